@@ -1,0 +1,58 @@
+"""JSON in and out, in Radarr's conventions: camelCase, nulls left out, whole-second UTC datetimes with Z."""
+
+from datetime import timedelta
+from typing import Any
+
+import orjson
+from django.http import HttpRequest, HttpResponse
+
+from radarr.api.errors import ApiError
+from radarr.api.params import InsensitiveDict
+
+_OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS | orjson.OPT_NAIVE_UTC
+
+
+def without_nulls(value: Any) -> Any:
+    """Drop None-valued properties at every depth (Bazarr crashes on `"movieFile": null`)."""
+    if isinstance(value, dict):
+        return {key: without_nulls(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [without_nulls(item) for item in value]
+    return value
+
+
+def json_response(data: Any, status: int = 200, *, headers: dict[str, str] | None = None) -> HttpResponse:
+    """Serialize with orjson; `data` may hold dicts, lists, enums, datetimes and dates."""
+    body = orjson.dumps(without_nulls(data), option=_OPTIONS)
+    return HttpResponse(body, status=status, content_type="application/json; charset=utf-8", headers=headers)
+
+
+def read_json(request: HttpRequest) -> Any:
+    """The request body as JSON; malformed or empty JSON is a 400 in Radarr's error shape."""
+    if not request.body:
+        raise ApiError(400, "Request body is empty", "A JSON body is required")
+    try:
+        return orjson.loads(request.body)
+    except orjson.JSONDecodeError as error:
+        raise ApiError(400, "Invalid JSON in request body", str(error)) from error
+
+
+def read_json_object(request: HttpRequest) -> InsensitiveDict:
+    """A JSON object body whose keys are looked up ignoring case, as Radarr matches input names."""
+    body = read_json(request)
+    if not isinstance(body, dict):
+        raise ApiError(400, "Request body must be a JSON object")
+    return InsensitiveDict(body)
+
+
+def timespan(value: timedelta | None) -> str | None:
+    """A .NET TimeSpan string, as Radarr writes durations: `00:00:01.5000000`, `1.02:03:04`."""
+    if value is None:
+        return None
+    total = value.total_seconds()
+    days, rest = divmod(int(total), 86_400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    ticks = round((total - int(total)) * 10_000_000)
+    text = f"{hours:02}:{minutes:02}:{seconds:02}" + (f".{ticks:07}" if ticks else "")
+    return f"{days}.{text}" if days else text

@@ -1,0 +1,25 @@
+"""Every v3 route: the composition root of the API (each app contributes its `api_v3` list).
+
+Paths here are lower-case and without trailing slashes: radarr.api.middleware folds requests to match.
+"""
+
+from django.urls import include, path, re_path
+
+from radarr.system import api as system
+
+api_v3 = [
+    path("system/status", system.status),
+    path("system/task", system.task_collection),
+    path("system/task/<int:id>", system.task_item),
+    path("health", system.health),
+    path("command", system.command_collection),
+    path("command/<int:id>", system.command_item),
+    path("log", system.log_collection),
+    path("log/file", system.log_file_collection),
+    path("log/file/<str:filename>", system.log_file_contents),
+]
+
+urlpatterns = [
+    path("v3/", include(api_v3)),
+    re_path(r"^(?P<rest>.*)$", system.not_found),
+]

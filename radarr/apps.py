@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RadarrConfig(AppConfig):
+    name = "radarr"
+    verbose_name = "Radarr core"

@@ -1,0 +1,60 @@
+"""`make run`'s foreground process: the web server (gunicorn) and the job worker (django-q2) together.
+
+Ctrl-C or SIGTERM stops both; if either dies, the other is stopped too and the exit code says so.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = (
+        "Serve the web UI and API with gunicorn and run the django-q2 job worker, in one foreground command."
+    )
+
+    def handle(self, *args: object, **options: object) -> None:
+        bind = f"{settings.RADARR_BIND}:{settings.RADARR_PORT}"
+        threads = os.environ.get("RADARR_WEB_THREADS", "8")
+        web = [
+            sys.executable, "-m", "gunicorn", "radarr.wsgi:application",
+            "--bind", bind, "--workers", "1", "--worker-class", "gthread", "--threads", threads,
+            "--graceful-timeout", "10", "--access-logfile", "-" if settings.DEBUG else "/dev/null",
+            "--log-level", "warning",
+        ]  # fmt: skip
+        worker = [sys.executable, "-m", "django", "qcluster"]
+        environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "radarr.settings"}
+        processes = [subprocess.Popen(command, env=environment) for command in (web, worker)]
+        self.stdout.write(f"Radarr is listening on http://{bind}{settings.URL_BASE}/ (Ctrl-C stops it)")
+        stopping = False
+
+        def stop(signum: int, frame: object) -> None:
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        while not stopping and all(process.poll() is None for process in processes):
+            time.sleep(0.2)
+        exit_code = self._stop_all(processes)
+        if not stopping:
+            self.stderr.write("A server process stopped unexpectedly; stopped the other one too.")
+            sys.exit(exit_code or 1)
+
+    def _stop_all(self, processes: list[subprocess.Popen]) -> int:
+        for process in processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 20
+        for process in processes:
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        return max(abs(process.returncode or 0) for process in processes)

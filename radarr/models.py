@@ -1,0 +1,72 @@
+"""Cross-cutting rows: tags and the v3 command log."""
+
+from datetime import timedelta
+
+from django.db import models
+from django.utils import timezone
+
+
+class Tag(models.Model):
+    # Radarr 5 accepted any non-empty label and stored it lower-cased; Overseerr relies on that.
+    label = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["label"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class CommandStatus(models.TextChoices):
+    QUEUED = "queued"
+    STARTED = "started"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    ABORTED = "aborted"
+    CANCELLED = "cancelled"
+    ORPHANED = "orphaned"
+
+
+class CommandTrigger(models.TextChoices):
+    UNSPECIFIED = "unspecified"
+    MANUAL = "manual"
+    SCHEDULED = "scheduled"
+
+
+class CommandQuerySet(models.QuerySet["Command"]):
+    def unfinished(self) -> "CommandQuerySet":
+        return self.filter(status__in=[CommandStatus.QUEUED, CommandStatus.STARTED])
+
+    def recent(self) -> "CommandQuerySet":
+        """What GET /api/v3/command lists: unfinished ones and those ended in the last few minutes."""
+        since = timezone.now() - timedelta(minutes=5)
+        return self.filter(models.Q(ended__isnull=True) | models.Q(ended__gte=since)).order_by("pk")
+
+
+class Command(models.Model):
+    """One run of a job, queued by the API, the UI or the scheduler (Radarr's command resource)."""
+
+    name = models.CharField(max_length=100, db_index=True)
+    body = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=20, choices=CommandStatus.choices, default=CommandStatus.QUEUED)
+    trigger = models.CharField(max_length=20, choices=CommandTrigger.choices, default=CommandTrigger.MANUAL)
+    message = models.TextField(blank=True)
+    exception = models.TextField(blank=True)
+    client_user_agent = models.CharField(max_length=300, blank=True)
+    queued = models.DateTimeField(default=timezone.now)
+    started = models.DateTimeField(null=True, blank=True)
+    ended = models.DateTimeField(null=True, blank=True)
+
+    objects = CommandQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["name", "-ended"], name="command_name_ended")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.status})"
+
+    @property
+    def duration(self) -> timedelta | None:
+        if self.started and self.ended:
+            return self.ended - self.started
+        return None

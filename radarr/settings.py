@@ -1,0 +1,187 @@
+"""Settings, read from the environment (RADARR_*, DATABASE_URL); every variable is in README's table."""
+
+from pathlib import Path
+
+import environ
+
+from radarr.instance import load_instance_config
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+
+DATA_DIR = Path(env.str("RADARR_DATA_DIR", default=str(BASE_DIR / "data"))).resolve()
+INSTANCE = load_instance_config(DATA_DIR)
+
+SECRET_KEY = INSTANCE["secret_key"]
+DEBUG = env.bool("RADARR_DEBUG", default=False)
+ALLOWED_HOSTS = env.list("RADARR_ALLOWED_HOSTS", default=["*"])
+
+RADARR_API_KEY: str = env.str("RADARR_API_KEY", default="") or INSTANCE["api_key"]
+RADARR_PORT = env.int("RADARR_PORT", default=7878)
+RADARR_BIND = env.str("RADARR_BIND", default="127.0.0.1")
+RADARR_INSTANCE_NAME = env.str("RADARR_INSTANCE_NAME", default="Radarr")
+# "" or "/radarr": every route, /api and /feed included, lives under it (reverse proxies)
+URL_BASE = "/" + env.str("RADARR_URL_BASE", default="").strip("/") if env.str("RADARR_URL_BASE", "") else ""
+RADARR_TMDB_API_KEY = env.str("RADARR_TMDB_API_KEY", default="")
+RADARR_TMDB_URL = env.str("RADARR_TMDB_URL", default="https://api.themoviedb.org/3")
+# Radarr's "authentication not required for local addresses"; off unless asked for
+RADARR_TRUST_LOCAL_ADDRESSES = env.bool("RADARR_TRUST_LOCAL_ADDRESSES", default=False)
+# X-Forwarded-For is believed only when the direct peer is one of these addresses
+RADARR_TRUSTED_PROXIES = env.list("RADARR_TRUSTED_PROXIES", default=[])
+RADARR_REDIS_URL = env.str("RADARR_REDIS_URL", default="")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "django_q",
+    "radarr.apps.RadarrConfig",
+    "releases",
+]
+
+MIDDLEWARE = [
+    "radarr.api.middleware.api_middleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "radarr.auth.local_address_middleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "radarr.urls"
+WSGI_APPLICATION = "radarr.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+            "builtins": ["django_htmx.templatetags.django_htmx"],
+        },
+    }
+]
+
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'radarr.db'}")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        # WAL lets the web server read while the job worker writes; IMMEDIATE takes the write lock
+        # at BEGIN so two writers queue on the busy timeout instead of failing with "locked".
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+if RADARR_REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": RADARR_REDIS_URL}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+Q_CLUSTER = {
+    "name": "radarr",
+    "workers": env.int("RADARR_JOB_WORKERS", default=2),
+    "timeout": 3 * 3600,  # a library scan or a large move may take hours
+    "retry": 3 * 3600 + 60,
+    "max_attempts": 1,  # a failed command is reported, not silently run again
+    "catch_up": False,  # after downtime run each scheduled task once, not once per missed slot
+    "save_limit": 500,
+    "ack_failures": True,
+    "poll": 1.0,
+    "label": "Jobs",
+}
+if RADARR_REDIS_URL:
+    Q_CLUSTER["redis"] = RADARR_REDIS_URL
+else:
+    Q_CLUSTER["orm"] = "default"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_NAME = "radarr_session"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_NAME = "radarr_csrftoken"
+CSRF_TRUSTED_ORIGINS = env.list("RADARR_CSRF_TRUSTED_ORIGINS", default=[])
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = False
+USE_TZ = True
+
+STATIC_URL = f"{URL_BASE}/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Without collectstatic (a fresh clone, tests) whitenoise serves straight from the finders.
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+LOG_DIR = DATA_DIR / "logs"
+LOG_DIR.mkdir(parents=True, exist_ok=True)
+LOG_LEVEL = env.str("RADARR_LOG_LEVEL", default="INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"secrets": {"()": "radarr.system.logs.SecretFilter"}},
+    "formatters": {
+        "file": {"()": "radarr.system.logs.LineFormatter"},
+        "console": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "file": {
+            "class": "logging.handlers.RotatingFileHandler",
+            "filename": str(LOG_DIR / "radarr.txt"),
+            "maxBytes": 1_048_576,
+            "backupCount": 5,
+            "encoding": "utf-8",
+            "formatter": "file",
+            "filters": ["secrets"],
+        },
+        "console": {"class": "logging.StreamHandler", "formatter": "console", "filters": ["secrets"]},
+    },
+    "root": {"handlers": ["file", "console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "urllib3": {"level": "WARNING"},
+    },
+}
+
+RADARR_VERSION = "0.1.0"
+# What clients are told (system/status.version, X-Application-Version): a Radarr-like four-part number.
+# Recyclarr needs >= 5.9.0.9049 for full quality sizes, Prowlarr >= 4.0.4, Bazarr >= 4.
+RADARR_COMPAT_VERSION = "6.1.0.10000"

@@ -1,0 +1,113 @@
+"""v3 endpoints of the system area: discovery, status, health, tasks, commands, logs."""
+
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from radarr.api.auth import api_view
+from radarr.api.errors import ApiError, NotFound
+from radarr.api.paging import paged_list, read_paging
+from radarr.api.responses import json_response, read_json_object
+from radarr.commands import UnknownCommand, queue_command
+from radarr.jobs import scheduled_tasks
+from radarr.models import Command
+from radarr.system.health import run_health_checks
+from radarr.system.logs import log_files, recent_entries
+from radarr.system.resources import command_resource, health_resource, log_resource, task_resource
+from radarr.system.status import system_status
+
+
+@api_view("GET")
+def api_discovery(request: HttpRequest) -> HttpResponse:
+    """pyarr 6 reads `current` to build its base path."""
+    return json_response({"current": "v3", "deprecated": []})
+
+
+@api_view("GET")
+def status(request: HttpRequest) -> HttpResponse:
+    return json_response(system_status())
+
+
+@api_view("GET")
+def health(request: HttpRequest) -> HttpResponse:
+    issues = run_health_checks()
+    return json_response([health_resource(issue, index) for index, issue in enumerate(issues, start=1)])
+
+
+@api_view("GET")
+def task_collection(request: HttpRequest) -> HttpResponse:
+    return json_response([task_resource(task) for task in scheduled_tasks()])
+
+
+@api_view("GET")
+def task_item(request: HttpRequest, id: int) -> HttpResponse:
+    task = next((task for task in scheduled_tasks() if task.id == id), None)
+    if task is None:
+        raise NotFound("Task", id)
+    return json_response(task_resource(task))
+
+
+@api_view("GET", "POST")
+def command_collection(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        body = read_json_object(request)
+        name = body.get("name")
+        if not isinstance(name, str) or not name:
+            raise ApiError(400, "Command name is required", 'Send {"name": "<command>"}')
+        try:
+            command = queue_command(name, dict(body), user_agent=request.headers.get("User-Agent", ""))
+        except UnknownCommand as error:
+            raise ApiError(
+                400, str(error), "See GET /api/v3/system/task for the commands this server runs"
+            ) from None
+        return json_response(command_resource(command), status=201)
+    return json_response([command_resource(command) for command in Command.objects.recent()])
+
+
+@api_view("GET", "DELETE")
+def command_item(request: HttpRequest, id: int) -> HttpResponse:
+    command = Command.objects.filter(pk=id).first()
+    if command is None:
+        raise NotFound("Command", id)
+    if request.method == "DELETE":  # Radarr cancels a command that has not started yet
+        Command.objects.filter(pk=id, status="queued").update(status="cancelled")
+        return HttpResponse(status=200)
+    return json_response(command_resource(command))
+
+
+@api_view("GET")
+def log_collection(request: HttpRequest) -> HttpResponse:
+    paging = read_paging(request.query, ["id", "time"], "id", "ascending")
+    entries = recent_entries(request.query.get("level", "info").lower())
+    if paging.sort_direction == "descending":
+        entries.reverse()
+    return json_response(paged_list(entries, paging, log_resource))
+
+
+@api_view("GET")
+def log_file_collection(request: HttpRequest) -> HttpResponse:
+    files = [
+        {
+            "id": index,
+            "filename": path.name,
+            "lastWriteTime": datetime.fromtimestamp(path.stat().st_mtime, tz=UTC),
+            "contentsUrl": f"{settings.URL_BASE}/api/v3/log/file/{path.name}",
+            "downloadUrl": f"{settings.URL_BASE}/api/v3/log/file/{path.name}",
+        }
+        for index, path in enumerate(log_files(), start=1)
+    ]
+    return json_response(files)
+
+
+@api_view("GET")
+def log_file_contents(request: HttpRequest, filename: str) -> HttpResponse:
+    path = next((path for path in log_files() if path.name == filename), None)
+    if path is None:
+        raise NotFound("Log file", filename)
+    return HttpResponse(path.read_bytes(), content_type="text/plain; charset=utf-8")
+
+
+@api_view("GET", "POST", "PUT", "DELETE", "PATCH")
+def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    raise ApiError(404, "NotFound", f"No API route matches {request.path}")

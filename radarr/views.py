@@ -1,0 +1,90 @@
+"""Pages of the shell: the areas' landing pages, settings → general, login, password, ping."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from radarr.accounts import INITIAL_PASSWORD_FILE, forget_initial_password
+
+# What each area will show, until the issue that builds it replaces its landing page.
+AREAS = {
+    "movies": (
+        "Movies",
+        "The movies you want and the movies you have will be listed here, with posters, "
+        "filters and sorting. Adding movies comes with the movie library.",
+    ),
+    "calendar": (
+        "Calendar",
+        "Upcoming cinema, digital and physical releases of your monitored movies will "
+        "appear here by month, week or agenda.",
+    ),
+    "activity": (
+        "Activity",
+        "Downloads in progress, the history of grabs and imports, and the blocklist "
+        "will appear here once a download client is set up.",
+    ),
+    "wanted": (
+        "Wanted",
+        "Monitored movies that are missing, or whose file is below the profile's cutoff, "
+        "will be listed here for searching.",
+    ),
+}
+
+
+@require_GET
+def area(request: HttpRequest, area: str) -> HttpResponse:
+    title, description = AREAS[area]
+    return render(request, "radarr/area.html", {"area": area, "title": title, "description": description})
+
+
+@require_GET
+def settings_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "radarr/settings.html")
+
+
+@require_GET
+def settings_general(request: HttpRequest) -> HttpResponse:
+    initial_password_file: Path = settings.DATA_DIR / INITIAL_PASSWORD_FILE
+    context = {
+        "api_key": settings.RADARR_API_KEY,
+        "instance_name": settings.RADARR_INSTANCE_NAME,
+        "bind": settings.RADARR_BIND,
+        "port": settings.RADARR_PORT,
+        "url_base": settings.URL_BASE or "/",
+        "data_dir": settings.DATA_DIR,
+        "initial_password": initial_password_file.read_text().strip()
+        if initial_password_file.exists()
+        else "",
+    }
+    return render(request, "radarr/settings_general.html", context)
+
+
+login = login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True))
+logout = auth_views.LogoutView.as_view()
+
+
+@require_http_methods(["GET", "POST"])
+def change_password(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        update_session_auth_hash(request, user)  # stay logged in on this browser
+        forget_initial_password()
+        messages.success(request, "Your password has been changed.")
+        return redirect("settings-general")
+    return render(request, "registration/change_password.html", {"form": form})
+
+
+@login_not_required
+@require_http_methods(["GET", "HEAD"])
+def ping(request: HttpRequest) -> HttpResponse:
+    """Anonymous liveness probe for Docker health checks and monitors, as Radarr's /ping."""
+    return JsonResponse({"status": "OK"})

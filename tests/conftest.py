@@ -1,0 +1,99 @@
+"""Fixtures every test may use: API client, fake HTTP servers, a real headless browser."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from tests.fakeserver import FakeServer
+from tests.shared import SHARED_FIXTURES
+
+TESTS_DIR = Path(__file__).resolve().parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture
+def api_client() -> Client:
+    """A client that sends the API key as Prowlarr, autobrr and pyarr do (X-Api-Key)."""
+    return Client(headers={"X-Api-Key": settings.RADARR_API_KEY})
+
+
+@pytest.fixture
+def fake_server() -> Iterator[FakeServer]:
+    """An empty fake HTTP server on loopback; tests add the routes they need."""
+    server = FakeServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def shared_fixture_server() -> Iterator[FakeServer]:
+    """A fake HTTP server whose unrouted GETs answer with files from ../shared/fixtures."""
+    if not SHARED_FIXTURES.is_dir():
+        pytest.skip(f"the shared fixtures folder {SHARED_FIXTURES} is absent (a user's clone has none)")
+    server = FakeServer(root=SHARED_FIXTURES).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """The test session's data folder (RADARR_DATA_DIR), a fresh temporary folder per run."""
+    return settings.DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's headless Chromium driven by Playwright (never Playwright's own browser download)."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium package")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: object, live_server: object, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A fresh browser page; on failure a screenshot is kept under test-artifacts/."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    if failed:
+        artifacts = TESTS_DIR.parent / "test-artifacts"
+        artifacts.mkdir(exist_ok=True)
+        page.screenshot(path=str(artifacts / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+@pytest.fixture
+def admin_user(django_user_model: type) -> object:
+    return django_user_model.objects.create_superuser("admin", password="correct horse battery staple")
+
+
