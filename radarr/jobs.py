@@ -26,6 +26,7 @@ JOBS: list[Job] = [
     Job("Housekeeping", "radarr.system.tasks.housekeeping", "Housekeeping", every=timedelta(hours=24)),
 ]
 
+
 def find_job(name: str) -> Job | None:
     """Command names match ignoring case, as Radarr's do."""
     return next((job for job in JOBS if job.name.lower() == name.lower()), None)

@@ -84,4 +84,5 @@ def system_status() -> dict[str, Any]:
         "packageVersion": settings.RADARR_VERSION,  # our own version; `version` is for clients
         "packageAuthor": "radarr-py",
         "packageUpdateMechanism": "external",
+        "packageUpdateMechanismMessage": "Update by pulling the new version and running `make run` again",
     }

@@ -78,7 +78,9 @@ def test_api_routes_do_not_accept_a_ui_session_instead_of_the_key(client, admin_
     [(False, "127.0.0.1", 302), (True, "192.168.1.20", 200), (True, "81.2.69.142", 302)],
     ids=["off by default", "on, local client", "on, public client"],
 )
-def test_local_addresses_are_trusted_only_when_turned_on(settings, admin_user, trusted, remote_addr, expected):
+def test_local_addresses_are_trusted_only_when_turned_on(
+    settings, admin_user, trusted, remote_addr, expected
+):
     settings.RADARR_TRUST_LOCAL_ADDRESSES = trusted
 
     response = Client(REMOTE_ADDR=remote_addr).get("/system/status")

@@ -142,7 +142,8 @@ def test_paging_defaults_are_radarrs():
 
 def test_paging_falls_back_on_unknown_sort_key_and_honours_default_direction():
     assert _paging("sortKey=nonsense&sortDirection=default") == Paging(1, 10, "date", "ascending")
-    assert _paging("SORTKEY=Title&sortdirection=Ascending&pageSize=2000") == Paging(1, 2000, "title", "ascending")
+    explicit = _paging("SORTKEY=Title&sortdirection=Ascending&pageSize=2000")
+    assert explicit == Paging(1, 2000, "title", "ascending")
 
 
 def test_paging_rejects_a_direction_that_is_not_one():

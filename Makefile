@@ -1,0 +1,53 @@
+# Two commands on a new machine: `make run` and `make test` (see README).
+PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+
+.PHONY: run test lint format bench clean-venv
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
+		{ echo "Python 3.12 or newer is needed; found $$($(PYTHON) --version 2>&1). Set PYTHON=/path/to/python3.12"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+## Start the web UI, the v3 API and the job worker on http://127.0.0.1:7878 (Ctrl-C stops them)
+run: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_instance
+	exec $(PY) manage.py serve
+
+## Lint, then the whole suite on SQLite and, when one answers, once more on PostgreSQL
+test: $(VENV)/.installed-test lint
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+	@if $(PY) -c "import psycopg; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "== the suite again on PostgreSQL ($(TEST_DATABASE_URL))"; \
+		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -m "not sqlite_pass"; \
+	else \
+		echo "== no PostgreSQL answers at $(TEST_DATABASE_URL): the PostgreSQL pass is skipped"; \
+	fi
+
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+## Start-up time, idle memory, API latency and parser speed (see bench/README.md)
+bench: $(VENV)/.installed-test
+	$(PY) bench/run.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,69 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from django_q.models import Schedule
+
+from radarr import jobs
+from radarr.commands import execute_command, queue_command, run_scheduled
+from radarr.jobs import SCHEDULED_FUNC, sync_schedules
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sync_creates_one_schedule_per_periodic_job():
+    sync_schedules()
+
+    schedules = {s.name: s for s in Schedule.objects.filter(func=SCHEDULED_FUNC)}
+    periodic = [job for job in jobs.JOBS if job.every]
+    assert set(schedules) == {job.name for job in periodic}
+    for job in periodic:
+        assert schedules[job.name].minutes == job.every.total_seconds() // 60
+
+
+def test_sync_again_keeps_next_run_and_drops_jobs_no_longer_listed(monkeypatch):
+    sync_schedules()
+    later = timezone.now() + timedelta(hours=3)
+    Schedule.objects.filter(name="Housekeeping").update(next_run=later)
+    Schedule.objects.create(name="RetiredJob", func=SCHEDULED_FUNC, args="'RetiredJob'")
+
+    sync_schedules()
+
+    assert Schedule.objects.get(name="Housekeeping").next_run == later
+    assert not Schedule.objects.filter(name="RetiredJob").exists()
+
+
+def test_changing_a_jobs_interval_updates_its_schedule(monkeypatch):
+    sync_schedules()
+    changed = [jobs.Job(j.name, j.function, j.title, timedelta(minutes=15)) for j in jobs.JOBS]
+    monkeypatch.setattr(jobs, "JOBS", changed)
+
+    sync_schedules()
+
+    assert set(Schedule.objects.filter(func=SCHEDULED_FUNC).values_list("minutes", flat=True)) == {15}
+
+
+def test_a_scheduled_run_is_recorded_as_a_scheduled_command():
+    summary = run_scheduled("CheckHealth")
+
+    assert summary.startswith("CheckHealth")
+    from radarr.models import Command
+
+    command = Command.objects.get()
+    assert command.trigger == "scheduled" and command.status == "completed"
+
+
+def test_task_list_reports_interval_last_run_duration_and_next_run(api_client, django_assert_max_num_queries):
+    sync_schedules()
+    execute_command(queue_command("CheckHealth").pk)
+
+    with django_assert_max_num_queries(3):
+        tasks = {task["taskName"]: task for task in api_client.get("/api/v3/system/task").json()}
+
+    health = tasks["CheckHealth"]
+    assert health["interval"] == 360 and health["name"] == "Check Health"
+    assert "lastExecution" in health and health["lastDuration"].startswith("00:00:")
+    assert "lastExecution" not in tasks["Housekeeping"]  # never ran: left out, not null
+    one = api_client.get(f"/api/v3/system/task/{health['id']}")
+    assert one.json()["taskName"] == "CheckHealth"
+    assert api_client.get("/api/v3/system/task/9999").status_code == 404

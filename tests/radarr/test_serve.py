@@ -1,0 +1,97 @@
+"""`make run`'s parts for real: migrate, first-start setup, then gunicorn and the job worker together."""
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+REPO = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.sqlite_pass
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.fixture
+def instance_env(tmp_path: Path) -> dict[str, str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("RADARR_") and k != "DATABASE_URL"}
+    return environment | {"RADARR_DATA_DIR": str(tmp_path), "RADARR_PORT": str(free_port())}
+
+
+def manage(environment: dict[str, str], *arguments: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *arguments], cwd=REPO, env=environment, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_first_start_prints_the_admin_login_once(instance_env):
+    manage(instance_env, "migrate", "--noinput")
+
+    first = manage(instance_env, "setup_instance")
+    second = manage(instance_env, "setup_instance")
+
+    assert re.search(r"user:\s+admin", first) and re.search(r"password:\s+\S{12,}", first)
+    assert "password" not in second
+
+
+def test_serve_runs_web_and_worker_and_stops_both_on_ctrl_c(instance_env, tmp_path):
+    manage(instance_env, "migrate", "--noinput")
+    manage(instance_env, "setup_instance")
+    base = f"http://127.0.0.1:{instance_env['RADARR_PORT']}"
+    api_key = json.loads((tmp_path / "config.json").read_text())["api_key"]
+    server = subprocess.Popen([sys.executable, "manage.py", "serve"], cwd=REPO, env=instance_env)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"{base}/ping", timeout=1).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.2)
+        headers = {"X-Api-Key": api_key}
+        queued = requests.post(f"{base}/api/v3/command", json={"name": "CheckHealth"}, headers=headers, timeout=5)
+        assert queued.status_code == 201
+        status = ""
+        while time.monotonic() < deadline and status != "completed":
+            time.sleep(0.3)
+            status = requests.get(f"{base}/api/v3/command/{queued.json()['id']}", headers=headers, timeout=5).json()[
+                "status"
+            ]
+        assert status == "completed"  # the job worker picked it up from the broker
+        children = children_of(server.pid)
+        assert len(children) == 2  # gunicorn and the django-q2 cluster
+
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=30) == 0
+        time.sleep(0.5)
+        assert not [pid for pid in children if Path(f"/proc/{pid}").exists()]
+    finally:
+        if server.poll() is None:
+            server.kill()
