@@ -53,9 +53,9 @@ def test_first_start_creates_one_admin_whose_password_is_shown_until_changed(cli
     general = client.get("/settings/general").content.decode()
     assert password in general and settings.RADARR_API_KEY in general
 
+    new = "a much better pass 42"
     changed = client.post(
-        "/account/password",
-        {"old_password": password, "new_password1": "a much better pass 42", "new_password2": "a much better pass 42"},
+        "/account/password", {"old_password": password, "new_password1": new, "new_password2": new}
     )
     assert changed.status_code == 302
     assert not (data_dir / INITIAL_PASSWORD_FILE).exists()

@@ -76,14 +76,14 @@ def test_serve_runs_web_and_worker_and_stops_both_on_ctrl_c(instance_env, tmp_pa
             except requests.ConnectionError:
                 time.sleep(0.2)
         headers = {"X-Api-Key": api_key}
-        queued = requests.post(f"{base}/api/v3/command", json={"name": "CheckHealth"}, headers=headers, timeout=5)
+        command = {"name": "CheckHealth"}
+        queued = requests.post(f"{base}/api/v3/command", json=command, headers=headers, timeout=5)
         assert queued.status_code == 201
+        command_url = f"{base}/api/v3/command/{queued.json()['id']}"
         status = ""
         while time.monotonic() < deadline and status != "completed":
             time.sleep(0.3)
-            status = requests.get(f"{base}/api/v3/command/{queued.json()['id']}", headers=headers, timeout=5).json()[
-                "status"
-            ]
+            status = requests.get(command_url, headers=headers, timeout=5).json()["status"]
         assert status == "completed"  # the job worker picked it up from the broker
         children = children_of(server.pid)
         assert len(children) == 2  # gunicorn and the django-q2 cluster

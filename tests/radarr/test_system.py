@@ -11,7 +11,6 @@ from tests.shared import SHARED_DIR
 pytestmark = pytest.mark.django_db
 
 
-
 def test_status_has_radarrs_fields_and_values_clients_accept(api_client):
     status = api_client.get("/api/v3/system/status").json()
 
