@@ -20,6 +20,18 @@ class Job:
     title: str  # what System → Tasks shows
     every: timedelta | None = None  # None: on demand only
 
+    @property
+    def interval_text(self) -> str:
+        """`every 6 hours`, `every day`: how System → Tasks says the interval."""
+        if self.every is None:
+            return "on demand"
+        minutes = int(self.every.total_seconds() // 60)
+        for size, unit in ((1440, "day"), (60, "hour"), (1, "minute")):
+            if minutes % size == 0:
+                count = minutes // size
+                return f"every {unit}" if count == 1 else f"every {count} {unit}s"
+        return f"every {minutes} minutes"
+
 
 JOBS: list[Job] = [
     Job("CheckHealth", "radarr.system.tasks.check_health", "Check Health", every=timedelta(hours=6)),

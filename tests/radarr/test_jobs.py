@@ -67,3 +67,23 @@ def test_task_list_reports_interval_last_run_duration_and_next_run(api_client, d
     one = api_client.get(f"/api/v3/system/task/{health['id']}")
     assert one.json()["taskName"] == "CheckHealth"
     assert api_client.get("/api/v3/system/task/9999").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("every", "text"),
+    [
+        (timedelta(hours=6), "every 6 hours"),
+        (timedelta(days=1), "every day"),
+        (timedelta(minutes=90), "every 90 minutes"),
+    ],
+)
+def test_intervals_read_as_words(every, text):
+    assert jobs.Job("X", "x.y", "X", every).interval_text == text
+
+
+def test_django_admin_lists_commands(admin_client):
+    queue_command("CheckHealth")
+
+    response = admin_client.get("/admin/radarr/command/")
+
+    assert response.status_code == 200 and "CheckHealth" in response.content.decode()

@@ -61,7 +61,21 @@ def test_first_start_prints_the_admin_login_once(instance_env):
     assert "password" not in second
 
 
-def test_serve_runs_web_and_worker_and_stops_both_on_ctrl_c(instance_env, tmp_path):
+def redis_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as connection:
+            connection.sendall(b"PING\r\n")
+            return connection.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("broker", ["orm", "redis"])
+def test_serve_runs_web_and_worker_and_stops_both_on_ctrl_c(instance_env, tmp_path, broker):
+    if broker == "redis":
+        if not redis_answers():
+            pytest.skip("no Redis answers on 127.0.0.1:6379 (RADARR_REDIS_URL is optional)")
+        instance_env["RADARR_REDIS_URL"] = "redis://127.0.0.1:6379/15"
     manage(instance_env, "migrate", "--noinput")
     manage(instance_env, "setup_instance")
     base = f"http://127.0.0.1:{instance_env['RADARR_PORT']}"
