@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_q",
     "radarr.apps.RadarrConfig",
-    "releases",
+    "releases.apps.ReleasesConfig",
 ]
 
 MIDDLEWARE = [

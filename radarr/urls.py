@@ -23,6 +23,7 @@ pages = [
     path("logout", views.logout, name="logout"),
     path("account/password", views.change_password, name="change-password"),
     path("ping", views.ping, name="ping"),
+    path("settings/", include("releases.urls")),
     path("admin/", admin.site.urls),
     path("api", system_api.api_discovery),
     path("api/", include("radarr.api.urls")),

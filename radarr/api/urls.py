@@ -6,6 +6,7 @@ Paths here are lower-case and without trailing slashes: radarr.api.middleware fo
 from django.urls import include, path, re_path
 
 from radarr.system import api as system
+from releases import urls as releases
 
 api_v3 = [
     path("system/status", system.status),
@@ -20,6 +21,6 @@ api_v3 = [
 ]
 
 urlpatterns = [
-    path("v3/", include(api_v3)),
+    path("v3/", include(api_v3 + releases.api_v3)),
     re_path(r"^(?P<rest>.*)$", system.not_found),
 ]

@@ -1,0 +1,5 @@
+"""Pages: customformats."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

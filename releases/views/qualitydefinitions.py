@@ -1,0 +1,5 @@
+"""Pages: qualitydefinitions."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
