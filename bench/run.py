@@ -146,7 +146,7 @@ def main() -> None:
     server_figures()
     parser_bench = REPO / "bench" / "parser_bench.py"
     if parser_bench.exists():
-        subprocess.run([sys.executable, str(parser_bench)], cwd=REPO, check=True)
+        subprocess.run([sys.executable, "-m", "bench.parser_bench"], cwd=REPO, check=True)
 
 
 if __name__ == "__main__":

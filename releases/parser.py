@@ -1,0 +1,127 @@
+"""Release-name parsing, Radarr's way: the public face of `releases.parsing`.
+
+`parse_movie_title` returns None when Radarr would: no title and year (or anime/German form) to anchor on,
+or a hashed/obfuscated name. Everything is pure: no database, no network, no Django.
+"""
+
+from dataclasses import dataclass, field
+
+import regex
+
+from releases.languages import Language
+from releases.parsing.files import remove_file_extension
+from releases.parsing.groups import parse_release_group
+from releases.parsing.languages import (
+    SubtitleInfo,
+    parse_languages,
+    parse_subtitle_info,
+    parse_subtitle_language,
+)
+from releases.parsing.quality import parse_hardcoded_subs, parse_quality, parse_quality_name
+from releases.parsing.titles import (
+    clean_for_title_match,
+    is_rejected_name,
+    match_title,
+    normalize_imdb_id,
+    parse_edition,
+    parse_imdb_id,
+    parse_tmdb_id,
+    unreverse,
+)
+from releases.qualities import QualityModel
+
+__all__ = [
+    "ParsedMovieInfo",
+    "SubtitleInfo",
+    "normalize_imdb_id",
+    "parse_edition",
+    "parse_hardcoded_subs",
+    "parse_languages",
+    "parse_movie_path",
+    "parse_movie_title",
+    "parse_quality",
+    "parse_quality_name",
+    "parse_release_group",
+    "parse_subtitle_info",
+    "parse_subtitle_language",
+]
+
+_UNSAFE_CHARACTERS = regex.compile(r"\s*[<>?*|]")  # characters Radarr drops from the "simple" release title
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMovieInfo:
+    """Radarr's ParsedMovieInfo with snake_case names; None where Radarr has 0 or an empty string."""
+
+    movie_titles: list[str]  # the full title first, then its AKA / "/" alternatives
+    original_title: str  # the name exactly as given
+    release_title: str  # without file extension, trailing dashes, full-width brackets
+    simple_release_title: str  # release_title without <>?*| (what groups, languages and edition read)
+    year: int | None
+    edition: str | None  # as written in the name, dots turned into spaces
+    quality: QualityModel
+    languages: list[Language] = field(default_factory=list)
+    release_group: str | None = None
+    release_hash: str | None = None  # the [ABCD1234] CRC of anime releases
+    imdb_id: str | None = None
+    tmdb_id: int | None = None
+    hardcoded_subs: str | None = None
+
+    @property
+    def primary_movie_title(self) -> str:
+        return self.movie_titles[0]
+
+
+def parse_movie_title(title: str, is_dir: bool = False) -> ParsedMovieInfo | None:
+    """Parse a release or file name; `is_dir` also allows the folder-only "2001 - Title" form."""
+    if is_rejected_name(title):
+        return None
+    original_title = title
+    title = unreverse(title)
+    release_title = remove_file_extension(title).strip("-_").replace("【", "[").replace("】", "]")
+    simple_title = clean_for_title_match(release_title)
+    match = match_title(simple_title, is_dir)
+    if match is None:
+        return None
+
+    simple_release_title = release_title
+    if any(character in release_title for character in "<>?*|"):
+        simple_release_title = _UNSAFE_CHARACTERS.sub("", release_title)
+    if match.span is not None:
+        # Radarr masks the title by position in the cleaned name so words in it ("The German Doctor",
+        # "The Italian Job") are not read as languages, groups or editions.
+        start, end = match.span
+        masked = "A.Movie" if "." in simple_title[start:end] else "A Movie"
+        simple_release_title = simple_release_title[:start] + masked + simple_release_title[end:]
+    release_group = match.sub_group or parse_release_group(simple_release_title)
+    language_title = (
+        simple_release_title.replace(release_group, "RlsGrp") if release_group else simple_release_title
+    )
+    return ParsedMovieInfo(
+        movie_titles=match.movie_titles,
+        original_title=original_title,
+        release_title=release_title,
+        simple_release_title=simple_release_title,
+        year=match.year,
+        edition=match.edition or parse_edition(simple_release_title),
+        quality=parse_quality(title),
+        languages=parse_languages(language_title),
+        release_group=release_group,
+        release_hash=match.release_hash,
+        imdb_id=parse_imdb_id(simple_release_title),
+        tmdb_id=parse_tmdb_id(simple_release_title),
+        hardcoded_subs=parse_hardcoded_subs(title),
+    )
+
+
+def parse_movie_path(path: str) -> ParsedMovieInfo | None:
+    """A movie file: its name first, then folder + name, then the folder alone (hashed file names)."""
+    parts = path.replace("\\", "/").rstrip("/").split("/")
+    file_name = parts[-1]
+    folder = parts[-2] if len(parts) > 1 else ""
+    extension = file_name[file_name.rfind(".") :] if "." in file_name else ""
+    return (
+        parse_movie_title(file_name, is_dir=True)
+        or parse_movie_title(f"{folder} {file_name}")
+        or parse_movie_title(folder + extension)
+    )

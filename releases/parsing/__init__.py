@@ -1,0 +1,1 @@
+"""Release-name parsing split by topic; `releases.parser` is the public face."""

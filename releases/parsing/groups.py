@@ -1,0 +1,83 @@
+"""Release group from a release name, following Radarr's ReleaseGroupParser."""
+
+import regex
+
+from releases.parsing.common import strip_site_tags
+from releases.parsing.files import remove_file_extension
+
+_I = regex.IGNORECASE
+
+# The last "-GROUP" (or "-TWO-PART") token, unless what precedes the dash makes it part of another word:
+# WEB-DL, DTS-HD, a language pair like -ENG, a date, an id, or a resolution still to come.
+_RELEASE_GROUP = regex.compile(
+    r"-(?<releasegroup>[a-z0-9]+(?<part2>-[a-z0-9]+)?(?!.+?(?:480p|576p|720p|1080p|2160p)))"
+    r"(?<!(?:WEB-(?:DL|Rip)|Blu-Ray|480p|576p|720p|1080p|2160p|DTS-HD|DTS-X|DTS-MA|DTS-ES|-ES|-EN|-CAT|-ENG|-JAP|"
+    r"-GER|-FRA|-FRE|-ITA|-HDRip|\d{1,2}-bit|[ ._]\d{4}-\d{2}|-\d{2}|tmdb(?:id)?-\d+|tt\d{7,8})"
+    r"(?:(?P=part2))?)"
+    r"(?:\b|[-._ ]|$)|[-._ ]\[(?<releasegroup>[a-z0-9]+)\]$",
+    _I,
+)
+_INVALID_GROUP = regex.compile(r"^(?:[se]\d+|[0-9a-f]{8})$", _I)  # episode markers and CRC32 hashes
+_ANIME_GROUP = regex.compile(r"^(?:\[(?<subgroup>(?!\s).+?(?<!\s))\](?:_|-|\s|\.)?)", _I)
+
+# Groups that do not follow "-GROUP": exact names first (high false-positive risk, so a fixed list) ...
+_EXCEPTION_GROUP_EXACT = regex.compile(
+    r"\b(?<releasegroup>KRaLiMaRKo|E\.N\.D|D\-Z0N3|Koten_Gars|BluDragon|ZØNEHD|HQMUX|VARYG|YIFY|YTS(?:.(?:MX|LT|AG))?|"
+    r"TMd|Eml HDTeam|LMain|DarQ|BEN THE MEN|TAoE|QxR|126811)\b",
+    _I,
+)
+# ... then groups that sign the end of a bracketed info block: "(... x265 Tigole)", "[... HDO]".
+_EXCEPTION_GROUP_BRACKETED = regex.compile(
+    r"(?<=[._ \[])(?<releasegroup>Silence|afm72|Panda|Ghost|MONOLITH|Tigole|Joy|ImE|UTR|t3nzin|Anime Time|"
+    r"Project Angel|Hakata Ramen|HONE|GiLG|Vyndros|SEV|Garshasp|Kappa|Natty|RCVR|SAMPA|YOGI|r00t|EDGE2020|"
+    r"RZeroX|"
+    r"FreetheFish|Anna|Bandi|Qman|theincognito|HDO|DusIctv|DHD|CtrlHD|-ZR-|ADC|XZVN|RH|Kametsu|Celdra)(?=\]|\))",
+    _I,
+)
+# Suffixes indexers and reposters glue onto the real group ("-NTb-Rakuv-Obfuscated").
+_JUNK_SUFFIX = regex.compile(
+    r"RP|1|NZBGeek|Obfuscated|Obfuscation|Scrambled|sample|Pre|postbot|xpost|Rakuv[a-z0-9]*|WhiteRev|BUYMORE|"
+    r"AsRequested|AlternativeToRequested|GEROV|Z0iDS3N|Chamele0n|4P|4Planet|AlteZachen|RePACKPOST",
+    _I,
+)
+_EXACT_GROUP_HINTS = (
+    "kralimarko", "e.n.d", "d-z0n3", "koten_gars", "bludragon", "zønehd", "hqmux", "varyg", "yify", "yts",
+    "tmd",
+    "eml hdteam", "lmain", "darq", "ben the men", "taoe", "qxr", "126811",
+)  # fmt: skip
+
+
+def parse_release_group(title: str) -> str | None:
+    """The release group of a release title, None when it names none."""
+    title = strip_site_tags(remove_file_extension(title.strip()))
+    anime = _ANIME_GROUP.match(title)
+    if anime:
+        return anime.group("subgroup")
+    title = _strip_junk_suffixes(title)
+    lower = title.lower()
+    group = None
+    if any(hint in lower for hint in _EXACT_GROUP_HINTS):
+        group = _last_group(_EXCEPTION_GROUP_EXACT, title)
+    if group is None and (")" in title or "]" in title):
+        group = _last_group(_EXCEPTION_GROUP_BRACKETED, title)
+    if group is not None:
+        return group
+    group = _last_group(_RELEASE_GROUP, title) if ("-" in title or "[" in title) else None
+    if group is None or group.isdigit() or _INVALID_GROUP.match(group):
+        return None
+    return group
+
+
+def _strip_junk_suffixes(title: str) -> str:
+    while True:
+        dash = title.rfind("-")
+        if dash == -1 or not _JUNK_SUFFIX.fullmatch(title, dash + 1):
+            return title
+        title = title[:dash]
+
+
+def _last_group(pattern: regex.Pattern, title: str) -> str | None:
+    match = None
+    for match in pattern.finditer(title):  # noqa: B007 - the last match is the one we want
+        pass
+    return match.group("releasegroup") if match else None

@@ -1,0 +1,228 @@
+"""Languages of a release and of subtitle files, following Radarr's LanguageParser."""
+
+from dataclasses import dataclass, field
+
+import regex
+
+from releases import languages as lang
+from releases.languages import Language, find_iso_language
+from releases.parsing.common import TokenAlternation
+
+_I = regex.IGNORECASE
+
+# Whole language names anywhere in the lower-cased title, in Radarr's order (which is the output order).
+_KEYWORDS: tuple[tuple[str, Language], ...] = (
+    ("english", lang.ENGLISH),
+    ("spanish", lang.SPANISH),
+    ("danish", lang.DANISH),
+    ("dutch", lang.DUTCH),
+    ("japanese", lang.JAPANESE),
+    ("icelandic", lang.ICELANDIC),
+    ("mandarin", lang.CHINESE),
+    ("cantonese", lang.CHINESE),
+    ("chinese", lang.CHINESE),
+    ("korean", lang.KOREAN),
+    ("russian", lang.RUSSIAN),
+    ("romanian", lang.ROMANIAN),
+    ("hindi", lang.HINDI),
+    ("arabic", lang.ARABIC),
+    ("thai", lang.THAI),
+    ("bulgarian", lang.BULGARIAN),
+    ("polish", lang.POLISH),
+    ("vietnamese", lang.VIETNAMESE),
+    ("swedish", lang.SWEDISH),
+    ("norwegian", lang.NORWEGIAN),
+    ("finnish", lang.FINNISH),
+    ("turkish", lang.TURKISH),
+    ("portuguese", lang.PORTUGUESE),
+    ("brazilian", lang.PORTUGUESE_BRAZIL),
+    ("hungarian", lang.HUNGARIAN),
+    ("hebrew", lang.HEBREW),
+    ("ukrainian", lang.UKRAINIAN),
+    ("persian", lang.PERSIAN),
+    ("bengali", lang.BENGALI),
+    ("slovak", lang.SLOVAK),
+    ("latvian", lang.LATVIAN),
+    ("latino", lang.SPANISH_LATINO),
+    ("tamil", lang.TAMIL),
+    ("telugu", lang.TELUGU),
+    ("malayalam", lang.MALAYALAM),
+    ("kannada", lang.KANNADA),
+    ("albanian", lang.ALBANIAN),
+    ("afrikaans", lang.AFRIKAANS),
+    ("marathi", lang.MARATHI),
+    ("tagalog", lang.TAGALOG),
+)
+
+# Short uppercase codes; lower case ("en", "es") is too common in titles. Not when glued to SUB (subtitles).
+_CASE_SENSITIVE = regex.compile(
+    r"(?i:(?<!SUB[\W|_^]))(?:(?<english>\bEN\b)|(?<lithuanian>\bLT\b)|(?<czech>\bCZ\b)|(?<polish>\bPL\b)|"
+    r"(?<bulgarian>\bBG\b)|(?<slovak>\bSK\b)|(?<german>\bDE\b)|(?<spanish>\b(?<!DTS[._ -])ES\b))"
+    r"(?i:(?![\W|_^]SUB))"
+)
+_CASE_SENSITIVE_CODES = ("EN", "LT", "CZ", "PL", "BG", "SK", "DE", "ES")
+_CASE_SENSITIVE_LANGUAGES = {
+    "english": lang.ENGLISH,
+    "lithuanian": lang.LITHUANIAN,
+    "czech": lang.CZECH,
+    "polish": lang.POLISH,
+    "bulgarian": lang.BULGARIAN,
+    "slovak": lang.SLOVAK,
+    "german": lang.GERMAN,
+    "spanish": lang.SPANISH,
+}
+
+_CASE_INSENSITIVE = TokenAlternation(
+    (
+        (r"(?:\W|_|^)(?<english>\beng\b)", ("eng",)),
+        (r"(?<italian>\b(?:ita|italian)\b)", ("ita",)),
+        (r"(?<german>(?:swiss)?german\b|videomann|ger[. ]dub|\bger\b)", ("ger", "videomann")),
+        (r"(?<flemish>flemish)", ("flemish",)),
+        (r"(?<bulgarian>bgaudio)", ("bgaudio",)),
+        (r"(?<romanian>rodubbed)", ("rodubbed",)),
+        (r"(?<brazilian>\b(?:dublado|pt-BR)\b)", ("dublado", "pt-br")),
+        (r"(?<greek>greek)", ("greek",)),
+        (r"(?<french>\b(?:FR|VO|VF|VFF|VFQ|VFI|VF2|TRUEFRENCH|FRENCH|FRE|FRA)\b)", ("fr", "vo", "vf")),
+        (r"(?<russian>\b(?:rus|ru)\b)", ("ru",)),
+        (r"(?<hungarian>\b(?:HUNDUB|HUN)\b)", ("hun",)),
+        (r"(?<hebrew>\b(?:HebDub|HebDubbed)\b)", ("hebdub",)),
+        (r"(?<polish>\b(?:PL\W?DUB|DUB\W?PL|LEK\W?PL|PL\W?LEK)\b)", ("pl",)),
+        (r"(?<chinese>\[(?:CH[ST]|BIG5|GB)\]|简|繁|字幕)", ("[ch", "[big5]", "[gb]", "简", "繁", "字幕")),
+        (r"(?<ukrainian>(?:(?:\dx)?UKR))", ("ukr",)),
+        (r"(?<spanish>\b(?:español|castellano)\b)", ("español", "castellano")),
+        (r"(?<catalan>\b(?:catalan?|catalán|català)\b)", ("catala", "catalán", "català")),
+        (r"(?<latvian>\b(?:lat|lav|lv)\b)", ("lat", "lav", "lv")),
+        (r"(?<telugu>\btel\b)", ("tel",)),
+        (r"(?<vietnamese>\bVIE\b)", ("vie",)),
+        (r"(?<japanese>\bJAP\b)", ("jap",)),
+        (r"(?<korean>\bKOR\b)", ("kor",)),
+        (r"(?<urdu>\burdu\b)", ("urdu",)),
+        (r"(?<romansh>\b(?:romansh|rumantsch|romansch)\b)", ("romansh", "rumantsch", "romansch")),
+        (r"(?<mongolian>\b(?:mongolian|khalkha)\b)", ("mongolian", "khalkha")),
+        (r"(?<georgian>\b(?:georgian|geo|ka|kat)\b)", ("geo", "ka")),
+        (r"(?<original>\b(?:orig|original)\b)", ("orig",)),
+    ),
+    "{}",
+    _I,
+)
+_CASE_INSENSITIVE_LANGUAGES = {
+    "english": lang.ENGLISH,
+    "italian": lang.ITALIAN,
+    "german": lang.GERMAN,
+    "flemish": lang.FLEMISH,
+    "greek": lang.GREEK,
+    "french": lang.FRENCH,
+    "russian": lang.RUSSIAN,
+    "bulgarian": lang.BULGARIAN,
+    "brazilian": lang.PORTUGUESE_BRAZIL,
+    "hungarian": lang.HUNGARIAN,
+    "hebrew": lang.HEBREW,
+    "polish": lang.POLISH,
+    "chinese": lang.CHINESE,
+    "spanish": lang.SPANISH,
+    "catalan": lang.CATALAN,
+    "ukrainian": lang.UKRAINIAN,
+    "latvian": lang.LATVIAN,
+    "romanian": lang.ROMANIAN,
+    "telugu": lang.TELUGU,
+    "vietnamese": lang.VIETNAMESE,
+    "japanese": lang.JAPANESE,
+    "korean": lang.KOREAN,
+    "urdu": lang.URDU,
+    "romansh": lang.ROMANSH,
+    "mongolian": lang.MONGOLIAN,
+    "georgian": lang.GEORGIAN,
+    "original": lang.ORIGINAL,
+}
+
+# German scene tags: DL (dual language, not WEB-DL) adds the original audio, ML adds original and English.
+_GERMAN_DUAL = regex.compile(r"(?<!WEB[-_. ]?)\bDL\b", _I)
+_GERMAN_MULTI = regex.compile(r"\bML\b", _I)
+
+
+def parse_languages(title: str) -> list[Language]:
+    """Languages named in a release title, in Radarr's order; [Unknown] when none is named."""
+    lower = title.lower()
+    found = [language for keyword, language in _KEYWORDS if keyword in lower]
+    if any(code in title for code in _CASE_SENSITIVE_CODES):
+        for match in _CASE_SENSITIVE.finditer(title):
+            found.append(_CASE_SENSITIVE_LANGUAGES[match.lastgroup])  # type: ignore[index]
+    for match in _CASE_INSENSITIVE.finditer(title):
+        found.append(_CASE_INSENSITIVE_LANGUAGES[match.lastgroup])  # type: ignore[index]
+    if not found:
+        return [lang.UNKNOWN]
+    if found == [lang.GERMAN]:  # Radarr counts before removing duplicates: "GERMAN ... DE" is not alone
+        if _GERMAN_DUAL.search(title):
+            found.append(lang.ORIGINAL)
+        elif _GERMAN_MULTI.search(title):
+            found.extend((lang.ORIGINAL, lang.ENGLISH))
+    return list(dict.fromkeys(found))
+
+
+# Subtitle file names: "Movie.en.forced.srt", "Movie.Commentary.eng.default.ass".
+_SUBTITLE_TAGS = r"forced|foreign|default|cc|psdh|sdh"
+_SUBTITLE_LANGUAGE = regex.compile(
+    rf".+?(?:[-_. ](?<tags>{_SUBTITLE_TAGS}))*[-_. ](?<iso_code>[a-z]{{2,3}})"
+    rf"(?:[-_. ](?<tags>{_SUBTITLE_TAGS}))*$",
+    _I,
+)
+_SUBTITLE_LANGUAGE_AND_TITLE = regex.compile(
+    rf".+?(?:\.(?:(?<tags1>{_SUBTITLE_TAGS})|(?<iso_code>[a-z]{{2,3}})))*[-_. ](?<title>[^.]*)"
+    rf"(?:\.(?:(?<tags2>{_SUBTITLE_TAGS})|(?<iso_code>[a-z]{{2,3}})))*$",
+    _I,
+)
+_SUBTITLE_COPY = regex.compile(r"^(?:(?<title>.+) - )?(?<copy>(?<!\d+)\d{1,3}(?!\d+))$")
+
+
+@dataclass(frozen=True, slots=True)
+class SubtitleInfo:
+    language: Language
+    tags: list[str] = field(default_factory=list)  # lower-cased: forced, default, sdh, ...
+    raw_title: str | None = None  # the free text between the video name and the language
+    title: str | None = None  # raw_title without a trailing " - N" copy number
+    copy: int = 0  # the N of " - N" when several subtitle files share a language and title
+    title_first: bool = False  # the title came before the language and tags
+
+
+def parse_subtitle_language(file_name: str) -> Language:
+    """The language of a subtitle file from the ISO code before its extension."""
+    stem = _without_extension(file_name)
+    match = _SUBTITLE_LANGUAGE.match(stem)
+    if match:
+        iso = find_iso_language(match.group("iso_code"))
+        return iso.language if iso else lang.UNKNOWN
+    lower = stem.lower()
+    return next(
+        (language for language in lang.LANGUAGES if lower.endswith(language.name.lower())), lang.UNKNOWN
+    )
+
+
+def parse_subtitle_info(file_name: str) -> SubtitleInfo:
+    """Language, tags and the optional title of a subtitle file name."""
+    stem = _without_extension(file_name)
+    match = _SUBTITLE_LANGUAGE_AND_TITLE.match(stem)
+    if not match or match.group("title") is None or len(match.captures("iso_code")) != 1:
+        basic = _SUBTITLE_LANGUAGE.match(stem)
+        tags = [tag.lower() for tag in basic.captures("tags")] if basic else []
+        return SubtitleInfo(language=parse_subtitle_language(file_name), tags=tags)
+    iso = find_iso_language(match.group("iso_code"))
+    tags = [tag.lower() for tag in match.captures("tags1") + match.captures("tags2")]
+    raw_title = match.group("title")
+    title, copy = raw_title, 0
+    copy_match = _SUBTITLE_COPY.match(raw_title)
+    if copy_match:
+        title, copy = copy_match.group("title"), int(copy_match.group("copy"))
+    return SubtitleInfo(
+        language=iso.language if iso else lang.UNKNOWN,
+        tags=tags,
+        raw_title=raw_title,
+        title=title,
+        copy=copy,
+        title_first=not match.captures("tags1"),
+    )
+
+
+def _without_extension(file_name: str) -> str:
+    name = file_name.replace("\\", "/").rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    return name[:dot] if dot > 0 else name

@@ -1,0 +1,350 @@
+"""Quality from a release or file name: source, resolution, modifier and revision, as Radarr reads them."""
+
+import regex
+
+from releases import qualities as q
+from releases.parsing.common import TokenAlternation
+from releases.parsing.files import path_extension, quality_for_extension
+from releases.qualities import DetectionSource, Modifier, Quality, QualityModel, QualitySource, Revision
+
+_I = regex.IGNORECASE
+
+# One alternation over every source token; the LAST match in the name wins, as in Radarr. Plain "WEB" only
+# counts next to a resolution, a codec, a streaming service, or uppercase at the very end.
+_SOURCE = TokenAlternation(
+    (
+        (r"(?<bluray>M?Blu[-_. ]?Ray|HD[-_. ]?DVD|BD(?!$)|UHD2?BD|BDISO|BDMux|BD25|BD50|BR[-_. ]?DISK)",
+         ("blu", "dvd", "bd", "disk")),
+        # WEB-DL's forms are separate alternatives (one group name): each is tried only when its hint occurs.
+        (r"(?<webdl>WEB[-_. ]?DL(?:mux)?)", ("webdl", "web-dl", "web_dl", "web.dl", "web dl")),
+        (r"(?<webdl>AmazonHD|AmazonSD|iTunesHD|MaxdomeHD|NetflixU?HD|WebHD|HBOMaxHD|DisneyHD)",
+         ("amazon", "itunes", "maxdome", "netflix", "webhd", "hbomax", "disney")),
+        (r"(?<webdl>[. ]WEB[. ](?:[xh][ .]?26[45]|AVC|HEVC|DDP?5[. ]1))",
+         (".web.", ".web ", " web.", " web ")),
+        (r"(?<webdl>[. ](?-i:WEB)$)", (".web", " web")),
+        (r"(?<webdl>(?:\d{3,4}0p)[-. ](?:Hybrid[-_. ]?)?WEB[-. ])", ("web-", "web.", "web ")),
+        (r"(?<webdl>[-. ]WEB[-. ]\d{3,4}0p)", ("web-", "web.", "web ")),
+        (r"(?<webdl>\b\s/\sWEB\s/\s\b)", ("/",)),
+        (r"(?<webdl>(?:AMZN|NF|DP)[. -]WEB[. -](?!Rip))",
+         tuple(f"{service}{separator}web" for service in ("amzn", "nf", "dp") for separator in ". -")),
+        (r"(?<webrip>WebRip|Web-Rip|WEBMux)", ("web",)),
+        (r"(?<hdtv>HDTV)", ("hdtv",)),
+        (r"(?<bdrip>BDRip|BDLight|HD[-_. ]?DVDRip|UHDBDRip)", ("bd", "dvdrip")),
+        (r"(?<brrip>BRRip)", ("brrip",)),
+        (r"(?<dvdr>\d?x?M?DVD-?[R59])", ("dvd",)),
+        (r"(?<dvd>DVD(?!-R)|DVDRip|xvidvd)", ("dvd",)),
+        (r"(?<dsr>WS[-_. ]DSR|DSR)", ("dsr",)),
+        (r"(?<regional>R[0-9]{1}|REGIONAL)", ("regional", *(f"r{digit}" for digit in range(10)))),
+        (r"(?<scr>SCR|SCREENER|DVDSCR|DVDSCREENER)", ("scr",)),
+        (r"(?<ts>TS[-_. ]|TELESYNCH?|HD-TS|HDTS|PDVD|TSRip|HDTSRip)", ("ts", "telesync", "pdvd")),
+        (r"(?<tc>TC|TELECINE|HD-TC|HDTC)", ("tc", "telecine")),
+        (r"(?<cam>CAMRIP|(?:NEW)?CAM|HD-?CAM(?:Rip)?|HQCAM)", ("cam",)),
+        (r"(?<wp>WORKPRINT|WP)", ("wp", "workprint")),
+        (r"(?<pdtv>PDTV)", ("pdtv",)),
+        (r"(?<sdtv>SDTV)", ("sdtv",)),
+        (r"(?<tvrip>TVRip)", ("tvrip",)),
+    ),
+    r"\b(?:{})(?:\b|$|[ .])",
+    _I,
+)  # fmt: skip
+_RAW_HD = regex.compile(r"\b(?:RawHD|Raw[-_. ]HD)\b", _I)
+_MPEG2 = regex.compile(r"\bMPEG[-_. ]?2\b")  # case-sensitive in Radarr
+_PROPER = regex.compile(r"\bproper\b", _I)
+_REPACK = regex.compile(r"\b(?:repack\d?|rerip\d?)\b", _I)
+_VERSION = regex.compile(
+    r"\d[-._ ]?v(?<version>\d)[-._ ]|\[v(?<version>\d)\]|repack(?<version>\d)|rerip(?<version>\d)",
+    _I,
+)
+_VERSION_HINTS = tuple(f"v{digit}" for digit in range(10))  # every version form has "v<digit>" or repack
+_REAL = regex.compile(r"\bREAL\b")  # only the uppercase word: "real" is too common in titles
+_RESOLUTION = regex.compile(
+    r"\b(?:(?<r360>360p)|(?<r480>480p|480i|640x480|848x480)|(?<r540>540p)|(?<r576>576p)|"
+    r"(?<r720>720p|1280x720|960p)|(?<r1080>1080p|1920x1080|1440p|FHD|1080i|4kto1080p)|"
+    r"(?<r2160>2160p|3840x2160|4k[-_. ](?:UHD|HEVC|BD|H\.?265)|(?:UHD|HEVC|BD|H\.?265)[-_. ]4k))\b",
+    _I,
+)
+_IMPLIED_2160 = regex.compile(r"\bUHD\b|\[4K\]", _I)  # no resolution written: UHD means 4k
+_CODEC = regex.compile(
+    r"\b(?:(?<x264>x264)|(?<h264>h264)|(?<xvidhd>XvidHD)|(?<xvid>X-?vid)|(?<divx>divx))\b", _I
+)
+_OTHER_SOURCE = regex.compile(r"(?<hdtv>HD[-_. ]TV)|(?<sdtv>SD[-_. ]TV)", _I)
+_ANIME_BLURAY = regex.compile(r"bd(?:720|1080|2160)|(?<=[-_. (\[])bd(?=[-_. )\]])", _I)
+_ANIME_WEBDL = regex.compile(r"\[WEB\]|[\[(]WEB[ .]", _I)
+_HIGH_DEF_PDTV = regex.compile(r"hr[-_. ]ws", _I)
+_REMUX = regex.compile(
+    r"(?:[_. \[]|\d{4}p-|\bHybrid-)(?:(?:BD|UHD)[-_. ]?)?Remux\b|(?:(?:BD|UHD)[-_. ]?)?Remux[_. ]\d{4}p", _I
+)
+# A whole disc: a disc source plus a disc codec or image marker, unless an encode marker says otherwise.
+_BRDISK = regex.compile(
+    r"^(?!.*\b((?<!HD[._ -]|HD)DVD|BDRip|720p|MKV|XviD|WMV|d3g|(BD)?REMUX|^(?=.*1080p)(?=.*HEVC)|"
+    r"[xh][-_. ]?26[45]|German.*[DM]L|((?<=\d{4}).*German.*([DM]L)?)"
+    r"(?=.*\b(AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2)\b))\b)"
+    r"(((?=.*\b(Blu[-_. ]?ray|BD|HD[-_. ]?DVD)\b)(?=.*\b(AVC|HEVC|VC[-_. ]?1|MVC|MPEG[-_. ]?2|BDMV|ISO)\b))|"
+    r"^((?=.*\b(((?=.*\b((.*_)?COMPLETE.*|Dis[ck])\b)(?=.*(Blu[-_. ]?ray|HD[-_. ]?DVD)))|"
+    r"3D[-_. ]?BD|BR[-_. ]?DISK|"
+    r"Full[-_. ]?Blu[-_. ]?ray|^((?=.*((BD|UHD)[-_. ]?(25|50|66|100|ISO)))))))).*",
+    _I,
+)
+# Every BR-DISK form needs one of these words (a disc codec, ISO, COMPLETE, Disc, 3D, Full, BD25...).
+_BRDISK_HINTS = ("vc", "mpeg", "bdmv", "iso", "complete", "dis", "3d", "full", "25", "50", "66", "100")
+# The commonest encode markers among the BR-DISK pattern's own vetoes, checked first because it is cheap.
+_BRDISK_VETO = regex.compile(r"\b(?:[xh][-_. ]?26[45]|720p|BDRip|(?:BD)?REMUX|MKV|XviD|WMV)\b", _I)
+# German scene convention: a year, German (DL/ML) and a disc codec on a Blu-ray mean an untouched remux.
+_GERMAN_REMUX = regex.compile(
+    r"((?<=\d{4}).*German.*([DM]L)?)(?=.*\b(AVC|HEVC|VC[_. -]?1|MVC|MPEG[_. -]?2))(?=.*Blu-?ray)", _I
+)
+_HARDCODED_SUBS = regex.compile(r"\b(?:(?<hcsub>\w+(?<!SOFT|MULTI|HORRIBLE)SUBS?)|(?<hc>HC|SUBBED))\b", _I)
+
+_RESOLUTIONS = {"r360": 360, "r480": 480, "r540": 540, "r576": 576, "r720": 720, "r1080": 1080, "r2160": 2160}
+_SD_RESOLUTIONS = (360, 480, 540, 576)
+_NAME = DetectionSource.NAME
+
+
+def parse_quality(name: str) -> QualityModel:
+    """Quality of a release title or file name; the file extension decides when nothing else does."""
+    name = name.strip()
+    result = parse_quality_name(name)
+    if result.quality == q.UNKNOWN:
+        extension_quality = quality_for_extension(path_extension(name))
+        return _with(
+            result,
+            extension_quality,
+            source_detection=DetectionSource.EXTENSION,
+            resolution_detection=DetectionSource.EXTENSION,
+        )
+    return result
+
+
+def parse_quality_name(name: str) -> QualityModel:
+    """Quality from the words of a name alone (no extension fallback)."""
+    normalized = name.replace("_", " ").strip()
+    revision, revision_detection = _parse_revision(name, normalized)
+    base = QualityModel(
+        revision=revision,
+        revision_detection=revision_detection,
+        hardcoded_subs=parse_hardcoded_subs(normalized),
+    )
+    if _RAW_HD.search(normalized) and not _is_brdisk(normalized):
+        return _with(base, q.RAWHD, source_detection=_NAME, resolution_detection=_NAME)
+    resolution = _parse_resolution(normalized)
+    if resolution:
+        base = _with(base, q.UNKNOWN, resolution_detection=_NAME)
+    source_matches = _SOURCE.finditer(normalized)
+    if source_matches:
+        quality = _quality_from_source(source_matches[-1], name, normalized, resolution)
+        if quality is not None:
+            return _with(base, quality, source_detection=_NAME)
+        # Radarr's one case of a resolution read from a marker rather than a resolution token.
+        if _HIGH_DEF_PDTV.search(normalized):
+            return _with(base, q.HDTV_720P, source_detection=_NAME, resolution_detection=_NAME)
+        return _with(base, q.SDTV, source_detection=_NAME)
+    return _quality_without_source(base, name, normalized, resolution)
+
+
+def parse_hardcoded_subs(name: str) -> str | None:
+    """A hardcoded-subtitle tag (KORSUB, HC, SUBBED); the last one in the name wins."""
+    lower = name.lower()
+    if "sub" not in lower and "hc" not in lower:  # every tag contains one of them; skip the scan
+        return None
+    match = None
+    for match in _HARDCODED_SUBS.finditer(name):  # noqa: B007 - the last match is the one we want
+        pass
+    if match is None:
+        return None
+    return match.group("hcsub") or "Generic Hardcoded Subs"
+
+
+def _with(model: QualityModel, quality: Quality, **changes: object) -> QualityModel:
+    """A copy of `model` with another quality (and detection fields); QualityModel is frozen."""
+    fields = {
+        "revision": model.revision,
+        "source_detection": model.source_detection,
+        "resolution_detection": model.resolution_detection,
+        "revision_detection": model.revision_detection,
+        "hardcoded_subs": model.hardcoded_subs,
+    }
+    fields.update(changes)
+    return QualityModel(quality, **fields)  # type: ignore[arg-type]
+
+
+def _parse_resolution(name: str) -> int:
+    match = _RESOLUTION.search(name)
+    if match:
+        return _RESOLUTIONS[match.lastgroup]  # type: ignore[index]
+    return 2160 if _IMPLIED_2160.search(name) else 0
+
+
+def _parse_revision(name: str, normalized: str) -> tuple[Revision, DetectionSource]:
+    version, is_repack, found = 1, False, False
+    lower = normalized.lower()
+    has_version_hint = "repack" in lower or "rerip" in lower or any(hint in lower for hint in _VERSION_HINTS)
+    version_match = _VERSION.search(normalized) if has_version_hint else None
+    explicit = int(version_match.group("version")) if version_match else None
+    if explicit is not None:
+        version, found = explicit, True
+    if "proper" in lower and _PROPER.search(normalized):
+        version, found = (explicit or 1) + 1, True
+    if ("repack" in lower or "rerip" in lower) and _REPACK.search(normalized):
+        version, is_repack, found = (explicit or 1) + 1, True, True
+    real = len(_REAL.findall(name)) if "REAL" in name else 0
+    detection = DetectionSource.NAME if found or real else DetectionSource.UNKNOWN
+    return Revision(version=version, real=real, is_repack=is_repack), detection
+
+
+def _is_remux(normalized: str) -> bool:
+    lower = normalized.lower()
+    if "remux" in lower and _REMUX.search(normalized):
+        return True
+    return "german" in lower and "blu" in lower and bool(_GERMAN_REMUX.search(normalized))
+
+
+def _is_brdisk(normalized: str) -> bool:
+    lower = normalized.lower()
+    if not any(hint in lower for hint in _BRDISK_HINTS) or _BRDISK_VETO.search(normalized):
+        return False
+    return bool(_BRDISK.search(normalized))
+
+
+def _quality_from_source(match: regex.Match, name: str, normalized: str, resolution: int) -> Quality | None:
+    """Radarr's branch order once a source token is found; None for a TV rip without a resolution."""
+    group = match.lastgroup
+    if group == "bluray":
+        return _bluray_quality(normalized, resolution)
+    if group in ("webdl", "webrip"):
+        source = QualitySource.WEBDL if group == "webdl" else QualitySource.WEBRIP
+        if resolution in (720, 1080, 2160):
+            return q.find_by_source_and_resolution(source, resolution)
+        if group == "webdl" and "[WEBDL]" in name:
+            return q.WEBDL_720P
+        return q.find_by_source_and_resolution(source, 480)
+    if group == "ts":
+        return q.Quality(
+            q.TELESYNC.id, q.TELESYNC.name, q.TELESYNC.source, resolution
+        )  # keeps its resolution
+    simple = {"scr": q.DVDSCR, "cam": q.CAM, "tc": q.TELECINE, "wp": q.WORKPRINT, "regional": q.REGIONAL}
+    if group in simple:
+        return simple[group]
+    if group == "hdtv":
+        if _MPEG2.search(normalized):
+            return q.RAWHD
+        if resolution in (720, 1080, 2160):
+            return q.find_by_source_and_resolution(QualitySource.TV, resolution)
+        return q.HDTV_720P if "[HDTV]" in name else q.SDTV
+    if group in ("bdrip", "brrip"):
+        by_resolution = {720: q.BLURAY_720P, 1080: q.BLURAY_1080P, 2160: q.BLURAY_2160P, 576: q.BLURAY_576P}
+        return by_resolution.get(resolution, q.BLURAY_480P)
+    if group == "dvdr":
+        return q.DVDR
+    if group == "dvd":
+        return q.DVD
+    lower = normalized.lower()  # pdtv, sdtv, dsr and tvrip are all that is left
+    if resolution == 1080 or "1080p" in lower:
+        return q.HDTV_1080P
+    if resolution == 720 or "720p" in lower:
+        return q.HDTV_720P
+    return None
+
+
+def _bluray_quality(normalized: str, resolution: int) -> Quality:
+    if _is_brdisk(normalized):
+        return q.BRDISK
+    codec = _CODEC.search(normalized)
+    if codec and codec.lastgroup in ("xvid", "divx"):
+        return q.BLURAY_480P
+    is_remux = _is_remux(normalized)
+    if resolution == 2160:
+        return q.REMUX_2160P if is_remux else q.BLURAY_2160P
+    if resolution == 1080:
+        return q.REMUX_1080P if is_remux else q.BLURAY_1080P
+    if resolution == 576:
+        return q.BLURAY_576P
+    if resolution in (360, 480, 540):
+        return q.BLURAY_480P
+    # Radarr has no Remux-720p: a 720p remux is plain Bluray-720p, a remux without resolution is 1080p.
+    if is_remux and resolution != 720:
+        return q.REMUX_1080P
+    return q.BLURAY_720P
+
+
+def _quality_without_source(base: QualityModel, name: str, normalized: str, resolution: int) -> QualityModel:
+    lower = normalized.lower()
+    is_remux = _is_remux(normalized)
+    if is_remux and resolution:
+        by_resolution = {480: q.BLURAY_480P, 720: q.BLURAY_720P, 1080: q.REMUX_1080P, 2160: q.REMUX_2160P}
+        if resolution in by_resolution:
+            return _with(base, by_resolution[resolution], source_detection=DetectionSource.UNKNOWN)
+    anime = _anime_quality(lower, resolution, is_remux)
+    if anime is not None:
+        return _with(base, anime[0], source_detection=_NAME, **anime[1])
+    if resolution:
+        return _quality_from_resolution(base, name, resolution, is_remux)
+    codec = _CODEC.search(normalized)
+    if codec and codec.lastgroup == "x264":
+        return _with(base, q.SDTV)
+    return _quality_from_run_ons(base, normalized, lower)
+
+
+def _anime_quality(lower: str, resolution: int, is_remux: bool) -> tuple[Quality, dict[str, object]] | None:
+    """Anime names write "[BD]" or "[Web]" where scene names write BluRay or WEB-DL."""
+    is_bluray = bool(_ANIME_BLURAY.search(lower))
+    if not is_bluray and not _ANIME_WEBDL.search(lower):
+        return None
+    name_resolution = {"resolution_detection": _NAME}
+    if resolution in _SD_RESOLUTIONS or "480p" in lower:
+        return (q.DVD if is_bluray else q.WEBDL_480P), name_resolution
+    if resolution == 1080 or "1080p" in lower:
+        quality = (q.REMUX_1080P if is_remux else q.BLURAY_1080P) if is_bluray else q.WEBDL_1080P
+        return quality, name_resolution
+    if resolution == 2160 or "2160p" in lower:
+        quality = (q.REMUX_2160P if is_remux else q.BLURAY_2160P) if is_bluray else q.WEBDL_2160P
+        return quality, name_resolution
+    if not is_bluray:
+        return q.WEBDL_720P, {}
+    return (q.REMUX_1080P if is_remux and resolution != 720 else q.BLURAY_720P), {}
+
+
+def _quality_from_resolution(base: QualityModel, name: str, resolution: int, is_remux: bool) -> QualityModel:
+    """Only a resolution in the name: a remux or the file extension supplies the source, else it is TV."""
+    source, modifier = QualitySource.UNKNOWN, Modifier.NONE
+    source_detection = base.source_detection
+    if is_remux:
+        source, modifier, source_detection = QualitySource.BLURAY, Modifier.REMUX, _NAME
+    else:
+        extension_quality = quality_for_extension(path_extension(name))
+        if extension_quality != q.UNKNOWN:
+            source, source_detection = extension_quality.source, DetectionSource.EXTENSION
+    lines = 480 if resolution in _SD_RESOLUTIONS else resolution
+    if source == QualitySource.UNKNOWN:
+        quality = {480: q.SDTV, 720: q.HDTV_720P, 1080: q.HDTV_1080P, 2160: q.HDTV_2160P}[lines]
+    else:
+        quality = q.find_by_source_and_resolution(source, lines, modifier)
+    return _with(base, quality, source_detection=source_detection, resolution_detection=_NAME)
+
+
+def _quality_from_run_ons(base: QualityModel, normalized: str, lower: str) -> QualityModel:
+    """Frame sizes and glued tokens ("848x480", "Bluray720p") the token regexes cannot see."""
+    if "848x480" in normalized:
+        if "dvd" in normalized:
+            return _with(base, q.DVD, source_detection=_NAME, resolution_detection=_NAME)
+        if "bluray" in lower:
+            return _with(base, q.BLURAY_480P, source_detection=_NAME, resolution_detection=_NAME)
+        return _with(base, q.SDTV, resolution_detection=_NAME)
+    for frame, bluray, tv in (
+        ("1280x720", q.BLURAY_720P, q.HDTV_720P),
+        ("1920x1080", q.BLURAY_1080P, q.HDTV_1080P),
+    ):
+        if frame in lower:
+            if "bluray" in lower:
+                return _with(base, bluray, source_detection=_NAME, resolution_detection=_NAME)
+            return _with(base, tv, resolution_detection=_NAME)
+    for glued, quality in (
+        ("bluray720p", q.BLURAY_720P),
+        ("bluray1080p", q.BLURAY_1080P),
+        ("bluray2160p", q.BLURAY_2160P),
+    ):
+        if glued in lower:
+            return _with(base, quality, source_detection=_NAME, resolution_detection=_NAME)
+    other = _OTHER_SOURCE.search(normalized)
+    if other:
+        return _with(base, q.SDTV if other.lastgroup == "sdtv" else q.HDTV_720P, source_detection=_NAME)
+    return base

@@ -1,0 +1,281 @@
+"""Movie title, year, edition and ids from a release name, following Radarr's Parser.
+
+The title patterns are tried in Radarr's order and the first that yields a title wins. Every movie pattern
+needs a year (or an anime "[group] ... [hash]" shape, or a German/TrueFrench tag), which is also how Radarr
+rejects junk: no year, no parse.
+"""
+
+from dataclasses import dataclass
+
+import regex
+
+from releases import qualities
+from releases.parsing.common import TORRENT_SUFFIX, WEBSITE_POSTFIX, strip_website_prefix
+from releases.parsing.files import remove_file_extension
+from releases.parsing.quality import parse_quality_name
+
+_I = regex.IGNORECASE
+
+_EDITION_WORDS = (
+    r"\(?\b(?<edition>(((Recut.|Extended.|Ultimate.)?(Director.?s|Collector.?s|Theatrical|Ultimate|Extended|"
+    r"Despecialized|(Special|Rouge|Final|Assembly|Imperial|Diamond|Signature|Hunter|Rekall)(?=(.(Cut|Edition|Version)))|"
+    r"\d{2,3}(th)?.Anniversary)(?:.(Cut|Edition|Version))?"
+    r"(.(Extended|Uncensored|Remastered|Unrated|Uncut|Open.?Matte|IMAX|Fan.?Edit))?|"
+    r"((Uncensored|Remastered|Unrated|Uncut|Open?.Matte|IMAX|Fan.?Edit|Restored|((2|3|4)in1))))))\b\)?"
+)
+_EDITION = regex.compile(_EDITION_WORDS, _I)
+_EDITION_BEFORE_YEAR = regex.compile(_EDITION_WORDS + r".{1,3}(?:18|19|20)\d{2}", _I)
+# Every edition form contains one of these; most names contain none, which spares the edition scans.
+_EDITION_HINTS = (
+    "director", "collector", "theatrical", "ultimate", "extended", "despecialized", "cut", "edition",
+    "version",
+    "anniversary", "uncensored", "remastered", "unrated", "matte", "imax", "edit", "restored", "in1",
+)  # fmt: skip
+
+_YEAR = r"(?<year>(1(8|9)|20)\d{2}(?!p|i|\d+|\]|\W\d+))"
+_ANIME = r"^(?:\[(?<subgroup>.+?)\][-_. ]?)"  # "[SubGroup] " in front
+_HASH_AT_END = r".*?(?<hash>\[\w{8}\])(?:$|\.)"
+
+_ANIME_PATTERNS = tuple(
+    regex.compile(pattern, _I)
+    for pattern in (
+        # [Group] Title (Year) ... [HASH]
+        _ANIME
+        + r"(?<title>(?![(\[]).+?)?(?:(?:[-_\W](?<![)\[!]))*(?<year>(1(8|9)|20)\d{2}(?!p|i|x|\d+|\]|\W\d+)))+"
+        r".*?(?<hash>\[\w{8}\])?(?:$|\.)",
+        # [Group] Title v2 ... [HASH]
+        _ANIME + r"(?<title>(?![(\[]).+?)((v)(?:\d{1,2})(?:([-_. ])))(\[.*)?(?:[\[(][^])])?" + _HASH_AT_END,
+        # [Group] Title [info][info] [HASH]
+        _ANIME + r"(?<title>(?![(\[]).+?)(\[.*)" + _HASH_AT_END,
+        # [Group] Title (info) [HASH]
+        _ANIME + r"(?<title>(?![(\[]).+)(?:[\[(][^])])" + _HASH_AT_END,
+    )
+)
+# German and TrueFrench tracker names may have no year: the language tag ends the title instead. Not
+# after "The"/"Good" ("The.German.Doctor"), and never after a year.
+_GERMAN_PATTERN = regex.compile(
+    r"^(?<title>(?![(\[]).+?)((\W|_))("
+    + _EDITION_WORDS
+    + r".{1,3})?(?:(?<!(19|20)\d{2}.*?)(?<!(?:Good|The)[_ .-])"
+    r"(German|TrueFrench))(.+?)(?=((19|20)\d{2}|$))(?<year>(19|20)\d{2}(?!p|i|\d+|\]|\W\d+))?(\W+|_|$)(?!\\)",
+    _I,
+)
+# "Movie.Special.Edition.2011": the edition sits between title and year.
+_EDITION_PATTERN = regex.compile(
+    r"^(?<title>(?![(\[]).+?)?(?:(?:[-_\W](?<![)\[!]))*"
+    + _EDITION_WORDS
+    + r".{1,3}"
+    + _YEAR
+    + r")+(\W+|_|$)(?!\\)",
+    _I,
+)
+_GENERIC_PATTERNS = tuple(
+    regex.compile(pattern, _I)
+    for pattern in (
+        # Title.Year, where the year is not directly followed by another year (that one is the year then).
+        r"^(?<title>(?![(\[]).+?)?(?:(?:[-_\W](?<![)\[!]))*(?<year>(1(8|9)|20)\d{2}"
+        r"(?!p|i|(1(8|9)|20)\d{2}|\]|\W(1(8|9)|20)\d{2})))+(\W+|_|$)(?!\\)",
+        # PassThePopcorn names: Title[PassThePopcorn], a bracketed word where the year would be.
+        r"^(?<title>.+?)?(?:(?:[-_\W](?<![()\[!]))*(?<year>(\[\w *\])))+(\W+|_|$)(?!\\)",
+        # Title [Year]
+        r"^(?<title>(?![(\[]).+?)?(?:(?:[-_\W](?<![)!]))*(?<year>(1(8|9)|20)\d{2}(?!p|i|\d+|\W\d+)))+(\W+|_|$)(?!\\)",
+        # Last resort, for titles that start with "(" or "[": (500) Days of Summer (2009)
+        r"^(?<title>.+?)?(?:(?:[-_\W](?<![)\[!]))*" + _YEAR + r")+(\W+|_|$)(?!\\)",
+    )
+)
+# Folders only: "2001 - A Space Odyssey".
+_YEAR_FIRST_PATTERN = regex.compile(
+    r"^(?:(?:[-_\W](?<![)!]))*(?<year>(19|20)\d{2}(?!p|i|\d+|\W\d+)))+(\W+|_|$)(?<title>.+?)?$"
+)
+
+# Names that are hashes or known obfuscation, never a movie.
+_HASHED_RELEASE = regex.compile(
+    r"^(?:[0-9a-zA-Z]{32}"  # md5 and other mixed-case hashes
+    r"|[a-z0-9]{24}$"
+    r"|[A-Z]{11}\d{3}$|[a-z]{12}\d{3}$"  # NZBGeek obfuscation
+    r"|Backup_\d{5,}S\d{2}-\d{2}$"
+    r"|123$|(?i:abc)$|(?i:abc[-_. ]xyz)|(?i:b00bs)$)"
+)
+_REVERSED = regex.compile(r"(?:^|[-._ ])(?:p027|p0801)[-._ ]")  # "p0801" is "1080p" backwards
+_TECHNICAL_TOKENS = regex.compile(
+    r"(?:(?:480|540|576|720|1080|2160)[ip]|[xh][\W_]?26[45]|DD\W?5\W1|[<>?*]|848x480|1280x720|1920x1080|3840x2160|"
+    r"4096x2160|(?:8|10)b(?:it)?|10-bit)\s*?(?![a-b0-9])",
+    _I,
+)
+_YEAR_LIKE = regex.compile(r"(?:19|20)\d{2}")
+_QUALITY_BRACKET_AT_END = regex.compile(r"\[[a-z0-9 ._-]+\]$", _I)
+_REQUEST_INFO = regex.compile(r"^(?:\[.+?\])+")
+_AKA_DOTTED = regex.compile(r"\ba\.k\.a(?:\.|\b)", _I)
+_BRACKETED_AKA = regex.compile(r"(.*) \([ ]*AKA[ ]+(.*)\)", _I)
+_AKA_SEPARATOR = regex.compile(r"[ ]+(?:AKA|/)[ ]+", _I)
+_IMDB_ID = regex.compile(r"tt\d{7,8}", _I)
+_TMDB_ID = regex.compile(r"tmdb(?:id)?-(?<tmdbid>\d+)", _I)
+_IMDB_ID_INPUT = regex.compile(r"^(?:\d{1,10}|tt\d{1,10})$")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    """What a title pattern found; `span` locates the title in the cleaned name Radarr matched against."""
+
+    movie_titles: list[str]
+    year: int | None
+    edition: str | None
+    sub_group: str | None
+    release_hash: str | None
+    span: tuple[int, int] | None
+
+
+def is_rejected_name(title: str) -> bool:
+    """Names Radarr refuses outright: yEnc password posts, no letters or digits, hashes."""
+    lower = title.lower()
+    if "password" in lower and "yenc" in lower:
+        return True
+    if not any(char.isalnum() for char in title):
+        return True
+    without_extension = remove_file_extension(title)
+    return bool(_HASHED_RELEASE.match(without_extension))
+
+
+def unreverse(title: str) -> str:
+    """Some posters reverse the whole name; "p0801" gives it away. The extension stays in place."""
+    if not _REVERSED.search(title):
+        return title
+    without_extension = remove_file_extension(title)
+    return without_extension[::-1] + title[len(without_extension) :]
+
+
+def clean_for_title_match(release_title: str) -> str:
+    """Radarr's "simple title": technical tokens, site tags and a trailing quality bracket removed."""
+    simple = _TECHNICAL_TOKENS.sub("", release_title)
+    simple = strip_website_prefix(simple)
+    if simple.rstrip("\n").endswith("]"):  # the remaining clean-ups all need a closing bracket at the end
+        simple = WEBSITE_POSTFIX.sub("", simple, count=1)
+        simple = TORRENT_SUFFIX.sub("", simple, count=1)
+        bracket = _QUALITY_BRACKET_AT_END.search(simple)
+        if bracket and parse_quality_name(bracket.group()).quality != qualities.UNKNOWN:
+            simple = simple[: bracket.start()]
+    return simple
+
+
+def match_title(simple_title: str, is_dir: bool) -> TitleMatch | None:
+    """Try Radarr's title patterns in order; the first that yields a usable title wins."""
+    for pattern in _candidate_patterns(simple_title, is_dir):
+        match = pattern.search(simple_title)
+        if match is None:
+            continue
+        title = match.group("title")
+        if title is None or title == "(":
+            continue
+        return _title_match(match, title)
+    return None
+
+
+def _candidate_patterns(simple_title: str, is_dir: bool) -> list[regex.Pattern]:
+    """Radarr's pattern order, skipping patterns whose required word is absent (they could not match)."""
+    patterns: list[regex.Pattern] = []
+    if simple_title.startswith("["):
+        patterns.extend(_ANIME_PATTERNS)
+    lower = simple_title.lower()
+    if _may_be_yearless_german(lower):
+        patterns.append(_GERMAN_PATTERN)
+    # The edition pattern scans the whole name per position; run it only where an edition precedes a year.
+    if _has_edition_hint(lower) and _EDITION_BEFORE_YEAR.search(simple_title):
+        patterns.append(_EDITION_PATTERN)
+    patterns.extend(_GENERIC_PATTERNS)
+    if is_dir:
+        patterns.append(_YEAR_FIRST_PATTERN)
+    return patterns
+
+
+def _may_be_yearless_german(lower: str) -> bool:
+    """The German/TrueFrench pattern needs the tag with no year anywhere before it (a costly scan)."""
+    positions = [
+        position for position in (lower.find("german", 1), lower.find("truefrench", 1)) if position > 0
+    ]
+    return bool(positions) and not _YEAR_LIKE.search(lower, 0, min(positions))
+
+
+def _title_match(match: regex.Match, raw_title: str) -> TitleMatch:
+    movie_name = normalize_title(raw_title)
+    groups = match.groupdict()
+    year_text = groups.get("year") or ""
+    edition = groups.get("edition")
+    release_hash = (groups.get("hash") or "").strip("[]")
+    return TitleMatch(
+        movie_titles=alternative_titles(movie_name),
+        year=int(year_text) if year_text.isdigit() else None,
+        edition=edition.replace(".", " ") if edition else None,
+        sub_group=groups.get("subgroup") or None,
+        release_hash=release_hash if release_hash and release_hash != "1280x720" else None,
+        span=match.span("title"),
+    )
+
+
+def normalize_title(raw_title: str) -> str:
+    """Dots become spaces, except in acronyms (U.N.C.L.E., A.I.) and "Dr."; "a.k.a." becomes AKA."""
+    name = raw_title.replace("_", " ")
+    if "k.a" in name.lower():
+        name = _AKA_DOTTED.sub("AKA", name)
+    if name.startswith("["):
+        name = _REQUEST_INFO.sub("", name)
+    name = name.strip(" ")
+    parts = name.split(".")
+    words: list[str] = []
+    previous_acronym = False
+    for index, part in enumerate(parts):
+        next_part = parts[index + 1] if index + 1 < len(parts) else ""
+        is_letter = len(part) == 1 and part.lower() != "a" and not part.isdigit()
+        is_last = index == len(parts) - 1
+        next_is_digit = len(next_part) == 1 and next_part.isdigit()
+        is_acronym_letter = (
+            is_letter and (previous_acronym or not is_last) and (previous_acronym or not next_is_digit)
+        )
+        is_article_in_acronym = part.lower() == "a" and (previous_acronym or len(next_part) == 1)
+        if is_acronym_letter or is_article_in_acronym or part.lower() == "dr":
+            words.append(part + ".")
+            previous_acronym = True
+        else:
+            if previous_acronym:
+                words.append(" ")
+                previous_acronym = False
+            words.append(part + " ")
+    return "".join(words).strip(" ")
+
+
+def alternative_titles(movie_name: str) -> list[str]:
+    """The full title first, then each part of "X AKA Y", "X / Y" and "X (AKA Y)"."""
+    if "/" not in movie_name and "aka" not in movie_name.lower():
+        return [movie_name]
+    unbracketed = _BRACKETED_AKA.sub(r"\1 AKA \2", movie_name)
+    others = [part for part in _AKA_SEPARATOR.split(unbracketed) if part.strip() and part != movie_name]
+    return [movie_name, *others]
+
+
+def parse_edition(title: str) -> str | None:
+    """The edition as written ("Director's Cut", "EXTENDED", "2in1"), dots turned into spaces."""
+    if not _has_edition_hint(title.lower()):
+        return None
+    match = _EDITION.search(title, 1)  # Radarr wants some text before the edition: "^.+?" + edition
+    edition = match.group("edition") if match else None
+    return edition.replace(".", " ") if edition and edition.strip() else None
+
+
+def _has_edition_hint(lower: str) -> bool:
+    return any(hint in lower for hint in _EDITION_HINTS)
+
+
+def parse_imdb_id(title: str) -> str | None:
+    match = _IMDB_ID.search(title)
+    return match.group() if match else None
+
+
+def parse_tmdb_id(title: str) -> int | None:
+    match = _TMDB_ID.search(title)
+    return int(match.group("tmdbid")) if match else None
+
+
+def normalize_imdb_id(imdb_id: str) -> str | None:
+    """ "123" or "tt123" becomes "tt0000123"; anything else is not an IMDb id."""
+    if not _IMDB_ID_INPUT.match(imdb_id) or len(imdb_id) <= 2:
+        return None
+    return "tt" + imdb_id.replace("tt", "").rjust(7, "0")
