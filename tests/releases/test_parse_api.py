@@ -1,0 +1,71 @@
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def test_parse_answers_in_radarrs_shape(api_client):
+    title = "The.Matrix.1999.REPACK.1080p.BluRay.x264-GROUP"
+
+    body = api_client.get("/api/v3/parse", {"title": title}).json()
+
+    info = body["parsedMovieInfo"]
+    assert body["title"] == title and info["movieTitles"] == ["The Matrix"] and info["year"] == 1999
+    assert info["quality"]["quality"] == {
+        "id": 7,
+        "name": "Bluray-1080p",
+        "source": "bluray",
+        "resolution": 1080,
+        "modifier": "none",
+    }
+    assert info["quality"]["revision"] == {"version": 2, "real": 0, "isRepack": True}
+    assert info["releaseGroup"] == "GROUP" and "edition" not in info  # nulls are left out
+    assert body["customFormatScore"] == 0
+
+
+def test_parse_query_name_matches_ignoring_case(api_client):
+    body = api_client.get("/api/v3/Parse?Title=Heat.1995.720p.WEB-DL.DD5.1.H264-FGT").json()
+
+    assert body["parsedMovieInfo"]["quality"]["quality"]["name"] == "WEBDL-720p"
+
+
+def test_a_title_without_a_year_comes_back_alone(api_client):
+    assert api_client.get("/api/v3/parse", {"title": "Some Movie 1080p WEB-DL"}).json() == {
+        "title": "Some Movie 1080p WEB-DL"
+    }
+
+
+def test_an_empty_title_is_a_validation_error(api_client):
+    response = api_client.get("/api/v3/parse", {"title": " "})
+
+    assert response.status_code == 400 and response.json()[0]["propertyName"] == "title"
+
+
+def test_parse_release_prints_one_json_object_per_title(monkeypatch):
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("Heat.1995.2160p.UHD.BluRay.REMUX.HDR-GRP\n\nno year here 720p HDTV-LOL\n")
+    )
+    stdout = io.BytesIO()
+    monkeypatch.setattr("sys.stdout", io.TextIOWrapper(stdout))
+
+    call_command("parse_release")
+
+    first, second = [json.loads(line) for line in stdout.getvalue().decode().splitlines()]
+    assert first["parsedMovieInfo"]["primaryMovieTitle"] == "Heat"
+    assert first["quality"]["quality"]["name"] == "Remux-2160p" and first["releaseGroup"] == "GRP"
+    assert second["parsedMovieInfo"] is None  # the title needs a year...
+    assert (
+        second["quality"]["quality"]["name"] == "HDTV-720p" and second["releaseGroup"] == "LOL"
+    )  # ...its parts don't
+    assert set(second) == {
+        "title",
+        "parsedMovieInfo",
+        "quality",
+        "releaseGroup",
+        "languages",
+        "edition",
+        "hardcodedSubs",
+    }
