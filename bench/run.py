@@ -144,9 +144,8 @@ def server_figures() -> None:
 def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     server_figures()
-    parser_bench = REPO / "bench" / "parser_bench.py"
-    if parser_bench.exists():
-        subprocess.run([sys.executable, "-m", "bench.parser_bench"], cwd=REPO, check=True)
+    for module in ("bench.parser_bench", "bench.decision_bench"):
+        subprocess.run([sys.executable, "-m", module], cwd=REPO, check=True)
 
 
 if __name__ == "__main__":

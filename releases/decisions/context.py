@@ -1,0 +1,198 @@
+"""Everything a decision reads, loaded once per batch: profiles, formats, settings, and the candidates.
+
+Apps to the right of releases (movies, indexers, downloads) pass their facts in as these plain
+dataclasses, so the rules stay pure functions and a batch of releases costs no query per release.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from releases.parser import ParsedMovieInfo
+from releases.qualities import QualityModel, Revision
+from releases.releaseinfo import ReleaseInfo
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileFacts:
+    """A quality profile as the rules need it: ranks by quality id, allowed ids, scores by format id."""
+
+    id: int
+    name: str
+    upgrade_allowed: bool
+    cutoff: int  # a quality id or a group id (>= 1000)
+    items: tuple[dict[str, Any], ...]  # lowest first, as stored on QualityProfile
+    min_format_score: int = 0
+    cutoff_format_score: int = 0
+    min_upgrade_format_score: int = 1
+    language_id: int = 1
+    format_scores: dict[int, int] = field(default_factory=dict)
+
+    def rank(self, quality_id: int) -> int:
+        """Position in the profile, higher is better; members of a group share their group's rank."""
+        for index, item in enumerate(self.items):
+            if item.get("quality") == quality_id or quality_id in item.get("qualities", ()):
+                return index
+        return -1
+
+    def is_allowed(self, quality_id: int) -> bool:
+        for item in self.items:
+            if item.get("quality") == quality_id or quality_id in item.get("qualities", ()):
+                return bool(item.get("allowed"))
+        return False
+
+    def cutoff_rank(self) -> int:
+        """The cutoff's rank; without upgrades, the first allowed quality is the cutoff (as Radarr)."""
+        if not self.upgrade_allowed:
+            return next((i for i, item in enumerate(self.items) if item.get("allowed")), -1)
+        for index, item in enumerate(self.items):
+            if item.get("id") == self.cutoff or item.get("quality") == self.cutoff:
+                return index
+        return len(self.items)
+
+    def best_allowed_rank(self) -> int:
+        return max((i for i, item in enumerate(self.items) if item.get("allowed")), default=-1)
+
+    def score(self, format_ids: frozenset[int] | list[int]) -> int:
+        return sum(self.format_scores.get(format_id, 0) for format_id in format_ids)
+
+
+@dataclass(frozen=True, slots=True)
+class SizeLimits:
+    """A quality definition's limits in MB per minute of runtime; None is unlimited."""
+
+    min_size: float = 0
+    preferred_size: float | None = None
+    max_size: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExistingFile:
+    """The movie's current file, as the upgrade rules compare against it."""
+
+    quality: QualityModel
+    format_ids: frozenset[int] = frozenset()
+    release_group: str | None = None
+    date_added: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MovieFacts:
+    id: int
+    title: str
+    year: int
+    quality_profile_id: int
+    runtime: int = 0  # minutes; 0 when TMDB does not know yet
+    monitored: bool = True
+    is_available: bool = True  # minimum availability plus availability delay reached
+    original_language_id: int = 1
+    tag_ids: frozenset[int] = frozenset()
+    tmdb_id: int = 0
+    imdb_id: str = ""
+    file: ExistingFile | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IndexerFacts:
+    id: int
+    name: str
+    priority: int = 25
+    tag_ids: frozenset[int] = frozenset()
+    required_flags: int = 0
+    minimum_seeders: int = 1
+    blocked_until: datetime | None = None  # failure back-off
+
+
+@dataclass(frozen=True, slots=True)
+class DelayProfileFacts:
+    enable_usenet: bool = True
+    enable_torrent: bool = True
+    preferred_protocol: str = "usenet"
+    usenet_delay: int = 0  # minutes
+    torrent_delay: int = 0
+    bypass_if_highest_quality: bool = False
+    bypass_if_above_custom_format_score: bool = False
+    minimum_custom_format_score: int = 0
+    tag_ids: frozenset[int] = frozenset()
+
+    def delay_for(self, protocol: str) -> int:
+        return self.usenet_delay if protocol == "usenet" else self.torrent_delay
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseProfileFacts:
+    name: str
+    required: tuple[str, ...] = ()
+    ignored: tuple[str, ...] = ()
+    indexer_id: int = 0
+    tag_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionSettings:
+    """Global options (Settings → Indexers, Media Management) with Radarr's defaults."""
+
+    minimum_age_minutes: int = 0
+    retention_days: int = 0  # 0: unlimited
+    maximum_size_mb: int = 0  # 0: unlimited
+    allow_hardcoded_subs: bool = False
+    whitelisted_hardcoded_subs: str = ""  # comma-separated tags allowed anyway
+    download_propers_and_repacks: str = "preferAndUpgrade"  # or doNotUpgrade, doNotPrefer
+    prefer_indexer_flags: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SearchCriteria:
+    """Present for searches, absent for RSS: user-invoked searches skip the RSS-only rules."""
+
+    movie_id: int
+    user_invoked: bool = False
+    monitored_movies_only: bool = False
+
+
+@dataclass(slots=True)
+class Context:
+    profiles: dict[int, ProfileFacts]
+    size_limits: dict[int, SizeLimits]  # by quality id
+    formats: list[Any]  # compiled custom formats (releases.customformats)
+    now: datetime
+    delay_profiles: list[DelayProfileFacts] = field(default_factory=list)  # in order, the default last
+    release_profiles: list[ReleaseProfileFacts] = field(default_factory=list)
+    indexers: dict[int, IndexerFacts] = field(default_factory=dict)
+    settings: DecisionSettings = field(default_factory=DecisionSettings)
+    # minutes since the oldest pending release of each movie appeared (downloads keeps pending ones)
+    oldest_pending_minutes: dict[int, float] = field(default_factory=dict)
+
+    def delay_profile_for(self, movie: MovieFacts) -> DelayProfileFacts:
+        """The first profile whose tags the movie has; the untagged default otherwise."""
+        for profile in self.delay_profiles:
+            if not profile.tag_ids or profile.tag_ids & movie.tag_ids:
+                return profile
+        return DelayProfileFacts()
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One release for one movie, with what the engine worked out once for every rule to read."""
+
+    release: ReleaseInfo
+    parsed: ParsedMovieInfo
+    movie: MovieFacts
+    profile: ProfileFacts
+    languages: list[int]  # language ids, the movie's original when the title says none
+    format_ids: frozenset[int]
+    matched_formats: list[tuple[int | None, str]]  # (id, name), sorted by name
+    format_score: int
+    search: SearchCriteria | None = None
+
+    @property
+    def format_names(self) -> list[str]:
+        return [name for _, name in self.matched_formats]
+
+    @property
+    def quality(self) -> QualityModel:
+        return self.parsed.quality
+
+    @property
+    def revision(self) -> Revision:
+        return self.parsed.quality.revision

@@ -1,0 +1,249 @@
+"""Deciding about a batch of releases: parse, score, run the rules in stages, rank what is accepted.
+
+As Radarr does, the rules run in stages and evaluation stops after the first stage that rejects,
+keeping every reason from that stage. Each Decision explains itself in words.
+"""
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from releases.customformats.matching import format_input_from_parsed, matching_formats
+from releases.decisions import specs
+from releases.decisions.context import Candidate, Context, MovieFacts, SearchCriteria
+from releases.decisions.specs import Rejection
+from releases.parser import ParsedMovieInfo, parse_movie_title
+from releases.qualities import DetectionSource
+from releases.releaseinfo import IndexerFlag, ReleaseInfo
+
+Rule = Callable[[Candidate, Context], Rejection | None]
+
+# Every release, whatever asked for it.
+GENERAL: list[Rule] = [
+    specs.quality_allowed_by_profile,
+    specs.acceptable_size,
+    specs.maximum_size,
+    specs.custom_format_allowed_by_profile,
+    specs.language,
+    specs.hardcoded_subs,
+    specs.not_sample,
+    specs.raw_disk,
+    specs.minimum_age,
+    specs.retention,
+    specs.protocol,
+    specs.blocked_indexer,
+    specs.required_indexer_flags,
+    specs.torrent_seeding,
+    specs.release_restrictions,
+    specs.repack,
+    specs.upgrade_allowed,
+    specs.upgrade_disk,
+]
+# Waiting and monitoring rules: they relax themselves for searches the user started.
+SCHEDULING: list[Rule] = [
+    specs.monitored_movie,
+    specs.availability,
+    specs.indexer_tag,
+    specs.proper,
+    specs.delay,
+]
+SEARCH_ONLY: list[Rule] = [specs.wrong_movie]
+
+
+def stages_for(search: SearchCriteria | None) -> list[list[Rule]]:
+    """The rules in stages; a later stage runs only when every earlier one accepted.
+
+    TODO(#6): queue, history, blocklist and already-imported rules form the second stage;
+    TODO(#7): free space the third (the disk).
+    """
+    return [GENERAL + SCHEDULING + (SEARCH_ONLY if search is not None else [])]
+
+
+@dataclass(slots=True)
+class Decision:
+    release: ReleaseInfo
+    parsed: ParsedMovieInfo | None
+    candidate: Candidate | None
+    rejections: list[Rejection] = field(default_factory=list)
+
+    @property
+    def approved(self) -> bool:
+        return not self.rejections
+
+    @property
+    def temporarily_rejected(self) -> bool:
+        """Only temporary reasons: the release is kept as pending and tried again later."""
+        return bool(self.rejections) and all(not rejection.permanent for rejection in self.rejections)
+
+    @property
+    def rejected(self) -> bool:
+        return bool(self.rejections) and not self.temporarily_rejected
+
+    def explain(self) -> list[str]:
+        """The decision in sentences: what the release is, how it scored, and every reason against it."""
+        lines = []
+        if self.parsed is not None:
+            quality = self.parsed.quality
+            found = {
+                DetectionSource.NAME: "from the name",
+                DetectionSource.EXTENSION: "from the file extension",
+            }
+            lines.append(
+                f"Quality {quality.quality.name} (revision {quality.revision.version}), "
+                f"{found.get(quality.source_detection, 'not detected')}"
+            )
+        if self.candidate is not None:
+            scores = self.candidate.profile.format_scores
+            for format_id, name in self.candidate.matched_formats:
+                lines.append(f"Custom format {name}: {scores.get(format_id, 0):+d}")
+            lines.append(
+                f"Custom format score {self.candidate.format_score} in profile {self.candidate.profile.name}"
+            )
+        lines.extend(f"Rejected ({rejection.reason}): {rejection.message}" for rejection in self.rejections)
+        if self.approved:
+            lines.append("Accepted")
+        return lines
+
+
+def build_candidate(
+    release: ReleaseInfo,
+    parsed: ParsedMovieInfo,
+    movie: MovieFacts,
+    context: Context,
+    search: SearchCriteria | None,
+) -> Candidate | Rejection:
+    profile = context.profiles.get(movie.quality_profile_id)
+    if profile is None:
+        return Rejection("Error", f"{movie.title} has no quality profile")
+    languages = {language.id for language in parsed.languages if language.id > 0}
+    languages |= {language.id for language in release.languages if language.id > 0}
+    # as Radarr: a title that names no language is taken to be in the movie's original language
+    language_ids = sorted(languages) or [movie.original_language_id]
+    format_input = format_input_from_parsed(
+        parsed,
+        size=release.size,
+        indexer_flags=release.indexer_flags,
+        original_language_id=movie.original_language_id,
+        movie_year=movie.year,
+    )
+    matched = matching_formats(context.formats, format_input)
+    format_ids = frozenset(fmt.id for fmt in matched if fmt.id is not None)
+    return Candidate(
+        release=release,
+        parsed=parsed,
+        movie=movie,
+        profile=profile,
+        languages=language_ids,
+        format_ids=format_ids,
+        matched_formats=[(fmt.id, fmt.name) for fmt in matched],
+        format_score=profile.score(format_ids),
+        search=search,
+    )
+
+
+def evaluate(
+    release: ReleaseInfo, movie: MovieFacts | None, context: Context, search: SearchCriteria | None = None
+) -> Decision:
+    """One release for one movie (None when no movie in the library matched it)."""
+    parsed = parse_movie_title(release.title)
+    if parsed is None:
+        return Decision(
+            release, None, None, [Rejection("UnableToParse", "Unable to parse the release title")]
+        )
+    if movie is None:
+        return Decision(
+            release, parsed, None, [Rejection("UnknownMovie", "No movie in the library matches this title")]
+        )
+    candidate = build_candidate(release, parsed, movie, context, search)
+    if isinstance(candidate, Rejection):
+        return Decision(release, parsed, None, [candidate])
+    for stage in stages_for(search):
+        rejections = [rejection for rule in stage if (rejection := rule(candidate, context)) is not None]
+        if rejections:
+            return Decision(release, parsed, candidate, rejections)
+    return Decision(release, parsed, candidate)
+
+
+def decide(
+    releases: Iterable[tuple[ReleaseInfo, MovieFacts | None]],
+    context: Context,
+    search: SearchCriteria | None = None,
+) -> list[Decision]:
+    """Decide a batch and rank it: approved best first, then temporarily rejected, then rejected."""
+    decisions = [evaluate(release, movie, context, search) for release, movie in releases]
+    return rank(decisions, context)
+
+
+def rank(decisions: list[Decision], context: Context) -> list[Decision]:
+    approved = sorted(
+        (d for d in decisions if d.approved), key=lambda d: preference(d, context), reverse=True
+    )
+    pending = sorted(
+        (d for d in decisions if d.temporarily_rejected), key=lambda d: preference(d, context), reverse=True
+    )
+    rejected = [d for d in decisions if d.rejected]
+    return approved + pending + rejected
+
+
+_FLAG_ORDER = [
+    IndexerFlag.G_FREELEECH,
+    IndexerFlag.G_HALFLEECH,
+    IndexerFlag.G_DOUBLEUPLOAD,
+    IndexerFlag.G_INTERNAL,
+]
+
+
+def preference(decision: Decision, context: Context) -> tuple:
+    """Radarr's comparer as a sort key (bigger is better): quality and revision, custom format score,
+    preferred protocol, indexer priority, indexer flags (when preferred), seeders or age, size."""
+    candidate = decision.candidate
+    if candidate is None:
+        return ()
+    release, movie = candidate.release, candidate.movie
+    revision = candidate.revision
+    delay_profile = context.delay_profile_for(movie)
+    flags = (
+        tuple(bool(release.indexer_flags & flag) for flag in _FLAG_ORDER)
+        if context.settings.prefer_indexer_flags
+        else ()
+    )
+    return (
+        candidate.profile.rank(candidate.quality.quality.id),
+        revision.version,
+        revision.real,
+        candidate.format_score,
+        release.protocol == delay_profile.preferred_protocol,
+        -release.indexer_priority,
+        flags,
+        _peers_or_age(release, context),
+        _size_preference(candidate, context),
+    )
+
+
+def _peers_or_age(release: ReleaseInfo, context: Context) -> tuple[float, float]:
+    """Torrents: more seeders then peers, by order of magnitude; usenet: fresher posts first."""
+    if release.protocol == "torrent":
+        seeders, peers = release.seeders or 0, (release.seeders or 0) + (release.leechers or 0)
+        return (
+            round(math.log10(seeders)) if seeders > 0 else 0,
+            round(math.log10(peers)) if peers > 0 else 0,
+        )
+    hours = release.age_minutes(context.now) / 60
+    if hours < 1:
+        return (1000, 0)
+    if hours <= 24:
+        return (100, 0)
+    if hours <= 24 * 7:
+        return (10, 0)
+    return (-round(math.log10(hours / 24)), 0)
+
+
+def _size_preference(candidate: Candidate, context: Context) -> float:
+    """Closest to the preferred size (in 200 MB steps); with no preferred size, bigger is better."""
+    step = 200 * 1024 * 1024
+    limits = context.size_limits.get(candidate.quality.quality.id)
+    size = candidate.release.size
+    if limits is not None and limits.preferred_size and candidate.movie.runtime > 0:
+        preferred = candidate.movie.runtime * limits.preferred_size * 1024 * 1024
+        return -abs(round((size - preferred) / step))
+    return round(size / step)
