@@ -5,6 +5,7 @@ from releases.api import parse as parse_api
 from releases.api import profiles as profiles_api
 from releases.api import qualitydefinitions as qualitydefinitions_api
 from releases.views import customformats as customformats_views
+from releases.views import parse as parse_views
 from releases.views import profiles as profiles_views
 from releases.views import qualitydefinitions as qualitydefinitions_views
 
@@ -14,6 +15,7 @@ urlpatterns = [
     *customformats_views.urlpatterns,
     *profiles_views.urlpatterns,
     *qualitydefinitions_views.urlpatterns,
+    *parse_views.urlpatterns,
 ]
 
 api_v3 = [

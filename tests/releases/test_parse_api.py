@@ -69,3 +69,18 @@ def test_parse_release_prints_one_json_object_per_title(monkeypatch):
         "edition",
         "hardcodedSubs",
     }
+
+
+def test_parse_lists_the_custom_formats_the_title_matches(api_client):
+    spec = {"name": "x265", "implementation": "ReleaseTitleSpecification", "negate": False, "required": False}
+    api_client.post(
+        "/api/v3/customformat",
+        {"name": "x265", "specifications": [{**spec, "fields": [{"name": "value", "value": "x265"}]}]},
+        content_type="application/json",
+    )
+
+    matched = api_client.get("/api/v3/parse", {"title": "Heat.1995.1080p.BluRay.x265-GRP"}).json()
+    unmatched = api_client.get("/api/v3/parse", {"title": "Heat.1995.1080p.BluRay.x264-GRP"}).json()
+
+    assert [f["name"] for f in matched["customFormats"]] == ["x265"]
+    assert unmatched["customFormats"] == []
