@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_q",
     "radarr.apps.RadarrConfig",
     "releases.apps.ReleasesConfig",
+    "movies.apps.MoviesConfig",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,193 @@
+"""The library: movies, their files, collections, root folders, alternative titles and exclusions.
+
+Metadata from TMDB lives on the Movie row itself (Radarr splits it into MovieMetadata; collection
+members that are not in the library are kept on their Collection instead). A movie may have several
+files (versions are planned): each MovieFile points to its movie, and the API shows the primary one.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from radarr.models import Tag
+from releases.models import QualityProfile
+
+
+class MovieStatus(models.TextChoices):
+    TBA = "tba"
+    ANNOUNCED = "announced"
+    IN_CINEMAS = "inCinemas"
+    RELEASED = "released"
+    DELETED = "deleted"  # gone from TMDB: flagged, never removed by us
+
+
+class MinimumAvailability(models.TextChoices):
+    ANNOUNCED = "announced"
+    IN_CINEMAS = "inCinemas"
+    RELEASED = "released"
+
+
+class RootFolder(models.Model):
+    path = models.CharField(max_length=1000, unique=True)
+
+    class Meta:
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return self.path
+
+
+class Collection(models.Model):
+    """A TMDB collection the library touches; monitoring it adds its missing movies."""
+
+    tmdb_id = models.IntegerField(unique=True)
+    title = models.CharField(max_length=500)
+    clean_title = models.CharField(max_length=500, blank=True)
+    sort_title = models.CharField(max_length=500, blank=True)
+    overview = models.TextField(blank=True)
+    images = models.JSONField(default=list)  # [{"coverType", "remoteUrl"}]
+    # the parts as TMDB lists them: [{"tmdbId", "title", "year", "overview", "images", ...}]
+    parts = models.JSONField(default=list)
+    monitored = models.BooleanField(default=False)
+    quality_profile = models.ForeignKey(QualityProfile, null=True, blank=True, on_delete=models.SET_NULL)
+    root_folder_path = models.CharField(max_length=1000, blank=True)
+    minimum_availability = models.CharField(
+        max_length=20, choices=MinimumAvailability.choices, default=MinimumAvailability.RELEASED
+    )
+    search_on_add = models.BooleanField(default=False)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="collections")
+    added = models.DateTimeField(default=timezone.now)
+    last_info_sync = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["sort_title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MovieQuerySet(models.QuerySet["Movie"]):
+    def monitored(self) -> "MovieQuerySet":
+        return self.filter(monitored=True)
+
+    def missing(self) -> "MovieQuerySet":
+        return self.filter(has_file=False)
+
+    def downloaded(self) -> "MovieQuerySet":
+        return self.filter(has_file=True)
+
+
+class Movie(models.Model):
+    # identity
+    tmdb_id = models.IntegerField(unique=True)
+    imdb_id = models.CharField(max_length=20, blank=True, db_index=True)
+    title = models.CharField(max_length=500)
+    original_title = models.CharField(max_length=500, blank=True)
+    original_language_id = models.IntegerField(default=1)  # Radarr's language id
+    sort_title = models.CharField(max_length=500, db_index=True)
+    clean_title = models.CharField(max_length=500, db_index=True)  # for matching release names
+    year = models.IntegerField(default=0)
+    secondary_year = models.IntegerField(null=True, blank=True)
+    # metadata
+    overview = models.TextField(blank=True)
+    runtime = models.IntegerField(default=0)  # minutes
+    status = models.CharField(max_length=20, choices=MovieStatus.choices, default=MovieStatus.ANNOUNCED)
+    in_cinemas = models.DateField(null=True, blank=True)
+    digital_release = models.DateField(null=True, blank=True)
+    physical_release = models.DateField(null=True, blank=True)
+    certification = models.CharField(max_length=20, blank=True)
+    genres = models.JSONField(default=list)
+    keywords = models.JSONField(default=list)
+    studio = models.CharField(max_length=300, blank=True)
+    website = models.CharField(max_length=1000, blank=True)
+    youtube_trailer_id = models.CharField(max_length=100, blank=True)
+    images = models.JSONField(default=list)  # [{"coverType": "poster", "remoteUrl": "..."}], poster first
+    ratings = models.JSONField(default=dict)  # {"tmdb": {"votes", "value", "type"}, "imdb": {...}}
+    popularity = models.FloatField(default=0)
+    collection = models.ForeignKey(
+        Collection, null=True, blank=True, on_delete=models.SET_NULL, related_name="movies"
+    )
+    last_info_sync = models.DateTimeField(null=True, blank=True)
+    # the user's choices
+    monitored = models.BooleanField(default=True)
+    minimum_availability = models.CharField(
+        max_length=20, choices=MinimumAvailability.choices, default=MinimumAvailability.RELEASED
+    )
+    quality_profile = models.ForeignKey(QualityProfile, on_delete=models.PROTECT, related_name="movies")
+    root_folder_path = models.CharField(max_length=1000)
+    path = models.CharField(max_length=1000, unique=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="movies")
+    added = models.DateTimeField(default=timezone.now, db_index=True)
+    add_options = models.JSONField(default=dict, blank=True)
+    last_search_time = models.DateTimeField(null=True, blank=True)
+    # kept by the one function that adds or removes files, so lists never count files per movie
+    has_file = models.BooleanField(default=False, db_index=True)
+    size_on_disk = models.BigIntegerField(default=0)
+
+    objects = MovieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_title"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})"
+
+
+class AlternativeTitle(models.Model):
+    class Source(models.TextChoices):
+        TMDB = "tmdb"
+        MAPPINGS = "mappings"
+        USER = "user"
+        INDEXER = "indexer"
+
+    movie = models.ForeignKey(Movie, on_delete=models.CASCADE, related_name="alternative_titles")
+    title = models.CharField(max_length=500)
+    clean_title = models.CharField(max_length=500, db_index=True)
+    source_type = models.CharField(max_length=20, choices=Source.choices, default=Source.TMDB)
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MovieFile(models.Model):
+    """A video file of a movie on disk; a movie may have several (versions), the API shows the primary."""
+
+    movie = models.ForeignKey(Movie, on_delete=models.CASCADE, related_name="files")
+    relative_path = models.CharField(max_length=1000)  # inside the movie folder
+    size = models.BigIntegerField(default=0)
+    date_added = models.DateTimeField(default=timezone.now)
+    scene_name = models.CharField(max_length=1000, blank=True)
+    release_group = models.CharField(max_length=200, blank=True)
+    edition = models.CharField(max_length=200, blank=True)
+    quality_id = models.IntegerField(default=0)  # Radarr's quality id
+    revision = models.JSONField(default=dict)  # {"version": 1, "real": 0, "isRepack": false}
+    language_ids = models.JSONField(default=list)
+    indexer_flags = models.IntegerField(default=0)
+    media_info = models.JSONField(default=dict, blank=True)
+    original_file_path = models.CharField(max_length=1000, blank=True)
+    is_primary = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["movie_id", "-is_primary", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["movie"], condition=Q(is_primary=True), name="one_primary_file_per_movie"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.relative_path
+
+
+class ImportExclusion(models.Model):
+    """Movies never to add again from lists or collections (Radarr's import list exclusions)."""
+
+    tmdb_id = models.IntegerField(unique=True)
+    movie_title = models.CharField(max_length=500, blank=True)
+    movie_year = models.IntegerField(default=0)
+
+    class Meta:
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.movie_title} ({self.movie_year})"
