@@ -1,5 +1,6 @@
 """Settings, read from the environment (RADARR_*, DATABASE_URL); every variable is in README's table."""
 
+import hashlib
 from pathlib import Path
 
 import environ
@@ -95,15 +96,21 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Two instances (say a 1080p and a 4K one) may share one Redis: each keeps its own queue and cache keys.
+INSTANCE_KEY = "radarr-" + hashlib.sha256(SECRET_KEY.encode()).hexdigest()[:10]
 if RADARR_REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": RADARR_REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": RADARR_REDIS_URL,
+            "KEY_PREFIX": INSTANCE_KEY,
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 Q_CLUSTER = {
-    "name": "radarr",
+    "name": INSTANCE_KEY,
     "workers": env.int("RADARR_JOB_WORKERS", default=2),
     "timeout": 3 * 3600,  # a library scan or a large move may take hours
     "retry": 3 * 3600 + 60,
@@ -126,7 +133,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "movies:index"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

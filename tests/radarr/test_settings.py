@@ -88,6 +88,13 @@ def test_a_redis_url_moves_the_job_broker_and_cache_to_redis(tmp_path):
     assert facts["cache"] == "django.core.cache.backends.redis.RedisCache"
 
 
+def test_two_instances_sharing_a_redis_keep_their_queues_apart(tmp_path):
+    first = run_django(tmp_path / "a", FACTS, RADARR_REDIS_URL="redis://127.0.0.1:6379/3")
+    second = run_django(tmp_path / "b", FACTS, RADARR_REDIS_URL="redis://127.0.0.1:6379/3")
+
+    assert first["q"]["name"] != second["q"]["name"]
+
+
 @pytest.mark.parametrize("url_base", ["/radarr", "radarr", "/radarr/"])
 def test_everything_is_served_under_the_url_base(tmp_path, url_base):
     facts = run_django(
