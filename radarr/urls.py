@@ -9,7 +9,6 @@ from radarr.system import api as system_api
 from radarr.system import views as system_views
 
 pages = [
-    path("", views.area, {"area": "movies"}, name="home"),
     path("calendar", views.area, {"area": "calendar"}, name="calendar"),
     path("activity", views.area, {"area": "activity"}, name="activity"),
     path("wanted", views.area, {"area": "wanted"}, name="wanted"),
@@ -23,6 +22,7 @@ pages = [
     path("logout", views.logout, name="logout"),
     path("account/password", views.change_password, name="change-password"),
     path("ping", views.ping, name="ping"),
+    path("", include("movies.urls")),
     path("settings/", include("releases.urls")),
     path("admin/", admin.site.urls),
     path("api", system_api.api_discovery),

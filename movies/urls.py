@@ -1,0 +1,32 @@
+"""Pages and v3 routes of the movies app, gathered from its topic modules."""
+
+from movies.api import collections as collections_api
+from movies.api import exclusions as exclusions_api
+from movies.api import lookup as lookup_api
+from movies.api import mediacover as mediacover_api
+from movies.api import movies as movies_api
+from movies.api import rootfolders as rootfolders_api
+from movies.api import tags as tags_api
+from movies.views import addmovie, collections, editor, index, libraryimport, moviepage
+
+app_name = "movies"
+
+urlpatterns = [
+    *index.urlpatterns,
+    *addmovie.urlpatterns,
+    *moviepage.urlpatterns,
+    *collections.urlpatterns,
+    *libraryimport.urlpatterns,
+    *editor.urlpatterns,
+]
+
+api_v3 = [
+    # literal sub-paths (lookup, editor, import) before movie/<int:id>: kept in the modules' own order
+    *lookup_api.api_v3,
+    *movies_api.api_v3,
+    *rootfolders_api.api_v3,
+    *tags_api.api_v3,
+    *collections_api.api_v3,
+    *exclusions_api.api_v3,
+    *mediacover_api.api_v3,
+]

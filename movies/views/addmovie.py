@@ -1,0 +1,5 @@
+"""Pages: addmovie."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Pages: collections."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Pages: editor."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

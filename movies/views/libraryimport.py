@@ -1,0 +1,5 @@
+"""Pages: libraryimport."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Pages: moviepage."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
