@@ -1,5 +1,511 @@
-"""Pages: profiles."""
+"""Pages: Settings → Profiles (quality profiles), Delay Profiles and Release Profiles.
 
-from django.urls import URLPattern
+The quality-profile editor posts its whole state (items in the order shown, highest first, as
+Radarr's UI shows them) and re-renders it for the editing buttons (move, group, ungroup), so it
+works without JavaScript; static/js/profiles.js adds drag-to-order on top.
+"""
 
-urlpatterns: list[URLPattern] = []
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import URLPattern, path
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from radarr.api.errors import ApiError, ValidationFailed
+from radarr.models import Tag
+from releases import languages
+from releases.defaults import GROUP_ID_START, profile_items
+from releases.models import CustomFormat, DelayProfile, Protocol, QualityProfile, ReleaseProfile
+from releases.profiles import (
+    DelayProfileInput,
+    QualityProfileInput,
+    ReleaseProfileInput,
+    delete_delay_profile,
+    delete_quality_profile,
+    ensure_default_delay_profile,
+    is_default_delay_profile,
+    parse_terms,
+    reorder_delay_profile,
+    save_delay_profile,
+    save_quality_profile,
+    save_release_profile,
+)
+from releases.qualities import QUALITIES_BY_ID, UNKNOWN
+
+
+def _show_failures(form: forms.Form, failures: ValidationFailed, fields: dict[str, str]) -> None:
+    """Put each of Radarr's failures on the form field it names, the rest above the form."""
+    for failure in failures.failures:
+        form.add_error(fields.get(failure.property_name.split("[")[0]), failure.message)
+
+
+def _quality_name(quality_id: int) -> str:
+    quality = QUALITIES_BY_ID.get(quality_id)
+    return quality.name if quality else f"Unknown quality {quality_id}"
+
+
+def _item_key(item: dict[str, Any]) -> str:
+    return f"g{item['id']}" if "qualities" in item else f"q{item['quality']}"
+
+
+def _item_value(item: dict[str, Any]) -> int:
+    """What the cutoff stores for an item: a group's id or a quality's id."""
+    return item["id"] if "qualities" in item else item["quality"]
+
+
+def _item_label(item: dict[str, Any]) -> str:
+    return item["name"] if "qualities" in item else _quality_name(item["quality"])
+
+
+# ---- quality profiles: the editor's item list
+
+
+def _ints(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        return []  # a tampered list: validation then reports the missing qualities
+
+
+def posted_items(post: QueryDict) -> list[dict[str, Any]]:
+    """The editor's items (posted highest first) in the stored order, lowest first."""
+    allowed = set(post.getlist("allowed"))
+    items: list[dict[str, Any]] = []
+    for key in post.getlist("item"):
+        kind, number = key[:1], key[1:]
+        if not number.lstrip("-").isdigit():
+            continue
+        if kind == "g":
+            members = _ints(post.get(f"members_{key}", ""))
+            name = post.get(f"name_{key}", "").strip()
+            items.append({"id": int(number), "name": name, "allowed": key in allowed, "qualities": members})
+        elif kind == "q":
+            items.append({"quality": int(number), "allowed": key in allowed})
+    items.reverse()
+    return items
+
+
+def _move(items: list[dict[str, Any]], key: str, step: int) -> list[dict[str, Any]]:
+    """Move an item one place up (step -1) or down (+1) in the order shown, highest first."""
+    shown = list(reversed(items))
+    index = next((n for n, item in enumerate(shown) if _item_key(item) == key), None)
+    if index is not None and 0 <= index + step < len(shown):
+        shown[index], shown[index + step] = shown[index + step], shown[index]
+    return list(reversed(shown))
+
+
+def _group(items: list[dict[str, Any]], keys: set[str], name: str) -> list[dict[str, Any]]:
+    """Merge the selected items into one new group, placed where the highest selected item was."""
+    chosen = [item for item in items if _item_key(item) in keys]
+    if not chosen:
+        return items
+    qualities = [quality for item in chosen for quality in item.get("qualities", [item.get("quality")])]
+    group_id = max([GROUP_ID_START - 1, *(item["id"] for item in items if "qualities" in item)]) + 1
+    label = name.strip() or " | ".join(_quality_name(quality) for quality in reversed(qualities))
+    group = {
+        "id": group_id,
+        "name": label,
+        "allowed": any(i["allowed"] for i in chosen),
+        "qualities": qualities,
+    }
+    highest = _item_key(chosen[-1])  # items run lowest first
+    result = []
+    for item in items:
+        if _item_key(item) == highest:
+            result.append(group)
+        elif _item_key(item) not in keys:
+            result.append(item)
+    return result
+
+
+def _ungroup(items: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    result: list[dict[str, Any]] = []
+    for item in items:
+        if _item_key(item) == key and "qualities" in item:
+            result.extend({"quality": quality, "allowed": item["allowed"]} for quality in item["qualities"])
+        else:
+            result.append(item)
+    return result
+
+
+def _apply_action(items: list[dict[str, Any]], action: str, post: QueryDict) -> list[dict[str, Any]]:
+    verb, _, key = action.partition(":")
+    if verb in ("up", "down"):
+        return _move(items, key, -1 if verb == "up" else 1)
+    if verb == "group":
+        return _group(items, set(post.getlist("select")), post.get("group_name", ""))
+    if verb == "ungroup":
+        return _ungroup(items, key)
+    return items
+
+
+def _editor_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What the template shows per item, highest first."""
+    return [
+        {
+            "key": _item_key(item),
+            "value": _item_value(item),
+            "label": _item_label(item),
+            "allowed": item["allowed"],
+            "is_group": "qualities" in item,
+            "name": item.get("name", ""),
+            "members": [_quality_name(quality) for quality in item.get("qualities", [])],
+            "members_value": ",".join(str(quality) for quality in item.get("qualities", [])),
+        }
+        for item in reversed(items)
+    ]
+
+
+# ---- quality profiles: the form around the items
+
+_PROFILE_FIELDS = {
+    "name": "name",
+    "cutoff": "cutoff",
+    "language": "language",
+    "minFormatScore": "min_format_score",
+    "cutoffFormatScore": "cutoff_format_score",
+    "minUpgradeFormatScore": "min_upgrade_format_score",
+}
+
+
+class QualityProfileForm(forms.Form):
+    """The profile's own settings and a score per custom format; the rules live in save_quality_profile."""
+
+    name = forms.CharField(max_length=200, required=False)
+    upgrade_allowed = forms.BooleanField(required=False, label="Upgrades allowed")
+    cutoff = forms.IntegerField(label="Upgrade until")
+    language = forms.TypedChoiceField(
+        coerce=int, choices=[(lang.id, lang.name) for lang in languages.LANGUAGES]
+    )
+    min_format_score = forms.IntegerField(label="Minimum custom format score", initial=0)
+    cutoff_format_score = forms.IntegerField(label="Upgrade until custom format score", initial=0)
+    min_upgrade_format_score = forms.IntegerField(label="Minimum custom format score increment", initial=1)
+
+    def __init__(
+        self, *args: Any, formats: list[CustomFormat], scores: dict[int, int], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.formats = formats
+        for custom_format in formats:
+            self.fields[f"score_{custom_format.pk}"] = forms.IntegerField(
+                label=custom_format.name, initial=scores.get(custom_format.pk, 0)
+            )
+
+    def score_fields(self) -> list[forms.BoundField]:
+        return [self[f"score_{custom_format.pk}"] for custom_format in self.formats]
+
+    def profile_input(self, items: list[dict[str, Any]]) -> QualityProfileInput:
+        data = self.cleaned_data
+        return QualityProfileInput(
+            name=data["name"].strip(),
+            upgrade_allowed=data["upgrade_allowed"],
+            cutoff=data["cutoff"],
+            items=items,
+            min_format_score=data["min_format_score"],
+            cutoff_format_score=data["cutoff_format_score"],
+            min_upgrade_format_score=data["min_upgrade_format_score"],
+            language_id=data["language"],
+            format_scores={f.pk: data[f"score_{f.pk}"] for f in self.formats},
+        )
+
+
+def _initial(profile: QualityProfile | None) -> dict[str, Any]:
+    if profile is None:
+        return {"upgrade_allowed": False, "cutoff": 0, "language": languages.ENGLISH.id}
+    return {
+        "name": profile.name,
+        "upgrade_allowed": profile.upgrade_allowed,
+        "cutoff": profile.cutoff,
+        "language": profile.language_id,
+        "min_format_score": profile.min_format_score,
+        "cutoff_format_score": profile.cutoff_format_score,
+        "min_upgrade_format_score": profile.min_upgrade_format_score,
+    }
+
+
+@require_GET
+def profiles(request: HttpRequest) -> HttpResponse:
+    rows = [
+        {
+            "profile": profile,
+            "cutoff": next((_item_label(i) for i in profile.items if _item_value(i) == profile.cutoff), "—"),
+            "allowed": [_item_label(item) for item in reversed(profile.items) if item["allowed"]],
+        }
+        for profile in QualityProfile.objects.all()
+    ]
+    return render(request, "releases/profile_list.html", {"rows": rows})
+
+
+def _edit_profile(request: HttpRequest, profile: QualityProfile | None) -> HttpResponse:
+    formats = list(CustomFormat.objects.order_by("pk"))
+    scores = {row.custom_format_id: row.score for row in profile.format_scores.all()} if profile else {}
+    status = 200
+    if request.method == "POST":
+        form = QualityProfileForm(request.POST, formats=formats, scores=scores)
+        items = posted_items(request.POST)
+        action = request.POST.get("action", "save")
+        if action != "save":
+            items = _apply_action(items, action, request.POST)
+        elif form.is_valid():
+            try:
+                saved = save_quality_profile(form.profile_input(items), profile)
+            except ValidationFailed as failures:
+                _show_failures(form, failures, _PROFILE_FIELDS)
+            else:
+                messages.success(request, f"Quality profile '{saved.name}' saved.")
+                return redirect("releases:profiles")
+        status = 400 if form.errors else 200
+    else:
+        form = QualityProfileForm(initial=_initial(profile), formats=formats, scores=scores)
+        items = profile.items if profile else profile_items([], UNKNOWN)[0]
+    context = {
+        "form": form,
+        "profile": profile,
+        "rows": _editor_rows(items),
+        "cutoff": form["cutoff"].value(),
+    }
+    return render(request, "releases/profile_edit.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def profile_new(request: HttpRequest) -> HttpResponse:
+    return _edit_profile(request, None)
+
+
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: HttpRequest, id: int) -> HttpResponse:
+    return _edit_profile(request, get_object_or_404(QualityProfile.objects.for_resource(), pk=id))
+
+
+def _confirm_delete(request: HttpRequest, what: str, cancel: str) -> HttpResponse:
+    return render(request, "releases/profile_delete.html", {"what": what, "cancel": cancel})
+
+
+@require_http_methods(["GET", "POST"])
+def profile_delete(request: HttpRequest, id: int) -> HttpResponse:
+    profile = get_object_or_404(QualityProfile, pk=id)
+    if request.method == "GET":
+        return _confirm_delete(request, f"the quality profile '{profile.name}'", "releases:profiles")
+    try:
+        delete_quality_profile(profile)
+    except ApiError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Quality profile '{profile.name}' deleted.")
+    return redirect("releases:profiles")
+
+
+# ---- delay profiles
+
+_DELAY_FIELDS = {
+    "tags": "tags",
+    "usenetDelay": "usenet_delay",
+    "torrentDelay": "torrent_delay",
+    "preferredProtocol": "preferred_protocol",
+}
+
+
+class DelayProfileForm(forms.Form):
+    enable_usenet = forms.BooleanField(required=False, initial=True, label="Usenet")
+    enable_torrent = forms.BooleanField(required=False, initial=True, label="Torrent")
+    preferred_protocol = forms.ChoiceField(choices=Protocol.choices, initial=Protocol.USENET)
+    usenet_delay = forms.IntegerField(initial=0, label="Usenet delay (minutes)")
+    torrent_delay = forms.IntegerField(initial=0, label="Torrent delay (minutes)")
+    bypass_if_highest_quality = forms.BooleanField(required=False, label="Bypass if highest quality")
+    bypass_if_above_custom_format_score = forms.BooleanField(
+        required=False, label="Bypass if above custom format score"
+    )
+    minimum_custom_format_score = forms.IntegerField(initial=0, label="Minimum custom format score")
+    tags = forms.ModelMultipleChoiceField(Tag.objects.all(), required=False)
+
+    def profile_input(self) -> DelayProfileInput:
+        data = dict(self.cleaned_data)
+        data["tags"] = [tag.pk for tag in data["tags"]]
+        return DelayProfileInput(**data)
+
+
+def _protocol_label(profile: DelayProfile) -> str:
+    enabled = [
+        name for name, on in (("Usenet", profile.enable_usenet), ("Torrent", profile.enable_torrent)) if on
+    ]
+    return " and ".join(enabled) + (f", prefer {profile.preferred_protocol}" if len(enabled) == 2 else "")
+
+
+@require_GET
+def delay_profiles(request: HttpRequest) -> HttpResponse:
+    ensure_default_delay_profile()
+    rows = [
+        {
+            "profile": profile,
+            "protocols": _protocol_label(profile),
+            "is_default": is_default_delay_profile(profile),
+        }
+        for profile in DelayProfile.objects.prefetch_related("tags").order_by("order", "pk")
+    ]
+    return render(request, "releases/delayprofile_list.html", {"rows": rows})
+
+
+def _edit_delay(request: HttpRequest, profile: DelayProfile | None) -> HttpResponse:
+    is_default = profile is not None and is_default_delay_profile(profile)
+    if request.method == "POST":
+        form = DelayProfileForm(request.POST)
+        if form.is_valid():
+            try:
+                save_delay_profile(form.profile_input(), profile)
+            except ValidationFailed as failures:
+                _show_failures(form, failures, _DELAY_FIELDS)
+            else:
+                messages.success(request, "Delay profile saved.")
+                return redirect("releases:delayprofiles")
+    elif profile is not None:
+        initial = {name: getattr(profile, name) for name in DelayProfileForm.base_fields if name != "tags"}
+        form = DelayProfileForm(initial=initial | {"tags": list(profile.tags.all())})
+    else:
+        form = DelayProfileForm()
+    if is_default:
+        del form.fields["tags"]
+    context = {"form": form, "profile": profile, "is_default": is_default}
+    return render(request, "releases/delayprofile_edit.html", context, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def delay_profile_new(request: HttpRequest) -> HttpResponse:
+    return _edit_delay(request, None)
+
+
+@require_http_methods(["GET", "POST"])
+def delay_profile_edit(request: HttpRequest, id: int) -> HttpResponse:
+    return _edit_delay(request, get_object_or_404(DelayProfile, pk=id))
+
+
+@require_POST
+def delay_profile_move(request: HttpRequest, id: int) -> HttpResponse:
+    """Up/down buttons, as Radarr's reorder: "after" names the profile this one should follow."""
+    ordered = [p.pk for p in DelayProfile.objects.order_by("order", "pk") if not is_default_delay_profile(p)]
+    if id in ordered:
+        index = ordered.index(id)
+        target = index - 1 if request.POST.get("direction") == "up" else index + 1
+        if 0 <= target < len(ordered):
+            ordered.remove(id)
+            reorder_delay_profile(id, ordered[target - 1] if target > 0 else None)
+    return redirect("releases:delayprofiles")
+
+
+@require_http_methods(["GET", "POST"])
+def delay_profile_delete(request: HttpRequest, id: int) -> HttpResponse:
+    profile = get_object_or_404(DelayProfile, pk=id)
+    if request.method == "GET":
+        return _confirm_delete(request, "this delay profile", "releases:delayprofiles")
+    try:
+        delete_delay_profile(profile)
+    except ApiError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Delay profile deleted.")
+    return redirect("releases:delayprofiles")
+
+
+# ---- release profiles
+
+_RELEASE_FIELDS = {"required": "required", "ignored": "ignored", "indexerId": "indexer_id", "tags": "tags"}
+
+
+class ReleaseProfileForm(forms.Form):
+    name = forms.CharField(max_length=200, required=False)
+    enabled = forms.BooleanField(required=False, initial=True)
+    required = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Must contain",
+        help_text="One term per line or separated by commas; /regex/i for a regular expression.",
+    )
+    ignored = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), label="Must not contain"
+    )
+    indexer_id = forms.IntegerField(initial=0, label="Indexer id", help_text="0 for every indexer.")
+    tags = forms.ModelMultipleChoiceField(Tag.objects.all(), required=False)
+
+    def profile_input(self) -> ReleaseProfileInput:
+        data = self.cleaned_data
+        return ReleaseProfileInput(
+            name=data["name"].strip(),
+            enabled=data["enabled"],
+            required=parse_terms(data["required"].replace("\n", ","), "required"),
+            ignored=parse_terms(data["ignored"].replace("\n", ","), "ignored"),
+            indexer_id=data["indexer_id"],
+            tags=[tag.pk for tag in data["tags"]],
+        )
+
+
+@require_GET
+def release_profiles(request: HttpRequest) -> HttpResponse:
+    profiles = ReleaseProfile.objects.prefetch_related("tags")
+    return render(request, "releases/releaseprofile_list.html", {"profiles": profiles})
+
+
+def _edit_release(request: HttpRequest, profile: ReleaseProfile | None) -> HttpResponse:
+    if request.method == "POST":
+        form = ReleaseProfileForm(request.POST)
+        if form.is_valid():
+            try:
+                save_release_profile(form.profile_input(), profile)
+            except ValidationFailed as failures:
+                _show_failures(form, failures, _RELEASE_FIELDS)
+            else:
+                messages.success(request, "Release profile saved.")
+                return redirect("releases:releaseprofiles")
+    elif profile is not None:
+        form = ReleaseProfileForm(
+            initial={
+                "name": profile.name,
+                "enabled": profile.enabled,
+                "required": "\n".join(profile.required),
+                "ignored": "\n".join(profile.ignored),
+                "indexer_id": profile.indexer_id,
+                "tags": list(profile.tags.all()),
+            }
+        )
+    else:
+        form = ReleaseProfileForm()
+    context = {"form": form, "profile": profile}
+    return render(request, "releases/releaseprofile_edit.html", context, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def release_profile_new(request: HttpRequest) -> HttpResponse:
+    return _edit_release(request, None)
+
+
+@require_http_methods(["GET", "POST"])
+def release_profile_edit(request: HttpRequest, id: int) -> HttpResponse:
+    return _edit_release(request, get_object_or_404(ReleaseProfile, pk=id))
+
+
+@require_http_methods(["GET", "POST"])
+def release_profile_delete(request: HttpRequest, id: int) -> HttpResponse:
+    profile = get_object_or_404(ReleaseProfile, pk=id)
+    if request.method == "GET":
+        return _confirm_delete(request, f"the release profile '{profile}'", "releases:releaseprofiles")
+    profile.delete()
+    messages.success(request, "Release profile deleted.")
+    return redirect("releases:releaseprofiles")
+
+
+urlpatterns: list[URLPattern] = [
+    path("profiles", profiles, name="profiles"),
+    path("profiles/new", profile_new, name="profile-new"),
+    path("profiles/<int:id>", profile_edit, name="profile-edit"),
+    path("profiles/<int:id>/delete", profile_delete, name="profile-delete"),
+    path("delayprofiles", delay_profiles, name="delayprofiles"),
+    path("delayprofiles/new", delay_profile_new, name="delayprofile-new"),
+    path("delayprofiles/<int:id>", delay_profile_edit, name="delayprofile-edit"),
+    path("delayprofiles/<int:id>/move", delay_profile_move, name="delayprofile-move"),
+    path("delayprofiles/<int:id>/delete", delay_profile_delete, name="delayprofile-delete"),
+    path("releaseprofiles", release_profiles, name="releaseprofiles"),
+    path("releaseprofiles/new", release_profile_new, name="releaseprofile-new"),
+    path("releaseprofiles/<int:id>", release_profile_edit, name="releaseprofile-edit"),
+    path("releaseprofiles/<int:id>/delete", release_profile_delete, name="releaseprofile-delete"),
+]
