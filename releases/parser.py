@@ -97,6 +97,9 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedMovieInfo | Non
     language_title = (
         simple_release_title.replace(release_group, "RlsGrp") if release_group else simple_release_title
     )
+    quality = parse_quality(title)
+    # The quality parse read the same tag from the name with "_" as spaces: only then can the two differ.
+    hardcoded_subs = parse_hardcoded_subs(title) if "_" in title else quality.hardcoded_subs
     return ParsedMovieInfo(
         movie_titles=match.movie_titles,
         original_title=original_title,
@@ -104,13 +107,13 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedMovieInfo | Non
         simple_release_title=simple_release_title,
         year=match.year,
         edition=match.edition or parse_edition(simple_release_title),
-        quality=parse_quality(title),
+        quality=quality,
         languages=parse_languages(language_title),
         release_group=release_group,
         release_hash=match.release_hash,
         imdb_id=parse_imdb_id(simple_release_title),
         tmdb_id=parse_tmdb_id(simple_release_title),
-        hardcoded_subs=parse_hardcoded_subs(title),
+        hardcoded_subs=hardcoded_subs,
     )
 
 

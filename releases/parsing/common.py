@@ -32,30 +32,57 @@ def strip_website_prefix(name: str) -> str:
 class TokenAlternation:
     """A large alternation of named token patterns, such as Radarr's source or language regex.
 
-    Scanning every position of a title with thirty alternatives is the parser's main cost, so each title
-    gets a regex built from only the alternatives whose literal hints occur in it (cached per combination).
-    An alternative none of whose hints occurs cannot match, so the matches are exactly those of the full
-    alternation: same order of alternatives, same leftmost-first, non-overlapping scan.
+    Scanning every position of a title with thirty alternatives is the parser's main cost, so each
+    alternative is compiled on its own (inside the same template) once, at import. A title is searched only
+    with the alternatives whose literal hints occur in it, and their matches are merged the way the full
+    alternation would produce them: the leftmost match first, the earlier alternative when two start at the
+    same place, the scan resuming where the last match ended. An alternative none of whose hints occurs
+    cannot match, so the result is exactly that of the full alternation. Every alternative must consume at
+    least one character (all of Radarr's do), so a scan never stalls on an empty match.
     """
 
     def __init__(
         self, alternatives: tuple[tuple[str, tuple[str, ...]], ...], template: str, flags: int
     ) -> None:
-        self._alternatives = alternatives  # (pattern, lower-case hints any match must contain)
-        self._hints = tuple((hint, index) for index, (_, hints) in enumerate(alternatives) for hint in hints)
-        self._template = template  # "{}" marks where the chosen alternatives go
-        self._flags = flags
-        self._compiled: dict[tuple[int, ...], regex.Pattern] = {}
+        self._patterns = tuple(regex.compile(template.format(pattern), flags) for pattern, _ in alternatives)
+        # One check per distinct hint (several alternatives share hints), each naming its alternatives.
+        by_hint: dict[str, int] = {}
+        for index, (_, hints) in enumerate(alternatives):
+            for hint in hints:
+                by_hint[hint] = by_hint.get(hint, 0) | 1 << index
+        self._hints = tuple(by_hint.items())  # (lower-case hint, bit set of alternatives containing it)
 
-    def finditer(self, text: str) -> list[regex.Match]:
-        lower = text.lower()
-        present = tuple(sorted({index for hint, index in self._hints if hint in lower}))
+    def finditer(self, text: str, lower: str | None = None) -> list[regex.Match]:
+        """The matches of the full alternation in `text`; `lower` is text.lower() when the caller has it."""
+        if lower is None:
+            lower = text.lower()
+        present = 0
+        for hint, alternatives in self._hints:
+            if hint in lower:
+                present |= alternatives
         if not present:
             return []
-        pattern = self._compiled.get(present)
-        if pattern is None:
-            body = "|".join(self._alternatives[index][0] for index in present)
-            pattern = regex.compile(self._template.format(body), self._flags)
-            if len(self._compiled) < 4096:  # combinations seen in practice are few; never grow unbounded
-                self._compiled[present] = pattern
-        return list(pattern.finditer(text))
+        # (start, alternative, match): the next match of each alternative still in play.
+        pending: list[tuple[int, int, regex.Match]] = []
+        for index, pattern in enumerate(self._patterns):
+            if present >> index & 1:
+                match = pattern.search(text)
+                if match is not None:
+                    pending.append((match.start(), index, match))
+        matches = []
+        while pending:
+            _, _, best = min(pending)  # the start, then the alternative's rank, decide: never the match
+            matches.append(best)
+            position = max(best.end(), best.start() + 1)  # an empty match must not stall the scan
+            advanced = []
+            for entry in pending:
+                next_entry = entry if entry[0] >= position else self._next(text, entry[1], position)
+                if next_entry is not None:
+                    advanced.append(next_entry)
+            pending = advanced
+        return matches
+
+    def _next(self, text: str, index: int, position: int) -> tuple[int, int, regex.Match] | None:
+        """Alternative `index`'s next match at or after `position`: the scan has moved past its last one."""
+        match = self._patterns[index].search(text, position)
+        return None if match is None else (match.start(), index, match)

@@ -27,13 +27,16 @@ _EXCEPTION_GROUP_EXACT = regex.compile(
     _I,
 )
 # ... then groups that sign the end of a bracketed info block: "(... x265 Tigole)", "[... HDO]".
+_BRACKETED_GROUPS = (
+    "Silence", "afm72", "Panda", "Ghost", "MONOLITH", "Tigole", "Joy", "ImE", "UTR", "t3nzin", "Anime Time",
+    "Project Angel", "Hakata Ramen", "HONE", "GiLG", "Vyndros", "SEV", "Garshasp", "Kappa", "Natty", "RCVR",
+    "SAMPA", "YOGI", "r00t", "EDGE2020", "RZeroX", "FreetheFish", "Anna", "Bandi", "Qman", "theincognito",
+    "HDO", "DusIctv", "DHD", "CtrlHD", "-ZR-", "ADC", "XZVN", "RH", "Kametsu", "Celdra"
+)  # fmt: skip
 _EXCEPTION_GROUP_BRACKETED = regex.compile(
-    r"(?<=[._ \[])(?<releasegroup>Silence|afm72|Panda|Ghost|MONOLITH|Tigole|Joy|ImE|UTR|t3nzin|Anime Time|"
-    r"Project Angel|Hakata Ramen|HONE|GiLG|Vyndros|SEV|Garshasp|Kappa|Natty|RCVR|SAMPA|YOGI|r00t|EDGE2020|"
-    r"RZeroX|"
-    r"FreetheFish|Anna|Bandi|Qman|theincognito|HDO|DusIctv|DHD|CtrlHD|-ZR-|ADC|XZVN|RH|Kametsu|Celdra)(?=\]|\))",
-    _I,
+    r"(?<=[._ \[])(?<releasegroup>" + "|".join(_BRACKETED_GROUPS) + r")(?=\]|\))", _I
 )
+_BRACKETED_GROUP_NAMES = tuple(name.lower() for name in _BRACKETED_GROUPS)  # all plain literals
 # Suffixes indexers and reposters glue onto the real group ("-NTb-Rakuv-Obfuscated").
 _JUNK_SUFFIX = regex.compile(
     r"RP|1|NZBGeek|Obfuscated|Obfuscation|Scrambled|sample|Pre|postbot|xpost|Rakuv[a-z0-9]*|WhiteRev|BUYMORE|"
@@ -58,7 +61,7 @@ def parse_release_group(title: str) -> str | None:
     group = None
     if any(hint in lower for hint in _EXACT_GROUP_HINTS):
         group = _last_group(_EXCEPTION_GROUP_EXACT, title)
-    if group is None and (")" in title or "]" in title):
+    if group is None and _may_end_a_bracket(lower):
         group = _last_group(_EXCEPTION_GROUP_BRACKETED, title)
     if group is not None:
         return group
@@ -66,6 +69,17 @@ def parse_release_group(title: str) -> str | None:
     if group is None or group.isdigit() or _INVALID_GROUP.match(group):
         return None
     return group
+
+
+def _may_end_a_bracket(lower: str) -> bool:
+    """Whether a bracketed-group name ends right before some ")" or "]": the pattern's scan is costly."""
+    for closing in ")]":
+        position = lower.find(closing)
+        while position != -1:
+            if lower.endswith(_BRACKETED_GROUP_NAMES, 0, position):
+                return True
+            position = lower.find(closing, position + 1)
+    return False
 
 
 def _strip_junk_suffixes(title: str) -> str:

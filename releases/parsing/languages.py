@@ -61,6 +61,9 @@ _CASE_SENSITIVE = regex.compile(
     r"(?i:(?![\W|_^]SUB))"
 )
 _CASE_SENSITIVE_CODES = ("EN", "LT", "CZ", "PL", "BG", "SK", "DE", "ES")
+# Every code above must stand as a word; this plain scan is far cheaper than the pattern's lookbehinds
+# at every position, and it rules out the usual false hints ("EXTENDED", "GERMAN").
+_CASE_SENSITIVE_WORD = regex.compile(r"\b(?:" + "|".join(_CASE_SENSITIVE_CODES) + r")\b")
 _CASE_SENSITIVE_LANGUAGES = {
     "english": lang.ENGLISH,
     "lithuanian": lang.LITHUANIAN,
@@ -144,10 +147,10 @@ def parse_languages(title: str) -> list[Language]:
     """Languages named in a release title, in Radarr's order; [Unknown] when none is named."""
     lower = title.lower()
     found = [language for keyword, language in _KEYWORDS if keyword in lower]
-    if any(code in title for code in _CASE_SENSITIVE_CODES):
+    if any(code in title for code in _CASE_SENSITIVE_CODES) and _CASE_SENSITIVE_WORD.search(title):
         for match in _CASE_SENSITIVE.finditer(title):
             found.append(_CASE_SENSITIVE_LANGUAGES[match.lastgroup])  # type: ignore[index]
-    for match in _CASE_INSENSITIVE.finditer(title):
+    for match in _CASE_INSENSITIVE.finditer(title, lower):
         found.append(_CASE_INSENSITIVE_LANGUAGES[match.lastgroup])  # type: ignore[index]
     if not found:
         return [lang.UNKNOWN]

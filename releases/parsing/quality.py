@@ -1,5 +1,7 @@
 """Quality from a release or file name: source, resolution, modifier and revision, as Radarr reads them."""
 
+import re
+
 import regex
 
 from releases import qualities as q
@@ -13,10 +15,14 @@ _I = regex.IGNORECASE
 # counts next to a resolution, a codec, a streaming service, or uppercase at the very end.
 _SOURCE = TokenAlternation(
     (
-        (r"(?<bluray>M?Blu[-_. ]?Ray|HD[-_. ]?DVD|BD(?!$)|UHD2?BD|BDISO|BDMux|BD25|BD50|BR[-_. ]?DISK)",
-         ("blu", "dvd", "bd", "disk")),
+        # Radarr's alternatives (?<bluray>A|B|...) split in order: the same scan, and a title that says
+        # BluRay searches for that form only.
+        (r"(?<bluray>M?Blu[-_. ]?Ray)", ("blu",)),
+        (r"(?<bluray>HD[-_. ]?DVD)", ("dvd",)),
+        (r"(?<bluray>BD(?!$)|UHD2?BD|BDISO|BDMux|BD25|BD50)", ("bd",)),
+        (r"(?<bluray>BR[-_. ]?DISK)", ("disk",)),
         # WEB-DL's forms are separate alternatives (one group name): each is tried only when its hint occurs.
-        (r"(?<webdl>WEB[-_. ]?DL(?:mux)?)", ("webdl", "web-dl", "web_dl", "web.dl", "web dl")),
+        (r"(?<webdl>WEB[-_. ]?DL(?:mux)?)", ("dl",)),
         (r"(?<webdl>AmazonHD|AmazonSD|iTunesHD|MaxdomeHD|NetflixU?HD|WebHD|HBOMaxHD|DisneyHD)",
          ("amazon", "itunes", "maxdome", "netflix", "webhd", "hbomax", "disney")),
         (r"(?<webdl>[. ]WEB[. ](?:[xh][ .]?26[45]|AVC|HEVC|DDP?5[. ]1))",
@@ -25,24 +31,24 @@ _SOURCE = TokenAlternation(
         (r"(?<webdl>(?:\d{3,4}0p)[-. ](?:Hybrid[-_. ]?)?WEB[-. ])", ("web-", "web.", "web ")),
         (r"(?<webdl>[-. ]WEB[-. ]\d{3,4}0p)", ("web-", "web.", "web ")),
         (r"(?<webdl>\b\s/\sWEB\s/\s\b)", ("/",)),
-        (r"(?<webdl>(?:AMZN|NF|DP)[. -]WEB[. -](?!Rip))",
-         tuple(f"{service}{separator}web" for service in ("amzn", "nf", "dp") for separator in ". -")),
+        (r"(?<webdl>(?:AMZN|NF|DP)[. -]WEB[. -](?!Rip))", ("amzn", "nf", "dp")),
         (r"(?<webrip>WebRip|Web-Rip|WEBMux)", ("web",)),
-        (r"(?<hdtv>HDTV)", ("hdtv",)),
-        (r"(?<bdrip>BDRip|BDLight|HD[-_. ]?DVDRip|UHDBDRip)", ("bd", "dvdrip")),
+        (r"(?<hdtv>HDTV)", ("tv",)),
+        (r"(?<bdrip>BDRip|BDLight|HD[-_. ]?DVDRip|UHDBDRip)", ("bd", "dvd")),
         (r"(?<brrip>BRRip)", ("brrip",)),
         (r"(?<dvdr>\d?x?M?DVD-?[R59])", ("dvd",)),
         (r"(?<dvd>DVD(?!-R)|DVDRip|xvidvd)", ("dvd",)),
         (r"(?<dsr>WS[-_. ]DSR|DSR)", ("dsr",)),
-        (r"(?<regional>R[0-9]{1}|REGIONAL)", ("regional", *(f"r{digit}" for digit in range(10)))),
+        (r"(?<regional>R[0-9]{1}|REGIONAL)", ("r",)),  # one cheap search beats ten "r<digit>" checks
         (r"(?<scr>SCR|SCREENER|DVDSCR|DVDSCREENER)", ("scr",)),
-        (r"(?<ts>TS[-_. ]|TELESYNCH?|HD-TS|HDTS|PDVD|TSRip|HDTSRip)", ("ts", "telesync", "pdvd")),
+        (r"(?<ts>TS[-_. ])", ("ts",)),
+        (r"(?<ts>TELESYNCH?|HD-TS|HDTS|PDVD|TSRip|HDTSRip)", ("telesync", "hd-ts", "hdts", "pdvd", "tsrip")),
         (r"(?<tc>TC|TELECINE|HD-TC|HDTC)", ("tc", "telecine")),
         (r"(?<cam>CAMRIP|(?:NEW)?CAM|HD-?CAM(?:Rip)?|HQCAM)", ("cam",)),
         (r"(?<wp>WORKPRINT|WP)", ("wp", "workprint")),
-        (r"(?<pdtv>PDTV)", ("pdtv",)),
-        (r"(?<sdtv>SDTV)", ("sdtv",)),
-        (r"(?<tvrip>TVRip)", ("tvrip",)),
+        (r"(?<pdtv>PDTV)", ("tv",)),
+        (r"(?<sdtv>SDTV)", ("tv",)),
+        (r"(?<tvrip>TVRip)", ("tv",)),
     ),
     r"\b(?:{})(?:\b|$|[ .])",
     _I,
@@ -55,7 +61,7 @@ _VERSION = regex.compile(
     r"\d[-._ ]?v(?<version>\d)[-._ ]|\[v(?<version>\d)\]|repack(?<version>\d)|rerip(?<version>\d)",
     _I,
 )
-_VERSION_HINTS = tuple(f"v{digit}" for digit in range(10))  # every version form has "v<digit>" or repack
+_VERSION_HINT = re.compile(r"v\d")  # every version form has "v<digit>", or repack/rerip
 _REAL = regex.compile(r"\bREAL\b")  # only the uppercase word: "real" is too common in titles
 _RESOLUTION = regex.compile(
     r"\b(?:(?<r360>360p)|(?<r480>480p|480i|640x480|848x480)|(?<r540>540p)|(?<r576>576p)|"
@@ -94,6 +100,18 @@ _GERMAN_REMUX = regex.compile(
     r"((?<=\d{4}).*German.*([DM]L)?)(?=.*\b(AVC|HEVC|VC[_. -]?1|MVC|MPEG[_. -]?2))(?=.*Blu-?ray)", _I
 )
 _HARDCODED_SUBS = regex.compile(r"\b(?:(?<hcsub>\w+(?<!SOFT|MULTI|HORRIBLE)SUBS?)|(?<hc>HC|SUBBED))\b", _I)
+
+# Exact (source, resolution, modifier) look-ups, the first such quality as Radarr's table order has it;
+# anything else goes to the table's own nearest-source search.
+_BY_SOURCE_AND_RESOLUTION: dict[tuple[QualitySource, int, Modifier], Quality] = {}
+for _quality in q.QUALITIES:
+    _BY_SOURCE_AND_RESOLUTION.setdefault((_quality.source, _quality.resolution, _quality.modifier), _quality)
+
+
+def _find(source: QualitySource, resolution: int, modifier: Modifier = Modifier.NONE) -> Quality:
+    exact = _BY_SOURCE_AND_RESOLUTION.get((source, resolution, modifier))
+    return exact if exact is not None else q.find_by_source_and_resolution(source, resolution, modifier)
+
 
 _RESOLUTIONS = {"r360": 360, "r480": 480, "r540": 540, "r576": 576, "r720": 720, "r1080": 1080, "r2160": 2160}
 _SD_RESOLUTIONS = (360, 480, 540, 576)
@@ -154,17 +172,23 @@ def parse_hardcoded_subs(name: str) -> str | None:
     return match.group("hcsub") or "Generic Hardcoded Subs"
 
 
-def _with(model: QualityModel, quality: Quality, **changes: object) -> QualityModel:
-    """A copy of `model` with another quality (and detection fields); QualityModel is frozen."""
-    fields = {
-        "revision": model.revision,
-        "source_detection": model.source_detection,
-        "resolution_detection": model.resolution_detection,
-        "revision_detection": model.revision_detection,
-        "hardcoded_subs": model.hardcoded_subs,
-    }
-    fields.update(changes)
-    return QualityModel(quality, **fields)  # type: ignore[arg-type]
+def _with(
+    model: QualityModel,
+    quality: Quality,
+    source_detection: DetectionSource | None = None,
+    resolution_detection: DetectionSource | None = None,
+) -> QualityModel:
+    """A copy of `model` with another quality and, where given, detection sources; QualityModel is frozen."""
+    return QualityModel(
+        quality=quality,
+        revision=model.revision,
+        source_detection=model.source_detection if source_detection is None else source_detection,
+        resolution_detection=(
+            model.resolution_detection if resolution_detection is None else resolution_detection
+        ),
+        revision_detection=model.revision_detection,
+        hardcoded_subs=model.hardcoded_subs,
+    )
 
 
 def _parse_resolution(name: str) -> int:
@@ -177,7 +201,7 @@ def _parse_resolution(name: str) -> int:
 def _parse_revision(name: str, normalized: str) -> tuple[Revision, DetectionSource]:
     version, is_repack, found = 1, False, False
     lower = normalized.lower()
-    has_version_hint = "repack" in lower or "rerip" in lower or any(hint in lower for hint in _VERSION_HINTS)
+    has_version_hint = "repack" in lower or "rerip" in lower or _VERSION_HINT.search(lower) is not None
     version_match = _VERSION.search(normalized) if has_version_hint else None
     explicit = int(version_match.group("version")) if version_match else None
     if explicit is not None:
@@ -213,10 +237,10 @@ def _quality_from_source(match: regex.Match, name: str, normalized: str, resolut
     if group in ("webdl", "webrip"):
         source = QualitySource.WEBDL if group == "webdl" else QualitySource.WEBRIP
         if resolution in (720, 1080, 2160):
-            return q.find_by_source_and_resolution(source, resolution)
+            return _find(source, resolution)
         if group == "webdl" and "[WEBDL]" in name:
             return q.WEBDL_720P
-        return q.find_by_source_and_resolution(source, 480)
+        return _find(source, 480)
     if group == "ts":
         return q.Quality(
             q.TELESYNC.id, q.TELESYNC.name, q.TELESYNC.source, resolution
@@ -228,7 +252,7 @@ def _quality_from_source(match: regex.Match, name: str, normalized: str, resolut
         if _MPEG2.search(normalized):
             return q.RAWHD
         if resolution in (720, 1080, 2160):
-            return q.find_by_source_and_resolution(QualitySource.TV, resolution)
+            return _find(QualitySource.TV, resolution)
         return q.HDTV_720P if "[HDTV]" in name else q.SDTV
     if group in ("bdrip", "brrip"):
         by_resolution = {720: q.BLURAY_720P, 1080: q.BLURAY_1080P, 2160: q.BLURAY_2160P, 576: q.BLURAY_576P}
@@ -317,7 +341,7 @@ def _quality_from_resolution(base: QualityModel, name: str, resolution: int, is_
     if source == QualitySource.UNKNOWN:
         quality = {480: q.SDTV, 720: q.HDTV_720P, 1080: q.HDTV_1080P, 2160: q.HDTV_2160P}[lines]
     else:
-        quality = q.find_by_source_and_resolution(source, lines, modifier)
+        quality = _find(source, lines, modifier)
     return _with(base, quality, source_detection=source_detection, resolution_detection=_NAME)
 
 

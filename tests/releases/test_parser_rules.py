@@ -1,7 +1,7 @@
 """The parser's own rules table: made-up release names, one Radarr rule each, runnable on any clone.
 
 The Radarr corpus (test_parser.py) needs the shared fixtures; this table keeps the main rules covered
-without them. `RULE_CASES` is also what bench/parser_bench.py times.
+without them.
 """
 
 from typing import Any
@@ -75,6 +75,13 @@ RULE_CASES: list[tuple[str, dict[str, Any]]] = [
     ("Harbor.Lights.2019.German.ML.1080p.BluRay.x264-NOVA", {"languages": [GERMAN, ORIGINAL, ENGLISH]}),
     ("The.German.Orchard.2019.1080p.BluRay.x264-NOVA", {"languages": [UNKNOWN]}),
     ("Harbor.Lights.2019.FRENCH.1080p.BluRay.x264-NOVA", {"language_names": ["French"]}),
+    # tokens found by the scans that are prefiltered for speed: the same result as Radarr's full patterns
+    ("Harbor.Lights.2019.PAL.R5.DVDRip-NOVA", {"quality": "DVD"}),  # the last source token wins
+    ("Harbor.Lights.2019.720p.HD-DVD.x264-NOVA", {"quality": "Bluray-720p"}),  # not DVD inside HD-DVD
+    ("Harbor Lights 2019 1080p AMZN WEB", {"quality": "WEBDL-1080p"}),  # uppercase WEB at the very end
+    ("Harbor.Lights.2019.EXTENDED.1080p.BluRay.x264-NOVA", {"language_names": ["Unknown"]}),  # EN, DE inside
+    ("Harbor.Lights.2019.EXTENDED.DE.1080p.BluRay.x264-NOVA", {"language_names": ["German"]}),
+    ("Harbor Lights (2019) (1080p BluRay x265 HDO) [ENG]", {"group": "HDO", "language_names": ["English"]}),
     # hardcoded subs
     ("Harbor.Lights.2019.1080p.KORSUB.WEBRip.x264-NOVA", {"hardcoded_subs": "KORSUB"}),
     ("Harbor.Lights.2019.720p.HC.WEBRip.x264-NOVA", {"hardcoded_subs": "Generic Hardcoded Subs"}),
