@@ -7,17 +7,8 @@ from typing import Any
 
 from releases.languages import Language
 from releases.parser import ParsedMovieInfo
-from releases.qualities import Quality, QualityModel
-
-
-def quality_resource(quality: Quality) -> dict[str, Any]:
-    return {
-        "id": quality.id,
-        "name": quality.name,
-        "source": quality.source,
-        "resolution": quality.resolution,
-        "modifier": quality.modifier,
-    }
+from releases.qualities import QualityModel
+from releases.resources import language_resource, quality_resource
 
 
 def quality_model_resource(model: QualityModel) -> dict[str, Any]:
@@ -29,7 +20,7 @@ def quality_model_resource(model: QualityModel) -> dict[str, Any]:
 
 
 def language_resources(languages: list[Language]) -> list[dict[str, Any]]:
-    return [{"id": language.id, "name": language.name} for language in languages]
+    return [language_resource(language) for language in languages]
 
 
 def parsed_movie_info_resource(info: ParsedMovieInfo) -> dict[str, Any]:
