@@ -1,6 +1,6 @@
-"""Cross-cutting rows: tags and the v3 command log."""
+"""Cross-cutting rows: tags, the v3 command log, and the abstract row every provider family shares."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import models
 from django.utils import timezone
@@ -70,3 +70,29 @@ class Command(models.Model):
         if self.started and self.ended:
             return self.ended - self.started
         return None
+
+
+class ProviderDefinition(models.Model):
+    """A configured plugin (an indexer, a download client, a notification): a row naming its class.
+
+    Back-off state lives on the row: consecutive failures escalate the pause (radarr.providers).
+    """
+
+    name = models.CharField(max_length=200, unique=True)
+    implementation = models.CharField(max_length=100)
+    settings = models.JSONField(default=dict, blank=True)  # by v3 field name (camelCase)
+    escalation_level = models.PositiveIntegerField(default=0)
+    initial_failure = models.DateTimeField(null=True, blank=True)
+    most_recent_failure = models.DateTimeField(null=True, blank=True)
+    disabled_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_backed_off(self, now: datetime | None = None) -> bool:
+        return self.disabled_until is not None and self.disabled_until > (now or timezone.now())

@@ -1,0 +1,244 @@
+"""What every plugin family (indexers, download clients, notifications) shares.
+
+A provider is a database row (a `ProviderDefinition` subclass: name, implementation, settings JSON,
+tags, back-off state) plus the class the row names. An implementation declares its settings as a
+dataclass of `setting(...)` fields; that one declaration drives the form, the v3 `fields` list, the
+`/schema` templates, validation and secret masking.
+"""
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any, ClassVar
+
+from django.utils import timezone
+
+from radarr.api.errors import Failure
+from radarr.api.secrets import MASK
+
+# Radarr's escalating back-off after consecutive failures (EscalationBackOff), in minutes
+BACKOFF_MINUTES = [0, 1, 5, 15, 30, 60, 180, 360, 720, 1440]
+
+
+class ProviderError(Exception):
+    """A provider failed. Temporary failures back it off; permanent ones disable it until fixed."""
+
+    def __init__(
+        self, message: str, *, permanent: bool = False, retry_after: timedelta | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.permanent = permanent
+        self.retry_after = retry_after
+
+
+def setting(
+    label: str,
+    default: Any = "",
+    *,
+    name: str | None = None,
+    field_type: str = "textbox",
+    secret: bool = False,
+    advanced: bool = False,
+    help_text: str = "",
+    unit: str = "",
+    placeholder: str = "",
+    hidden: str = "",
+    select_options: Iterable[tuple[int | str, str]] = (),
+    privacy: str | None = None,
+    required: bool = False,
+) -> Any:
+    """A field of an implementation's Settings dataclass, described as Radarr's schema describes it.
+
+    `name` is the v3 field name (camelCase, dotted for nested ones such as `seedCriteria.seedRatio`);
+    it defaults to the attribute's name in camelCase. Secrets read back as ******** (`privacy`
+    apiKey or password, as Radarr marks them).
+    """
+    metadata = {
+        "label": label,
+        "name": name,
+        "type": field_type,
+        "secret": secret,
+        "advanced": advanced,
+        "help_text": help_text,
+        "unit": unit,
+        "placeholder": placeholder,
+        "hidden": hidden,
+        "select_options": tuple(select_options),
+        "privacy": privacy or ("password" if secret else "normal"),
+        "required": required,
+    }
+    if isinstance(default, list | dict):
+        return dataclasses.field(default_factory=lambda: type(default)(default), metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
+
+def camel_case(attribute: str) -> str:
+    head, *rest = attribute.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SettingField:
+    attribute: str
+    name: str
+    default: Any
+    metadata: dict[str, Any]
+
+    @property
+    def is_secret(self) -> bool:
+        return bool(self.metadata["secret"])
+
+
+def setting_fields(settings_class: type) -> list[SettingField]:
+    fields = []
+    for field in dataclasses.fields(settings_class):
+        default = (
+            field.default_factory() if field.default_factory is not dataclasses.MISSING else field.default
+        )
+        name = field.metadata.get("name") or camel_case(field.name)
+        fields.append(SettingField(field.name, name, default, dict(field.metadata)))
+    return fields
+
+
+def field_resources(settings_class: type, stored: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Radarr's `fields` list: every setting in order with its value (secrets masked) and description."""
+    stored = stored or {}
+    resources = []
+    for order, field in enumerate(setting_fields(settings_class)):
+        value = stored.get(field.name, field.default)
+        if field.is_secret and value not in (None, ""):
+            value = MASK
+        resource: dict[str, Any] = {
+            "order": order,
+            "name": field.name,
+            "label": field.metadata["label"],
+            "unit": field.metadata["unit"] or None,
+            "helpText": field.metadata["help_text"] or None,
+            "value": value,
+            "type": field.metadata["type"],
+            "advanced": field.metadata["advanced"],
+            "privacy": field.metadata["privacy"],
+            "placeholder": field.metadata["placeholder"] or None,
+            "hidden": field.metadata["hidden"] or None,
+            "isFloat": isinstance(field.default, float),
+        }
+        if field.metadata["select_options"]:
+            resource["selectOptions"] = [
+                {"value": value, "name": label, "order": index, "dividerAfter": False}
+                for index, (value, label) in enumerate(field.metadata["select_options"])
+            ]
+        resources.append(resource)
+    return resources
+
+
+def settings_from_fields(
+    settings_class: type, fields: Iterable[dict[str, Any]] | dict[str, Any], stored: dict[str, Any] | None
+) -> tuple[dict[str, Any], list[Failure]]:
+    """Read v3 `fields` (a `[{name, value}]` list or a `{name: value}` map) into stored settings.
+
+    Unknown names are ignored (clients send extra ones), missing ones keep the stored value or the
+    default, and a secret sent back as ******** keeps the stored secret (Prowlarr does that on every
+    sync). Values keep the JSON type the client sent: Prowlarr and Recyclarr compare them.
+    """
+    stored = stored or {}
+    incoming = fields if isinstance(fields, dict) else {f.get("name"): f.get("value") for f in fields}
+    incoming = {str(key).lower(): value for key, value in incoming.items() if key is not None}
+    values: dict[str, Any] = {}
+    failures: list[Failure] = []
+    for field in setting_fields(settings_class):
+        value = incoming.get(field.name.lower(), stored.get(field.name, field.default))
+        if field.is_secret and value == MASK:
+            value = stored.get(field.name, "")
+        if field.metadata["required"] and value in (None, "", []):
+            failures.append(Failure(field.name, f"'{field.metadata['label']}' must not be empty", value))
+        values[field.name] = value
+    return values, failures
+
+
+def load_settings(settings_class: type, stored: dict[str, Any] | None) -> Any:
+    """An instance of the Settings dataclass from stored values, defaults where missing."""
+    stored = stored or {}
+    values = {
+        field.attribute: stored.get(field.name, field.default) for field in setting_fields(settings_class)
+    }
+    return settings_class(**values)
+
+
+_SECRET_IN_TEXT = re.compile(r"(?i)(apikey|api_key|passkey|password|token)=[^&\s]+")
+
+
+class Provider:
+    """Base of every implementation class; `implementation` is Radarr's name, which clients send."""
+
+    implementation: ClassVar[str]
+    implementation_name: ClassVar[str]  # the name the UI shows, e.g. "qBittorrent"
+    info_link: ClassVar[str] = ""
+
+    @dataclasses.dataclass
+    class Settings:
+        pass
+
+    def __init__(self, definition: Any) -> None:
+        self.definition = definition
+        self.settings = load_settings(self.Settings, definition.settings)
+
+    @classmethod
+    def config_contract(cls) -> str:
+        return f"{cls.implementation}Settings"
+
+    def test(self) -> list[Failure]:
+        """Check the connection and settings; an empty list means it works."""
+        return []
+
+
+def safe_message(text: str) -> str:
+    """An error text fit for the UI and logs: credentials in URLs never shown."""
+    return _SECRET_IN_TEXT.sub(lambda m: f"{m.group(1)}={MASK}", text)
+
+
+def next_retry(escalation_level: int, now: datetime | None = None) -> datetime:
+    """When a provider that failed `escalation_level` times in a row may be tried again."""
+    minutes = BACKOFF_MINUTES[min(escalation_level, len(BACKOFF_MINUTES) - 1)]
+    return (now or timezone.now()) + timedelta(minutes=minutes)
+
+
+def record_failure(definition: Any, error: ProviderError, now: datetime | None = None) -> None:
+    """Escalate the provider's back-off (or honour the server's Retry-After when it asks for longer)."""
+    now = now or timezone.now()
+    level = min(definition.escalation_level + 1, len(BACKOFF_MINUTES) - 1)
+    until = next_retry(level, now)
+    if error.retry_after and now + error.retry_after > until:
+        until = now + error.retry_after
+    definition.escalation_level = level
+    definition.initial_failure = definition.initial_failure or now
+    definition.most_recent_failure = now
+    definition.disabled_until = until
+    definition.last_error = safe_message(error.message)
+    definition.save(
+        update_fields=[
+            "escalation_level",
+            "initial_failure",
+            "most_recent_failure",
+            "disabled_until",
+            "last_error",
+        ]
+    )
+
+
+def record_success(definition: Any) -> None:
+    """A working call clears the back-off (only writes when there was something to clear)."""
+    if definition.escalation_level or definition.disabled_until or definition.last_error:
+        definition.escalation_level = 0
+        definition.initial_failure = definition.most_recent_failure = definition.disabled_until = None
+        definition.last_error = ""
+        definition.save(
+            update_fields=[
+                "escalation_level",
+                "initial_failure",
+                "most_recent_failure",
+                "disabled_until",
+                "last_error",
+            ]
+        )
