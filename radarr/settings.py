@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "radarr.apps.RadarrConfig",
     "releases.apps.ReleasesConfig",
     "movies.apps.MoviesConfig",
+    "indexers.apps.IndexersConfig",
+    "downloads.apps.DownloadsConfig",
 ]
 
 MIDDLEWARE = [

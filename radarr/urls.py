@@ -24,6 +24,8 @@ pages = [
     path("ping", views.ping, name="ping"),
     path("", include("movies.urls")),
     path("settings/", include("releases.urls")),
+    path("settings/", include("indexers.urls")),
+    path("", include("downloads.urls")),
     path("admin/", admin.site.urls),
     path("api", system_api.api_discovery),
     path("api/", include("radarr.api.urls")),

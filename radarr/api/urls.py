@@ -5,6 +5,8 @@ Paths here are lower-case and without trailing slashes: radarr.api.middleware fo
 
 from django.urls import include, path, re_path
 
+from downloads import urls as downloads
+from indexers import urls as indexers
 from movies import urls as movies
 from radarr.system import api as system
 from releases import urls as releases
@@ -22,6 +24,6 @@ api_v3 = [
 ]
 
 urlpatterns = [
-    path("v3/", include(api_v3 + releases.api_v3 + movies.api_v3)),
+    path("v3/", include(api_v3 + releases.api_v3 + movies.api_v3 + indexers.api_v3 + downloads.api_v3)),
     re_path(r"^(?P<rest>.*)$", system.not_found),
 ]
