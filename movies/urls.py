@@ -7,7 +7,7 @@ from movies.api import mediacover as mediacover_api
 from movies.api import movies as movies_api
 from movies.api import rootfolders as rootfolders_api
 from movies.api import tags as tags_api
-from movies.views import addmovie, collections, editor, index, libraryimport, moviepage
+from movies.views import addmovie, collections, editor, index, libraryimport, mediacover, moviepage
 
 app_name = "movies"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     *collections.urlpatterns,
     *libraryimport.urlpatterns,
     *editor.urlpatterns,
+    *mediacover.urlpatterns,
 ]
 
 api_v3 = [

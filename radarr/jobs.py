@@ -36,6 +36,7 @@ class Job:
 JOBS: list[Job] = [
     Job("CheckHealth", "radarr.system.tasks.check_health", "Check Health", every=timedelta(hours=6)),
     Job("Housekeeping", "radarr.system.tasks.housekeeping", "Housekeeping", every=timedelta(hours=24)),
+    Job("RefreshMovie", "movies.tasks.refresh_movies", "Refresh Movie", every=timedelta(hours=24)),
 ]
 
 

@@ -33,7 +33,8 @@ class FakeServer:
         self.routes: dict[tuple[str, str], list[Route]] = {}
         self.requests: list[RecordedRequest] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # a short poll interval: stopping the server otherwise waits half a second per test
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
     @property
     def url(self) -> str:

@@ -54,6 +54,7 @@ def job_worker_check() -> list[HealthIssue]:
 CHECKS: list[str] = [
     "radarr.system.health.data_folder_check",
     "radarr.system.health.job_worker_check",
+    "movies.tmdb.tmdb_check",
 ]
 
 

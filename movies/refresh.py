@@ -1,0 +1,223 @@
+"""Refreshing movies from TMDB: metadata, status and dates, alternative titles, the collection link,
+covers, then a rescan of the movie's folder. Each outcome is written to the log.
+
+A movie TMDB no longer knows is flagged `deleted`, never removed: its files are the user's.
+"""
+
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from movies.mediacover import cache_covers, carry_versions
+from movies.metadata import CollectionRef, MovieMetadata
+from movies.models import AlternativeTitle, Collection, Movie, MovieQuerySet, MovieStatus
+from movies.titles import clean_title, sort_title
+from movies.tmdb import TmdbNotFound, fetch_collection, fetch_movie
+
+logger = logging.getLogger(__name__)
+
+# The scheduled refresh's policy (RefreshMovie with no ids), after Radarr's "should refresh" rule:
+RECENT_SYNC = timedelta(hours=6)  # never sooner than this after the last sync
+ACTIVE_WINDOW = timedelta(days=30)  # a release date this close (either side): dates still move
+STALE_SYNC = timedelta(days=7)  # everything else once a week: TMDB edits old films too
+COLLECTION_SYNC = timedelta(days=1)  # a collection's own details at most daily
+
+_UNRELEASED = (MovieStatus.TBA, MovieStatus.ANNOUNCED, MovieStatus.IN_CINEMAS)
+
+
+def movies_due_for_refresh() -> MovieQuerySet:
+    """Movies the scheduled refresh takes: never synced; or not synced for 6 hours and either not
+    released yet or with a release date within 30 days of today; or not synced for a week."""
+    now = timezone.now()
+    today = timezone.localdate()
+    window = (today - ACTIVE_WINDOW, today + ACTIVE_WINDOW)
+    active = (
+        Q(status__in=_UNRELEASED)
+        | Q(in_cinemas__range=window)
+        | Q(digital_release__range=window)
+        | Q(physical_release__range=window)
+    )
+    due = (
+        Q(last_info_sync__isnull=True)
+        | (Q(last_info_sync__lt=now - RECENT_SYNC) & active)
+        | Q(last_info_sync__lt=now - STALE_SYNC)
+    )
+    return Movie.objects.filter(due).order_by("last_info_sync", "pk")
+
+
+# what apply_metadata sets: the fields a refresh saves
+METADATA_FIELDS = [
+    "tmdb_id",
+    "imdb_id",
+    "title",
+    "sort_title",
+    "clean_title",
+    "original_title",
+    "original_language_id",
+    "year",
+    "secondary_year",
+    "overview",
+    "runtime",
+    "status",
+    "in_cinemas",
+    "digital_release",
+    "physical_release",
+    "certification",
+    "genres",
+    "keywords",
+    "studio",
+    "website",
+    "youtube_trailer_id",
+    "images",
+    "ratings",
+    "popularity",
+]
+
+
+def apply_metadata(movie: Movie, metadata: MovieMetadata) -> None:
+    """Copy TMDB's metadata onto the row (not saved); the user's choices are left alone."""
+    movie.tmdb_id = metadata.tmdb_id
+    movie.imdb_id = metadata.imdb_id or movie.imdb_id
+    movie.title = metadata.title
+    movie.sort_title = metadata.sort_title
+    movie.clean_title = metadata.clean_title
+    movie.original_title = metadata.original_title
+    movie.original_language_id = metadata.original_language_id
+    movie.year = metadata.year
+    movie.secondary_year = metadata.secondary_year
+    movie.overview = metadata.overview
+    movie.runtime = metadata.runtime
+    movie.status = metadata.status
+    movie.in_cinemas = metadata.in_cinemas
+    movie.digital_release = metadata.digital_release
+    movie.physical_release = metadata.physical_release
+    movie.certification = metadata.certification
+    movie.genres = list(metadata.genres)
+    movie.keywords = list(metadata.keywords)
+    movie.studio = metadata.studio
+    movie.website = metadata.website
+    movie.youtube_trailer_id = metadata.youtube_trailer_id
+    movie.images = carry_versions(movie.images or [], list(metadata.images))
+    movie.ratings = dict(metadata.ratings)
+    movie.popularity = metadata.popularity
+
+
+def replace_alternative_titles(movie: Movie, titles: tuple[str, ...]) -> None:
+    """TMDB's alternative titles replace the previous TMDB ones; users' and mappings' stay."""
+    movie.alternative_titles.filter(source_type=AlternativeTitle.Source.TMDB).delete()
+    kept = {clean_title(title) for title in movie.alternative_titles.values_list("title", flat=True)}
+    rows = []
+    for title in titles:
+        cleaned = clean_title(title)
+        if cleaned and cleaned not in kept and cleaned != movie.clean_title:
+            kept.add(cleaned)
+            rows.append(AlternativeTitle(movie=movie, title=title, clean_title=cleaned))
+    AlternativeTitle.objects.bulk_create(rows)
+
+
+def link_collection(reference: CollectionRef | None) -> Collection | None:
+    """The Collection row for a movie's TMDB collection, created when new and its details (parts,
+    overview, images) fetched at most daily; a failed fetch keeps the row as it was."""
+    if reference is None:
+        return None
+    collection, created = Collection.objects.get_or_create(
+        tmdb_id=reference.tmdb_id,
+        defaults={
+            "title": reference.title,
+            "clean_title": clean_title(reference.title),
+            "sort_title": sort_title(reference.title),
+        },
+    )
+    fresh = collection.last_info_sync and collection.last_info_sync > timezone.now() - COLLECTION_SYNC
+    if not fresh:
+        try:
+            refresh_collection(collection)
+        except TmdbNotFound:
+            logger.warning("TMDB no longer knows the collection %s (%s)", collection, collection.tmdb_id)
+    return collection
+
+
+def refresh_collection(collection: Collection) -> None:
+    """Fetch a collection's details and parts from TMDB and store them on the row."""
+    metadata = fetch_collection(collection.tmdb_id)
+    collection.title = metadata.title or collection.title
+    collection.clean_title = clean_title(collection.title)
+    collection.sort_title = sort_title(collection.title)
+    collection.overview = metadata.overview
+    collection.images = [dict(image) for image in metadata.images]
+    collection.parts = [_collection_part(part) for part in metadata.parts]
+    collection.last_info_sync = timezone.now()
+    collection.save()
+
+
+def _collection_part(part: MovieMetadata) -> dict:
+    """One member movie as the collection page and CollectionMovieResource read it (camelCase)."""
+    return {
+        "tmdbId": part.tmdb_id,
+        "imdbId": part.imdb_id,
+        "title": part.title,
+        "cleanTitle": part.clean_title,
+        "sortTitle": part.sort_title,
+        "status": part.status,
+        "overview": part.overview,
+        "runtime": part.runtime,
+        "images": [dict(image) for image in part.images],
+        "year": part.year,
+        "ratings": dict(part.ratings),
+        "genres": list(part.genres),
+        "inCinemas": part.in_cinemas.isoformat() if part.in_cinemas else None,
+    }
+
+
+def refresh_movie(movie: Movie) -> str:
+    """Refresh one movie from TMDB and rescan its folder; returns the outcome, also logged.
+
+    TmdbNotFound flags the movie deleted; other TmdbErrors (unreachable, key) leave it untouched and
+    propagate, so a run over many movies can stop instead of failing each one the same way.
+    """
+    try:
+        metadata = fetch_movie(movie.tmdb_id)
+    except TmdbNotFound:
+        return _flag_deleted(movie)
+    was = (movie.status, movie.in_cinemas, movie.digital_release, movie.physical_release)
+    apply_metadata(movie, metadata)
+    movie.last_info_sync = timezone.now()
+    movie.collection = link_collection(metadata.collection)  # network: before any write lock is held
+    with transaction.atomic():
+        # only TMDB's fields: a user's edit made while TMDB answered must not be overwritten
+        movie.save(update_fields=[*METADATA_FIELDS, "collection", "last_info_sync"])
+        replace_alternative_titles(movie, metadata.alternative_titles)
+    cache_covers(movie)
+    outcome = f"Updated info for {movie}"
+    if was != (movie.status, movie.in_cinemas, movie.digital_release, movie.physical_release):
+        outcome += f": status {movie.status}, in cinemas {movie.in_cinemas or '-'}, digital "
+        outcome += f"{movie.digital_release or '-'}, physical {movie.physical_release or '-'}"
+    logger.info(outcome)
+    scan = _folder_scanner()
+    if scan is not None:
+        outcome += "; " + scan(movie)
+    return outcome
+
+
+def _flag_deleted(movie: Movie) -> str:
+    movie.status = MovieStatus.DELETED
+    movie.last_info_sync = timezone.now()
+    movie.save(update_fields=["status", "last_info_sync"])
+    message = f"{movie} (TMDB {movie.tmdb_id}) was removed from TMDB: flagged deleted, files kept"
+    logger.warning(message)
+    return message
+
+
+def _folder_scanner() -> Callable[[Movie], str] | None:
+    """movies.scanning.scan_movie_folder once the library-scan work has landed; None until then."""
+    try:
+        from movies.scanning import scan_movie_folder
+    except ModuleNotFoundError as error:
+        if error.name != "movies.scanning":
+            raise
+        return None
+    return scan_movie_folder

@@ -1,0 +1,51 @@
+"""django-q2 entry points of the movies app: they take ids, load fresh rows and return a summary."""
+
+import logging
+
+from movies.mediacover import cache_covers
+from movies.models import Movie
+from movies.refresh import movies_due_for_refresh, refresh_movie
+from movies.tmdb import TmdbError
+from radarr.commands import report_progress
+
+logger = logging.getLogger(__name__)
+
+
+def refresh_movies(movie_ids: list[int] | None = None) -> str:
+    """RefreshMovie: the given movies, or with no ids the scheduled selection (movies.refresh's policy:
+    unreleased and recently released movies every run, the rest weekly).
+
+    One movie's failure is logged and the run goes on; TMDB itself failing (unreachable, no or a
+    rejected key) stops the run, since every other movie would fail the same way.
+    """
+    movies = (
+        Movie.objects.filter(pk__in=movie_ids).order_by("sort_title")
+        if movie_ids
+        else movies_due_for_refresh()
+    )
+    movies = list(movies.only("pk", "title", "year"))
+    refreshed, failed = 0, 0
+    for number, listed in enumerate(movies, start=1):
+        report_progress(f"Refreshing {number} of {len(movies)}: {listed.title}")
+        try:
+            refresh_movie(Movie.objects.get(pk=listed.pk))
+            refreshed += 1
+        except Movie.DoesNotExist:
+            continue  # deleted while the run was going
+        except TmdbError as error:
+            logger.error("Movie refresh stopped after %d of %d: %s", number - 1, len(movies), error.message)
+            return f"Stopped after {refreshed} of {len(movies)} movies: {error.message}"
+        except Exception:
+            failed += 1
+            logger.exception("Refreshing %s failed", listed)
+    summary = f"Refreshed {refreshed} of {len(movies)} movies"
+    return summary + (f", {failed} failed (see the log)" if failed else "")
+
+
+def cache_movie_covers(movie_id: int) -> str:
+    """Download a movie's poster and fanart: queued after a movie is added, outside the web request."""
+    movie = Movie.objects.filter(pk=movie_id).first()
+    if movie is None:
+        return f"Movie {movie_id} no longer exists"
+    cache_covers(movie)
+    return f"Covers of {movie} cached"
