@@ -1,9 +1,9 @@
 """Pages and v3 routes of the indexers app."""
 
-from django.urls import URLPattern
+from indexers import api, views
 
 app_name = "indexers"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = views.urlpatterns
 
-api_v3: list[URLPattern] = []
+api_v3 = api.api_v3

@@ -55,6 +55,7 @@ CHECKS: list[str] = [
     "radarr.system.health.data_folder_check",
     "radarr.system.health.job_worker_check",
     "movies.tmdb.tmdb_check",
+    "indexers.health.indexer_status_check",
 ]
 
 

@@ -1,0 +1,140 @@
+"""v3 endpoints: /indexer (+ schema, test, testall, bulk) and /config/indexer."""
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, path
+
+from indexers.definitions import (
+    BulkChanges,
+    build_indexer,
+    bulk_edit_indexers,
+    delete_indexers,
+    indexer_input,
+    save_indexer,
+    test_indexer,
+)
+from indexers.models import Indexer, IndexerConfig
+from indexers.options import indexer_options_input, save_indexer_options
+from indexers.resources import indexer_config_resource, indexer_resource, indexer_schema
+from radarr.api.auth import api_view
+from radarr.api.errors import ApiError, NotFound, ValidationFailed
+from radarr.api.identity import resource_id
+from radarr.api.responses import json_response, read_json_object
+
+
+def _get(pk: int) -> Indexer:
+    indexer = Indexer.objects.for_resource().filter(pk=pk).first()
+    if indexer is None:
+        raise NotFound("Indexer", pk)
+    return indexer
+
+
+def _save(request: HttpRequest, path_id: int | None) -> HttpResponse:
+    body = read_json_object(request)
+    force = request.query.get_bool("forceSave")  # type: ignore[attr-defined]
+    if request.method == "POST":
+        indexer = save_indexer(indexer_input(body), force=force)
+        return json_response(indexer_resource(_get(indexer.pk)), status=201)
+    existing = _get(resource_id(path_id, body))
+    indexer = save_indexer(indexer_input(body), existing, force=force)
+    return json_response(indexer_resource(_get(indexer.pk)), status=202)
+
+
+@api_view("GET", "POST", "PUT")
+def indexer_collection(request: HttpRequest) -> HttpResponse:
+    if request.method in ("POST", "PUT"):
+        return _save(request, None)
+    return json_response([indexer_resource(indexer) for indexer in Indexer.objects.for_resource()])
+
+
+@api_view("GET", "PUT", "DELETE")
+def indexer_detail(request: HttpRequest, id: int) -> HttpResponse:
+    if request.method == "PUT":
+        return _save(request, id)
+    indexer = _get(id)
+    if request.method == "DELETE":
+        delete_indexers([indexer.pk])
+        return HttpResponse(status=200)
+    return json_response(indexer_resource(indexer))
+
+
+@api_view("GET")
+def indexer_schema_view(request: HttpRequest) -> HttpResponse:
+    return json_response(indexer_schema())
+
+
+@api_view("POST")
+def indexer_test(request: HttpRequest) -> HttpResponse:
+    """Test settings without saving; a saved indexer's masked secrets are filled from its row."""
+    body = read_json_object(request)
+    existing = Indexer.objects.filter(pk=body.get("id") or 0).first()
+    data = indexer_input(body)
+    data.name = data.name or "Test"
+    indexer = build_indexer(data, existing, check_unique_name=False)  # nothing is saved
+    failures = test_indexer(indexer)
+    if failures:
+        raise ValidationFailed(failures)
+    return json_response({})
+
+
+@api_view("POST")
+def indexer_test_all(request: HttpRequest) -> HttpResponse:
+    results = []
+    for indexer in Indexer.objects.for_resource():
+        failures = test_indexer(indexer)
+        results.append(
+            {
+                "id": indexer.pk,
+                "isValid": not failures,
+                "validationFailures": [failure.as_resource() for failure in failures],
+            }
+        )
+    return json_response(results)
+
+
+def _bulk_ids(request: HttpRequest) -> tuple[list[int], dict]:
+    body = read_json_object(request)
+    ids = body.get("ids")
+    if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
+        raise ApiError(400, "ids must be a list of indexer ids")
+    return ids, body
+
+
+@api_view("PUT", "DELETE")
+def indexer_bulk(request: HttpRequest) -> HttpResponse:
+    ids, body = _bulk_ids(request)
+    if request.method == "DELETE":
+        delete_indexers(ids)
+        return HttpResponse(status=200)
+    changes = BulkChanges(
+        enable_rss=body.get("enableRss"),
+        enable_automatic_search=body.get("enableAutomaticSearch"),
+        enable_interactive_search=body.get("enableInteractiveSearch"),
+        priority=body.get("priority"),
+        tag_ids=body.get("tags"),
+        apply_tags=str(body.get("applyTags") or "add").lower(),
+    )
+    indexers = bulk_edit_indexers(ids, changes)
+    return json_response([indexer_resource(indexer) for indexer in indexers], status=202)
+
+
+@api_view("GET", "PUT")
+def indexer_config(request: HttpRequest, id: int | None = None) -> HttpResponse:
+    """config/indexer: one object; PUT with or without the id (pyarr sends none)."""
+    config = IndexerConfig.get()
+    if request.method == "PUT":
+        body = read_json_object(request)
+        config = save_indexer_options(indexer_options_input(body, config))
+        return json_response(indexer_config_resource(config), status=202)
+    return json_response(indexer_config_resource(config))
+
+
+api_v3: list[URLPattern] = [
+    path("indexer", indexer_collection),
+    path("indexer/schema", indexer_schema_view),
+    path("indexer/test", indexer_test),
+    path("indexer/testall", indexer_test_all),
+    path("indexer/bulk", indexer_bulk),
+    path("indexer/<int:id>", indexer_detail),
+    path("config/indexer", indexer_config),
+    path("config/indexer/<int:id>", indexer_config),
+]

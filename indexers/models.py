@@ -1,0 +1,74 @@
+"""Indexer rows (a ProviderDefinition naming its implementation) and the global indexer options."""
+
+from typing import TYPE_CHECKING
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from radarr.models import ProviderDefinition, Tag
+
+if TYPE_CHECKING:
+    from indexers.implementations.base import BaseIndexer
+
+
+class IndexerQuerySet(models.QuerySet["Indexer"]):
+    def for_resource(self) -> "IndexerQuerySet":
+        """What the v3 resource and the list page read, in one extra query for the tags."""
+        return self.prefetch_related("tags").order_by("pk")
+
+    def enabled_for_rss(self) -> "IndexerQuerySet":
+        return self.filter(enable_rss=True)
+
+    def for_search(self, interactive: bool) -> "IndexerQuerySet":
+        """Indexers a search may use: interactive searches and automatic ones have their own switch."""
+        if interactive:
+            return self.filter(enable_interactive_search=True)
+        return self.filter(enable_automatic_search=True)
+
+
+class Indexer(ProviderDefinition):
+    enable_rss = models.BooleanField(default=True)
+    enable_automatic_search = models.BooleanField(default=True)
+    enable_interactive_search = models.BooleanField(default=True)
+    # 1-50, lower is preferred; Radarr uses it to break ties between equal releases
+    priority = models.PositiveSmallIntegerField(
+        default=25, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    download_client_id = models.PositiveIntegerField(default=0)  # 0: any download client
+    tags = models.ManyToManyField(Tag, blank=True, related_name="indexers")
+
+    objects = IndexerQuerySet.as_manager()
+
+    class Meta(ProviderDefinition.Meta):
+        pass
+
+    @property
+    def is_enabled(self) -> bool:
+        """Radarr's `Enable`: any of the three switches on."""
+        return self.enable_rss or self.enable_automatic_search or self.enable_interactive_search
+
+    def provider(self) -> "BaseIndexer":
+        from indexers.implementations import IMPLEMENTATIONS
+
+        return IMPLEMENTATIONS[self.implementation](self)
+
+
+class IndexerConfig(models.Model):
+    """Settings → Indexers → Options (Radarr's config/indexer): one row, read with `get()`."""
+
+    minimum_age = models.IntegerField(default=0)  # minutes; usenet posts younger than this wait
+    retention = models.IntegerField(default=0)  # days; 0 is unlimited
+    maximum_size = models.IntegerField(default=0)  # MB; 0 is unlimited
+    rss_sync_interval = models.IntegerField(default=30)  # minutes; 0 disables, else 10-120
+    prefer_indexer_flags = models.BooleanField(default=False)
+    availability_delay = models.IntegerField(default=0)  # days; may be negative
+    allow_hardcoded_subs = models.BooleanField(default=False)
+    whitelisted_hardcoded_subs = models.CharField(max_length=500, blank=True)
+
+    def __str__(self) -> str:
+        return "Indexer options"
+
+    @classmethod
+    def get(cls) -> "IndexerConfig":
+        config, _ = cls.objects.get_or_create(pk=1)
+        return config

@@ -1,0 +1,118 @@
+"""Settings → Indexers → Options (config/indexer), and the facts the decision engine reads from here."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from indexers.models import Indexer, IndexerConfig
+from radarr.api.errors import Failure, ValidationFailed
+from releases.decisions.context import DecisionSettings, IndexerFacts
+
+
+@dataclass(slots=True)
+class IndexerOptions:
+    minimum_age: int = 0
+    maximum_size: int = 0
+    retention: int = 0
+    rss_sync_interval: int = 30
+    prefer_indexer_flags: bool = False
+    availability_delay: int = 0
+    allow_hardcoded_subs: bool = False
+    whitelisted_hardcoded_subs: str = ""
+
+
+_NUMBERS = {
+    "minimum_age": ("minimumAge", "Minimum Age"),
+    "maximum_size": ("maximumSize", "Maximum Size"),
+    "retention": ("retention", "Retention"),
+    "rss_sync_interval": ("rssSyncInterval", "RSS Sync Interval"),
+    "availability_delay": ("availabilityDelay", "Availability Delay"),
+}
+_FLAGS = {"prefer_indexer_flags": "preferIndexerFlags", "allow_hardcoded_subs": "allowHardcodedSubs"}
+
+
+def indexer_options_input(body: dict[str, Any], config: IndexerConfig) -> IndexerOptions:
+    """An IndexerConfigResource body; what it leaves out keeps the saved value. Bad numbers are a 400."""
+    failures, values = [], {}
+    for attribute, (name, label) in _NUMBERS.items():
+        raw = body.get(name, getattr(config, attribute))
+        if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+            failures.append(Failure(name, f"'{label}' must be a whole number", raw))
+            continue
+        try:
+            values[attribute] = int(raw)
+        except ValueError:
+            failures.append(Failure(name, f"'{label}' must be a whole number", raw))
+    if failures:
+        raise ValidationFailed(failures)
+    for attribute, name in _FLAGS.items():
+        values[attribute] = bool(body.get(name, getattr(config, attribute)))
+    values["whitelisted_hardcoded_subs"] = str(
+        body.get("whitelistedHardcodedSubs", config.whitelisted_hardcoded_subs) or ""
+    )
+    return IndexerOptions(**values)
+
+
+def options_failures(options: IndexerOptions) -> list[Failure]:
+    """Radarr's IndexerConfigController rules."""
+    failures = []
+    for attribute in ("minimum_age", "maximum_size", "retention"):
+        name, label = _NUMBERS[attribute]
+        value = getattr(options, attribute)
+        if value < 0:
+            failures.append(Failure(name, f"'{label}' must be greater than or equal to '0'.", value))
+    interval = options.rss_sync_interval
+    if interval != 0 and not 10 <= interval <= 120:
+        failures.append(Failure("rssSyncInterval", "Must be between 10 and 120 or 0 to disable", interval))
+    return failures
+
+
+def save_indexer_options(options: IndexerOptions) -> IndexerConfig:
+    failures = options_failures(options)
+    if failures:
+        raise ValidationFailed(failures)
+    config = IndexerConfig.get()
+    for attribute in IndexerOptions.__dataclass_fields__:
+        setattr(config, attribute, getattr(options, attribute))
+    config.save()
+    return config
+
+
+def decision_settings() -> DecisionSettings:
+    """The global indexer options the decision rules read (one query)."""
+    config = IndexerConfig.get()
+    return DecisionSettings(
+        minimum_age_minutes=config.minimum_age,
+        retention_days=config.retention,
+        maximum_size_mb=config.maximum_size,
+        allow_hardcoded_subs=config.allow_hardcoded_subs,
+        whitelisted_hardcoded_subs=config.whitelisted_hardcoded_subs,
+        prefer_indexer_flags=config.prefer_indexer_flags,
+    )
+
+
+def _required_flags(settings: dict[str, Any]) -> int:
+    flags = 0
+    for value in settings.get("requiredFlags") or []:
+        if isinstance(value, int) and not isinstance(value, bool):
+            flags |= value
+    return flags
+
+
+def indexer_facts() -> dict[int, IndexerFacts]:
+    """Every indexer as the decision engine knows it, by id (two queries: rows and tags)."""
+    now = timezone.now()
+    facts = {}
+    for indexer in Indexer.objects.for_resource():
+        minimum_seeders = indexer.settings.get("minimumSeeders", 1)
+        facts[indexer.pk] = IndexerFacts(
+            id=indexer.pk,
+            name=indexer.name,
+            priority=indexer.priority,
+            tag_ids=frozenset(tag.pk for tag in indexer.tags.all()),
+            required_flags=_required_flags(indexer.settings),
+            minimum_seeders=minimum_seeders if isinstance(minimum_seeders, int) else 1,
+            blocked_until=indexer.disabled_until if indexer.is_backed_off(now) else None,
+        )
+    return facts
