@@ -87,7 +87,8 @@ def test_tasks_fragment_is_only_the_rows(client, admin_user):
     assert 'id="task-tables"' in fragment and "<html" not in fragment
 
 
-def test_status_and_logs_pages_render(client, admin_user):
+def test_status_and_logs_pages_render(client, admin_user, settings):
+    settings.RADARR_TMDB_API_KEY = "0123456789abcdef0123456789abcdef"
     client.force_login(admin_user)
 
     status = client.get("/system/status").content.decode()

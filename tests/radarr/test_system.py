@@ -35,11 +35,25 @@ def test_status_lists_every_field_of_radarrs_system_resource(api_client):
     assert set(spec) <= set(status), f"missing: {set(spec) - set(status)}"
 
 
-def test_health_is_an_empty_list_when_all_is_well(api_client):
+@pytest.fixture
+def configured(settings):
+    """An instance with its TMDB key set, so the TMDB check has nothing to say."""
+    settings.RADARR_TMDB_API_KEY = "0123456789abcdef0123456789abcdef"
+
+
+def test_health_is_an_empty_list_when_all_is_well(api_client, configured):
     assert api_client.get("/api/v3/health").json() == []
 
 
-def test_commands_stuck_in_the_queue_raise_a_job_worker_error(api_client):
+def test_a_missing_tmdb_key_is_a_health_error(api_client, settings):
+    settings.RADARR_TMDB_API_KEY = ""
+
+    issues = api_client.get("/api/v3/health").json()
+
+    assert [(issue["source"], issue["type"]) for issue in issues] == [("TmdbCheck", "error")]
+
+
+def test_commands_stuck_in_the_queue_raise_a_job_worker_error(api_client, configured):
     command = Command.objects.create(name="CheckHealth")
     Command.objects.filter(pk=command.pk).update(queued=command.queued.replace(year=2020))
 
