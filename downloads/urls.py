@@ -1,9 +1,9 @@
 """Pages and v3 routes of the downloads app."""
 
-from django.urls import URLPattern
+from downloads import api, views
 
 app_name = "downloads"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = views.urlpatterns
 
-api_v3: list[URLPattern] = []
+api_v3 = api.api_v3

@@ -72,6 +72,22 @@ class Command(models.Model):
         return None
 
 
+class HealthRecord(models.Model):
+    """The last result of a health check too slow to run per request (it talks to other programs)."""
+
+    source = models.CharField(max_length=100)
+    level = models.CharField(max_length=10)
+    message = models.TextField()
+    wiki_url = models.CharField(max_length=500, blank=True)
+    checked = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
 class ProviderDefinition(models.Model):
     """A configured plugin (an indexer, a download client, a notification): a row naming its class.
 

@@ -12,7 +12,7 @@ from radarr.api.responses import json_response, read_json_object
 from radarr.commands import UnknownCommand, queue_command
 from radarr.jobs import scheduled_tasks
 from radarr.models import Command
-from radarr.system.health import run_health_checks
+from radarr.system.health import current_health
 from radarr.system.logs import log_files, recent_entries
 from radarr.system.resources import command_resource, health_resource, log_resource, task_resource
 from radarr.system.status import system_status
@@ -31,7 +31,7 @@ def status(request: HttpRequest) -> HttpResponse:
 
 @api_view("GET")
 def health(request: HttpRequest) -> HttpResponse:
-    issues = run_health_checks()
+    issues = current_health()
     return json_response([health_resource(issue, index) for index, issue in enumerate(issues, start=1)])
 
 

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from radarr.models import Command, CommandStatus
+from radarr.models import Command, CommandStatus, HealthRecord
 
 WIKI = "https://wiki.servarr.com/radarr/system#"
 LOW_DISK_BYTES = 1024**3
@@ -50,21 +51,45 @@ def job_worker_check() -> list[HealthIssue]:
     return [HealthIssue("JobWorkerCheck", "error", message)]
 
 
-# Checks of later features are appended here by dotted path (indexers, download clients, root folders).
+# Cheap checks (database and settings reads) run on every request for /api/v3/health and the
+# Status page. Later features append theirs by dotted path.
 CHECKS: list[str] = [
     "radarr.system.health.data_folder_check",
     "radarr.system.health.job_worker_check",
     "movies.tmdb.tmdb_check",
     "indexers.health.indexer_status_check",
+    "downloads.health.download_client_status_check",
+]
+# Checks that talk to other programs run in the CheckHealth job; requests read their last results.
+SCHEDULED_CHECKS: list[str] = [
+    "downloads.health.download_client_check",
 ]
 
 
-def run_health_checks() -> list[HealthIssue]:
+def _run(paths: list[str]) -> list[HealthIssue]:
     """Every check's issues; a check that itself fails reports that instead of hiding the others."""
     issues: list[HealthIssue] = []
-    for path in CHECKS:
+    for path in paths:
         try:
             issues.extend(import_string(path)())
         except Exception as error:  # noqa: BLE001 - one broken check must not hide the rest
             issues.append(HealthIssue(path.rsplit(".", 1)[-1], "error", f"Health check failed: {error}"))
     return issues
+
+
+def run_scheduled_checks() -> list[HealthIssue]:
+    """Run the slow checks and keep their results for requests to read (replacing the last ones)."""
+    issues = _run(SCHEDULED_CHECKS)
+    with transaction.atomic():
+        HealthRecord.objects.all().delete()
+        HealthRecord.objects.bulk_create(
+            HealthRecord(source=i.source, level=i.level, message=i.message, wiki_url=i.wiki_url)
+            for i in issues
+        )
+    return issues
+
+
+def current_health() -> list[HealthIssue]:
+    """What the instance's health is now: the cheap checks live, the slow ones as last checked."""
+    stored = [HealthIssue(r.source, r.level, r.message, r.wiki_url) for r in HealthRecord.objects.all()]
+    return _run(CHECKS) + stored

@@ -14,7 +14,7 @@ from django_htmx.http import HttpResponseClientRefresh
 from radarr.commands import UnknownCommand, queue_command
 from radarr.jobs import scheduled_tasks
 from radarr.models import Command
-from radarr.system.health import run_health_checks
+from radarr.system.health import current_health
 from radarr.system.logs import recent_entries
 from radarr.system.status import system_status
 
@@ -22,7 +22,7 @@ from radarr.system.status import system_status
 @require_GET
 def status(request: HttpRequest) -> HttpResponse:
     disk = shutil.disk_usage(settings.DATA_DIR)
-    context = {"status": system_status(), "issues": run_health_checks(), "disk": disk}
+    context = {"status": system_status(), "issues": current_health(), "disk": disk}
     return render(request, "system/status.html", context)
 
 

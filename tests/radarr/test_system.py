@@ -124,3 +124,25 @@ def test_log_files_are_listed_and_readable(api_client, tmp_path, settings):
     assert [f["filename"] for f in files] == ["radarr.txt"]
     assert b"hello" in contents.content
     assert api_client.get("/api/v3/log/file/passwd").status_code == 404
+
+
+def test_slow_checks_run_in_the_job_and_requests_read_their_last_result(api_client, configured, monkeypatch):
+    from radarr.system import health
+    from radarr.system.tasks import check_health
+
+    calls = []
+
+    def slow_check():
+        calls.append(1)
+        return [health.HealthIssue("DownloadClientCheck", "warning", "Unable to talk to qBittorrent")]
+
+    monkeypatch.setattr(health, "SCHEDULED_CHECKS", [f"{__name__}.SLOW_CHECK"])
+    monkeypatch.setitem(globals(), "SLOW_CHECK", slow_check)
+
+    before = api_client.get("/api/v3/health").json()
+    check_health()
+    after = api_client.get("/api/v3/health").json()
+    again = api_client.get("/api/v3/health").json()
+
+    assert before == [] and calls == [1]  # requests never ran it; the job did, once
+    assert [issue["message"] for issue in after] == ["Unable to talk to qBittorrent"] and again == after

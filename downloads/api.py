@@ -1,0 +1,203 @@
+"""v3 download clients: `/downloadclient` CRUD, schema, test, testall and bulk; `/config/downloadclient`;
+`/remotepathmapping` CRUD.
+
+Creating or updating an enabled client tests it first, as Radarr does; `?forceSave=true` skips the test
+(Prowlarr-style clients retry with it after a 400). Test failures that are only warnings never block.
+"""
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import path
+
+from downloads.clients import test_client
+from downloads.editing import (
+    build_client,
+    bulk_edit_download_clients,
+    client_input,
+    delete_download_clients,
+    save_download_client,
+    save_download_client_config,
+)
+from downloads.implementations import IMPLEMENTATIONS
+from downloads.models import DownloadClient, DownloadClientConfig, RemotePathMapping
+from downloads.remotepaths import delete_remote_path_mapping, save_remote_path_mapping
+from downloads.resources import (
+    download_client_config_resource,
+    download_client_resource,
+    remote_path_mapping_resource,
+    template_resource,
+)
+from radarr.api.auth import api_view
+from radarr.api.errors import ApiError, NotFound, ValidationFailed, invalid
+from radarr.api.identity import resource_id
+from radarr.api.responses import json_response, read_json_object
+
+
+def _client(client_id: int) -> DownloadClient:
+    client = DownloadClient.objects.for_resource().filter(pk=client_id).first()
+    if client is None:
+        raise NotFound("DownloadClient", client_id)
+    return client
+
+
+def _force_save(request: HttpRequest) -> bool:
+    return (request.query.get("forceSave") or "").lower() == "true"  # type: ignore[attr-defined]
+
+
+def _raise_test_errors(row: DownloadClient) -> None:
+    errors = [failure for failure in test_client(row) if failure.severity == "error"]
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def _save(request: HttpRequest, body: dict[str, Any], client: DownloadClient | None) -> DownloadClient:
+    data = client_input(body)
+    row = build_client(data, client)
+    if row.enable and not _force_save(request):
+        _raise_test_errors(row)
+    saved = save_download_client(row, data.tags if data.tags is not None or client else [])
+    return _client(saved.pk)
+
+
+@api_view("GET", "POST", "PUT")
+def download_client_collection(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        created = _save(request, read_json_object(request), None)
+        return json_response(download_client_resource(created), status=201)
+    if request.method == "PUT":  # pyarr-style clients PUT without an id in the path
+        return _update(request, None)
+    return json_response(
+        [download_client_resource(client) for client in DownloadClient.objects.for_resource()]
+    )
+
+
+def _update(request: HttpRequest, path_id: int | None) -> HttpResponse:
+    body = read_json_object(request)
+    client = _client(resource_id(path_id, body))
+    return json_response(download_client_resource(_save(request, body, client)), status=202)
+
+
+@api_view("GET", "PUT", "DELETE")
+def download_client_item(request: HttpRequest, id: int) -> HttpResponse:
+    if request.method == "PUT":
+        return _update(request, id)
+    client = _client(id)
+    if request.method == "DELETE":
+        delete_download_clients([client.pk])
+        return HttpResponse(status=200)
+    return json_response(download_client_resource(client))
+
+
+@api_view("GET")
+def download_client_schema(request: HttpRequest) -> HttpResponse:
+    return json_response([template_resource(cls) for cls in IMPLEMENTATIONS.values()])
+
+
+@api_view("POST")
+def download_client_test(request: HttpRequest) -> HttpResponse:
+    """Test the client described by the body (a saved one's secrets are used when sent masked)."""
+    body = read_json_object(request)
+    stored = DownloadClient.objects.filter(pk=body.get("id") or 0).first()
+    row = build_client(client_input(body), stored)
+    _raise_test_errors(row)
+    return json_response({})
+
+
+@api_view("POST")
+def download_client_test_all(request: HttpRequest) -> HttpResponse:
+    results = []
+    for client in DownloadClient.objects.all():
+        failures = test_client(client)
+        results.append(
+            {
+                "id": client.pk,
+                "isValid": not any(failure.severity == "error" for failure in failures),
+                "validationFailures": [failure.as_resource() for failure in failures],
+            }
+        )
+    return json_response(results)
+
+
+def _bulk_ids(body: dict[str, Any]) -> list[int]:
+    ids = body.get("ids")
+    if not isinstance(ids, list) or not ids:
+        raise ApiError(400, "ids must be provided")
+    if not all(isinstance(item, int) and not isinstance(item, bool) for item in ids):
+        raise invalid("ids", "Ids must be whole numbers", ids)
+    return ids
+
+
+@api_view("PUT", "DELETE")
+def download_client_bulk(request: HttpRequest) -> HttpResponse:
+    body = read_json_object(request)
+    ids = _bulk_ids(body)
+    if request.method == "DELETE":
+        delete_download_clients(ids)
+        return HttpResponse(status=200)
+    clients = bulk_edit_download_clients(ids, body)
+    return json_response([download_client_resource(client) for client in clients], status=202)
+
+
+@api_view("GET", "PUT")
+def download_client_config(request: HttpRequest, id: int | None = None) -> HttpResponse:
+    if request.method == "PUT":
+        config = save_download_client_config(read_json_object(request))
+        return json_response(download_client_config_resource(config), status=202)
+    return json_response(download_client_config_resource(DownloadClientConfig.load()))
+
+
+def _mapping(mapping_id: int) -> RemotePathMapping:
+    mapping = RemotePathMapping.objects.filter(pk=mapping_id).first()
+    if mapping is None:
+        raise NotFound("RemotePathMapping", mapping_id)
+    return mapping
+
+
+def _save_mapping(body: dict[str, Any], mapping: RemotePathMapping | None) -> RemotePathMapping:
+    def text(key: str) -> str:
+        value = body.get(key)
+        return value if isinstance(value, str) else ""
+
+    return save_remote_path_mapping(text("host"), text("remotePath"), text("localPath"), mapping)
+
+
+@api_view("GET", "POST", "PUT")
+def remote_path_mapping_collection(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        created = _save_mapping(read_json_object(request), None)
+        return json_response(remote_path_mapping_resource(created), status=201)
+    if request.method == "PUT":
+        return _update_mapping(request, None)
+    return json_response([remote_path_mapping_resource(m) for m in RemotePathMapping.objects.all()])
+
+
+def _update_mapping(request: HttpRequest, path_id: int | None) -> HttpResponse:
+    body = read_json_object(request)
+    mapping = _save_mapping(body, _mapping(resource_id(path_id, body)))
+    return json_response(remote_path_mapping_resource(mapping), status=202)
+
+
+@api_view("GET", "PUT", "DELETE")
+def remote_path_mapping_item(request: HttpRequest, id: int) -> HttpResponse:
+    if request.method == "PUT":
+        return _update_mapping(request, id)
+    mapping = _mapping(id)
+    if request.method == "DELETE":
+        delete_remote_path_mapping(mapping)
+        return HttpResponse(status=200)
+    return json_response(remote_path_mapping_resource(mapping))
+
+
+api_v3 = [
+    path("downloadclient", download_client_collection),
+    path("downloadclient/schema", download_client_schema),
+    path("downloadclient/test", download_client_test),
+    path("downloadclient/testall", download_client_test_all),
+    path("downloadclient/bulk", download_client_bulk),
+    path("downloadclient/<int:id>", download_client_item),
+    path("config/downloadclient", download_client_config),
+    path("config/downloadclient/<int:id>", download_client_config),
+    path("remotepathmapping", remote_path_mapping_collection),
+    path("remotepathmapping/<int:id>", remote_path_mapping_item),
+]

@@ -1,0 +1,209 @@
+"""The interface every download client implements, and the HTTP handling they share.
+
+Tracking code (queue, completed-download handling) talks only to this interface:
+`add`, `items`, `remove`, `mark_imported`, `status`, `test`. Every failure is a ProviderError with a
+message fit for the UI: wrong credentials, a client that is down, a garbage answer.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import StrEnum
+from typing import Any, ClassVar
+
+import orjson
+import requests
+
+from downloads.models import RemotePathMapping
+from downloads.remotepaths import map_remote_path
+from radarr.api.errors import Failure
+from radarr.http import session
+from radarr.providers import Provider, ProviderError, safe_message
+from releases.releaseinfo import ReleaseInfo
+
+AUTHENTICATION_FAILED = "Authentication failed: check the username and password"
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+class ItemStatus(StrEnum):
+    """Radarr's DownloadItemStatus, in the words the queue API uses."""
+
+    QUEUED = "queued"
+    PAUSED = "paused"
+    DOWNLOADING = "downloading"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    WARNING = "warning"
+    DELAY = "delay"
+
+
+@dataclass(slots=True)
+class DownloadItem:
+    """One download as its client reports it (Radarr's DownloadClientItem)."""
+
+    download_id: str  # torrent info-hash upper-case, SABnzbd nzo_id, NZBGet NZBID
+    title: str
+    status: ItemStatus
+    category: str = ""
+    total_size: int = 0  # bytes
+    remaining_size: int = 0  # bytes
+    remaining_time: timedelta | None = None
+    message: str = ""
+    output_path: str = ""  # already mapped through the remote path mappings
+    can_move_files: bool = False
+    can_be_removed: bool = False
+    is_encrypted: bool = False
+    seed_ratio: float | None = None
+    seeders: int | None = None
+    peers: int | None = None
+
+
+@dataclass(slots=True)
+class ClientStatus:
+    """Where the client puts finished downloads (mapped), and whether it runs on this machine."""
+
+    output_root_folders: list[str] = field(default_factory=list)
+    is_localhost: bool = False
+
+
+def clean_file_name(title: str) -> str:
+    """A release title made safe as a file name (the blackholes and NZB uploads name files after it)."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', " ", title).strip(" .")
+    return re.sub(r"\s+", " ", cleaned) or "download"
+
+
+class BaseDownloadClient(Provider):
+    """A download client implementation; `protocol` is "usenet" or "torrent"."""
+
+    protocol: ClassVar[str]
+
+    def __init__(self, definition: Any) -> None:
+        super().__init__(definition)
+        self.session = session()
+        self._mappings: list[RemotePathMapping] | None = None
+
+    # ---- the interface
+
+    def add(
+        self,
+        release: ReleaseInfo,
+        payload: bytes | None,
+        *,
+        category_override: str | None = None,
+        is_recent: bool = False,
+    ) -> str:
+        """Send a release (its .torrent/.nzb bytes, or a magnet link in the release) and return its id.
+
+        `is_recent` picks the "recent" priority (Radarr: released within the last 21 days).
+        """
+        raise NotImplementedError
+
+    def items(self) -> list[DownloadItem]:
+        raise NotImplementedError
+
+    def remove(self, download_id: str, delete_data: bool) -> None:
+        raise NotImplementedError
+
+    def mark_imported(self, download_id: str) -> None:
+        """Move the download to the post-import category, where the client has one (else nothing)."""
+
+    def status(self) -> ClientStatus:
+        raise NotImplementedError
+
+    def test(self) -> list[Failure]:
+        """Radarr's test: connect, check version and settings; failures name the setting at fault."""
+        try:
+            return self.check()
+        except ProviderError as error:
+            return [Failure(self.failing_field(error), error.message)]
+
+    def check(self) -> list[Failure]:
+        """What `test` runs; raise ProviderError for a hard failure, return warnings and soft failures."""
+        return []
+
+    # ---- helpers shared by the implementations
+
+    def failing_field(self, error: ProviderError) -> str:
+        if error.message == AUTHENTICATION_FAILED:
+            return "username" if self._has("username") else "password"
+        if error.message.startswith("Unable to connect"):
+            return "host"
+        return ""
+
+    def _has(self, attribute: str) -> bool:
+        return hasattr(self.settings, attribute)
+
+    @property
+    def host(self) -> str:
+        return str(getattr(self.settings, "host", "localhost"))
+
+    def base_url(self) -> str:
+        """`http(s)://host:port/urlBase` without a trailing slash."""
+        scheme = "https" if getattr(self.settings, "use_ssl", False) else "http"
+        url_base = str(getattr(self.settings, "url_base", "") or "").strip("/")
+        host = self.host.strip()
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"  # an IPv6 address
+        url = f"{scheme}://{host}:{self.settings.port}"
+        return f"{url}/{url_base}" if url_base else url
+
+    def is_localhost(self) -> bool:
+        return self.host.strip().lower() in LOCAL_HOSTS
+
+    def map_path(self, path: str) -> str:
+        """A path the client reported, as this machine sees it (remote path mappings applied)."""
+        if self._mappings is None:
+            self._mappings = list(RemotePathMapping.objects.all())
+        return map_remote_path(self.host, path, self._mappings)
+
+    def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
+        """One HTTP call; a client that is down or too slow becomes a ProviderError naming it."""
+        try:
+            return self.session.request(method, url, **kwargs)
+        except requests.Timeout as error:
+            raise ProviderError(
+                f"{self.implementation_name} at {self.base_url()} did not answer in time"
+            ) from error
+        except requests.ConnectionError as error:
+            message = f"Unable to connect to {self.implementation_name} at {self.base_url()}"
+            raise ProviderError(f"{message}: {safe_message(_reason(error))}") from error
+        except requests.RequestException as error:
+            raise ProviderError(f"{self.implementation_name}: {safe_message(str(error))}") from error
+
+    def parse_json(self, response: requests.Response) -> Any:
+        """The body as JSON; an HTML page or a truncated body is a clear error, never a crash."""
+        try:
+            return orjson.loads(response.content)
+        except orjson.JSONDecodeError as error:
+            snippet = response.text[:100].strip().replace("\n", " ")
+            raise ProviderError(
+                f"{self.implementation_name} returned an unexpected response "
+                f"(HTTP {response.status_code}): {safe_message(snippet) or 'an empty body'}"
+            ) from error
+
+    def unexpected(self, what: str) -> ProviderError:
+        return ProviderError(f"{self.implementation_name} returned an unexpected response: {what}")
+
+
+def _reason(error: Exception) -> str:
+    """The innermost cause of a connection error (`Connection refused`), not urllib3's long repr."""
+    text = str(error)
+    match = re.search(r"\] ([^'\")]+)", text)
+    return match.group(1).strip() if match else text
+
+
+def as_int(value: Any, default: int = 0) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def as_float(value: Any, default: float = 0.0) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return default
+
+
+PRIORITY_LAST_FIRST = [(0, "Last"), (1, "First")]
