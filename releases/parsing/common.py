@@ -50,25 +50,33 @@ class TokenAlternation:
         for index, (_, hints) in enumerate(alternatives):
             for hint in hints:
                 by_hint[hint] = by_hint.get(hint, 0) | 1 << index
-        self._hints = tuple(by_hint.items())  # (lower-case hint, bit set of alternatives containing it)
+        self._hints = _hint_tree(by_hint)
 
     def finditer(self, text: str, lower: str | None = None) -> list[regex.Match]:
         """The matches of the full alternation in `text`; `lower` is text.lower() when the caller has it."""
         if lower is None:
             lower = text.lower()
         present = 0
-        for hint, alternatives in self._hints:
+        for hint, alternatives, nested in self._hints:
             if hint in lower:
                 present |= alternatives
+                for inner_hint, inner_alternatives in nested:
+                    if inner_hint in lower:
+                        present |= inner_alternatives
         if not present:
             return []
         # (start, alternative, match): the next match of each alternative still in play.
         pending: list[tuple[int, int, regex.Match]] = []
-        for index, pattern in enumerate(self._patterns):
-            if present >> index & 1:
-                match = pattern.search(text)
-                if match is not None:
-                    pending.append((match.start(), index, match))
+        while present:  # the set bits only: a title names a few of the thirty alternatives
+            lowest = present & -present
+            present ^= lowest
+            index = lowest.bit_length() - 1
+            match = self._patterns[index].search(text)
+            if match is not None:
+                pending.append((match.start(), index, match))
+        if len(pending) == 1:  # one alternative left: its own scan is the alternation's
+            _, index, match = pending[0]
+            return [match, *self._patterns[index].finditer(text, max(match.end(), match.start() + 1))]
         matches = []
         while pending:
             _, _, best = min(pending)  # the start, then the alternative's rank, decide: never the match
@@ -86,3 +94,15 @@ class TokenAlternation:
         """Alternative `index`'s next match at or after `position`: the scan has moved past its last one."""
         match = self._patterns[index].search(text, position)
         return None if match is None else (match.start(), index, match)
+
+
+def _hint_tree(by_hint: dict[str, int]) -> tuple[tuple[str, int, tuple[tuple[str, int], ...]], ...]:
+    """Hints nested under a shorter hint they contain ("web" holds "web-", ".web."): a name without the
+    outer hint cannot contain the inner ones, so most names pay for the outer checks only."""
+    outer = [hint for hint in by_hint if not any(other != hint and other in hint for other in by_hint)]
+    nested: dict[str, list[tuple[str, int]]] = {hint: [] for hint in outer}
+    for hint, alternatives in by_hint.items():
+        if hint not in nested:
+            container = next(other for other in outer if other in hint)
+            nested[container].append((hint, alternatives))
+    return tuple((hint, by_hint[hint], tuple(nested[hint])) for hint in outer)

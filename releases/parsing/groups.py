@@ -1,5 +1,7 @@
 """Release group from a release name, following Radarr's ReleaseGroupParser."""
 
+import re
+
 import regex
 
 from releases.parsing.common import strip_site_tags
@@ -48,6 +50,7 @@ _EXACT_GROUP_HINTS = (
     "tmd",
     "eml hdteam", "lmain", "darq", "ben the men", "taoe", "qxr", "126811",
 )  # fmt: skip
+_EXACT_GROUP_HINT = re.compile("|".join(map(re.escape, _EXACT_GROUP_HINTS)))  # one scan for them all
 
 
 def parse_release_group(title: str) -> str | None:
@@ -59,13 +62,13 @@ def parse_release_group(title: str) -> str | None:
     title = _strip_junk_suffixes(title)
     lower = title.lower()
     group = None
-    if any(hint in lower for hint in _EXACT_GROUP_HINTS):
+    if _EXACT_GROUP_HINT.search(lower):
         group = _last_group(_EXCEPTION_GROUP_EXACT, title)
     if group is None and _may_end_a_bracket(lower):
         group = _last_group(_EXCEPTION_GROUP_BRACKETED, title)
     if group is not None:
         return group
-    group = _last_group(_RELEASE_GROUP, title) if ("-" in title or "[" in title) else None
+    group = _last_release_group(title) if ("-" in title or "[" in title) else None
     if group is None or group.isdigit() or _INVALID_GROUP.match(group):
         return None
     return group
@@ -95,3 +98,20 @@ def _last_group(pattern: regex.Pattern, title: str) -> str | None:
     for match in pattern.finditer(title):  # noqa: B007 - the last match is the one we want
         pass
     return match.group("releasegroup") if match else None
+
+
+def _last_release_group(title: str) -> str | None:
+    """The last "-GROUP" match, scanning only the name's last word when the group is there.
+
+    A match holds ".", " " or "_" only as its last character, so none runs across the last of them: the
+    scan from there meets the same matches as the scan from the start, which may only add earlier ones.
+    When that last word holds no match, the last match lies before it and the whole name is scanned.
+    """
+    last_word = max(title.rfind("."), title.rfind(" "), title.rfind("_")) + 1
+    if last_word:
+        match = None
+        for match in _RELEASE_GROUP.finditer(title, last_word):  # noqa: B007 - the last one is wanted
+            pass
+        if match is not None:
+            return match.group("releasegroup")
+    return _last_group(_RELEASE_GROUP, title)

@@ -93,6 +93,7 @@ _BRDISK = regex.compile(
 )
 # Every BR-DISK form needs one of these words (a disc codec, ISO, COMPLETE, Disc, 3D, Full, BD25...).
 _BRDISK_HINTS = ("vc", "mpeg", "bdmv", "iso", "complete", "dis", "3d", "full", "25", "50", "66", "100")
+_BRDISK_HINT = re.compile("|".join(_BRDISK_HINTS))  # one scan for them all (plain words)
 # The commonest encode markers among the BR-DISK pattern's own vetoes, checked first because it is cheap.
 _BRDISK_VETO = regex.compile(r"\b(?:[xh][-_. ]?26[45]|720p|BDRip|(?:BD)?REMUX|MKV|XviD|WMV)\b", _I)
 # German scene convention: a year, German (DL/ML) and a disc codec on a Blu-ray mean an untouched remux.
@@ -122,7 +123,7 @@ def parse_quality(name: str) -> QualityModel:
     """Quality of a release title or file name; the file extension decides when nothing else does."""
     name = name.strip()
     result = parse_quality_name(name)
-    if result.quality == q.UNKNOWN:
+    if result.quality.id == q.UNKNOWN.id:  # Quality compares by id; this skips its Python __eq__
         extension_quality = quality_for_extension(path_extension(name))
         return _with(
             result,
@@ -136,22 +137,30 @@ def parse_quality(name: str) -> QualityModel:
 def parse_quality_name(name: str) -> QualityModel:
     """Quality from the words of a name alone (no extension fallback)."""
     normalized = name.replace("_", " ").strip()
-    revision, revision_detection = _parse_revision(name, normalized)
+    lower = normalized.lower()
+    revision, revision_detection = _parse_revision(name, normalized, lower)
+    hardcoded_subs = parse_hardcoded_subs(normalized, lower)
+    # "raw": every RawHD form has it, and no other letter matches r, a or w without case.
+    if "raw" in lower and _RAW_HD.search(normalized) and not _is_brdisk(normalized, lower):
+        return QualityModel(q.RAWHD, revision, _NAME, _NAME, revision_detection, hardcoded_subs)
+    resolution = _parse_resolution(normalized)
+    resolution_detection = _NAME if resolution else DetectionSource.UNKNOWN
+    source_matches = _SOURCE.finditer(normalized, lower)
+    quality = (
+        _quality_from_source(source_matches[-1], name, normalized, resolution) if source_matches else None
+    )
+    if quality is not None:  # the usual case, built at once: QualityModel is frozen, each copy costs
+        return QualityModel(
+            quality, revision, _NAME, resolution_detection, revision_detection, hardcoded_subs
+        )
+    # What is known so far; every branch below copies it with its quality.
     base = QualityModel(
         revision=revision,
+        resolution_detection=resolution_detection,
         revision_detection=revision_detection,
-        hardcoded_subs=parse_hardcoded_subs(normalized),
+        hardcoded_subs=hardcoded_subs,
     )
-    if _RAW_HD.search(normalized) and not _is_brdisk(normalized):
-        return _with(base, q.RAWHD, source_detection=_NAME, resolution_detection=_NAME)
-    resolution = _parse_resolution(normalized)
-    if resolution:
-        base = _with(base, q.UNKNOWN, resolution_detection=_NAME)
-    source_matches = _SOURCE.finditer(normalized)
     if source_matches:
-        quality = _quality_from_source(source_matches[-1], name, normalized, resolution)
-        if quality is not None:
-            return _with(base, quality, source_detection=_NAME)
         # Radarr's one case of a resolution read from a marker rather than a resolution token.
         if _HIGH_DEF_PDTV.search(normalized):
             return _with(base, q.HDTV_720P, source_detection=_NAME, resolution_detection=_NAME)
@@ -159,9 +168,10 @@ def parse_quality_name(name: str) -> QualityModel:
     return _quality_without_source(base, name, normalized, resolution)
 
 
-def parse_hardcoded_subs(name: str) -> str | None:
+def parse_hardcoded_subs(name: str, lower: str | None = None) -> str | None:
     """A hardcoded-subtitle tag (KORSUB, HC, SUBBED); the last one in the name wins."""
-    lower = name.lower()
+    if lower is None:
+        lower = name.lower()
     if "sub" not in lower and "hc" not in lower:  # every tag contains one of them; skip the scan
         return None
     match = None
@@ -198,9 +208,8 @@ def _parse_resolution(name: str) -> int:
     return 2160 if _IMPLIED_2160.search(name) else 0
 
 
-def _parse_revision(name: str, normalized: str) -> tuple[Revision, DetectionSource]:
+def _parse_revision(name: str, normalized: str, lower: str) -> tuple[Revision, DetectionSource]:
     version, is_repack, found = 1, False, False
-    lower = normalized.lower()
     has_version_hint = "repack" in lower or "rerip" in lower or _VERSION_HINT.search(lower) is not None
     version_match = _VERSION.search(normalized) if has_version_hint else None
     explicit = int(version_match.group("version")) if version_match else None
@@ -222,9 +231,10 @@ def _is_remux(normalized: str) -> bool:
     return "german" in lower and "blu" in lower and bool(_GERMAN_REMUX.search(normalized))
 
 
-def _is_brdisk(normalized: str) -> bool:
-    lower = normalized.lower()
-    if not any(hint in lower for hint in _BRDISK_HINTS) or _BRDISK_VETO.search(normalized):
+def _is_brdisk(normalized: str, lower: str | None = None) -> bool:
+    if lower is None:
+        lower = normalized.lower()
+    if not _BRDISK_HINT.search(lower) or _BRDISK_VETO.search(normalized):
         return False
     return bool(_BRDISK.search(normalized))
 

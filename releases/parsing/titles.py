@@ -38,6 +38,10 @@ _EDITION_HINTS = (
     "version",
     "anniversary", "uncensored", "remastered", "unrated", "matte", "imax", "edit", "restored", "in1",
 )  # fmt: skip
+_EDITION_HINT = re.compile("|".join(map(re.escape, _EDITION_HINTS)))
+# The most characters an edition match starts before the hint word it holds or is followed by:
+# "(Signature." before "Cut"/"Edition"/"Version"; "(100th." before "Anniversary" and "(Open." come next.
+_EDITION_LEAD = len("(Signature.")
 
 _YEAR = r"(?<year>(1(8|9)|20)\d{2}(?!p|i|\d+|\]|\W\d+))"
 _ANIME = r"^(?:\[(?<subgroup>.+?)\][-_. ]?)"  # "[SubGroup] " in front
@@ -188,7 +192,12 @@ def _candidate_patterns(simple_title: str, is_dir: bool) -> list[re.Pattern[str]
     if _may_be_yearless_german(lower):
         patterns.append(_GERMAN_PATTERN)
     # The edition pattern scans the whole name per position; run it only where an edition precedes a year.
-    if _may_have_edition_before_year(lower) and _EDITION_BEFORE_YEAR.search(simple_title):
+    first_hint = _first_edition_hint(lower)
+    if (
+        first_hint != -1
+        and _YEAR_LIKE_ANY.search(lower, first_hint) is not None
+        and _EDITION_BEFORE_YEAR.search(simple_title, _edition_scan_start(simple_title, first_hint, 0))
+    ):
         patterns.append(_EDITION_PATTERN)
     patterns.extend(_GENERIC_PATTERNS)
     if is_dir:
@@ -196,11 +205,21 @@ def _candidate_patterns(simple_title: str, is_dir: bool) -> list[re.Pattern[str]
     return patterns
 
 
-def _may_have_edition_before_year(lower: str) -> bool:
-    """Every edition contains a hint word and the year follows the edition, so some year-like number must
-    come after the first hint: a cheap test that spares most names the edition-before-year scan."""
-    positions = [position for position in map(lower.find, _EDITION_HINTS) if position != -1]
-    return bool(positions) and _YEAR_LIKE_ANY.search(lower, min(positions)) is not None
+def _first_edition_hint(lower: str) -> int:
+    """Where the first edition hint word starts, -1 without one. Every edition contains a hint word and
+    the year follows the edition, so a year-like number after it is a cheap test that spares most names
+    the edition-before-year scan."""
+    match = _EDITION_HINT.search(lower)  # the leftmost hint: one scan instead of a find per hint
+    return match.start() if match else -1
+
+
+def _edition_scan_start(text: str, first_hint: int, earliest: int) -> int:
+    """Where an edition scan may start: an edition begins at most _EDITION_LEAD characters before a hint
+    word it contains or is followed by, so not before the first hint less that. Only for ASCII names,
+    where the lower-cased name has the same positions and letters match without case only their own."""
+    if not text.isascii():
+        return earliest
+    return max(earliest, first_hint - _EDITION_LEAD)
 
 
 def _may_be_yearless_german(lower: str) -> bool:
@@ -236,6 +255,9 @@ def normalize_title(raw_title: str) -> str:
         name = _REQUEST_INFO.sub("", name)
     name = name.strip(" ")
     parts = name.split(".")
+    if min(map(len, parts)) > 1 and ".dr." not in f".{name.lower()}.":
+        # No one-letter part and no "Dr": nothing below keeps a dot, every part is a word.
+        return " ".join(parts).strip(" ")
     words: list[str] = []
     previous_acronym = False
     for index, part in enumerate(parts):
@@ -269,15 +291,13 @@ def alternative_titles(movie_name: str) -> list[str]:
 
 def parse_edition(title: str) -> str | None:
     """The edition as written ("Director's Cut", "EXTENDED", "2in1"), dots turned into spaces."""
-    if not _has_edition_hint(title.lower()):
+    first_hint = _first_edition_hint(title.lower())
+    if first_hint == -1:
         return None
-    match = _EDITION.search(title, 1)  # Radarr wants some text before the edition: "^.+?" + edition
+    # Radarr wants some text before the edition: "^.+?" + edition, so the scan starts at 1 at the earliest.
+    match = _EDITION.search(title, _edition_scan_start(title, first_hint, 1))
     edition = match.group("edition") if match else None
     return edition.replace(".", " ") if edition and edition.strip() else None
-
-
-def _has_edition_hint(lower: str) -> bool:
-    return any(hint in lower for hint in _EDITION_HINTS)
 
 
 def parse_imdb_id(title: str) -> str | None:

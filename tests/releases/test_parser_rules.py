@@ -66,9 +66,15 @@ RULE_CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     ("Harbor.Lights.2019.IMAX.2160p.WEB-DL.DDP5.1-NOVA", {"edition": "IMAX"}),
     ("Harbor.Lights.2019.1080p.BluRay.x264-NOVA", {"edition": None}),
+    # an edition opening with "(" and a word that is no hint: the scan starts early enough to see it
+    ("Harbor.Lights.2019.(Signature Edition).1080p.BluRay.x264-NOVA", {"edition": "Signature Edition"}),
+    ("Harbor Lights (2019) (100th Anniversary) 1080p BluRay x264-NOVA", {"edition": "100th Anniversary"}),
     # release group
     ("Harbor.Lights.2019.1080p.WEB-DL.DD5.1.H.264-NOVA-Obfuscated", {"group": "NOVA"}),
     ("Harbor.Lights.2019.1080p.BluRay.DTS-HD.MA.5.1", {"group": None}),
+    ("Harbor.Lights.2019.1080p.BluRay.x264.DTS-HD.MA.5.1-NOVA", {"group": "NOVA"}),
+    ("Harbor_Lights_2019_1080p_BluRay_x264-NOVA", {"group": "NOVA", "title": "Harbor Lights"}),
+    ("Dr.Harbor.Lights.2019.1080p.BluRay.x264-NOVA", {"title": "Dr. Harbor Lights", "group": "NOVA"}),
     ("Harbor Lights (2019) (1080p BluRay x265 10bit AAC 5.1 Tigole)", {"group": "Tigole"}),
     # languages (the title is masked first, so "German" in a title is not a language)
     ("Harbor.Lights.2019.German.DL.1080p.BluRay.x264-NOVA", {"languages": [GERMAN, ORIGINAL]}),
