@@ -1,5 +1,93 @@
-"""v3 endpoints: exclusions."""
+"""v3 endpoints: /exclusions (list, add, bulk add and delete, Radarr's paged list) and /exclusions/{id}."""
 
-from django.urls import URLPattern
+from typing import Any
 
-api_v3: list[URLPattern] = []
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, path
+
+from movies import library
+from movies.models import ImportExclusion
+from movies.resources import exclusion_resource
+from radarr.api.auth import api_view
+from radarr.api.errors import ApiError, NotFound
+from radarr.api.identity import resource_id
+from radarr.api.paging import paged_queryset, read_paging
+from radarr.api.params import InsensitiveDict
+from radarr.api.responses import json_response, read_json, read_json_object
+
+_SORT_FIELDS = {"id": "pk", "movieTitle": "movie_title", "movieYear": "movie_year", "tmdbId": "tmdb_id"}
+
+
+def _add(body: dict[str, Any]) -> ImportExclusion:
+    body = InsensitiveDict(body)
+    tmdb_id = body.get("tmdbId")
+    return library.add_exclusion(
+        int(tmdb_id) if str(tmdb_id or "").lstrip("-").isdigit() else 0,
+        str(body.get("movieTitle") or ""),
+        int(body.get("movieYear") or 0),
+    )
+
+
+def _exclusion(id: int) -> ImportExclusion:
+    exclusion = ImportExclusion.objects.filter(pk=id).first()
+    if exclusion is None:
+        raise NotFound("ImportListExclusion", id)
+    return exclusion
+
+
+def _update(body: InsensitiveDict, path_id: int | None) -> HttpResponse:
+    exclusion = _exclusion(resource_id(path_id, body))
+    exclusion.movie_title = str(body.get("movieTitle") or exclusion.movie_title)
+    exclusion.movie_year = int(body.get("movieYear") or exclusion.movie_year)
+    exclusion.save(update_fields=["movie_title", "movie_year"])
+    return json_response(exclusion_resource(exclusion), status=202)
+
+
+@api_view("GET", "POST", "PUT")
+def exclusion_collection(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        return json_response(exclusion_resource(_add(read_json_object(request))), status=201)
+    if request.method == "PUT":
+        return _update(read_json_object(request), None)
+    return json_response([exclusion_resource(exclusion) for exclusion in ImportExclusion.objects.all()])
+
+
+@api_view("GET")
+def exclusion_paged(request: HttpRequest) -> HttpResponse:
+    paging = read_paging(request.query, list(_SORT_FIELDS), "id", "descending")
+    return json_response(
+        paged_queryset(ImportExclusion.objects.all(), paging, _SORT_FIELDS, exclusion_resource)
+    )
+
+
+@api_view("POST", "DELETE")
+def exclusion_bulk(request: HttpRequest) -> HttpResponse:
+    if request.method == "DELETE":
+        ids = read_json_object(request).get("ids")
+        if not isinstance(ids, list):
+            raise ApiError(400, "'ids' must be a list of exclusion ids")
+        ImportExclusion.objects.filter(pk__in=[int(pk) for pk in ids]).delete()
+        return HttpResponse(status=200)
+    items = read_json(request)
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise ApiError(400, "Request body must be a JSON array of exclusions")
+    return json_response([exclusion_resource(_add(item)) for item in items])
+
+
+@api_view("GET", "PUT", "DELETE")
+def exclusion_detail(request: HttpRequest, id: int) -> HttpResponse:
+    if request.method == "PUT":
+        return _update(read_json_object(request), id)
+    exclusion = _exclusion(id)
+    if request.method == "DELETE":
+        exclusion.delete()
+        return HttpResponse(status=200)
+    return json_response(exclusion_resource(exclusion))
+
+
+api_v3: list[URLPattern] = [
+    path("exclusions", exclusion_collection),
+    path("exclusions/paged", exclusion_paged),
+    path("exclusions/bulk", exclusion_bulk),
+    path("exclusions/<int:id>", exclusion_detail),
+]

@@ -1,5 +1,294 @@
-"""v3 endpoints: movies."""
+"""v3 endpoints: /movie (list, add, update), /movie/{id}, /movie/editor, /movie/import.
 
-from django.urls import URLPattern
+Bodies are read as Radarr binds them: names ignoring case, unknown properties ignored, Overseerr's
+`profileId` beside `qualityProfileId`, enums as names or numbers. The list is written straight from
+movie_resources_json (the database writes most of the JSON) so 10,000 movies cost one pass.
+"""
 
-api_v3: list[URLPattern] = []
+from typing import Any
+
+import orjson
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, path
+
+from movies import library
+from movies.api.lookup import call_tmdb
+from movies.libraryimport import ImportRequest, import_movies
+from movies.metadata import CollectionRef, MovieMetadata
+from movies.models import Movie
+from movies.resources import movie_resource, movie_resources, movie_resources_json
+from radarr.api.auth import api_view
+from radarr.api.errors import ApiError, NotFound, invalid
+from radarr.api.identity import resource_id
+from radarr.api.params import InsensitiveDict
+from radarr.api.responses import read_json, read_json_object
+
+_JSON_OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS | orjson.OPT_NAIVE_UTC
+# Radarr's MovieStatusType numbers; TBA counts as announced, as Radarr treats it for availability
+_AVAILABILITY_NUMBERS = {0: "announced", 1: "announced", 2: "inCinemas", 3: "released"}
+_AVAILABILITY_NAMES = {"tba": "announced", "announced": "announced", "incinemas": "inCinemas"}
+_AVAILABILITY_NAMES |= {"released": "released", "predb": "released"}  # preDB: Radarr 3's extra step
+_MONITOR_NAMES = {"movieonly": "movieOnly", "movieandcollection": "movieAndCollection", "none": "none"}
+_APPLY_TAGS_NUMBERS = {0: "add", 1: "remove", 2: "replace"}
+
+
+def movies_response(body: bytes, status: int = 200) -> HttpResponse:
+    """movie_resources_json's bytes as they are: built without nulls, nothing to strip or re-encode."""
+    return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
+
+
+def resource_response(movie: Movie, status: int = 200) -> HttpResponse:
+    body = orjson.dumps(movie_resource(movie), option=_JSON_OPTIONS)
+    return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
+
+
+# ---- reading bodies
+
+
+def minimum_availability(value: Any, default: str = "released") -> str:
+    if value is None or value == "":
+        return default
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _AVAILABILITY_NUMBERS.get(value, str(value))
+    return _AVAILABILITY_NAMES.get(str(value).lower(), str(value))
+
+
+def _int(body: InsensitiveDict, name: str, default: int | None = None) -> int | None:
+    value = body.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise invalid(name, f"'{value}' is not a valid whole number", value) from None
+
+
+def _tag_ids(value: Any) -> list[int]:
+    if not isinstance(value, list):
+        return []
+    try:
+        return [int(tag) for tag in value]
+    except (TypeError, ValueError):
+        raise invalid("Tags", "Tags must be ids", value) from None
+
+
+def _add_options(body: InsensitiveDict) -> InsensitiveDict:
+    options = body.get("addOptions")
+    return InsensitiveDict(options if isinstance(options, dict) else {})
+
+
+def add_arguments(body: InsensitiveDict) -> dict[str, Any]:
+    """library.add_movie's options from a POST /movie body (Overseerr, pyarr or the UI)."""
+    options = _add_options(body)
+    monitor = str(options.get("monitor") or "movieOnly")
+    return {
+        "quality_profile_id": _int(body, "qualityProfileId") or _int(body, "profileId"),
+        "root_folder_path": body.get("rootFolderPath") or "",
+        "path": body.get("path") or None,
+        "monitored": body.get("monitored") is not False,
+        "minimum_availability": minimum_availability(body.get("minimumAvailability")),
+        "tag_ids": _tag_ids(body.get("tags")),
+        "monitor": _MONITOR_NAMES.get(monitor.lower(), monitor),
+        "search_for_movie": bool(options.get("searchForMovie")),
+        "add_method": str(options.get("addMethod") or "manual"),
+    }
+
+
+def update_changes(body: InsensitiveDict) -> dict[str, Any]:
+    """library.update_movie's changes from a PUT /movie body: only what the body says.
+
+    The path decides where the movie lives; a root folder alone (no path) means "same folder name
+    under that root", as the editor does.
+    """
+    changes: dict[str, Any] = {}
+    if "monitored" in body and body.get("monitored") is not None:
+        changes["monitored"] = bool(body.get("monitored"))
+    if "minimumAvailability" in body:
+        changes["minimum_availability"] = minimum_availability(body.get("minimumAvailability"))
+    profile_id = _int(body, "qualityProfileId") or _int(body, "profileId")
+    if profile_id is not None:
+        changes["quality_profile_id"] = profile_id
+    if body.get("path"):
+        changes["path"] = body.get("path")
+    elif body.get("rootFolderPath"):
+        changes["root_folder_path"] = body.get("rootFolderPath")
+    if isinstance(body.get("tags"), list):
+        changes["tag_ids"] = _tag_ids(body.get("tags"))
+    return changes
+
+
+def metadata_from_resource(body: InsensitiveDict) -> MovieMetadata:
+    """What a movie resource itself says (library import sends lookup results back); refresh completes it."""
+    collection = InsensitiveDict(body.get("collection") or {})
+    titles = [
+        InsensitiveDict(title).get("title")
+        for title in body.get("alternateTitles") or []
+        if isinstance(title, dict)
+    ]
+    images = [
+        {
+            "coverType": image.get("coverType", "poster"),
+            "remoteUrl": image.get("remoteUrl") or image.get("url"),
+        }
+        for image in body.get("images") or []
+        if isinstance(image, dict) and (image.get("remoteUrl") or image.get("url"))
+    ]
+    return MovieMetadata(
+        tmdb_id=_int(body, "tmdbId") or 0,
+        title=str(body.get("title") or ""),
+        year=_int(body, "year") or 0,
+        imdb_id=str(body.get("imdbId") or ""),
+        original_title=str(body.get("originalTitle") or ""),
+        overview=str(body.get("overview") or ""),
+        runtime=_int(body, "runtime") or 0,
+        status=minimum_availability(body.get("status"), "announced"),
+        genres=tuple(body.get("genres") or ()),
+        images=tuple(images),
+        collection=CollectionRef(int(collection["tmdbId"]), str(collection.get("title") or ""))
+        if collection.get("tmdbId")
+        else None,
+        alternative_titles=tuple(title for title in titles if title),
+    )
+
+
+# ---- views
+
+
+def _add(request: HttpRequest) -> HttpResponse:
+    body = read_json_object(request)
+    tmdb_id = _int(body, "tmdbId")
+    if not tmdb_id or tmdb_id <= 0:
+        raise invalid("TmdbId", "'Tmdb Id' must be greater than '0'.", tmdb_id)
+    arguments = add_arguments(body)
+    if Movie.objects.filter(tmdb_id=tmdb_id).exists():
+        raise invalid("TmdbId", "This movie has already been added", tmdb_id)
+    movie = library.add_movie(call_tmdb(library.fetch_metadata, tmdb_id), **arguments)
+    return resource_response(movie, status=201)
+
+
+def _update(request: HttpRequest, path_id: int | None) -> HttpResponse:
+    body = read_json_object(request)
+    movie = Movie.objects.filter(pk=resource_id(path_id, body)).first()
+    if movie is None:
+        raise NotFound("Movie", resource_id(path_id, body))
+    movie = library.update_movie(movie, update_changes(body), move_files=request.query.get_bool("moveFiles"))
+    return resource_response(movie, status=202)
+
+
+@api_view("GET", "POST", "PUT")
+def movie_collection(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        return _add(request)
+    if request.method == "PUT":
+        return _update(request, None)
+    movies = Movie.objects.all()
+    tmdb_id = request.query.get_int("tmdbId")
+    if tmdb_id:
+        movies = movies.filter(tmdb_id=tmdb_id)
+    local_covers = not request.query.get_bool("excludeLocalCovers")
+    return movies_response(movie_resources_json(movies, local_covers=local_covers))
+
+
+@api_view("GET", "PUT", "DELETE")
+def movie_detail(request: HttpRequest, id: int) -> HttpResponse:
+    if request.method == "PUT":
+        return _update(request, id)
+    if request.method == "GET":
+        found = movie_resources(Movie.objects.filter(pk=id))  # the same queries as the list, no more
+        if not found:
+            raise NotFound("Movie", id)
+        return HttpResponse(orjson.dumps(found[0]), content_type="application/json; charset=utf-8")
+    movie = Movie.objects.filter(pk=id).first()
+    if movie is None:
+        raise NotFound("Movie", id)
+    library.delete_movie(
+        movie,
+        delete_files=request.query.get_bool("deleteFiles"),
+        add_exclusion=request.query.get_bool("addImportExclusion"),
+    )
+    return HttpResponse(status=200)
+
+
+def _editor_body(request: HttpRequest) -> InsensitiveDict:
+    """pyarr sends the DELETE body as JSON; an empty DELETE body falls back to the query string."""
+    if request.method == "DELETE" and not request.body:
+        return InsensitiveDict({})
+    return read_json_object(request)
+
+
+def _movie_ids(body: InsensitiveDict) -> list[int]:
+    ids = body.get("movieIds")
+    if not isinstance(ids, list) or not ids:
+        raise invalid("MovieIds", "'Movie Ids' must not be empty.", ids)
+    return _tag_ids(ids)
+
+
+def _flag(request: HttpRequest, body: InsensitiveDict, name: str) -> bool:
+    return bool(body.get(name)) or request.query.get_bool(name)
+
+
+@api_view("PUT", "DELETE")
+def movie_editor(request: HttpRequest) -> HttpResponse:
+    body = _editor_body(request)
+    if request.method == "DELETE":
+        ids = _movie_ids(body) if body else request.query.get_int_list("movieIds")
+        library.delete_movies(
+            ids,
+            delete_files=_flag(request, body, "deleteFiles"),
+            add_exclusion=_flag(request, body, "addImportExclusion"),
+        )
+        return HttpResponse(status=200)
+    apply_tags = body.get("applyTags") or "add"
+    movies = library.edit_movies(
+        _movie_ids(body),
+        monitored=body.get("monitored"),
+        quality_profile_id=_int(body, "qualityProfileId"),
+        minimum_availability=minimum_availability(body.get("minimumAvailability"), None),  # type: ignore[arg-type]
+        root_folder_path=body.get("rootFolderPath") or None,
+        move_files=bool(body.get("moveFiles")),
+        tag_ids=_tag_ids(body.get("tags")) if isinstance(body.get("tags"), list) else None,
+        apply_tags=_APPLY_TAGS_NUMBERS.get(apply_tags, str(apply_tags).lower()),
+    )
+    return movies_response(
+        movie_resources_json(Movie.objects.filter(pk__in=[m.pk for m in movies])), status=202
+    )
+
+
+def _import_request(item: Any) -> ImportRequest:
+    if not isinstance(item, dict):
+        raise ApiError(400, "Each movie to import must be a JSON object")
+    body = InsensitiveDict(item)
+    arguments = add_arguments(body)
+    metadata = metadata_from_resource(body)
+    if not body.get("path"):
+        raise invalid("Path", "'Path' must not be empty.", body.get("path"))
+    if not metadata.title:  # a bare {tmdbId, path}: TMDB supplies the rest
+        metadata = call_tmdb(library.fetch_metadata, metadata.tmdb_id)
+    return ImportRequest(
+        path=str(body.get("path")),
+        metadata=metadata,
+        quality_profile_id=arguments["quality_profile_id"],
+        minimum_availability=arguments["minimum_availability"],
+        monitored=arguments["monitored"],
+        monitor=arguments["monitor"],
+        tag_ids=tuple(arguments["tag_ids"]),
+        search_for_movie=arguments["search_for_movie"],
+    )
+
+
+@api_view("POST")
+def movie_import(request: HttpRequest) -> HttpResponse:
+    """Library import: the movies to add with the folders they already have; refused ones are skipped."""
+    items = read_json(request)
+    if not isinstance(items, list):
+        raise ApiError(400, "Request body must be a JSON array of movies")
+    added, _refused = import_movies([_import_request(item) for item in items])
+    return movies_response(movie_resources_json(Movie.objects.filter(pk__in=[movie.pk for movie in added])))
+
+
+api_v3: list[URLPattern] = [
+    path("movie", movie_collection),
+    path("movie/editor", movie_editor),
+    path("movie/import", movie_import),
+    path("movie/<int:id>", movie_detail),
+]

@@ -1,0 +1,130 @@
+"""Disk operations on whole movie folders, written so that no media file is ever lost.
+
+A move renames within one filesystem; across filesystems it copies into a hidden sibling of the target,
+checks every file's size, renames the copy into place and only then deletes the source. A target that
+already holds files is never overwritten. A folder is deleted only when the user asked, only when it
+lies inside a root folder and is not the root folder itself.
+"""
+
+import errno
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from movies.models import Movie, RootFolder
+from radarr.api.errors import ApiError
+
+logger = logging.getLogger(__name__)
+
+
+class FolderError(ApiError):
+    """A folder operation refused or failed; nothing was lost (answered as a 409 by the API)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(409, message)
+
+
+def _is_inside(path: Path, parent: Path) -> bool:
+    return path != parent and parent in path.parents
+
+
+def _has_entries(path: Path) -> bool:
+    return path.is_dir() and any(path.iterdir())
+
+
+def _file_sizes(root: Path) -> dict[str, int]:
+    """Relative path → size of every file under `root`: what a copy must reproduce exactly."""
+    sizes: dict[str, int] = {}
+    for folder, _subfolders, names in os.walk(root):
+        for name in names:
+            full = Path(folder) / name
+            sizes[str(full.relative_to(root))] = full.stat().st_size
+    return sizes
+
+
+def _copy_verified(source: Path, target: Path) -> None:
+    """Copy across filesystems into a temporary sibling, verify sizes, then rename it into place."""
+    partial = target.with_name(f".{target.name}.partial")
+    if partial.exists():
+        shutil.rmtree(partial)  # our own leftover from an interrupted move, never user data
+    shutil.copytree(source, partial, copy_function=shutil.copy2)
+    expected, copied = _file_sizes(source), _file_sizes(partial)
+    if expected != copied:
+        shutil.rmtree(partial)
+        raise FolderError(f"Copy of '{source}' to '{target}' did not verify; the source is untouched")
+    if target.exists():
+        target.rmdir()  # checked empty by the caller
+    partial.rename(target)
+    shutil.rmtree(source)
+
+
+def move_movie_folder(movie: Movie, new_path: str) -> bool:
+    """Move the movie's folder to `new_path`; False when there was nothing on disk to move.
+
+    Raises FolderError (leaving everything in place) when the target holds files, lies inside the
+    source, or a copy cannot be verified.
+    """
+    source, target = Path(movie.path), Path(new_path)
+    if source == target:
+        return False
+    if not source.is_dir():
+        logger.info("Movie folder '%s' does not exist; nothing to move for %s", source, movie)
+        return False
+    if _is_inside(target, source) or _is_inside(source, target):
+        raise FolderError(f"Cannot move '{source}' to '{target}': one folder is inside the other")
+    if _has_entries(target):
+        raise FolderError(f"Cannot move '{source}' to '{target}': the target folder is not empty")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if target.exists():
+            target.rmdir()
+        source.rename(target)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise FolderError(f"Cannot move '{source}' to '{target}': {error.strerror}") from error
+        _copy_verified(source, target)
+    logger.info("Moved movie folder of %s from '%s' to '%s'", movie, source, target)
+    return True
+
+
+def _containing_root(path: Path, roots: list[Path]) -> Path | None:
+    return next((root for root in roots if _is_inside(path, root)), None)
+
+
+def _recycle(source: Path, recycle_bin: Path) -> Path:
+    """Move a folder into the recycle bin, `_2`, `_3`... when the name is taken (Radarr's rule)."""
+    recycle_bin.mkdir(parents=True, exist_ok=True)
+    destination, number = recycle_bin / source.name, 1
+    while destination.exists():
+        number += 1
+        destination = recycle_bin / f"{source.name}_{number}"
+    shutil.move(str(source), str(destination))
+    return destination
+
+
+def remove_movie_folder(movie: Movie, recycle_bin: str | None = None) -> bool:
+    """Delete (or recycle) the movie's own folder; False when it was already gone.
+
+    Only called when the user asked for deleteFiles. Refuses a folder that is a root folder, lies
+    outside every root folder, or is the root of the filesystem.
+    TODO(#7): `recycle_bin` comes from Radarr's recycle bin setting once media management exists.
+    """
+    path = Path(movie.path)
+    roots = [Path(root) for root in RootFolder.objects.values_list("path", flat=True)]
+    if movie.root_folder_path:
+        roots.append(Path(movie.root_folder_path))
+    if path.is_absolute() and not path.exists():
+        logger.info("Movie folder '%s' of %s is already gone", path, movie)
+        return False  # nothing on disk: removing the movie itself must not be refused
+    if not path.is_absolute() or path == Path(path.anchor) or path in roots:
+        raise FolderError(f"Refusing to delete '{path}': it is a root folder, not a movie's own folder")
+    if _containing_root(path, roots) is None:
+        raise FolderError(f"Refusing to delete '{path}': it is not inside a root folder")
+    if recycle_bin:
+        destination = _recycle(path, Path(recycle_bin))
+        logger.info("Moved movie folder '%s' of %s to the recycle bin at '%s'", path, movie, destination)
+    else:
+        shutil.rmtree(path)
+        logger.warning("Deleted movie folder '%s' of %s permanently (no recycle bin)", path, movie)
+    return True

@@ -1,0 +1,127 @@
+"""Rescanning a movie folder: which video files are there, and the MovieFile rows that match them.
+
+This is the one place (until the imports issue) that adds or removes MovieFile rows and keeps
+`Movie.has_file` and `Movie.size_on_disk` right. A scan never deletes anything on disk: a file that
+vanished only loses its row. When the root folder is missing or empty (an unmounted share), the scan
+changes nothing, because that is how Radarr users lost whole libraries.
+"""
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+from django.db import transaction
+from django.db.models import Sum
+
+from movies.models import Movie, MovieFile
+from releases.parser import parse_movie_path
+
+logger = logging.getLogger(__name__)
+
+# Radarr's MediaFileExtensions video list, less the playlist and disc-image pieces (.m3u, .strm, .ifo,
+# .bin, .dat, .img, .nrg, .wpl) that never hold a whole movie on their own.
+VIDEO_EXTENSIONS = frozenset(
+    {
+        ".webm", ".m4v", ".3gp", ".nsv", ".ty", ".rm", ".rmvb", ".mov", ".qt", ".divx", ".xvid", ".bivx",
+        ".pva", ".wmv", ".asf", ".asx", ".ogm", ".ogv", ".m2v", ".avi", ".dvr-ms", ".mpg", ".mpeg", ".mp4",
+        ".avc", ".vp3", ".svq3", ".nuv", ".viv", ".dv", ".fli", ".flv", ".iso", ".vob", ".mkv", ".mk3d",
+        ".ts", ".wtv", ".m2ts",
+    }
+)  # fmt: skip
+# Sub-folders Radarr never reads as the movie itself: extras, NAS thumbnails, hidden folders.
+_SKIPPED_FOLDERS = regex.compile(
+    r"^(?:extras|extrafanart|behind the scenes|deleted scenes|featurettes|interviews|other|scenes|"
+    r"samples?|shorts|trailers|plex versions|@eadir|\..+)$",
+    regex.IGNORECASE,
+)
+_SKIPPED_FILES = regex.compile(r"^\._|^thumbs\.db$|^\.ds_store$|\.partial~$", regex.IGNORECASE)
+_SAMPLE = regex.compile(r"(?:^|[\W_])sample(?:[\W_]|$)", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFile:
+    relative_path: str  # inside the movie folder, with "/" separators
+    size: int
+
+
+def is_video_file(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in VIDEO_EXTENSIONS
+
+
+def find_video_files(folder: Path) -> list[FoundFile]:
+    """Video files under `folder`, skipping extras/sample folders, sample files and hidden files."""
+    found: list[FoundFile] = []
+    for current, subfolders, names in os.walk(folder):
+        subfolders[:] = sorted(name for name in subfolders if not _SKIPPED_FOLDERS.match(name))
+        for name in sorted(names):
+            if _SKIPPED_FILES.search(name) or _SAMPLE.search(os.path.splitext(name)[0]):
+                continue
+            if not is_video_file(name):
+                continue
+            full = Path(current) / name
+            try:
+                size = full.stat().st_size
+            except OSError:
+                continue  # vanished or unreadable while we walked
+            found.append(FoundFile(full.relative_to(folder).as_posix(), size))
+    return found
+
+
+def new_movie_file(movie: Movie, found: FoundFile) -> MovieFile:
+    """A MovieFile for a file found in the folder: quality, group, edition and languages from its name."""
+    parsed = parse_movie_path(f"{Path(movie.path).name}/{found.relative_path}")
+    movie_file = MovieFile(movie=movie, relative_path=found.relative_path, size=found.size)
+    if parsed is None:
+        movie_file.language_ids = [movie.original_language_id]
+        return movie_file
+    revision = parsed.quality.revision
+    movie_file.quality_id = parsed.quality.quality.id
+    movie_file.revision = {"version": revision.version, "real": revision.real, "isRepack": revision.is_repack}
+    movie_file.release_group = parsed.release_group or ""
+    movie_file.edition = parsed.edition or ""
+    languages = [language.id for language in parsed.languages if language.id > 0]
+    movie_file.language_ids = languages or [movie.original_language_id]
+    return movie_file
+
+
+def update_file_state(movie: Movie) -> None:
+    """Recompute the denormalised `has_file`/`size_on_disk` and make sure one file is primary."""
+    files = MovieFile.objects.filter(movie=movie)
+    if files.exists() and not files.filter(is_primary=True).exists():
+        largest = files.order_by("-size", "pk").first()
+        MovieFile.objects.filter(pk=largest.pk).update(is_primary=True)
+    movie.size_on_disk = files.aggregate(total=Sum("size"))["total"] or 0
+    movie.has_file = files.exists()
+    Movie.objects.filter(pk=movie.pk).update(has_file=movie.has_file, size_on_disk=movie.size_on_disk)
+
+
+def _root_is_unavailable(movie: Movie) -> bool:
+    root = Path(movie.root_folder_path) if movie.root_folder_path else Path(movie.path).parent
+    return not root.is_dir() or not any(root.iterdir())
+
+
+def scan_movie_folder(movie: Movie) -> str:
+    """Match the rows of `movie`'s files to what is on disk; returns the outcome for the log."""
+    if _root_is_unavailable(movie):
+        message = f"Root folder of {movie} is missing or empty; scan skipped so no file is dropped"
+        logger.warning(message)
+        return message
+    folder = Path(movie.path)
+    on_disk = {found.relative_path: found for found in find_video_files(folder)} if folder.is_dir() else {}
+    with transaction.atomic():
+        known = {row.relative_path: row for row in MovieFile.objects.select_for_update().filter(movie=movie)}
+        gone = [row.pk for path, row in known.items() if path not in on_disk]
+        MovieFile.objects.filter(pk__in=gone).delete()
+        added = [new_movie_file(movie, found) for path, found in on_disk.items() if path not in known]
+        for row in added:
+            row.is_primary = False  # the largest becomes primary below when none is
+        MovieFile.objects.bulk_create(added)
+        for path, row in known.items():
+            if path in on_disk and on_disk[path].size != row.size:
+                MovieFile.objects.filter(pk=row.pk).update(size=on_disk[path].size)
+        update_file_state(movie)
+    message = f"Scanned {movie}: {len(on_disk)} video file(s), {len(added)} new, {len(gone)} gone from disk"
+    logger.info(message)
+    return message
