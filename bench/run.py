@@ -144,7 +144,7 @@ def server_figures() -> None:
 def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     server_figures()
-    for module in ("bench.parser_bench", "bench.decision_bench"):
+    for module in ("bench.parser_bench", "bench.decision_bench", "bench.movies_bench", "bench.index_bench"):
         subprocess.run([sys.executable, "-m", module], cwd=REPO, check=True)
 
 

@@ -2,9 +2,11 @@
 
 import logging
 
+from movies.library import edit_movies
 from movies.mediacover import cache_covers
 from movies.models import Movie
 from movies.refresh import movies_due_for_refresh, refresh_movie
+from movies.scanning import scan_movie_folder
 from movies.tmdb import TmdbError
 from radarr.commands import report_progress
 
@@ -49,3 +51,25 @@ def cache_movie_covers(movie_id: int) -> str:
         return f"Movie {movie_id} no longer exists"
     cache_covers(movie)
     return f"Covers of {movie} cached"
+
+
+def rescan_movies(movie_id: int | None = None, movie_ids: list[int] | None = None) -> str:
+    """RescanMovie: look at movie folders again for their files (Bazarr posts it after writing subtitles).
+
+    With no ids, every movie; the scan itself never deletes anything on disk.
+    """
+    ids = movie_ids or ([movie_id] if movie_id else None)
+    movies = Movie.objects.filter(pk__in=ids) if ids else Movie.objects.all()
+    movies = list(movies.order_by("sort_title"))
+    for number, movie in enumerate(movies, start=1):
+        report_progress(f"Scanning {number} of {len(movies)}: {movie.title}")
+        logger.info("Rescan of %s: %s", movie, scan_movie_folder(movie))
+    return f"Rescanned {len(movies)} movie folder(s)"
+
+
+def bulk_move_movies(movie_ids: list[int], destination_root_folder: str, move_files: bool = True) -> str:
+    """BulkMoveMovie: the editor's new root folder, one movie folder at a time with progress."""
+    moved = edit_movies(movie_ids, root_folder_path=destination_root_folder, move_files=move_files)
+    arrived = sum(movie.root_folder_path == destination_root_folder for movie in moved)
+    summary = f"Moved {arrived} of {len(movie_ids)} movie(s) to {destination_root_folder}"
+    return summary + ("" if arrived == len(movie_ids) else "; see the log for the others")

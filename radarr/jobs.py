@@ -37,6 +37,8 @@ JOBS: list[Job] = [
     Job("CheckHealth", "radarr.system.tasks.check_health", "Check Health", every=timedelta(hours=6)),
     Job("Housekeeping", "radarr.system.tasks.housekeeping", "Housekeeping", every=timedelta(hours=24)),
     Job("RefreshMovie", "movies.tasks.refresh_movies", "Refresh Movie", every=timedelta(hours=24)),
+    Job("RescanMovie", "movies.tasks.rescan_movies", "Rescan Movie"),
+    Job("BulkMoveMovie", "movies.tasks.bulk_move_movies", "Move Movies"),
 ]
 
 

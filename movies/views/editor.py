@@ -16,7 +16,7 @@ from movies.library import delete_movies, edit_movies
 from movies.models import MinimumAvailability, Movie
 from movies.views.addmovie import create_tags
 from radarr.api.errors import Failure, ValidationFailed
-from radarr.commands import UnknownCommand, queue_command
+from radarr.commands import queue_command
 
 BULK_MOVE_JOB = "BulkMoveMovie"  # Radarr's command for moving many movies to a new root folder
 TAG_ACTIONS = {"tagsAdd": "add", "tagsRemove": "remove", "tagsReplace": "replace"}
@@ -92,12 +92,8 @@ def _move(request: HttpRequest, ids: list[int], root: str, move_files: bool) -> 
         raise ValidationFailed([Failure("RootFolderPath", "Choose a root folder first")])
     if move_files:
         body = {"movieIds": ids, "destinationRootFolder": root, "moveFiles": True}
-        try:
-            queue_command(BULK_MOVE_JOB, body, user_agent=request.headers.get("User-Agent", ""))
-        except UnknownCommand:
-            pass  # TODO(#3): the lead registers the job; meanwhile the request moves them itself
-        else:
-            return f"Moving {_movies_word(len(ids))} to {root}, one folder at a time: see System → Tasks."
+        queue_command(BULK_MOVE_JOB, body, user_agent=request.headers.get("User-Agent", ""))
+        return f"Moving {_movies_word(len(ids))} to {root}, one folder at a time: see System → Tasks."
     moved = edit_movies(ids, root_folder_path=root, move_files=move_files)
     still_elsewhere = [movie.title for movie in moved if movie.root_folder_path != root]
     text = f"Root folder set to {root} on {_movies_word(len(moved) - len(still_elsewhere))}"

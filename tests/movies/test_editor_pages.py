@@ -3,7 +3,8 @@
 import pytest
 
 from movies.models import ImportExclusion, Movie, RootFolder
-from radarr.models import Tag
+from radarr.commands import execute_command
+from radarr.models import Command, Tag
 from releases.models import QualityProfile
 from tests.movies.factories import MovieFactory
 
@@ -77,7 +78,12 @@ def test_move_files_moves_each_folder_to_the_new_root_folder(admin_client, tmp_p
     ]
 
     response = edit(admin_client, movies, "rootFolder", rootFolderPath=str(new), moveFiles="true")
+    command = Command.objects.get(name="BulkMoveMovie")  # moving can take hours: the job worker does it
+    assert (old / "Heat (1995)").exists()
+    execute_command(command.pk)
 
+    command.refresh_from_db()
+    assert command.status == "completed" and command.message.startswith("Moved 2 of 2")
     assert (new / "Heat (1995)" / "Heat (1995).mkv").read_bytes() == b"video"
     assert (new / "Ronin (1998)" / "Ronin (1998).mkv").exists()
     assert not (old / "Heat (1995)").exists()

@@ -94,3 +94,18 @@ def test_the_outcome_says_what_was_found(movie):
     write(Path(movie.path) / "a.mkv")
 
     assert scan_movie_folder(movie).startswith("Scanned The Matrix (1999): 1 video file(s), 1 new, 0 gone")
+
+
+def test_rescan_movie_command_scans_the_named_movie(tmp_path):
+    from radarr.commands import execute_command, queue_command
+
+    folder = tmp_path / "Heat (1995)"
+    folder.mkdir()
+    (folder / "Heat.1995.1080p.BluRay.x264-GRP.mkv").write_bytes(b"x" * 2048)
+    movie = MovieFactory(root_folder_path=str(tmp_path), path=str(folder))
+
+    command = queue_command("RescanMovie", {"movieId": movie.pk})
+    execute_command(command.pk)
+
+    movie.refresh_from_db()
+    assert movie.has_file and movie.size_on_disk == 2048
