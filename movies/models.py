@@ -191,3 +191,21 @@ class ImportExclusion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.movie_title} ({self.movie_year})"
+
+
+class MovieResourceCache(models.Model):
+    """A movie's MovieResource JSON as last built, so GET /api/v3/movie for a whole library is a read.
+
+    Database triggers (migration 0002) delete a movie's row whenever anything it is built from
+    changes: the movie, its files, alternative titles, tags, its collection or its quality profile.
+    Rows of another generation (day, URL base) are stale and rebuilt on the next read.
+    """
+
+    movie = models.OneToOneField(
+        Movie, primary_key=True, on_delete=models.CASCADE, related_name="resource_cache"
+    )
+    generation = models.CharField(max_length=200)
+    json = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"cached resource of movie {self.movie_id}"

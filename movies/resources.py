@@ -393,11 +393,21 @@ def movie_resources_json(queryset: QuerySet[Movie], *, local_covers: bool = True
 
 
 def _movies_json(queryset: QuerySet[Movie], local_covers: bool) -> bytes:
+    movies = [fragment for _, fragment in movie_fragments(queryset, local_covers=local_covers)]
+    if not movies:
+        return b"[]"
+    movies[0] = b"[" + movies[0]  # brackets on the ends: one copy of the whole, not three
+    movies[-1] += b"]"
+    return b",".join(movies)
+
+
+def movie_fragments(queryset: QuerySet[Movie], *, local_covers: bool = True) -> list[tuple[int, bytes]]:
+    """(id, MovieResource JSON) of each movie of `queryset`, in its order, in five queries."""
     # the whole library (GET /movie without filters) reads the related tables whole, not by 10,000 ids
     mine = {"movie_id__in": queryset.values("pk")} if queryset.query.has_filters() else {}
     rows = _cursor_rows(queryset.select_related(None), _MOVIE_COLUMNS)
     if not rows:
-        return b"[]"
+        return []
     tags = _group(_cursor_rows(Movie.tags.through.objects.filter(**mine), ("movie_id", "tag_id")))
     titles = _group(
         _cursor_rows(AlternativeTitle.objects.filter(**mine).order_by("pk"), _ALTERNATIVE_TITLE_COLUMNS)
@@ -407,10 +417,7 @@ def _movies_json(queryset: QuerySet[Movie], local_covers: bool) -> bytes:
     )
     today = timezone.localdate().isoformat()
     context = (tags, titles, files, _profile_cutoffs(), today, local_covers, settings.URL_BASE)
-    movies = [_movie_json(row, *context) for row in rows]
-    movies[0] = b"[" + movies[0]  # brackets on the ends: one copy of the whole, not three
-    movies[-1] += b"]"
-    return b",".join(movies)
+    return [(row[0], _movie_json(row, *context)) for row in rows]
 
 
 def _alternative_titles(rows: list[tuple]) -> bytes:

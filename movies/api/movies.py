@@ -16,6 +16,7 @@ from movies.api.lookup import call_tmdb
 from movies.libraryimport import ImportRequest, import_movies
 from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import Movie
+from movies.resourcecache import library_json
 from movies.resources import movie_resource, movie_resources, movie_resources_json
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound, invalid
@@ -181,11 +182,11 @@ def movie_collection(request: HttpRequest) -> HttpResponse:
         return _add(request)
     if request.method == "PUT":
         return _update(request, None)
-    movies = Movie.objects.all()
     tmdb_id = request.query.get_int("tmdbId")
-    if tmdb_id:
-        movies = movies.filter(tmdb_id=tmdb_id)
     local_covers = not request.query.get_bool("excludeLocalCovers")
+    if not tmdb_id and local_covers:
+        return movies_response(library_json())  # the whole library, from the resource cache
+    movies = Movie.objects.filter(tmdb_id=tmdb_id) if tmdb_id else Movie.objects.all()
     return movies_response(movie_resources_json(movies, local_covers=local_covers))
 
 

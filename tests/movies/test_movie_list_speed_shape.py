@@ -13,6 +13,8 @@ pytestmark = pytest.mark.django_db
 
 # movies, tags, alternative titles, files, quality profiles
 LIST_QUERIES = 5
+# a cold cache: the cache read, the five above, and the transaction that stores what was built
+COLD_LIST_QUERIES = 1 + LIST_QUERIES + 5
 
 
 @pytest.fixture(autouse=True)
@@ -21,22 +23,22 @@ def json_support_known(api_client):
     api_client.get("/api/v3/movie")
 
 
-def test_the_list_costs_five_queries_for_a_few_movies(api_client, django_assert_max_num_queries):
+def test_the_list_costs_a_few_queries_cold_and_one_warm(api_client, django_assert_max_num_queries):
     tag = TagFactory()
     MovieFileFactory.create_batch(3, movie__tags=[tag])
 
-    with django_assert_max_num_queries(LIST_QUERIES):
+    with django_assert_max_num_queries(COLD_LIST_QUERIES):
         response = api_client.get("/api/v3/movie")
+    with django_assert_max_num_queries(1):
+        again = api_client.get("/api/v3/movie")
 
-    assert len(response.json()) == 3
+    assert len(response.json()) == 3 and again.content == response.content
 
 
-def test_the_list_costs_the_same_five_queries_for_hundreds_of_movies(
-    api_client, django_assert_max_num_queries
-):
+def test_the_list_costs_the_same_queries_for_hundreds_of_movies(api_client, django_assert_max_num_queries):
     seed_movies(300)
 
-    with django_assert_max_num_queries(LIST_QUERIES):
+    with django_assert_max_num_queries(COLD_LIST_QUERIES):
         response = api_client.get("/api/v3/movie")
 
     movies = response.json()
