@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_q.models import Schedule
 
 from radarr.models import Command
@@ -19,18 +20,23 @@ class Job:
     function: str  # dotted path of a plain function returning a one-line summary
     title: str  # what System → Tasks shows
     every: timedelta | None = None  # None: on demand only
+    # dotted path of a function giving the interval the user chose, in minutes (0 turns the job off)
+    interval_setting: str | None = None
 
     @property
     def interval_text(self) -> str:
-        """`every 6 hours`, `every day`: how System → Tasks says the interval."""
-        if self.every is None:
-            return "on demand"
-        minutes = int(self.every.total_seconds() // 60)
-        for size, unit in ((1440, "day"), (60, "hour"), (1, "minute")):
-            if minutes % size == 0:
-                count = minutes // size
-                return f"every {unit}" if count == 1 else f"every {count} {unit}s"
-        return f"every {minutes} minutes"
+        return interval_text(int(self.every.total_seconds() // 60) if self.every else 0)
+
+
+def interval_text(minutes: int) -> str:
+    """`every 6 hours`, `every day`: how System → Tasks says an interval (0: on demand)."""
+    if minutes <= 0:
+        return "on demand"
+    for size, unit in ((1440, "day"), (60, "hour"), (1, "minute")):
+        if minutes % size == 0:
+            count = minutes // size
+            return f"every {unit}" if count == 1 else f"every {count} {unit}s"
+    return f"every {minutes} minutes"
 
 
 JOBS: list[Job] = [
@@ -47,17 +53,26 @@ def find_job(name: str) -> Job | None:
     return next((job for job in JOBS if job.name.lower() == name.lower()), None)
 
 
+def interval_minutes(job: Job) -> int:
+    """How often a periodic job runs, in minutes; 0 when the user turned it off."""
+    if job.interval_setting:
+        return int(import_string(job.interval_setting)())
+    return max(1, int(job.every.total_seconds() // 60)) if job.every else 0
+
+
 @transaction.atomic
 def sync_schedules() -> None:
-    """Keep one django-q2 Schedule per periodic job; drop those of jobs no longer listed.
+    """Keep one django-q2 Schedule per periodic job; drop those of jobs no longer listed or turned off.
 
     An existing schedule keeps its next run, so restarting never makes every task run at once.
+    Called at every start and whenever a setting that drives an interval is saved.
     """
-    periodic = {job.name: job for job in JOBS if job.every}
+    minutes_by_job = {job.name: interval_minutes(job) for job in JOBS if job.every}
+    periodic = {job.name: job for job in JOBS if minutes_by_job.get(job.name)}
     Schedule.objects.filter(func=SCHEDULED_FUNC).exclude(name__in=periodic).delete()
     existing = {schedule.name: schedule for schedule in Schedule.objects.filter(func=SCHEDULED_FUNC)}
-    for name, job in periodic.items():
-        minutes = max(1, int(job.every.total_seconds() // 60))
+    for name in periodic:
+        minutes = minutes_by_job[name]
         schedule = existing.get(name) or Schedule(name=name, func=SCHEDULED_FUNC, next_run=timezone.now())
         schedule.args = repr(name)  # django-q2 evaluates args as a Python literal
         schedule.schedule_type = Schedule.MINUTES
@@ -72,9 +87,14 @@ class ScheduledTask:
 
     id: int
     job: Job
+    minutes: int  # as scheduled, which may be the user's setting rather than the job's default
     next_run: datetime | None
     last_started: datetime | None
     last_ended: datetime | None
+
+    @property
+    def interval_text(self) -> str:
+        return interval_text(self.minutes)
 
     @property
     def last_duration(self) -> timedelta | None:
@@ -94,8 +114,15 @@ def scheduled_tasks() -> list[ScheduledTask]:
     rows = []
     for job in JOBS:
         schedule = by_name.get(job.name)
-        if job.every and schedule:
+        if schedule:
             rows.append(
-                ScheduledTask(schedule.pk, job, schedule.next_run, schedule.last_started, schedule.last_ended)
+                ScheduledTask(
+                    schedule.pk,
+                    job,
+                    schedule.minutes,
+                    schedule.next_run,
+                    schedule.last_started,
+                    schedule.last_ended,
+                )
             )
     return rows

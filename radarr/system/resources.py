@@ -55,7 +55,7 @@ def task_resource(task: ScheduledTask) -> dict[str, Any]:
         "id": task.id,
         "name": task.job.title,
         "taskName": task.job.name,
-        "interval": int(task.job.every.total_seconds() // 60) if task.job.every else 0,
+        "interval": task.minutes,
         "lastExecution": task.last_ended,
         "lastStartTime": task.last_started,
         "nextExecution": task.next_run,

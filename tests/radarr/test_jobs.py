@@ -87,3 +87,29 @@ def test_django_admin_lists_commands(admin_client):
     response = admin_client.get("/admin/radarr/command/")
 
     assert response.status_code == 200 and "CheckHealth" in response.content.decode()
+
+
+def chosen_minutes() -> int:
+    return CHOSEN["minutes"]
+
+
+CHOSEN = {"minutes": 45}
+
+
+def test_a_job_whose_interval_is_a_setting_follows_it_and_zero_turns_it_off(monkeypatch):
+    configurable = jobs.Job(
+        "RssSyncTest",
+        "x.y",
+        "RSS",
+        every=timedelta(minutes=30),
+        interval_setting=f"{__name__}.chosen_minutes",
+    )
+    monkeypatch.setattr(jobs, "JOBS", [*jobs.JOBS, configurable])
+
+    sync_schedules()
+    assert Schedule.objects.get(name="RssSyncTest").minutes == 45
+    CHOSEN["minutes"] = 0
+    sync_schedules()
+
+    assert not Schedule.objects.filter(name="RssSyncTest").exists()
+    CHOSEN["minutes"] = 45
