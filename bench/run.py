@@ -144,8 +144,9 @@ def server_figures() -> None:
 def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     server_figures()
-    for module in ("bench.parser_bench", "bench.decision_bench", "bench.movies_bench", "bench.index_bench"):
-        subprocess.run([sys.executable, "-m", module], cwd=REPO, check=True)
+    modules = ("parser_bench", "decision_bench", "movies_bench", "index_bench", "rss_bench")
+    for module in modules:
+        subprocess.run([sys.executable, "-m", f"bench.{module}"], cwd=REPO, check=True)
 
 
 if __name__ == "__main__":

@@ -46,3 +46,13 @@ def download_client_status_check() -> list[HealthIssue]:
     names = ", ".join(client.name for client in failing)
     message = f"Download clients unavailable due to failures: {names}"
     return [HealthIssue("DownloadClientStatusCheck", "warning", message, wiki)]
+
+
+def import_mechanism_check() -> list[HealthIssue]:
+    """Radarr's ImportMechanismCheck: with Completed Download Handling off nothing is imported."""
+    from downloads.models import DownloadClientConfig
+
+    if DownloadClientConfig.load().enable_completed_download_handling:
+        return []
+    message = "Enable Completed Download Handling: completed downloads are not imported without it"
+    return [HealthIssue("ImportMechanismCheck", "warning", message, WIKI + "completed-download-handling")]

@@ -2,10 +2,23 @@
 
 from typing import Any
 
+from downloads.history import ReleaseFacts
 from downloads.implementations import IMPLEMENTATIONS
 from downloads.implementations.base import BaseDownloadClient
-from downloads.models import DownloadClient, DownloadClientConfig, RemotePathMapping
+from downloads.models import (
+    Blocklist,
+    DownloadClient,
+    DownloadClientConfig,
+    History,
+    HistoryEventType,
+    RemotePathMapping,
+)
+from downloads.queue import QueueRecord
+from radarr.api.responses import timespan
 from radarr.providers import field_resources
+from releases.languages import LANGUAGES_BY_ID, Language
+from releases.parse_resources import quality_model_resource
+from releases.resources import language_resource
 
 
 def download_client_resource(client: DownloadClient) -> dict[str, Any]:
@@ -67,3 +80,98 @@ def remote_path_mapping_resource(mapping: RemotePathMapping) -> dict[str, Any]:
         "localPath": mapping.local_path,
         "id": mapping.pk,
     }
+
+
+# ---- activity: queue, history, blocklist
+
+
+def _quality(facts: ReleaseFacts) -> dict[str, Any]:
+    return quality_model_resource(facts.quality)
+
+
+def _languages(facts: ReleaseFacts) -> list[dict[str, Any]]:
+    return [
+        language_resource(LANGUAGES_BY_ID.get(language_id, Language(language_id, "Unknown")))
+        for language_id in facts.language_ids
+    ]
+
+
+def _formats(facts: ReleaseFacts) -> list[dict[str, Any]]:
+    return [{"id": entry.get("id"), "name": entry.get("name")} for entry in facts.custom_formats]
+
+
+def queue_resource(record: QueueRecord, movies: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """QueueResource, `sizeleft`/`timeleft` spelled as Radarr spells them; `movie` with includeMovie."""
+    resource = {
+        "id": record.id,
+        "movieId": record.movie_id,
+        "movie": movies.get(record.movie_id) if movies is not None and record.movie_id else None,
+        "languages": _languages(record.facts),
+        "quality": _quality(record.facts),
+        "customFormats": _formats(record.facts),
+        "customFormatScore": record.facts.custom_format_score,
+        "size": float(record.size),
+        "title": record.title,
+        "estimatedCompletionTime": record.estimated_completion,
+        "added": record.added,
+        "status": record.status,
+        "trackedDownloadStatus": record.tracked_status,
+        "trackedDownloadState": record.state,
+        "statusMessages": record.status_messages,
+        "errorMessage": record.error_message or None,
+        "downloadId": record.download_id or None,
+        "protocol": record.protocol or "unknown",
+        "downloadClient": record.client_name or None,
+        "downloadClientHasPostImportCategory": record.has_post_import_category,
+        "indexer": record.indexer or None,
+        "outputPath": record.output_path or None,
+        "sizeleft": float(record.sizeleft),
+        "timeleft": timespan(record.timeleft),
+    }
+    return resource
+
+
+def history_resource(event: History, movies: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
+    facts = ReleaseFacts.of(event)
+    return {
+        "id": event.pk,
+        "movieId": event.movie_id,
+        "sourceTitle": event.source_title,
+        "languages": _languages(facts),
+        "quality": _quality(facts),
+        "customFormats": _formats(facts),
+        "customFormatScore": event.custom_format_score,
+        "qualityCutoffNotMet": False,
+        "date": event.date,
+        "downloadId": event.download_id or None,
+        "eventType": HistoryEventType(event.event_type).label,
+        "data": event.data,
+        "movie": movies.get(event.movie_id) if movies is not None else None,
+    }
+
+
+def blocklist_resource(row: Blocklist, movies: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
+    facts = ReleaseFacts.of(row)
+    return {
+        "id": row.pk,
+        "movieId": row.movie_id,
+        "sourceTitle": row.source_title,
+        "languages": _languages(facts),
+        "quality": _quality(facts),
+        "customFormats": _formats(facts),
+        "date": row.date,
+        "protocol": row.protocol,
+        "indexer": row.indexer or None,
+        "message": row.message or None,
+        "movie": movies.get(row.movie_id) if movies is not None else None,
+    }
+
+
+def movies_by_id(movie_ids: set[int]) -> dict[int, dict[str, Any]]:
+    """MovieResources of the given movies, in the movie list's few queries (for includeMovie)."""
+    from movies.models import Movie
+    from movies.resources import movie_resources
+
+    if not movie_ids:
+        return {}
+    return {resource["id"]: resource for resource in movie_resources(Movie.objects.filter(pk__in=movie_ids))}

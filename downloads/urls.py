@@ -1,9 +1,12 @@
 """Pages and v3 routes of the downloads app."""
 
-from downloads import api, views
+from downloads.api import clients as clients_api
+from downloads.api import history as history_api
+from downloads.api import queue as queue_api
+from downloads.views import activity, clients
 
 app_name = "downloads"
 
-urlpatterns = views.urlpatterns
+urlpatterns = [*clients.urlpatterns, *activity.urlpatterns]
 
-api_v3 = api.api_v3
+api_v3 = [*clients_api.api_v3, *queue_api.api_v3, *history_api.api_v3]

@@ -72,3 +72,46 @@ class IndexerConfig(models.Model):
     def get(cls) -> "IndexerConfig":
         config, _ = cls.objects.get_or_create(pk=1)
         return config
+
+
+class BacklogSettings(models.Model):
+    """Backlog search (Radarr has none): a slow, scheduled search of wanted movies. One row, `get()`.
+
+    Off by default: indexers count API hits, so the user chooses how many movies a run may search.
+    """
+
+    enabled = models.BooleanField(default=False)
+    interval_minutes = models.PositiveIntegerField(
+        default=60, validators=[MinValueValidator(15), MaxValueValidator(24 * 60)]
+    )
+    movies_per_run = models.PositiveIntegerField(
+        default=5, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    include_cutoff_unmet = models.BooleanField(default=True)
+    # a movie searched without result waits this long, doubled after each further fruitless search
+    retry_days = models.PositiveIntegerField(
+        default=7, validators=[MinValueValidator(1), MaxValueValidator(90)]
+    )
+    max_retry_days = models.PositiveIntegerField(
+        default=60, validators=[MinValueValidator(1), MaxValueValidator(365)]
+    )
+    last_run = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return "Backlog search settings"
+
+    @classmethod
+    def get(cls) -> "BacklogSettings":
+        settings, _ = cls.objects.get_or_create(pk=1)
+        return settings
+
+
+class BacklogState(models.Model):
+    """A movie's backlog-search back-off: how many searches found nothing, and when to try again."""
+
+    movie = models.OneToOneField("movies.Movie", on_delete=models.CASCADE, related_name="backlog_state")
+    fruitless_searches = models.PositiveIntegerField(default=0)
+    next_search = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.movie_id}: next search {self.next_search:%Y-%m-%d %H:%M}"

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from indexers.models import Indexer, IndexerConfig
 from radarr.api.errors import Failure, ValidationFailed
+from radarr.jobs import sync_schedules
 from releases.decisions.context import DecisionSettings, IndexerFacts
 
 
@@ -76,7 +77,13 @@ def save_indexer_options(options: IndexerOptions) -> IndexerConfig:
     for attribute in IndexerOptions.__dataclass_fields__:
         setattr(config, attribute, getattr(options, attribute))
     config.save()
+    sync_schedules()  # the RSS sync schedule follows its interval setting
     return config
+
+
+def rss_sync_minutes() -> int:
+    """RssSync's interval as the user set it (radarr.jobs reads it): 0 turns it off."""
+    return IndexerConfig.get().rss_sync_interval
 
 
 def decision_settings() -> DecisionSettings:

@@ -45,6 +45,24 @@ JOBS: list[Job] = [
     Job("RefreshMovie", "movies.tasks.refresh_movies", "Refresh Movie", every=timedelta(hours=24)),
     Job("RescanMovie", "movies.tasks.rescan_movies", "Rescan Movie"),
     Job("BulkMoveMovie", "movies.tasks.bulk_move_movies", "Move Movies"),
+    Job(
+        "RssSync",
+        "indexers.tasks.rss_sync",
+        "RSS Sync",
+        every=timedelta(minutes=30),
+        interval_setting="indexers.options.rss_sync_minutes",
+    ),
+    Job("MoviesSearch", "indexers.tasks.search_movies", "Movie Search"),
+    Job("MissingMoviesSearch", "indexers.tasks.search_missing_movies", "Missing Movies Search"),
+    Job("CutoffUnmetMoviesSearch", "indexers.tasks.search_cutoff_unmet_movies", "Cutoff Unmet Movies Search"),
+    Job("BacklogSearch", "indexers.tasks.backlog_search", "Backlog Search", every=timedelta(minutes=15)),
+    Job(
+        "RefreshMonitoredDownloads",
+        "downloads.tasks.track_downloads",
+        "Refresh Monitored Downloads",
+        every=timedelta(minutes=1),
+    ),
+    Job("ClearBlocklist", "downloads.tasks.clear_blocklist", "Clear Blocklist"),
 ]
 
 

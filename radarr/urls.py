@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from radarr import views
 from radarr.system import api as system_api
@@ -10,7 +11,7 @@ from radarr.system import views as system_views
 
 pages = [
     path("calendar", views.area, {"area": "calendar"}, name="calendar"),
-    path("activity", views.area, {"area": "activity"}, name="activity"),
+    path("activity", RedirectView.as_view(pattern_name="downloads:queue"), name="activity"),
     path("wanted", views.area, {"area": "wanted"}, name="wanted"),
     path("settings", views.settings_index, name="settings"),
     path("settings/general", views.settings_general, name="settings-general"),

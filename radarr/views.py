@@ -26,11 +26,6 @@ AREAS = {
         "Upcoming cinema, digital and physical releases of your monitored movies will "
         "appear here by month, week or agenda.",
     ),
-    "activity": (
-        "Activity",
-        "Downloads in progress, the history of grabs and imports, and the blocklist "
-        "will appear here once a download client is set up.",
-    ),
     "wanted": (
         "Wanted",
         "Monitored movies that are missing, or whose file is below the profile's cutoff, "

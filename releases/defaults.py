@@ -69,3 +69,21 @@ def default_definitions() -> list[dict[str, Any]]:
         }
         for definition in q.DEFAULT_QUALITY_DEFINITIONS
     ]
+
+
+DEFAULT_DELAY_ORDER = 2147483647
+
+
+def install_defaults() -> None:
+    """What migrations 0002/0003 install, again where missing (a test database flushed between
+    transactional tests loses migration data)."""
+    from releases.models import DelayProfile, QualityDefinition, QualityProfile
+
+    if not QualityDefinition.objects.exists():
+        QualityDefinition.objects.bulk_create(QualityDefinition(**values) for values in default_definitions())
+    if not QualityProfile.objects.exists():
+        for name, cutoff, allowed in DEFAULT_PROFILES:
+            items, cutoff_id = profile_items(allowed, cutoff)
+            QualityProfile.objects.create(name=name, cutoff=cutoff_id, items=items, language_id=1)
+    if not DelayProfile.objects.filter(order=DEFAULT_DELAY_ORDER).exists():
+        DelayProfile.objects.create(order=DEFAULT_DELAY_ORDER)

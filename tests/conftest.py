@@ -25,6 +25,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def radarr_defaults(request: pytest.FixtureRequest) -> None:
+    """Transactional tests flush the database after each test, migration data included: put back
+    Radarr's default quality definitions and profiles for the next one."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        from releases.defaults import install_defaults
+
+        install_defaults()
+
+
 @pytest.fixture
 def api_client() -> Client:
     """A client that sends the API key as Prowlarr, autobrr and pyarr do (X-Api-Key)."""

@@ -7,6 +7,7 @@ the Label plugin, which must be enabled when a category is set.
 
 import base64
 import re
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from itertools import count
@@ -29,6 +30,7 @@ from radarr.providers import ProviderError, setting
 from releases.releaseinfo import ReleaseInfo
 
 NOT_AUTHENTICATED = 1  # Deluge's JSON error code for a missing or expired session
+UNKNOWN_METHOD_RETRIES = 10  # half a second each
 LABEL_RULE = re.compile(r"[-a-z0-9]*")
 TORRENT_FIELDS = [
     "hash",
@@ -137,6 +139,13 @@ class Deluge(BaseDownloadClient):
         error = answer.get("error")
         if isinstance(error, dict) and error.get("code") == NOT_AUTHENTICATED:
             self._login()
+            answer = self._post(method, list(params))
+            error = answer.get("error")
+        for _ in range(UNKNOWN_METHOD_RETRIES):
+            # just after connecting to its daemon, deluge-web still learns the daemon's methods
+            if not (isinstance(error, dict) and "Unknown method" in str(error.get("message"))):
+                break
+            time.sleep(0.5)
             answer = self._post(method, list(params))
             error = answer.get("error")
         if error:

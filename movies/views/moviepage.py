@@ -22,7 +22,7 @@ from movies.mediacover import cover_url
 from movies.models import MinimumAvailability, Movie, MovieFile
 from movies.views.addmovie import create_tags, show_failures
 from radarr.api.errors import ApiError, ValidationFailed
-from radarr.commands import UnknownCommand, queue_command
+from radarr.commands import queue_command
 from radarr.models import Tag
 from releases.languages import LANGUAGES_BY_ID
 from releases.models import QualityProfile
@@ -109,13 +109,9 @@ def toggle_monitored(request: HttpRequest, tmdb_id: int) -> HttpResponse:
     return redirect(movie_url(movie))
 
 
-def _queue(request: HttpRequest, name: str, movie: Movie, done: str, missing: str) -> None:
-    try:
-        queue_command(name, {"movieIds": [movie.pk]}, user_agent=request.headers.get("User-Agent", ""))
-    except UnknownCommand:
-        messages.info(request, missing)
-    else:
-        messages.success(request, done)
+def _queue(request: HttpRequest, name: str, movie: Movie, done: str) -> None:
+    queue_command(name, {"movieIds": [movie.pk]}, user_agent=request.headers.get("User-Agent", ""))
+    messages.success(request, done)
 
 
 @require_POST
@@ -126,7 +122,6 @@ def refresh_movie(request: HttpRequest, tmdb_id: int) -> HttpResponse:
         "RefreshMovie",
         movie,
         f"Refreshing {movie.title} from TMDB and rescanning {movie.path}; see System → Tasks.",
-        "Refreshing arrives with the scheduled refresh task; nothing was queued.",
     )
     return redirect(movie_url(movie))
 
@@ -134,13 +129,11 @@ def refresh_movie(request: HttpRequest, tmdb_id: int) -> HttpResponse:
 @require_POST
 def search_movie(request: HttpRequest, tmdb_id: int) -> HttpResponse:
     movie = get_object_or_404(Movie, tmdb_id=tmdb_id)
-    # TODO(#5): MoviesSearch is registered by the indexers issue; until then the button says so
     _queue(
         request,
         "MoviesSearch",
         movie,
         f"Searching indexers for {movie.title}.",
-        "Searching arrives with indexers: nothing was searched.",
     )
     return redirect(movie_url(movie))
 

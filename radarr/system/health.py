@@ -59,6 +59,7 @@ CHECKS: list[str] = [
     "movies.tmdb.tmdb_check",
     "indexers.health.indexer_status_check",
     "downloads.health.download_client_status_check",
+    "downloads.health.import_mechanism_check",
 ]
 # Checks that talk to other programs run in the CheckHealth job; requests read their last results.
 SCHEDULED_CHECKS: list[str] = [

@@ -150,6 +150,50 @@ class SearchCriteria:
     monitored_movies_only: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class QueuedRelease:
+    """A download already in the queue for a movie (downloads passes these in)."""
+
+    title: str
+    quality: QualityModel
+    format_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class GrabbedRelease:
+    """A grab from the movie's history; `imported` when that download was imported since."""
+
+    title: str
+    quality: QualityModel
+    date: datetime
+    format_ids: frozenset[int] = frozenset()
+    download_id: str = ""  # a torrent's info hash (upper-case) or the client's id
+    imported: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BlockedRelease:
+    """A blocklisted release of a movie, matched by info hash, guid, or title with indexer."""
+
+    title: str
+    protocol: str
+    indexer: str = ""
+    info_hash: str = ""
+    guid: str = ""
+    published_date: datetime | None = None
+    size: int = 0
+
+
+@dataclass(slots=True)
+class DownloadFacts:
+    """What the downloads app knows about the batch's movies, by movie id (the second stage reads it)."""
+
+    queued: dict[int, list[QueuedRelease]] = field(default_factory=dict)
+    grabs: dict[int, list[GrabbedRelease]] = field(default_factory=dict)  # newest first
+    blocklist: dict[int, list[BlockedRelease]] = field(default_factory=dict)
+    completed_download_handling: bool = True
+
+
 @dataclass(slots=True)
 class Context:
     profiles: dict[int, ProfileFacts]
@@ -162,6 +206,8 @@ class Context:
     settings: DecisionSettings = field(default_factory=DecisionSettings)
     # minutes since the oldest pending release of each movie appeared (downloads keeps pending ones)
     oldest_pending_minutes: dict[int, float] = field(default_factory=dict)
+    # queue, grabs and blocklist of the batch's movies (downloads.decisionfacts.queue_and_history_facts)
+    downloads: DownloadFacts = field(default_factory=DownloadFacts)
 
     def delay_profile_for(self, movie: MovieFacts) -> DelayProfileFacts:
         """The first profile whose tags the movie has; the untagged default otherwise."""

@@ -48,15 +48,16 @@ SCHEDULING: list[Rule] = [
     specs.delay,
 ]
 SEARCH_ONLY: list[Rule] = [specs.wrong_movie]
+# What is already queued, grabbed, blocklisted or imported (facts from downloads; history is RSS only).
+DOWNLOADS: list[Rule] = [specs.queue, specs.history, specs.blocklist, specs.already_imported]
 
 
 def stages_for(search: SearchCriteria | None) -> list[list[Rule]]:
     """The rules in stages; a later stage runs only when every earlier one accepted.
 
-    TODO(#6): queue, history, blocklist and already-imported rules form the second stage;
-    TODO(#7): free space the third (the disk).
+    TODO(#7): free space forms the third stage (the disk).
     """
-    return [GENERAL + SCHEDULING + (SEARCH_ONLY if search is not None else [])]
+    return [GENERAL + SCHEDULING + (SEARCH_ONLY if search is not None else []), DOWNLOADS]
 
 
 @dataclass(slots=True)

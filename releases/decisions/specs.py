@@ -1,8 +1,8 @@
 """One function per Radarr download specification: None accepts, a Rejection says why not.
 
-Reason codes are Radarr's DownloadRejectionReason names; messages are for people. Rules that need a
-download client (queue, history, blocklist, already imported) or the disk (free space) plug in with
-the downloads and imports issues (#6, #7).
+Reason codes are Radarr's DownloadRejectionReason names; messages are for people. The second stage
+(queue, history, blocklist, already imported) reads what downloads passes in `context.downloads`; the
+disk stage (free space) plugs in with the imports issue (#7).
 """
 
 from dataclasses import dataclass
@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import regex
 
-from releases.decisions.context import Candidate, Context
+from releases.decisions.context import Candidate, Context, ExistingFile, GrabbedRelease
 from releases.languages import LANGUAGES_BY_ID
 from releases.qualities import Revision
 from releases.releaseinfo import IndexerFlag
@@ -214,13 +214,16 @@ def term_matches(term: str, title: str) -> bool:
 # --- upgrade rules against the file the movie already has ---------------------------------------
 
 
-def upgrade_rejection(candidate: Candidate, context: Context, prefix: str) -> Rejection | None:
-    """Radarr's upgradable arithmetic against the existing file; `prefix` is Disk (or Queue, History).
+def upgrade_rejection(
+    candidate: Candidate, context: Context, prefix: str, existing: ExistingFile | None = None
+) -> Rejection | None:
+    """Radarr's upgradable arithmetic against the existing file (or a queued or grabbed release, passed
+    as `existing`); `prefix` is Disk, Queue or History.
 
     In Radarr's order: cutoff met, better quality below the cutoff, worse quality, better or worse
     revision (unless propers are not preferred), then custom format score, cutoff and increment.
     """
-    existing = candidate.movie.file
+    existing = existing or candidate.movie.file
     if existing is None:
         return None
     profile = candidate.profile
@@ -384,6 +387,94 @@ def delay(candidate: Candidate, context: Context) -> Rejection | None:
     return Rejection(
         "MinimumAgeDelay", f"Waiting {wait - age:.0f} more minutes for a better release", permanent=False
     )
+
+
+# --- second stage: what is queued, grabbed, blocklisted or imported (facts from downloads) ---------
+
+
+HISTORY_WINDOW = timedelta(hours=12)
+
+
+def queue(candidate: Candidate, context: Context) -> Rejection | None:
+    """Something already queued for the movie is as good or better (or upgrades are off)."""
+    for queued in context.downloads.queued.get(candidate.movie.id, ()):
+        if not candidate.profile.upgrade_allowed:
+            message = f"{queued.title} is already queued and the profile does not allow upgrades"
+            return Rejection("QueueUpgradesDisabled", message)
+        queued_as_file = ExistingFile(quality=queued.quality, format_ids=queued.format_ids)
+        rejection = upgrade_rejection(candidate, context, "Queue", queued_as_file)
+        if rejection is not None:
+            return Rejection(rejection.reason, f"In the queue: {queued.title}. {rejection.message}")
+    return None
+
+
+def history(candidate: Candidate, context: Context) -> Rejection | None:
+    """RSS only: the movie's latest grab (in the last 12 hours, when completed download handling is on)
+    is as good or better, so this release would not improve on what is already on its way."""
+    if candidate.search is not None:
+        return None
+    facts = context.downloads
+    latest = next(iter(facts.grabs.get(candidate.movie.id, ())), None)
+    if latest is None or latest.imported:
+        return None
+    if facts.completed_download_handling and latest.date < context.now - HISTORY_WINDOW:
+        return None
+    grabbed_as_file = ExistingFile(quality=latest.quality, format_ids=latest.format_ids)
+    rejection = upgrade_rejection(candidate, context, "History", grabbed_as_file)
+    if rejection is None:
+        return None
+    return Rejection(rejection.reason, f"Recently grabbed: {latest.title}. {rejection.message}")
+
+
+def _same_title(left: str, right: str) -> bool:
+    return left.strip().lower() == right.strip().lower()
+
+
+def blocklist(candidate: Candidate, context: Context) -> Rejection | None:
+    """Blocklisted for this movie: the same torrent (info hash), the same indexer guid, or the same
+    title from the same indexer published at the same time."""
+    release = candidate.release
+    info_hash = release.info_hash.upper()
+    for blocked in context.downloads.blocklist.get(candidate.movie.id, ()):
+        if info_hash and blocked.info_hash and info_hash == blocked.info_hash.upper():
+            return Rejection("Blocklisted", f"This torrent (hash {info_hash}) is blocklisted")
+        if release.guid and blocked.guid == release.guid:
+            return Rejection("Blocklisted", "This release is blocklisted")
+        if not _same_title(blocked.title, release.title) or blocked.protocol != release.protocol:
+            continue
+        if blocked.indexer and release.indexer and blocked.indexer != release.indexer:
+            continue
+        same_post = blocked.published_date is None or (
+            abs((blocked.published_date - release.publish_date).total_seconds()) < 60
+        )
+        same_size = not blocked.size or not release.size or blocked.size == release.size
+        if same_post and same_size:
+            return Rejection("Blocklisted", "This release is blocklisted")
+    return None
+
+
+def _imported_match(candidate: Candidate, grab: GrabbedRelease) -> str | None:
+    release = candidate.release
+    if release.protocol == "torrent" and release.info_hash and grab.download_id:
+        return "hash" if release.info_hash.upper() == grab.download_id.upper() else None
+    return "title" if _same_title(grab.title, release.title) else None
+
+
+def already_imported(candidate: Candidate, context: Context) -> Rejection | None:
+    """With completed download handling on: this very release was grabbed and imported before."""
+    if not context.downloads.completed_download_handling:
+        return None
+    for grab in context.downloads.grabs.get(candidate.movie.id, ()):
+        if not grab.imported:
+            continue
+        match = _imported_match(candidate, grab)
+        if match == "hash":
+            return Rejection("AlreadyImportedSameHash", "The same torrent was grabbed and imported before")
+        if match == "title":
+            return Rejection(
+                "AlreadyImportedSameName", "A release of this name was grabbed and imported before"
+            )
+    return None
 
 
 # --- search only ---------------------------------------------------------------------------------

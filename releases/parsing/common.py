@@ -1,5 +1,7 @@
 """Clean-ups every release-name parser applies first (Radarr's ParserCommon)."""
 
+import string
+
 import regex
 
 _I = regex.IGNORECASE
@@ -25,8 +27,40 @@ def strip_site_tags(name: str) -> str:
 
 
 def strip_website_prefix(name: str) -> str:
+    if not _may_have_website_prefix(name):
+        return name
     prefix = WEBSITE_PREFIX.match(name)
     return name[prefix.end() :] if prefix else name
+
+
+def _may_have_website_prefix(name: str) -> bool:
+    """A website prefix ends in "]", ")" or two of " " and "-": most names have none of them, and these
+    substring checks cost less than the pattern's backtracking over the name's first word."""
+    return ")" in name or "]" in name or "  " in name or " -" in name or "- " in name or "--" in name
+
+
+# Lower-cases ASCII letters and turns every byte but an ASCII letter or digit into a space.
+_WORD_BYTES = bytes(
+    byte | 0x20 if chr(byte) in string.ascii_letters else byte if chr(byte) in string.digits else 0x20
+    for byte in range(256)
+)
+
+
+def ascii_words(text: str) -> list[bytes] | None:
+    """The words of an ASCII name: its maximal runs of ASCII letters and digits, lower-cased; None for a
+    name with other characters (where word boundaries and letters without case reach beyond ASCII).
+
+    Split this way, a token that a pattern bounds by word boundaries on both sides is always one whole word
+    ("_" separates words here, which only splits more finely than a regex word boundary does), so word sets
+    can stand in for substring checks. Bytes, because bytes.translate and bytes.split are single C passes.
+    """
+    if not text.isascii():
+        return None
+    return text.encode("ascii").translate(_WORD_BYTES).split()
+
+
+# (pattern, hints) or (pattern, hints, words): see TokenAlternation.
+Alternative = tuple[str, tuple[str, ...]] | tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
 class TokenAlternation:
@@ -34,35 +68,52 @@ class TokenAlternation:
 
     Scanning every position of a title with thirty alternatives is the parser's main cost, so each
     alternative is compiled on its own (inside the same template) once, at import. A title is searched only
-    with the alternatives whose literal hints occur in it, and their matches are merged the way the full
-    alternation would produce them: the leftmost match first, the earlier alternative when two start at the
-    same place, the scan resuming where the last match ended. An alternative none of whose hints occurs
-    cannot match, so the result is exactly that of the full alternation. Every alternative must consume at
-    least one character (all of Radarr's do), so a scan never stalls on an empty match.
+    with the alternatives that could match it, and their matches are merged the way the full alternation
+    would produce them: the leftmost match first, the earlier alternative when two start at the same place,
+    the scan resuming where the last match ended. Every alternative must consume at least one character
+    (all of Radarr's do), so a scan never stalls on an empty match.
+
+    An alternative is (pattern, hints) or (pattern, hints, words):
+    - hints: lower-case substrings, one of which every match contains;
+    - words: one of which every match in an ASCII name contains as a whole word (see `ascii_words`), given
+      for patterns whose tokens stand between word boundaries. On ASCII names they replace the hints: one set
+      intersection instead of a substring check per hint, and no search for a hint that is only part of
+      another word ("ru" in "TrueHD", "r" in almost any name).
+    An alternative none of whose hints (or words) occurs cannot match, so the result is exactly that of the
+    full alternation.
     """
 
-    def __init__(
-        self, alternatives: tuple[tuple[str, tuple[str, ...]], ...], template: str, flags: int
-    ) -> None:
-        self._patterns = tuple(regex.compile(template.format(pattern), flags) for pattern, _ in alternatives)
+    def __init__(self, alternatives: tuple[Alternative, ...], template: str, flags: int) -> None:
+        self._patterns = tuple(regex.compile(template.format(pattern), flags) for pattern, *_ in alternatives)
         # One check per distinct hint (several alternatives share hints), each naming its alternatives.
         by_hint: dict[str, int] = {}
-        for index, (_, hints) in enumerate(alternatives):
+        ascii_by_hint: dict[str, int] = {}  # ASCII names: alternatives without words, ASCII hints only
+        self._word_alternatives: dict[bytes, int] = {}
+        for index, (_, hints, *words) in enumerate(alternatives):
             for hint in hints:
                 by_hint[hint] = by_hint.get(hint, 0) | 1 << index
+                if not words and hint.isascii():  # a non-ASCII hint never occurs in an ASCII name
+                    ascii_by_hint[hint] = ascii_by_hint.get(hint, 0) | 1 << index
+            for word in words[0] if words else ():
+                key = word.encode("ascii")
+                self._word_alternatives[key] = self._word_alternatives.get(key, 0) | 1 << index
         self._hints = _hint_tree(by_hint)
+        self._ascii_hints = _hint_tree(ascii_by_hint)
+        self._words = frozenset(self._word_alternatives)
 
-    def finditer(self, text: str, lower: str | None = None) -> list[regex.Match]:
-        """The matches of the full alternation in `text`; `lower` is text.lower() when the caller has it."""
+    def finditer(
+        self, text: str, lower: str | None = None, words: list[bytes] | None = None
+    ) -> list[regex.Match]:
+        """The matches of the full alternation in `text`; `lower` is text.lower() and `words` is
+        ascii_words(text) when the caller has them (None words: not ASCII, the hints decide alone)."""
         if lower is None:
             lower = text.lower()
-        present = 0
-        for hint, alternatives, nested in self._hints:
-            if hint in lower:
-                present |= alternatives
-                for inner_hint, inner_alternatives in nested:
-                    if inner_hint in lower:
-                        present |= inner_alternatives
+        if words is None:
+            present = _present(self._hints, lower)
+        else:
+            present = _present(self._ascii_hints, lower)
+            for word in self._words.intersection(words):
+                present |= self._word_alternatives[word]
         if not present:
             return []
         # (start, alternative, match): the next match of each alternative still in play.
@@ -96,7 +147,22 @@ class TokenAlternation:
         return None if match is None else (match.start(), index, match)
 
 
-def _hint_tree(by_hint: dict[str, int]) -> tuple[tuple[str, int, tuple[tuple[str, int], ...]], ...]:
+HintTree = tuple[tuple[str, int, tuple[tuple[str, int], ...]], ...]
+
+
+def _present(hints: HintTree, lower: str) -> int:
+    """The alternatives (as bits) whose hints occur in `lower`."""
+    present = 0
+    for hint, alternatives, nested in hints:
+        if hint in lower:
+            present |= alternatives
+            for inner_hint, inner_alternatives in nested:
+                if inner_hint in lower:
+                    present |= inner_alternatives
+    return present
+
+
+def _hint_tree(by_hint: dict[str, int]) -> HintTree:
     """Hints nested under a shorter hint they contain ("web" holds "web-", ".web."): a name without the
     outer hint cannot contain the inner ones, so most names pay for the outer checks only."""
     outer = [hint for hint in by_hint if not any(other != hint and other in hint for other in by_hint)]

@@ -56,7 +56,7 @@ _EXACT_GROUP_HINT = re.compile("|".join(map(re.escape, _EXACT_GROUP_HINTS)))  # 
 def parse_release_group(title: str) -> str | None:
     """The release group of a release title, None when it names none."""
     title = strip_site_tags(remove_file_extension(title.strip()))
-    anime = _ANIME_GROUP.match(title)
+    anime = _ANIME_GROUP.match(title) if title.startswith("[") else None
     if anime:
         return anime.group("subgroup")
     title = _strip_junk_suffixes(title)

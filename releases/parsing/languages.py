@@ -6,7 +6,7 @@ import regex
 
 from releases import languages as lang
 from releases.languages import Language, find_iso_language
-from releases.parsing.common import TokenAlternation
+from releases.parsing.common import TokenAlternation, ascii_words
 
 _I = regex.IGNORECASE
 
@@ -54,6 +54,34 @@ _KEYWORDS: tuple[tuple[str, Language], ...] = (
     ("tagalog", lang.TAGALOG),
 )
 
+# Most names name no language: ruling every keyword out is the costly part. Half the keywords end in one of
+# these, so a name without the ending needs one check for the whole group.
+_KEYWORD_ENDINGS = ("ish", "ian", "ese")
+_KEYWORD_CHECKS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    *(
+        (ending, tuple(keyword for keyword, _ in _KEYWORDS if ending in keyword))
+        for ending in _KEYWORD_ENDINGS
+    ),
+    *(
+        (keyword, ())  # the keyword is its own check
+        for keyword, _ in _KEYWORDS
+        if not any(ending in keyword for ending in _KEYWORD_ENDINGS)
+    ),
+)
+
+
+def _may_name_a_keyword(lower: str) -> bool:
+    """Whether some language keyword occurs in the lower-cased name."""
+    for check, keywords in _KEYWORD_CHECKS:
+        if check in lower:
+            if not keywords:
+                return True
+            for keyword in keywords:
+                if keyword in lower:
+                    return True
+    return False
+
+
 # Short uppercase codes; lower case ("en", "es") is too common in titles. Not when glued to SUB (subtitles).
 _CASE_SENSITIVE = regex.compile(
     r"(?i:(?<!SUB[\W|_^]))(?:(?<english>\bEN\b)|(?<lithuanian>\bLT\b)|(?<czech>\bCZ\b)|(?<polish>\bPL\b)|"
@@ -61,6 +89,7 @@ _CASE_SENSITIVE = regex.compile(
     r"(?i:(?![\W|_^]SUB))"
 )
 _CASE_SENSITIVE_CODES = ("EN", "LT", "CZ", "PL", "BG", "SK", "DE", "ES")
+_CASE_SENSITIVE_WORDS = frozenset(code.lower().encode("ascii") for code in _CASE_SENSITIVE_CODES)
 # Every code above must stand as a word; this plain scan is far cheaper than the pattern's lookbehinds
 # at every position, and it rules out the usual false hints ("EXTENDED", "GERMAN").
 _CASE_SENSITIVE_WORD = regex.compile(r"\b(?:" + "|".join(_CASE_SENSITIVE_CODES) + r")\b")
@@ -75,35 +104,60 @@ _CASE_SENSITIVE_LANGUAGES = {
     "spanish": lang.SPANISH,
 }
 
+# (pattern, substring hints, whole words on ASCII names): see TokenAlternation. Words are given where the
+# pattern bounds its tokens by word boundaries; "german", "greek", "UKR" and the like may sit inside a
+# longer word, so their substring hints decide on every name.
 _CASE_INSENSITIVE = TokenAlternation(
     (
-        (r"(?:\W|_|^)(?<english>\beng\b)", ("eng",)),
-        (r"(?<italian>\b(?:ita|italian)\b)", ("ita",)),
+        (r"(?:\W|_|^)(?<english>\beng\b)", ("eng",), ("eng",)),
+        (r"(?<italian>\b(?:ita|italian)\b)", ("ita",), ("ita", "italian")),
         (r"(?<german>(?:swiss)?german\b|videomann|ger[. ]dub|\bger\b)", ("ger", "videomann")),
         (r"(?<flemish>flemish)", ("flemish",)),
         (r"(?<bulgarian>bgaudio)", ("bgaudio",)),
         (r"(?<romanian>rodubbed)", ("rodubbed",)),
-        (r"(?<brazilian>\b(?:dublado|pt-BR)\b)", ("dublado", "pt-br")),
+        (r"(?<brazilian>\b(?:dublado|pt-BR)\b)", ("dublado", "pt-br"), ("dublado", "pt")),
         (r"(?<greek>greek)", ("greek",)),
-        (r"(?<french>\b(?:FR|VO|VF|VFF|VFQ|VFI|VF2|TRUEFRENCH|FRENCH|FRE|FRA)\b)", ("fr", "vo", "vf")),
-        (r"(?<russian>\b(?:rus|ru)\b)", ("ru",)),
-        (r"(?<hungarian>\b(?:HUNDUB|HUN)\b)", ("hun",)),
-        (r"(?<hebrew>\b(?:HebDub|HebDubbed)\b)", ("hebdub",)),
-        (r"(?<polish>\b(?:PL\W?DUB|DUB\W?PL|LEK\W?PL|PL\W?LEK)\b)", ("pl",)),
-        (r"(?<chinese>\[(?:CH[ST]|BIG5|GB)\]|简|繁|字幕)", ("[ch", "[big5]", "[gb]", "简", "繁", "字幕")),
+        (
+            r"(?<french>\b(?:FR|VO|VF|VFF|VFQ|VFI|VF2|TRUEFRENCH|FRENCH|FRE|FRA)\b)",
+            ("fr", "vo", "vf"),
+            ("fr", "vo", "vf", "vff", "vfq", "vfi", "vf2", "truefrench", "french", "fre", "fra"),
+        ),
+        (r"(?<russian>\b(?:rus|ru)\b)", ("ru",), ("rus", "ru")),
+        (r"(?<hungarian>\b(?:HUNDUB|HUN)\b)", ("hun",), ("hundub", "hun")),
+        (r"(?<hebrew>\b(?:HebDub|HebDubbed)\b)", ("hebdub",), ("hebdub", "hebdubbed")),
+        # "PL DUB" holds the word "pl", "PLDUB" is one word.
+        (
+            r"(?<polish>\b(?:PL\W?DUB|DUB\W?PL|LEK\W?PL|PL\W?LEK)\b)",
+            ("pl",),
+            ("pl", "pldub", "dubpl", "lekpl", "pllek"),
+        ),
+        # "[CHS]" holds the word "chs"; the CJK forms never occur in an ASCII name.
+        (
+            r"(?<chinese>\[(?:CH[ST]|BIG5|GB)\]|简|繁|字幕)",
+            ("[ch", "[big5]", "[gb]", "简", "繁", "字幕"),
+            ("chs", "cht", "big5", "gb"),
+        ),
         (r"(?<ukrainian>(?:(?:\dx)?UKR))", ("ukr",)),
-        (r"(?<spanish>\b(?:español|castellano)\b)", ("español", "castellano")),
-        (r"(?<catalan>\b(?:catalan?|catalán|català)\b)", ("catala", "catalán", "català")),
-        (r"(?<latvian>\b(?:lat|lav|lv)\b)", ("lat", "lav", "lv")),
-        (r"(?<telugu>\btel\b)", ("tel",)),
-        (r"(?<vietnamese>\bVIE\b)", ("vie",)),
-        (r"(?<japanese>\bJAP\b)", ("jap",)),
-        (r"(?<korean>\bKOR\b)", ("kor",)),
-        (r"(?<urdu>\burdu\b)", ("urdu",)),
-        (r"(?<romansh>\b(?:romansh|rumantsch|romansch)\b)", ("romansh", "rumantsch", "romansch")),
-        (r"(?<mongolian>\b(?:mongolian|khalkha)\b)", ("mongolian", "khalkha")),
-        (r"(?<georgian>\b(?:georgian|geo|ka|kat)\b)", ("geo", "ka")),
-        (r"(?<original>\b(?:orig|original)\b)", ("orig",)),
+        (r"(?<spanish>\b(?:español|castellano)\b)", ("español", "castellano"), ("castellano",)),
+        (
+            r"(?<catalan>\b(?:catalan?|catalán|català)\b)",
+            ("catala", "catalán", "català"),
+            ("catala", "catalan"),
+        ),
+        (r"(?<latvian>\b(?:lat|lav|lv)\b)", ("lat", "lav", "lv"), ("lat", "lav", "lv")),
+        (r"(?<telugu>\btel\b)", ("tel",), ("tel",)),
+        (r"(?<vietnamese>\bVIE\b)", ("vie",), ("vie",)),
+        (r"(?<japanese>\bJAP\b)", ("jap",), ("jap",)),
+        (r"(?<korean>\bKOR\b)", ("kor",), ("kor",)),
+        (r"(?<urdu>\burdu\b)", ("urdu",), ("urdu",)),
+        (
+            r"(?<romansh>\b(?:romansh|rumantsch|romansch)\b)",
+            ("romansh", "rumantsch", "romansch"),
+            ("romansh", "rumantsch", "romansch"),
+        ),
+        (r"(?<mongolian>\b(?:mongolian|khalkha)\b)", ("mongolian", "khalkha"), ("mongolian", "khalkha")),
+        (r"(?<georgian>\b(?:georgian|geo|ka|kat)\b)", ("geo", "ka"), ("georgian", "geo", "ka", "kat")),
+        (r"(?<original>\b(?:orig|original)\b)", ("orig",), ("orig", "original")),
     ),
     "{}",
     _I,
@@ -146,11 +200,16 @@ _GERMAN_MULTI = regex.compile(r"\bML\b", _I)
 def parse_languages(title: str) -> list[Language]:
     """Languages named in a release title, in Radarr's order; [Unknown] when none is named."""
     lower = title.lower()
-    found = [language for keyword, language in _KEYWORDS if keyword in lower]
-    if any(code in title for code in _CASE_SENSITIVE_CODES) and _CASE_SENSITIVE_WORD.search(title):
+    words = ascii_words(title)
+    found = (
+        [language for keyword, language in _KEYWORDS if keyword in lower]
+        if _may_name_a_keyword(lower)
+        else []
+    )
+    if _may_name_a_code(title, words) and _CASE_SENSITIVE_WORD.search(title):
         for match in _CASE_SENSITIVE.finditer(title):
             found.append(_CASE_SENSITIVE_LANGUAGES[match.lastgroup])  # type: ignore[index]
-    for match in _CASE_INSENSITIVE.finditer(title, lower):
+    for match in _CASE_INSENSITIVE.finditer(title, lower, words):
         found.append(_CASE_INSENSITIVE_LANGUAGES[match.lastgroup])  # type: ignore[index]
     if not found:
         return [lang.UNKNOWN]
@@ -160,6 +219,14 @@ def parse_languages(title: str) -> list[Language]:
         elif _GERMAN_MULTI.search(title):
             found.extend((lang.ORIGINAL, lang.ENGLISH))
     return list(dict.fromkeys(found))
+
+
+def _may_name_a_code(title: str, words: list[bytes] | None) -> bool:
+    """Whether an uppercase code (EN, DE, ...) may stand as a word: on an ASCII name it is one of the
+    name's words, whatever their case; otherwise the code must at least occur."""
+    if words is not None:
+        return not _CASE_SENSITIVE_WORDS.isdisjoint(words)
+    return any(code in title for code in _CASE_SENSITIVE_CODES)
 
 
 # Subtitle file names: "Movie.en.forced.srt", "Movie.Commentary.eng.default.ass".

@@ -5,7 +5,7 @@ import re
 import regex
 
 from releases import qualities as q
-from releases.parsing.common import TokenAlternation
+from releases.parsing.common import TokenAlternation, ascii_words
 from releases.parsing.files import path_extension, quality_for_extension
 from releases.qualities import DetectionSource, Modifier, Quality, QualityModel, QualitySource, Revision
 
@@ -13,42 +13,54 @@ _I = regex.IGNORECASE
 
 # One alternation over every source token; the LAST match in the name wins, as in Radarr. Plain "WEB" only
 # counts next to a resolution, a codec, a streaming service, or uppercase at the very end.
+# (pattern, substring hints, whole words on ASCII names): see TokenAlternation. The template bounds every
+# token by word boundaries, so a token that starts and ends with a letter or digit is a whole word; the
+# words list each form's word ("Blu-Ray" holds "blu", "HD-TS" holds "ts"). The DVD forms glue prefixes
+# and suffixes onto "dvd" in too many ways to list: their substring hint decides on every name.
 _SOURCE = TokenAlternation(
     (
         # Radarr's alternatives (?<bluray>A|B|...) split in order: the same scan, and a title that says
         # BluRay searches for that form only.
-        (r"(?<bluray>M?Blu[-_. ]?Ray)", ("blu",)),
+        (r"(?<bluray>M?Blu[-_. ]?Ray)", ("blu",), ("blu", "mblu", "bluray", "mbluray")),
         (r"(?<bluray>HD[-_. ]?DVD)", ("dvd",)),
-        (r"(?<bluray>BD(?!$)|UHD2?BD|BDISO|BDMux|BD25|BD50)", ("bd",)),
-        (r"(?<bluray>BR[-_. ]?DISK)", ("disk",)),
+        (r"(?<bluray>BD(?!$)|UHD2?BD|BDISO|BDMux|BD25|BD50)", ("bd",),
+         ("bd", "uhdbd", "uhd2bd", "bdiso", "bdmux", "bd25", "bd50")),
+        (r"(?<bluray>BR[-_. ]?DISK)", ("disk",), ("brdisk", "br")),
         # WEB-DL's forms are separate alternatives (one group name): each is tried only when its hint occurs.
-        (r"(?<webdl>WEB[-_. ]?DL(?:mux)?)", ("dl",)),
+        (r"(?<webdl>WEB[-_. ]?DL(?:mux)?)", ("dl",), ("webdl", "webdlmux", "web")),
         (r"(?<webdl>AmazonHD|AmazonSD|iTunesHD|MaxdomeHD|NetflixU?HD|WebHD|HBOMaxHD|DisneyHD)",
-         ("amazon", "itunes", "maxdome", "netflix", "webhd", "hbomax", "disney")),
+         ("amazon", "itunes", "maxdome", "netflix", "webhd", "hbomax", "disney"),
+         ("amazonhd", "amazonsd", "ituneshd", "maxdomehd", "netflixhd", "netflixuhd", "webhd", "hbomaxhd",
+          "disneyhd")),
         (r"(?<webdl>[. ]WEB[. ](?:[xh][ .]?26[45]|AVC|HEVC|DDP?5[. ]1))",
-         (".web.", ".web ", " web.", " web ")),
-        (r"(?<webdl>[. ](?-i:WEB)$)", (".web", " web")),
-        (r"(?<webdl>(?:\d{3,4}0p)[-. ](?:Hybrid[-_. ]?)?WEB[-. ])", ("web-", "web.", "web ")),
-        (r"(?<webdl>[-. ]WEB[-. ]\d{3,4}0p)", ("web-", "web.", "web ")),
-        (r"(?<webdl>\b\s/\sWEB\s/\s\b)", ("/",)),
-        (r"(?<webdl>(?:AMZN|NF|DP)[. -]WEB[. -](?!Rip))", ("amzn", "nf", "dp")),
-        (r"(?<webrip>WebRip|Web-Rip|WEBMux)", ("web",)),
-        (r"(?<hdtv>HDTV)", ("tv",)),
-        (r"(?<bdrip>BDRip|BDLight|HD[-_. ]?DVDRip|UHDBDRip)", ("bd", "dvd")),
-        (r"(?<brrip>BRRip)", ("brrip",)),
+         (".web.", ".web ", " web.", " web "), ("web",)),
+        (r"(?<webdl>[. ](?-i:WEB)$)", (".web", " web"), ("web",)),
+        (r"(?<webdl>(?:\d{3,4}0p)[-. ](?:Hybrid[-_. ]?)?WEB[-. ])", ("web-", "web.", "web "),
+         ("web", "hybridweb")),
+        (r"(?<webdl>[-. ]WEB[-. ]\d{3,4}0p)", ("web-", "web.", "web "), ("web",)),
+        (r"(?<webdl>\b\s/\sWEB\s/\s\b)", ("/",), ("web",)),
+        (r"(?<webdl>(?:AMZN|NF|DP)[. -]WEB[. -](?!Rip))", ("amzn", "nf", "dp"), ("amzn", "nf", "dp")),
+        (r"(?<webrip>WebRip|Web-Rip|WEBMux)", ("web",), ("webrip", "web", "webmux")),
+        (r"(?<hdtv>HDTV)", ("tv",), ("hdtv",)),
+        # "HD-DVDRip" holds the word "dvdrip".
+        (r"(?<bdrip>BDRip|BDLight|HD[-_. ]?DVDRip|UHDBDRip)", ("bd", "dvd"),
+         ("bdrip", "bdlight", "hddvdrip", "dvdrip", "uhdbdrip")),
+        (r"(?<brrip>BRRip)", ("brrip",), ("brrip",)),
         (r"(?<dvdr>\d?x?M?DVD-?[R59])", ("dvd",)),
         (r"(?<dvd>DVD(?!-R)|DVDRip|xvidvd)", ("dvd",)),
-        (r"(?<dsr>WS[-_. ]DSR|DSR)", ("dsr",)),
-        (r"(?<regional>R[0-9]{1}|REGIONAL)", ("r",)),  # one cheap search beats ten "r<digit>" checks
-        (r"(?<scr>SCR|SCREENER|DVDSCR|DVDSCREENER)", ("scr",)),
-        (r"(?<ts>TS[-_. ])", ("ts",)),
-        (r"(?<ts>TELESYNCH?|HD-TS|HDTS|PDVD|TSRip|HDTSRip)", ("telesync", "hd-ts", "hdts", "pdvd", "tsrip")),
-        (r"(?<tc>TC|TELECINE|HD-TC|HDTC)", ("tc", "telecine")),
-        (r"(?<cam>CAMRIP|(?:NEW)?CAM|HD-?CAM(?:Rip)?|HQCAM)", ("cam",)),
-        (r"(?<wp>WORKPRINT|WP)", ("wp", "workprint")),
-        (r"(?<pdtv>PDTV)", ("tv",)),
-        (r"(?<sdtv>SDTV)", ("tv",)),
-        (r"(?<tvrip>TVRip)", ("tv",)),
+        (r"(?<dsr>WS[-_. ]DSR|DSR)", ("dsr",), ("dsr",)),
+        (r"(?<regional>R[0-9]{1}|REGIONAL)", ("r",), (*(f"r{digit}" for digit in range(10)), "regional")),
+        (r"(?<scr>SCR|SCREENER|DVDSCR|DVDSCREENER)", ("scr",), ("scr", "screener", "dvdscr", "dvdscreener")),
+        (r"(?<ts>TS[-_. ])", ("ts",), ("ts",)),
+        (r"(?<ts>TELESYNCH?|HD-TS|HDTS|PDVD|TSRip|HDTSRip)", ("telesync", "hd-ts", "hdts", "pdvd", "tsrip"),
+         ("telesync", "telesynch", "ts", "hdts", "pdvd", "tsrip", "hdtsrip")),
+        (r"(?<tc>TC|TELECINE|HD-TC|HDTC)", ("tc", "telecine"), ("tc", "telecine", "hdtc")),
+        (r"(?<cam>CAMRIP|(?:NEW)?CAM|HD-?CAM(?:Rip)?|HQCAM)", ("cam",),
+         ("camrip", "cam", "newcam", "hdcam", "hdcamrip", "hqcam")),
+        (r"(?<wp>WORKPRINT|WP)", ("wp", "workprint"), ("workprint", "wp")),
+        (r"(?<pdtv>PDTV)", ("tv",), ("pdtv",)),
+        (r"(?<sdtv>SDTV)", ("tv",), ("sdtv",)),
+        (r"(?<tvrip>TVRip)", ("tv",), ("tvrip",)),
     ),
     r"\b(?:{})(?:\b|$|[ .])",
     _I,
@@ -117,6 +129,7 @@ def _find(source: QualitySource, resolution: int, modifier: Modifier = Modifier.
 _RESOLUTIONS = {"r360": 360, "r480": 480, "r540": 540, "r576": 576, "r720": 720, "r1080": 1080, "r2160": 2160}
 _SD_RESOLUTIONS = (360, 480, 540, 576)
 _NAME = DetectionSource.NAME
+_NO_REVISION = Revision()
 
 
 def parse_quality(name: str) -> QualityModel:
@@ -138,6 +151,7 @@ def parse_quality_name(name: str) -> QualityModel:
     """Quality from the words of a name alone (no extension fallback)."""
     normalized = name.replace("_", " ").strip()
     lower = normalized.lower()
+    words = ascii_words(normalized)
     revision, revision_detection = _parse_revision(name, normalized, lower)
     hardcoded_subs = parse_hardcoded_subs(normalized, lower)
     # "raw": every RawHD form has it, and no other letter matches r, a or w without case.
@@ -145,7 +159,7 @@ def parse_quality_name(name: str) -> QualityModel:
         return QualityModel(q.RAWHD, revision, _NAME, _NAME, revision_detection, hardcoded_subs)
     resolution = _parse_resolution(normalized)
     resolution_detection = _NAME if resolution else DetectionSource.UNKNOWN
-    source_matches = _SOURCE.finditer(normalized, lower)
+    source_matches = _SOURCE.finditer(normalized, lower, words)
     quality = (
         _quality_from_source(source_matches[-1], name, normalized, resolution) if source_matches else None
     )
@@ -221,6 +235,8 @@ def _parse_revision(name: str, normalized: str, lower: str) -> tuple[Revision, D
         version, is_repack, found = (explicit or 1) + 1, True, True
     real = len(_REAL.findall(name)) if "REAL" in name else 0
     detection = DetectionSource.NAME if found or real else DetectionSource.UNKNOWN
+    if version == 1 and not real and not is_repack:  # most names: Revision is frozen, one instance serves
+        return _NO_REVISION, detection
     return Revision(version=version, real=real, is_repack=is_repack), detection
 
 

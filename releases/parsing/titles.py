@@ -126,7 +126,7 @@ _TMDB_ID = regex.compile(r"tmdb(?:id)?-(?<tmdbid>\d+)", _I)
 _IMDB_ID_INPUT = regex.compile(r"^(?:\d{1,10}|tt\d{1,10})$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # internal and read once: a frozen dataclass pays a setattr call per field
 class TitleMatch:
     """What a title pattern found; `span` locates the title in the cleaned name Radarr matched against."""
 

@@ -88,13 +88,12 @@ def test_refresh_and_scan_queues_refresh_movie_for_this_movie(admin_client, monk
     assert "Refreshing" in response.content.decode()
 
 
-def test_search_says_it_waits_for_indexers_until_they_exist(admin_client):
+def test_search_queues_an_automatic_search_for_the_movie(admin_client):
     movie = MovieFactory()
 
-    response = admin_client.post(f"/movie/{movie.tmdb_id}/search", follow=True)
+    admin_client.post(f"/movie/{movie.tmdb_id}/search", follow=True)
 
-    assert "Searching arrives with indexers" in response.content.decode()
-    assert not Command.objects.filter(name="MoviesSearch").exists()
+    assert Command.objects.get(name="MoviesSearch").body == {"movieIds": [movie.pk]}
 
 
 def test_edit_changes_profile_availability_and_tags(admin_client):

@@ -28,7 +28,7 @@ def test_every_navigation_link_leads_to_a_page(client, admin_user):
 
     for url in NAVIGATION:
         assert f'href="{url}"' in home
-        assert client.get(url).status_code == 200, url
+        assert client.get(url, follow=True).status_code == 200, url
 
 
 def test_empty_areas_say_what_will_appear(client, admin_user):

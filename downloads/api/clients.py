@@ -119,7 +119,7 @@ def download_client_test_all(request: HttpRequest) -> HttpResponse:
     return json_response(results)
 
 
-def _bulk_ids(body: dict[str, Any]) -> list[int]:
+def bulk_ids(body: dict[str, Any]) -> list[int]:
     ids = body.get("ids")
     if not isinstance(ids, list) or not ids:
         raise ApiError(400, "ids must be provided")
@@ -131,7 +131,7 @@ def _bulk_ids(body: dict[str, Any]) -> list[int]:
 @api_view("PUT", "DELETE")
 def download_client_bulk(request: HttpRequest) -> HttpResponse:
     body = read_json_object(request)
-    ids = _bulk_ids(body)
+    ids = bulk_ids(body)
     if request.method == "DELETE":
         delete_download_clients(ids)
         return HttpResponse(status=200)

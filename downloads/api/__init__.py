@@ -1,0 +1,1 @@
+"""v3 routes of the downloads app, by topic."""

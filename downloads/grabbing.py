@@ -1,0 +1,277 @@
+"""Grabbing: the one function that sends a release to a download client (Radarr's DownloadService).
+
+A grab claims the release in a short transaction that serialises grabs of the same movie (a row lock
+on PostgreSQL, SQLite's immediate write lock), so a concurrent RSS sync and search cannot both send it:
+the claim is the Grabbed history row, written before the client is called and removed if the client
+fails. The slow parts (fetching the .torrent/.nzb, calling the client) run outside the transaction.
+"""
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+from urllib.parse import urljoin
+
+import requests
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from downloads.clients import run_client
+from downloads.history import ReleaseFacts, record_event, revision_dict
+from downloads.models import DownloadClient, History, HistoryEventType, PendingRelease, TrackedDownload
+from downloads.queueids import queue_id
+from downloads.selection import client_for
+from downloads.torrentfiles import magnet_info_hash, torrent_info_hash
+from indexers.models import Indexer
+from movies.models import Movie
+from radarr.http import session
+from radarr.providers import ProviderError, safe_message
+from releases.decisions.context import Candidate
+from releases.decisions.engine import Decision
+from releases.releaseinfo import ReleaseInfo
+
+logger = logging.getLogger(__name__)
+
+# A second grab of the same movie this soon is another sync racing this one (interactive grabs excepted).
+CONCURRENT_GRAB_WINDOW = timedelta(seconds=30)
+# A claim whose client call never finished (the process died) stops blocking the release after this.
+STALE_CLAIM = timedelta(minutes=10)
+RECENT_DAYS = 21  # Radarr's "recent" priority: released in the last 21 days (cinemas: 120)
+RECENT_CINEMA_DAYS = 120
+MAX_REDIRECTS = 5
+
+
+class GrabError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Grab:
+    download_id: str
+    client_name: str
+    history_id: int
+
+
+def release_facts(candidate: Candidate) -> ReleaseFacts:
+    """The quality, languages and custom formats a decision worked out, as history rows store them."""
+    return ReleaseFacts(
+        quality_id=candidate.quality.quality.id,
+        revision=revision_dict(candidate.revision),
+        language_ids=tuple(candidate.languages),
+        custom_formats=tuple({"id": fid, "name": name} for fid, name in candidate.matched_formats),
+        custom_format_score=candidate.format_score,
+    )
+
+
+def grab_release(
+    decision: Decision, *, download_client_id: int = 0, user_agent: str = "", interactive: bool = False
+) -> Grab:
+    """Send the decision's release to a download client and record the grab; GrabError says why not."""
+    candidate = decision.candidate
+    if candidate is None:
+        raise GrabError(f"{decision.release.title} is not matched to a movie: it cannot be grabbed")
+    release = decision.release
+    movie = Movie.objects.filter(pk=candidate.movie.id).first()
+    if movie is None:
+        raise GrabError(f"The movie of {release.title} is no longer in the library")
+    _refuse_known_guid(movie.pk, release)
+    client = _pick_client(release, candidate, download_client_id)
+    release, payload = fetch_release(release)
+    info_hash = _info_hash(release, payload)
+    claim = _claim(movie, release, candidate, info_hash, client, interactive, user_agent)
+    try:
+        download_id = run_client(
+            client, lambda provider: provider.add(release, payload, is_recent=is_recent(movie))
+        )
+    except ProviderError as error:
+        claim.delete()
+        raise GrabError(
+            f"{client.name} did not take {release.title}: {safe_message(error.message)}"
+        ) from error
+    except Exception as error:  # a client answering garbage must not leave a claim behind
+        claim.delete()
+        raise GrabError(f"{client.name} did not take {release.title}: {error}") from error
+    _after_grab(claim, download_id, client, movie, release, candidate)
+    logger.info("Grabbed %s for %s with %s", release.title, movie, client.name)
+    return Grab(download_id, client.name, claim.pk)
+
+
+def _refuse_known_guid(movie_id: int, release: ReleaseInfo) -> None:
+    if release.guid and _grabs_of(movie_id).filter(data__guid=release.guid).exists():
+        raise GrabError(f"{release.title} was already grabbed for this movie")
+
+
+def _grabs_of(movie_id: int):  # noqa: ANN202 - a HistoryQuerySet
+    """The movie's grabs, ignoring claims whose client call never finished."""
+    stale = Q(download_id="", date__lt=timezone.now() - STALE_CLAIM)
+    return History.objects.grabs().filter(movie_id=movie_id).exclude(stale)
+
+
+def _pick_client(release: ReleaseInfo, candidate: Candidate, download_client_id: int) -> DownloadClient:
+    pinned = download_client_id
+    if not pinned and release.indexer_id:
+        pinned = (
+            Indexer.objects.filter(pk=release.indexer_id).values_list("download_client_id", flat=True).first()
+        )
+    client = client_for(release.protocol, set(candidate.movie.tag_ids), pinned or 0)
+    if client is not None:
+        return client
+    if pinned:
+        name = DownloadClient.objects.filter(pk=pinned).values_list("name", flat=True).first()
+        raise GrabError(
+            f"The download client {name or pinned} chosen for this release is disabled or failing "
+            "(Settings → Download Clients)"
+        )
+    raise GrabError(
+        f"No download client is available for {release.protocol} releases (Settings → Download Clients)"
+    )
+
+
+def fetch_release(release: ReleaseInfo) -> tuple[ReleaseInfo, bytes | None]:
+    """The .torrent or .nzb bytes; magnets pass through (also when the indexer redirects to one)."""
+    url = release.download_url
+    if release.protocol == "torrent" and (not url or url.startswith("magnet:")):
+        magnet = url if url.startswith("magnet:") else release.magnet_url
+        if not magnet:
+            raise GrabError(f"{release.title} has neither a torrent link nor a magnet link")
+        return dataclasses.replace(release, magnet_url=magnet), None
+    if not url:
+        raise GrabError(f"{release.title} has no download link")
+    http = session()
+    try:
+        for _ in range(MAX_REDIRECTS):
+            response = http.get(url, allow_redirects=False)
+            location = response.headers.get("Location", "")
+            if response.is_redirect and location.startswith("magnet:"):
+                return dataclasses.replace(release, magnet_url=location, download_url=location), None
+            if not response.is_redirect:
+                break
+            url = urljoin(url, location)
+    except requests.RequestException as error:
+        raise GrabError(
+            f"Unable to download {release.title} from {release.indexer or 'the indexer'}: "
+            f"{safe_message(str(error))}"
+        ) from error
+    if response.status_code != 200 or not response.content:
+        raise GrabError(
+            f"Unable to download {release.title} from {release.indexer or 'the indexer'}: "
+            f"HTTP {response.status_code}"
+        )
+    return release, response.content
+
+
+def _info_hash(release: ReleaseInfo, payload: bytes | None) -> str:
+    if release.protocol != "torrent":
+        return ""
+    try:
+        return torrent_info_hash(payload) if payload else magnet_info_hash(release.magnet_url)
+    except ProviderError as error:
+        raise GrabError(f"{release.title}: {error.message}") from error
+
+
+def _claim(
+    movie: Movie,
+    release: ReleaseInfo,
+    candidate: Candidate,
+    info_hash: str,
+    client: DownloadClient,
+    interactive: bool,
+    user_agent: str,
+) -> History:
+    """Refuse a duplicate and write the Grabbed event, holding the movie's lock while checking."""
+    with transaction.atomic():
+        Movie.objects.select_for_update().filter(pk=movie.pk).first()  # PostgreSQL: one grab per movie
+        grabs = _grabs_of(movie.pk)
+        duplicate = Q(data__guid=release.guid) if release.guid else Q(pk__in=[])
+        if info_hash:
+            duplicate |= Q(download_id=info_hash)
+        if grabs.filter(duplicate).exists():
+            raise GrabError(f"{release.title} was already grabbed for this movie")
+        if not interactive and grabs.filter(date__gte=timezone.now() - CONCURRENT_GRAB_WINDOW).exists():
+            raise GrabError(f"Another release of {movie.title} was grabbed moments ago")
+        return record_event(
+            movie.pk,
+            HistoryEventType.GRABBED,
+            release.title,
+            release_facts(candidate),
+            download_id=info_hash,
+            data=_grab_data(release, candidate, client, interactive, user_agent),
+        )
+
+
+def _grab_data(
+    release: ReleaseInfo, candidate: Candidate, client: DownloadClient, interactive: bool, user_agent: str
+) -> dict[str, object]:
+    age = timezone.now() - release.publish_date
+    source = "InteractiveSearch" if interactive else "Search" if candidate.search else "Rss"
+    return {
+        "indexer": release.indexer,
+        "nzbInfoUrl": release.info_url,
+        "releaseGroup": candidate.parsed.release_group,
+        "age": age.days,
+        "ageHours": round(age.total_seconds() / 3600, 2),
+        "ageMinutes": round(age.total_seconds() / 60, 2),
+        "publishedDate": release.publish_date,
+        "downloadClient": client.implementation,
+        "downloadClientName": client.name,
+        "size": release.size,
+        "downloadUrl": release.download_url or release.magnet_url,
+        "guid": release.guid,
+        "tmdbId": candidate.movie.tmdb_id or release.tmdb_id or None,
+        "imdbId": candidate.movie.imdb_id or release.imdb_id,
+        "protocol": 1 if release.protocol == "usenet" else 2,
+        "customFormatScore": candidate.format_score,
+        "movieMatchType": "Title",
+        "releaseSource": source,
+        "indexerFlags": release.indexer_flags,
+        "userAgent": user_agent,
+    }
+
+
+def _after_grab(
+    claim: History,
+    download_id: str,
+    client: DownloadClient,
+    movie: Movie,
+    release: ReleaseInfo,
+    candidate: Candidate,
+) -> None:
+    """Complete the claim with the client's id, and track the download at once (the queue shows it)."""
+    facts = release_facts(candidate)
+    with transaction.atomic():
+        claim.download_id = download_id
+        claim.save(update_fields=["download_id"])
+        TrackedDownload.objects.update_or_create(
+            client=client,
+            download_id=download_id,
+            defaults={
+                "queue_id": queue_id(client.pk, download_id),
+                "movie": movie,
+                "grab": claim,
+                "title": release.title,
+                "protocol": release.protocol,
+                "indexer": release.indexer,
+                "total_size": release.size,
+                "remaining_size": release.size,
+                "added": claim.date,
+                "custom_format_score": facts.custom_format_score,
+                **facts.columns(),
+            },
+        )
+        PendingRelease.objects.filter(movie=movie, guid=release.guid).delete()
+
+
+def is_recent(movie: Movie) -> bool:
+    """Radarr's "recent" priority: digital or physical release in the last 21 days, cinemas 120."""
+    today = date.today()
+    for released, days in (
+        (movie.digital_release, RECENT_DAYS),
+        (movie.physical_release, RECENT_DAYS),
+        (movie.in_cinemas, RECENT_CINEMA_DAYS),
+    ):
+        if released and today - timedelta(days=days) <= released <= today:
+            return True
+    return False

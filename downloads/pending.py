@@ -1,0 +1,154 @@
+"""Pending releases: ones the decision engine held back for a temporary reason (a delay profile, the
+minimum age), kept per movie and guid and decided again at every RSS sync (Radarr's PendingReleaseService)."""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from downloads.grabbing import Grab, grab_release, release_facts
+from downloads.models import PendingRelease
+from downloads.queueids import pending_queue_id
+from indexers.models import IndexerConfig
+from movies.decisionfacts import movie_facts
+from movies.models import Movie
+from releases.decisions.context import Context
+from releases.decisions.engine import Decision, evaluate, rank
+from releases.languages import LANGUAGES_BY_ID, Language
+from releases.releaseinfo import ReleaseInfo
+
+
+def release_to_json(release: ReleaseInfo) -> dict[str, Any]:
+    data = {name: getattr(release, name) for name in ReleaseInfo.__dataclass_fields__}
+    data["publish_date"] = release.publish_date.isoformat()
+    data["languages"] = [language.id for language in release.languages]
+    return data
+
+
+def release_from_json(data: dict[str, Any]) -> ReleaseInfo:
+    known = {key: value for key, value in data.items() if key in ReleaseInfo.__dataclass_fields__}
+    known["publish_date"] = parse_datetime(known["publish_date"])
+    known["languages"] = [
+        LANGUAGES_BY_ID.get(language_id, Language(language_id, "Unknown"))
+        for language_id in known.get("languages", [])
+    ]
+    return ReleaseInfo(**known)
+
+
+def store_pending(decisions: list[Decision], context: Context | None = None) -> int:
+    """Keep the temporarily rejected decisions as pending releases (one per movie and guid); the
+    number of new ones. A release already pending keeps its first-seen time (the delay counts from it)."""
+    stored = 0
+    for decision in decisions:
+        candidate = decision.candidate
+        if candidate is None or not decision.temporarily_rejected:
+            continue
+        release = decision.release
+        rejection = decision.rejections[0]
+        facts = release_facts(candidate)
+        defaults = {
+            "title": release.title,
+            "release": release_to_json(release),
+            "reason": rejection.reason,
+            "message": rejection.message,
+            "custom_format_score": facts.custom_format_score,
+            "release_at": _delay_end(decision, context),
+            **facts.columns(),
+        }
+        with transaction.atomic():
+            _, created = PendingRelease.objects.update_or_create(
+                movie_id=candidate.movie.id,
+                guid=release.guid or release.title,
+                defaults=defaults,
+                create_defaults={**defaults, "added": timezone.now()},
+            )
+        stored += created
+    return stored
+
+
+def _delay_end(decision: Decision, context: Context | None) -> datetime | None:
+    candidate = decision.candidate
+    if context is None or candidate is None:
+        return None
+    wait = context.delay_profile_for(candidate.movie).delay_for(decision.release.protocol)
+    if any(r.reason == "MinimumAgeDelay" for r in decision.rejections) and wait:
+        return decision.release.publish_date + timedelta(minutes=wait)
+    minimum = context.settings.minimum_age_minutes
+    if any(r.reason == "MinimumAge" for r in decision.rejections) and minimum:
+        return decision.release.publish_date + timedelta(minutes=minimum)
+    return None
+
+
+def oldest_pending_minutes(now: datetime | None = None) -> dict[int, float]:
+    """Minutes since each movie's oldest pending release appeared (the delay rule reads it)."""
+    now = now or timezone.now()
+    oldest: dict[int, datetime] = {}
+    for movie_id, added in PendingRelease.objects.values_list("movie_id", "added"):
+        if movie_id not in oldest or added < oldest[movie_id]:
+            oldest[movie_id] = added
+    return {movie_id: (now - added).total_seconds() / 60 for movie_id, added in oldest.items()}
+
+
+def pending_decisions_ready(context: Context) -> list[Decision]:
+    """Decide every pending release again with `context` (ranked as the engine ranks). Releases now
+    permanently rejected are dropped; approved ones are returned first for the caller to grab, and stay
+    pending until grabbed (grab_release removes them)."""
+    rows = list(PendingRelease.objects.all())
+    if not rows:
+        return []
+    movies = Movie.objects.filter(pk__in={row.movie_id for row in rows})
+    facts = movie_facts(movies, context.formats, IndexerConfig.get().availability_delay)
+    decisions, dropped = [], []
+    for row in rows:
+        decision = evaluate(release_from_json(row.release), facts.get(row.movie_id), context)
+        if decision.rejected:
+            dropped.append(row.pk)
+        else:
+            decisions.append(decision)
+    PendingRelease.objects.filter(pk__in=dropped).delete()
+    return rank(decisions, context)
+
+
+class PendingNotFound(Exception):
+    pass
+
+
+def pending_by_queue_id(queue_id: int) -> PendingRelease | None:
+    for row in PendingRelease.objects.only("pk", "movie_id"):
+        if pending_queue_id(row.pk, row.movie_id) == queue_id:
+            return PendingRelease.objects.get(pk=row.pk)
+    return None
+
+
+def grab_pending(queue_id: int, *, user_agent: str = "") -> Grab:
+    """POST /queue/grab/{id}: send a pending release now, whatever it was waiting for."""
+    row = pending_by_queue_id(queue_id)
+    if row is None:
+        raise PendingNotFound(f"No pending release with queue id {queue_id}")
+    movie = Movie.objects.get(pk=row.movie_id)
+    context = decision_context([movie.pk])
+    facts = movie_facts([movie], context.formats, IndexerConfig.get().availability_delay)
+    decision = evaluate(release_from_json(row.release), facts[movie.pk], context)
+    now = Decision(decision.release, decision.parsed, decision.candidate)  # the wait is skipped on request
+    return grab_release(now, user_agent=user_agent, interactive=True)
+
+
+def remove_pending(row: PendingRelease) -> None:
+    row.delete()
+
+
+def decision_context(movie_ids: list[int]) -> Context:
+    """A full decision context for re-deciding pending releases of these movies."""
+    from downloads.decisionfacts import queue_and_history_facts
+    from indexers.options import decision_settings, indexer_facts
+    from releases.decisions.loading import load_context
+
+    context = load_context(
+        indexers=indexer_facts(),
+        settings=decision_settings(),
+        oldest_pending_minutes=oldest_pending_minutes(),
+    )
+    context.downloads = queue_and_history_facts(movie_ids)
+    return context

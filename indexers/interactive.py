@@ -1,0 +1,90 @@
+"""Interactive search: every release for one movie, decided and shown; the user picks one to grab.
+
+Results are cached for 30 minutes by indexer and guid, as Radarr does, so `POST /api/v3/release`
+(and the grab button of the movie page) can grab one of them without searching again. A grab chosen
+by hand goes ahead even when the release was rejected: the page asks first, the API never does.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from downloads.grabbing import Grab, grab_release
+from indexers.deciding import decision_context, facts_for
+from indexers.matching import LibraryIndex
+from indexers.search import MovieSearchResult, search_movie, searchable_movies
+from radarr.api.errors import ApiError, NotFound
+from releases.decisions.context import SearchCriteria
+from releases.decisions.engine import Decision, evaluate
+from releases.releaseinfo import ReleaseInfo
+
+CACHE_SECONDS = 30 * 60
+
+
+@dataclass(frozen=True, slots=True)
+class CachedRelease:
+    release: ReleaseInfo
+    searched_movie_id: int
+    mapped_movie_id: int | None
+
+
+def _key(indexer_id: int, guid: str) -> str:
+    return "indexers:release:" + hashlib.sha256(f"{indexer_id}|{guid}".encode()).hexdigest()[:40]
+
+
+def interactive_search(movie_id: int) -> MovieSearchResult:
+    """Search the interactive-search indexers for one movie and remember every result for a grab."""
+    movies = searchable_movies([movie_id])
+    if not movies:
+        raise NotFound("Movie", movie_id)
+    result = search_movie(movies[0], LibraryIndex.load(), interactive=True, user_invoked=True)
+    cache.set_many(
+        {
+            _key(decision.release.indexer_id, decision.release.guid): CachedRelease(
+                decision.release, movie_id, decision.candidate.movie.id if decision.candidate else None
+            )
+            for decision in result.decisions
+        },
+        CACHE_SECONDS,
+    )
+    return result
+
+
+def cached_release(indexer_id: int, guid: str) -> CachedRelease | None:
+    found = cache.get(_key(indexer_id, guid))
+    return found if isinstance(found, CachedRelease) else None
+
+
+def redecide(cached: CachedRelease, movie_id: int | None = None) -> Decision:
+    """The release decided again, now, for `movie_id` (or the movie it was matched to)."""
+    target = movie_id or cached.mapped_movie_id
+    if not target:
+        raise ApiError(
+            404, "Unable to find matching movie", "Pass movieId to grab a release of an unknown movie"
+        )
+    context = decision_context([target])
+    facts = facts_for([target], context)
+    if target not in facts:
+        raise NotFound("Movie", target)
+    search = SearchCriteria(cached.searched_movie_id, user_invoked=True)
+    return evaluate(cached.release, facts[target], context, search)
+
+
+def grab_cached(
+    indexer_id: int,
+    guid: str,
+    *,
+    movie_id: int | None = None,
+    download_client_id: int = 0,
+    user_agent: str = "",
+) -> tuple[Decision, Grab]:
+    """Grab a release an interactive search found (its rejections do not stop a grab by hand)."""
+    cached = cached_release(indexer_id, guid)
+    if cached is None:
+        raise ApiError(404, "Couldn't find requested release in cache, cache timeout probably expired.")
+    decision = redecide(cached, movie_id)
+    grab = grab_release(
+        decision, download_client_id=download_client_id, user_agent=user_agent, interactive=True
+    )
+    return decision, grab

@@ -1,0 +1,78 @@
+"""RSS sync: every RSS-enabled indexer's recent feed, decided against the whole library in one pass.
+
+The feeds are read in parallel; each release is matched to a library movie in memory (one read of
+the library, no query per release); movie facts are loaded only for the movies that matched; the
+best accepted release per movie is grabbed and temporarily rejected ones are kept as pending.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from downloads.pending import pending_decisions_ready
+from indexers.deciding import Processed, decision_context, facts_for, process_decisions
+from indexers.gathering import gather_recent
+from indexers.matching import LibraryIndex
+from indexers.models import Indexer, IndexerConfig
+from releases.decisions.context import Context
+from releases.decisions.engine import Decision, decide, rank
+from releases.parser import parse_movie_title
+from releases.releaseinfo import ReleaseInfo
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class RssSyncResult:
+    indexers: int
+    releases: int
+    matched: int
+    processed: Processed
+
+    def __str__(self) -> str:
+        return (
+            f"{self.releases} release(s) from {self.indexers} indexer(s), {self.matched} for library movies: "
+            f"{self.processed.summary()}"
+        )
+
+
+def match_releases(
+    releases: list[ReleaseInfo], library: LibraryIndex
+) -> list[tuple[ReleaseInfo, int | None]]:
+    return [(release, library.match(release, parse_movie_title(release.title))) for release in releases]
+
+
+def recent_decisions(
+    *, include_unknown: bool = False, with_pending: bool = False
+) -> tuple[int, list[ReleaseInfo], list[Decision], Context]:
+    """Read every RSS-enabled indexer and decide each release for the library movie it matches.
+
+    Releases matching no movie are left out unless `include_unknown` (GET /release without a movie
+    shows them, rejected as unknown): an RSS sync has nothing to grab or keep for them. With
+    `with_pending`, the pending releases are decided again in the same batch and ranked with the rest.
+    """
+    indexers = list(Indexer.objects.enabled_for_rss().for_resource())
+    releases = gather_recent(indexers)
+    matched = match_releases(releases, LibraryIndex.load())
+    movie_ids = {movie_id for _, movie_id in matched if movie_id is not None}
+    context = decision_context(movie_ids, with_pending=with_pending)
+    facts = facts_for(movie_ids, context)
+    pairs = [
+        (release, facts[movie_id] if movie_id is not None else None)
+        for release, movie_id in matched
+        if movie_id is not None or include_unknown
+    ]
+    decisions = decide(pairs, context)
+    if with_pending:
+        decisions = rank(decisions + pending_decisions_ready(context), context)
+    return len(indexers), releases, decisions, context
+
+
+def rss_sync() -> RssSyncResult | None:
+    """One sync; None when RSS sync is turned off (an interval of 0)."""
+    if IndexerConfig.get().rss_sync_interval == 0:
+        return None
+    indexer_count, releases, decisions, context = recent_decisions(with_pending=True)
+    processed = process_decisions(decisions, context)
+    result = RssSyncResult(indexer_count, len(releases), len(decisions), processed)
+    logger.info("RSS sync: %s", result)
+    return result

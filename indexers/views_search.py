@@ -1,0 +1,138 @@
+"""Pages: interactive search for one movie (a table of every release with its decision) and grabbing
+one of them. The movie page loads the table with HTMX; the same address is a page of its own.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import URLPattern, path
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from downloads.grabbing import GrabError
+from indexers.interactive import cached_release, grab_cached, interactive_search, redecide
+from movies.models import Movie
+from radarr.api.errors import ApiError
+from releases.decisions.engine import Decision
+from releases.languages import LANGUAGES_BY_ID
+from releases.releaseinfo import IndexerFlag
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseRow:
+    """One row of the interactive search table, ready to show."""
+
+    decision: Decision
+    quality: str
+    quality_rank: int
+    formats: list[str]
+    score: int
+    age_hours: float
+    languages: str
+    flags: list[str]
+
+    @property
+    def release(self):  # noqa: ANN201 - a ReleaseInfo
+        return self.decision.release
+
+    @property
+    def peers(self) -> str:
+        release = self.release
+        if release.protocol != "torrent" or release.seeders is None:
+            return ""
+        return f"{release.seeders} / {release.leechers or 0}"
+
+    @property
+    def age(self) -> str:
+        hours = self.age_hours
+        if hours < 1:
+            return f"{hours * 60:.0f} min"
+        return f"{hours:.0f} h" if hours < 48 else f"{hours / 24:.0f} d"
+
+    @property
+    def status(self) -> str:
+        decision = self.decision
+        return "approved" if decision.approved else "pending" if decision.temporarily_rejected else "rejected"
+
+
+def release_row(decision: Decision, now: datetime) -> ReleaseRow:
+    candidate, parsed = decision.candidate, decision.parsed
+    quality = parsed.quality.quality.name if parsed else "Unknown"
+    if candidate is not None:
+        language_ids = candidate.languages
+    else:
+        language_ids = [language.id for language in parsed.languages] if parsed else []
+    flags = [flag.name or "" for flag in IndexerFlag if decision.release.indexer_flags & flag]
+    return ReleaseRow(
+        decision=decision,
+        quality=quality,
+        quality_rank=candidate.profile.rank(candidate.quality.quality.id) if candidate else -1,
+        formats=candidate.format_names if candidate else [],
+        score=candidate.format_score if candidate else 0,
+        age_hours=decision.release.age_minutes(now) / 60,
+        languages=", ".join(LANGUAGES_BY_ID[i].name for i in language_ids if i in LANGUAGES_BY_ID),
+        flags=[flag.removeprefix("G_").replace("_", " ").title() for flag in flags],
+    )
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def interactive_search_page(request: HttpRequest, movie_id: int) -> HttpResponse:
+    movie = get_object_or_404(Movie, pk=movie_id)
+    result = interactive_search(movie.pk)
+    now = timezone.now()
+    rows = [release_row(decision, now) for decision in result.decisions]
+    template = (
+        "indexers/interactive_search.html#results" if request.htmx else "indexers/interactive_search.html"
+    )
+    return render(request, template, {"movie": movie, "rows": rows})
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def grab_page(request: HttpRequest, movie_id: int) -> HttpResponse:
+    template = "indexers/interactive_search.html#grab" if request.htmx else "indexers/interactive_search.html"
+    response = _grab(request, movie_id)
+    return render(request, template, response.context, status=response.status)
+
+
+@dataclass(frozen=True, slots=True)
+class _GrabPage:
+    context: dict
+    status: int = 200
+
+
+def _grab(request: HttpRequest, movie_id: int) -> _GrabPage:
+    """Grab one result; a rejected one needs `confirmed` (the button asks, or a page does)."""
+    movie = get_object_or_404(Movie, pk=movie_id)
+    indexer_id, guid = int(request.POST.get("indexer_id") or 0), request.POST.get("guid", "")
+    cached = cached_release(indexer_id, guid)
+    context = {"movie": movie, "guid": guid, "indexer_id": indexer_id}
+    if cached is None:
+        context["error"] = "This search result has expired (results are kept for 30 minutes): search again."
+        return _GrabPage(context, 410)
+    # a release matched to a movie is grabbed for it (a wrong-movie result stays the other movie's);
+    # one matching nothing is grabbed for the movie whose page this is
+    target = None if cached.mapped_movie_id else movie.pk
+    try:
+        if not request.POST.get("confirmed"):
+            decision = redecide(cached, target)
+            if not decision.approved:
+                context |= {"confirm": decision, "title": cached.release.title}
+                return _GrabPage(context)
+        user_agent = request.headers.get("User-Agent", "")
+        _, grab = grab_cached(indexer_id, guid, movie_id=target, user_agent=user_agent)
+    except (GrabError, ApiError) as error:
+        context["error"] = getattr(error, "message", str(error))
+        return _GrabPage(context, 409)
+    context |= {"grab": grab, "title": cached.release.title}
+    return _GrabPage(context)
+
+
+urlpatterns: list[URLPattern] = [
+    path("indexers/search/movie/<int:movie_id>", interactive_search_page, name="interactive-search"),
+    path("indexers/search/movie/<int:movie_id>/grab", grab_page, name="interactive-grab"),
+]

@@ -1,0 +1,126 @@
+"""The second stage of the decision engine: queue, history (RSS only), blocklist and already imported,
+read from the facts downloads passes in `context.downloads`. It runs only when the first stage accepts."""
+
+from datetime import timedelta
+
+from releases import qualities as q
+from releases.decisions.context import (
+    BlockedRelease,
+    DownloadFacts,
+    GrabbedRelease,
+    QueuedRelease,
+    SearchCriteria,
+)
+from releases.decisions.engine import evaluate, stages_for
+from releases.qualities import QualityModel
+from tests.releases.test_decisions import NOW, make_context, make_movie, make_profile, make_release, reasons
+
+
+def with_downloads(**facts) -> object:
+    return make_context(downloads=DownloadFacts(**facts))
+
+
+def queued(quality: q.Quality, title: str = "Heat.1995.queued") -> dict:
+    return {"queued": {10: [QueuedRelease(title, QualityModel(quality))]}}
+
+
+def grabbed(quality: q.Quality, **changes) -> dict:
+    grab = GrabbedRelease(
+        title="Heat.1995.grabbed", quality=QualityModel(quality), date=NOW - timedelta(hours=1)
+    )
+    values = {**{f: getattr(grab, f) for f in GrabbedRelease.__dataclass_fields__}, **changes}
+    return {"grabs": {10: [GrabbedRelease(**values)]}}
+
+
+def test_the_downloads_rules_are_the_second_stage():
+    assert len(stages_for(None)) == 2
+    assert [rule.__name__ for rule in stages_for(None)[1]] == [
+        "queue",
+        "history",
+        "blocklist",
+        "already_imported",
+    ]
+
+
+def test_a_better_release_already_queued_rejects():
+    decision = evaluate(
+        make_release("Heat.1995.1080p.HDTV.x264-GRP"), make_movie(), with_downloads(**queued(q.BLURAY_1080P))
+    )
+
+    assert reasons(decision)[0].startswith("Queue")
+    assert "In the queue: Heat.1995.queued" in decision.rejections[0].message
+
+
+def test_an_upgrade_over_what_is_queued_is_accepted():
+    decision = evaluate(
+        make_release("Heat.1995.1080p.BluRay.x264-GRP"), make_movie(), with_downloads(**queued(q.HDTV_1080P))
+    )
+
+    assert decision.approved
+
+
+def test_anything_queued_rejects_when_the_profile_does_not_upgrade():
+    context = with_downloads(**queued(q.HDTV_1080P))
+    context.profiles = {1: make_profile(upgrade_allowed=False)}
+
+    assert reasons(evaluate(make_release(), make_movie(), context)) == ["QueueUpgradesDisabled"]
+
+
+def test_a_recent_equal_grab_rejects_in_rss_but_not_in_a_search():
+    context = with_downloads(**grabbed(q.BLURAY_1080P))
+
+    rss = evaluate(make_release(), make_movie(), context)
+    search = evaluate(make_release(), make_movie(), context, SearchCriteria(movie_id=10))
+
+    assert reasons(rss)[0].startswith("History")
+    assert search.approved
+
+
+def test_a_grab_older_than_12_hours_no_longer_counts_with_completed_download_handling():
+    old = grabbed(q.BLURAY_1080P, date=NOW - timedelta(hours=13))
+
+    assert evaluate(make_release(), make_movie(), with_downloads(**old)).approved
+    assert not evaluate(
+        make_release(), make_movie(), with_downloads(**old, completed_download_handling=False)
+    ).approved
+
+
+def test_a_blocklisted_torrent_is_rejected_by_hash_even_under_another_name():
+    blocked = {
+        "blocklist": {10: [BlockedRelease(title="Other.Name", protocol="torrent", info_hash="ab" * 20)]}
+    }
+    release = make_release(protocol="torrent", info_hash="AB" * 20, seeders=10)
+
+    assert reasons(evaluate(release, make_movie(), with_downloads(**blocked))) == ["Blocklisted"]
+
+
+def test_a_blocklisted_title_from_the_same_indexer_and_post_is_rejected_but_another_indexer_is_not():
+    release = make_release(indexer="One")
+    blocked = BlockedRelease(
+        title=release.title.upper(), protocol="usenet", indexer="One", published_date=release.publish_date
+    )
+
+    same = evaluate(release, make_movie(), with_downloads(blocklist={10: [blocked]}))
+    other = evaluate(make_release(indexer="Two"), make_movie(), with_downloads(blocklist={10: [blocked]}))
+
+    assert reasons(same) == ["Blocklisted"]
+    assert other.approved
+
+
+def test_a_release_grabbed_and_imported_before_is_rejected_by_hash_or_name():
+    by_hash = grabbed(q.HDTV_1080P, imported=True, download_id="CD" * 20, title="x")
+    by_name = grabbed(q.HDTV_1080P, imported=True, title="Heat.1995.1080p.BluRay.x264-GRP")
+    torrent = make_release(protocol="torrent", info_hash="cd" * 20, seeders=5)
+
+    assert reasons(evaluate(torrent, make_movie(), with_downloads(**by_hash))) == ["AlreadyImportedSameHash"]
+    assert reasons(evaluate(make_release(), make_movie(), with_downloads(**by_name))) == [
+        "AlreadyImportedSameName"
+    ]
+
+
+def test_the_second_stage_does_not_run_when_the_first_rejects():
+    decision = evaluate(
+        make_release("Heat.1995.480p.DVD.x264-GRP"), make_movie(), with_downloads(**queued(q.BLURAY_1080P))
+    )
+
+    assert not any(reason.startswith("Queue") for reason in reasons(decision))
