@@ -1,5 +1,6 @@
 """Clean-ups every release-name parser applies first (Radarr's ParserCommon)."""
 
+import re
 import string
 
 import regex
@@ -16,6 +17,21 @@ WEBSITE_POSTFIX = regex.compile(
     r"(?:\[\s*)?(?:www\.)?[-a-z0-9-]{1,256}\.(?:xn--[a-z0-9-]{4,}|[a-z]{2,6})\b(?:\s*\])$", _I
 )
 TORRENT_SUFFIX = regex.compile(r"\[(?:ettv|rartv|rarbg|cttv|publichd)\]$", _I)
+
+
+def literal_alternation(literals: tuple[str, ...]) -> str:
+    """A pattern matching any of `literals` where one of them starts, for the standard library's engine.
+
+    The literals are grouped by their first character ("d(?:irector|especialized)|c(?:ollector|ut)"): the
+    engine then tests each position against a few first characters instead of trying every literal there.
+    A position matches exactly when one of the literals starts at it, as with the plain alternation.
+    """
+    by_first: dict[str, list[str]] = {}
+    for literal in literals:
+        by_first.setdefault(literal[0], []).append(literal[1:])
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(map(re.escape, rests)) + ")" for first, rests in by_first.items()
+    )
 
 
 def strip_site_tags(name: str) -> str:

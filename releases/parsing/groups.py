@@ -4,7 +4,7 @@ import re
 
 import regex
 
-from releases.parsing.common import strip_site_tags
+from releases.parsing.common import literal_alternation, strip_site_tags
 from releases.parsing.files import remove_file_extension
 
 _I = regex.IGNORECASE
@@ -50,7 +50,7 @@ _EXACT_GROUP_HINTS = (
     "tmd",
     "eml hdteam", "lmain", "darq", "ben the men", "taoe", "qxr", "126811",
 )  # fmt: skip
-_EXACT_GROUP_HINT = re.compile("|".join(map(re.escape, _EXACT_GROUP_HINTS)))  # one scan for them all
+_EXACT_GROUP_HINT = re.compile(literal_alternation(_EXACT_GROUP_HINTS))  # one scan for them all
 
 
 def parse_release_group(title: str) -> str | None:

@@ -5,7 +5,7 @@ import re
 import regex
 
 from releases import qualities as q
-from releases.parsing.common import TokenAlternation, ascii_words
+from releases.parsing.common import TokenAlternation, ascii_words, literal_alternation
 from releases.parsing.files import path_extension, quality_for_extension
 from releases.qualities import DetectionSource, Modifier, Quality, QualityModel, QualitySource, Revision
 
@@ -105,7 +105,7 @@ _BRDISK = regex.compile(
 )
 # Every BR-DISK form needs one of these words (a disc codec, ISO, COMPLETE, Disc, 3D, Full, BD25...).
 _BRDISK_HINTS = ("vc", "mpeg", "bdmv", "iso", "complete", "dis", "3d", "full", "25", "50", "66", "100")
-_BRDISK_HINT = re.compile("|".join(_BRDISK_HINTS))  # one scan for them all (plain words)
+_BRDISK_HINT = re.compile(literal_alternation(_BRDISK_HINTS))  # one scan for them all
 # The commonest encode markers among the BR-DISK pattern's own vetoes, checked first because it is cheap.
 _BRDISK_VETO = regex.compile(r"\b(?:[xh][-_. ]?26[45]|720p|BDRip|(?:BD)?REMUX|MKV|XviD|WMV)\b", _I)
 # German scene convention: a year, German (DL/ML) and a disc codec on a Blu-ray mean an untouched remux.

@@ -88,6 +88,19 @@ RULE_CASES: list[tuple[str, dict[str, Any]]] = [
     ("Harbor.Lights.2019.EXTENDED.1080p.BluRay.x264-NOVA", {"language_names": ["Unknown"]}),  # EN, DE inside
     ("Harbor.Lights.2019.EXTENDED.DE.1080p.BluRay.x264-NOVA", {"language_names": ["German"]}),
     ("Harbor Lights (2019) (1080p BluRay x265 HDO) [ENG]", {"group": "HDO", "language_names": ["English"]}),
+    # ASCII names: whole words decide where the patterns bound their tokens, substrings where they do not
+    ("Harbor.Lights.2019.1080p.BluRay.TrueHD.7.1-NOVA", {"language_names": ["Unknown"]}),  # "ru" in TrueHD
+    ("Harbor.Lights.2019.1080p.BluRay.x264.kar-NOVA", {"language_names": ["Unknown"]}),  # no "ka" word
+    ("Harbor.Lights.2019.1080p.WEB-DL.x264.[CHS]-NOVA", {"language_names": ["Chinese"]}),
+    ("Harbor.Lights.2019.720p.BluRay.x264.PL.DUB-NOVA", {"language_names": ["Polish"]}),
+    ("Harbor.Lights.2019.DVDSCR.XviD.KOR-NOVA", {"quality": "DVDSCR", "language_names": ["Korean"]}),
+    ("Harbor.Lights.2019.1080p.BluRay.x264.Ukr-NOVA", {"language_names": ["Ukrainian"]}),  # any "UKR"
+    ("Harbor.Lights.2019.1080p.BluRay.x264.Englishman-NOVA", {"language_names": ["English"]}),  # a substring
+    ("Harbor.Lights.2019.1080p.BluRay.x264.ITA.Español-NOVA", {"language_names": ["Italian", "Spanish"]}),
+    ("Harbor.Lights.2019.HD-TS.x264-NOVA", {"quality": "TELESYNC"}),  # "HD-TS" holds the word "ts"
+    ("Harbor.Lights.2019.720p.Web-Rip.x264-NOVA", {"quality": "WEBRip-720p"}),
+    ("[ www.site.com ] - Harbor.Lights.2019.1080p.BluRay.x264-NOVA", {"title": "Harbor Lights"}),
+    ("Harbor Lights 2019 1080p 10-bit BluRay x265-NOVA", {"title": "Harbor Lights", "year": 2019}),
     # hardcoded subs
     ("Harbor.Lights.2019.1080p.KORSUB.WEBRip.x264-NOVA", {"hardcoded_subs": "KORSUB"}),
     ("Harbor.Lights.2019.720p.HC.WEBRip.x264-NOVA", {"hardcoded_subs": "Generic Hardcoded Subs"}),
