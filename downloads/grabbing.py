@@ -25,6 +25,7 @@ from downloads.selection import client_for
 from downloads.torrentfiles import magnet_info_hash, torrent_info_hash
 from indexers.models import Indexer
 from movies.models import Movie
+from notifications.events import GrabEvent, notify
 from radarr.http import session
 from radarr.providers import ProviderError, safe_message
 from releases.decisions.context import Candidate
@@ -95,6 +96,7 @@ def grab_release(
         claim.delete()
         raise GrabError(f"{client.name} did not take {release.title}: {error}") from error
     _after_grab(claim, download_id, client, movie, release, candidate)
+    notify(GrabEvent(movie_id=movie.pk, history_id=claim.pk))
     logger.info("Grabbed %s for %s with %s", release.title, movie, client.name)
     return Grab(download_id, client.name, claim.pk)
 

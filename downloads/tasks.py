@@ -5,8 +5,12 @@ from downloads.tracking import refresh_monitored_downloads
 
 
 def track_downloads() -> str:
-    """RefreshMonitoredDownloads: poll the download clients and move every tracked download on."""
-    return refresh_monitored_downloads()
+    """RefreshMonitoredDownloads: poll the download clients, move every tracked download on and import
+    the completed ones (Completed Download Handling)."""
+    from imports.completed import import_completed_downloads  # noqa: PLC0415 (imports sits above downloads)
+
+    summary = refresh_monitored_downloads()
+    return f"{summary}; {import_completed_downloads()}"
 
 
 def clear_blocklist() -> str:

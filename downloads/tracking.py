@@ -40,6 +40,8 @@ from downloads.models import (
 from downloads.queueids import queue_id
 from movies.models import AlternativeTitle, Movie
 from movies.titles import clean_title
+from notifications.builders import manual_interaction_event
+from notifications.events import notify
 from radarr.providers import ProviderError, safe_message
 from releases.parser import parse_movie_title
 
@@ -414,12 +416,24 @@ def mark_imported(
     return row
 
 
+def mark_import_pending(
+    download_id: str, messages: list[str], *, client_id: int | None = None
+) -> TrackedDownload:
+    """The import must wait (archives not extracted, still unpacking): importPending with the reasons."""
+    row = _tracked(download_id, client_id)
+    _set_state(row, State.IMPORT_PENDING, TrackedDownloadStatus.WARNING, messages)
+    return row
+
+
 def mark_import_failed(
     download_id: str, messages: list[str], *, client_id: int | None = None
 ) -> TrackedDownload:
     """The import could not finish: importBlocked with the reasons, until the user steps in."""
     row = _tracked(download_id, client_id)
+    was_blocked = row.state == State.IMPORT_BLOCKED
     _set_state(row, State.IMPORT_BLOCKED, TrackedDownloadStatus.WARNING, messages or ["Import failed"])
+    if not was_blocked:  # once, on the change: the poller calls this every minute
+        notify(manual_interaction_event(row, messages or ["Import failed"]))
     return row
 
 

@@ -107,9 +107,13 @@ def remove_movie_folder(movie: Movie, recycle_bin: str | None = None) -> bool:
     """Delete (or recycle) the movie's own folder; False when it was already gone.
 
     Only called when the user asked for deleteFiles. Refuses a folder that is a root folder, lies
-    outside every root folder, or is the root of the filesystem.
-    TODO(#7): `recycle_bin` comes from Radarr's recycle bin setting once media management exists.
+    outside every root folder, or is the root of the filesystem. `recycle_bin` defaults to the one set
+    in Media Management ("" deletes permanently).
     """
+    if recycle_bin is None:
+        from imports.options import import_options  # noqa: PLC0415 (media-management settings)
+
+        recycle_bin = import_options().recycle_bin
     path = Path(movie.path)
     roots = [Path(root) for root in RootFolder.objects.values_list("path", flat=True)]
     if movie.root_folder_path:

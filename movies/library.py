@@ -28,6 +28,8 @@ from movies.models import (
 from movies.refresh import apply_metadata, replace_alternative_titles  # the refresh's own copy rules
 from movies.scanning import scan_movie_folder
 from movies.titles import clean_title, sort_title
+from notifications.builders import movie_delete_event
+from notifications.events import MovieAddedEvent, notify
 from radarr.api.errors import ApiError, Failure, ValidationFailed, invalid
 from radarr.commands import report_progress
 from radarr.models import Tag
@@ -153,6 +155,7 @@ def add_movie(
         movie.tags.set(_existing_tag_ids(tag_ids))
         replace_alternative_titles(movie, metadata.alternative_titles)
         _after_add(movie, search_for_movie)
+        notify(MovieAddedEvent(movie_id=movie.pk, add_method=movie.add_options["addMethod"]))
     logger.info("Added %s to the library at '%s' (%s)", movie, movie.path, movie.add_options["addMethod"])
     if os.path.isdir(movie.path):
         scan_movie_folder(movie)  # library import: the files already there count from the start
@@ -324,6 +327,7 @@ def delete_movie(movie: Movie, *, delete_files: bool = False, add_exclusion: boo
         if add_exclusion:
             _exclude(movie)
         collection_id = movie.collection_id
+        notify(movie_delete_event(movie, deleted_files=delete_files))  # sent once the delete commits
         movie.delete()
         if collection_id and not Movie.objects.filter(collection_id=collection_id).exists():
             # Radarr's housekeeping drops collections no library movie belongs to any more

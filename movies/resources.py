@@ -203,7 +203,7 @@ def _file_resource(row: tuple, movie_path: str, cutoff: tuple[dict[int, int], in
     resource["indexerFlags"] = flags
     media_info = _json(media_info)
     if media_info:
-        resource["mediaInfo"] = {key: value for key, value in media_info.items() if value is not None}
+        resource["mediaInfo"] = _media_info(media_info)
     if original:
         resource["originalFilePath"] = original
     resource["qualityCutoffNotMet"] = ranks.get(quality_id, -1) < cutoff_rank
@@ -242,10 +242,22 @@ def _file_json(row: tuple, movie_path: str, cutoff: tuple[dict[int, int], int] |
         b',"sceneName":%s' % _dumps(scene) if scene else b"",
         b',"releaseGroup":%s' % _dumps(group) if group else b"",
         _dumps(edition), _LANGUAGES_JSON[language_key], _QUALITY_JSON[quality_key], flags,
-        b',"mediaInfo":%s' % _dumps({k: v for k, v in info.items() if v is not None}) if info else b"",
+        b',"mediaInfo":%s' % _dumps(_media_info(info)) if info else b"",
         b',"originalFilePath":%s' % _dumps(original) if original else b"",
         _BOOLEAN[ranks.get(quality_id, -1) < cutoff_rank],
     )  # fmt: skip
+
+
+# The fields of Radarr's MediaInfoResource; stored media info also keeps internal keys (for naming)
+MEDIA_INFO_KEYS = (
+    "audioBitrate", "audioChannels", "audioCodec", "audioLanguages", "audioStreamCount", "videoBitDepth",
+    "videoBitrate", "videoCodec", "videoFps", "videoDynamicRange", "videoDynamicRangeType", "resolution",
+    "runTime", "scanType", "subtitles",
+)  # fmt: skip
+
+
+def _media_info(stored: dict[str, Any]) -> dict[str, Any]:
+    return {key: stored[key] for key in MEDIA_INFO_KEYS if stored.get(key) is not None}
 
 
 def movie_file_resource(movie_file: MovieFile) -> dict[str, Any]:

@@ -1,8 +1,9 @@
 """Rescanning a movie folder: which video files are there, and the MovieFile rows that match them.
 
-This is the one place (until the imports issue) that adds or removes MovieFile rows and keeps
-`Movie.has_file` and `Movie.size_on_disk` right. A scan never deletes anything on disk: a file that
-vanished only loses its row. When the root folder is missing or empty (an unmounted share), the scan
+With imports.pipeline.import_file, this is one of the two places that add or remove MovieFile rows and
+keep `Movie.has_file` and `Movie.size_on_disk` right. A scan never deletes anything on disk: a file that
+vanished loses its row (with a MovieFileDeleted history event, and the movie is unmonitored when
+"Unmonitor Deleted Movies" is on). When the root folder is missing or empty (an unmounted share), the scan
 changes nothing, because that is how Radarr users lost whole libraries.
 """
 
@@ -16,6 +17,8 @@ from django.db import transaction
 from django.db.models import Sum
 
 from movies.models import Movie, MovieFile
+from notifications.builders import file_delete_event
+from notifications.events import notify
 from releases.parser import parse_movie_path
 
 logger = logging.getLogger(__name__)
@@ -102,6 +105,33 @@ def _root_is_unavailable(movie: Movie) -> bool:
     return not root.is_dir() or not any(root.iterdir())
 
 
+def _record_missing(movie: Movie, rows: list[MovieFile]) -> None:
+    """A MovieFileDeleted history event (reason MissingFromDisk) for each file gone from disk."""
+    if not rows:
+        return
+    from downloads.history import ReleaseFacts, record_event  # noqa: PLC0415 (history lives in downloads)
+    from downloads.models import HistoryEventType  # noqa: PLC0415
+
+    for row in rows:
+        record_event(
+            movie.pk,
+            HistoryEventType.MOVIE_FILE_DELETED,
+            row.scene_name or row.relative_path,
+            ReleaseFacts(row.quality_id, row.revision, tuple(row.language_ids)),
+            data={"reason": "MissingFromDisk", "size": row.size},
+        )
+
+
+def _unmonitor_if_configured(movie: Movie) -> None:
+    """Radarr's "Unmonitor Deleted Movies": a movie whose files vanished stops being searched for."""
+    from imports.options import import_options  # noqa: PLC0415 (media-management settings)
+
+    if import_options().auto_unmonitor_previously_downloaded_movies and movie.monitored:
+        movie.monitored = False
+        Movie.objects.filter(pk=movie.pk).update(monitored=False)
+        logger.info("Unmonitored %s: its files are gone from disk", movie)
+
+
 def scan_movie_folder(movie: Movie) -> str:
     """Match the rows of `movie`'s files to what is on disk; returns the outcome for the log."""
     if _root_is_unavailable(movie):
@@ -113,6 +143,9 @@ def scan_movie_folder(movie: Movie) -> str:
     with transaction.atomic():
         known = {row.relative_path: row for row in MovieFile.objects.select_for_update().filter(movie=movie)}
         gone = [row.pk for path, row in known.items() if path not in on_disk]
+        for row in (row for path, row in known.items() if path not in on_disk):
+            notify(file_delete_event(row, "missingFromDisk"))  # sent once the removal commits
+        _record_missing(movie, [row for path, row in known.items() if path not in on_disk])
         MovieFile.objects.filter(pk__in=gone).delete()
         added = [new_movie_file(movie, found) for path, found in on_disk.items() if path not in known]
         for row in added:
@@ -122,6 +155,8 @@ def scan_movie_folder(movie: Movie) -> str:
             if path in on_disk and on_disk[path].size != row.size:
                 MovieFile.objects.filter(pk=row.pk).update(size=on_disk[path].size)
         update_file_state(movie)
+        if gone and not movie.has_file:
+            _unmonitor_if_configured(movie)
     message = f"Scanned {movie}: {len(on_disk)} video file(s), {len(added)} new, {len(gone)} gone from disk"
     logger.info(message)
     return message

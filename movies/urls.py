@@ -1,13 +1,27 @@
 """Pages and v3 routes of the movies app, gathered from its topic modules."""
 
+from movies.api import calendar as calendar_api
 from movies.api import collections as collections_api
+from movies.api import diskspace as diskspace_api
 from movies.api import exclusions as exclusions_api
 from movies.api import lookup as lookup_api
 from movies.api import mediacover as mediacover_api
 from movies.api import movies as movies_api
 from movies.api import rootfolders as rootfolders_api
 from movies.api import tags as tags_api
-from movies.views import addmovie, collections, editor, index, libraryimport, mediacover, moviepage
+from movies.api import wanted as wanted_api
+from movies.views import (
+    addmovie,
+    collections,
+    dashboard,
+    editor,
+    index,
+    libraryimport,
+    mediacover,
+    moviepage,
+    wanted,
+)
+from movies.views import calendar as calendar_page
 
 app_name = "movies"
 
@@ -19,6 +33,9 @@ urlpatterns = [
     *libraryimport.urlpatterns,
     *editor.urlpatterns,
     *mediacover.urlpatterns,
+    *calendar_page.urlpatterns,
+    *wanted.urlpatterns,
+    *dashboard.urlpatterns,
 ]
 
 api_v3 = [
@@ -30,4 +47,7 @@ api_v3 = [
     *collections_api.api_v3,
     *exclusions_api.api_v3,
     *mediacover_api.api_v3,
+    *calendar_api.api_v3,
+    *wanted_api.api_v3,
+    *diskspace_api.api_v3,
 ]

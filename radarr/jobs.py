@@ -63,6 +63,26 @@ JOBS: list[Job] = [
         every=timedelta(minutes=1),
     ),
     Job("ClearBlocklist", "downloads.tasks.clear_blocklist", "Clear Blocklist"),
+    Job("DownloadedMoviesScan", "imports.tasks.downloaded_movies_scan", "Downloaded Movies Scan"),
+    Job("ManualImport", "imports.tasks.manual_import", "Manual Import"),
+    Job(
+        "CleanUpRecycleBin",
+        "imports.tasks.clean_up_recycle_bin",
+        "Clean Up Recycle Bin",
+        every=timedelta(hours=24),
+    ),
+    Job("EmptyRecycleBin", "imports.tasks.empty_the_recycle_bin", "Empty Recycle Bin"),
+    Job("RenameFiles", "imports.renaming.rename_files", "Rename Files"),
+    Job("RenameMovie", "imports.renaming.rename_movies", "Rename Movie"),
+    Job("RenameMovieFolder", "imports.renaming.rename_movie_folders", "Rename Movie Folder"),
+    Job("MoveMovie", "imports.renaming.move_movie", "Move Movie"),
+    Job(
+        "Backup",
+        "radarr.system.tasks.backup",
+        "Backup",
+        every=timedelta(days=7),
+        interval_setting="radarr.system.backups.backup_interval_minutes",
+    ),
 ]
 
 

@@ -112,3 +112,6 @@ class ProviderDefinition(models.Model):
 
     def is_backed_off(self, now: datetime | None = None) -> bool:
         return self.disabled_until is not None and self.disabled_until > (now or timezone.now())
+
+
+from radarr.system.models_backup import BackupSettings  # noqa: E402, F401 - the Backup settings row

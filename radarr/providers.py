@@ -175,6 +175,8 @@ class Provider:
     implementation: ClassVar[str]
     implementation_name: ClassVar[str]  # the name the UI shows, e.g. "qBittorrent"
     info_link: ClassVar[str] = ""
+    # templates list the classes themselves (the "add" pickers): Django must not call them
+    do_not_call_in_templates: ClassVar[bool] = True
 
     @dataclasses.dataclass
     class Settings:

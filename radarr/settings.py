@@ -43,13 +43,16 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_q",
     "radarr.apps.RadarrConfig",
+    "notifications.apps.NotificationsConfig",
     "releases.apps.ReleasesConfig",
     "movies.apps.MoviesConfig",
     "indexers.apps.IndexersConfig",
     "downloads.apps.DownloadsConfig",
+    "imports.apps.ImportsConfig",
 ]
 
 MIDDLEWARE = [
+    "radarr.system.metrics.request_metrics_middleware",
     "radarr.api.middleware.api_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

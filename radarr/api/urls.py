@@ -6,8 +6,10 @@ Paths here are lower-case and without trailing slashes: radarr.api.middleware fo
 from django.urls import include, path, re_path
 
 from downloads import urls as downloads
+from imports import urls as imports
 from indexers import urls as indexers
 from movies import urls as movies
+from notifications import urls as notifications
 from radarr.system import api as system
 from releases import urls as releases
 
@@ -21,9 +23,24 @@ api_v3 = [
     path("log", system.log_collection),
     path("log/file", system.log_file_collection),
     path("log/file/<str:filename>", system.log_file_contents),
+    path("system/backup", system.backup_collection),
+    path("system/backup/<int:id>", system.backup_item),
+    path("system/backup/restore/<int:id>", system.backup_restore),
+    path("system/backup/restore/upload", system.backup_restore_upload),
 ]
 
 urlpatterns = [
-    path("v3/", include(api_v3 + releases.api_v3 + movies.api_v3 + indexers.api_v3 + downloads.api_v3)),
+    path(
+        "v3/",
+        include(
+            api_v3
+            + releases.api_v3
+            + movies.api_v3
+            + indexers.api_v3
+            + downloads.api_v3
+            + imports.api_v3
+            + notifications.api_v3
+        ),
+    ),
     re_path(r"^(?P<rest>.*)$", system.not_found),
 ]

@@ -1,6 +1,8 @@
 """v3 endpoints of the system area: discovery, status, health, tasks, commands, logs."""
 
+import tempfile
 from datetime import UTC, datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +14,7 @@ from radarr.api.responses import json_response, read_json_object
 from radarr.commands import UnknownCommand, queue_command
 from radarr.jobs import scheduled_tasks
 from radarr.models import Command
+from radarr.system.backups import BackupError, BackupFile, find_backup, list_backups, restore_backup
 from radarr.system.health import current_health
 from radarr.system.logs import log_files, recent_entries
 from radarr.system.resources import command_resource, health_resource, log_resource, task_resource
@@ -106,6 +109,59 @@ def log_file_contents(request: HttpRequest, filename: str) -> HttpResponse:
     if path is None:
         raise NotFound("Log file", filename)
     return HttpResponse(path.read_bytes(), content_type="text/plain; charset=utf-8")
+
+
+def backup_resource(backup: BackupFile) -> dict:
+    return {
+        "id": backup.id,
+        "name": backup.name,
+        "path": f"/backup/{backup.kind}/{backup.name}",
+        "type": backup.kind,
+        "size": backup.size,
+        "time": backup.time,
+    }
+
+
+@api_view("GET")
+def backup_collection(request: HttpRequest) -> HttpResponse:
+    return json_response([backup_resource(backup) for backup in list_backups()])
+
+
+@api_view("DELETE")
+def backup_item(request: HttpRequest, id: int) -> HttpResponse:
+    backup = find_backup(id)
+    if backup is None:
+        raise NotFound("Backup", id)
+    backup.path.unlink(missing_ok=True)
+    return HttpResponse(status=200)
+
+
+def _restored(path: Path) -> HttpResponse:
+    try:
+        restore_backup(path)
+    except BackupError as error:
+        raise ApiError(400, str(error), "Nothing was replaced") from None
+    return json_response({"RestartRequired": True})
+
+
+@api_view("POST")
+def backup_restore(request: HttpRequest, id: int) -> HttpResponse:
+    backup = find_backup(id)
+    if backup is None:
+        raise NotFound("Backup", id)
+    return _restored(backup.path)
+
+
+@api_view("POST")
+def backup_restore_upload(request: HttpRequest) -> HttpResponse:
+    upload = next(iter(request.FILES.values()), None)
+    if upload is None:
+        raise ApiError(400, "No file uploaded", "Send the backup zip as multipart/form-data")
+    with tempfile.NamedTemporaryFile(suffix=".zip", dir=settings.DATA_DIR) as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+        handle.flush()
+        return _restored(Path(handle.name))
 
 
 @api_view("GET", "POST", "PUT", "DELETE", "PATCH")

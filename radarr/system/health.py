@@ -60,10 +60,18 @@ CHECKS: list[str] = [
     "indexers.health.indexer_status_check",
     "downloads.health.download_client_status_check",
     "downloads.health.import_mechanism_check",
+    "imports.recyclebin.recycle_bin_check",
+    "imports.mediainfo.ffprobe_check",
+    "notifications.health.notification_status_check",
+    "movies.checks.root_folder_check",
+    "movies.checks.removed_movies_check",
+    "radarr.system.checks.api_key_check",
 ]
 # Checks that talk to other programs run in the CheckHealth job; requests read their last results.
 SCHEDULED_CHECKS: list[str] = [
     "downloads.health.download_client_check",
+    "radarr.system.checks.system_clock_check",
+    "radarr.system.integrity.database_integrity_check",
 ]
 
 

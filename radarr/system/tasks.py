@@ -5,8 +5,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from radarr.models import Command
+from radarr.models import Command, CommandStatus, CommandTrigger
+from radarr.system.backups import create_backup, remove_old_backups, scheduled_backup_due
 from radarr.system.health import current_health, run_scheduled_checks
+from radarr.system.models_backup import BackupSettings
 
 logger = logging.getLogger(__name__)
 
@@ -19,6 +21,9 @@ def check_health() -> str:
     issues = current_health()
     for issue in issues:
         logger.warning("Health: %s: %s", issue.source, issue.message)
+    from notifications.health import health_changed  # notifications sits right of radarr: import late
+
+    health_changed(issues)  # Health / HealthRestored notifications for what changed since the last run
     return f"{len(issues)} health issue(s)" if issues else "No health issues"
 
 
@@ -26,3 +31,16 @@ def housekeeping() -> str:
     """Trim the command log; finished commands older than a week are of no further use."""
     deleted, _ = Command.objects.filter(ended__lt=timezone.now() - KEEP_COMMANDS).delete()
     return f"Removed {deleted} old command record(s)"
+
+
+def backup() -> str:
+    """Radarr's Backup command: a manual backup when asked, a scheduled one when its interval is up."""
+    running = Command.objects.filter(name="Backup", status=CommandStatus.STARTED).order_by("-pk").first()
+    if running is None or running.trigger != CommandTrigger.SCHEDULED:
+        made = create_backup("manual")
+        return f"Backed up to {made.name}"
+    if not scheduled_backup_due():
+        return "No scheduled backup due yet"
+    made = create_backup("scheduled")
+    removed = remove_old_backups(BackupSettings.load().retention_days)
+    return f"Backed up to {made.name}; removed {removed} old backup(s)"

@@ -6,7 +6,7 @@ from radarr.jobs import sync_schedules
 
 pytestmark = [pytest.mark.browser, pytest.mark.sqlite_pass, pytest.mark.django_db(transaction=True)]
 
-AREAS = ["Movies", "Calendar", "Activity", "Wanted", "Settings", "System"]
+AREAS = ["Movies", "Dashboard", "Calendar", "Activity", "Wanted", "Settings", "System"]
 
 
 def log_in(page, live_server) -> None:
@@ -28,7 +28,8 @@ def test_log_in_and_walk_the_navigation(page, live_server, admin_user):
         heading = page.get_by_role("heading", level=1).inner_text()
         current = page.get_by_role("navigation", name="Main").locator("[aria-current=page]")
         assert current.inner_text() == area
-        assert heading in (area, "Status", "Queue")  # System opens on Status, Activity on its Queue
+        # System opens on Status, Activity on its Queue, Wanted on its Missing list
+        assert heading in (area, "Status", "Queue", "Missing")
 
     page.get_by_role("link", name="Tasks").click()
     page.get_by_role("button", name="Run now").first.click()

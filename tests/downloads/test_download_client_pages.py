@@ -113,3 +113,10 @@ def test_a_remote_path_mapping_is_added_and_a_relative_path_refused(admin_client
 
     assert refused.status_code == 400 and "Invalid Path" in refused.content.decode()
     assert RemotePathMapping.objects.get().remote_path == "/downloads/"
+
+
+def test_the_add_page_links_each_client_type(admin_client):
+    page = admin_client.get("/settings/downloadclients/new").content.decode()
+
+    for implementation in ("QBittorrent", "Transmission", "Sabnzbd", "Nzbget"):
+        assert f"implementation={implementation}" in page or f"/{implementation}" in page, implementation

@@ -10,7 +10,9 @@ import sys
 import time
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+
+from radarr.system.integrity import CorruptDatabase, check_database_at_startup
 
 
 class Command(BaseCommand):
@@ -19,6 +21,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: object, **options: object) -> None:
+        try:
+            check_database_at_startup()  # never write to a damaged database
+        except CorruptDatabase as error:
+            raise CommandError(str(error)) from None
         bind = f"{settings.RADARR_BIND}:{settings.RADARR_PORT}"
         threads = os.environ.get("RADARR_WEB_THREADS", "8")
         web = [

@@ -1,0 +1,359 @@
+"""Settings → Media Management: the naming and media-management rows (Radarr's config/naming and
+config/mediamanagement), the tracked extra files beside movie files, and reading/saving the settings
+in Radarr's v3 shapes.
+
+The rows are singletons (pk 1) created with Radarr's defaults on first read. `imports/models.py`
+imports these models so Django finds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+from django.db import models, transaction
+
+from imports.naming import (
+    COLON_REPLACEMENTS,
+    DEFAULT_MOVIE_FOLDER_FORMAT,
+    DEFAULT_STANDARD_MOVIE_FORMAT,
+)
+from radarr.api.errors import Failure, ValidationFailed
+
+
+class NamingConfig(models.Model):
+    """Radarr's NamingConfig: whether and how movie files and folders are named."""
+
+    rename_movies = models.BooleanField(default=False)
+    replace_illegal_characters = models.BooleanField(default=True)
+    colon_replacement_format = models.CharField(max_length=20, default="smart")
+    standard_movie_format = models.CharField(max_length=1000, default=DEFAULT_STANDARD_MOVIE_FORMAT)
+    movie_folder_format = models.CharField(max_length=1000, default=DEFAULT_MOVIE_FOLDER_FORMAT)
+
+    class Meta:
+        app_label = "imports"
+
+    def __str__(self) -> str:
+        return "Movie naming"
+
+    @classmethod
+    def get(cls) -> NamingConfig:
+        config, _ = cls.objects.get_or_create(pk=1)
+        return config
+
+
+class MediaManagementConfig(models.Model):
+    """Radarr's MediaManagementConfig: folders, importing, file management and permissions."""
+
+    auto_unmonitor_previously_downloaded_movies = models.BooleanField(default=False)
+    recycle_bin = models.CharField(max_length=1000, blank=True, default="")
+    recycle_bin_cleanup_days = models.IntegerField(default=7)
+    download_propers_and_repacks = models.CharField(max_length=20, default="preferAndUpgrade")
+    create_empty_movie_folders = models.BooleanField(default=False)
+    delete_empty_folders = models.BooleanField(default=False)
+    file_date = models.CharField(max_length=20, default="none")
+    rescan_after_refresh = models.CharField(max_length=20, default="always")
+    auto_rename_folders = models.BooleanField(default=False)
+    paths_default_static = models.BooleanField(default=False)
+    set_permissions_linux = models.BooleanField(default=False)
+    chmod_folder = models.CharField(max_length=10, default="755")
+    chown_group = models.CharField(max_length=100, blank=True, default="")
+    skip_free_space_check_when_importing = models.BooleanField(default=False)
+    minimum_free_space_when_importing = models.IntegerField(default=100)  # MB
+    copy_using_hardlinks = models.BooleanField(default=True)
+    use_script_import = models.BooleanField(default=False)
+    script_import_path = models.CharField(max_length=1000, blank=True, default="")
+    import_extra_files = models.BooleanField(default=False)
+    extra_file_extensions = models.CharField(max_length=500, default="srt")
+    enable_media_info = models.BooleanField(default=True)
+
+    class Meta:
+        app_label = "imports"
+
+    def __str__(self) -> str:
+        return "Media management"
+
+    @classmethod
+    def get(cls) -> MediaManagementConfig:
+        config, _ = cls.objects.get_or_create(pk=1)
+        return config
+
+    # The names imports.options reads.
+    @property
+    def skip_free_space_check(self) -> bool:
+        return self.skip_free_space_check_when_importing
+
+    @property
+    def minimum_free_space_mb(self) -> int:
+        return self.minimum_free_space_when_importing
+
+    @property
+    def set_permissions(self) -> bool:
+        return self.set_permissions_linux
+
+    @property
+    def file_chmod(self) -> str:
+        """Files get the folder mode without execute bits (755 → 644), as Radarr derives them."""
+        try:
+            return format(int(self.chmod_folder, 8) & 0o666, "o")
+        except ValueError:
+            return "644"
+
+    @property
+    def rename_movies(self) -> bool:
+        return NamingConfig.get().rename_movies
+
+    @property
+    def extra_extensions(self) -> list[str]:
+        """`srt, .nfo,txt` → ["srt", "nfo", "txt"]."""
+        parts = regex.split(r"[,\s]+", self.extra_file_extensions or "")
+        return [part.strip().lstrip(".").lower() for part in parts if part.strip().lstrip(".")]
+
+
+class ExtraFileType(models.TextChoices):
+    SUBTITLE = "subtitle"
+    METADATA = "metadata"
+    OTHER = "other"
+
+
+class ExtraFile(models.Model):
+    """A subtitle or other extra beside a movie file, moved, renamed and deleted with it."""
+
+    movie = models.ForeignKey("movies.Movie", on_delete=models.CASCADE, related_name="extra_files")
+    movie_file = models.ForeignKey(
+        "movies.MovieFile", null=True, blank=True, on_delete=models.SET_NULL, related_name="extra_files"
+    )
+    relative_path = models.CharField(max_length=1000)  # inside the movie folder
+    extension = models.CharField(max_length=20)  # with the dot: ".srt"
+    type = models.CharField(max_length=20, choices=ExtraFileType.choices, default=ExtraFileType.OTHER)
+    language = models.CharField(max_length=20, blank=True, default="")  # ISO 639-1 code: "en"
+    language_tags = models.JSONField(default=list, blank=True)  # ["forced", "sdh"]
+    title = models.CharField(max_length=200, blank=True, default="")
+    added = models.DateTimeField(auto_now_add=True)
+    last_updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        app_label = "imports"
+        ordering = ["movie_id", "relative_path"]
+        constraints = [
+            models.UniqueConstraint(fields=["movie", "relative_path"], name="extra_file_unique_path"),
+        ]
+
+    def __str__(self) -> str:
+        return self.relative_path
+
+
+# ---------------------------------------------------------------------------------------------------
+# v3 shapes and saving
+
+_NAMING_FIELDS: tuple[tuple[str, str, type], ...] = (
+    ("renameMovies", "rename_movies", bool),
+    ("replaceIllegalCharacters", "replace_illegal_characters", bool),
+    ("colonReplacementFormat", "colon_replacement_format", str),
+    ("standardMovieFormat", "standard_movie_format", str),
+    ("movieFolderFormat", "movie_folder_format", str),
+)
+
+_MEDIA_FIELDS: tuple[tuple[str, str, type], ...] = (
+    ("autoUnmonitorPreviouslyDownloadedMovies", "auto_unmonitor_previously_downloaded_movies", bool),
+    ("recycleBin", "recycle_bin", str),
+    ("recycleBinCleanupDays", "recycle_bin_cleanup_days", int),
+    ("downloadPropersAndRepacks", "download_propers_and_repacks", str),
+    ("createEmptyMovieFolders", "create_empty_movie_folders", bool),
+    ("deleteEmptyFolders", "delete_empty_folders", bool),
+    ("fileDate", "file_date", str),
+    ("rescanAfterRefresh", "rescan_after_refresh", str),
+    ("autoRenameFolders", "auto_rename_folders", bool),
+    ("pathsDefaultStatic", "paths_default_static", bool),
+    ("setPermissionsLinux", "set_permissions_linux", bool),
+    ("chmodFolder", "chmod_folder", str),
+    ("chownGroup", "chown_group", str),
+    ("skipFreeSpaceCheckWhenImporting", "skip_free_space_check_when_importing", bool),
+    ("minimumFreeSpaceWhenImporting", "minimum_free_space_when_importing", int),
+    ("copyUsingHardlinks", "copy_using_hardlinks", bool),
+    ("useScriptImport", "use_script_import", bool),
+    ("scriptImportPath", "script_import_path", str),
+    ("importExtraFiles", "import_extra_files", bool),
+    ("extraFileExtensions", "extra_file_extensions", str),
+    ("enableMediaInfo", "enable_media_info", bool),
+)
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "colonReplacementFormat": COLON_REPLACEMENTS,
+    "downloadPropersAndRepacks": ("preferAndUpgrade", "doNotUpgrade", "doNotPrefer"),
+    "fileDate": ("none", "cinemas", "release"),
+    "rescanAfterRefresh": ("always", "afterManual", "never"),
+}
+
+# A file or folder format must name the movie somehow, or every movie would get the same name.
+_TITLE_TOKEN = regex.compile(
+    r"\{(?:Movie|Original)[- ._](?:Clean)?(?:Original)?(?:Title|Filename)(?:The)?(?::[a-z0-9|+-]+)?\}",
+    regex.IGNORECASE,
+)
+_FOLDER_ONLY_BAD = regex.compile(
+    r"\{(?:Quality|MediaInfo|Release[- ._]Group|Custom|Edition|Original)", regex.I
+)
+
+
+def _resource(config: models.Model, fields: tuple[tuple[str, str, type], ...]) -> dict[str, Any]:
+    resource: dict[str, Any] = {"id": config.pk}
+    for name, attribute, _kind in fields:
+        resource[name] = getattr(config, attribute)
+    return resource
+
+
+def naming_config_resource(config: NamingConfig) -> dict[str, Any]:
+    return _resource(config, _NAMING_FIELDS)
+
+
+def media_management_resource(config: MediaManagementConfig) -> dict[str, Any]:
+    return _resource(config, _MEDIA_FIELDS)
+
+
+def _read(
+    body: dict[str, Any], config: models.Model, fields: tuple[tuple[str, str, type], ...]
+) -> tuple[dict[str, Any], list[Failure]]:
+    """The body's values by attribute; fields left out keep their saved value. Wrong types are failures."""
+    values: dict[str, Any] = {}
+    failures: list[Failure] = []
+    for name, attribute, kind in fields:
+        if name not in body:
+            values[attribute] = getattr(config, attribute)
+            continue
+        raw = body.get(name)
+        if kind is bool:
+            if not isinstance(raw, bool):
+                failures.append(Failure(name, f"'{name}' must be true or false", raw))
+                continue
+            values[attribute] = raw
+        elif kind is int:
+            if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+                failures.append(Failure(name, f"'{name}' must be a whole number", raw))
+                continue
+            try:
+                values[attribute] = int(raw)
+            except ValueError:
+                failures.append(Failure(name, f"'{name}' must be a whole number", raw))
+        else:
+            if raw is not None and not isinstance(raw, str | int):
+                failures.append(Failure(name, f"'{name}' must be text", raw))
+                continue
+            values[attribute] = "" if raw is None else str(raw)
+            if name in CHOICES and values[attribute] not in CHOICES[name]:
+                # numbers as Radarr's enums serialise in some older clients
+                choices = CHOICES[name]
+                if values[attribute].isdigit() and int(values[attribute]) < len(choices):
+                    values[attribute] = choices[int(values[attribute])]
+                else:
+                    failures.append(Failure(name, f"'{name}' must be one of: {', '.join(choices)}", raw))
+    return values, failures
+
+
+def naming_failures(values: dict[str, Any]) -> list[Failure]:
+    """Radarr's NamingConfigController rules: formats must name the movie; folders take movie tokens only."""
+    failures = []
+    standard = values["standard_movie_format"]
+    folder = values["movie_folder_format"]
+    if values["rename_movies"] and not standard.strip():
+        failures.append(Failure("standardMovieFormat", "Standard movie format cannot be empty", standard))
+    elif standard.strip() and not _TITLE_TOKEN.search(standard):
+        failures.append(Failure("standardMovieFormat", "Must contain Movie Title", standard))
+    if not folder.strip() or not _TITLE_TOKEN.search(folder):
+        failures.append(Failure("movieFolderFormat", "Must contain Movie Title", folder))
+    elif _FOLDER_ONLY_BAD.search(folder):
+        failures.append(
+            Failure(
+                "movieFolderFormat", "Folder formats may use movie tokens only (title, year, ids)", folder
+            )
+        )
+    return failures
+
+
+def media_management_failures(values: dict[str, Any]) -> list[Failure]:
+    failures = []
+    if values["minimum_free_space_when_importing"] < 100:
+        failures.append(
+            Failure(
+                "minimumFreeSpaceWhenImporting",
+                "'Minimum Free Space When Importing' must be greater than or equal to '100'.",
+                values["minimum_free_space_when_importing"],
+            )
+        )
+    if values["recycle_bin_cleanup_days"] < 0:
+        failures.append(
+            Failure("recycleBinCleanupDays", "Must be 0 or more days", values["recycle_bin_cleanup_days"])
+        )
+    if not regex.fullmatch(r"0?[0-7]{3}", values["chmod_folder"] or ""):
+        failures.append(
+            Failure("chmodFolder", "Must be a valid octal permission, e.g. 755", values["chmod_folder"])
+        )
+    if values["use_script_import"] and not values["script_import_path"].strip():
+        failures.append(Failure("scriptImportPath", "Import script path must be set", ""))
+    if values["recycle_bin"] and not values["recycle_bin"].startswith("/"):
+        failures.append(Failure("recycleBin", "Must be an absolute path", values["recycle_bin"]))
+    return failures
+
+
+def save_naming_config(body: dict[str, Any]) -> NamingConfig:
+    """PUT config/naming: the whole object (Recyclarr sends it back as it read it) or a part of it."""
+    with transaction.atomic():
+        config = NamingConfig.get()
+        values, failures = _read(body, config, _NAMING_FIELDS)
+        if failures:
+            raise ValidationFailed(failures)
+        failures = naming_failures(values)
+        if failures:
+            raise ValidationFailed(failures)
+        for attribute, value in values.items():
+            setattr(config, attribute, value)
+        config.save()
+    return config
+
+
+def save_media_management_config(body: dict[str, Any]) -> MediaManagementConfig:
+    with transaction.atomic():
+        config = MediaManagementConfig.get()
+        values, failures = _read(body, config, _MEDIA_FIELDS)
+        if failures:
+            raise ValidationFailed(failures)
+        failures = media_management_failures(values)
+        if failures:
+            raise ValidationFailed(failures)
+        for attribute, value in values.items():
+            setattr(config, attribute, value)
+        config.save()
+    return config
+
+
+@dataclass(frozen=True, slots=True)
+class NamingDraft:
+    """Naming settings not saved yet (the examples endpoint and the live preview)."""
+
+    rename_movies: bool = True
+    replace_illegal_characters: bool = True
+    colon_replacement_format: str = "smart"
+    standard_movie_format: str = DEFAULT_STANDARD_MOVIE_FORMAT
+    movie_folder_format: str = DEFAULT_MOVIE_FOLDER_FORMAT
+
+
+def naming_draft(values: dict[str, Any]) -> NamingDraft:
+    """A draft from query or form values by v3 name; what is missing comes from the saved config."""
+    saved = NamingConfig.get()
+
+    def flag(name: str, attribute: str) -> bool:
+        raw = values.get(name)
+        if raw is None:
+            return bool(getattr(saved, attribute))
+        return str(raw).lower() in ("true", "1", "on", "yes")
+
+    colon = str(values.get("colonReplacementFormat") or saved.colon_replacement_format)
+    if colon.isdigit() and int(colon) < len(COLON_REPLACEMENTS):
+        colon = COLON_REPLACEMENTS[int(colon)]
+    return NamingDraft(
+        rename_movies=True,
+        replace_illegal_characters=flag("replaceIllegalCharacters", "replace_illegal_characters"),
+        colon_replacement_format=colon if colon in COLON_REPLACEMENTS else "smart",
+        standard_movie_format=str(values.get("standardMovieFormat") or saved.standard_movie_format),
+        movie_folder_format=str(values.get("movieFolderFormat") or saved.movie_folder_format),
+    )

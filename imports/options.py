@@ -1,0 +1,50 @@
+"""The media-management settings the import pipeline reads, with Radarr's defaults.
+
+The settings row belongs to media management (`imports.mediamanagement.MediaManagementConfig`); this
+module reads it in one place for the pipeline, and answers Radarr's defaults while it cannot be read.
+"""
+
+from dataclasses import dataclass
+
+from django.db import DatabaseError, transaction
+
+from imports.mediamanagement import MediaManagementConfig
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    recycle_bin: str = ""
+    recycle_bin_cleanup_days: int = 7
+    copy_using_hardlinks: bool = True
+    skip_free_space_check: bool = False
+    minimum_free_space_mb: int = 100
+    auto_unmonitor_previously_downloaded_movies: bool = False
+    set_permissions: bool = False
+    file_chmod: str = "644"
+    import_extra_files: bool = False
+
+
+def import_options() -> ImportOptions:
+    """The current settings from media management's row (Radarr's defaults if it cannot be read)."""
+    try:
+        with transaction.atomic():
+            config = MediaManagementConfig.get()
+    except DatabaseError:  # its table not migrated yet: Radarr's defaults
+        return ImportOptions()
+    defaults = ImportOptions()
+    chmod_folder = str(getattr(config, "chmod_folder", "755") or "755")
+    try:
+        file_chmod = format(int(chmod_folder, 8) & 0o666, "o")  # Radarr: the folder's mode less execute
+    except ValueError:
+        file_chmod = defaults.file_chmod
+    return ImportOptions(
+        recycle_bin=config.recycle_bin or "",
+        recycle_bin_cleanup_days=config.recycle_bin_cleanup_days,
+        copy_using_hardlinks=config.copy_using_hardlinks,
+        skip_free_space_check=config.skip_free_space_check_when_importing,
+        minimum_free_space_mb=config.minimum_free_space_when_importing,
+        auto_unmonitor_previously_downloaded_movies=config.auto_unmonitor_previously_downloaded_movies,
+        set_permissions=config.set_permissions_linux,
+        file_chmod=file_chmod,
+        import_extra_files=config.import_extra_files,
+    )

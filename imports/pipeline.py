@@ -1,0 +1,295 @@
+"""The import pipeline: from a finished download (or any folder) to movie files in the library.
+
+`import_file` is the one state change: it puts the file in the movie's folder (imports.transfer), then,
+for an upgrade, sends the old file to the recycle bin, then updates the MovieFile rows, the movie's
+`has_file`/`size_on_disk` and history in one transaction. The new file is complete before the old one
+goes, and a failure at any step leaves the source and the existing library file in place.
+"""
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from downloads.history import ReleaseFacts, record_event, revision_dict
+from downloads.models import History, HistoryEventType, TrackedDownload
+from downloads.tracking import grab_of
+from imports.discovery import scan_folder
+from imports.evaluation import ImportContext, evaluate_file, load_import_context
+from imports.facts import ImportFacts, ImportRejection
+from imports.options import import_options
+from imports.recyclebin import RecycleError, recycle_file
+from imports.transfer import COPY, HARDLINK, MOVE, TransferError, transfer_file
+from movies.models import Movie, MovieFile
+from movies.scanning import update_file_state
+from notifications.builders import download_event, file_delete_event
+from notifications.events import notify
+
+logger = logging.getLogger(__name__)
+
+AUTO = "auto"
+IMPORT_MODES = (AUTO, MOVE, COPY)
+
+
+class ImportError_(Exception):  # noqa: N801 (ImportError is a builtin)
+    """One file could not be imported; nothing was lost."""
+
+
+@dataclass(slots=True)
+class ImportedFile:
+    movie_file: MovieFile
+    facts: ImportFacts
+    replaced: list[str] = field(default_factory=list)  # library paths of the files it replaced
+
+
+@dataclass(slots=True)
+class ImportResult:
+    imported: list[ImportedFile] = field(default_factory=list)
+    rejected: list[ImportFacts] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # transfers that failed
+    blocked: str = ""  # the folder must not be imported (dangerous or executable files)
+    waiting: str = ""  # try again later (archives not extracted, still unpacking)
+
+    @property
+    def messages(self) -> list[str]:
+        lines = [self.blocked or self.waiting] if (self.blocked or self.waiting) else []
+        lines += self.errors
+        for facts in self.rejected:
+            lines += [f"{facts.path.name}: {reason}" for reason in facts.messages()]
+        return lines
+
+    def __str__(self) -> str:
+        if self.imported:
+            rejected = f"; {len(self.rejected)} rejected" if self.rejected else ""
+            return f"Imported {len(self.imported)} file(s){rejected}"
+        return "; ".join(self.messages) or "No video files found"
+
+
+def resolve_mode(mode: str, tracked: TrackedDownload | None, hardlinks: bool) -> str:
+    """`auto`: a torrent still seeding is hardlinked (or copied); everything else is moved."""
+    if mode == COPY:
+        return HARDLINK if hardlinks else COPY
+    if mode == MOVE:
+        return MOVE
+    if tracked is not None and tracked.protocol == "torrent":
+        return HARDLINK if hardlinks else COPY
+    return MOVE
+
+
+def evaluate_folder(
+    path: Path,
+    *,
+    movie: Movie | None = None,
+    download_id: str = "",
+    grab: History | None = None,
+    context: ImportContext | None = None,
+) -> tuple[ImportResult, list[ImportFacts]]:
+    """The folder's candidate files with their decisions, and the folder-level verdict."""
+    path = Path(path)
+    result = ImportResult()
+    if not path.exists():
+        result.waiting = f"{path} does not exist (yet)"
+        return result, []
+    contents = scan_folder(path)
+    result.blocked = contents.blocking_message()
+    result.waiting = contents.waiting_message()
+    context = context or load_import_context(grab, download_id)
+    folder = path if path.is_dir() else path.parent
+    candidates = [
+        evaluate_file(video, folder, context, movie=movie, download_id=download_id)
+        for video in contents.videos
+    ]
+    return result, candidates
+
+
+def import_folder(
+    path: Path | str,
+    *,
+    movie: Movie | None = None,
+    download_id: str | None = None,
+    mode: str = AUTO,
+    tracked: TrackedDownload | None = None,
+) -> ImportResult:
+    """Import the best approved file of each movie found under `path` (a folder or one file)."""
+    grab = grab_of(tracked) if tracked is not None else None
+    if grab is None and download_id:
+        grab = History.objects.grabs().filter(download_id=download_id).select_related("movie").last()
+    result, candidates = evaluate_folder(Path(path), movie=movie, download_id=download_id or "", grab=grab)
+    if result.blocked or result.waiting:
+        return result
+    transfer_mode = resolve_mode(mode, tracked, import_options().copy_using_hardlinks)
+    imported_movies: set[int] = set()
+    # Radarr imports the best file per movie: highest quality, then the largest
+    ordered = sorted(candidates, key=lambda f: (f.quality.quality.id, f.size), reverse=True)
+    for facts in ordered:
+        if not facts.approved:
+            result.rejected.append(facts)
+            continue
+        if facts.movie.pk in imported_movies:
+            another = "Another file of this movie was imported from this folder"
+            facts.rejections.append(ImportRejection(another))
+            result.rejected.append(facts)
+            continue
+        try:
+            result.imported.append(import_file(facts, mode=transfer_mode, notify_download=tracked is None))
+            imported_movies.add(facts.movie.pk)
+        except ImportError_ as error:
+            result.errors.append(str(error))
+    return result
+
+
+def import_download(tracked: TrackedDownload) -> ImportResult:
+    """Import a completed download from its (mapped) output path."""
+    return import_folder(
+        tracked.output_path, movie=tracked.movie, download_id=tracked.download_id, tracked=tracked
+    )
+
+
+# ---- the one state change
+
+
+def _file_name(facts: ImportFacts) -> str:
+    try:
+        from imports.naming import movie_file_name  # noqa: PLC0415 (naming is optional)
+    except ImportError:
+        return facts.path.stem
+    try:
+        with transaction.atomic():  # a failing query in naming must not poison the caller's transaction
+            return movie_file_name(facts.movie, facts) or facts.path.stem
+    except Exception:  # a naming bug must not stop an import: keep the release's own name
+        logger.exception("Naming %s failed; keeping its name", facts.path)
+        return facts.path.stem
+
+
+def _chmod() -> int | None:
+    options = import_options()
+    if not options.set_permissions:
+        return None
+    try:
+        return int(options.file_chmod, 8)
+    except ValueError:
+        return None
+
+
+def import_file(facts: ImportFacts, *, mode: str = MOVE, notify_download: bool = True) -> ImportedFile:
+    """Put an approved file into its movie's folder, replacing (recycling) the movie's existing files.
+
+    Raises ImportError_ when the file cannot be put in place; the source and library are then untouched.
+    """
+    movie = facts.movie
+    if movie is None or not movie.path:
+        raise ImportError_(f"{facts.path.name}: the movie has no folder to import into")
+    movie_folder = Path(movie.path)
+    desired = movie_folder / f"{_file_name(facts)}{facts.path.suffix.lower()}"
+    try:
+        final = transfer_file(facts.path, desired, mode=mode, chmod=_chmod())
+    except TransferError as error:
+        raise ImportError_(str(error)) from error
+    old_rows = list(MovieFile.objects.filter(movie=movie))
+    replaced, kept = [], []
+    for row in old_rows:
+        old_path = movie_folder / row.relative_path
+        if old_path == final:
+            continue
+        try:
+            if old_path.exists():
+                recycle_file(old_path, movie_folder.name)
+            replaced.append(row)
+        except RecycleError as error:  # both files stay; the old one stops being primary
+            logger.warning("Upgrade of %s: %s", movie, error)
+            kept.append(row)
+    if final != desired and not desired.exists():
+        final = _take_desired_name(final, desired)
+    movie_file = _record_import(movie, facts, final, replaced, kept, notify_download)
+    _import_extras(facts, movie, movie_file)
+    return ImportedFile(movie_file, facts, [str(movie_folder / row.relative_path) for row in replaced])
+
+
+def _take_desired_name(final: Path, desired: Path) -> Path:
+    """After the old file went to the recycle bin, the new one takes the name it should have."""
+    try:
+        os.link(final, desired)
+        final.unlink()
+        return desired
+    except OSError:
+        return final
+
+
+def _record_import(
+    movie: Movie,
+    facts: ImportFacts,
+    final: Path,
+    replaced: list[MovieFile],
+    kept: list[MovieFile],
+    notify_download: bool,
+) -> MovieFile:
+    movie_folder = Path(movie.path)
+    with transaction.atomic():
+        Movie.objects.select_for_update().filter(pk=movie.pk).first()  # serialise imports of one movie
+        for row in replaced:
+            record_event(
+                movie.pk,
+                HistoryEventType.MOVIE_FILE_DELETED,
+                row.scene_name or row.relative_path,
+                ReleaseFacts(row.quality_id, row.revision, tuple(row.language_ids)),
+                data={"reason": "Upgrade", "size": row.size},
+            )
+        MovieFile.objects.filter(pk__in=[row.pk for row in replaced]).delete()
+        MovieFile.objects.filter(pk__in=[row.pk for row in kept]).update(is_primary=False)
+        movie_file = MovieFile.objects.create(
+            movie=movie,
+            relative_path=final.relative_to(movie_folder).as_posix(),
+            size=final.stat().st_size,
+            date_added=timezone.now(),
+            scene_name=facts.scene_name,
+            release_group=facts.release_group,
+            edition=facts.edition,
+            quality_id=facts.quality.quality.id,
+            revision=revision_dict(facts.quality.revision),
+            language_ids=facts.language_ids,
+            indexer_flags=facts.indexer_flags,
+            media_info=facts.media_info or {},
+            original_file_path=facts.relative_path,
+            is_primary=True,
+        )
+        update_file_state(movie)
+        if notify_download:  # a tracked download's event is written by downloads.tracking.mark_imported
+            record_event(
+                movie.pk,
+                HistoryEventType.DOWNLOAD_FOLDER_IMPORTED,
+                facts.scene_name or facts.path.name,
+                ReleaseFacts(
+                    facts.quality.quality.id,
+                    revision_dict(facts.quality.revision),
+                    tuple(facts.language_ids),
+                    tuple({"id": fid, "name": name} for fid, name in facts.matched_formats),
+                    facts.custom_format_score,
+                ),
+                download_id=facts.download_id,
+                data={"droppedPath": str(facts.path), "importedPath": str(final), "size": movie_file.size},
+            )
+        _notify(movie, movie_file, facts, replaced)
+    return movie_file
+
+
+def _notify(movie: Movie, movie_file: MovieFile, facts: ImportFacts, replaced: list[MovieFile]) -> None:
+    """Queue the Download (and upgrade delete) notifications; they are sent once the import commits."""
+    for row in replaced:
+        notify(file_delete_event(row, "upgrade", for_upgrade=True))
+    # built now, from the rows in memory: the replaced rows are gone when the task runs
+    notify(download_event(movie_file, replaced, download_id=facts.download_id, source_path=str(facts.path)))
+
+
+def _import_extras(facts: ImportFacts, movie: Movie, movie_file: MovieFile) -> None:
+    try:
+        from imports.extras import import_extras  # noqa: PLC0415 (extras are optional)
+    except ImportError:
+        return
+    try:
+        with transaction.atomic():
+            import_extras(facts.path.parent, movie, movie_file)
+    except Exception:
+        logger.exception("Importing extra files of %s failed", movie)

@@ -1,0 +1,45 @@
+"""Job entry points of the imports app (named in radarr/jobs.py)."""
+
+from typing import Any
+
+from imports.completed import import_completed_downloads
+from imports.manual import import_manual_files
+from imports.pipeline import AUTO, IMPORT_MODES, import_folder
+from imports.recyclebin import clean_recycle_bin, empty_recycle_bin
+from imports.resources import manual_file_from_resource
+
+
+def _mode(import_mode: str | None) -> str:
+    mode = (import_mode or AUTO).lower()
+    return mode if mode in IMPORT_MODES else AUTO
+
+
+def downloaded_movies_scan(
+    path: str = "",
+    download_client_id: int | None = None,
+    import_mode: str = AUTO,
+    download_id: str = "",
+    **_: Any,
+) -> str:
+    """DownloadedMoviesScan: import a folder (a script's drop folder), or the completed downloads."""
+    if not path:
+        return import_completed_downloads()
+    return str(import_folder(path, download_id=download_id or None, mode=_mode(import_mode)))
+
+
+def manual_import(files: list | None = None, import_mode: str = AUTO, **_: Any) -> str:
+    """ManualImport: the files the user picked, with their overrides."""
+    chosen = [file for file in (manual_file_from_resource(entry) for entry in files or []) if file]
+    if not chosen:
+        return "No files to import"
+    return import_manual_files(chosen, _mode(import_mode))
+
+
+def clean_up_recycle_bin() -> str:
+    """CleanUpRecycleBin (daily)."""
+    return clean_recycle_bin()
+
+
+def empty_the_recycle_bin() -> str:
+    """EmptyRecycleBin (on demand)."""
+    return empty_recycle_bin()

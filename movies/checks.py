@@ -1,0 +1,38 @@
+"""Health checks of the library: root folders that are gone or read-only, movies TMDB has removed."""
+
+import os
+
+from movies.models import Movie, MovieStatus, RootFolder
+from radarr.system.health import WIKI, HealthIssue
+
+
+def root_folder_check() -> list[HealthIssue]:
+    """A missing root folder (an unmounted share) or one we cannot write: imports into it will fail."""
+    issues = []
+    for path in RootFolder.objects.values_list("path", flat=True):
+        if not os.path.isdir(path):
+            message = (
+                f"Root folder {path} is missing. How to fix: mount the disk or share again, "
+                "or remove the root folder in Settings → Media Management"
+            )
+            issues.append(HealthIssue("RootFolderCheck", "error", message, WIKI + "missing-root-folder"))
+        elif not os.access(path, os.W_OK | os.X_OK):
+            message = (
+                f"Root folder {path} is not writable by the user Radarr runs as. How to fix: give that "
+                "user write permission on the folder"
+            )
+            issues.append(HealthIssue("RootFolderCheck", "error", message, WIKI + "missing-root-folder"))
+    return issues
+
+
+def removed_movies_check() -> list[HealthIssue]:
+    """Movies TMDB no longer knows keep their files but get no new metadata: the user should decide."""
+    titles = list(Movie.objects.filter(status=MovieStatus.DELETED).values_list("title", flat=True)[:6])
+    if not titles:
+        return []
+    shown = ", ".join(titles[:5]) + (", ..." if len(titles) > 5 else "")
+    message = (
+        f"Movies removed from TMDB: {shown}. How to fix: search for a replacement TMDB entry and "
+        "re-add them, or delete them from the library"
+    )
+    return [HealthIssue("RemovedMovieCheck", "error", message, WIKI + "movie-was-removed-from-tmdb")]

@@ -1,0 +1,137 @@
+"""v3 notifications (Connect): `/notification` CRUD, schema, test, testall and bulk.
+
+Creating or updating tests the notification first, as Radarr does; `?forceSave=true` skips the test.
+"""
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import path
+
+from notifications.editing import (
+    build_notification,
+    bulk_edit_notifications,
+    delete_notifications,
+    notification_input,
+    save_notification,
+    test_notification,
+)
+from notifications.implementations import IMPLEMENTATIONS
+from notifications.models import Notification
+from notifications.resources import notification_resource, template_resource
+from radarr.api.auth import api_view
+from radarr.api.errors import ApiError, NotFound, ValidationFailed, invalid
+from radarr.api.identity import resource_id
+from radarr.api.responses import json_response, read_json_object
+
+
+def _notification(notification_id: int) -> Notification:
+    row = Notification.objects.for_resource().filter(pk=notification_id).first()
+    if row is None:
+        raise NotFound("Notification", notification_id)
+    return row
+
+
+def _force_save(request: HttpRequest) -> bool:
+    return (request.query.get("forceSave") or "").lower() == "true"  # type: ignore[attr-defined]
+
+
+def _raise_test_errors(row: Notification) -> None:
+    errors = [failure for failure in test_notification(row) if failure.severity == "error"]
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def _save(request: HttpRequest, body: dict[str, Any], row: Notification | None) -> Notification:
+    data = notification_input(body)
+    built = build_notification(data, row)
+    if not _force_save(request):
+        _raise_test_errors(built)
+    saved = save_notification(built, data.tags if data.tags is not None or row else [])
+    return _notification(saved.pk)
+
+
+@api_view("GET", "POST", "PUT")
+def notification_collection(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        created = _save(request, read_json_object(request), None)
+        return json_response(notification_resource(created), status=201)
+    if request.method == "PUT":
+        return _update(request, None)
+    return json_response([notification_resource(row) for row in Notification.objects.for_resource()])
+
+
+def _update(request: HttpRequest, path_id: int | None) -> HttpResponse:
+    body = read_json_object(request)
+    row = _notification(resource_id(path_id, body))
+    return json_response(notification_resource(_save(request, body, row)), status=202)
+
+
+@api_view("GET", "PUT", "DELETE")
+def notification_item(request: HttpRequest, id: int) -> HttpResponse:
+    if request.method == "PUT":
+        return _update(request, id)
+    row = _notification(id)
+    if request.method == "DELETE":
+        delete_notifications([row.pk])
+        return HttpResponse(status=200)
+    return json_response(notification_resource(row))
+
+
+@api_view("GET")
+def notification_schema(request: HttpRequest) -> HttpResponse:
+    return json_response([template_resource(cls) for cls in IMPLEMENTATIONS.values()])
+
+
+@api_view("POST")
+def notification_test(request: HttpRequest) -> HttpResponse:
+    """Test the notification described by the body (a saved one's secrets are used when sent masked)."""
+    body = read_json_object(request)
+    stored = Notification.objects.filter(pk=body.get("id") or 0).first()
+    _raise_test_errors(build_notification(notification_input(body), stored))
+    return json_response({})
+
+
+@api_view("POST")
+def notification_test_all(request: HttpRequest) -> HttpResponse:
+    results = []
+    for row in Notification.objects.all():
+        failures = test_notification(row)
+        results.append(
+            {
+                "id": row.pk,
+                "isValid": not any(failure.severity == "error" for failure in failures),
+                "validationFailures": [failure.as_resource() for failure in failures],
+            }
+        )
+    return json_response(results)
+
+
+def _bulk_ids(body: dict[str, Any]) -> list[int]:
+    ids = body.get("ids")
+    if not isinstance(ids, list) or not ids:
+        raise ApiError(400, "ids must be provided")
+    if not all(isinstance(item, int) and not isinstance(item, bool) for item in ids):
+        raise invalid("ids", "Ids must be whole numbers", ids)
+    return ids
+
+
+@api_view("PUT", "DELETE")
+def notification_bulk(request: HttpRequest) -> HttpResponse:
+    body = read_json_object(request)
+    ids = _bulk_ids(body)
+    if request.method == "DELETE":
+        delete_notifications(ids)
+        return HttpResponse(status=200)
+    rows = bulk_edit_notifications(ids, body)
+    return json_response([notification_resource(row) for row in rows], status=202)
+
+
+api_v3 = [
+    path("notification", notification_collection),
+    path("notification/schema", notification_schema),
+    path("notification/test", notification_test),
+    path("notification/testall", notification_test_all),
+    path("notification/bulk", notification_bulk),
+    path("notification/<int:id>", notification_item),
+]

@@ -1,0 +1,50 @@
+"""Health checks of the instance itself: a guessable API key, a system clock that is off."""
+
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+import requests
+from django.conf import settings
+
+from radarr.http import session
+from radarr.system.health import WIKI, HealthIssue
+
+MIN_API_KEY_LENGTH = 20
+# a well-run server whose Date header we compare the local clock with (TMDB: we talk to it anyway)
+CLOCK_REFERENCE_URL = "https://api.themoviedb.org/3/configuration"
+CLOCK_TOLERANCE_SECONDS = 24 * 3600
+
+
+def api_key_check() -> list[HealthIssue]:
+    """A short API key can be guessed; every client holds it, so a long one costs nothing."""
+    if len(settings.RADARR_API_KEY) >= MIN_API_KEY_LENGTH:
+        return []
+    message = (
+        f"The API key is shorter than {MIN_API_KEY_LENGTH} characters and can be guessed. How to fix: "
+        "set RADARR_API_KEY to a long random value (or unset it to have one generated), then update clients"
+    )
+    return [HealthIssue("ApiKeyValidationCheck", "warning", message, WIKI + "api-key-validation-check")]
+
+
+def reference_time(url: str = CLOCK_REFERENCE_URL) -> datetime | None:
+    """The time in a server's Date header (any status answers with one), None when unreachable."""
+    try:
+        response = session(connect_timeout=5, read_timeout=5).get(url, allow_redirects=False)
+        return parsedate_to_datetime(response.headers["Date"])
+    except (requests.RequestException, KeyError, TypeError, ValueError):
+        return None
+
+
+def system_clock_check() -> list[HealthIssue]:
+    """A clock a day off breaks indexer logins and TLS; compared with a server's Date header."""
+    remote = reference_time()
+    if remote is None:
+        return []  # unreachable: other checks say so; the clock cannot be judged
+    offset = (datetime.now(tz=UTC) - remote).total_seconds()
+    if abs(offset) <= CLOCK_TOLERANCE_SECONDS:
+        return []
+    message = (
+        f"The system clock is off by {abs(offset) / 3600:.0f} hours. How to fix: enable time "
+        "synchronisation (NTP) on the machine or container host"
+    )
+    return [HealthIssue("SystemTimeCheck", "error", message, WIKI + "system-time-is-off")]

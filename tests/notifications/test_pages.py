@@ -1,0 +1,105 @@
+"""Settings → Connect: list, add (pick a type), edit with greyed unsupported triggers, test, delete."""
+
+import pytest
+from django.urls import reverse
+
+from notifications.models import Notification
+from tests.notifications.helpers import make_notification
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_connect_page_lists_notifications_with_status(admin_client):
+    row = make_notification("Webhook", url="http://x")
+    row.escalation_level, row.last_error = 1, "HTTP 503"
+    row.save()
+    page = admin_client.get(reverse("notifications:list")).content.decode()
+    assert "Webhook" in page and "HTTP 503" in page
+
+
+def test_the_page_needs_a_login(client):
+    assert client.get(reverse("notifications:list")).status_code == 302
+
+
+def test_adding_starts_by_picking_a_type(admin_client):
+    page = admin_client.get(reverse("notifications:new")).content.decode()
+    assert "?implementation=Discord" in page and "?implementation=PlexServer" in page
+
+
+def test_a_media_server_form_greys_out_grab(admin_client):
+    page = admin_client.get(reverse("notifications:new") + "?implementation=PlexServer").content.decode()
+    grab = page[page.index('name="on_grab"') - 200 : page.index('name="on_grab"') + 80]
+    assert "unsupported" in grab and "disabled" in grab
+    download = page[page.index('name="on_download"') : page.index('name="on_download"') + 80]
+    assert "disabled" not in download
+    assert '<input type="hidden" name="implementation" value="PlexServer">' in page
+
+
+def test_saving_the_form_creates_the_notification_with_triggers_and_fields(admin_client):
+    response = admin_client.post(
+        reverse("notifications:new"),
+        {
+            "implementation": "Ntfy",
+            "name": "Phone",
+            "on_grab": "on",
+            "field-serverUrl": "http://127.0.0.1:9",
+            "field-topics": "movies, alerts",
+            "field-priority": "4",
+        },
+    )
+    assert response.status_code == 302
+    row = Notification.objects.get()
+    assert (row.name, row.on_grab, row.on_download) == ("Phone", True, False)
+    assert row.settings["topics"] == ["movies", "alerts"]
+    assert row.settings["priority"] == 4
+
+
+def test_the_test_button_shows_the_failure(admin_client):
+    response = admin_client.post(
+        reverse("notifications:test"),
+        {"implementation": "Webhook", "name": "x", "field-url": "http://127.0.0.1:9/hook"},
+        headers={"HX-Request": "true"},
+    )
+    page = response.content.decode()
+    assert "Unable to send test message" in page
+    assert "<form" not in page  # only the result fragment
+
+
+def test_delete_asks_then_removes(admin_client):
+    row = make_notification("Webhook", url="http://x")
+    assert admin_client.get(reverse("notifications:delete", args=[row.pk])).status_code == 200
+    assert admin_client.post(reverse("notifications:delete", args=[row.pk])).status_code == 302
+    assert not Notification.objects.exists()
+
+
+def test_editing_shows_stored_values_with_secrets_masked_and_keeps_them_on_save(admin_client):
+    row = make_notification(
+        "Webhook", url="http://x/hook", password="hunter2", headers=[{"key": "X-A", "value": "1"}]
+    )
+    page = admin_client.get(reverse("notifications:edit", args=[row.pk])).content.decode()
+    assert 'value="http://x/hook"' in page and "X-A: 1" in page
+    assert "hunter2" not in page and "********" in page
+    response = admin_client.post(
+        reverse("notifications:edit", args=[row.pk]),
+        {
+            "implementation": "Webhook",
+            "name": "Hook",
+            "on_grab": "on",
+            "field-url": "http://x/hook",
+            "field-method": "2",
+            "field-password": "********",
+            "field-headers": "X-A: 1\nX-B: two",
+        },
+    )
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.settings["password"] == "hunter2"
+    assert row.settings["method"] == 2
+    assert row.settings["headers"] == [{"key": "X-A", "value": "1"}, {"key": "X-B", "value": "two"}]
+
+
+def test_a_multiple_choice_setting_shows_its_chosen_options(admin_client):
+    row = make_notification("Discord", webHookUrl="http://x", grabFields=[3, 5])
+    page = admin_client.get(reverse("notifications:edit", args=[row.pk])).content.decode()
+    assert '<option value="3" selected>Quality</option>' in page
+    assert '<option value="0" >Overview</option>' in page
