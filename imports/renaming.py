@@ -25,6 +25,7 @@ from imports.naming import NamingSettings, build_file_name, build_folder_name
 from imports.transfer import clash_free
 from movies.decisionfacts import file_format_ids
 from movies.models import Movie, MovieFile
+from notifications.events import RenameEvent, notify
 from releases.customformats import compile_formats
 from releases.models import CustomFormat, QualityDefinition
 
@@ -170,11 +171,14 @@ def rename_movie_files(movie: Movie, file_ids: list[int] | None = None) -> list[
     files = MovieFile.objects.filter(movie=movie)
     if file_ids is not None:
         files = files.filter(pk__in=file_ids)
-    renamed = []
+    renamed: list[tuple[int, str, str]] = []  # (file id, previous relative path, previous path)
     for naming_file in naming_files(movie, list(files)):
+        before = naming_file.movie_file.relative_path
         if rename_movie_file(movie, naming_file, config):
-            renamed.append(naming_file.movie_file.pk)
-    return renamed
+            renamed.append((naming_file.movie_file.pk, before, str(Path(movie.path) / before)))
+    if renamed:  # media servers and webhooks hear of it once per movie, as Radarr's Rename event
+        notify(RenameEvent(movie_id=movie.pk, renamed=tuple(renamed)))
+    return [file_id for file_id, _, _ in renamed]
 
 
 def rename_movie_folder(movie: Movie, config: NamingSettings | None = None) -> bool:

@@ -205,3 +205,22 @@ def test_the_rename_commands_are_reachable_by_name_with_radarrs_bodies(renaming_
     movie, movie_file = matrix
     job = Job("RenameFiles", "imports.renaming.rename_files", "Rename Files")
     assert _call_job(job, {"movieId": movie.pk, "files": [movie_file.pk]}).startswith("Renamed 1 file")
+
+
+def test_a_rename_raises_one_rename_event_with_the_previous_paths(
+    renaming_on, matrix, django_capture_on_commit_callbacks
+):
+    from django_q.models import OrmQ
+
+    from notifications.events import RenameEvent, event_from_data
+
+    movie, movie_file = matrix
+
+    with django_capture_on_commit_callbacks(execute=True):
+        rename_files(movie_id=movie.pk, files=[movie_file.pk])
+
+    (event,) = [
+        task.task["args"][0] for task in OrmQ.objects.all() if task.task["func"].endswith("send_event")
+    ]
+    assert event.event_type == "Rename" and event.movie_id == movie.pk
+    assert event.renamed == ((movie_file.pk, OLD_NAME, str(Path(movie.path) / OLD_NAME)),)
