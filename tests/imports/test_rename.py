@@ -219,8 +219,8 @@ def test_a_rename_raises_one_rename_event_with_the_previous_paths(
     with django_capture_on_commit_callbacks(execute=True):
         rename_files(movie_id=movie.pk, files=[movie_file.pk])
 
-    (event,) = [
-        task.task["args"][0] for task in OrmQ.objects.all() if task.task["func"].endswith("send_event")
-    ]
-    assert event.event_type == "Rename" and event.movie_id == movie.pk
-    assert event.renamed == ((movie_file.pk, OLD_NAME, str(Path(movie.path) / OLD_NAME)),)
+    queued = [task.task for task in OrmQ.objects.all()]
+    (payload,) = [task["args"][0] for task in queued if task["func"].endswith("send_event")]
+    event = event_from_data(payload)
+    assert isinstance(event, RenameEvent) and event.movie_id == movie.pk
+    assert tuple(map(tuple, event.renamed)) == ((movie_file.pk, OLD_NAME, str(Path(movie.path) / OLD_NAME)),)
