@@ -16,6 +16,12 @@ def root_folder_check() -> list[HealthIssue]:
                 "or remove the root folder in Settings → Media Management"
             )
             issues.append(HealthIssue("RootFolderCheck", "error", message, WIKI + "missing-root-folder"))
+        elif _looks_unmounted(path):
+            message = (
+                f"Root folder {path} is empty, but movies there have files: is its disk mounted? Nothing is "
+                "marked missing while it is empty. How to fix: mount the disk or share again"
+            )
+            issues.append(HealthIssue("RootFolderCheck", "error", message, WIKI + "missing-root-folder"))
         elif not os.access(path, os.W_OK | os.X_OK):
             message = (
                 f"Root folder {path} is not writable by the user Radarr runs as. How to fix: give that "
@@ -23,6 +29,17 @@ def root_folder_check() -> list[HealthIssue]:
             )
             issues.append(HealthIssue("RootFolderCheck", "error", message, WIKI + "missing-root-folder"))
     return issues
+
+
+def _looks_unmounted(path: str) -> bool:
+    """An empty root folder under movies recorded with files: the mount point of an unmounted disk."""
+    try:
+        with os.scandir(path) as entries:
+            if next(entries, None) is not None:
+                return False
+    except OSError:
+        return False
+    return Movie.objects.filter(root_folder_path=path, has_file=True).exists()
 
 
 def removed_movies_check() -> list[HealthIssue]:

@@ -29,6 +29,25 @@ def test_a_missing_root_folder_is_an_error_that_says_how_to_fix_it(tmp_path):
     assert "unmounted" in issue.message and "How to fix" in issue.message
 
 
+def test_an_empty_root_folder_under_movies_with_files_looks_unmounted(tmp_path):
+    mount_point = tmp_path / "nas"
+    mount_point.mkdir()
+    RootFolderFactory(path=str(mount_point))
+    MovieFactory(root_folder_path=str(mount_point), path=str(mount_point / "Heat (1995)"), has_file=True)
+
+    (issue,) = root_folder_check()
+    (mount_point / "Heat (1995)").mkdir()  # the disk is back
+    assert issue.level == "error" and "mounted" in issue.message
+    assert root_folder_check() == []
+
+
+def test_an_empty_root_folder_of_a_new_library_is_fine(tmp_path):
+    RootFolderFactory(path=str(tmp_path))
+    MovieFactory(root_folder_path=str(tmp_path), has_file=False)
+
+    assert root_folder_check() == []
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
 def test_a_read_only_root_folder_is_reported(tmp_path):
     folder = tmp_path / "ro"
