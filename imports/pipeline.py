@@ -19,6 +19,7 @@ from downloads.models import History, HistoryEventType, TrackedDownload
 from downloads.tracking import grab_of
 from imports.discovery import scan_folder
 from imports.evaluation import ImportContext, evaluate_file, load_import_context
+from imports.extras import delete_extras_of
 from imports.facts import ImportFacts, ImportRejection
 from imports.options import import_options
 from imports.recyclebin import RecycleError, recycle_file
@@ -197,6 +198,8 @@ def import_file(facts: ImportFacts, *, mode: str = MOVE, notify_download: bool =
         try:
             if old_path.exists():
                 recycle_file(old_path, movie_folder.name)
+            # its subtitles and other extras leave with it (to the recycle bin too, when one is set)
+            delete_extras_of(row, recycle=lambda path: recycle_file(path, movie_folder.name))
             replaced.append(row)
         except RecycleError as error:  # both files stay; the old one stops being primary
             logger.warning("Upgrade of %s: %s", movie, error)

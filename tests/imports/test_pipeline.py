@@ -92,6 +92,30 @@ def test_an_upgrade_puts_the_new_file_in_place_and_the_old_one_in_the_recycle_bi
     assert arrival.size_on_disk == 2048
 
 
+def test_an_upgrade_takes_the_old_files_subtitles_to_the_recycle_bin_too(
+    arrival, downloads, options, tmp_path
+):
+    from imports.mediamanagement import ExtraFile
+
+    recycle_bin = tmp_path / "recycle"
+    options(recycle_bin=str(recycle_bin))
+    folder = tmp_path / "movies" / "Arrival (2016)"
+    old = write(folder / "Arrival.2016.720p.HDTV.x264-OLD.mkv", 1000)
+    subtitle = folder / "Arrival.2016.720p.HDTV.x264-OLD.en.srt"
+    subtitle.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello\n")
+    old_row = MovieFileFactory(movie=arrival, relative_path=old.name, size=1000, quality_id=4)
+    ExtraFile.objects.create(
+        movie=arrival, movie_file=old_row, relative_path=subtitle.name, extension=".srt", type="subtitle"
+    )
+    write(downloads / RELEASE / f"{RELEASE}.mkv")
+
+    result = import_folder(downloads / RELEASE)
+
+    assert len(result.imported) == 1, result.messages
+    assert not subtitle.exists() and (recycle_bin / "Arrival (2016)" / subtitle.name).exists()
+    assert not ExtraFile.objects.filter(relative_path=subtitle.name).exists()
+
+
 def test_a_file_that_is_not_an_upgrade_is_rejected_and_nothing_moves(arrival, downloads, options, tmp_path):
     old = write(tmp_path / "movies" / "Arrival (2016)" / "Arrival.2016.2160p.BluRay.x265-OLD.mkv", 1000)
     MovieFileFactory(movie=arrival, relative_path=old.name, size=1000, quality_id=19)
