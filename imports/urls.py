@@ -1,9 +1,9 @@
 """Pages and v3 routes of the imports app."""
 
-from imports import api, api_mediamanagement, views, views_mediamanagement
+from imports import api, api_mediamanagement, api_moviefiles, views, views_mediamanagement
 
 app_name = "imports"
 
 urlpatterns = [*views.urlpatterns, *views_mediamanagement.urlpatterns]
 
-api_v3 = [*api.api_v3, *api_mediamanagement.api_v3]
+api_v3 = [*api.api_v3, *api_mediamanagement.api_v3, *api_moviefiles.api_v3]

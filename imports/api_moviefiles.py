@@ -1,0 +1,61 @@
+"""v3 endpoints: /api/v3/moviefile (list by movie or ids, one, delete one or many)."""
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import path
+
+from imports.filedeletion import FileDeletionError, delete_movie_file
+from movies.models import MovieFile
+from movies.resources import movie_file_resource
+from radarr.api.auth import api_view
+from radarr.api.errors import ApiError, NotFound, invalid
+from radarr.api.responses import json_response, read_json
+
+
+@api_view("GET")
+def movie_file_collection(request: HttpRequest) -> HttpResponse:
+    files = MovieFile.objects.select_related("movie").order_by("pk")
+    movie_id = request.query.get_int("movieId")
+    file_ids = request.query.get_int_list("movieFileIds")
+    if movie_id:
+        files = files.filter(movie_id=movie_id)
+    elif file_ids:
+        files = files.filter(pk__in=file_ids)
+    else:
+        raise invalid("movieId", "movieId or movieFileIds must be given")
+    return json_response([movie_file_resource(movie_file) for movie_file in files])
+
+
+@api_view("GET", "DELETE")
+def movie_file_item(request: HttpRequest, id: int) -> HttpResponse:
+    movie_file = MovieFile.objects.select_related("movie").filter(pk=id).first()
+    if movie_file is None:
+        raise NotFound("Movie file", id)
+    if request.method == "DELETE":
+        _delete([movie_file])
+        return HttpResponse(status=200)
+    return json_response(movie_file_resource(movie_file))
+
+
+@api_view("DELETE")
+def movie_file_bulk(request: HttpRequest) -> HttpResponse:
+    body = read_json(request)
+    ids = body.get("movieFileIds") if isinstance(body, dict) else body
+    if not isinstance(ids, list) or not all(isinstance(value, int) for value in ids):
+        raise invalid("movieFileIds", "A list of movie file ids is required", ids)
+    _delete(list(MovieFile.objects.select_related("movie").filter(pk__in=ids)))
+    return HttpResponse(status=200)
+
+
+def _delete(files: list[MovieFile]) -> None:
+    for movie_file in files:
+        try:
+            delete_movie_file(movie_file)
+        except FileDeletionError as error:
+            raise ApiError(409, f"Could not delete {movie_file.relative_path}", str(error)) from error
+
+
+api_v3 = [
+    path("moviefile", movie_file_collection),
+    path("moviefile/bulk", movie_file_bulk),
+    path("moviefile/<int:id>", movie_file_item),
+]

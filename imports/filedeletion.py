@@ -1,0 +1,51 @@
+"""Deleting a movie file by hand (the movie page, DELETE /api/v3/moviefile): an explicit user action,
+through the recycle bin when one is set, recorded as history and told to notifications."""
+
+import logging
+from pathlib import Path
+
+from django.db import transaction
+
+from downloads.history import ReleaseFacts, record_event
+from downloads.models import HistoryEventType
+from imports.extras import delete_extras_of
+from imports.recyclebin import RecycleError, recycle_file
+from movies.models import MovieFile
+from movies.scanning import update_file_state
+from notifications.builders import file_delete_event
+from notifications.events import notify
+
+logger = logging.getLogger(__name__)
+
+
+class FileDeletionError(Exception):
+    pass
+
+
+def delete_movie_file(movie_file: MovieFile, reason: str = "manual") -> None:
+    """Move the file (and its extras) to the recycle bin, or delete it when none is set, then forget it.
+
+    If the file cannot be moved or deleted, nothing is forgotten: the row stays and the error says why.
+    """
+    movie = movie_file.movie
+    folder = Path(movie.path)
+    path = folder / movie_file.relative_path
+    try:
+        if path.exists():
+            recycle_file(path, folder.name)
+    except RecycleError as error:
+        raise FileDeletionError(str(error)) from error
+    delete_extras_of(movie_file, recycle=lambda extra: recycle_file(extra, folder.name))
+    event = file_delete_event(movie_file, reason)
+    with transaction.atomic():
+        record_event(
+            movie.pk,
+            HistoryEventType.MOVIE_FILE_DELETED,
+            movie_file.scene_name or movie_file.relative_path,
+            ReleaseFacts(movie_file.quality_id, movie_file.revision, tuple(movie_file.language_ids)),
+            data={"reason": reason.capitalize(), "size": movie_file.size},
+        )
+        movie_file.delete()
+        update_file_state(movie)
+        notify(event)
+    logger.info("Deleted movie file %s of %s (%s)", path, movie, reason)
