@@ -304,3 +304,20 @@ def test_completed_download_handling_off_is_a_health_warning_and_leaves_complete
 
     assert tracked().state == "downloading"
     assert [issue.source for issue in import_mechanism_check()] == ["ImportMechanismCheck"]
+
+
+def test_a_blocked_import_asks_for_manual_interaction_once(grabbed, django_capture_on_commit_callbacks):
+    from django_q.models import OrmQ
+
+    refresh_monitored_downloads()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        mark_import_failed("nzo_1", ["No video file found"])
+        mark_import_failed("nzo_1", ["No video file found"])  # the next poll: still blocked
+
+    payloads = [
+        task.task["args"][0] for task in OrmQ.objects.all() if task.task["func"].endswith("send_event")
+    ]
+    kinds = [payload["kind"] for payload in payloads]
+    assert kinds.count("ManualInteractionRequiredEvent") == 1
+    assert tracked().state == "importBlocked"
