@@ -109,3 +109,35 @@ def test_serve_runs_web_and_worker_and_stops_both_on_ctrl_c(instance_env, tmp_pa
     finally:
         if server.poll() is None:
             server.kill()
+
+
+def test_killing_the_launcher_outright_stops_web_and_worker(instance_env):
+    manage(instance_env, "migrate", "--noinput")
+    base = f"http://127.0.0.1:{instance_env['RADARR_PORT']}"
+    server = subprocess.Popen([sys.executable, "manage.py", "serve"], cwd=REPO, env=instance_env)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(children_of(server.pid)) < 2:
+            time.sleep(0.2)
+        children = children_of(server.pid)
+        assert len(children) == 2
+
+        server.kill()  # SIGKILL: the launcher gets no chance to stop them itself
+        server.wait(timeout=10)
+        stop_deadline = time.monotonic() + 30
+        while time.monotonic() < stop_deadline and any(Path(f"/proc/{pid}").exists() for pid in children):
+            time.sleep(0.2)
+
+        assert not [pid for pid in children if Path(f"/proc/{pid}").exists() and not _zombie(pid)]
+        with pytest.raises(requests.ConnectionError):
+            requests.get(f"{base}/ping", timeout=2)
+    finally:
+        if server.poll() is None:
+            server.kill()
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) == "Z"
+    except OSError:
+        return True

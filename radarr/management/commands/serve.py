@@ -3,6 +3,7 @@
 Ctrl-C or SIGTERM stops both; if either dies, the other is stopped too and the exit code says so.
 """
 
+import ctypes
 import os
 import signal
 import subprocess
@@ -13,6 +14,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from radarr.system.integrity import CorruptDatabase, check_database_at_startup
+
+PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for the child when its parent dies
+
+
+def stop_with_parent() -> None:
+    """In each child, before it starts: if this launcher is killed outright (OOM, kill -9), the web
+    server and the job worker get SIGTERM instead of running on as orphans holding the port."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class Command(BaseCommand):
@@ -35,7 +45,10 @@ class Command(BaseCommand):
         ]  # fmt: skip
         worker = [sys.executable, "-m", "django", "qcluster"]
         environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "radarr.settings"}
-        processes = [subprocess.Popen(command, env=environment) for command in (web, worker)]
+        processes = [
+            subprocess.Popen(command, env=environment, preexec_fn=stop_with_parent)
+            for command in (web, worker)
+        ]
         self.stdout.write(f"Radarr is listening on http://{bind}{settings.URL_BASE}/ (Ctrl-C stops it)")
         stopping = False
 
