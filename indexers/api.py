@@ -16,7 +16,8 @@ from indexers.models import Indexer, IndexerConfig
 from indexers.options import indexer_options_input, save_indexer_options
 from indexers.resources import indexer_config_resource, indexer_resource, indexer_schema
 from radarr.api.auth import api_view
-from radarr.api.errors import ApiError, NotFound, ValidationFailed
+from radarr.api.bulk import bulk_ids, testall_results
+from radarr.api.errors import NotFound, ValidationFailed
 from radarr.api.identity import resource_id
 from radarr.api.responses import json_response, read_json_object
 
@@ -78,30 +79,13 @@ def indexer_test(request: HttpRequest) -> HttpResponse:
 
 @api_view("POST")
 def indexer_test_all(request: HttpRequest) -> HttpResponse:
-    results = []
-    for indexer in Indexer.objects.for_resource():
-        failures = test_indexer(indexer)
-        results.append(
-            {
-                "id": indexer.pk,
-                "isValid": not failures,
-                "validationFailures": [failure.as_resource() for failure in failures],
-            }
-        )
-    return json_response(results)
-
-
-def _bulk_ids(request: HttpRequest) -> tuple[list[int], dict]:
-    body = read_json_object(request)
-    ids = body.get("ids")
-    if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
-        raise ApiError(400, "ids must be a list of indexer ids")
-    return ids, body
+    return json_response(testall_results(Indexer.objects.for_resource(), test_indexer))
 
 
 @api_view("PUT", "DELETE")
 def indexer_bulk(request: HttpRequest) -> HttpResponse:
-    ids, body = _bulk_ids(request)
+    body = read_json_object(request)
+    ids = bulk_ids(body)
     if request.method == "DELETE":
         delete_indexers(ids)
         return HttpResponse(status=200)

@@ -20,7 +20,8 @@ from notifications.implementations import IMPLEMENTATIONS
 from notifications.models import Notification
 from notifications.resources import notification_resource, template_resource
 from radarr.api.auth import api_view
-from radarr.api.errors import ApiError, NotFound, ValidationFailed, invalid
+from radarr.api.bulk import bulk_ids, testall_results
+from radarr.api.errors import NotFound, ValidationFailed
 from radarr.api.identity import resource_id
 from radarr.api.responses import json_response, read_json_object
 
@@ -94,32 +95,13 @@ def notification_test(request: HttpRequest) -> HttpResponse:
 
 @api_view("POST")
 def notification_test_all(request: HttpRequest) -> HttpResponse:
-    results = []
-    for row in Notification.objects.all():
-        failures = test_notification(row)
-        results.append(
-            {
-                "id": row.pk,
-                "isValid": not any(failure.severity == "error" for failure in failures),
-                "validationFailures": [failure.as_resource() for failure in failures],
-            }
-        )
-    return json_response(results)
-
-
-def _bulk_ids(body: dict[str, Any]) -> list[int]:
-    ids = body.get("ids")
-    if not isinstance(ids, list) or not ids:
-        raise ApiError(400, "ids must be provided")
-    if not all(isinstance(item, int) and not isinstance(item, bool) for item in ids):
-        raise invalid("ids", "Ids must be whole numbers", ids)
-    return ids
+    return json_response(testall_results(Notification.objects.all(), test_notification))
 
 
 @api_view("PUT", "DELETE")
 def notification_bulk(request: HttpRequest) -> HttpResponse:
     body = read_json_object(request)
-    ids = _bulk_ids(body)
+    ids = bulk_ids(body)
     if request.method == "DELETE":
         delete_notifications(ids)
         return HttpResponse(status=200)

@@ -29,7 +29,8 @@ from downloads.resources import (
     template_resource,
 )
 from radarr.api.auth import api_view
-from radarr.api.errors import ApiError, NotFound, ValidationFailed, invalid
+from radarr.api.bulk import bulk_ids, testall_results
+from radarr.api.errors import NotFound, ValidationFailed
 from radarr.api.identity import resource_id
 from radarr.api.responses import json_response, read_json_object
 
@@ -106,26 +107,7 @@ def download_client_test(request: HttpRequest) -> HttpResponse:
 
 @api_view("POST")
 def download_client_test_all(request: HttpRequest) -> HttpResponse:
-    results = []
-    for client in DownloadClient.objects.all():
-        failures = test_client(client)
-        results.append(
-            {
-                "id": client.pk,
-                "isValid": not any(failure.severity == "error" for failure in failures),
-                "validationFailures": [failure.as_resource() for failure in failures],
-            }
-        )
-    return json_response(results)
-
-
-def bulk_ids(body: dict[str, Any]) -> list[int]:
-    ids = body.get("ids")
-    if not isinstance(ids, list) or not ids:
-        raise ApiError(400, "ids must be provided")
-    if not all(isinstance(item, int) and not isinstance(item, bool) for item in ids):
-        raise invalid("ids", "Ids must be whole numbers", ids)
-    return ids
+    return json_response(testall_results(DownloadClient.objects.all(), test_client))
 
 
 @api_view("PUT", "DELETE")

@@ -8,13 +8,13 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from django.utils.dateparse import parse_date, parse_datetime
 
-from downloads.api.clients import bulk_ids
 from downloads.blocklist import remove_from_blocklist
 from downloads.failing import NotFailable, mark_history_failed
 from downloads.history import event_type_from
 from downloads.models import Blocklist, History
 from downloads.resources import blocklist_resource, history_resource, movies_by_id
 from radarr.api.auth import api_view
+from radarr.api.bulk import bulk_ids
 from radarr.api.errors import NotFound, invalid
 from radarr.api.paging import paged_queryset, read_paging
 from radarr.api.params import QueryParams

@@ -4,7 +4,6 @@ grabbing a pending release now."""
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
-from downloads.api.clients import bulk_ids
 from downloads.grabbing import GrabError
 from downloads.pending import PendingNotFound, grab_pending
 from downloads.queue import (
@@ -18,6 +17,7 @@ from downloads.queue import (
 )
 from downloads.resources import movies_by_id, queue_resource
 from radarr.api.auth import api_view
+from radarr.api.bulk import bulk_ids
 from radarr.api.errors import ApiError, NotFound
 from radarr.api.paging import paged_list, read_paging
 from radarr.api.params import QueryParams

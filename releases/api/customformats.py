@@ -10,7 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
 from radarr.api.auth import api_view
-from radarr.api.errors import ApiError, NotFound, invalid
+from radarr.api.bulk import bulk_ids
+from radarr.api.errors import NotFound
 from radarr.api.identity import resource_id
 from radarr.api.responses import json_response, read_json_object
 from releases.customformats import (
@@ -135,19 +136,10 @@ def custom_format_schema(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _bulk_ids(body: dict[str, Any]) -> list[int]:
-    ids = body.get("ids")
-    if not isinstance(ids, list) or not ids:
-        raise ApiError(400, "ids must be provided")
-    if not all(isinstance(item, int) and not isinstance(item, bool) for item in ids):
-        raise invalid("ids", "Ids must be whole numbers", ids)
-    return ids
-
-
 @api_view("PUT", "DELETE")
 def custom_format_bulk(request: HttpRequest) -> HttpResponse:
     body = read_json_object(request)
-    ids = _bulk_ids(body)
+    ids = bulk_ids(body)
     if request.method == "DELETE":
         delete_custom_formats(ids)
         return json_response({})

@@ -1,0 +1,32 @@
+"""What every provider family's bulk and test-all endpoints share (indexers, download clients,
+notifications, custom formats, queue and blocklist)."""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from radarr.api.errors import ApiError, Failure, invalid
+
+
+def bulk_ids(body: dict[str, Any]) -> list[int]:
+    """The `ids` of a bulk body (`{"ids": [1, 2]}`): a non-empty list of whole numbers, else a 400."""
+    ids = body.get("ids")
+    if not isinstance(ids, list) or not ids:
+        raise ApiError(400, "ids must be provided")
+    if not all(isinstance(item, int) and not isinstance(item, bool) for item in ids):
+        raise invalid("ids", "Ids must be whole numbers", ids)
+    return ids
+
+
+def testall_results(rows: Iterable[Any], test: Callable[[Any], list[Failure]]) -> list[dict[str, Any]]:
+    """POST /x/testall's answer: each row's id, whether it works, and its failures (warnings allowed)."""
+    results = []
+    for row in rows:
+        failures = test(row)
+        results.append(
+            {
+                "id": row.pk,
+                "isValid": not any(failure.severity == "error" for failure in failures),
+                "validationFailures": [failure.as_resource() for failure in failures],
+            }
+        )
+    return results
