@@ -16,7 +16,7 @@ from indexers.models import Indexer, IndexerConfig
 from indexers.options import indexer_options_input, save_indexer_options
 from indexers.resources import indexer_config_resource, indexer_resource, indexer_schema
 from radarr.api.auth import api_view
-from radarr.api.bulk import bulk_ids, testall_results
+from radarr.api.bulk import bulk_ids, provider_test_results
 from radarr.api.errors import NotFound, ValidationFailed
 from radarr.api.identity import resource_id
 from radarr.api.responses import json_response, read_json_object
@@ -79,7 +79,7 @@ def indexer_test(request: HttpRequest) -> HttpResponse:
 
 @api_view("POST")
 def indexer_test_all(request: HttpRequest) -> HttpResponse:
-    return json_response(testall_results(Indexer.objects.for_resource(), test_indexer))
+    return json_response(provider_test_results(Indexer.objects.for_resource(), test_indexer))
 
 
 @api_view("PUT", "DELETE")

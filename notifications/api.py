@@ -20,7 +20,7 @@ from notifications.implementations import IMPLEMENTATIONS
 from notifications.models import Notification
 from notifications.resources import notification_resource, template_resource
 from radarr.api.auth import api_view
-from radarr.api.bulk import bulk_ids, testall_results
+from radarr.api.bulk import bulk_ids, provider_test_results
 from radarr.api.errors import NotFound, ValidationFailed
 from radarr.api.identity import resource_id
 from radarr.api.responses import json_response, read_json_object
@@ -95,7 +95,7 @@ def notification_test(request: HttpRequest) -> HttpResponse:
 
 @api_view("POST")
 def notification_test_all(request: HttpRequest) -> HttpResponse:
-    return json_response(testall_results(Notification.objects.all(), test_notification))
+    return json_response(provider_test_results(Notification.objects.all(), test_notification))
 
 
 @api_view("PUT", "DELETE")

@@ -29,7 +29,7 @@ from downloads.resources import (
     template_resource,
 )
 from radarr.api.auth import api_view
-from radarr.api.bulk import bulk_ids, testall_results
+from radarr.api.bulk import bulk_ids, provider_test_results
 from radarr.api.errors import NotFound, ValidationFailed
 from radarr.api.identity import resource_id
 from radarr.api.responses import json_response, read_json_object
@@ -107,7 +107,7 @@ def download_client_test(request: HttpRequest) -> HttpResponse:
 
 @api_view("POST")
 def download_client_test_all(request: HttpRequest) -> HttpResponse:
-    return json_response(testall_results(DownloadClient.objects.all(), test_client))
+    return json_response(provider_test_results(DownloadClient.objects.all(), test_client))
 
 
 @api_view("PUT", "DELETE")

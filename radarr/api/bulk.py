@@ -17,7 +17,7 @@ def bulk_ids(body: dict[str, Any]) -> list[int]:
     return ids
 
 
-def testall_results(rows: Iterable[Any], test: Callable[[Any], list[Failure]]) -> list[dict[str, Any]]:
+def provider_test_results(rows: Iterable[Any], test: Callable[[Any], list[Failure]]) -> list[dict[str, Any]]:
     """POST /x/testall's answer: each row's id, whether it works, and its failures (warnings allowed)."""
     results = []
     for row in rows:

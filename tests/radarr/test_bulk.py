@@ -2,7 +2,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from radarr.api.bulk import bulk_ids, testall_results
+from radarr.api.bulk import bulk_ids, provider_test_results
 from radarr.api.errors import ApiError, Failure
 
 
@@ -22,7 +22,7 @@ def test_testall_counts_warnings_as_valid_and_errors_as_not():
     rows = [SimpleNamespace(pk=1), SimpleNamespace(pk=2)]
     failures = {1: [Failure("host", "slow", severity="warning")], 2: [Failure("host", "down")]}
 
-    results = testall_results(rows, lambda row: failures[row.pk])
+    results = provider_test_results(rows, lambda row: failures[row.pk])
 
     assert [(r["id"], r["isValid"], len(r["validationFailures"])) for r in results] == [
         (1, True, 1),
