@@ -5,7 +5,7 @@ from django.urls import path
 
 from imports.filedeletion import FileDeletionError, delete_movie_file
 from movies.models import MovieFile
-from movies.resources import movie_file_resource
+from movies.resources import movie_file_resource, movie_file_resources
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound, invalid
 from radarr.api.responses import json_response, read_json
@@ -22,7 +22,7 @@ def movie_file_collection(request: HttpRequest) -> HttpResponse:
         files = files.filter(pk__in=file_ids)
     else:
         raise invalid("movieId", "movieId or movieFileIds must be given")
-    return json_response([movie_file_resource(movie_file) for movie_file in files])
+    return json_response(movie_file_resources(files))
 
 
 @api_view("GET", "DELETE")

@@ -262,9 +262,20 @@ def _media_info(stored: dict[str, Any]) -> dict[str, Any]:
 
 def movie_file_resource(movie_file: MovieFile) -> dict[str, Any]:
     """One file in Radarr's MovieFileResource shape."""
-    movie = movie_file.movie
-    row = tuple(getattr(movie_file, column) for column in _FILE_COLUMNS)
-    return _file_resource(row, movie.path, _profile_cutoffs().get(movie.quality_profile_id))
+    return movie_file_resources([movie_file])[0]
+
+
+def movie_file_resources(movie_files: Iterable[MovieFile]) -> list[dict[str, Any]]:
+    """Files in Radarr's shape; the profiles' cutoffs are read once for all of them (select the movie)."""
+    cutoffs = _profile_cutoffs()
+    return [
+        _file_resource(
+            tuple(getattr(movie_file, column) for column in _FILE_COLUMNS),
+            movie_file.movie.path,
+            cutoffs.get(movie_file.movie.quality_profile_id),
+        )
+        for movie_file in movie_files
+    ]
 
 
 # Dates and datetimes are read as text: SQLite's driver would otherwise parse each one into a Python

@@ -71,3 +71,16 @@ def test_bulk_delete_takes_radarrs_body(api_client, heat, options, tmp_path):
     )
 
     assert response.status_code == 200 and not MovieFile.objects.filter(movie=movie).exists()
+
+
+def test_listing_a_movies_files_costs_the_same_queries_for_many(
+    api_client, heat, django_assert_max_num_queries
+):
+    movie, _, _ = heat
+    for number in range(5):
+        MovieFileFactory(movie=movie, relative_path=f"extra-cut-{number}.mkv", is_primary=False)
+
+    with django_assert_max_num_queries(2):
+        files = api_client.get("/api/v3/moviefile", {"movieId": movie.pk}).json()
+
+    assert len(files) == 6
