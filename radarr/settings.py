@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_q",
     "radarr.apps.RadarrConfig",
     "notifications.apps.NotificationsConfig",
+    "scenegroups.apps.ScenegroupsConfig",
     "releases.apps.ReleasesConfig",
     "movies.apps.MoviesConfig",
     "indexers.apps.IndexersConfig",

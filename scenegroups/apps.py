@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ScenegroupsConfig(AppConfig):
+    name = "scenegroups"
+    verbose_name = "Scene groups"
