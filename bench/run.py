@@ -144,7 +144,14 @@ def server_figures() -> None:
 def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     server_figures()
-    modules = ("parser_bench", "decision_bench", "movies_bench", "index_bench", "rss_bench")
+    modules = (
+        "parser_bench",
+        "decision_bench",
+        "movies_bench",
+        "index_bench",
+        "rss_bench",
+        "scenegroups_bench",
+    )
     for module in modules:
         subprocess.run([sys.executable, "-m", f"bench.{module}"], cwd=REPO, check=True)
 

@@ -77,6 +77,12 @@ JOBS: list[Job] = [
     Job("RenameMovieFolder", "imports.renaming.rename_movie_folders", "Rename Movie Folder"),
     Job("MoveMovie", "imports.renaming.move_movie", "Move Movie"),
     Job(
+        "RecomputeSceneGroups",
+        "scenegroups.tasks.recompute_reputations",
+        "Recompute Scene Groups",
+        every=timedelta(hours=6),
+    ),
+    Job(
         "Backup",
         "radarr.system.tasks.backup",
         "Backup",
