@@ -18,7 +18,9 @@ from downloads.models import (
     TrackedDownloadState,
     TrackedDownloadStatus,
 )
+from indexers.evidence import note_outcome, release_group_of
 from radarr.providers import ProviderError
+from scenegroups.models import OutcomeKind
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +68,14 @@ def _record_failed(grab: History, message: str, client_name: str) -> History:
     data = {
         key: grab.data.get(key) for key in ("indexer", "size", "releaseGroup", "downloadClient", "protocol")
     }
+    # keyed by the grab: marking a grab failed by hand after its download failed counts once
+    note_outcome(
+        release_group_of(grab.source_title, grab.data.get("releaseGroup")),
+        OutcomeKind.FAILED,
+        key=f"history:{grab.pk}",
+        movie_id=grab.movie_id or 0,
+        title=grab.source_title,
+    )
     return record_event(
         grab.movie_id,
         HistoryEventType.DOWNLOAD_FAILED,

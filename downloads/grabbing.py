@@ -23,6 +23,7 @@ from downloads.models import DownloadClient, History, HistoryEventType, PendingR
 from downloads.queueids import queue_id
 from downloads.selection import client_for
 from downloads.torrentfiles import magnet_info_hash, torrent_info_hash
+from indexers.evidence import note_outcome
 from indexers.models import Indexer
 from movies.models import Movie
 from notifications.events import GrabEvent, notify
@@ -31,6 +32,7 @@ from radarr.providers import ProviderError, safe_message
 from releases.decisions.context import Candidate
 from releases.decisions.engine import Decision
 from releases.releaseinfo import ReleaseInfo
+from scenegroups.models import OutcomeKind
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +99,13 @@ def grab_release(
         raise GrabError(f"{client.name} did not take {release.title}: {error}") from error
     _after_grab(claim, download_id, client, movie, release, candidate)
     notify(GrabEvent(movie_id=movie.pk, history_id=claim.pk))
+    note_outcome(
+        candidate.parsed.release_group,
+        OutcomeKind.GRABBED,
+        key=f"history:{claim.pk}",
+        movie_id=movie.pk,
+        title=release.title,
+    )
     logger.info("Grabbed %s for %s with %s", release.title, movie, client.name)
     return Grab(download_id, client.name, claim.pk)
 

@@ -16,6 +16,7 @@ from movies.decisionfacts import movie_facts
 from movies.models import Movie
 from releases.decisions.context import Context
 from releases.decisions.engine import Decision, evaluate, rank
+from releases.decisions.reputation import preload_reputations
 from releases.languages import LANGUAGES_BY_ID, Language
 from releases.releaseinfo import ReleaseInfo
 
@@ -34,6 +35,7 @@ def release_from_json(data: dict[str, Any]) -> ReleaseInfo:
         LANGUAGES_BY_ID.get(language_id, Language(language_id, "Unknown"))
         for language_id in known.get("languages", [])
     ]
+    known["categories"] = tuple(known.get("categories", ()))  # JSON keeps tuples as lists
     return ReleaseInfo(**known)
 
 
@@ -100,6 +102,7 @@ def pending_decisions_ready(context: Context) -> list[Decision]:
         return []
     movies = Movie.objects.filter(pk__in={row.movie_id for row in rows})
     facts = movie_facts(movies, context.formats, IndexerConfig.get().availability_delay)
+    preload_reputations(context, [(row.title, facts.get(row.movie_id)) for row in rows])
     decisions, dropped = [], []
     for row in rows:
         decision = evaluate(release_from_json(row.release), facts.get(row.movie_id), context)

@@ -14,12 +14,15 @@ from django.utils import timezone
 from downloads.models import DownloadClientConfig, TrackedDownload, TrackedDownloadState
 from downloads.tracking import (
     completed_downloads,
+    grab_of,
     mark_import_failed,
     mark_import_pending,
     mark_imported,
     mark_importing,
 )
 from imports.pipeline import ImportResult, import_download
+from indexers.evidence import note_outcome, release_group_of
+from scenegroups.models import OutcomeKind
 
 logger = logging.getLogger(__name__)
 
@@ -77,4 +80,17 @@ def _finish(row: TrackedDownload, result: ImportResult) -> str:
         return "waiting"
     messages = result.messages or ["No files found are eligible for import"]
     mark_import_failed(row.download_id, messages, client_id=row.client_id)
+    _note_rejected(row)
     return "blocked"
+
+
+def _note_rejected(row: TrackedDownload) -> None:
+    """Evidence against the download's group, once per download however often it is looked at."""
+    grab = grab_of(row)
+    note_outcome(
+        release_group_of(row.title, grab.data.get("releaseGroup") if grab is not None else None),
+        OutcomeKind.REJECTED,
+        key=f"download:{row.client_id}:{row.download_id}",
+        movie_id=row.movie_id or 0,
+        title=row.title,
+    )

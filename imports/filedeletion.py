@@ -10,10 +10,12 @@ from downloads.history import ReleaseFacts, record_event
 from downloads.models import HistoryEventType
 from imports.extras import delete_extras_of
 from imports.recyclebin import RecycleError, recycle_file
+from indexers.evidence import note_outcome, release_group_of
 from movies.models import MovieFile
 from movies.scanning import update_file_state
 from notifications.builders import file_delete_event
 from notifications.events import notify
+from scenegroups.models import OutcomeKind
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +46,13 @@ def delete_movie_file(movie_file: MovieFile, reason: str = "manual") -> None:
             movie_file.scene_name or movie_file.relative_path,
             ReleaseFacts(movie_file.quality_id, movie_file.revision, tuple(movie_file.language_ids)),
             data={"reason": reason.capitalize(), "size": movie_file.size},
+        )
+        note_outcome(  # before the delete, while the row still has its id
+            release_group_of(movie_file.scene_name, movie_file.release_group),
+            OutcomeKind.DELETED,
+            key=f"moviefile:{movie_file.pk}",
+            movie_id=movie.pk,
+            title=movie_file.scene_name or movie_file.relative_path,
         )
         movie_file.delete()
         update_file_state(movie)

@@ -24,10 +24,12 @@ from imports.facts import ImportFacts, ImportRejection
 from imports.options import import_options
 from imports.recyclebin import RecycleError, recycle_file
 from imports.transfer import COPY, HARDLINK, MOVE, TransferError, transfer_file
+from indexers.evidence import note_outcome, release_group_of
 from movies.models import Movie, MovieFile
 from movies.scanning import update_file_state
 from notifications.builders import download_event, file_delete_event
 from notifications.events import notify
+from scenegroups.models import OutcomeKind
 
 logger = logging.getLogger(__name__)
 
@@ -175,6 +177,12 @@ def _chmod() -> int | None:
         return None
 
 
+def _group() -> str | None:
+    """The group imported files are given (Set Permissions on, a group named), else None."""
+    options = import_options()
+    return (options.chown_group or None) if options.set_permissions else None
+
+
 def import_file(facts: ImportFacts, *, mode: str = MOVE, notify_download: bool = True) -> ImportedFile:
     """Put an approved file into its movie's folder, replacing (recycling) the movie's existing files.
 
@@ -186,7 +194,7 @@ def import_file(facts: ImportFacts, *, mode: str = MOVE, notify_download: bool =
     movie_folder = Path(movie.path)
     desired = movie_folder / f"{_file_name(facts)}{facts.path.suffix.lower()}"
     try:
-        final = transfer_file(facts.path, desired, mode=mode, chmod=_chmod())
+        final = transfer_file(facts.path, desired, mode=mode, chmod=_chmod(), group=_group())
     except TransferError as error:
         raise ImportError_(str(error)) from error
     old_rows = list(MovieFile.objects.filter(movie=movie))
@@ -275,7 +283,28 @@ def _record_import(
                 data={"droppedPath": str(facts.path), "importedPath": str(final), "size": movie_file.size},
             )
         _notify(movie, movie_file, facts, replaced)
+        _note_outcomes(movie_file, replaced)
     return movie_file
+
+
+def _note_outcomes(movie_file: MovieFile, replaced: list[MovieFile]) -> None:
+    """Scene-group evidence, committed with the import: this file's group imported, and the groups of
+    the files it replaced upgraded away."""
+    note_outcome(
+        release_group_of(movie_file.scene_name, movie_file.release_group),
+        OutcomeKind.IMPORTED,
+        key=f"moviefile:{movie_file.pk}",
+        movie_id=movie_file.movie_id,
+        title=movie_file.scene_name or movie_file.relative_path,
+    )
+    for row in replaced:  # deleted rows keep their id in memory
+        note_outcome(
+            release_group_of(row.scene_name, row.release_group),
+            OutcomeKind.UPGRADED,
+            key=f"moviefile:{row.pk}",
+            movie_id=row.movie_id,
+            title=row.scene_name or row.relative_path,
+        )
 
 
 def _notify(movie: Movie, movie_file: MovieFile, facts: ImportFacts, replaced: list[MovieFile]) -> None:

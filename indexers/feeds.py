@@ -341,6 +341,16 @@ def znab_flags(pairs: list[tuple[str, str]]) -> int:
     return int(flags)
 
 
+def znab_categories(pairs: list[tuple[str, str]]) -> tuple[int, ...]:
+    """The `category` attributes' ids in feed order, each once (indexers repeat parent and subcat)."""
+    found: list[int] = []
+    for key, value in pairs:
+        number = _int(value) if key == "category" else None
+        if number is not None and number not in found:
+            found.append(number)
+    return tuple(found)
+
+
 def _znab_values(item: ET.Element, values: dict[str, Any], layout: FeedLayout) -> dict[str, Any]:
     pairs = attributes(item)
     size = _int(first_attribute(pairs, "size"))
@@ -351,6 +361,8 @@ def _znab_values(item: ET.Element, values: dict[str, Any], layout: FeedLayout) -
     values["imdb_id"] = imdb_id(first_attribute(pairs, "imdbid") or first_attribute(pairs, "imdb"))
     values["tmdb_id"] = _int(first_attribute(pairs, "tmdbid")) or 0
     values["indexer_flags"] = znab_flags(pairs)
+    values["categories"] = znab_categories(pairs)
+    values["times_completed"] = _int(first_attribute(pairs, "grabs"))  # Newznab and Torznab both say it
     languages = languages_from_names([value for key, value in pairs if key == "language"])
     values["languages"] = with_multi_languages(values["title"], languages, layout.multi_languages)
     if layout.protocol == "torrent":

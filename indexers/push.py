@@ -13,6 +13,7 @@ from typing import Any
 
 from downloads.models import DownloadClient
 from indexers.deciding import Processed, decision_context, facts_for, process_decisions
+from indexers.evidence import record_batch
 from indexers.matching import LibraryIndex
 from indexers.models import Indexer
 from radarr.api.errors import Failure, ValidationFailed
@@ -135,4 +136,5 @@ def push_release(pushed: PushedRelease, *, user_agent: str = "") -> tuple[Decisi
         processed = process_decisions(
             [decision], context, user_agent=user_agent, download_client_id=pushed.download_client_id
         )
+    record_batch([release], [decision], context, source="push")
     return decision, processed

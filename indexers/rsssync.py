@@ -2,7 +2,9 @@
 
 The feeds are read in parallel; each release is matched to a library movie in memory (one read of
 the library, no query per release); movie facts are loaded only for the movies that matched; the
-best accepted release per movie is grabbed and temporarily rejected ones are kept as pending.
+best accepted release per movie is grabbed and temporarily rejected ones are kept as pending. Every
+release read, matched or not, is then scene-group evidence (one upsert), and the groups seen are
+recomputed.
 """
 
 import logging
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 
 from downloads.pending import pending_decisions_ready
 from indexers.deciding import Processed, decision_context, facts_for, process_decisions
+from indexers.evidence import record_batch, refresh_reputations
 from indexers.gathering import gather_recent
 from indexers.matching import LibraryIndex
 from indexers.models import Indexer, IndexerConfig
@@ -73,6 +76,9 @@ def rss_sync() -> RssSyncResult | None:
         return None
     indexer_count, releases, decisions, context = recent_decisions(with_pending=True)
     processed = process_decisions(decisions, context)
+    # evidence after the grabs, so it never delays one; the pending releases decided again are not
+    # in `releases` and are not seen twice
+    refresh_reputations(record_batch(releases, decisions, context, source="rss"))
     result = RssSyncResult(indexer_count, len(releases), len(decisions), processed)
     logger.info("RSS sync: %s", result)
     return result

@@ -15,6 +15,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from indexers.deciding import Processed, decision_context, facts_for, process_decisions
+from indexers.evidence import record_batch
 from indexers.gathering import gather_search
 from indexers.implementations.base import MovieSearchCriteria
 from indexers.matching import LibraryIndex
@@ -112,6 +113,7 @@ def search_movie(
     """Ask every eligible indexer for one movie and decide every result (nothing is grabbed here)."""
     releases = _unique(gather_search(indexers_for(movie, interactive=interactive), search_criteria(movie)))
     decisions, context = decide_search_results(movie, releases, library, user_invoked=user_invoked)
+    record_batch(releases, decisions, context, source="search")  # automatic and interactive alike
     return MovieSearchResult(movie, decisions, context)
 
 

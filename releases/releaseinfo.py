@@ -47,6 +47,10 @@ class ReleaseInfo:
     imdb_id: str = ""
     tmdb_id: int = 0
     languages: list[Language] = field(default_factory=list)  # what the indexer says, on top of the title
+    times_completed: int | None = None  # snatches: Torznab `grabs`, HDBits `times_completed`; None unknown
+    categories: tuple[int, ...] = ()  # Newznab category ids the indexer filed it under (HDBits: its own)
+    medium: str = ""  # what the tracker says it is (HDBits: "Encode", "Remux", "WEB-DL"...)
+    codec: str = ""  # the tracker's video codec (HDBits: "H.264", "HEVC"...)
 
     def age_minutes(self, now: datetime) -> float:
         return max(0.0, (now - self.publish_date).total_seconds() / 60)

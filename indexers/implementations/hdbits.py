@@ -34,6 +34,9 @@ CATEGORY_OPTIONS = [
 ]
 CODEC_OPTIONS = [(1, "H.264"), (2, "MPEG-2"), (3, "VC-1"), (4, "XviD"), (5, "HEVC")]
 MEDIUM_OPTIONS = [(1, "Blu-ray/HD DVD"), (3, "Encode"), (4, "Capture"), (5, "Remux"), (6, "WEB-DL")]
+# HDBits' documented type_codec and type_medium ids, by the names its pages show
+CODEC_NAMES = dict(CODEC_OPTIONS)
+MEDIUM_NAMES = dict(MEDIUM_OPTIONS)
 AUTHENTICATION_FAILURES = {4, 5}  # HDBits status codes: auth data missing, auth failed
 INTERNAL_ORIGIN = 1
 
@@ -49,6 +52,7 @@ def _release(item: dict[str, Any], base_url: str, passkey: str) -> ReleaseInfo:
     if item.get("type_origin") == INTERNAL_ORIGIN:
         flags |= IndexerFlag.G_INTERNAL
     imdb = item.get("imdb") or {}
+    category = _count(item.get("type_category"))
     return ReleaseInfo(
         guid=f"HDBits-{torrent_id}",
         title=str(item.get("name") or "Unknown"),
@@ -62,7 +66,19 @@ def _release(item: dict[str, Any], base_url: str, passkey: str) -> ReleaseInfo:
         leechers=item.get("leechers"),
         indexer_flags=int(flags),
         imdb_id=imdb_id(imdb.get("id") or 0) if isinstance(imdb, dict) else "",
+        times_completed=_count(item.get("times_completed")),
+        categories=(category,) if category else (),
+        medium=MEDIUM_NAMES.get(_count(item.get("type_medium")) or 0, ""),
+        codec=CODEC_NAMES.get(_count(item.get("type_codec")) or 0, ""),
     )
+
+
+def _count(value: Any) -> int | None:
+    """HDBits numbers as integers; some answers carry them as strings, absent ones are None."""
+    try:
+        return int(value) if value is not None and not isinstance(value, bool) else None
+    except (TypeError, ValueError):
+        return None
 
 
 def parse_hdbits_response(content: bytes, base_url: str, passkey: str) -> list[ReleaseInfo]:
