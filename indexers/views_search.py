@@ -19,6 +19,7 @@ from radarr.api.errors import ApiError
 from releases.decisions.engine import Decision
 from releases.languages import LANGUAGES_BY_ID
 from releases.releaseinfo import IndexerFlag
+from scenegroups.reputation import Reputation
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,18 @@ class ReleaseRow:
     age_hours: float
     languages: str
     flags: list[str]
+    group: str  # the release group as the title writes it, "" when it names none
+
+    @property
+    def reputation(self) -> Reputation | None:
+        return self.decision.reputation
+
+    @property
+    def reputation_sort(self) -> float:
+        """Scored groups by score, then unscored groups, then titles without a group."""
+        if self.reputation is not None:
+            return self.reputation.score
+        return -1 if self.group else -2
 
     @property
     def release(self):  # noqa: ANN201 - a ReleaseInfo
@@ -75,6 +88,7 @@ def release_row(decision: Decision, now: datetime) -> ReleaseRow:
         age_hours=decision.release.age_minutes(now) / 60,
         languages=", ".join(LANGUAGES_BY_ID[i].name for i in language_ids if i in LANGUAGES_BY_ID),
         flags=[flag.removeprefix("G_").replace("_", " ").title() for flag in flags],
+        group=(parsed.release_group or "") if parsed else "",
     )
 
 

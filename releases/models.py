@@ -68,6 +68,9 @@ class QualityProfile(models.Model):
     cutoff_format_score = models.IntegerField(default=0)
     min_upgrade_format_score = models.IntegerField(default=1)
     language_id = models.IntegerField(default=1)  # Radarr's language id; -1 Any, -2 Original
+    # ours, not Radarr's: up to this many custom format points for a release group's reputation
+    # (scaled by its score and confidence); 0 leaves ranking exactly as Radarr's
+    scene_group_points = models.PositiveSmallIntegerField(default=0)
 
     objects = QualityProfileQuerySet.as_manager()
 

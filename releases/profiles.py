@@ -41,6 +41,11 @@ class QualityProfileInput:
     min_upgrade_format_score: int = 1
     language_id: int = languages.ENGLISH.id
     format_scores: dict[int, int] = field(default_factory=dict)  # custom format id → score
+    # our extension: None keeps what is stored (Radarr's clients never send it), 0 for a new profile
+    scene_group_points: int | None = None
+
+
+MAX_SCENE_GROUP_POINTS = 100
 
 
 def _item_failures(items: list[dict[str, Any]]) -> list[Failure]:
@@ -112,6 +117,10 @@ def quality_profile_failures(data: QualityProfileInput, profile_id: int | None =
         failures.append(Failure("language", f"Unknown language ID {data.language_id}", data.language_id))
     format_ids = set(CustomFormat.objects.values_list("pk", flat=True))
     failures.extend(_score_failures(data, format_ids))
+    points = data.scene_group_points
+    if points is not None and not 0 <= points <= MAX_SCENE_GROUP_POINTS:
+        message = f"Must be between 0 and {MAX_SCENE_GROUP_POINTS}"
+        failures.append(Failure("sceneGroupReputationPoints", message, points))
     return failures
 
 
@@ -139,6 +148,8 @@ def save_quality_profile(data: QualityProfileInput, profile: QualityProfile | No
     profile.cutoff_format_score = data.cutoff_format_score
     profile.min_upgrade_format_score = data.min_upgrade_format_score
     profile.language_id = data.language_id
+    if data.scene_group_points is not None:
+        profile.scene_group_points = data.scene_group_points
     with transaction.atomic():
         profile.save()
         _save_scores(profile, data.format_scores)

@@ -132,6 +132,8 @@ def quality_profile_resource(profile: QualityProfile, formats: Iterable[CustomFo
         "minUpgradeFormatScore": profile.min_upgrade_format_score,
         "formatItems": format_items(scores, formats),
         "language": _profile_language(profile.language_id),
+        # ours, not Radarr's (Radarr's clients ignore it): custom format points for group reputation
+        "sceneGroupReputationPoints": profile.scene_group_points,
     }
 
 
@@ -149,6 +151,7 @@ def quality_profile_schema(formats: Iterable[CustomFormat]) -> dict[str, Any]:
         "minUpgradeFormatScore": 1,
         "formatItems": format_items({}, formats),
         "language": language_resource(languages.ENGLISH),
+        "sceneGroupReputationPoints": 0,
     }
 
 
@@ -234,7 +237,15 @@ def quality_profile_input(body: dict[str, Any]) -> QualityProfileInput:
         ),
         language_id=language_id,
         format_scores=_score_map(body.get("formatItems")),
+        # absent or null keeps the stored value: Recyclarr, pyarr and Radarr's UI never send it
+        scene_group_points=_optional_int(
+            body.get("sceneGroupReputationPoints"), "sceneGroupReputationPoints"
+        ),
     )
+
+
+def _optional_int(value: Any, where: str) -> int | None:
+    return None if value is None else _as_int(value, where)
 
 
 # ---- delay and release profiles

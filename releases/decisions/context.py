@@ -4,6 +4,7 @@ Apps to the right of releases (movies, indexers, downloads) pass their facts in 
 dataclasses, so the rules stay pure functions and a batch of releases costs no query per release.
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -11,6 +12,11 @@ from typing import Any
 from releases.parser import ParsedMovieInfo
 from releases.qualities import QualityModel, Revision
 from releases.releaseinfo import ReleaseInfo
+from scenegroups.reputation import Reputation
+
+# where a batch reads reputations from: group names -> {group key: Reputation} (scenegroups'
+# reputations_for, one query); a context without one scores no group (pure tests, benchmarks)
+ReputationSource = Callable[[Iterable[str]], dict[str, Reputation]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +33,7 @@ class ProfileFacts:
     min_upgrade_format_score: int = 1
     language_id: int = 1
     format_scores: dict[int, int] = field(default_factory=dict)
+    scene_group_points: int = 0  # most custom format points a group's reputation adds; 0 is off
 
     def rank(self, quality_id: int) -> int:
         """Position in the profile, higher is better; members of a group share their group's rank."""
@@ -208,6 +215,9 @@ class Context:
     oldest_pending_minutes: dict[int, float] = field(default_factory=dict)
     # queue, grabs and blocklist of the batch's movies (downloads.decisionfacts.queue_and_history_facts)
     downloads: DownloadFacts = field(default_factory=DownloadFacts)
+    reputation_source: ReputationSource | None = None
+    reputations: dict[str, Reputation] = field(default_factory=dict)  # by group key
+    reputation_keys_read: set[str] = field(default_factory=set)  # asked already, found or not
 
     def delay_profile_for(self, movie: MovieFacts) -> DelayProfileFacts:
         """The first profile whose tags the movie has; the untagged default otherwise."""
@@ -228,8 +238,10 @@ class Candidate:
     languages: list[int]  # language ids, the movie's original when the title says none
     format_ids: frozenset[int]
     matched_formats: list[tuple[int | None, str]]  # (id, name), sorted by name
-    format_score: int
+    format_score: int  # with the reputation points below
     search: SearchCriteria | None = None
+    reputation: Reputation | None = None  # the release group's, when it has one
+    reputation_points: int = 0  # custom format points added for it (0 when the profile's setting is off)
 
     @property
     def format_names(self) -> list[str]:

@@ -11,10 +11,18 @@ from dataclasses import dataclass, field
 from releases.customformats.matching import format_input_from_parsed, matching_formats
 from releases.decisions import specs
 from releases.decisions.context import Candidate, Context, MovieFacts, SearchCriteria
+from releases.decisions.reputation import (
+    batch_group_names,
+    explanation,
+    load_reputations,
+    reputation_of,
+    reputation_points,
+)
 from releases.decisions.specs import Rejection
 from releases.parser import ParsedMovieInfo, parse_movie_title
 from releases.qualities import DetectionSource
 from releases.releaseinfo import IndexerFlag, ReleaseInfo
+from scenegroups.reputation import Reputation
 
 Rule = Callable[[Candidate, Context], Rejection | None]
 
@@ -66,6 +74,11 @@ class Decision:
     parsed: ParsedMovieInfo | None
     candidate: Candidate | None
     rejections: list[Rejection] = field(default_factory=list)
+    reputation: Reputation | None = None  # the release group's; the candidate's when there is one
+
+    def __post_init__(self) -> None:
+        if self.reputation is None and self.candidate is not None:
+            self.reputation = self.candidate.reputation
 
     @property
     def approved(self) -> bool:
@@ -80,6 +93,16 @@ class Decision:
     def rejected(self) -> bool:
         return bool(self.rejections) and not self.temporarily_rejected
 
+    @property
+    def group_explanation(self) -> str:
+        """The sentence about the release group: its reputation, and the points it added."""
+        if self.parsed is None:
+            return ""
+        candidate = self.candidate
+        profile = candidate.profile if candidate is not None else None
+        points = candidate.reputation_points if candidate is not None else 0
+        return explanation(self.parsed.release_group, self.reputation, profile, points)
+
     def explain(self) -> list[str]:
         """The decision in sentences: what the release is, how it scored, and every reason against it."""
         lines = []
@@ -93,13 +116,15 @@ class Decision:
                 f"Quality {quality.quality.name} (revision {quality.revision.version}), "
                 f"{found.get(quality.source_detection, 'not detected')}"
             )
-        if self.candidate is not None:
-            scores = self.candidate.profile.format_scores
-            for format_id, name in self.candidate.matched_formats:
+        candidate = self.candidate
+        if candidate is not None:
+            scores = candidate.profile.format_scores
+            for format_id, name in candidate.matched_formats:
                 lines.append(f"Custom format {name}: {scores.get(format_id, 0):+d}")
-            lines.append(
-                f"Custom format score {self.candidate.format_score} in profile {self.candidate.profile.name}"
-            )
+        if self.parsed is not None:
+            lines.append(self.group_explanation)
+        if candidate is not None:
+            lines.append(f"Custom format score {candidate.format_score} in profile {candidate.profile.name}")
         lines.extend(f"Rejected ({rejection.reason}): {rejection.message}" for rejection in self.rejections)
         if self.approved:
             lines.append("Accepted")
@@ -129,6 +154,8 @@ def build_candidate(
     )
     matched = matching_formats(context.formats, format_input)
     format_ids = frozenset(fmt.id for fmt in matched if fmt.id is not None)
+    reputation = reputation_of(context, parsed.release_group)
+    points = reputation_points(reputation, profile.scene_group_points)
     return Candidate(
         release=release,
         parsed=parsed,
@@ -137,8 +164,10 @@ def build_candidate(
         languages=language_ids,
         format_ids=format_ids,
         matched_formats=[(fmt.id, fmt.name) for fmt in matched],
-        format_score=profile.score(format_ids),
+        format_score=profile.score(format_ids) + points,
         search=search,
+        reputation=reputation,
+        reputation_points=points,
     )
 
 
@@ -147,14 +176,25 @@ def evaluate(
 ) -> Decision:
     """One release for one movie (None when no movie in the library matched it)."""
     parsed = parse_movie_title(release.title)
+    load_reputations(context, batch_group_names([(parsed, movie)], context))  # none read before: 1 query
+    return evaluate_parsed(release, parsed, movie, context, search)
+
+
+def evaluate_parsed(
+    release: ReleaseInfo,
+    parsed: ParsedMovieInfo | None,
+    movie: MovieFacts | None,
+    context: Context,
+    search: SearchCriteria | None = None,
+) -> Decision:
+    """`evaluate` for a title parsed already, once the batch's reputations are in the context."""
     if parsed is None:
         return Decision(
             release, None, None, [Rejection("UnableToParse", "Unable to parse the release title")]
         )
     if movie is None:
-        return Decision(
-            release, parsed, None, [Rejection("UnknownMovie", "No movie in the library matches this title")]
-        )
+        rejection = Rejection("UnknownMovie", "No movie in the library matches this title")
+        return Decision(release, parsed, None, [rejection], reputation_of(context, parsed.release_group))
     candidate = build_candidate(release, parsed, movie, context, search)
     if isinstance(candidate, Rejection):
         return Decision(release, parsed, None, [candidate])
@@ -170,8 +210,11 @@ def decide(
     context: Context,
     search: SearchCriteria | None = None,
 ) -> list[Decision]:
-    """Decide a batch and rank it: approved best first, then temporarily rejected, then rejected."""
-    decisions = [evaluate(release, movie, context, search) for release, movie in releases]
+    """Decide a batch and rank it: approved best first, then temporarily rejected, then rejected.
+    The reputations of every group the batch reads are loaded first, in one query."""
+    batch = [(release, parse_movie_title(release.title), movie) for release, movie in releases]
+    load_reputations(context, batch_group_names(((parsed, movie) for _, parsed, movie in batch), context))
+    decisions = [evaluate_parsed(release, parsed, movie, context, search) for release, parsed, movie in batch]
     return rank(decisions, context)
 
 

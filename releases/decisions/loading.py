@@ -15,6 +15,7 @@ from releases.decisions.context import (
     SizeLimits,
 )
 from releases.models import CustomFormat, DelayProfile, QualityDefinition, QualityProfile, ReleaseProfile
+from scenegroups.reputation import reputations_for
 
 
 def profile_facts(profile: QualityProfile) -> ProfileFacts:
@@ -29,6 +30,7 @@ def profile_facts(profile: QualityProfile) -> ProfileFacts:
         min_upgrade_format_score=profile.min_upgrade_format_score,
         language_id=profile.language_id,
         format_scores={row.custom_format_id: row.score for row in profile.format_scores.all()},
+        scene_group_points=profile.scene_group_points,
     )
 
 
@@ -77,4 +79,5 @@ def load_context(
         indexers=indexers or {},
         settings=settings or DecisionSettings(),
         oldest_pending_minutes=oldest_pending_minutes or {},
+        reputation_source=reputations_for,  # read per batch by the engine, once for all its groups
     )

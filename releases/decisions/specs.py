@@ -11,6 +11,7 @@ from datetime import timedelta
 import regex
 
 from releases.decisions.context import Candidate, Context, ExistingFile, GrabbedRelease
+from releases.decisions.reputation import existing_format_score, title_release_group
 from releases.languages import LANGUAGES_BY_ID
 from releases.qualities import Revision
 from releases.releaseinfo import IndexerFlag
@@ -229,7 +230,7 @@ def upgrade_rejection(
     profile = candidate.profile
     current, new = existing.quality, candidate.quality
     current_rank, new_rank = profile.rank(current.quality.id), profile.rank(new.quality.id)
-    current_score = profile.score(existing.format_ids)
+    current_score = existing_format_score(profile, existing, context)  # with its group's bonus
     revision_compare = _compare(_revision_key(new.revision), _revision_key(current.revision))
     revision_upgrade = current.quality == new.quality and revision_compare > 0
     quality_cutoff_not_met = current_rank < profile.cutoff_rank() or revision_upgrade
@@ -282,7 +283,7 @@ def upgrade_allowed(candidate: Candidate, context: Context) -> Rejection | None:
     if existing is None or profile.upgrade_allowed:
         return None
     better_quality = profile.rank(candidate.quality.quality.id) > profile.rank(existing.quality.quality.id)
-    better_score = candidate.format_score > profile.score(existing.format_ids)
+    better_score = candidate.format_score > existing_format_score(profile, existing, context)
     if better_quality or better_score:
         return Rejection("QualityUpgradesDisabled", f"Quality profile {profile.name} does not allow upgrades")
     return None
@@ -401,7 +402,7 @@ def queue(candidate: Candidate, context: Context) -> Rejection | None:
         if not candidate.profile.upgrade_allowed:
             message = f"{queued.title} is already queued and the profile does not allow upgrades"
             return Rejection("QueueUpgradesDisabled", message)
-        queued_as_file = ExistingFile(quality=queued.quality, format_ids=queued.format_ids)
+        queued_as_file = ExistingFile(queued.quality, queued.format_ids, title_release_group(queued.title))
         rejection = upgrade_rejection(candidate, context, "Queue", queued_as_file)
         if rejection is not None:
             return Rejection(rejection.reason, f"In the queue: {queued.title}. {rejection.message}")
@@ -419,7 +420,7 @@ def history(candidate: Candidate, context: Context) -> Rejection | None:
         return None
     if facts.completed_download_handling and latest.date < context.now - HISTORY_WINDOW:
         return None
-    grabbed_as_file = ExistingFile(quality=latest.quality, format_ids=latest.format_ids)
+    grabbed_as_file = ExistingFile(latest.quality, latest.format_ids, title_release_group(latest.title))
     rejection = upgrade_rejection(candidate, context, "History", grabbed_as_file)
     if rejection is None:
         return None

@@ -20,6 +20,7 @@ from releases import languages
 from releases.defaults import GROUP_ID_START, profile_items
 from releases.models import CustomFormat, DelayProfile, Protocol, QualityProfile, ReleaseProfile
 from releases.profiles import (
+    MAX_SCENE_GROUP_POINTS,
     DelayProfileInput,
     QualityProfileInput,
     ReleaseProfileInput,
@@ -168,6 +169,7 @@ _PROFILE_FIELDS = {
     "minFormatScore": "min_format_score",
     "cutoffFormatScore": "cutoff_format_score",
     "minUpgradeFormatScore": "min_upgrade_format_score",
+    "sceneGroupReputationPoints": "scene_group_points",
 }
 
 
@@ -183,6 +185,19 @@ class QualityProfileForm(forms.Form):
     min_format_score = forms.IntegerField(label="Minimum custom format score", initial=0)
     cutoff_format_score = forms.IntegerField(label="Upgrade until custom format score", initial=0)
     min_upgrade_format_score = forms.IntegerField(label="Minimum custom format score increment", initial=1)
+    scene_group_points = forms.IntegerField(
+        label="Release group reputation points",
+        required=False,  # a post without it (an older page) keeps the stored value
+        initial=0,
+        min_value=0,
+        max_value=MAX_SCENE_GROUP_POINTS,
+        help_text=(
+            "Adds up to this many custom format points to a release for its release group's "
+            "reputation: the group's score out of 100, then a quarter of that at low confidence, "
+            "60% at medium, all of it at high or when pinned. The movie's file gets the same, "
+            "so a group never upgrades itself. 0 turns it off: releases rank exactly as in Radarr."
+        ),
+    )
 
     def __init__(
         self, *args: Any, formats: list[CustomFormat], scores: dict[int, int], **kwargs: Any
@@ -209,6 +224,7 @@ class QualityProfileForm(forms.Form):
             min_upgrade_format_score=data["min_upgrade_format_score"],
             language_id=data["language"],
             format_scores={f.pk: data[f"score_{f.pk}"] for f in self.formats},
+            scene_group_points=data["scene_group_points"],
         )
 
 
@@ -223,6 +239,7 @@ def _initial(profile: QualityProfile | None) -> dict[str, Any]:
         "min_format_score": profile.min_format_score,
         "cutoff_format_score": profile.cutoff_format_score,
         "min_upgrade_format_score": profile.min_upgrade_format_score,
+        "scene_group_points": profile.scene_group_points,
     }
 
 

