@@ -11,6 +11,7 @@ from django.db import transaction
 
 from downloads.models import RemotePathMapping
 from radarr.api.errors import Failure, ValidationFailed
+from radarr.system.health import recheck_health
 
 
 def is_windows_path(path: str) -> bool:
@@ -99,8 +100,10 @@ def save_remote_path_mapping(
     mapping.remote_path = as_directory(remote_path)
     mapping.local_path = as_directory(local_path)
     mapping.save()
+    recheck_health("remotepathmapping")  # a fixed mapping clears its health error in seconds
     return mapping
 
 
 def delete_remote_path_mapping(mapping: RemotePathMapping) -> None:
     mapping.delete()
+    recheck_health("remotepathmapping")

@@ -16,7 +16,7 @@ from indexers.implementations import IMPLEMENTATIONS
 from indexers.models import Indexer
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.models import Tag
-from radarr.providers import ProviderError, settings_from_fields
+from radarr.providers import ProviderError, record_success, settings_from_fields
 
 logger = logging.getLogger(__name__)
 
@@ -114,12 +114,15 @@ def build_indexer(
 def test_indexer(indexer: Indexer) -> list[Failure]:
     """Radarr's Test: connect with these settings (saved or not); [] when the indexer works."""
     try:
-        return indexer.provider().test()
+        failures = indexer.provider().test()
     except ProviderError as error:
         return [Failure("", error.message)]
     except Exception as error:  # noqa: BLE001 - a test reports, it never crashes the request
         logger.exception("Testing indexer %s failed unexpectedly", indexer.name)
         return [Failure("", f"Unexpected error while testing: {error}")]
+    if indexer.pk and not failures:
+        record_success(indexer)  # a saved indexer that passes leaves its back-off: the health warning clears
+    return failures
 
 
 @transaction.atomic

@@ -149,7 +149,8 @@ class CalendarRange:
 
 
 def calendar_range(view: str, anchor: date, first_weekday: int = 6) -> CalendarRange:
-    """The days a view shows around `anchor`; `first_weekday` 0 = Monday ... 6 = Sunday (Radarr's default)."""
+    """The days a view shows around `anchor`; `first_weekday` in Python's numbering (0 = Monday ... 6 =
+    Sunday, Radarr's default; UiConfig.first_weekday converts Radarr's setting)."""
     if view == "week":
         start = anchor - timedelta(days=(anchor.weekday() - first_weekday) % 7)
         return CalendarRange(
@@ -236,7 +237,7 @@ def ical_feed(movies: Iterable[Movie], release_types: Iterable[str], start: date
                 f"UID:Radarr_movie_{movie.pk}_{suffix}",
                 f"DTSTAMP:{stamp}",
                 f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-                f"DTEND;VALUE=DATE:{day:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",  # exclusive: a whole day long
                 f"SUMMARY:{_ical_text(f'{movie.title} ({label})')}",
                 f"STATUS:{confirmed}",
             ]

@@ -63,6 +63,8 @@ JOBS: list[Job] = [
         every=timedelta(minutes=1),
     ),
     Job("ClearBlocklist", "downloads.tasks.clear_blocklist", "Clear Blocklist"),
+    Job("ClearLog", "radarr.system.tasks.clear_logs", "Clear Log"),
+    Job("DeleteLogFiles", "radarr.system.tasks.clear_logs", "Delete Log Files"),
     Job("DownloadedMoviesScan", "imports.tasks.downloaded_movies_scan", "Downloaded Movies Scan"),
     Job("ManualImport", "imports.tasks.manual_import", "Manual Import"),
     Job(

@@ -1,4 +1,4 @@
-"""Cross-cutting rows: tags, the v3 command log, and the abstract row every provider family shares."""
+"""Cross-cutting rows: tags, the v3 command log, health results, UI settings, the abstract provider row."""
 
 from datetime import datetime, timedelta
 
@@ -76,6 +76,8 @@ class HealthRecord(models.Model):
     """The last result of a health check too slow to run per request (it talks to other programs)."""
 
     source = models.CharField(max_length=100)
+    # the dotted path of the check that found it: a re-run of some checks replaces only their records
+    check_path = models.CharField(max_length=200, blank=True)
     level = models.CharField(max_length=10)
     message = models.TextField()
     wiki_url = models.CharField(max_length=500, blank=True)
@@ -86,6 +88,41 @@ class HealthRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
+
+
+class UiConfig(models.Model):
+    """Radarr's config/ui: one row (pk 1) of display preferences, created with Radarr's defaults."""
+
+    # .NET's DayOfWeek, as Radarr's clients send it: 0 is Sunday, 1 Monday ... 6 Saturday
+    first_day_of_week = models.PositiveSmallIntegerField(default=0)
+    # the remaining formats are moment.js patterns, the values Radarr's own settings page offers
+    calendar_week_column_header = models.CharField(max_length=50, default="ddd M/D")
+    movie_runtime_format = models.CharField(max_length=20, default="hoursMinutes")
+    short_date_format = models.CharField(max_length=50, default="MMM D YYYY")
+    long_date_format = models.CharField(max_length=50, default="dddd, MMMM D YYYY")
+    time_format = models.CharField(max_length=50, default="h(:mm)a")
+    show_relative_dates = models.BooleanField(default=True)
+    enable_color_impaired_mode = models.BooleanField(default=False)
+    movie_info_language = models.IntegerField(default=1)  # a Radarr language id; 1 is English
+    ui_language = models.IntegerField(default=1)
+    theme = models.CharField(max_length=20, default="auto")
+
+    class Meta:
+        verbose_name = "UI settings"
+        verbose_name_plural = "UI settings"
+
+    def __str__(self) -> str:
+        return "UI settings"
+
+    @classmethod
+    def load(cls) -> "UiConfig":
+        """The row, or Radarr's defaults until someone saves (pages read it: a read never writes)."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+    @property
+    def first_weekday(self) -> int:
+        """The first day of the week in Python's numbering (0 is Monday), for calendar arithmetic."""
+        return (self.first_day_of_week - 1) % 7
 
 
 class ProviderDefinition(models.Model):

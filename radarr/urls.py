@@ -19,6 +19,7 @@ pages = [
     path("wanted", wanted_page.wanted, {"kind": "missing"}, name="wanted"),  # Wanted → Missing
     path("settings", views.settings_index, name="settings"),
     path("settings/general", views.settings_general, name="settings-general"),
+    path("settings/ui", views.settings_ui, name="settings-ui"),
     path("system/status", system_views.status, name="system-status"),
     path("system/tasks", system_views.tasks, name="system-tasks"),
     path("system/tasks/<str:name>/run", system_views.run_task, name="system-run-task"),
@@ -38,6 +39,7 @@ pages = [
     path("settings/", include("notifications.urls")),
     path("", include("downloads.urls")),
     path("", include("imports.urls")),
+    path("", include("scenegroups.urls")),
     path("admin/", admin.site.urls),
     path("api", system_api.api_discovery),
     path("feed/v3/calendar/radarr.ics", calendar_api.ical, name="calendar-feed"),

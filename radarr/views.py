@@ -1,4 +1,4 @@
-"""Pages of the shell: the areas' landing pages, settings → general, login, password, ping."""
+"""Pages of the shell: the areas' landing pages, settings → general and UI, login, password, ping."""
 
 from pathlib import Path
 
@@ -13,6 +13,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from radarr.accounts import INITIAL_PASSWORD_FILE, forget_initial_password
+from radarr.api.errors import Failure, ValidationFailed
+from radarr.models import UiConfig
+from radarr.system.uiconfig import page_fields, save_ui_config, ui_config_resource, ui_settings_from_form
 
 # What each area will show, until the issue that builds it replaces its landing page.
 AREAS = {
@@ -60,6 +63,24 @@ def settings_general(request: HttpRequest) -> HttpResponse:
         else "",
     }
     return render(request, "radarr/settings_general.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def settings_ui(request: HttpRequest) -> HttpResponse:
+    """Settings → UI: the calendar's first day of week, date formats, theme; validated as the API does."""
+    values = ui_config_resource(UiConfig.load())
+    failures: list[Failure] = []
+    if request.method == "POST":
+        posted = ui_settings_from_form(request.POST)
+        try:
+            save_ui_config(posted)
+        except ValidationFailed as error:
+            failures, values = error.failures, values | posted
+        else:
+            messages.success(request, "UI settings saved.")
+            return redirect("settings-ui")
+    context = {"fields": page_fields(values), "failures": failures}
+    return render(request, "radarr/settings_ui.html", context, status=400 if failures else 200)
 
 
 login = login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True))

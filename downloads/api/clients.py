@@ -33,6 +33,7 @@ from radarr.api.bulk import bulk_ids, provider_test_results
 from radarr.api.errors import NotFound, ValidationFailed
 from radarr.api.identity import resource_id
 from radarr.api.responses import json_response, read_json_object
+from radarr.system.health import recheck_health
 
 
 def _client(client_id: int) -> DownloadClient:
@@ -58,6 +59,7 @@ def _save(request: HttpRequest, body: dict[str, Any], client: DownloadClient | N
     if row.enable and not _force_save(request):
         _raise_test_errors(row)
     saved = save_download_client(row, data.tags if data.tags is not None or client else [])
+    recheck_health("downloadclient")  # new settings may fix (or cause) what the slow checks found
     return _client(saved.pk)
 
 
@@ -86,6 +88,7 @@ def download_client_item(request: HttpRequest, id: int) -> HttpResponse:
     client = _client(id)
     if request.method == "DELETE":
         delete_download_clients([client.pk])
+        recheck_health("downloadclient")
         return HttpResponse(status=200)
     return json_response(download_client_resource(client))
 
@@ -101,12 +104,15 @@ def download_client_test(request: HttpRequest) -> HttpResponse:
     body = read_json_object(request)
     stored = DownloadClient.objects.filter(pk=body.get("id") or 0).first()
     row = build_client(client_input(body), stored)
+    if stored is not None:  # a saved client that answers again should stop showing as failing
+        recheck_health("downloadclient")
     _raise_test_errors(row)
     return json_response({})
 
 
 @api_view("POST")
 def download_client_test_all(request: HttpRequest) -> HttpResponse:
+    recheck_health("downloadclient")
     return json_response(provider_test_results(DownloadClient.objects.all(), test_client))
 
 
@@ -114,6 +120,7 @@ def download_client_test_all(request: HttpRequest) -> HttpResponse:
 def download_client_bulk(request: HttpRequest) -> HttpResponse:
     body = read_json_object(request)
     ids = bulk_ids(body)
+    recheck_health("downloadclient")
     if request.method == "DELETE":
         delete_download_clients(ids)
         return HttpResponse(status=200)

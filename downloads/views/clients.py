@@ -30,6 +30,7 @@ from downloads.remotepaths import delete_remote_path_mapping, save_remote_path_m
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.models import Tag
 from radarr.providers import field_resources
+from radarr.system.health import recheck_health
 
 
 class OptionsForm(forms.ModelForm):
@@ -193,6 +194,7 @@ def _save_form(
         context = _form_context(cls, client, stored, _common(None, request.POST), failed.failures)
         return render(request, "downloads/client_form.html", context, status=400)
     save_download_client(row, data.tags)
+    recheck_health("downloadclient")  # new settings may fix (or cause) what the slow checks found
     messages.success(request, f"Saved {row.name}")
     return redirect("downloads:clients")
 
@@ -239,12 +241,15 @@ def client_test(request: HttpRequest) -> HttpResponse:
         cls, stored, _posted_fields(cls, request.POST), _common(None, request.POST), failures
     )
     context["tested"] = True
+    if stored is not None:  # a saved client that answers again should stop showing as failing
+        recheck_health("downloadclient")
     template = "downloads/client_form.html#test-result" if request.htmx else "downloads/client_form.html"  # type: ignore[attr-defined]
     return render(request, template, context)
 
 
 @require_POST
 def clients_test_all(request: HttpRequest) -> HttpResponse:
+    recheck_health("downloadclient")
     for client in DownloadClient.objects.all():
         errors = [failure.message for failure in test_client(client) if failure.severity == "error"]
         if errors:
@@ -259,6 +264,7 @@ def client_delete(request: HttpRequest, client_id: int) -> HttpResponse:
     client = get_object_or_404(DownloadClient, pk=client_id)
     if request.method == "POST":
         delete_download_clients([client.pk])
+        recheck_health("downloadclient")
         messages.success(request, f"Deleted {client.name}")
         return redirect("downloads:clients")
     return render(request, "downloads/confirm_delete.html", {"what": f"the download client {client.name}"})

@@ -5,23 +5,23 @@ from datetime import date
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from movies.calendar import (
     RELEASE_TYPES,
+    CalendarDay,
     calendar_days,
     calendar_events,
     calendar_movies,
     calendar_range,
     release_types_from,
 )
-from radarr.models import Tag
+from radarr.models import Tag, UiConfig
+from radarr.system.uiconfig import date_formats, week_column_format
 
-# TODO(#8): Radarr's UI setting "first day of week"; Sunday (6) until a UI settings row exists
-FIRST_WEEKDAY = 6
-WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]  # Python's order: 0 is Monday
 
 
 def queued_movie_ids() -> set[int]:
@@ -38,11 +38,19 @@ def _anchor(text: str | None) -> date:
         return timezone.localdate()
 
 
+def _column_headers(view: str, days: list[CalendarDay], ui: UiConfig) -> list[str]:
+    """Weekday names over the month grid; the week view heads each column with its date as well."""
+    if view == "week":
+        return [dateformat.format(day.day, week_column_format(ui)) for day in days]
+    return [WEEKDAY_NAMES[(ui.first_weekday + n) % 7] for n in range(7)]
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 def calendar(request: HttpRequest) -> HttpResponse:
     view = request.GET.get("view") if request.GET.get("view") in ("month", "week", "agenda") else "month"
-    span = calendar_range(view, _anchor(request.GET.get("start")), FIRST_WEEKDAY)
+    ui = UiConfig.load()  # Settings → UI: the first day of week and the week view's headings
+    span = calendar_range(view, _anchor(request.GET.get("start")), ui.first_weekday)
     unmonitored = request.GET.get("unmonitored") == "true"
     release_types = release_types_from(request.GET.getlist("type"))
     tag_ids = [int(value) for value in request.GET.getlist("tag") if value.isdigit()]
@@ -54,10 +62,11 @@ def calendar(request: HttpRequest) -> HttpResponse:
     )
     filters = request.GET.copy()
     filters.pop("start", None)
+    days = calendar_days(span, events)
     context = {
         "span": span,
-        "days": calendar_days(span, events),
-        "weekdays": [WEEKDAY_NAMES[(FIRST_WEEKDAY + n) % 7] for n in range(7)],
+        "days": days,
+        "weekdays": _column_headers(span.view, days, ui),
         "unmonitored": unmonitored,
         "release_types": release_types,
         "all_release_types": [(name, label) for name, (_, _, label) in RELEASE_TYPES.items()],
@@ -65,6 +74,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
         "tag_ids": tag_ids,
         "filters": filters.urlencode(),
         "today": timezone.localdate(),
+        "formats": date_formats(ui),
     }
     template = "movies/calendar.html#calendar" if request.htmx else "movies/calendar.html"
     return render(request, template, context)

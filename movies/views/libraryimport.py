@@ -23,6 +23,7 @@ from movies.libraryimport import ImportRequest, UnmappedFolder, import_movies, m
 from movies.models import MinimumAvailability, Movie, RootFolder
 from movies.views.addmovie import MONITOR_LABELS, show_failures
 from radarr.api.errors import ValidationFailed
+from radarr.system.health import recheck_health
 from releases.models import QualityProfile
 
 PAGE_SIZE = 50
@@ -91,6 +92,7 @@ def add_root_folder_page(request: HttpRequest) -> HttpResponse:
         except ValidationFailed as failures:
             show_failures(form, failures, {"Path": "path"})
         else:
+            recheck_health("rootfolder")  # a client may download into the new root folder
             messages.success(request, f"Root folder {folder.path} added.")
             return redirect(f"{reverse('movies:import')}?root={folder.pk}")
     return render(request, "movies/import.html", {"roots": _root_rows(), "root_form": form}, status=400)

@@ -12,6 +12,7 @@ from movies import urls as movies
 from notifications import urls as notifications
 from radarr.system import api as system
 from releases import urls as releases
+from scenegroups import urls as scenegroups
 
 api_v3 = [
     path("system/status", system.status),
@@ -27,6 +28,7 @@ api_v3 = [
     path("system/backup/<int:id>", system.backup_item),
     path("system/backup/restore/<int:id>", system.backup_restore),
     path("system/backup/restore/upload", system.backup_restore_upload),
+    re_path(r"^config/ui(?:/(?P<id>[0-9]+))?$", system.ui_config),
 ]
 
 urlpatterns = [
@@ -40,6 +42,7 @@ urlpatterns = [
             + downloads.api_v3
             + imports.api_v3
             + notifications.api_v3
+            + scenegroups.api_v3
         ),
     ),
     re_path(r"^(?P<rest>.*)$", system.not_found),

@@ -1,4 +1,4 @@
-"""v3 endpoints of the system area: discovery, status, health, tasks, commands, logs."""
+"""v3 endpoints of the system area: discovery, status, health, tasks, commands, logs, backups, config/ui."""
 
 import tempfile
 from datetime import UTC, datetime
@@ -13,12 +13,13 @@ from radarr.api.paging import paged_list, read_paging
 from radarr.api.responses import json_response, read_json_object
 from radarr.commands import UnknownCommand, queue_command
 from radarr.jobs import scheduled_tasks
-from radarr.models import Command
+from radarr.models import Command, UiConfig
 from radarr.system.backups import BackupError, BackupFile, find_backup, list_backups, restore_backup
 from radarr.system.health import current_health
 from radarr.system.logs import log_files, recent_entries
 from radarr.system.resources import command_resource, health_resource, log_resource, task_resource
 from radarr.system.status import system_status
+from radarr.system.uiconfig import save_ui_config, ui_config_resource
 
 
 @api_view("GET")
@@ -162,6 +163,15 @@ def backup_restore_upload(request: HttpRequest) -> HttpResponse:
             handle.write(chunk)
         handle.flush()
         return _restored(Path(handle.name))
+
+
+@api_view("GET", "PUT")
+def ui_config(request: HttpRequest, id: str | None = None) -> HttpResponse:
+    """config/ui and config/ui/{id}: one object (id 1); PUT with or without the id, as pyarr sends it."""
+    if request.method == "PUT":
+        config = save_ui_config(read_json_object(request))
+        return json_response(ui_config_resource(config), status=202)
+    return json_response(ui_config_resource(UiConfig.load()))
 
 
 @api_view("GET", "POST", "PUT", "DELETE", "PATCH")

@@ -2,16 +2,21 @@
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+from django.core.checks import CheckMessage
+from django.core.checks import Error as CheckError
 from django.db import connection
 
 from radarr.system.health import WIKI, HealthIssue
 
 RESTORE_HINT = (
     "Stop Radarr and restore the newest backup: unzip a file from {backups} and copy its database "
-    "file over {database} (or use System → Backup → Restore while Radarr still runs)."
+    "file over {database}."
 )
+# while Radarr still runs (the scheduled check), its own page can do the same
+RUNNING_RESTORE_HINT = RESTORE_HINT[:-1] + ", or use System → Backup → Restore and restart Radarr."
 
 
 class CorruptDatabase(RuntimeError):
@@ -50,6 +55,18 @@ def check_database_at_startup(path: Path | None = None) -> None:
         raise CorruptDatabase(f"The database {path} is damaged ({'; '.join(problems[:3])}). {hint}")
 
 
+def corrupt_database_system_check(databases: list[str] | None = None, **kwargs: Any) -> list[CheckMessage]:
+    """A Django system check tagged `database`: `migrate` runs those before it writes anything, so
+    `make run` stops at its first step on a damaged file instead of migrating it."""
+    if not databases or "default" not in databases:
+        return []
+    try:
+        check_database_at_startup()
+    except CorruptDatabase as error:
+        return [CheckError(str(error), id="radarr.E001")]
+    return []
+
+
 def database_integrity_check() -> list[HealthIssue]:
     """The scheduled twin of the startup check, run on the open connection (SQLite only)."""
     if connection.vendor != "sqlite" or sqlite_path() is None:
@@ -58,6 +75,6 @@ def database_integrity_check() -> list[HealthIssue]:
         rows = [row[0] for row in cursor.execute("PRAGMA quick_check").fetchall()]
     if rows == ["ok"]:
         return []
-    hint = RESTORE_HINT.format(backups=settings.DATA_DIR / "Backups", database=sqlite_path())
+    hint = RUNNING_RESTORE_HINT.format(backups=settings.DATA_DIR / "Backups", database=sqlite_path())
     message = f"The database is damaged: {'; '.join(rows[:3])}. How to fix: {hint}"
     return [HealthIssue("DatabaseIntegrityCheck", "error", message, WIKI + "database-is-corrupt")]

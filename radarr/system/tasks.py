@@ -1,4 +1,4 @@
-"""Jobs of the system area: health checks and housekeeping."""
+"""Jobs of the system area: health checks, housekeeping, backups and clearing the logs."""
 
 import logging
 from datetime import timedelta
@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from radarr.models import Command, CommandStatus, CommandTrigger
 from radarr.system.backups import create_backup, remove_old_backups, scheduled_backup_due
-from radarr.system.health import current_health, run_scheduled_checks
+from radarr.system.health import RECHECKS, current_health, run_scheduled_checks
+from radarr.system.logfiles import clear_log_files
 from radarr.system.models_backup import BackupSettings
 
 logger = logging.getLogger(__name__)
@@ -15,9 +16,13 @@ logger = logging.getLogger(__name__)
 KEEP_COMMANDS = timedelta(days=7)
 
 
-def check_health() -> str:
-    """Run the slow checks (kept for requests to read), then log every issue there is."""
-    run_scheduled_checks()
+def check_health(changed: str = "") -> str:
+    """Run the slow checks (kept for requests to read), then log every issue there is.
+
+    `changed` (a RECHECKS key, sent by recheck_health) re-runs only the checks that change affects;
+    anything else, or nothing, runs them all.
+    """
+    run_scheduled_checks(RECHECKS.get(changed))
     issues = current_health()
     for issue in issues:
         logger.warning("Health: %s: %s", issue.source, issue.message)
@@ -44,3 +49,8 @@ def backup() -> str:
     made = create_backup("scheduled")
     removed = remove_old_backups(BackupSettings.load().retention_days)
     return f"Backed up to {made.name}; removed {removed} old backup(s)"
+
+
+def clear_logs() -> str:
+    """Radarr's ClearLog and DeleteLogFiles commands: our log entries are the files, so both empty them."""
+    return f"Cleared {clear_log_files()} log file(s)"

@@ -104,7 +104,7 @@ def test_the_health_job_announces_changes(monkeypatch, queued, django_capture_on
     from radarr.system import tasks
     from radarr.system.health import HealthIssue
 
-    monkeypatch.setattr(tasks, "run_scheduled_checks", lambda: None)
+    monkeypatch.setattr(tasks, "run_scheduled_checks", lambda paths=None: None)
     monkeypatch.setattr(tasks, "current_health", lambda: [HealthIssue("X", "error", "broken")])
     with django_capture_on_commit_callbacks(execute=True):
         tasks.check_health()

@@ -3,6 +3,7 @@ from django.conf import settings
 
 from radarr.accounts import INITIAL_PASSWORD_FILE, create_initial_admin
 from radarr.models import Command
+from tests.indexers.factories import IndexerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +90,7 @@ def test_tasks_fragment_is_only_the_rows(client, admin_user):
 
 def test_status_and_logs_pages_render(client, admin_user, settings):
     settings.RADARR_TMDB_API_KEY = "0123456789abcdef0123456789abcdef"
+    IndexerFactory()
     client.force_login(admin_user)
 
     status = client.get("/system/status").content.decode()

@@ -6,6 +6,7 @@ from django.conf import settings
 
 from radarr.models import Command
 from radarr.system.logs import LineFormatter, SecretFilter, mask_secrets, recent_entries
+from tests.indexers.factories import IndexerFactory
 from tests.shared import SHARED_DIR
 
 pytestmark = pytest.mark.django_db
@@ -37,8 +38,9 @@ def test_status_lists_every_field_of_radarrs_system_resource(api_client):
 
 @pytest.fixture
 def configured(settings):
-    """An instance with its TMDB key set, so the TMDB check has nothing to say."""
+    """An instance with its TMDB key set and an indexer, so neither check has anything to say."""
     settings.RADARR_TMDB_API_KEY = "0123456789abcdef0123456789abcdef"
+    IndexerFactory()
 
 
 def test_health_is_an_empty_list_when_all_is_well(api_client, configured):
@@ -47,6 +49,7 @@ def test_health_is_an_empty_list_when_all_is_well(api_client, configured):
 
 def test_a_missing_tmdb_key_is_a_health_error(api_client, settings):
     settings.RADARR_TMDB_API_KEY = ""
+    IndexerFactory()
 
     issues = api_client.get("/api/v3/health").json()
 
