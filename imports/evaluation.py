@@ -7,7 +7,7 @@ the media info, and the rejections of the import specifications, each a readable
 
 import logging
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,18 @@ from movies.models import Movie
 from releases.customformats import format_input_from_parsed, matching_formats
 from releases.decisions.context import Context, ProfileFacts
 from releases.decisions.loading import load_context
+from releases.decisions.reputation import group_points
 from releases.parser import ParsedMovieInfo, parse_movie_title
-from releases.qualities import QUALITIES_BY_ID, UNKNOWN, QualityModel, Revision
+from releases.qualities import (
+    QUALITIES_BY_ID,
+    UNKNOWN,
+    DetectionSource,
+    Modifier,
+    QualityModel,
+    QualitySource,
+    Revision,
+    find_by_source_and_resolution,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +135,35 @@ def aggregate(facts: ImportFacts, parsed: list[ParsedMovieInfo | None], grab: Hi
         facts.indexer_flags = int(flags) if flags.isdigit() else 0
 
 
+# Sources whose qualities differ by resolution only; DVD, CAM and the like have none to correct.
+_RESOLUTION_SOURCES = frozenset(
+    {QualitySource.UNKNOWN, QualitySource.TV, QualitySource.WEBDL, QualitySource.WEBRIP, QualitySource.BLURAY}
+)
+
+
+def resolution_of(media_info: dict[str, Any] | None) -> int:
+    """The resolution class of a picture, by width or height so cropped films count (1920x800 is 1080)."""
+    width = int((media_info or {}).get("width") or 0)
+    height = int((media_info or {}).get("height") or 0)
+    for resolution, min_width, min_height in ((2160, 3200, 2100), (1080, 1800, 1000), (720, 1200, 650)):
+        if width >= min_width or height >= min_height:
+            return resolution
+    return 480 if width and height else 0
+
+
+def quality_with_media_info(quality: QualityModel, media_info: dict[str, Any] | None) -> QualityModel:
+    """Radarr augments the quality with the file's own resolution when no name states one
+    (`Movie.2016.BluRay.x264.mkv` that is 1920x800 imports as Bluray-1080p, not the parser's guess)."""
+    current = quality.quality
+    resolution = resolution_of(media_info)
+    if not resolution or resolution == current.resolution or current.modifier != Modifier.NONE:
+        return quality
+    if current.source not in _RESOLUTION_SOURCES:
+        return quality
+    found = find_by_source_and_resolution(current.source, resolution)
+    return quality if found == UNKNOWN else replace(quality, quality=found)
+
+
 def _formats(facts: ImportFacts, parsed: ParsedMovieInfo | None, context: Context) -> None:
     if facts.movie is None or parsed is None:
         return
@@ -140,7 +179,10 @@ def _formats(facts: ImportFacts, parsed: ParsedMovieInfo | None, context: Contex
     facts.matched_formats = [(fmt.id, fmt.name) for fmt in matched]
     profile = context.profiles.get(facts.movie.quality_profile_id)
     if profile is not None:
-        facts.custom_format_score = profile.score(frozenset(fmt.id for fmt in matched if fmt.id is not None))
+        # the reputation bonus counts as it did when the release was grabbed (0 while the setting is off)
+        facts.custom_format_score = profile.score(
+            frozenset(fmt.id for fmt in matched if fmt.id is not None)
+        ) + group_points(context, profile, parsed.release_group)
 
 
 def _probe(path: Path) -> dict[str, Any] | None:
@@ -185,13 +227,16 @@ def evaluate_file(
     grab_info = _parse(grab.source_title) if grab is not None else None
     facts.movie = overrides.get("movie") or identify_movie([file_info, folder_info, grab_info], grab, movie)
     facts.grab_movie_id = grab.movie_id if grab is not None else None
-    aggregate(facts, [grab_info, file_info, folder_info] if grab_info else [file_info, folder_info], grab)
+    names = [grab_info, file_info, folder_info] if grab_info else [file_info, folder_info]
+    aggregate(facts, names, grab)
     if not facts.scene_name and folder_info is not None and folder != path:
         facts.scene_name = folder_name
+    facts.media_info = _probe(path) if context.options.enable_media_info else None
+    if not any(info.quality.resolution_detection == DetectionSource.NAME for info in names if info):
+        facts.quality = quality_with_media_info(facts.quality, facts.media_info)
     for name in ("quality", "language_ids", "release_group"):
         if overrides.get(name) not in (None, ""):
             setattr(facts, name, overrides[name])
-    facts.media_info = _probe(path)
     _formats(facts, grab_info or file_info or folder_info, context.decisions)
     facts.rejections = [r for spec in SPECIFICATIONS if (r := spec(facts, context)) is not None]
     return facts
@@ -294,7 +339,9 @@ def upgrade(facts: ImportFacts, context: ImportContext) -> ImportRejection | Non
         return None
     if new_revision < old_revision:
         return ImportRejection("Not an upgrade for existing movie file")
-    if facts.custom_format_score > profile.score(existing.format_ids):
+    existing_score = profile.score(existing.format_ids)
+    existing_score += group_points(context.decisions, profile, existing.release_group)
+    if facts.custom_format_score > existing_score:
         return None
     return ImportRejection("Not a Custom Format upgrade for existing movie file")
 

@@ -231,16 +231,18 @@ def extra_file_resource(extra: ExtraFile) -> dict[str, Any]:
 
 def scan_extras(movie: Movie) -> int:
     """Track extras already in the movie folder (named like one of its files) and forget rows whose file
-    is gone; what a rescan calls. Returns how many rows were added or removed."""
+    is gone; what a rescan calls once it found the root folder mounted (a missing movie folder forgets
+    them all). Returns how many rows were added or removed."""
     folder = Path(movie.path)
-    if not folder.is_dir():
-        return 0
     changed = 0
     tracked = {extra.relative_path: extra for extra in ExtraFile.objects.filter(movie=movie)}
-    for relative, extra in tracked.items():
+    for relative, extra in list(tracked.items()):
         if not (folder / relative).is_file():
             extra.delete()
+            del tracked[relative]
             changed += 1
+    if not folder.is_dir():
+        return changed
     extensions = set(MediaManagementConfig.get().extra_extensions) | {
         ext.lstrip(".") for ext in SUBTITLE_EXTENSIONS
     }

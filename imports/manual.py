@@ -127,8 +127,11 @@ def import_manual_files(files: list[ManualFile], mode: str = AUTO) -> str:
             continue
         tracked = tracked_for(file.download_id)
         transfer_mode = resolve_mode(mode, tracked, options.copy_using_hardlinks)
+        # mark_imported writes the download's import event only for a download it knows the movie of; a
+        # download blocked as unknown gets it from the import, with the movie the user chose
+        record_here = tracked is None or tracked.movie_id is None
         try:
-            done = import_file(facts, mode=transfer_mode, notify_download=tracked is None)
+            done = import_file(facts, mode=transfer_mode, notify_download=record_here)
         except ImportError_ as error:
             failed.append(str(error))
             continue

@@ -393,31 +393,7 @@ def media_info_resource(stored: dict[str, Any] | None, scene_name: str = "") -> 
 
 
 # ---------------------------------------------------------------------------------------------------
-# Library upkeep and health
-
-
-def refresh_media_info(movie: Any, *, force: bool = False) -> int:
-    """Read media info for the movie's files that have none (or an older schema; all when `force`),
-    when Analyse Video Files is on. Returns how many files were updated."""
-    from imports.mediamanagement import MediaManagementConfig
-    from movies.models import MovieFile
-
-    if not MediaManagementConfig.get().enable_media_info or ffprobe_path() is None:
-        return 0
-    updated = 0
-    for movie_file in MovieFile.objects.filter(movie=movie):
-        stored = movie_file.media_info or {}
-        if not force and stored and int(stored.get("schemaRevision") or 0) >= SCHEMA_REVISION:
-            continue
-        path = Path(movie.path) / movie_file.relative_path
-        if not path.is_file():
-            continue
-        info = probe(path)
-        if info is None:
-            continue
-        MovieFile.objects.filter(pk=movie_file.pk).update(media_info=info.as_dict())
-        updated += 1
-    return updated
+# Health (reading files again on a rescan is imports.rescan's)
 
 
 def ffprobe_check() -> list[Any]:

@@ -21,7 +21,9 @@ class ImportOptions:
     auto_unmonitor_previously_downloaded_movies: bool = False
     set_permissions: bool = False
     file_chmod: str = "644"
+    chown_group: str = ""  # with set_permissions: the group imported files get ("" keeps ours)
     import_extra_files: bool = False
+    enable_media_info: bool = True  # "Analyse Video Files": ffprobe each file before importing it
 
 
 def import_options() -> ImportOptions:
@@ -46,5 +48,7 @@ def import_options() -> ImportOptions:
         auto_unmonitor_previously_downloaded_movies=config.auto_unmonitor_previously_downloaded_movies,
         set_permissions=config.set_permissions_linux,
         file_chmod=file_chmod,
+        chown_group=config.chown_group or "",
         import_extra_files=config.import_extra_files,
+        enable_media_info=config.enable_media_info,
     )

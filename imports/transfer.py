@@ -8,6 +8,7 @@ failure removes our temporary file and leaves the source and every library file 
 """
 
 import errno
+import grp
 import logging
 import os
 import shutil
@@ -69,11 +70,24 @@ def _copy_verified(source: Path, temporary: Path) -> None:
         raise TransferError(f"Copy of {source} has {copied} bytes, expected {expected}")
 
 
-def transfer_file(source: Path, destination: Path, *, mode: str = MOVE, chmod: int | None = None) -> Path:
+def _set_group(path: Path, group: str) -> None:
+    """Give the file the group Media Management names (a name or a number); a group that cannot be set is
+    logged and the import goes on, as Radarr's chown does (the file is in place and readable)."""
+    try:
+        gid = int(group) if group.isdigit() else grp.getgrnam(group).gr_gid
+        os.chown(path, -1, gid)
+    except (KeyError, OSError) as error:
+        logger.warning("Could not set group '%s' on %s: %s", group, path, error)
+
+
+def transfer_file(
+    source: Path, destination: Path, *, mode: str = MOVE, chmod: int | None = None, group: str | None = None
+) -> Path:
     """Put `source` at `destination` (or a clash-free variant of it) and return where it landed.
 
     `mode` is HARDLINK (falls back to a copy across filesystems), COPY or MOVE (the source is deleted only
-    once the copy is in place). Raises TransferError and leaves everything as it was on any failure.
+    once the copy is in place); `chmod` and `group` are Media Management's permissions, set before the
+    file takes its name. Raises TransferError and leaves everything as it was on any failure.
     """
     source, destination = Path(source), Path(destination)
     if not source.is_file():
@@ -93,6 +107,8 @@ def transfer_file(source: Path, destination: Path, *, mode: str = MOVE, chmod: i
             _copy_verified(source, temporary)
         if chmod is not None:
             os.chmod(temporary, chmod)
+        if group:
+            _set_group(temporary, group)
         final = _link_into_place(temporary, clash_free(destination))
     except (OSError, TransferError) as error:
         if temporary is not None and temporary.exists():

@@ -8,12 +8,15 @@ Supported tokens: `{Movie Title}`, `{Movie CleanTitle}`, `{Movie TitleThe}`, `{M
 
 import posixpath
 from dataclasses import dataclass
+from typing import Any
 
 import regex
+from django.conf import settings
+from django.utils.module_loading import import_string
 
 from movies.titles import remove_accents
 
-# TODO(#7): the naming config (GET/PUT /api/v3/config/naming) replaces this constant.
+# What a new movie's folder is called when no namer is configured (settings.RADARR_MOVIE_FOLDER_NAMER).
 DEFAULT_FOLDER_FORMAT = "{Movie CleanTitle} ({Release Year})"
 
 # Radarr's CleanTitle: punctuation standing alone between spaces, apostrophes and colons before a
@@ -48,6 +51,17 @@ class FolderFacts:
     tmdb_id: int
     imdb_id: str = ""
     original_title: str = ""
+
+
+def folder_facts(movie: Any) -> FolderFacts:
+    """The folder facts of a Movie row or a lookup's MovieMetadata."""
+    return FolderFacts(
+        title=movie.title,
+        year=movie.year or 0,
+        tmdb_id=movie.tmdb_id,
+        imdb_id=movie.imdb_id or "",
+        original_title=movie.original_title or "",
+    )
 
 
 def clean_title(title: str) -> str:
@@ -132,3 +146,16 @@ def movie_folder_name(facts: FolderFacts, folder_format: str = DEFAULT_FOLDER_FO
 
 def movie_path(root_folder_path: str, facts: FolderFacts, folder_format: str = DEFAULT_FOLDER_FORMAT) -> str:
     return posixpath.join(root_folder_path.rstrip("/") or "/", movie_folder_name(facts, folder_format))
+
+
+def new_movie_folder_name(movie: Any) -> str:
+    """The folder a movie added now gets inside its root folder, from the user's Movie Folder Format.
+
+    Naming settings live in `imports`, which movies may not import: settings.RADARR_MOVIE_FOLDER_NAMER
+    names the function that renders them (the composition root, as JOBS names tasks). `movie` is a Movie
+    row or a lookup's MovieMetadata. Without a namer the default format is used.
+    """
+    namer = getattr(settings, "RADARR_MOVIE_FOLDER_NAMER", "")
+    if not namer:
+        return movie_folder_name(folder_facts(movie))
+    return import_string(namer)(movie)

@@ -16,7 +16,7 @@ from typing import Any
 from django.db import transaction
 
 from movies.files import move_movie_folder, remove_movie_folder
-from movies.folders import FolderFacts, movie_folder_name
+from movies.folders import new_movie_folder_name
 from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import (
     Collection,
@@ -46,16 +46,6 @@ _COLLECTION_READY = ("inCinemas", "released")  # Radarr adds collection members 
 def normalize_path(path: str) -> str:
     """An absolute folder path without a trailing slash, as paths are stored and compared."""
     return posixpath.normpath(path.strip()) if path and path.strip() else ""
-
-
-def folder_facts(metadata: MovieMetadata | Movie) -> FolderFacts:
-    return FolderFacts(
-        title=metadata.title,
-        year=metadata.year,
-        tmdb_id=metadata.tmdb_id,
-        imdb_id=metadata.imdb_id,
-        original_title=metadata.original_title,
-    )
 
 
 # ---- validation shared by add and update
@@ -123,14 +113,15 @@ def add_movie(
     add_method: str = "manual",
     path: str | None = None,
 ) -> Movie:
-    """Add a movie described by TMDB to the library, in its folder under the root folder.
+    """Add a movie described by TMDB to the library, in its folder under the root folder: `path` when
+    given (library import, a client's choice), else named by the user's Movie Folder Format.
 
     Excluded movies may still be added by hand (as in Radarr); lists and collections check first.
     """
     path = normalize_path(path or "")
     root_folder_path = normalize_path(root_folder_path or "") or (posixpath.dirname(path) if path else "")
     if not path and root_folder_path:
-        path = posixpath.join(root_folder_path, movie_folder_name(folder_facts(metadata)))
+        path = posixpath.join(root_folder_path, new_movie_folder_name(metadata))
     failures = _add_failures(metadata, quality_profile_id, root_folder_path, path, minimum_availability)
     if monitor not in MONITOR_TYPES:
         failures.append(Failure("AddOptions.Monitor", "'Monitor' is not valid", monitor))

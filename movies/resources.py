@@ -26,7 +26,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from movies.availability import CINEMA_TO_RELEASE, available_date, release_date
-from movies.folders import movie_folder_name
+from movies.folders import movie_folder_name, new_movie_folder_name
 from movies.mediacover import cover_url
 from movies.metadata import MovieMetadata
 from movies.models import AlternativeTitle, Collection, ImportExclusion, Movie, MovieFile, RootFolder
@@ -569,7 +569,7 @@ def movie_lookup_resource(metadata: MovieMetadata, existing: Movie | None) -> di
         "imdbId": metadata.imdb_id or None,
         "tmdbId": metadata.tmdb_id,
         "titleSlug": str(metadata.tmdb_id),
-        "folder": movie_folder_name(_facts(metadata)),
+        "folder": new_movie_folder_name(metadata),
         "certification": metadata.certification,
         "genres": list(metadata.genres),
         "keywords": list(metadata.keywords),
@@ -585,12 +585,6 @@ def movie_lookup_resource(metadata: MovieMetadata, existing: Movie | None) -> di
         "statistics": {"movieFileCount": 0, "sizeOnDisk": 0, "releaseGroups": []},
     }
     return {key: value for key, value in resource.items() if value is not None}
-
-
-def _facts(metadata: MovieMetadata) -> Any:
-    from movies.library import folder_facts
-
-    return folder_facts(metadata)
 
 
 # ---- collections

@@ -2,19 +2,23 @@
 
 With imports.pipeline.import_file, this is one of the two places that add or remove MovieFile rows and
 keep `Movie.has_file` and `Movie.size_on_disk` right. A scan never deletes anything on disk: a file that
-vanished loses its row (with a MovieFileDeleted history event, and the movie is unmonitored when
-"Unmonitor Deleted Movies" is on). When the root folder is missing or empty (an unmounted share), the scan
-changes nothing, because that is how Radarr users lost whole libraries.
+vanished loses its row. What follows from that lives in apps movies may not import, so the scan hands a
+ScanOutcome to the functions settings.RADARR_MOVIE_SCAN_HOOKS names (imports.rescan: the history event,
+"Unmonitor Deleted Movies", media info for new or changed files, extras). When the root folder is missing
+or empty (an unmounted share), the scan changes nothing and calls no hook, because that is how Radarr
+users lost whole libraries.
 """
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
+from django.utils.module_loading import import_string
 
 from movies.models import Movie, MovieFile
 from notifications.builders import file_delete_event
@@ -105,58 +109,67 @@ def _root_is_unavailable(movie: Movie) -> bool:
     return not root.is_dir() or not any(root.iterdir())
 
 
-def _record_missing(movie: Movie, rows: list[MovieFile]) -> None:
-    """A MovieFileDeleted history event (reason MissingFromDisk) for each file gone from disk."""
-    if not rows:
-        return
-    from downloads.history import ReleaseFacts, record_event  # noqa: PLC0415 (history lives in downloads)
-    from downloads.models import HistoryEventType  # noqa: PLC0415
+@dataclass(slots=True)
+class ScanOutcome:
+    """What one folder scan changed: handed to the after-scan hooks (settings.RADARR_MOVIE_SCAN_HOOKS)."""
 
-    for row in rows:
-        record_event(
-            movie.pk,
-            HistoryEventType.MOVIE_FILE_DELETED,
-            row.scene_name or row.relative_path,
-            ReleaseFacts(row.quality_id, row.revision, tuple(row.language_ids)),
-            data={"reason": "MissingFromDisk", "size": row.size},
+    movie: Movie  # with `has_file` and `size_on_disk` as the scan left them
+    found: int  # video files on disk
+    added: list[MovieFile] = field(default_factory=list)
+    changed: list[MovieFile] = field(default_factory=list)  # a new size on disk (the row holds it now)
+    removed: list[MovieFile] = field(default_factory=list)  # rows deleted: their file is gone from disk
+
+    @property
+    def message(self) -> str:
+        return (
+            f"Scanned {self.movie}: {self.found} video file(s), {len(self.added)} new, "
+            f"{len(self.removed)} gone from disk"
         )
 
 
-def _unmonitor_if_configured(movie: Movie) -> None:
-    """Radarr's "Unmonitor Deleted Movies": a movie whose files vanished stops being searched for."""
-    from imports.options import import_options  # noqa: PLC0415 (media-management settings)
+def _match_rows(movie: Movie) -> ScanOutcome:
+    """Add, resize and delete the movie's MovieFile rows to match the video files on disk."""
+    folder = Path(movie.path)
+    on_disk = {found.relative_path: found for found in find_video_files(folder)} if folder.is_dir() else {}
+    outcome = ScanOutcome(movie, found=len(on_disk))
+    with transaction.atomic():
+        known = {row.relative_path: row for row in MovieFile.objects.select_for_update().filter(movie=movie)}
+        outcome.removed = [row for path, row in known.items() if path not in on_disk]
+        for row in outcome.removed:
+            notify(file_delete_event(row, "missingFromDisk"))  # sent once the removal commits
+        MovieFile.objects.filter(pk__in=[row.pk for row in outcome.removed]).delete()
+        outcome.added = [new_movie_file(movie, found) for path, found in on_disk.items() if path not in known]
+        for row in outcome.added:
+            row.is_primary = False  # the largest becomes primary below when none is
+        MovieFile.objects.bulk_create(outcome.added)
+        for path, row in known.items():
+            if path in on_disk and on_disk[path].size != row.size:
+                row.size = on_disk[path].size
+                MovieFile.objects.filter(pk=row.pk).update(size=row.size)
+                outcome.changed.append(row)
+        update_file_state(movie)
+    return outcome
 
-    if import_options().auto_unmonitor_previously_downloaded_movies and movie.monitored:
-        movie.monitored = False
-        Movie.objects.filter(pk=movie.pk).update(monitored=False)
-        logger.info("Unmonitored %s: its files are gone from disk", movie)
+
+def _run_scan_hooks(outcome: ScanOutcome) -> None:
+    """The work other apps add to a scan (history of vanished files, media info, extras), named by dotted
+    path in settings because movies may not import them. One failing hook is logged, not fatal: the
+    files were matched and committed already."""
+    for hook in getattr(settings, "RADARR_MOVIE_SCAN_HOOKS", ()):
+        try:
+            import_string(hook)(outcome)
+        except Exception:
+            logger.exception("After-scan step %s failed for %s", hook, outcome.movie)
 
 
 def scan_movie_folder(movie: Movie) -> str:
-    """Match the rows of `movie`'s files to what is on disk; returns the outcome for the log."""
+    """Match the rows of `movie`'s files to what is on disk, then run the after-scan hooks outside the
+    transaction (ffprobe must not hold the database's write lock); returns the outcome for the log."""
     if _root_is_unavailable(movie):
         message = f"Root folder of {movie} is missing or empty; scan skipped so no file is dropped"
         logger.warning(message)
         return message
-    folder = Path(movie.path)
-    on_disk = {found.relative_path: found for found in find_video_files(folder)} if folder.is_dir() else {}
-    with transaction.atomic():
-        known = {row.relative_path: row for row in MovieFile.objects.select_for_update().filter(movie=movie)}
-        gone = [row.pk for path, row in known.items() if path not in on_disk]
-        for row in (row for path, row in known.items() if path not in on_disk):
-            notify(file_delete_event(row, "missingFromDisk"))  # sent once the removal commits
-        _record_missing(movie, [row for path, row in known.items() if path not in on_disk])
-        MovieFile.objects.filter(pk__in=gone).delete()
-        added = [new_movie_file(movie, found) for path, found in on_disk.items() if path not in known]
-        for row in added:
-            row.is_primary = False  # the largest becomes primary below when none is
-        MovieFile.objects.bulk_create(added)
-        for path, row in known.items():
-            if path in on_disk and on_disk[path].size != row.size:
-                MovieFile.objects.filter(pk=row.pk).update(size=on_disk[path].size)
-        update_file_state(movie)
-        if gone and not movie.has_file:
-            _unmonitor_if_configured(movie)
-    message = f"Scanned {movie}: {len(on_disk)} video file(s), {len(added)} new, {len(gone)} gone from disk"
-    logger.info(message)
-    return message
+    outcome = _match_rows(movie)
+    _run_scan_hooks(outcome)
+    logger.info(outcome.message)
+    return outcome.message

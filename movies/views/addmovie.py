@@ -11,6 +11,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from movies.folders import new_movie_folder_name
 from movies.library import MONITOR_TYPES, add_movie_by_tmdb_id
 from movies.metadata import MovieMetadata
 from movies.models import MinimumAvailability, Movie, RootFolder
@@ -94,6 +95,8 @@ def _results(term: str, request: HttpRequest) -> tuple[list[dict[str, Any]], str
             "poster": _poster(metadata),
             "movie": in_library.get(metadata.tmdb_id),
             "form": _form(metadata.tmdb_id, root_folders, initial),
+            # the folder add_movie will create, so the user sees their Movie Folder Format at work
+            "folder": new_movie_folder_name(metadata) if metadata.tmdb_id not in in_library else "",
         }
         for metadata in found
     ], ""

@@ -181,7 +181,7 @@ def test_a_file_without_media_info_has_no_media_info_resource():
 
 @pytest.mark.django_db
 def test_a_rescan_fills_media_info_for_files_without_it(h264_file):
-    from imports.mediainfo import refresh_media_info
+    from imports.rescan import refresh_media_info
     from tests.movies.factories import MovieFactory, MovieFileFactory
 
     movie = MovieFactory(path=str(h264_file.parent))
