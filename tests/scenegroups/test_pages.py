@@ -250,6 +250,23 @@ def test_the_group_page_shows_scores_factors_and_evidence(admin_client):
     assert "<polyline" in body and "2026-02-01: 55.0" in body
 
 
+def test_the_group_page_shows_what_hdbits_says_about_a_release(admin_client):
+    SceneGroupFactory(name="CtrlHD", factors=factors(60.0))
+    SightingFactory(
+        group="ctrlhd",
+        title="Heat.1995.1080p.BluRay.DTS.x264-CtrlHD",
+        indexer="HDBits",
+        medium="Encode",
+        codec="H.264",
+        times_completed=1234,
+        internal=True,
+    )
+
+    body = admin_client.get("/scenegroups/ctrlhd/").content.decode()
+
+    assert "(Encode, H.264)" in body and "1234" in body and "internal" in body
+
+
 def test_a_factor_without_evidence_says_so(admin_client):
     stored = factors()
     stored[0]["score"] = None
