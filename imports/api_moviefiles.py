@@ -4,8 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
 from imports.filedeletion import FileDeletionError, delete_movie_file
+from movies.fileresources import movie_file_resource, movie_file_resources
 from movies.models import MovieFile
-from movies.resources import movie_file_resource, movie_file_resources
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound, invalid
 from radarr.api.responses import json_response, read_json

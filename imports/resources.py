@@ -4,7 +4,8 @@ from typing import Any
 
 from imports.facts import ImportFacts
 from imports.manual import ManualFile, item_id
-from movies.resources import language_resource, movie_resource
+from movies.resources import movie_resource
+from movies.resourcevalues import language_resource
 from releases.parse_resources import quality_model_resource
 from releases.qualities import QUALITIES_BY_ID, UNKNOWN, QualityModel, Revision
 

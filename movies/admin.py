@@ -1,4 +1,5 @@
-"""Admin views of the library, for looking things up; changes go through the app (movies.library)."""
+"""Admin views of the library, for looking things up; changes go through the app's functions
+(movies.adding, editing, deleting, collectionmonitoring, library)."""
 
 from django.contrib import admin
 

@@ -2,7 +2,7 @@
 
 A folder name's ids come first (`{tmdb-603}`, `{tmdbid-603}`, `[tmdbid=603]`, `{imdb-tt0133093}`), as
 the TRaSH naming schemes write them; otherwise the title and year read from the name are searched.
-Adding goes through movies.library.add_movie with the folder's own path, whose scan recognises the
+Adding goes through movies.adding.add_movie with the folder's own path, whose scan recognises the
 files already there.
 """
 
@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from movies.library import add_movie, normalize_path
+from movies.adding import add_movie
+from movies.library import normalize_path
 from movies.metadata import MovieMetadata
 from movies.models import Movie
 from radarr.api.errors import ApiError

@@ -2,7 +2,7 @@
 
 import logging
 
-from movies.library import edit_movies
+from movies.editing import edit_movies
 from movies.mediacover import cache_covers
 from movies.models import Movie
 from movies.refresh import movies_due_for_refresh, refresh_movie

@@ -9,10 +9,10 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
 
-from movies import library
+from movies import collectionmonitoring
 from movies.api.movies import minimum_availability
+from movies.collectionresources import collection_resource, collection_resources
 from movies.models import Collection
-from movies.resources import collection_resource, collection_resources
 from radarr.api.auth import api_view
 from radarr.api.errors import NotFound, invalid
 from radarr.api.identity import resource_id
@@ -21,7 +21,7 @@ from radarr.api.responses import json_response, read_json_object
 
 
 def collection_changes(body: InsensitiveDict) -> dict[str, Any]:
-    """library.update_collection's changes: only the properties the body carries."""
+    """collectionmonitoring.update_collection's changes: only the properties the body carries."""
     changes: dict[str, Any] = {
         "monitored": body.get("monitored"),
         "search_on_add": body.get("searchOnAdd"),
@@ -41,7 +41,7 @@ def _bulk_update(body: InsensitiveDict) -> HttpResponse:
     changes = collection_changes(body)
     collections = list(Collection.objects.filter(pk__in=ids))
     for collection in collections:
-        library.update_collection(collection, changes)
+        collectionmonitoring.update_collection(collection, changes)
     return json_response(collection_resources(collections), status=202)
 
 
@@ -63,7 +63,7 @@ def _update(body: InsensitiveDict, path_id: int | None) -> HttpResponse:
     collection = Collection.objects.filter(pk=resource_id(path_id, body)).first()
     if collection is None:
         raise NotFound("Collection", resource_id(path_id, body))
-    library.update_collection(collection, collection_changes(body))
+    collectionmonitoring.update_collection(collection, collection_changes(body))
     return json_response(collection_resource(collection), status=202)
 
 

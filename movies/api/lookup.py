@@ -10,9 +10,9 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
 
+from movies.lookupresources import movie_lookup_resource
 from movies.metadata import MovieMetadata
 from movies.models import Movie
-from movies.resources import movie_lookup_resource
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound
 from radarr.api.responses import json_response

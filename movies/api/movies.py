@@ -11,7 +11,7 @@ import orjson
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
 
-from movies import library
+from movies import adding, deleting, editing
 from movies.api.lookup import call_tmdb
 from movies.libraryimport import ImportRequest, import_movies
 from movies.metadata import CollectionRef, MovieMetadata
@@ -79,7 +79,7 @@ def _add_options(body: InsensitiveDict) -> InsensitiveDict:
 
 
 def add_arguments(body: InsensitiveDict) -> dict[str, Any]:
-    """library.add_movie's options from a POST /movie body (Overseerr, pyarr or the UI)."""
+    """adding.add_movie's options from a POST /movie body (Overseerr, pyarr or the UI)."""
     options = _add_options(body)
     monitor = str(options.get("monitor") or "movieOnly")
     return {
@@ -96,7 +96,7 @@ def add_arguments(body: InsensitiveDict) -> dict[str, Any]:
 
 
 def update_changes(body: InsensitiveDict) -> dict[str, Any]:
-    """library.update_movie's changes from a PUT /movie body: only what the body says.
+    """editing.update_movie's changes from a PUT /movie body: only what the body says.
 
     The path decides where the movie lives; a root folder alone (no path) means "same folder name
     under that root", as the editor does.
@@ -163,7 +163,7 @@ def _add(request: HttpRequest) -> HttpResponse:
     arguments = add_arguments(body)
     if Movie.objects.filter(tmdb_id=tmdb_id).exists():
         raise invalid("TmdbId", "This movie has already been added", tmdb_id)
-    movie = library.add_movie(call_tmdb(library.fetch_metadata, tmdb_id), **arguments)
+    movie = adding.add_movie(call_tmdb(adding.fetch_metadata, tmdb_id), **arguments)
     return resource_response(movie, status=201)
 
 
@@ -172,7 +172,7 @@ def _update(request: HttpRequest, path_id: int | None) -> HttpResponse:
     movie = Movie.objects.filter(pk=resource_id(path_id, body)).first()
     if movie is None:
         raise NotFound("Movie", resource_id(path_id, body))
-    movie = library.update_movie(movie, update_changes(body), move_files=request.query.get_bool("moveFiles"))
+    movie = editing.update_movie(movie, update_changes(body), move_files=request.query.get_bool("moveFiles"))
     return resource_response(movie, status=202)
 
 
@@ -202,7 +202,7 @@ def movie_detail(request: HttpRequest, id: int) -> HttpResponse:
     movie = Movie.objects.filter(pk=id).first()
     if movie is None:
         raise NotFound("Movie", id)
-    library.delete_movie(
+    deleting.delete_movie(
         movie,
         delete_files=request.query.get_bool("deleteFiles"),
         add_exclusion=request.query.get_bool("addImportExclusion"),
@@ -233,14 +233,14 @@ def movie_editor(request: HttpRequest) -> HttpResponse:
     body = _editor_body(request)
     if request.method == "DELETE":
         ids = _movie_ids(body) if body else request.query.get_int_list("movieIds")
-        library.delete_movies(
+        deleting.delete_movies(
             ids,
             delete_files=_flag(request, body, "deleteFiles"),
             add_exclusion=_flag(request, body, "addImportExclusion"),
         )
         return HttpResponse(status=200)
     apply_tags = body.get("applyTags") or "add"
-    movies = library.edit_movies(
+    movies = editing.edit_movies(
         _movie_ids(body),
         monitored=body.get("monitored"),
         quality_profile_id=_int(body, "qualityProfileId"),
@@ -264,7 +264,7 @@ def _import_request(item: Any) -> ImportRequest:
     if not body.get("path"):
         raise invalid("Path", "'Path' must not be empty.", body.get("path"))
     if not metadata.title:  # a bare {tmdbId, path}: TMDB supplies the rest
-        metadata = call_tmdb(library.fetch_metadata, metadata.tmdb_id)
+        metadata = call_tmdb(adding.fetch_metadata, metadata.tmdb_id)
     return ImportRequest(
         path=str(body.get("path")),
         metadata=metadata,

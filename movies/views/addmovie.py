@@ -11,8 +11,8 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from movies.adding import MONITOR_TYPES, add_movie_by_tmdb_id
 from movies.folders import new_movie_folder_name
-from movies.library import MONITOR_TYPES, add_movie_by_tmdb_id
 from movies.metadata import MovieMetadata
 from movies.models import MinimumAvailability, Movie, RootFolder
 from movies.tmdb import TmdbError, search_movies, tmdb_status

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from movies.library import set_collection_monitored, update_collection
+from movies.collectionmonitoring import set_collection_monitored, update_collection
 from movies.models import Collection, ImportExclusion, MinimumAvailability, Movie, RootFolder
 from movies.views.addmovie import show_failures
 from radarr.api.errors import ValidationFailed

@@ -12,7 +12,8 @@ from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from movies.library import delete_movies, edit_movies
+from movies.deleting import delete_movies
+from movies.editing import edit_movies
 from movies.models import MinimumAvailability, Movie
 from movies.views.addmovie import create_tags
 from radarr.api.errors import Failure, ValidationFailed

@@ -18,7 +18,8 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from movies import tmdb
-from movies.library import MONITOR_TYPES, add_root_folder
+from movies.adding import MONITOR_TYPES
+from movies.library import add_root_folder
 from movies.libraryimport import ImportRequest, UnmappedFolder, import_movies, match_folder, unmapped_folders
 from movies.models import MinimumAvailability, Movie, RootFolder
 from movies.views.addmovie import MONITOR_LABELS, show_failures

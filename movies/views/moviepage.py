@@ -17,7 +17,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from movies.library import delete_movie, update_movie
+from movies.deleting import delete_movie
+from movies.editing import update_movie
 from movies.mediacover import cover_url
 from movies.models import MinimumAvailability, Movie, MovieFile
 from movies.views.addmovie import create_tags, show_failures

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from movies import library
+from movies import adding, collectionmonitoring, deleting, editing, library
 from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import AlternativeTitle, Collection, ImportExclusion, Movie, RootFolder
 from radarr.api.errors import ApiError, ValidationFailed
@@ -41,7 +41,7 @@ def profile() -> QualityProfile:
 
 
 def add(root: Path, profile: QualityProfile, metadata: MovieMetadata = MATRIX, **options) -> Movie:
-    return library.add_movie(metadata, quality_profile_id=profile.pk, root_folder_path=str(root), **options)
+    return adding.add_movie(metadata, quality_profile_id=profile.pk, root_folder_path=str(root), **options)
 
 
 def failure_of(error: ValidationFailed) -> tuple[str, str]:
@@ -73,14 +73,14 @@ def test_a_duplicate_tmdb_id_is_refused_with_radarrs_message(root, profile):
 
 def test_an_unknown_profile_is_refused(root):
     with pytest.raises(ValidationFailed) as refused:
-        library.add_movie(MATRIX, quality_profile_id=9999, root_folder_path=str(root))
+        adding.add_movie(MATRIX, quality_profile_id=9999, root_folder_path=str(root))
 
     assert refused.value.failures[0].property_name == "QualityProfileId"
 
 
 def test_a_missing_root_folder_is_refused(tmp_path, profile):
     with pytest.raises(ValidationFailed) as refused:
-        library.add_movie(MATRIX, quality_profile_id=profile.pk, root_folder_path=str(tmp_path / "nope"))
+        adding.add_movie(MATRIX, quality_profile_id=profile.pk, root_folder_path=str(tmp_path / "nope"))
 
     assert refused.value.failures[0].property_name == "RootFolderPath"
     assert not Movie.objects.exists()
@@ -140,7 +140,7 @@ def test_update_repoints_without_moving_unless_asked(root, profile):
     movie = add(root, profile)
     (root / "The Matrix (1999)").mkdir()
 
-    library.update_movie(movie, {"path": f"{root}/Matrix"})
+    editing.update_movie(movie, {"path": f"{root}/Matrix"})
 
     assert movie.path == f"{root}/Matrix"
     assert (root / "The Matrix (1999)").exists() and not (root / "Matrix").exists()
@@ -151,14 +151,14 @@ def test_update_to_a_path_of_another_movie_is_refused(root, profile):
     MovieFactory(path=f"{root}/Taken")
 
     with pytest.raises(ValidationFailed):
-        library.update_movie(movie, {"path": f"{root}/Taken"})
+        editing.update_movie(movie, {"path": f"{root}/Taken"})
 
 
 def test_update_sets_the_users_choices_and_tags(root, profile):
     movie = add(root, profile)
     tag = TagFactory()
 
-    library.update_movie(
+    editing.update_movie(
         movie, {"monitored": False, "minimum_availability": "announced", "tag_ids": [tag.pk]}
     )
 
@@ -170,7 +170,7 @@ def test_update_sets_the_users_choices_and_tags(root, profile):
 def test_deleting_the_last_movie_of_a_collection_drops_the_collection(root, profile):
     movie = add(root, profile)
 
-    library.delete_movie(movie)
+    deleting.delete_movie(movie)
 
     assert not Collection.objects.exists()
 
@@ -180,7 +180,7 @@ def test_a_refused_folder_deletion_keeps_the_movie(tmp_path, profile):
     RootFolder.objects.create(path=str(tmp_path))
 
     with pytest.raises(ApiError):
-        library.delete_movie(movie, delete_files=True)
+        deleting.delete_movie(movie, delete_files=True)
 
     assert Movie.objects.filter(pk=movie.pk).exists()
 
@@ -190,7 +190,7 @@ def test_bulk_delete_goes_on_after_a_refused_folder(tmp_path):
     refused = MovieFactory(path=str(tmp_path), root_folder_path=str(tmp_path))
     fine = MovieFactory(path=str(tmp_path / "Fine"), root_folder_path=str(tmp_path))
 
-    deleted = library.delete_movies([refused.pk, fine.pk], delete_files=True)
+    deleted = deleting.delete_movies([refused.pk, fine.pk], delete_files=True)
 
     assert deleted == 1
     assert list(Movie.objects.values_list("pk", flat=True)) == [refused.pk]
@@ -200,11 +200,11 @@ def test_the_editor_replaces_removes_and_adds_tags():
     keep, drop, new = TagFactory(), TagFactory(), TagFactory()
     movie = MovieFactory(tags=[keep, drop])
 
-    library.edit_movies([movie.pk], tag_ids=[drop.pk], apply_tags="remove")
-    library.edit_movies([movie.pk], tag_ids=[new.pk], apply_tags="add")
+    editing.edit_movies([movie.pk], tag_ids=[drop.pk], apply_tags="remove")
+    editing.edit_movies([movie.pk], tag_ids=[new.pk], apply_tags="add")
 
     assert set(movie.tags.all()) == {keep, new}
-    library.edit_movies([movie.pk], tag_ids=[drop.pk], apply_tags="replace")
+    editing.edit_movies([movie.pk], tag_ids=[drop.pk], apply_tags="replace")
     assert list(movie.tags.all()) == [drop]
 
 
@@ -215,7 +215,7 @@ def test_the_editor_moves_each_folder_to_the_new_root(tmp_path):
     new_root.mkdir()
     movie = MovieFactory(path=str(old_root / "Film (2010)"), root_folder_path=str(old_root))
 
-    library.edit_movies([movie.pk], root_folder_path=str(new_root), move_files=True)
+    editing.edit_movies([movie.pk], root_folder_path=str(new_root), move_files=True)
 
     movie.refresh_from_db()
     assert movie.path == str(new_root / "Film (2010)") and movie.root_folder_path == str(new_root)
@@ -235,7 +235,7 @@ def test_monitoring_a_collection_adds_released_members_not_excluded(root, profil
     ImportExclusion.objects.create(tmdb_id=2)
     MovieFactory(tmdb_id=4)
 
-    added = library.set_collection_monitored(collection, True)
+    added = collectionmonitoring.set_collection_monitored(collection, True)
 
     assert [movie.tmdb_id for movie in added] == [1]
     assert added[0].add_options["addMethod"] == "collection"

@@ -106,7 +106,7 @@ def test_quotes_newlines_and_accents_survive_the_hand_built_json(api_client):
 
 
 def test_the_list_writes_the_same_movie_file_as_the_file_resource(api_client):
-    from movies.resources import movie_file_resource
+    from movies.fileresources import movie_file_resource
 
     movie_file = MovieFileFactory(
         scene_name="A.Scene", media_info={"videoCodec": "x265", "audioChannels": None}

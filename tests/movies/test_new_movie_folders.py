@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 
-from movies import library
+from movies import collectionmonitoring
 from movies.models import Movie
 from releases.models import QualityProfile
 from tests.movies.factories import CollectionFactory, RootFolderFactory
@@ -105,7 +105,7 @@ def test_monitoring_a_collection_adds_its_members_in_folders_of_the_format(api_c
         parts=[{"tmdbId": 11, "title": "Star Wars: A New Hope", "year": 1977, "status": "released"}],
     )
 
-    (movie,) = library.set_collection_monitored(collection, True)
+    (movie,) = collectionmonitoring.set_collection_monitored(collection, True)
 
     assert movie.path == f"{root}/Star Wars- A New Hope (1977)"
 
@@ -118,6 +118,6 @@ def test_without_a_namer_in_settings_the_default_format_names_the_folder(api_cli
         parts=[{"tmdbId": 11, "title": "Heat", "year": 1995, "status": "released"}],
     )
 
-    (movie,) = library.set_collection_monitored(collection, True)
+    (movie,) = collectionmonitoring.set_collection_monitored(collection, True)
 
     assert movie.path == f"{root}/Heat (1995)"

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from downloads.grabbing import grab_release
-from movies import library
+from movies import adding, deleting
 from movies.metadata import MovieMetadata
 from movies.scanning import scan_movie_folder
 from notifications.events import event_from_data
@@ -39,7 +39,7 @@ def test_adding_a_movie_raises_movie_added_with_the_add_method(
     RootFolderFactory(path=str(root))
     profile = QualityProfile.objects.order_by("pk").first()
     with django_capture_on_commit_callbacks(execute=True):
-        movie = library.add_movie(
+        movie = adding.add_movie(
             MovieMetadata(tmdb_id=603, title="The Matrix", year=1999),
             quality_profile_id=profile.pk,
             root_folder_path=str(root),
@@ -55,7 +55,7 @@ def test_deleting_a_movie_raises_movie_delete_carrying_its_data(
 ):
     movie = MovieFactory(title="Gone", year=2001)
     with django_capture_on_commit_callbacks(execute=True):
-        library.delete_movie(movie)
+        deleting.delete_movie(movie)
     (payload,) = queued
     event = event_from_data(payload)
     assert (event.event_type, event.title, event.deleted_files) == ("MovieDelete", "Gone", False)

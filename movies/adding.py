@@ -1,0 +1,175 @@
+"""Adding movies to the library, from TMDB metadata (pages, the v3 API, library import, collections,
+import lists) or from a TMDB id alone, validated as Radarr validates them.
+"""
+
+import importlib
+import logging
+import os
+import posixpath
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+
+from movies.folders import new_movie_folder_name
+from movies.library import (
+    _availability_failure,
+    _existing_tag_ids,
+    _folder_failure,
+    _path_failures,
+    _profile_failure,
+    normalize_path,
+)
+from movies.metadata import CollectionRef, MovieMetadata
+from movies.models import Collection, Movie
+from movies.refresh import apply_metadata, replace_alternative_titles  # the refresh's own copy rules
+from movies.scanning import scan_movie_folder
+from movies.titles import clean_title, sort_title
+from notifications.events import MovieAddedEvent, notify
+from radarr.api.errors import Failure, ValidationFailed, invalid
+
+logger = logging.getLogger(__name__)
+
+MONITOR_TYPES = ("movieOnly", "movieAndCollection", "none")
+ADD_METHODS = ("manual", "list", "collection")
+
+
+# ---- adding
+
+
+def add_movie(
+    metadata: MovieMetadata,
+    *,
+    quality_profile_id: int,
+    root_folder_path: str,
+    monitored: bool = True,
+    minimum_availability: str = "released",
+    tag_ids: Iterable[int] = (),
+    monitor: str = "movieOnly",
+    search_for_movie: bool = False,
+    add_method: str = "manual",
+    path: str | None = None,
+) -> Movie:
+    """Add a movie described by TMDB to the library, in its folder under the root folder: `path` when
+    given (library import, a client's choice), else named by the user's Movie Folder Format.
+
+    Excluded movies may still be added by hand (as in Radarr); lists and collections check first.
+    """
+    path = normalize_path(path or "")
+    root_folder_path = normalize_path(root_folder_path or "") or (posixpath.dirname(path) if path else "")
+    if not path and root_folder_path:
+        path = posixpath.join(root_folder_path, new_movie_folder_name(metadata))
+    failures = _add_failures(metadata, quality_profile_id, root_folder_path, path, minimum_availability)
+    if monitor not in MONITOR_TYPES:
+        failures.append(Failure("AddOptions.Monitor", "'Monitor' is not valid", monitor))
+    if failures:
+        raise ValidationFailed(failures)
+    movie = Movie(
+        quality_profile_id=quality_profile_id,
+        root_folder_path=root_folder_path,
+        path=path,
+        monitored=monitored and monitor != "none",
+        minimum_availability=minimum_availability,
+        add_options={
+            "monitor": monitor,
+            "searchForMovie": search_for_movie,
+            "addMethod": add_method if add_method in ADD_METHODS else "manual",
+        },
+    )
+    apply_metadata(movie, metadata)
+    with transaction.atomic():
+        movie.collection = _collection_for(metadata.collection, movie, monitor == "movieAndCollection")
+        movie.save()
+        movie.tags.set(_existing_tag_ids(tag_ids))
+        replace_alternative_titles(movie, metadata.alternative_titles)
+        _after_add(movie, search_for_movie)
+        notify(MovieAddedEvent(movie_id=movie.pk, add_method=movie.add_options["addMethod"]))
+    logger.info("Added %s to the library at '%s' (%s)", movie, movie.path, movie.add_options["addMethod"])
+    if os.path.isdir(movie.path):
+        scan_movie_folder(movie)  # library import: the files already there count from the start
+        movie.refresh_from_db(fields=["has_file", "size_on_disk"])
+    return movie
+
+
+def _add_failures(
+    metadata: MovieMetadata, quality_profile_id: Any, root_folder_path: str, path: str, availability: str
+) -> list[Failure]:
+    if Movie.objects.filter(tmdb_id=metadata.tmdb_id).exists():
+        return [Failure("TmdbId", "This movie has already been added", metadata.tmdb_id)]
+    failures = [
+        failure
+        for failure in (_profile_failure(quality_profile_id), _availability_failure(availability))
+        if failure
+    ]
+    if not root_folder_path:
+        failures.append(Failure("RootFolderPath", "'Root Folder Path' must not be empty", root_folder_path))
+    else:
+        failure = _folder_failure("RootFolderPath", root_folder_path)
+        failures += [failure] if failure else _path_failures(path)
+    return failures
+
+
+def _collection_for(ref: CollectionRef | None, movie: Movie, monitor_collection: bool) -> Collection | None:
+    """The movie's Collection row, created when first seen; monitored with the movie's settings if asked."""
+    if ref is None:
+        return None
+    collection, created = Collection.objects.get_or_create(
+        tmdb_id=ref.tmdb_id,
+        defaults={
+            "title": ref.title,
+            "clean_title": clean_title(ref.title),
+            "sort_title": sort_title(ref.title),
+            "quality_profile_id": movie.quality_profile_id,
+            "root_folder_path": movie.root_folder_path,
+            "minimum_availability": movie.minimum_availability,
+        },
+    )
+    if monitor_collection and not collection.monitored:
+        collection.monitored = True
+        collection.quality_profile_id = movie.quality_profile_id
+        collection.root_folder_path = movie.root_folder_path
+        collection.minimum_availability = movie.minimum_availability
+        collection.save()
+        logger.info("Monitoring collection %s with the settings of %s", collection, movie)
+    elif created:
+        logger.info("Created collection %s for %s", collection, movie)
+    return collection
+
+
+def _after_add(movie: Movie, search_for_movie: bool) -> None:
+    """Queue the search (once the indexers exist) and the poster caching, after commit."""
+    from radarr.commands import queue_command
+    from radarr.jobs import find_job
+
+    if search_for_movie and find_job("MoviesSearch"):
+        queue_command("MoviesSearch", {"movieIds": [movie.pk]})
+    elif search_for_movie:
+        # TODO(#5): the MoviesSearch job arrives with the indexers; searchForMovie is kept meanwhile.
+        logger.info("Search on add for %s waits for the indexers (no MoviesSearch job yet)", movie)
+    if _task_exists("movies.tasks", "cache_movie_covers"):
+        from django_q.tasks import async_task
+
+        movie_id = movie.pk
+        transaction.on_commit(lambda: async_task("movies.tasks.cache_movie_covers", movie_id))
+
+
+def _task_exists(module_name: str, function_name: str) -> bool:
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return False
+    return callable(getattr(module, function_name, None))
+
+
+def fetch_metadata(tmdb_id: int) -> MovieMetadata:
+    """TMDB's details of a movie; raises movies.tmdb.TmdbError (503 and friends) when it cannot."""
+    from movies.tmdb import fetch_movie
+
+    return fetch_movie(tmdb_id)
+
+
+def add_movie_by_tmdb_id(tmdb_id: int, **options: Any) -> Movie:
+    """Add a movie knowing only its TMDB id (Overseerr's POST /movie): details come from TMDB."""
+    if Movie.objects.filter(tmdb_id=tmdb_id).exists():  # refuse before spending a TMDB request
+        raise invalid("TmdbId", "This movie has already been added", tmdb_id)
+    return add_movie(fetch_metadata(tmdb_id), **options)

@@ -1,0 +1,149 @@
+"""Editing movies: one movie's settings and path (its folder moved when asked), and the bulk editor."""
+
+import logging
+import os
+import posixpath
+from typing import Any
+
+from django.db import transaction
+
+from movies.files import move_movie_folder
+from movies.library import (
+    _availability_failure,
+    _existing_tag_ids,
+    _folder_failure,
+    _path_failures,
+    _profile_failure,
+    normalize_path,
+)
+from movies.models import Movie
+from radarr.api.errors import ApiError, Failure, ValidationFailed
+from radarr.commands import report_progress
+
+logger = logging.getLogger(__name__)
+
+APPLY_TAGS = ("add", "remove", "replace")
+
+
+# ---- updating
+
+
+def _new_path(movie: Movie, changes: dict[str, Any]) -> str:
+    """Where the movie's folder should be after `changes`: an explicit path, else the new root + folder."""
+    path = normalize_path(changes.get("path") or "")
+    if path and path != movie.path:
+        return path
+    root = normalize_path(changes.get("root_folder_path") or "")
+    if root and root != movie.root_folder_path:
+        return posixpath.join(root, posixpath.basename(movie.path))
+    return movie.path
+
+
+def _update_failures(movie: Movie, changes: dict[str, Any], new_path: str) -> list[Failure]:
+    failures: list[Failure] = []
+    if "quality_profile_id" in changes:
+        failures += filter(None, [_profile_failure(changes["quality_profile_id"])])
+    if "minimum_availability" in changes:
+        failures += filter(None, [_availability_failure(changes["minimum_availability"])])
+    if new_path != movie.path:
+        parent = posixpath.dirname(new_path)
+        if not os.path.isabs(new_path) or not parent:
+            failures.append(Failure("Path", "Invalid Path", new_path))
+        else:
+            failures += _path_failures(new_path, exclude_movie_id=movie.pk)
+    return failures
+
+
+def update_movie(movie: Movie, changes: dict[str, Any], *, move_files: bool = False) -> Movie:
+    """Apply the user's choices: monitored, minimum availability, profile, path or root folder, tags.
+
+    A new path only repoints the movie unless `move_files` is set; then the folder moves first,
+    safely, and the row changes only once the move succeeded.
+    """
+    new_path = _new_path(movie, changes)
+    failures = _update_failures(movie, changes, new_path)
+    if failures:
+        raise ValidationFailed(failures)
+    if new_path != movie.path:
+        if move_files:
+            move_movie_folder(movie, new_path)
+        else:
+            logger.info("Repointed %s from '%s' to '%s' without moving files", movie, movie.path, new_path)
+        movie.path = new_path
+        movie.root_folder_path = normalize_path(changes.get("root_folder_path") or "") or posixpath.dirname(
+            new_path
+        )
+    for field in ("monitored", "minimum_availability", "quality_profile_id"):
+        if field in changes and changes[field] is not None:
+            setattr(movie, field, changes[field])
+    with transaction.atomic():
+        movie.save()
+        if changes.get("tag_ids") is not None:
+            movie.tags.set(_existing_tag_ids(changes["tag_ids"]))
+    return movie
+
+
+# ---- the bulk editor
+
+
+def _apply_tags(movies: list[Movie], tag_ids: list[int], apply_tags: str) -> None:
+    through = Movie.tags.through
+    movie_ids = [movie.pk for movie in movies]
+    tag_ids = _existing_tag_ids(tag_ids)
+    if apply_tags in ("remove", "replace"):
+        removed = through.objects.filter(movie_id__in=movie_ids)
+        removed = removed.filter(tag_id__in=tag_ids) if apply_tags == "remove" else removed
+        removed.delete()
+    if apply_tags in ("add", "replace"):
+        rows = [through(movie_id=movie_id, tag_id=tag_id) for movie_id in movie_ids for tag_id in tag_ids]
+        through.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def edit_movies(
+    movie_ids: list[int],
+    *,
+    monitored: bool | None = None,
+    quality_profile_id: int | None = None,
+    minimum_availability: str | None = None,
+    root_folder_path: str | None = None,
+    move_files: bool = False,
+    tag_ids: list[int] | None = None,
+    apply_tags: str = "add",
+) -> list[Movie]:
+    """The movie editor: set the same choices on many movies; folders move one at a time."""
+    failures = [
+        failure
+        for failure in (
+            _profile_failure(quality_profile_id) if quality_profile_id is not None else None,
+            _availability_failure(minimum_availability) if minimum_availability is not None else None,
+            _folder_failure("RootFolderPath", normalize_path(root_folder_path)) if root_folder_path else None,
+        )
+        if failure
+    ]
+    if tag_ids is not None and apply_tags not in APPLY_TAGS:
+        failures.append(Failure("ApplyTags", "'Apply Tags' is not valid", apply_tags))
+    if failures:
+        raise ValidationFailed(failures)
+    movies = list(Movie.objects.filter(pk__in=movie_ids))
+    fields = {"monitored": monitored, "quality_profile_id": quality_profile_id}
+    fields["minimum_availability"] = minimum_availability
+    fields = {name: value for name, value in fields.items() if value is not None}
+    with transaction.atomic():
+        if fields:
+            Movie.objects.filter(pk__in=[movie.pk for movie in movies]).update(**fields)
+        if tag_ids is not None:
+            _apply_tags(movies, tag_ids, apply_tags)
+    if root_folder_path:
+        _move_to_root_folder(movies, normalize_path(root_folder_path), move_files)
+    return list(Movie.objects.filter(pk__in=movie_ids))
+
+
+def _move_to_root_folder(movies: list[Movie], root: str, move_files: bool) -> None:
+    """Repoint (and maybe move) each movie under `root`, reporting progress; a failure skips that one."""
+    for number, movie in enumerate(movies, start=1):
+        movie.refresh_from_db()
+        report_progress(f"Moving {movie} to '{root}' ({number} of {len(movies)})")
+        try:
+            update_movie(movie, {"root_folder_path": root}, move_files=move_files)
+        except ApiError as error:
+            logger.error("Could not move %s to '%s': %s", movie, root, error.message)

@@ -1,0 +1,113 @@
+"""TMDB search results in Radarr's MovieResource shape: the library's own resource when the movie is
+there, else a resource with id 0 that a client can POST to /api/v3/movie to add it.
+"""
+
+from datetime import date
+from typing import Any
+
+from django.utils import timezone
+
+from movies.availability import available_date, release_date
+from movies.folders import new_movie_folder_name
+from movies.metadata import MovieMetadata
+from movies.models import Movie
+from movies.resources import movie_resource
+from movies.resourcevalues import _date_text, image_resources, language_resource
+from movies.titles import clean_title
+
+_EPOCH_TEXT = "0001-01-01T00:00:00Z"  # what Radarr writes for a lookup result's `added`
+
+
+# ---- availability
+
+
+def is_available(
+    minimum_availability: str,
+    status: str,
+    in_cinemas: date | None,
+    digital: date | None,
+    physical: date | None,
+    today: date,
+) -> bool:
+    """movies.availability's rule on plain values, so the list needs no Movie instances."""
+    day = available_date(minimum_availability, in_cinemas, digital, physical)
+    if day == date.min:
+        return True
+    if day is None:
+        return status == "released"
+    return today >= day  # TODO(#7): Radarr's availability delay (days) from the indexer settings
+
+
+# ---- lookup results
+
+
+def movie_lookup_resource(metadata: MovieMetadata, existing: Movie | None) -> dict[str, Any]:
+    """A TMDB search result: the library's own resource (real id) when the movie is there, else id 0."""
+    poster = next(
+        (image["remoteUrl"] for image in metadata.images if image.get("coverType") == "poster"), None
+    )
+    if existing is not None:
+        resource = movie_resource(existing)
+        if poster:
+            resource["remotePoster"] = poster
+        return resource
+    released = release_date(metadata.in_cinemas, metadata.digital_release, metadata.physical_release)
+    resource: dict[str, Any] = {
+        "id": 0,
+        "title": metadata.title,
+        "originalTitle": metadata.original_title or metadata.title,
+        "originalLanguage": language_resource(metadata.original_language_id),
+        "alternateTitles": [
+            {"sourceType": "tmdb", "movieMetadataId": 0, "title": title, "cleanTitle": clean_title(title)}
+            for title in metadata.alternative_titles
+        ],
+        "secondaryYear": metadata.secondary_year,
+        "secondaryYearSourceId": 0,
+        "sortTitle": metadata.sort_title,
+        "sizeOnDisk": 0,
+        "status": metadata.status,
+        "overview": metadata.overview,
+        "inCinemas": _date_text(metadata.in_cinemas),
+        "physicalRelease": _date_text(metadata.physical_release),
+        "digitalRelease": _date_text(metadata.digital_release),
+        "releaseDate": _date_text(released),
+        "images": image_resources(0, list(metadata.images), local=False),
+        "website": metadata.website,
+        "remotePoster": poster,
+        "year": metadata.year,
+        "youTubeTrailerId": metadata.youtube_trailer_id,
+        "studio": metadata.studio,
+        "qualityProfileId": 0,
+        "hasFile": False,
+        "movieFileId": 0,
+        "monitored": False,
+        "minimumAvailability": "released",
+        "isAvailable": is_available(
+            "released",
+            metadata.status,
+            metadata.in_cinemas,
+            metadata.digital_release,
+            metadata.physical_release,
+            timezone.localdate(),
+        ),
+        "runtime": metadata.runtime,
+        "cleanTitle": metadata.clean_title,
+        "imdbId": metadata.imdb_id or None,
+        "tmdbId": metadata.tmdb_id,
+        "titleSlug": str(metadata.tmdb_id),
+        "folder": new_movie_folder_name(metadata),
+        "certification": metadata.certification,
+        "genres": list(metadata.genres),
+        "keywords": list(metadata.keywords),
+        "tags": [],
+        "added": _EPOCH_TEXT,
+        "ratings": dict(metadata.ratings),
+        "collection": (
+            {"title": metadata.collection.title, "tmdbId": metadata.collection.tmdb_id}
+            if metadata.collection
+            else None
+        ),
+        "popularity": metadata.popularity,
+        "statistics": {"movieFileCount": 0, "sizeOnDisk": 0, "releaseGroups": []},
+    }
+    return {key: value for key, value in resource.items() if value is not None}
