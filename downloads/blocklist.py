@@ -1,6 +1,6 @@
 """The blocklist: releases that failed for a movie and must never be grabbed for it again.
 
-Matched (in releases.decisions.specs.blocklist) by torrent info hash and indexer guid first, then by
+Matched (in releases.decisions.download_rules.blocklist) by torrent info hash and indexer guid first, then by
 title, indexer and publish date: titles alone let the same torrent back in under a new name.
 """
 

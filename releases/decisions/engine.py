@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from releases.customformats.matching import format_input_from_parsed, matching_formats
-from releases.decisions import specs
+from releases.decisions import download_rules, profile_rules, scheduling_rules, upgrade_rules
 from releases.decisions.context import Candidate, Context, MovieFacts, SearchCriteria
+from releases.decisions.rejection import Rejection
 from releases.decisions.reputation import (
     batch_group_names,
     explanation,
@@ -18,7 +19,6 @@ from releases.decisions.reputation import (
     reputation_of,
     reputation_points,
 )
-from releases.decisions.specs import Rejection
 from releases.parser import ParsedMovieInfo, parse_movie_title
 from releases.qualities import DetectionSource
 from releases.releaseinfo import IndexerFlag, ReleaseInfo
@@ -28,36 +28,41 @@ Rule = Callable[[Candidate, Context], Rejection | None]
 
 # Every release, whatever asked for it.
 GENERAL: list[Rule] = [
-    specs.quality_allowed_by_profile,
-    specs.acceptable_size,
-    specs.maximum_size,
-    specs.custom_format_allowed_by_profile,
-    specs.language,
-    specs.hardcoded_subs,
-    specs.not_sample,
-    specs.raw_disk,
-    specs.minimum_age,
-    specs.retention,
-    specs.protocol,
-    specs.blocked_indexer,
-    specs.required_indexer_flags,
-    specs.torrent_seeding,
-    specs.release_restrictions,
-    specs.repack,
-    specs.upgrade_allowed,
-    specs.upgrade_disk,
+    profile_rules.quality_allowed_by_profile,
+    profile_rules.acceptable_size,
+    profile_rules.maximum_size,
+    profile_rules.custom_format_allowed_by_profile,
+    profile_rules.language,
+    profile_rules.hardcoded_subs,
+    profile_rules.not_sample,
+    profile_rules.raw_disk,
+    profile_rules.minimum_age,
+    profile_rules.retention,
+    profile_rules.protocol,
+    profile_rules.blocked_indexer,
+    profile_rules.required_indexer_flags,
+    profile_rules.torrent_seeding,
+    profile_rules.release_restrictions,
+    upgrade_rules.repack,
+    upgrade_rules.upgrade_allowed,
+    upgrade_rules.upgrade_disk,
 ]
 # Waiting and monitoring rules: they relax themselves for searches the user started.
 SCHEDULING: list[Rule] = [
-    specs.monitored_movie,
-    specs.availability,
-    specs.indexer_tag,
-    specs.proper,
-    specs.delay,
+    scheduling_rules.monitored_movie,
+    scheduling_rules.availability,
+    scheduling_rules.indexer_tag,
+    scheduling_rules.proper,
+    scheduling_rules.delay,
 ]
-SEARCH_ONLY: list[Rule] = [specs.wrong_movie]
+SEARCH_ONLY: list[Rule] = [scheduling_rules.wrong_movie]
 # What is already queued, grabbed, blocklisted or imported (facts from downloads; history is RSS only).
-DOWNLOADS: list[Rule] = [specs.queue, specs.history, specs.blocklist, specs.already_imported]
+DOWNLOADS: list[Rule] = [
+    download_rules.queue,
+    download_rules.history,
+    download_rules.blocklist,
+    download_rules.already_imported,
+]
 
 
 def stages_for(search: SearchCriteria | None) -> list[list[Rule]]:

@@ -1,4 +1,4 @@
-"""Pages: Settings → Profiles (quality profiles), Delay Profiles and Release Profiles.
+"""Pages: Settings → Profiles, the quality profiles (Delay and Release Profiles have modules of their own).
 
 The quality-profile editor posts its whole state (items in the order shown, highest first, as
 Radarr's UI shows them) and re-renders it for the editing buttons (move, group, ungroup), so it
@@ -12,27 +12,17 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from radarr.api.errors import ApiError, ValidationFailed
-from radarr.models import Tag
 from releases import languages
 from releases.defaults import GROUP_ID_START, profile_items
-from releases.models import CustomFormat, DelayProfile, Protocol, QualityProfile, ReleaseProfile
+from releases.models import CustomFormat, QualityProfile
 from releases.profiles import (
     MAX_SCENE_GROUP_POINTS,
-    DelayProfileInput,
     QualityProfileInput,
-    ReleaseProfileInput,
-    delete_delay_profile,
     delete_quality_profile,
-    ensure_default_delay_profile,
-    is_default_delay_profile,
-    parse_terms,
-    reorder_delay_profile,
-    save_delay_profile,
     save_quality_profile,
-    save_release_profile,
 )
 from releases.qualities import QUALITIES_BY_ID, UNKNOWN
 
@@ -315,214 +305,9 @@ def profile_delete(request: HttpRequest, id: int) -> HttpResponse:
     return redirect("releases:profiles")
 
 
-# ---- delay profiles
-
-_DELAY_FIELDS = {
-    "tags": "tags",
-    "usenetDelay": "usenet_delay",
-    "torrentDelay": "torrent_delay",
-    "preferredProtocol": "preferred_protocol",
-}
-
-
-class DelayProfileForm(forms.Form):
-    enable_usenet = forms.BooleanField(required=False, initial=True, label="Usenet")
-    enable_torrent = forms.BooleanField(required=False, initial=True, label="Torrent")
-    preferred_protocol = forms.ChoiceField(choices=Protocol.choices, initial=Protocol.USENET)
-    usenet_delay = forms.IntegerField(initial=0, label="Usenet delay (minutes)")
-    torrent_delay = forms.IntegerField(initial=0, label="Torrent delay (minutes)")
-    bypass_if_highest_quality = forms.BooleanField(required=False, label="Bypass if highest quality")
-    bypass_if_above_custom_format_score = forms.BooleanField(
-        required=False, label="Bypass if above custom format score"
-    )
-    minimum_custom_format_score = forms.IntegerField(initial=0, label="Minimum custom format score")
-    tags = forms.ModelMultipleChoiceField(Tag.objects.all(), required=False)
-
-    def profile_input(self) -> DelayProfileInput:
-        data = dict(self.cleaned_data)
-        data["tags"] = [tag.pk for tag in data["tags"]]
-        return DelayProfileInput(**data)
-
-
-def _protocol_label(profile: DelayProfile) -> str:
-    enabled = [
-        name for name, on in (("Usenet", profile.enable_usenet), ("Torrent", profile.enable_torrent)) if on
-    ]
-    return " and ".join(enabled) + (f", prefer {profile.preferred_protocol}" if len(enabled) == 2 else "")
-
-
-@require_GET
-def delay_profiles(request: HttpRequest) -> HttpResponse:
-    ensure_default_delay_profile()
-    rows = [
-        {
-            "profile": profile,
-            "protocols": _protocol_label(profile),
-            "is_default": is_default_delay_profile(profile),
-        }
-        for profile in DelayProfile.objects.prefetch_related("tags").order_by("order", "pk")
-    ]
-    return render(request, "releases/delayprofile_list.html", {"rows": rows})
-
-
-def _edit_delay(request: HttpRequest, profile: DelayProfile | None) -> HttpResponse:
-    is_default = profile is not None and is_default_delay_profile(profile)
-    if request.method == "POST":
-        form = DelayProfileForm(request.POST)
-        if form.is_valid():
-            try:
-                save_delay_profile(form.profile_input(), profile)
-            except ValidationFailed as failures:
-                _show_failures(form, failures, _DELAY_FIELDS)
-            else:
-                messages.success(request, "Delay profile saved.")
-                return redirect("releases:delayprofiles")
-    elif profile is not None:
-        initial = {name: getattr(profile, name) for name in DelayProfileForm.base_fields if name != "tags"}
-        form = DelayProfileForm(initial=initial | {"tags": list(profile.tags.all())})
-    else:
-        form = DelayProfileForm()
-    if is_default:
-        del form.fields["tags"]
-    context = {"form": form, "profile": profile, "is_default": is_default}
-    return render(request, "releases/delayprofile_edit.html", context, status=400 if form.errors else 200)
-
-
-@require_http_methods(["GET", "POST"])
-def delay_profile_new(request: HttpRequest) -> HttpResponse:
-    return _edit_delay(request, None)
-
-
-@require_http_methods(["GET", "POST"])
-def delay_profile_edit(request: HttpRequest, id: int) -> HttpResponse:
-    return _edit_delay(request, get_object_or_404(DelayProfile, pk=id))
-
-
-@require_POST
-def delay_profile_move(request: HttpRequest, id: int) -> HttpResponse:
-    """Up/down buttons, as Radarr's reorder: "after" names the profile this one should follow."""
-    ordered = [p.pk for p in DelayProfile.objects.order_by("order", "pk") if not is_default_delay_profile(p)]
-    if id in ordered:
-        index = ordered.index(id)
-        target = index - 1 if request.POST.get("direction") == "up" else index + 1
-        if 0 <= target < len(ordered):
-            ordered.remove(id)
-            reorder_delay_profile(id, ordered[target - 1] if target > 0 else None)
-    return redirect("releases:delayprofiles")
-
-
-@require_http_methods(["GET", "POST"])
-def delay_profile_delete(request: HttpRequest, id: int) -> HttpResponse:
-    profile = get_object_or_404(DelayProfile, pk=id)
-    if request.method == "GET":
-        return _confirm_delete(request, "this delay profile", "releases:delayprofiles")
-    try:
-        delete_delay_profile(profile)
-    except ApiError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Delay profile deleted.")
-    return redirect("releases:delayprofiles")
-
-
-# ---- release profiles
-
-_RELEASE_FIELDS = {"required": "required", "ignored": "ignored", "indexerId": "indexer_id", "tags": "tags"}
-
-
-class ReleaseProfileForm(forms.Form):
-    name = forms.CharField(max_length=200, required=False)
-    enabled = forms.BooleanField(required=False, initial=True)
-    required = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        label="Must contain",
-        help_text="One term per line or separated by commas; /regex/i for a regular expression.",
-    )
-    ignored = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 3}), label="Must not contain"
-    )
-    indexer_id = forms.IntegerField(initial=0, label="Indexer id", help_text="0 for every indexer.")
-    tags = forms.ModelMultipleChoiceField(Tag.objects.all(), required=False)
-
-    def profile_input(self) -> ReleaseProfileInput:
-        data = self.cleaned_data
-        return ReleaseProfileInput(
-            name=data["name"].strip(),
-            enabled=data["enabled"],
-            required=parse_terms(data["required"].replace("\n", ","), "required"),
-            ignored=parse_terms(data["ignored"].replace("\n", ","), "ignored"),
-            indexer_id=data["indexer_id"],
-            tags=[tag.pk for tag in data["tags"]],
-        )
-
-
-@require_GET
-def release_profiles(request: HttpRequest) -> HttpResponse:
-    profiles = ReleaseProfile.objects.prefetch_related("tags")
-    return render(request, "releases/releaseprofile_list.html", {"profiles": profiles})
-
-
-def _edit_release(request: HttpRequest, profile: ReleaseProfile | None) -> HttpResponse:
-    if request.method == "POST":
-        form = ReleaseProfileForm(request.POST)
-        if form.is_valid():
-            try:
-                save_release_profile(form.profile_input(), profile)
-            except ValidationFailed as failures:
-                _show_failures(form, failures, _RELEASE_FIELDS)
-            else:
-                messages.success(request, "Release profile saved.")
-                return redirect("releases:releaseprofiles")
-    elif profile is not None:
-        form = ReleaseProfileForm(
-            initial={
-                "name": profile.name,
-                "enabled": profile.enabled,
-                "required": "\n".join(profile.required),
-                "ignored": "\n".join(profile.ignored),
-                "indexer_id": profile.indexer_id,
-                "tags": list(profile.tags.all()),
-            }
-        )
-    else:
-        form = ReleaseProfileForm()
-    context = {"form": form, "profile": profile}
-    return render(request, "releases/releaseprofile_edit.html", context, status=400 if form.errors else 200)
-
-
-@require_http_methods(["GET", "POST"])
-def release_profile_new(request: HttpRequest) -> HttpResponse:
-    return _edit_release(request, None)
-
-
-@require_http_methods(["GET", "POST"])
-def release_profile_edit(request: HttpRequest, id: int) -> HttpResponse:
-    return _edit_release(request, get_object_or_404(ReleaseProfile, pk=id))
-
-
-@require_http_methods(["GET", "POST"])
-def release_profile_delete(request: HttpRequest, id: int) -> HttpResponse:
-    profile = get_object_or_404(ReleaseProfile, pk=id)
-    if request.method == "GET":
-        return _confirm_delete(request, f"the release profile '{profile}'", "releases:releaseprofiles")
-    profile.delete()
-    messages.success(request, "Release profile deleted.")
-    return redirect("releases:releaseprofiles")
-
-
 urlpatterns: list[URLPattern] = [
     path("profiles", profiles, name="profiles"),
     path("profiles/new", profile_new, name="profile-new"),
     path("profiles/<int:id>", profile_edit, name="profile-edit"),
     path("profiles/<int:id>/delete", profile_delete, name="profile-delete"),
-    path("delayprofiles", delay_profiles, name="delayprofiles"),
-    path("delayprofiles/new", delay_profile_new, name="delayprofile-new"),
-    path("delayprofiles/<int:id>", delay_profile_edit, name="delayprofile-edit"),
-    path("delayprofiles/<int:id>/move", delay_profile_move, name="delayprofile-move"),
-    path("delayprofiles/<int:id>/delete", delay_profile_delete, name="delayprofile-delete"),
-    path("releaseprofiles", release_profiles, name="releaseprofiles"),
-    path("releaseprofiles/new", release_profile_new, name="releaseprofile-new"),
-    path("releaseprofiles/<int:id>", release_profile_edit, name="releaseprofile-edit"),
-    path("releaseprofiles/<int:id>/delete", release_profile_delete, name="releaseprofile-delete"),
 ]

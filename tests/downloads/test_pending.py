@@ -16,7 +16,7 @@ from downloads.pending import (
 )
 from downloads.queueids import pending_queue_id
 from releases.decisions.loading import load_context
-from releases.decisions.specs import Rejection
+from releases.decisions.rejection import Rejection
 from releases.models import DelayProfile
 from tests.downloads.factories import approved, release, sabnzbd
 from tests.movies.factories import MovieFactory

@@ -12,9 +12,9 @@ import pytest
 
 from radarr.api.errors import ValidationFailed
 from releases.models import CustomFormat, ProfileFormatScore, QualityDefinition, QualityProfile
-from releases.profiles import import_trash_profile
 from releases.qualities import QUALITIES_BY_ID, QUALITIES_BY_NAME
 from releases.qualitydefinitions import apply_trash_quality_sizes
+from releases.trashprofiles import import_trash_profile
 from tests.shared import SHARED_FIXTURES, requires_shared
 
 pytestmark = pytest.mark.django_db
