@@ -9,17 +9,11 @@ from downloads.models import Blocklist, History, HistoryEventType, PendingReleas
 from downloads.queueids import pending_queue_id
 from downloads.tracking import refresh_monitored_downloads
 from tests.downloads.factories import BlocklistFactory, GrabFactory, TrackedDownloadFactory, sabnzbd
-from tests.downloads.sabfake import SabFake
 from tests.movies.factories import MovieFactory
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Arrival.2016.1080p.BluRay.x264-GRP"
-
-
-@pytest.fixture
-def sab(fake_server):
-    return SabFake(fake_server)
 
 
 @pytest.fixture

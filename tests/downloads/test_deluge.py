@@ -4,10 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from downloads.implementations.base import ItemStatus
 from radarr.providers import ProviderError
 from tests.downloads import services
-from tests.downloads.conftest import client_row, release
+from tests.downloads.conftest import client_row, find, release, wait_until_completed
 from tests.downloads.torrents import make_torrent, write_payload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_pass]
@@ -18,10 +17,6 @@ def deluge_client(service: services.Service, **settings: object):
     return client_row("Deluge", **{**values, **settings}).provider()
 
 
-def find(provider, download_id: str):
-    return next((item for item in provider.items() if item.download_id == download_id), None)
-
-
 def test_a_labelled_torrent_completes_and_is_removed(deluge):
     payload_path = write_payload(deluge.downloads, "Jaws.1975.1080p.BluRay-GRP.mkv")
     torrent, info_hash = make_torrent(payload_path)
@@ -30,9 +25,7 @@ def test_a_labelled_torrent_completes_and_is_removed(deluge):
     download_id = provider.add(release("Jaws.1975.1080p.BluRay-GRP"), torrent)
 
     assert download_id == info_hash
-    item = services.wait_for(
-        lambda: (found := find(provider, download_id)) and found.status == ItemStatus.COMPLETED and found
-    )
+    item = wait_until_completed(provider, download_id)
     assert item.category == "radarr"
     assert item.total_size == payload_path.stat().st_size
     assert Path(item.output_path) == payload_path

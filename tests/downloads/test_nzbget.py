@@ -7,7 +7,7 @@ import pytest
 from downloads.implementations.base import AUTHENTICATION_FAILED, ItemStatus
 from radarr.providers import ProviderError
 from tests.downloads import services
-from tests.downloads.conftest import client_row, release
+from tests.downloads.conftest import client_row, find, release
 from tests.downloads.torrents import write_payload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_pass]
@@ -15,10 +15,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_pass]
 
 def nzbget_client(service: services.Service, **settings: object):
     return client_row("Nzbget", "usenet", host="127.0.0.1", port=service.port, **settings).provider()
-
-
-def find(provider, download_id: str):
-    return next((item for item in provider.items() if item.download_id == download_id), None)
 
 
 def test_a_usenet_download_completes_with_the_file_on_disk(nzbget, nntp):

@@ -7,7 +7,7 @@ import pytest
 from downloads.implementations.base import AUTHENTICATION_FAILED, ItemStatus
 from radarr.providers import ProviderError
 from tests.downloads import services
-from tests.downloads.conftest import client_row, release
+from tests.downloads.conftest import client_row, find, release, wait_until_completed
 from tests.downloads.torrents import make_torrent, write_payload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_pass]
@@ -18,10 +18,6 @@ def qbittorrent_client(service: services.Service, **settings: object):
     return client_row("QBittorrent", **{**values, **settings}).provider()
 
 
-def find(provider, download_id: str):
-    return next((item for item in provider.items() if item.download_id == download_id), None)
-
-
 def test_a_torrent_of_existing_data_completes_and_is_removed(qbittorrent):
     payload_path = write_payload(qbittorrent.downloads, "Arrival.2016.1080p.BluRay.x264-GRP.mkv")
     torrent, info_hash = make_torrent(payload_path)
@@ -30,9 +26,7 @@ def test_a_torrent_of_existing_data_completes_and_is_removed(qbittorrent):
     download_id = provider.add(release("Arrival.2016.1080p.BluRay.x264-GRP"), torrent)
 
     assert download_id == info_hash
-    item = services.wait_for(
-        lambda: (found := find(provider, download_id)) and found.status == ItemStatus.COMPLETED and found
-    )
+    item = wait_until_completed(provider, download_id)
     assert item.title == payload_path.name
     assert item.category == "radarr"
     assert item.total_size == payload_path.stat().st_size

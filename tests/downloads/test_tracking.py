@@ -23,17 +23,11 @@ from downloads.tracking import (
 )
 from radarr.models import Command
 from tests.downloads.factories import GrabFactory, sabnzbd
-from tests.downloads.sabfake import SabFake
 from tests.movies.factories import MovieFactory
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Arrival.2016.1080p.BluRay.x264-GRP"
-
-
-@pytest.fixture
-def sab(fake_server):
-    return SabFake(fake_server)
 
 
 @pytest.fixture

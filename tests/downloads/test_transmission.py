@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from downloads.implementations.base import AUTHENTICATION_FAILED, ItemStatus
+from downloads.implementations.base import AUTHENTICATION_FAILED
 from radarr.providers import ProviderError
 from tests.downloads import services
-from tests.downloads.conftest import client_row, release
+from tests.downloads.conftest import client_row, find, release, wait_until_completed
 from tests.downloads.torrents import make_torrent, write_payload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_pass]
@@ -16,10 +16,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_pass]
 def transmission_client(service: services.Service, **settings: object):
     values = {"host": "127.0.0.1", "port": service.port, "username": "admin", "password": "adminadmin"}
     return client_row("Transmission", **{**values, **settings}).provider()
-
-
-def find(provider, download_id: str):
-    return next((item for item in provider.items() if item.download_id == download_id), None)
 
 
 def test_a_torrent_in_the_category_folder_completes_and_is_removed_with_its_data(transmission):
@@ -32,9 +28,7 @@ def test_a_torrent_in_the_category_folder_completes_and_is_removed_with_its_data
     download_id = provider.add(release("Dune.2021.2160p.WEB-DL-GRP"), torrent)
 
     assert download_id == info_hash
-    item = services.wait_for(
-        lambda: (found := find(provider, download_id)) and found.status == ItemStatus.COMPLETED and found
-    )
+    item = wait_until_completed(provider, download_id)
     assert item.total_size == payload_path.stat().st_size
     assert Path(item.output_path) == payload_path
     provider.remove(download_id, delete_data=True)

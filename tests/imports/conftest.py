@@ -1,5 +1,5 @@
-"""Fixtures of the import tests: a library and a downloads folder on disk, and media-management
-settings overridden the way the settings page would."""
+"""Fixtures of the import tests: a library and a downloads folder on disk, a movie in that library,
+and media-management settings overridden the way the settings page would."""
 
 import dataclasses
 import os
@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from imports.options import ImportOptions
+from movies.models import Movie
+from tests.movies.factories import MovieFactory
 
 
 @pytest.fixture
@@ -44,6 +46,14 @@ def library(tmp_path) -> Path:
     root.mkdir()
     (root / ".keep").write_text("a root folder with content")
     return root
+
+
+@pytest.fixture
+def arrival(library: Path) -> Movie:
+    """Arrival (2016), its folder in the library not yet made."""
+    return MovieFactory(
+        title="Arrival", year=2016, root_folder_path=str(library), path=str(library / "Arrival (2016)")
+    )
 
 
 @pytest.fixture

@@ -13,18 +13,10 @@ from radarr.models import Command
 from releases.languages import FRENCH, GERMAN
 from tests.downloads.factories import TrackedDownloadFactory
 from tests.imports.conftest import write
-from tests.movies.factories import MovieFactory
 
 pytestmark = pytest.mark.django_db
 
 UNKNOWN = "Some.Unknown.Film.1999.720p.WEB-DL-GRP"
-
-
-@pytest.fixture
-def arrival(library):
-    return MovieFactory(
-        title="Arrival", year=2016, root_folder_path=str(library), path=str(library / "Arrival (2016)")
-    )
 
 
 @pytest.fixture

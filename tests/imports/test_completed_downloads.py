@@ -8,7 +8,6 @@ from imports.completed import import_completed_downloads
 from movies.models import MovieFile
 from tests.downloads.factories import GrabFactory, TrackedDownloadFactory
 from tests.imports.conftest import write
-from tests.movies.factories import MovieFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,13 +18,6 @@ RELEASE = "Arrival.2016.1080p.BluRay.x264-GRP"
 def client_row():
     return DownloadClient.objects.create(
         name="Blackhole", implementation="TorrentBlackhole", protocol="torrent", settings={}
-    )
-
-
-@pytest.fixture
-def arrival(library):
-    return MovieFactory(
-        title="Arrival", year=2016, root_folder_path=str(library), path=str(library / "Arrival (2016)")
     )
 
 

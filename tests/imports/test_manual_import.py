@@ -16,13 +16,6 @@ RELEASE = "Arrival.2016.1080p.BluRay.x264-GRP"
 
 
 @pytest.fixture
-def arrival(library):
-    return MovieFactory(
-        title="Arrival", year=2016, root_folder_path=str(library), path=str(library / "Arrival (2016)")
-    )
-
-
-@pytest.fixture
 def other(library):
     return MovieFactory(
         title="Other Film", year=2001, root_folder_path=str(library), path=str(library / "Other")

@@ -15,13 +15,6 @@ pytestmark = pytest.mark.django_db
 RELEASE = "Arrival.2016.1080p.BluRay.x264-GRP"
 
 
-@pytest.fixture
-def arrival(library):
-    return MovieFactory(
-        title="Arrival", year=2016, root_folder_path=str(library), path=str(library / "Arrival (2016)")
-    )
-
-
 def test_a_folder_is_identified_by_its_name_and_moved_into_the_movie_folder(arrival, downloads, options):
     source = write(downloads / RELEASE / f"{RELEASE}.mkv")
     result = import_folder(downloads / RELEASE)

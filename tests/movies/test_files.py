@@ -11,14 +11,6 @@ from tests.movies.factories import MovieFactory, RootFolderFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    folder = tmp_path / "movies"
-    folder.mkdir()
-    RootFolderFactory(path=str(folder))
-    return folder
-
-
 def movie_in(root: Path, name: str = "Film (2010)", content: bytes = b"video"):
     folder = root / name
     folder.mkdir()

@@ -1,34 +1,14 @@
 """Library import: root folders, unmapped folders matched to TMDB (fixable), and the bulk add."""
 
-from pathlib import Path
-
 import pytest
-from django.core.cache import cache
 
 from movies.models import Movie, RootFolder
 from releases.models import QualityProfile
 from tests.movies.factories import MovieFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
-FIXTURES = Path(__file__).parent / "fixtures" / "tmdb"
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def fake_tmdb(fake_server, settings):
-    settings.RADARR_TMDB_URL = fake_server.url + "/3"
-    settings.RADARR_TMDB_API_KEY = "0123456789abcdef0123456789abcdef"
-    fake_server.add("/3/movie/603", file=FIXTURES / "movie-603.json")
-    fake_server.add("/3/search/movie", file=FIXTURES / "search-matrix.json")
-    return fake_server
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from movies.models import AlternativeTitle, Collection, ImportExclusion, Movie, 
 from radarr.api.errors import ApiError, ValidationFailed
 from releases.models import QualityProfile
 from tests.factories import TagFactory
-from tests.movies.factories import CollectionFactory, MovieFactory, RootFolderFactory
+from tests.movies.factories import CollectionFactory, MovieFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +25,6 @@ MATRIX = MovieMetadata(
     collection=CollectionRef(2344, "The Matrix Collection"),
     alternative_titles=("The Matrix", "Matrix", "Matriks", "Matriks"),
 )
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    folder = tmp_path / "movies"
-    folder.mkdir()
-    RootFolderFactory(path=str(folder))
-    return folder
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Library import: unmapped folders, matching folder names to TMDB, bulk add with files recognised."""
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -18,26 +17,7 @@ from movies.metadata import MovieMetadata
 from releases.models import QualityProfile
 from tests.movies.factories import MovieFactory
 
-pytestmark = pytest.mark.django_db
-
-FIXTURES = Path(__file__).parent / "fixtures" / "tmdb"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture
-def fake_tmdb(fake_server, settings):
-    settings.RADARR_TMDB_URL = fake_server.url + "/3"
-    settings.RADARR_TMDB_API_KEY = "0123456789abcdef0123456789abcdef"
-    fake_server.add("/3/movie/603", file=FIXTURES / "movie-603.json")
-    fake_server.add("/3/search/movie", file=FIXTURES / "search-matrix.json")
-    fake_server.add("/3/find/tt0133093", file=FIXTURES / "find-tt0133093.json")
-    return fake_server
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 @pytest.mark.parametrize(

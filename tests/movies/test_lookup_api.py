@@ -1,32 +1,10 @@
 """/api/v3/movie/lookup and its tmdb/imdb forms, against TMDB answers from the fake server."""
 
-from pathlib import Path
-
 import pytest
 
 from tests.movies.factories import MovieFactory
 
-pytestmark = pytest.mark.django_db
-
-FIXTURES = Path(__file__).parent / "fixtures" / "tmdb"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture
-def fake_tmdb(fake_server, settings):
-    settings.RADARR_TMDB_URL = fake_server.url + "/3"
-    settings.RADARR_TMDB_API_KEY = "0123456789abcdef0123456789abcdef"
-    fake_server.add("/3/movie/603", file=FIXTURES / "movie-603.json")
-    fake_server.add("/3/search/movie", file=FIXTURES / "search-matrix.json")
-    fake_server.add("/3/find/tt0133093", file=FIXTURES / "find-tt0133093.json")
-    fake_server.add("/3/movie/999999", file=FIXTURES / "error-404.json", status=404)
-    return fake_server
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 def test_overseerrs_tmdb_term_gives_the_movie_first_with_id_zero(api_client, fake_tmdb):

@@ -1,43 +1,15 @@
 """GET/POST/PUT/DELETE /api/v3/movie, /movie/editor and /movie/import in Radarr's shapes."""
 
 import json
-from pathlib import Path
 
 import pytest
 
 from movies.models import Collection, ImportExclusion, Movie
 from releases.models import QualityProfile
 from tests.factories import TagFactory
-from tests.movies.factories import MovieFactory, MovieFileFactory, RootFolderFactory
+from tests.movies.factories import MovieFactory, MovieFileFactory
 
-pytestmark = pytest.mark.django_db
-
-FIXTURES = Path(__file__).parent / "fixtures" / "tmdb"
-
-
-@pytest.fixture
-def fake_tmdb(fake_server, settings):
-    settings.RADARR_TMDB_URL = fake_server.url + "/3"
-    settings.RADARR_TMDB_API_KEY = "0123456789abcdef0123456789abcdef"
-    fake_server.add("/3/movie/603", file=FIXTURES / "movie-603.json")
-    fake_server.add("/3/search/movie", file=FIXTURES / "search-matrix.json")
-    fake_server.add("/3/find/tt0133093", file=FIXTURES / "find-tt0133093.json")
-    return fake_server
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture
-def root(tmp_path):
-    folder = tmp_path / "movies"
-    folder.mkdir()
-    RootFolderFactory(path=str(folder))
-    return folder
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 def put(client, url, body):

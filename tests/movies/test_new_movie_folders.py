@@ -5,41 +5,15 @@ import json
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 
 from movies import collectionmonitoring
 from movies.models import Movie
 from releases.models import QualityProfile
-from tests.movies.factories import CollectionFactory, RootFolderFactory
+from tests.movies.factories import CollectionFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
-FIXTURES = Path(__file__).parent / "fixtures" / "tmdb"
 PLEX_FORMAT = "{Movie CleanTitle} ({Release Year}) {tmdb-{TmdbId}}"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def fake_tmdb(fake_server, settings):
-    settings.RADARR_TMDB_URL = fake_server.url + "/3"
-    settings.RADARR_TMDB_API_KEY = "0123456789abcdef0123456789abcdef"
-    fake_server.add("/3/movie/603", file=FIXTURES / "movie-603.json")
-    fake_server.add("/3/search/movie", file=FIXTURES / "search-matrix.json")
-    return fake_server
-
-
-@pytest.fixture
-def root(tmp_path) -> Path:
-    folder = tmp_path / "movies"
-    folder.mkdir()
-    RootFolderFactory(path=str(folder))
-    return folder
 
 
 def set_folder_format(api_client, folder_format: str, **naming: object) -> None:

@@ -7,7 +7,6 @@ check of the properties clients read runs without it.
 """
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,10 +21,9 @@ from tests.movies.factories import (
 )
 from tests.shared import SHARED_DIR
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 SPEC = SHARED_DIR / "radarr-api" / "openapi.json"
-FIXTURES = Path(__file__).parent / "fixtures" / "tmdb"
 _TYPES = {
     "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
     "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
@@ -81,18 +79,6 @@ def library(tmp_path):
     (tmp_path / "Unmapped (2020)").mkdir()
     RootFolderFactory(path=str(tmp_path))
     return movie
-
-
-@pytest.fixture
-def fake_tmdb(fake_server, settings):
-    from django.core.cache import cache
-
-    cache.clear()
-    settings.RADARR_TMDB_URL = fake_server.url + "/3"
-    settings.RADARR_TMDB_API_KEY = "0123456789abcdef0123456789abcdef"
-    fake_server.add("/3/movie/603", file=FIXTURES / "movie-603.json")
-    fake_server.add("/3/search/movie", file=FIXTURES / "search-matrix.json")
-    return fake_server
 
 
 ENDPOINTS = [

@@ -30,14 +30,11 @@ def clean_state(data_dir):
 
 
 @pytest.fixture
-def fake_tmdb(fake_server, settings, monkeypatch):
-    settings.RADARR_TMDB_URL = fake_server.url + "/3"
-    settings.RADARR_TMDB_API_KEY = "0123456789abcdef0123456789abcdef"
+def fake_tmdb(fake_tmdb, monkeypatch):
+    """The movies' fake TMDB with The Matrix's collection; retries wait milliseconds, not seconds."""
     monkeypatch.setattr(tmdb, "BACKOFF_SECONDS", 0.01)
-    fake_server.add("/3/movie/603", file=FIXTURES / "movie-603.json")
-    fake_server.add("/3/collection/2344", file=FIXTURES / "collection-2344.json")
-    fake_server.add("/3/movie/999999", file=FIXTURES / "error-404.json", status=404)
-    return fake_server
+    fake_tmdb.add("/3/collection/2344", file=FIXTURES / "collection-2344.json")
+    return fake_tmdb
 
 
 def make_movie(tmdb_id: int = 603, title: str = "Matrix (old title)", **fields) -> Movie:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import requests
-from django.core.cache import cache
 
 from movies import tmdb
 from movies.tmdb import (
@@ -23,32 +22,21 @@ from movies.tmdb import (
     tmdb_status,
 )
 from releases.languages import ENGLISH
+from tests.movies.conftest import TMDB_KEY as KEY
 from tests.shared import SHARED_FIXTURES, requires_shared
 
+pytestmark = pytest.mark.usefixtures("empty_cache")
+
 FIXTURES = Path(__file__).parent / "fixtures" / "tmdb"
-KEY = "0123456789abcdef0123456789abcdef"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
-def fake_tmdb(fake_server, settings, monkeypatch):
-    """Our hand-written TMDB answers on a local server; retries wait milliseconds, not seconds."""
-    settings.RADARR_TMDB_URL = fake_server.url + "/3"
-    settings.RADARR_TMDB_API_KEY = KEY
+def fake_tmdb(fake_tmdb, monkeypatch):
+    """The movies' fake TMDB with a collection and an unknown IMDb id; retries wait milliseconds."""
     monkeypatch.setattr(tmdb, "BACKOFF_SECONDS", 0.01)
-    fake_server.add("/3/movie/603", file=FIXTURES / "movie-603.json")
-    fake_server.add("/3/collection/2344", file=FIXTURES / "collection-2344.json")
-    fake_server.add("/3/search/movie", file=FIXTURES / "search-matrix.json")
-    fake_server.add("/3/find/tt0133093", file=FIXTURES / "find-tt0133093.json")
-    fake_server.add("/3/find/tt9999999", file=FIXTURES / "find-nothing.json")
-    fake_server.add("/3/movie/999999", file=FIXTURES / "error-404.json", status=404)
-    return fake_server
+    fake_tmdb.add("/3/collection/2344", file=FIXTURES / "collection-2344.json")
+    fake_tmdb.add("/3/find/tt9999999", file=FIXTURES / "find-nothing.json")
+    return fake_tmdb
 
 
 def paths(server) -> list[str]:
