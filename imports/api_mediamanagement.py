@@ -8,6 +8,7 @@ from django.urls import URLPattern, path
 
 from imports.extras import extra_file_resource
 from imports.mediamanagement import (
+    NAMING_NAMES,
     ExtraFile,
     MediaManagementConfig,
     NamingConfig,
@@ -36,10 +37,8 @@ def naming_config(request: HttpRequest, id: int | None = None) -> HttpResponse:
 @api_view("GET")
 def naming_config_examples(request: HttpRequest) -> HttpResponse:
     """Sample names for the formats in the query (the settings page's live examples)."""
-    names = ("renameMovies", "replaceIllegalCharacters", "colonReplacementFormat", "standardMovieFormat",
-             "movieFolderFormat")  # fmt: skip
     query = request.query  # type: ignore[attr-defined]
-    values: dict[str, Any] = {name: query.get(name) for name in names if query.get(name) is not None}
+    values: dict[str, Any] = {name: query.get(name) for name in NAMING_NAMES if query.get(name) is not None}
     try:
         examples = naming_examples(naming_draft(values))
     except NamingFormatError as error:

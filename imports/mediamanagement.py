@@ -8,8 +8,9 @@ imports these models so Django finds them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 import regex
 from django.db import models, transaction
@@ -38,7 +39,7 @@ class NamingConfig(models.Model):
         return "Movie naming"
 
     @classmethod
-    def get(cls) -> NamingConfig:
+    def get(cls) -> Self:
         config, _ = cls.objects.get_or_create(pk=1)
         return config
 
@@ -75,7 +76,7 @@ class MediaManagementConfig(models.Model):
         return "Media management"
 
     @classmethod
-    def get(cls) -> MediaManagementConfig:
+    def get(cls) -> Self:
         config, _ = cls.objects.get_or_create(pk=1)
         return config
 
@@ -178,6 +179,9 @@ _MEDIA_FIELDS: tuple[tuple[str, str, type], ...] = (
     ("extraFileExtensions", "extra_file_extensions", str),
     ("enableMediaInfo", "enable_media_info", bool),
 )
+
+# the v3 names of the naming row, for callers that split a form or a query between the two rows
+NAMING_NAMES: tuple[str, ...] = tuple(name for name, _attribute, _kind in _NAMING_FIELDS)
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "colonReplacementFormat": COLON_REPLACEMENTS,
@@ -297,27 +301,26 @@ def media_management_failures(values: dict[str, Any]) -> list[Failure]:
 
 def save_naming_config(body: dict[str, Any]) -> NamingConfig:
     """PUT config/naming: the whole object (Recyclarr sends it back as it read it) or a part of it."""
-    with transaction.atomic():
-        config = NamingConfig.get()
-        values, failures = _read(body, config, _NAMING_FIELDS)
-        if failures:
-            raise ValidationFailed(failures)
-        failures = naming_failures(values)
-        if failures:
-            raise ValidationFailed(failures)
-        for attribute, value in values.items():
-            setattr(config, attribute, value)
-        config.save()
-    return config
+    return _save(NamingConfig, _NAMING_FIELDS, naming_failures, body)
 
 
 def save_media_management_config(body: dict[str, Any]) -> MediaManagementConfig:
+    return _save(MediaManagementConfig, _MEDIA_FIELDS, media_management_failures, body)
+
+
+def _save[Config: NamingConfig | MediaManagementConfig](
+    model: type[Config],
+    fields: tuple[tuple[str, str, type], ...],
+    rules: Callable[[dict[str, Any]], list[Failure]],
+    body: dict[str, Any],
+) -> Config:
+    """Read `body` over the saved row, check types then `rules`, and save: nothing is saved on a failure."""
     with transaction.atomic():
-        config = MediaManagementConfig.get()
-        values, failures = _read(body, config, _MEDIA_FIELDS)
+        config = model.get()
+        values, failures = _read(body, config, fields)
         if failures:
             raise ValidationFailed(failures)
-        failures = media_management_failures(values)
+        failures = rules(values)
         if failures:
             raise ValidationFailed(failures)
         for attribute, value in values.items():

@@ -33,12 +33,6 @@ def import_options() -> ImportOptions:
             config = MediaManagementConfig.get()
     except DatabaseError:  # its table not migrated yet: Radarr's defaults
         return ImportOptions()
-    defaults = ImportOptions()
-    chmod_folder = str(getattr(config, "chmod_folder", "755") or "755")
-    try:
-        file_chmod = format(int(chmod_folder, 8) & 0o666, "o")  # Radarr: the folder's mode less execute
-    except ValueError:
-        file_chmod = defaults.file_chmod
     return ImportOptions(
         recycle_bin=config.recycle_bin or "",
         recycle_bin_cleanup_days=config.recycle_bin_cleanup_days,
@@ -47,7 +41,7 @@ def import_options() -> ImportOptions:
         minimum_free_space_mb=config.minimum_free_space_when_importing,
         auto_unmonitor_previously_downloaded_movies=config.auto_unmonitor_previously_downloaded_movies,
         set_permissions=config.set_permissions_linux,
-        file_chmod=file_chmod,
+        file_chmod=config.file_chmod,  # Radarr: the folder's mode less execute
         chown_group=config.chown_group or "",
         import_extra_files=config.import_extra_files,
         enable_media_info=config.enable_media_info,

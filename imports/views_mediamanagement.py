@@ -16,6 +16,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from imports.mediamanagement import (
     CHOICES,
+    NAMING_NAMES,
     MediaManagementConfig,
     NamingConfig,
     media_management_resource,
@@ -74,15 +75,6 @@ _FIELDS: tuple[tuple[str, str, str, str], ...] = (
     ("Permissions", "setPermissionsLinux", "Set Permissions", ""),
     ("Permissions", "chmodFolder", "chmod Folder", "Octal; files get it without execute bits."),
     ("Permissions", "chownGroup", "chown Group", ""),
-)
-_NAMING_NAMES = frozenset(
-    (
-        "renameMovies",
-        "replaceIllegalCharacters",
-        "colonReplacementFormat",
-        "standardMovieFormat",
-        "movieFolderFormat",
-    )
 )
 
 
@@ -153,8 +145,8 @@ def media_management(request: HttpRequest) -> HttpResponse:
     form = MediaManagementForm(values, request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        naming = {name: value for name, value in data.items() if name in _NAMING_NAMES}
-        media = {name: value for name, value in data.items() if name not in _NAMING_NAMES}
+        naming = {name: value for name, value in data.items() if name in NAMING_NAMES}
+        media = {name: value for name, value in data.items() if name not in NAMING_NAMES}
         try:
             with transaction.atomic():  # both rows or neither
                 save_naming_config(naming)

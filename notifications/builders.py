@@ -10,6 +10,7 @@ plain-data events from rows the caller already holds.
 from __future__ import annotations
 
 import logging
+import posixpath
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -20,19 +21,6 @@ from django.utils import timezone
 from notifications import events as ev
 
 logger = logging.getLogger(__name__)
-
-INDEXER_FLAG_NAMES = {
-    1: "G_Freeleech",
-    2: "G_Halfleech",
-    4: "G_DoubleUpload",
-    8: "PTP_Golden",
-    16: "PTP_Approved",
-    32: "G_Internal",
-    128: "G_Scene",
-    256: "G_Freeleech75",
-    512: "G_Freeleech25",
-    2048: "Nuked",
-}
 
 TITLES = {
     "Grab": "Movie Grabbed",
@@ -147,8 +135,6 @@ def movie_delete_event(movie: Any, *, deleted_files: bool) -> ev.MovieDeleteEven
 
 
 def file_delete_event(movie_file: Any, reason: str, *, for_upgrade: bool = False) -> ev.MovieFileDeleteEvent:
-    import posixpath
-
     movie = movie_file.movie
     return ev.MovieFileDeleteEvent(
         movie_id=movie.pk,
@@ -187,7 +173,9 @@ def _language(language_id: int) -> dict[str, Any]:
 
 
 def flag_names(flags: int) -> list[str]:
-    return [name for bit, name in INDEXER_FLAG_NAMES.items() if flags & bit]
+    from releases.customformats.specifications import INDEXER_FLAGS  # Radarr's IndexerFlags bits
+
+    return [name for bit, name in INDEXER_FLAGS.items() if flags & bit]
 
 
 def flags_text(flags: int) -> str:
@@ -260,8 +248,6 @@ def remote_movie_payload(movie: Any) -> dict[str, Any]:
 
 
 def movie_file_payload(movie_file: Any, *, movie_path: str) -> dict[str, Any]:
-    import posixpath
-
     payload = {
         "id": movie_file.pk,
         "relativePath": movie_file.relative_path,
@@ -312,7 +298,11 @@ def settings_instance_name() -> str:
 
 
 def _movie_label(movie: Any) -> str:
-    return f"{movie.title} ({movie.year})" if movie.year else movie.title
+    return _label(movie.title, movie.year)
+
+
+def _label(title: str, year: int) -> str:
+    return f"{title} ({year})" if year else title
 
 
 def _poster(movie: Any) -> str:
@@ -352,10 +342,11 @@ def _movie(movie_id: int) -> Any:
     return Movie.objects.filter(pk=movie_id).prefetch_related("tags").first()
 
 
-def _client_names(grab_data: dict[str, Any]) -> tuple[str, str]:
-    """(client name, client kind as the UI names it, e.g. "qBittorrent") from a Grabbed event's data."""
+def _client_names(grab: Any) -> tuple[str, str]:
+    """(client name, client kind as the UI names it, e.g. "qBittorrent") from a Grabbed History row."""
     from downloads.models import DownloadClient
 
+    grab_data = (grab.data or {}) if grab is not None else {}
     name = grab_data.get("downloadClientName") or ""
     kind = grab_data.get("downloadClient") or ""
     client = DownloadClient.objects.filter(name=name).first() if name else None
@@ -376,7 +367,7 @@ def _grab(event: ev.GrabEvent) -> Notice | None:
         return None
     data = history.data or {}
     formats = list(history.custom_formats or [])
-    client_name, client_type = _client_names(data)
+    client_name, client_type = _client_names(history)
     quality = _quality_name(history.quality_id)
     size = int(data.get("size") or 0)
     release = {
@@ -399,10 +390,7 @@ def _grab(event: ev.GrabEvent) -> Notice | None:
         "downloadClient": client_name or None,
         "downloadClientType": client_type or None,
         "downloadId": history.download_id or None,
-        "customFormatInfo": {
-            "customFormats": [{"id": item.get("id"), "name": item.get("name")} for item in formats],
-            "customFormatScore": history.custom_format_score,
-        },
+        "customFormatInfo": _custom_format_info(history),
     }
     notice = _movie_notice(event, movie, payload, f"{_movie_label(movie)} [{quality}]")
     notice.message = f"{history.source_title}"
@@ -417,6 +405,15 @@ def _grab(event: ev.GrabEvent) -> Notice | None:
         "Custom Format Score": str(history.custom_format_score),
     }
     return notice
+
+
+def _custom_format_info(grab: Any) -> dict[str, Any]:
+    """The webhook's customFormatInfo from a Grabbed History row; empty when there is none."""
+    formats = list(grab.custom_formats or []) if grab is not None else []
+    return {
+        "customFormats": [{"id": item.get("id"), "name": item.get("name")} for item in formats],
+        "customFormatScore": grab.custom_format_score if grab is not None else 0,
+    }
 
 
 def _grabbed_release(movie_id: int, download_id: str) -> tuple[dict[str, Any] | None, Any]:
@@ -454,22 +451,17 @@ def _download(event: ev.DownloadEvent) -> Notice | None:
     if event.source_path:
         file_payload["sourcePath"] = event.source_path
     release, grab = _grabbed_release(movie.pk, event.download_id)
-    formats = list(grab.custom_formats or []) if grab is not None else []
-    score = grab.custom_format_score if grab is not None else 0
-    grab_data = (grab.data or {}) if grab is not None else {}
+    client_name, client_type = _client_names(grab)
     payload: dict[str, Any] = {
         **_envelope("Download"),
         "movie": movie_payload(movie, file_path=file_payload["path"]),
         "remoteMovie": remote_movie_payload(movie),
         "movieFile": file_payload,
         "isUpgrade": event.is_upgrade,
-        "downloadClient": event.download_client or _client_names(grab_data)[0] or None,
-        "downloadClientType": _client_names(grab_data)[1] or None,
+        "downloadClient": event.download_client or client_name or None,
+        "downloadClientType": client_type or None,
         "downloadId": event.download_id or None,
-        "customFormatInfo": {
-            "customFormats": [{"id": item.get("id"), "name": item.get("name")} for item in formats],
-            "customFormatScore": score,
-        },
+        "customFormatInfo": _custom_format_info(grab),
         "release": release,
     }
     if event.is_upgrade:
@@ -554,8 +546,8 @@ def _movie_delete(event: ev.MovieDeleteEvent) -> Notice:
     }
     if event.deleted_files and event.size_on_disk:
         payload["movieFolderSize"] = event.size_on_disk
-    label = f"{event.title} ({event.year})" if event.year else event.title
-    message = f"{label} removed" + (" with its files" if event.deleted_files else "")
+    with_files = " with its files" if event.deleted_files else ""
+    message = f"{_label(event.title, event.year)} removed{with_files}"
     return Notice(
         event=event,
         title=TITLES["MovieDelete"],
@@ -623,18 +615,11 @@ def _manual(event: ev.ManualInteractionRequiredEvent) -> Notice:
             "size": event.size,
         },
         "downloadClient": event.download_client or None,
-        "downloadClientType": _client_names((grab.data or {}) if grab is not None else {})[1] or None,
+        "downloadClientType": _client_names(grab)[1] or None,
         "downloadId": event.download_id,
         "downloadStatus": "Warning",
         "downloadStatusMessages": [{"title": event.title, "messages": list(event.messages)}],
-        "customFormatInfo": {
-            "customFormats": [
-                {"id": item.get("id"), "name": item.get("name")} for item in (grab.custom_formats or [])
-            ]
-            if grab is not None
-            else [],
-            "customFormatScore": grab.custom_format_score if grab is not None else 0,
-        },
+        "customFormatInfo": _custom_format_info(grab),
         "release": release,
     }
     text = f"{event.title}: " + "; ".join(event.messages) if event.messages else event.title

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.db import transaction
 
@@ -218,7 +218,7 @@ def event_from_data(payload: dict) -> Event:
     return cls(**values)
 
 
-def _tuples(value):
+def _tuples(value: list[Any]) -> tuple[Any, ...]:
     return tuple(_tuples(item) if isinstance(item, list) else item for item in value)
 
 

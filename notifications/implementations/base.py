@@ -9,27 +9,13 @@ from typing import Any, ClassVar
 import requests
 
 from notifications.builders import Notice, notice_for_test
+from notifications.models import EVENT_FLAGS
 from radarr.api.errors import Failure
 from radarr.http import session
 from radarr.providers import Provider, ProviderError, safe_message
 
 # every trigger a notification can subscribe to (include_health_warnings is a modifier, not an event)
-ALL_EVENTS = frozenset(
-    {
-        "on_grab",
-        "on_download",
-        "on_upgrade",
-        "on_rename",
-        "on_movie_added",
-        "on_movie_delete",
-        "on_movie_file_delete",
-        "on_movie_file_delete_for_upgrade",
-        "on_health_issue",
-        "on_health_restored",
-        "on_application_update",
-        "on_manual_interaction_required",
-    }
-)
+ALL_EVENTS = frozenset(flag for flag, _name, _label in EVENT_FLAGS if flag != "include_health_warnings")
 # media servers refresh their library when files change; nothing else concerns them
 LIBRARY_EVENTS = frozenset(
     {
@@ -82,6 +68,22 @@ def _host(url: str) -> str:
 
     parts = urlsplit(url)
     return parts.netloc or url
+
+
+def changes_library(notice: Notice) -> bool:
+    """Whether a media server should look at the notice's folder again (files there came or went)."""
+    return bool(notice.folder_path) and notice.event.subscription() in LIBRARY_EVENTS
+
+
+def media_server_url(settings: Any, default_port: int) -> str:
+    """The base URL from a media server's Host, Port, Use SSL and URL Base settings."""
+    port = int(settings.port or default_port)
+    return server_url(settings.host, port, settings.use_ssl, settings.url_base)
+
+
+def connect_failure(server: str, error: ProviderError) -> list[Failure]:
+    """The Test button's answer when a media server cannot be reached or refuses us."""
+    return [Failure("host", f"Unable to connect to {server}: {safe_message(error.message)}")]
 
 
 def server_url(host: str, port: int, use_ssl: bool, url_base: str = "") -> str:

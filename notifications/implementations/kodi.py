@@ -4,9 +4,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from notifications.builders import Notice
-from notifications.implementations.base import LIBRARY_EVENTS, BaseNotification, server_url
+from notifications.implementations.base import (
+    BaseNotification,
+    changes_library,
+    connect_failure,
+    media_server_url,
+)
 from radarr.api.errors import Failure
-from radarr.providers import ProviderError, safe_message, setting
+from radarr.providers import ProviderError, setting
 
 
 class Xbmc(BaseNotification):
@@ -30,15 +35,7 @@ class Xbmc(BaseNotification):
 
     @property
     def url(self) -> str:
-        return (
-            server_url(
-                self.settings.host,
-                int(self.settings.port or 8080),
-                self.settings.use_ssl,
-                self.settings.url_base,
-            )
-            + "/jsonrpc"
-        )
+        return media_server_url(self.settings, 8080) + "/jsonrpc"
 
     def call(self, method: str, params: dict[str, Any] | None = None) -> Any:
         body = {"jsonrpc": "2.0", "method": method, "params": params or {}, "id": 1}
@@ -63,7 +60,7 @@ class Xbmc(BaseNotification):
                     "displaytime": int(self.settings.display_time or 5) * 1000,
                 },
             )
-        if not notice.folder_path or notice.event.subscription() not in LIBRARY_EVENTS:
+        if not changes_library(notice):
             return
         if self.settings.update_library:
             directory = notice.folder_path.rstrip("/") + "/"
@@ -80,5 +77,5 @@ class Xbmc(BaseNotification):
                     {"title": "Radarr", "message": "Test notification from Radarr", "displaytime": 5000},
                 )
         except ProviderError as error:
-            return [Failure("host", f"Unable to connect to Kodi: {safe_message(error.message)}")]
+            return connect_failure("Kodi", error)
         return []

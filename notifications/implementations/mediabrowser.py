@@ -2,10 +2,16 @@
 
 from dataclasses import dataclass
 
-from notifications.builders import Notice
-from notifications.implementations.base import LIBRARY_EVENTS, BaseNotification, map_path, server_url
+from notifications.builders import Notice, notice_for_test
+from notifications.implementations.base import (
+    BaseNotification,
+    changes_library,
+    connect_failure,
+    map_path,
+    media_server_url,
+)
 from radarr.api.errors import Failure
-from radarr.providers import ProviderError, safe_message, setting
+from radarr.providers import ProviderError, setting
 
 UPDATES = {"MovieDelete": "Deleted", "MovieFileDelete": "Deleted", "Download": "Created"}
 
@@ -29,9 +35,7 @@ class MediaBrowser(BaseNotification):
 
     @property
     def base(self) -> str:
-        return server_url(
-            self.settings.host, int(self.settings.port or 8096), self.settings.use_ssl, self.settings.url_base
-        )
+        return media_server_url(self.settings, 8096)
 
     @property
     def headers(self) -> dict[str, str]:
@@ -40,11 +44,7 @@ class MediaBrowser(BaseNotification):
     def send(self, notice: Notice) -> None:
         if self.settings.notify and notice.event.flag not in ("", "on_movie_file_delete"):
             self._notify(notice)
-        if (
-            self.settings.update_library
-            and notice.folder_path
-            and notice.event.subscription() in LIBRARY_EVENTS
-        ):
+        if self.settings.update_library and changes_library(notice):
             path = map_path(notice.folder_path, self.settings.map_from, self.settings.map_to)
             update = UPDATES.get(notice.event_type, "Modified")
             self.request(
@@ -62,9 +62,7 @@ class MediaBrowser(BaseNotification):
         try:
             self.request("GET", f"{self.base}/System/Info", headers=self.headers)
             if self.settings.notify:
-                from notifications.builders import notice_for_test
-
                 self._notify(notice_for_test())
         except ProviderError as error:
-            return [Failure("host", f"Unable to connect to Emby / Jellyfin: {safe_message(error.message)}")]
+            return connect_failure("Emby / Jellyfin", error)
         return []

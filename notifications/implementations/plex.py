@@ -5,9 +5,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from notifications.builders import Notice
-from notifications.implementations.base import LIBRARY_EVENTS, BaseNotification, map_path, server_url
+from notifications.implementations.base import (
+    LIBRARY_EVENTS,
+    BaseNotification,
+    connect_failure,
+    map_path,
+    media_server_url,
+)
 from radarr.api.errors import Failure
-from radarr.providers import ProviderError, safe_message, setting
+from radarr.providers import ProviderError, setting
 
 
 class PlexServer(BaseNotification):
@@ -29,12 +35,7 @@ class PlexServer(BaseNotification):
 
     @property
     def base(self) -> str:
-        return server_url(
-            self.settings.host,
-            int(self.settings.port or 32400),
-            self.settings.use_ssl,
-            self.settings.url_base,
-        )
+        return media_server_url(self.settings, 32400)
 
     def _get(self, route: str, params: dict[str, Any] | None = None) -> Any:
         params = {**(params or {}), "X-Plex-Token": self.settings.auth_token}
@@ -71,7 +72,7 @@ class PlexServer(BaseNotification):
         try:
             sections = self.sections()
         except ProviderError as error:
-            return [Failure("host", f"Unable to connect to Plex Media Server: {safe_message(error.message)}")]
+            return connect_failure("Plex Media Server", error)
         if not sections:
             return [Failure("", "Plex Media Server has no movie library", severity="warning")]
         return []
