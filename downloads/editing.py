@@ -13,6 +13,7 @@ from downloads.implementations import IMPLEMENTATIONS
 from downloads.models import DownloadClient, DownloadClientConfig
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.models import Tag
+from radarr.providerediting import apply_tags, bulk_tags, checked_name, common_input
 from radarr.providers import settings_from_fields
 
 
@@ -32,17 +33,12 @@ class ClientInput:
 
 def client_input(body: dict[str, Any]) -> ClientInput:
     """A v3 DownloadClientResource body (keys matched ignoring case by the caller's InsensitiveDict)."""
-    fields = body.get("fields")
-    tags = body.get("tags")
     return ClientInput(
-        name=body.get("name") if isinstance(body.get("name"), str) else None,
-        implementation=body.get("implementation") if isinstance(body.get("implementation"), str) else None,
-        fields=fields if isinstance(fields, list | dict) else [],
+        **common_input(body),
         enable=body.get("enable") if isinstance(body.get("enable"), bool) else None,
         priority=body.get("priority"),
         remove_completed_downloads=_bool_or_none(body.get("removeCompletedDownloads")),
         remove_failed_downloads=_bool_or_none(body.get("removeFailedDownloads")),
-        tags=[tag for tag in tags if isinstance(tag, int)] if isinstance(tags, list) else None,
     )
 
 
@@ -79,11 +75,7 @@ def build_client(data: ClientInput, client: DownloadClient | None = None) -> Dow
     settings, setting_failures = settings_from_fields(cls.Settings, data.fields, stored)
     failures.extend(setting_failures)
     row = client or DownloadClient()
-    name = (data.name if data.name is not None else row.name or "").strip()
-    if not name:
-        failures.append(Failure("name", "'Name' must not be empty", data.name))
-    elif DownloadClient.objects.filter(name__iexact=name).exclude(pk=row.pk).exists():
-        failures.append(Failure("name", "Should be unique", name))
+    name = checked_name(row, data.name, failures)
     priority = _priority(data.priority, failures)
     if failures:
         raise ValidationFailed(failures)
@@ -121,9 +113,7 @@ def bulk_edit_download_clients(ids: list[int], body: dict[str, Any]) -> list[Dow
     priority = _priority(body.get("priority"), failures)
     if failures:
         raise ValidationFailed(failures)
-    tag_ids = {tag for tag in body.get("tags") or [] if isinstance(tag, int)}
-    tags = list(Tag.objects.filter(pk__in=tag_ids))
-    mode = str(body.get("applyTags") or "add").lower()
+    tag_change = bulk_tags(body)
     for client in clients:
         for attribute, key in (
             ("enable", "enable"),
@@ -135,13 +125,8 @@ def bulk_edit_download_clients(ids: list[int], body: dict[str, Any]) -> list[Dow
         if priority is not None:
             client.priority = priority
         client.save()
-        if body.get("tags") is not None:
-            if mode == "replace":
-                client.tags.set(tags)
-            elif mode == "remove":
-                client.tags.remove(*tags)
-            else:
-                client.tags.add(*tags)
+        if tag_change is not None:
+            apply_tags(client, *tag_change)
     return list(DownloadClient.objects.filter(pk__in=ids).for_resource())
 
 

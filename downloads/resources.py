@@ -15,7 +15,7 @@ from downloads.models import (
 )
 from downloads.queue import QueueRecord
 from radarr.api.responses import timespan
-from radarr.providers import field_resources
+from radarr.providers import field_resources, implementation_facts
 from releases.languages import LANGUAGES_BY_ID, Language
 from releases.parse_resources import quality_model_resource
 from releases.resources import language_resource
@@ -32,10 +32,7 @@ def download_client_resource(client: DownloadClient) -> dict[str, Any]:
         "removeFailedDownloads": client.remove_failed_downloads,
         "name": client.name,
         "fields": field_resources(cls.Settings, client.settings) if cls else [],
-        "implementationName": cls.implementation_name if cls else client.implementation,
-        "implementation": client.implementation,
-        "configContract": cls.config_contract() if cls else f"{client.implementation}Settings",
-        "infoLink": cls.info_link if cls else None,
+        **implementation_facts(cls, client.implementation),
         "tags": sorted(tag.pk for tag in client.tags.all()),
         "id": client.pk,
     }
@@ -50,10 +47,7 @@ def template_resource(cls: type[BaseDownloadClient]) -> dict[str, Any]:
         "removeCompletedDownloads": True,
         "removeFailedDownloads": True,
         "fields": field_resources(cls.Settings, None),
-        "implementationName": cls.implementation_name,
-        "implementation": cls.implementation,
-        "configContract": cls.config_contract(),
-        "infoLink": cls.info_link,
+        **implementation_facts(cls, cls.implementation),
         "tags": [],
         "presets": [],
     }

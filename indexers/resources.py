@@ -3,18 +3,8 @@
 from typing import Any
 
 from indexers.implementations import IMPLEMENTATIONS
-from indexers.implementations.base import BaseIndexer
 from indexers.models import Indexer, IndexerConfig
-from radarr.providers import field_resources
-
-
-def _implementation_facts(cls: type[BaseIndexer]) -> dict[str, Any]:
-    return {
-        "implementationName": cls.implementation_name,
-        "implementation": cls.implementation,
-        "configContract": cls.config_contract(),
-        "infoLink": cls.info_link,
-    }
+from radarr.providers import field_resources, implementation_facts
 
 
 def indexer_resource(indexer: Indexer) -> dict[str, Any]:
@@ -24,7 +14,7 @@ def indexer_resource(indexer: Indexer) -> dict[str, Any]:
         "id": indexer.pk,
         "name": indexer.name,
         "fields": field_resources(cls.Settings, indexer.settings),
-        **_implementation_facts(cls),
+        **implementation_facts(cls, cls.implementation),
         "tags": [tag.pk for tag in indexer.tags.all()],
         "enableRss": indexer.enable_rss,
         "enableAutomaticSearch": indexer.enable_automatic_search,
@@ -42,7 +32,7 @@ def indexer_schema() -> list[dict[str, Any]]:
     return [
         {
             "fields": field_resources(cls.Settings, None),
-            **_implementation_facts(cls),
+            **implementation_facts(cls, cls.implementation),
             "tags": [],
             "presets": [],
             "enableRss": cls.supports_rss,

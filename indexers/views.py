@@ -22,6 +22,7 @@ from indexers.options import IndexerOptions, save_indexer_options
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.secrets import MASK
 from radarr.models import Tag
+from radarr.providerediting import posted_tags
 from radarr.providers import setting_fields
 
 
@@ -103,7 +104,7 @@ def _input_from_post(cls: type[BaseIndexer], post: QueryDict) -> IndexerInput:
         enable_interactive_search="enable_interactive_search" in post,
         priority=int(priority) if priority.lstrip("-").isdigit() else -1,
         download_client_id=int(post.get("download_client_id") or 0),
-        tag_ids=[int(tag) for tag in post.getlist("tags") if tag.isdigit()],
+        tag_ids=posted_tags(post),
     )
 
 

@@ -9,6 +9,7 @@ from notifications.implementations import IMPLEMENTATIONS
 from notifications.models import EVENT_FLAGS, Notification
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.models import Tag
+from radarr.providerediting import apply_tags, bulk_tags, checked_name, common_input
 from radarr.providers import settings_from_fields
 
 
@@ -25,18 +26,10 @@ class NotificationInput:
 
 def notification_input(body: dict[str, Any]) -> NotificationInput:
     """A v3 NotificationResource body (keys matched ignoring case by the caller's InsensitiveDict)."""
-    fields = body.get("fields")
-    tags = body.get("tags")
     flags = {
         attribute: body.get(camel) for attribute, camel, _ in EVENT_FLAGS if isinstance(body.get(camel), bool)
     }
-    return NotificationInput(
-        name=body.get("name") if isinstance(body.get("name"), str) else None,
-        implementation=body.get("implementation") if isinstance(body.get("implementation"), str) else None,
-        fields=fields if isinstance(fields, list | dict) else [],
-        flags=flags,
-        tags=[tag for tag in tags if isinstance(tag, int)] if isinstance(tags, list) else None,
-    )
+    return NotificationInput(**common_input(body), flags=flags)
 
 
 def build_notification(data: NotificationInput, notification: Notification | None = None) -> Notification:
@@ -53,11 +46,7 @@ def build_notification(data: NotificationInput, notification: Notification | Non
     stored = notification.settings if notification and notification.implementation == implementation else {}
     settings, failures = settings_from_fields(cls.Settings, data.fields, stored)
     row = notification or Notification()
-    name = (data.name if data.name is not None else row.name or "").strip()
-    if not name:
-        failures.append(Failure("name", "'Name' must not be empty", data.name))
-    elif Notification.objects.filter(name__iexact=name).exclude(pk=row.pk).exists():
-        failures.append(Failure("name", "Should be unique", name))
+    name = checked_name(row, data.name, failures)
     if failures:
         raise ValidationFailed(failures)
     row.name, row.implementation, row.settings = name, implementation, settings
@@ -104,17 +93,8 @@ def test_notification(row: Notification) -> list[Failure]:
 @transaction.atomic
 def bulk_edit_notifications(ids: list[int], body: dict[str, Any]) -> list[Notification]:
     """Radarr's bulk edit for notifications: tags (add, remove or replace)."""
-    rows = list(Notification.objects.filter(pk__in=ids))
-    if body.get("tags") is not None:
-        tags = list(
-            Tag.objects.filter(pk__in=[tag for tag in body.get("tags") or [] if isinstance(tag, int)])
-        )
-        mode = str(body.get("applyTags") or "add").lower()
-        for row in rows:
-            if mode == "replace":
-                row.tags.set(tags)
-            elif mode == "remove":
-                row.tags.remove(*tags)
-            else:
-                row.tags.add(*tags)
+    tag_change = bulk_tags(body)
+    if tag_change is not None:
+        for row in Notification.objects.filter(pk__in=ids):
+            apply_tags(row, *tag_change)
     return list(Notification.objects.filter(pk__in=ids).for_resource())

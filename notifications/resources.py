@@ -5,7 +5,7 @@ from typing import Any
 from notifications.implementations import IMPLEMENTATIONS
 from notifications.implementations.base import BaseNotification
 from notifications.models import EVENT_FLAGS, Notification
-from radarr.providers import field_resources
+from radarr.providers import field_resources, implementation_facts
 
 # the supportsOn... flag each trigger has; includeHealthWarnings follows onHealthIssue
 SUPPORT_FLAG = {
@@ -34,10 +34,7 @@ def notification_resource(notification: Notification) -> dict[str, Any]:
             "testCommand": None,
             "name": notification.name,
             "fields": field_resources(cls.Settings, notification.settings) if cls else [],
-            "implementationName": cls.implementation_name if cls else notification.implementation,
-            "implementation": notification.implementation,
-            "configContract": cls.config_contract() if cls else f"{notification.implementation}Settings",
-            "infoLink": cls.info_link if cls else None,
+            **implementation_facts(cls, notification.implementation),
             "message": None,
             "tags": sorted(tag.pk for tag in notification.tags.all()),
             "presets": [],
@@ -56,10 +53,7 @@ def template_resource(cls: type[BaseNotification]) -> dict[str, Any]:
         {
             "name": "",
             "fields": field_resources(cls.Settings, None),
-            "implementationName": cls.implementation_name,
-            "implementation": cls.implementation,
-            "configContract": cls.config_contract(),
-            "infoLink": cls.info_link,
+            **implementation_facts(cls, cls.implementation),
             "tags": [],
             "presets": [],
         }

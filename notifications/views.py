@@ -25,7 +25,14 @@ from notifications.implementations.base import BaseNotification
 from notifications.models import EVENT_FLAGS, Notification
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.models import Tag
-from radarr.providers import field_resources
+from radarr.providerediting import (
+    form_fields,
+    posted_fields,
+    posted_tags,
+    report_test,
+    requested_implementation,
+    test_result_template,
+)
 
 
 def _status(row: Notification, now: Any) -> str:
@@ -51,53 +58,14 @@ def notifications(request: HttpRequest) -> HttpResponse:
 # ---- a notification's form
 
 
-def _posted_fields(cls: type[BaseNotification], post: QueryDict) -> dict[str, Any]:
-    """The settings inputs as v3 field values, typed as each setting's default is."""
-    values: dict[str, Any] = {}
-    for resource in field_resources(cls.Settings, None):
-        key = f"field-{resource['name']}"
-        default = resource["value"]
-        text = post.get(key, "")
-        if resource["type"] == "checkbox":
-            values[resource["name"]] = key in post
-        elif resource["type"] == "keyValueList":
-            pairs = [line.split(":", 1) for line in text.splitlines() if ":" in line]
-            values[resource["name"]] = [{"key": k.strip(), "value": v.strip()} for k, v in pairs]
-        elif isinstance(default, list):
-            values[resource["name"]] = [
-                int(part)
-                if part.strip().lstrip("-").isdigit() and resource["type"] == "select"
-                else part.strip()
-                for part in (post.getlist(key) if resource["type"] == "select" else text.split(","))
-                if part.strip()
-            ]
-        elif isinstance(default, int) and not isinstance(default, bool):
-            text = text.strip()
-            values[resource["name"]] = int(text) if text.lstrip("-").isdigit() else text
-        else:
-            values[resource["name"]] = text
-    return values
-
-
 def _posted_input(cls: type[BaseNotification], post: QueryDict) -> NotificationInput:
     return NotificationInput(
         name=post.get("name", ""),
         implementation=cls.implementation,
-        fields=_posted_fields(cls, post),
+        fields=posted_fields(cls.Settings, post),
         flags={attribute: attribute in post for attribute, _, _ in EVENT_FLAGS},
-        tags=[int(tag) for tag in post.getlist("tags") if tag.isdigit()],
+        tags=posted_tags(post),
     )
-
-
-def _display_value(resource: dict[str, Any]) -> Any:
-    value = resource["value"]
-    if resource["type"] == "keyValueList":
-        return "\n".join(
-            f"{item.get('key')}: {item.get('value')}" for item in value or [] if isinstance(item, dict)
-        )
-    if isinstance(value, list) and resource["type"] != "select":
-        return ", ".join(str(item) for item in value)
-    return value
 
 
 def _form_context(
@@ -108,20 +76,7 @@ def _form_context(
     failures: list[Failure] | None = None,
 ) -> dict[str, Any]:
     failures = failures or []
-    by_field: dict[str, list[str]] = {}
-    for failure in failures:
-        by_field.setdefault(failure.property_name.lower(), []).append(failure.message)
-    fields = []
-    for resource in field_resources(cls.Settings, stored):
-        multiple = isinstance(resource["value"], list) and resource["type"] == "select"
-        fields.append(
-            {
-                **resource,
-                "display": _display_value(resource),
-                "multiple": multiple,
-                "errors": by_field.pop(resource["name"].lower(), []),
-            }
-        )
+    fields, common_errors = form_fields(cls.Settings, stored, failures)
     triggers = []
     for attribute, _, label in EVENT_FLAGS:
         support = "on_health_issue" if attribute == "include_health_warnings" else attribute
@@ -139,7 +94,7 @@ def _form_context(
         "fields": fields,
         "common": common,
         "triggers": triggers,
-        "common_errors": by_field,
+        "common_errors": common_errors,
         "tags": Tag.objects.all(),
         "failures": failures,
     }
@@ -150,7 +105,7 @@ def _common(row: Notification | None, post: QueryDict | None = None) -> dict[str
         return {
             "name": post.get("name", ""),
             "flags": {attribute: attribute in post for attribute, _, _ in EVENT_FLAGS},
-            "tags": [int(tag) for tag in post.getlist("tags") if tag.isdigit()],
+            "tags": posted_tags(post),
         }
     if row is None:
         return {"name": "", "flags": {}, "tags": []}
@@ -166,7 +121,7 @@ def _save_form(request: HttpRequest, cls: type[BaseNotification], row: Notificat
     try:
         built = build_notification(data, row)
     except ValidationFailed as failed:
-        stored = _posted_fields(cls, request.POST)
+        stored = posted_fields(cls.Settings, request.POST)
         context = _form_context(cls, row, stored, _common(None, request.POST), failed.failures)
         return render(request, "notifications/form.html", context, status=400)
     save_notification(built, data.tags)
@@ -176,7 +131,7 @@ def _save_form(request: HttpRequest, cls: type[BaseNotification], row: Notificat
 
 @require_http_methods(["GET", "POST"])
 def notification_new(request: HttpRequest) -> HttpResponse:
-    cls = IMPLEMENTATIONS.get(request.GET.get("implementation") or request.POST.get("implementation") or "")
+    cls = IMPLEMENTATIONS.get(requested_implementation(request))
     if cls is None:
         implementations = sorted(IMPLEMENTATIONS.values(), key=lambda item: item.implementation_name.lower())
         return render(request, "notifications/pick.html", {"implementations": implementations})
@@ -211,23 +166,16 @@ def notification_test(request: HttpRequest) -> HttpResponse:
     except ValidationFailed as failed:
         failures = failed.failures
     context = _form_context(
-        cls, stored, _posted_fields(cls, request.POST), _common(None, request.POST), failures
+        cls, stored, posted_fields(cls.Settings, request.POST), _common(None, request.POST), failures
     )
     context["tested"] = True
-    htmx = getattr(request, "htmx", False)
-    return render(
-        request, "notifications/form.html#test-result" if htmx else "notifications/form.html", context
-    )
+    return render(request, test_result_template(request, "notifications/form.html"), context)
 
 
 @require_POST
 def notifications_test_all(request: HttpRequest) -> HttpResponse:
     for row in Notification.objects.all():
-        errors = [failure.message for failure in test_notification(row) if failure.severity == "error"]
-        if errors:
-            messages.error(request, f"{row.name}: {'; '.join(errors)}")
-        else:
-            messages.success(request, f"{row.name}: OK")
+        report_test(request, row.name, test_notification(row))
     return redirect("notifications:list")
 
 

@@ -244,3 +244,13 @@ def record_success(definition: Any) -> None:
                 "last_error",
             ]
         )
+
+
+def implementation_facts(cls: type[Provider] | None, implementation: str) -> dict[str, Any]:
+    """A v3 provider resource's implementation keys; a row whose implementation is gone keeps its name."""
+    return {
+        "implementationName": cls.implementation_name if cls else implementation,
+        "implementation": implementation,
+        "configContract": cls.config_contract() if cls else f"{implementation}Settings",
+        "infoLink": cls.info_link if cls else None,
+    }

@@ -29,7 +29,14 @@ from downloads.models import DownloadClient, DownloadClientConfig, RemotePathMap
 from downloads.remotepaths import delete_remote_path_mapping, save_remote_path_mapping
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.models import Tag
-from radarr.providers import field_resources
+from radarr.providerediting import (
+    form_fields,
+    posted_fields,
+    posted_tags,
+    report_test,
+    requested_implementation,
+    test_result_template,
+)
 from radarr.system.health import recheck_health
 
 
@@ -105,32 +112,16 @@ def _camel(name: str) -> str:
 # ---- a client's form
 
 
-def _posted_fields(cls: type[BaseDownloadClient], post: QueryDict) -> dict[str, Any]:
-    """The settings inputs as v3 field values, typed as each setting's default is."""
-    values: dict[str, Any] = {}
-    for resource in field_resources(cls.Settings, None):
-        key = f"field-{resource['name']}"
-        default = resource["value"]
-        if resource["type"] == "checkbox":
-            values[resource["name"]] = key in post
-        elif isinstance(default, int) and not isinstance(default, bool):
-            text = post.get(key, "").strip()
-            values[resource["name"]] = int(text) if text.lstrip("-").isdigit() else text
-        else:
-            values[resource["name"]] = post.get(key, "")
-    return values
-
-
 def _posted_input(cls: type[BaseDownloadClient], post: QueryDict) -> ClientInput:
     return ClientInput(
         name=post.get("name", ""),
         implementation=cls.implementation,
-        fields=_posted_fields(cls, post),
+        fields=posted_fields(cls.Settings, post),
         enable="enable" in post,
         priority=post.get("priority") or 1,
         remove_completed_downloads="remove_completed_downloads" in post,
         remove_failed_downloads="remove_failed_downloads" in post,
-        tags=[int(tag) for tag in post.getlist("tags") if tag.isdigit()],
+        tags=posted_tags(post),
     )
 
 
@@ -142,19 +133,13 @@ def _form_context(
     failures: list[Failure] | None = None,
 ) -> dict[str, Any]:
     failures = failures or []
-    by_field: dict[str, list[str]] = {}
-    for failure in failures:
-        by_field.setdefault(failure.property_name.lower(), []).append(failure.message)
-    fields = [
-        {**resource, "errors": by_field.pop(resource["name"].lower(), [])}
-        for resource in field_resources(cls.Settings, stored)
-    ]
+    fields, common_errors = form_fields(cls.Settings, stored, failures)
     return {
         "cls": cls,
         "client": client,
         "fields": fields,
         "common": common,
-        "common_errors": by_field,
+        "common_errors": common_errors,
         "tags": Tag.objects.all(),
         "failures": failures,
     }
@@ -168,7 +153,7 @@ def _common(client: DownloadClient | None, post: QueryDict | None = None) -> dic
             "priority": post.get("priority", 1),
             "remove_completed_downloads": "remove_completed_downloads" in post,
             "remove_failed_downloads": "remove_failed_downloads" in post,
-            "tags": [int(tag) for tag in post.getlist("tags") if tag.isdigit()],
+            "tags": posted_tags(post),
         }
     if client is None:
         return {"name": "", "enable": True, "priority": 1, "remove_completed_downloads": True,
@@ -190,7 +175,7 @@ def _save_form(
     try:
         row = build_client(data, client)
     except ValidationFailed as failed:
-        stored = _posted_fields(cls, request.POST)
+        stored = posted_fields(cls.Settings, request.POST)
         context = _form_context(cls, client, stored, _common(None, request.POST), failed.failures)
         return render(request, "downloads/client_form.html", context, status=400)
     save_download_client(row, data.tags)
@@ -201,7 +186,7 @@ def _save_form(
 
 @require_http_methods(["GET", "POST"])
 def client_new(request: HttpRequest) -> HttpResponse:
-    cls = IMPLEMENTATIONS.get(request.GET.get("implementation") or request.POST.get("implementation") or "")
+    cls = IMPLEMENTATIONS.get(requested_implementation(request))
     if cls is None:
         return render(request, "downloads/client_pick.html", {"implementations": IMPLEMENTATIONS.values()})
     if request.method == "POST":
@@ -238,24 +223,19 @@ def client_test(request: HttpRequest) -> HttpResponse:
     except ValidationFailed as failed:
         failures = failed.failures
     context = _form_context(
-        cls, stored, _posted_fields(cls, request.POST), _common(None, request.POST), failures
+        cls, stored, posted_fields(cls.Settings, request.POST), _common(None, request.POST), failures
     )
     context["tested"] = True
     if stored is not None:  # a saved client that answers again should stop showing as failing
         recheck_health("downloadclient")
-    template = "downloads/client_form.html#test-result" if request.htmx else "downloads/client_form.html"  # type: ignore[attr-defined]
-    return render(request, template, context)
+    return render(request, test_result_template(request, "downloads/client_form.html"), context)
 
 
 @require_POST
 def clients_test_all(request: HttpRequest) -> HttpResponse:
     recheck_health("downloadclient")
     for client in DownloadClient.objects.all():
-        errors = [failure.message for failure in test_client(client) if failure.severity == "error"]
-        if errors:
-            messages.error(request, f"{client.name}: {'; '.join(errors)}")
-        else:
-            messages.success(request, f"{client.name}: OK")
+        report_test(request, client.name, test_client(client))
     return redirect("downloads:clients")
 
 

@@ -1,0 +1,148 @@
+"""Editing provider rows (download clients, notifications, indexers) from a Settings page or v3 input.
+
+What every family does the same way lives here as plain functions: reading the common v3 keys,
+checking a name, bulk tag edits, turning a posted form into v3 field values and back into the
+field list a form draws. Each app's views and editing module call these and keep what differs.
+"""
+
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Model
+from django.http import HttpRequest, QueryDict
+
+from radarr.api.errors import Failure
+from radarr.models import Tag
+from radarr.providers import field_resources
+
+# ---- v3 input and row checks
+
+
+def common_input(body: dict[str, Any]) -> dict[str, Any]:
+    """The keys every provider resource has (name, implementation, fields, tags); None = not sent."""
+    fields = body.get("fields")
+    tags = body.get("tags")
+    return {
+        "name": body.get("name") if isinstance(body.get("name"), str) else None,
+        "implementation": body.get("implementation") if isinstance(body.get("implementation"), str) else None,
+        "fields": fields if isinstance(fields, list | dict) else [],
+        "tags": [tag for tag in tags if isinstance(tag, int)] if isinstance(tags, list) else None,
+    }
+
+
+def checked_name(row: Any, requested: str | None, failures: list[Failure]) -> str:
+    """The row's new name (the stored one when none was sent); empty or taken names add a failure."""
+    name = (requested if requested is not None else row.name or "").strip()
+    if not name:
+        failures.append(Failure("name", "'Name' must not be empty", requested))
+    elif type(row).objects.filter(name__iexact=name).exclude(pk=row.pk).exists():
+        failures.append(Failure("name", "Should be unique", name))
+    return name
+
+
+def bulk_tags(body: dict[str, Any]) -> tuple[list[Tag], str] | None:
+    """A bulk edit's tags and how to apply them (add, remove or replace); None when tags were not sent."""
+    if body.get("tags") is None:
+        return None
+    tags = list(Tag.objects.filter(pk__in=[tag for tag in body.get("tags") or [] if isinstance(tag, int)]))
+    return tags, str(body.get("applyTags") or "add").lower()
+
+
+def apply_tags(row: Model, tags: list[Tag], mode: str) -> None:
+    if mode == "replace":
+        row.tags.set(tags)  # type: ignore[attr-defined]
+    elif mode == "remove":
+        row.tags.remove(*tags)  # type: ignore[attr-defined]
+    else:
+        row.tags.add(*tags)  # type: ignore[attr-defined]
+
+
+# ---- the add/edit page
+
+
+def requested_implementation(request: HttpRequest) -> str:
+    """The implementation a new-provider page is for: a link's query or the posted form."""
+    return request.GET.get("implementation") or request.POST.get("implementation") or ""
+
+
+def posted_tags(post: QueryDict) -> list[int]:
+    return [int(tag) for tag in post.getlist("tags") if tag.isdigit()]
+
+
+def posted_fields(settings_class: type, post: QueryDict) -> dict[str, Any]:
+    """The settings inputs (`field-<name>`) as v3 field values, typed as each setting's default is."""
+    values: dict[str, Any] = {}
+    for resource in field_resources(settings_class, None):
+        values[resource["name"]] = _posted_value(resource, post)
+    return values
+
+
+def _posted_value(resource: dict[str, Any], post: QueryDict) -> Any:
+    key = f"field-{resource['name']}"
+    default = resource["value"]
+    text = post.get(key, "")
+    if resource["type"] == "checkbox":
+        return key in post
+    if resource["type"] == "keyValueList":  # one "key: value" per line
+        pairs = [line.split(":", 1) for line in text.splitlines() if ":" in line]
+        return [{"key": k.strip(), "value": v.strip()} for k, v in pairs]
+    if isinstance(default, list):
+        select = resource["type"] == "select"  # a multiple select posts ids; a textbox, comma lists
+        parts = post.getlist(key) if select else text.split(",")
+        return [
+            int(part) if select and part.strip().lstrip("-").isdigit() else part.strip()
+            for part in parts
+            if part.strip()
+        ]
+    if isinstance(default, int) and not isinstance(default, bool):
+        text = text.strip()
+        return int(text) if text.lstrip("-").isdigit() else text  # validation reports a non-number
+    return text
+
+
+def form_fields(
+    settings_class: type, stored: dict[str, Any] | None, failures: list[Failure]
+) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
+    """The settings as `components/provider_fields.html` draws them, each with its own errors.
+
+    Also returns the errors no setting claimed, by lower-cased property name (name, priority, ...),
+    for the inputs every family draws itself.
+    """
+    by_field: dict[str, list[str]] = {}
+    for failure in failures:
+        by_field.setdefault(failure.property_name.lower(), []).append(failure.message)
+    fields = [
+        {
+            **resource,
+            "display": _display_value(resource),
+            "multiple": isinstance(resource["value"], list) and resource["type"] == "select",
+            "errors": by_field.pop(resource["name"].lower(), []),
+        }
+        for resource in field_resources(settings_class, stored)
+    ]
+    return fields, by_field
+
+
+def _display_value(resource: dict[str, Any]) -> Any:
+    value = resource["value"]
+    if resource["type"] == "keyValueList":
+        return "\n".join(
+            f"{item.get('key')}: {item.get('value')}" for item in value or [] if isinstance(item, dict)
+        )
+    if isinstance(value, list) and resource["type"] != "select":
+        return ", ".join(str(item) for item in value)
+    return value
+
+
+def test_result_template(request: HttpRequest, template: str) -> str:
+    """A Test button posts with htmx for just the result block; without JavaScript, the whole form."""
+    return f"{template}#test-result" if getattr(request, "htmx", False) else template
+
+
+def report_test(request: HttpRequest, name: str, failures: list[Failure]) -> None:
+    """One provider's line after Test All: its errors (warnings do not fail a test), or OK."""
+    errors = [failure.message for failure in failures if failure.severity == "error"]
+    if errors:
+        messages.error(request, f"{name}: {'; '.join(errors)}")
+    else:
+        messages.success(request, f"{name}: OK")
