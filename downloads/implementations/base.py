@@ -6,6 +6,7 @@ message fit for the UI: wrong credentials, a client that is down, a garbage answ
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
@@ -16,6 +17,7 @@ import requests
 
 from downloads.models import RemotePathMapping
 from downloads.remotepaths import map_remote_path
+from downloads.torrentfiles import magnet_info_hash, torrent_info_hash
 from radarr.api.errors import Failure
 from radarr.http import session
 from radarr.providers import Provider, ProviderError, safe_message
@@ -70,6 +72,33 @@ def clean_file_name(title: str) -> str:
     """A release title made safe as a file name (the blackholes and NZB uploads name files after it)."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', " ", title).strip(" .")
     return re.sub(r"\s+", " ", cleaned) or "download"
+
+
+def magnet_link(release: ReleaseInfo) -> str:
+    """The release's magnet link, for a torrent client given no .torrent file."""
+    magnet = release.magnet_url or release.download_url
+    if not magnet.startswith("magnet:"):
+        raise ProviderError("Nothing to add: no torrent file and no magnet link", permanent=True)
+    return magnet
+
+
+def torrent_to_add(release: ReleaseInfo, payload: bytes | None) -> tuple[str, str]:
+    """The info-hash of what a torrent client adds, and the magnet link when there is no .torrent file."""
+    if payload:
+        return torrent_info_hash(payload), ""
+    magnet = magnet_link(release)
+    return magnet_info_hash(magnet), magnet
+
+
+def require_nzb(payload: bytes | None) -> bytes:
+    """A usenet client adds only an NZB file: a grab without its bytes cannot go further."""
+    if not payload:
+        raise ProviderError("Nothing to add: the NZB file was not downloaded", permanent=True)
+    return payload
+
+
+def category_recommended() -> Failure:
+    return Failure("movieCategory", "A category is recommended", severity="warning")
 
 
 class BaseDownloadClient(Provider):
@@ -133,6 +162,45 @@ class BaseDownloadClient(Provider):
     def _has(self, attribute: str) -> bool:
         return hasattr(self.settings, attribute)
 
+    def category_for(self, category_override: str | None) -> str:
+        """The category a grab goes to: the override when the grab names one (even blank)."""
+        return self.settings.movie_category if category_override is None else category_override
+
+    def priority_for(self, is_recent: bool) -> int:
+        return self.settings.recent_movie_priority if is_recent else self.settings.older_movie_priority
+
+    def is_our_category(self, category: Any) -> bool:
+        """Whether a download in `category` is ours; without a Category setting every download is."""
+        wanted = self.settings.movie_category
+        return not wanted or str(category or "").lower() == wanted.lower()
+
+    def category_filter(self, key: str) -> dict[str, str]:
+        """The client's list filter (`{key: category}`) for our category; none without one."""
+        category = self.settings.movie_category
+        return {key: category} if category else {}
+
+    def category_failures(self, is_valid: Callable[[str], bool], rule: str) -> list[Failure]:
+        """The Category and Post-Import Category settings the client would refuse, with its rule."""
+        failures = []
+        for name, value in (
+            ("movieCategory", self.settings.movie_category),
+            ("movieImportedCategory", self.settings.movie_imported_category),
+        ):
+            if not is_valid(value or ""):
+                failures.append(Failure(name, rule, value))
+        return failures
+
+    def missing_category(self) -> Failure:
+        return Failure(
+            "movieCategory",
+            f"Category '{self.settings.movie_category}' does not exist in {self.implementation_name}: "
+            "create it first",
+        )
+
+    def client_status(self, folder: str) -> ClientStatus:
+        """A client that puts finished downloads into `folder` (as the client sees it; blank: unknown)."""
+        return ClientStatus([self.map_path(folder)] if folder else [], self.is_localhost())
+
     @property
     def host(self) -> str:
         return str(getattr(self.settings, "host", "localhost"))
@@ -180,6 +248,28 @@ class BaseDownloadClient(Provider):
                 f"{self.implementation_name} returned an unexpected response "
                 f"(HTTP {response.status_code}): {safe_message(snippet) or 'an empty body'}"
             ) from error
+
+    def json_object(self, response: requests.Response, what: str) -> dict[str, Any]:
+        """The body as a JSON object; any other JSON is an unexpected response (`what` says how)."""
+        answer = self.parse_json(response)
+        if not isinstance(answer, dict):
+            raise self.unexpected(what)
+        return answer
+
+    def reject_unauthorized(self, response: requests.Response) -> None:
+        if response.status_code in (401, 403):
+            raise ProviderError(AUTHENTICATION_FAILED, permanent=True)
+
+    def reject_http_error(self, response: requests.Response) -> None:
+        """Any other HTTP error: most often the address or URL Base leads somewhere else."""
+        if response.status_code >= 400:
+            answer = f"{self.implementation_name} answered HTTP {response.status_code}"
+            raise ProviderError(f"{answer}: check the host and URL Base")
+
+    def refused(self, method: str, error: Any) -> ProviderError:
+        """A JSON-RPC error object (or bare message) for `method`, as the UI shows it."""
+        message = error.get("message") if isinstance(error, dict) else str(error)
+        return ProviderError(f"{self.implementation_name} refused {method}: {message}")
 
     def unexpected(self, what: str) -> ProviderError:
         return ProviderError(f"{self.implementation_name} returned an unexpected response: {what}")

@@ -21,6 +21,8 @@ from downloads.implementations.base import (
     DownloadItem,
     ItemStatus,
     clean_file_name,
+    magnet_link,
+    require_nzb,
 )
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
@@ -195,9 +197,7 @@ class TorrentBlackhole(Blackhole):
         title = clean_file_name(release.title)
         if payload:
             return self._write(release, f"{title}.torrent", payload)
-        magnet = release.magnet_url or release.download_url
-        if not magnet.startswith("magnet:"):
-            raise ProviderError("Nothing to add: no torrent file and no magnet link", permanent=True)
+        magnet = magnet_link(release)
         if not self.settings.save_magnet_files:
             raise ProviderError(
                 "Torrent Blackhole cannot use a magnet link unless 'Save Magnet Files' is on", permanent=True
@@ -245,6 +245,4 @@ class UsenetBlackhole(Blackhole):
         category_override: str | None = None,
         is_recent: bool = False,
     ) -> str:
-        if not payload:
-            raise ProviderError("Nothing to add: the NZB file was not downloaded", permanent=True)
-        return self._write(release, f"{clean_file_name(release.title)}.nzb", payload)
+        return self._write(release, f"{clean_file_name(release.title)}.nzb", require_nzb(payload))

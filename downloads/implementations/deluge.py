@@ -23,8 +23,8 @@ from downloads.implementations.base import (
     as_float,
     as_int,
     clean_file_name,
+    torrent_to_add,
 )
-from downloads.torrentfiles import magnet_info_hash, torrent_info_hash
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
 from releases.releaseinfo import ReleaseInfo
@@ -52,6 +52,10 @@ TORRENT_FIELDS = [
     "num_peers",
     "label",
 ]
+
+
+def _label_is_valid(label: str) -> bool:
+    return LABEL_RULE.fullmatch(label) is not None
 
 
 class Deluge(BaseDownloadClient):
@@ -107,12 +111,8 @@ class Deluge(BaseDownloadClient):
     def _post(self, method: str, params: list[Any]) -> dict[str, Any]:
         body = {"method": method, "params": params, "id": next(self._ids)}
         response = self.request("POST", f"{self.base_url()}/json", json=body)
-        if response.status_code >= 400:
-            raise ProviderError(f"Deluge answered HTTP {response.status_code}: check the host and URL Base")
-        answer = self.parse_json(response)
-        if not isinstance(answer, dict):
-            raise self.unexpected("no JSON-RPC envelope")
-        return answer
+        self.reject_http_error(response)
+        return self.json_object(response, "no JSON-RPC envelope")
 
     def _login(self) -> None:
         answer = self._post("auth.login", [self.settings.password])
@@ -149,8 +149,7 @@ class Deluge(BaseDownloadClient):
             answer = self._post(method, list(params))
             error = answer.get("error")
         if error:
-            message = error.get("message") if isinstance(error, dict) else str(error)
-            raise ProviderError(f"Deluge refused {method}: {message}")
+            raise self.refused(method, error)
         return answer.get("result")
 
     def has_label_plugin(self) -> bool:
@@ -182,31 +181,23 @@ class Deluge(BaseDownloadClient):
         if self.settings.completed_directory:
             options["move_completed"] = True
             options["move_completed_path"] = self.settings.completed_directory
+        download_id, magnet = torrent_to_add(release, payload)
         if payload:
-            download_id = torrent_info_hash(payload)
             name = f"{clean_file_name(release.title)}.torrent"
             result = self.call("core.add_torrent_file", name, base64.b64encode(payload).decode(), options)
         else:
-            magnet = release.magnet_url or release.download_url
-            if not magnet.startswith("magnet:"):
-                raise ProviderError("Nothing to add: no torrent file and no magnet link", permanent=True)
-            download_id = magnet_info_hash(magnet)
             result = self.call("core.add_torrent_magnet", magnet, options)
         if not result:
             raise ProviderError(f"Deluge did not add {release.title} (already there, or refused)")
         hash_ = download_id.lower()
-        label = self.settings.movie_category if category_override is None else category_override
-        if label:
+        if label := self.category_for(category_override):
             self._set_label(hash_, label)
-        priority = self.settings.recent_movie_priority if is_recent else self.settings.older_movie_priority
-        if priority == 1:
+        if self.priority_for(is_recent) == 1:
             self.call("core.queue_top", [hash_])
         return download_id
 
     def items(self) -> list[DownloadItem]:
-        label = self.settings.movie_category
-        filters = {"label": label} if label else {}
-        result = self.call("web.update_ui", TORRENT_FIELDS, filters)
+        result = self.call("web.update_ui", TORRENT_FIELDS, self.category_filter("label"))
         torrents = result.get("torrents") if isinstance(result, dict) else None
         if not isinstance(torrents, dict):
             raise self.unexpected("the torrent list is not an object")
@@ -274,16 +265,10 @@ class Deluge(BaseDownloadClient):
             else config.get("download_location")
         )
         folder = self.settings.completed_directory or self.settings.download_directory or folder or ""
-        return ClientStatus([self.map_path(str(folder))] if folder else [], self.is_localhost())
+        return self.client_status(str(folder))
 
     def check(self) -> list[Failure]:
-        failures = []
-        for name, value in (
-            ("movieCategory", self.settings.movie_category),
-            ("movieImportedCategory", self.settings.movie_imported_category),
-        ):
-            if not LABEL_RULE.fullmatch(value or ""):
-                failures.append(Failure(name, "Allowed characters a-z, 0-9 and -", value))
+        failures = self.category_failures(_label_is_valid, "Allowed characters a-z, 0-9 and -")
         if failures:
             return failures
         has_label = self.has_label_plugin()  # also proves the daemon answers

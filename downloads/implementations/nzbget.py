@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from downloads.implementations.base import (
-    AUTHENTICATION_FAILED,
     BaseDownloadClient,
     ClientStatus,
     DownloadItem,
     ItemStatus,
     as_int,
+    category_recommended,
     clean_file_name,
+    require_nzb,
 )
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
@@ -96,16 +97,11 @@ class Nzbget(BaseDownloadClient):
         body = {"method": method, "params": list(params), "id": next(self._ids), "version": "1.1"}
         auth = (self.settings.username, self.settings.password) if self.settings.username else None
         response = self.request("POST", f"{self.base_url()}/jsonrpc", json=body, auth=auth)
-        if response.status_code in (401, 403):
-            raise ProviderError(AUTHENTICATION_FAILED, permanent=True)
-        if response.status_code >= 400:
-            raise ProviderError(f"NZBGet answered HTTP {response.status_code}: check the host and URL Base")
-        answer = self.parse_json(response)
-        if not isinstance(answer, dict):
-            raise self.unexpected("no JSON-RPC envelope")
+        self.reject_unauthorized(response)
+        self.reject_http_error(response)
+        answer = self.json_object(response, "no JSON-RPC envelope")
         if error := answer.get("error"):
-            message = error.get("message") if isinstance(error, dict) else str(error)
-            raise ProviderError(f"NZBGet refused {method}: {message}")
+            raise self.refused(method, error)
         return answer.get("result")
 
     def version(self) -> str:
@@ -127,16 +123,12 @@ class Nzbget(BaseDownloadClient):
         category_override: str | None = None,
         is_recent: bool = False,
     ) -> str:
-        if not payload:
-            raise ProviderError("Nothing to add: the NZB file was not downloaded", permanent=True)
-        category = self.settings.movie_category if category_override is None else category_override
-        priority = self.settings.recent_movie_priority if is_recent else self.settings.older_movie_priority
         nzb_id = self.call(
             "append",
             f"{clean_file_name(release.title)}.nzb",
-            base64.b64encode(payload).decode(),
-            category,
-            priority,
+            base64.b64encode(require_nzb(payload)).decode(),
+            self.category_for(category_override),
+            self.priority_for(is_recent),
             False,  # add to top
             self.settings.add_paused,
             "",  # dupe key
@@ -161,10 +153,7 @@ class Nzbget(BaseDownloadClient):
         return queue + done
 
     def _ours(self, entry: Any) -> bool:
-        wanted = self.settings.movie_category
-        return isinstance(entry, dict) and (
-            not wanted or str(entry.get("Category", "")).lower() == wanted.lower()
-        )
+        return isinstance(entry, dict) and self.is_our_category(entry.get("Category"))
 
     @staticmethod
     def _listed(entry: dict[str, Any]) -> bool:
@@ -248,7 +237,7 @@ class Nzbget(BaseDownloadClient):
             folder = (
                 config.get(f"{category}.DestDir") or f"{folder.rstrip('/')}/{self.settings.movie_category}"
             )
-        return ClientStatus([self.map_path(folder)] if folder else [], self.is_localhost())
+        return self.client_status(folder)
 
     def _category(self, config: dict[str, str]) -> str | None:
         """The config prefix (`Category3`) of our category, if NZBGet has it."""
@@ -264,14 +253,9 @@ class Nzbget(BaseDownloadClient):
             return [Failure("host", f"NZBGet version {version} is not supported: 12.0 or newer is needed")]
         config = self.config()
         if self.settings.movie_category and self._category(config) is None:
-            return [
-                Failure(
-                    "movieCategory",
-                    f"Category '{self.settings.movie_category}' does not exist in NZBGet: create it first",
-                )
-            ]
+            return [self.missing_category()]
         if as_int(config.get("KeepHistory"), 1) == 0:
             return [Failure("", "NZBGet's KeepHistory is 0: Radarr cannot see completed downloads")]
         if not self.settings.movie_category:
-            return [Failure("movieCategory", "A category is recommended", severity="warning")]
+            return [category_recommended()]
         return []

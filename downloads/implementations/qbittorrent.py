@@ -22,8 +22,8 @@ from downloads.implementations.base import (
     as_float,
     as_int,
     clean_file_name,
+    torrent_to_add,
 )
-from downloads.torrentfiles import magnet_info_hash, torrent_info_hash
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
 from releases.releaseinfo import ReleaseInfo
@@ -223,9 +223,8 @@ class QBittorrent(BaseDownloadClient):
         category_override: str | None = None,
         is_recent: bool = False,
     ) -> str:
-        category = self.settings.movie_category if category_override is None else category_override
         form: dict[str, str] = {}
-        if category:
+        if category := self.category_for(category_override):
             form["category"] = category
         if self.settings.initial_state == PAUSE:
             form["paused"] = form["stopped"] = "true"  # 4.x reads paused, 5.x stopped
@@ -235,17 +234,13 @@ class QBittorrent(BaseDownloadClient):
             form["firstLastPiecePrio"] = "true"
         if layout := CONTENT_LAYOUTS.get(self.settings.content_layout):
             form["contentLayout"] = layout
+        download_id, magnet = torrent_to_add(release, payload)
         if payload:
-            download_id = torrent_info_hash(payload)
             files = {
                 "torrents": (f"{clean_file_name(release.title)}.torrent", payload, "application/x-bittorrent")
             }
             response = self._ok("POST", "torrents/add", data=form, files=files)
         else:
-            magnet = release.magnet_url or release.download_url
-            if not magnet.startswith("magnet:"):
-                raise ProviderError("Nothing to add: no torrent file and no magnet link", permanent=True)
-            download_id = magnet_info_hash(magnet)
             response = self._ok("POST", "torrents/add", data={**form, "urls": magnet})
         if response.text.strip() == "Fails.":
             raise ProviderError(f"qBittorrent refused the torrent {release.title}")
@@ -267,14 +262,12 @@ class QBittorrent(BaseDownloadClient):
         self._wait_until_known(hash_)
         if self.settings.initial_state == FORCE_START:
             self._call("POST", "torrents/setForceStart", data={"hashes": hash_, "value": "true"})
-        priority = self.settings.recent_movie_priority if is_recent else self.settings.older_movie_priority
-        if priority == 1:
+        if self.priority_for(is_recent) == 1:
             self._call("POST", "torrents/topPrio", data={"hashes": hash_})
 
     def items(self) -> list[DownloadItem]:
         preferences = self.preferences()
-        params = {"category": self.settings.movie_category} if self.settings.movie_category else {}
-        torrents = self._json("torrents/info", **params)
+        torrents = self._json("torrents/info", **self.category_filter("category"))
         if not isinstance(torrents, list):
             raise self.unexpected("the torrent list is not a list")
         return [self._item(torrent, preferences) for torrent in torrents if isinstance(torrent, dict)]
@@ -358,16 +351,10 @@ class QBittorrent(BaseDownloadClient):
             if category_path:
                 is_absolute = category_path.startswith("/") or category_path[1:2] == ":"
                 save_path = category_path if is_absolute else save_path.rstrip("/\\") + "/" + category_path
-        return ClientStatus([self.map_path(save_path)] if save_path else [], self.is_localhost())
+        return self.client_status(save_path)
 
     def check(self) -> list[Failure]:
-        failures = []
-        for name in ("movieCategory", "movieImportedCategory"):
-            value = getattr(
-                self.settings, "movie_category" if name == "movieCategory" else "movie_imported_category"
-            )
-            if not _category_is_valid(value):
-                failures.append(Failure(name, CATEGORY_RULE, value))
+        failures = self.category_failures(_category_is_valid, CATEGORY_RULE)
         if failures:
             return failures
         self.api_version()
@@ -396,8 +383,5 @@ class QBittorrent(BaseDownloadClient):
                     severity="warning",
                 )
             )
-        self._json(
-            "torrents/info",
-            **({"category": self.settings.movie_category} if self.settings.movie_category else {}),
-        )
+        self._json("torrents/info", **self.category_filter("category"))
         return failures

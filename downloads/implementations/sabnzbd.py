@@ -16,7 +16,9 @@ from downloads.implementations.base import (
     ItemStatus,
     as_float,
     as_int,
+    category_recommended,
     clean_file_name,
+    require_nzb,
 )
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
@@ -82,13 +84,10 @@ class Sabnzbd(BaseDownloadClient):
         response = self.request(method, f"{self.base_url()}/api", params=query, files=files)
         if response.status_code in (401, 403):
             raise self._auth_error()
-        if response.status_code >= 400:
-            raise ProviderError(f"SABnzbd answered HTTP {response.status_code}: check the host and URL Base")
+        self.reject_http_error(response)
         if response.text.lower().startswith("error:"):  # older versions answer errors in plain text
             raise self._error(response.text[6:].strip())
-        answer = self.parse_json(response)
-        if not isinstance(answer, dict):
-            raise self.unexpected("not a JSON object")
+        answer = self.json_object(response, "not a JSON object")
         if answer.get("status") is False or "error" in answer:
             raise self._error(str(answer.get("error") or "unknown error"))
         return answer
@@ -121,13 +120,13 @@ class Sabnzbd(BaseDownloadClient):
         category_override: str | None = None,
         is_recent: bool = False,
     ) -> str:
-        if not payload:
-            raise ProviderError("Nothing to add: the NZB file was not downloaded", permanent=True)
-        category = self.settings.movie_category if category_override is None else category_override
-        priority = self.settings.recent_movie_priority if is_recent else self.settings.older_movie_priority
         name = f"{clean_file_name(release.title)}.nzb"
-        params = {"cat": category, "priority": priority, "nzbname": clean_file_name(release.title)}
-        files = {"name": (name, payload, "application/x-nzb")}
+        params = {
+            "cat": self.category_for(category_override),
+            "priority": self.priority_for(is_recent),
+            "nzbname": clean_file_name(release.title),
+        }
+        files = {"name": (name, require_nzb(payload), "application/x-nzb")}
         answer = self.api("addfile", method="POST", files=files, **params)
         ids = answer.get("nzo_ids")
         if not isinstance(ids, list) or not ids:
@@ -144,7 +143,7 @@ class Sabnzbd(BaseDownloadClient):
         paused = bool(queue.get("paused"))
         items = []
         for slot in queue.get("slots") or []:
-            if not isinstance(slot, dict) or not self._ours(slot.get("cat")):
+            if not isinstance(slot, dict) or not self.is_our_category(slot.get("cat")):
                 continue
             state = str(slot.get("status", ""))
             if paused or state == "Paused":
@@ -171,12 +170,13 @@ class Sabnzbd(BaseDownloadClient):
         return items
 
     def _history_items(self) -> list[DownloadItem]:
-        history = self.api("history", start=0, limit=HISTORY_LIMIT, **self._category_filter()).get("history")
+        filters = self.category_filter("category")
+        history = self.api("history", start=0, limit=HISTORY_LIMIT, **filters).get("history")
         if not isinstance(history, dict):
             raise self.unexpected("no history")
         items = []
         for slot in history.get("slots") or []:
-            if not isinstance(slot, dict) or not self._ours(slot.get("category")):
+            if not isinstance(slot, dict) or not self.is_our_category(slot.get("category")):
                 continue
             state = str(slot.get("status", ""))
             message = str(slot.get("fail_message") or "")
@@ -203,13 +203,6 @@ class Sabnzbd(BaseDownloadClient):
             )
         return items
 
-    def _category_filter(self) -> dict[str, str]:
-        return {"category": self.settings.movie_category} if self.settings.movie_category else {}
-
-    def _ours(self, category: Any) -> bool:
-        wanted = self.settings.movie_category
-        return not wanted or str(category or "").lower() == wanted.lower()
-
     def remove(self, download_id: str, delete_data: bool) -> None:
         queue = self.api("queue", start=0, limit=0).get("queue") or {}
         in_queue = any(
@@ -230,7 +223,7 @@ class Sabnzbd(BaseDownloadClient):
                 if directory.startswith(("/", "\\")) or directory[1:2] == ":"
                 else f"{folder.rstrip('/')}/{directory}"
             )
-        return ClientStatus([self.map_path(folder)] if folder else [], self.is_localhost())
+        return self.client_status(folder)
 
     def _category(self, config: dict[str, Any]) -> dict[str, Any] | None:
         wanted = (self.settings.movie_category or "*").lower()
@@ -247,12 +240,7 @@ class Sabnzbd(BaseDownloadClient):
             raise self.unexpected(f"version {version[:40]!r}")
         config = self.config()
         if self.settings.movie_category and self._category(config) is None:
-            return [
-                Failure(
-                    "movieCategory",
-                    f"Category '{self.settings.movie_category}' does not exist in SABnzbd: create it first",
-                )
-            ]
+            return [self.missing_category()]
         if not self.settings.movie_category:
-            return [Failure("movieCategory", "A category is recommended", severity="warning")]
+            return [category_recommended()]
         return []

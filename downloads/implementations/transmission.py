@@ -12,7 +12,6 @@ from datetime import timedelta
 from typing import Any
 
 from downloads.implementations.base import (
-    AUTHENTICATION_FAILED,
     PRIORITY_LAST_FIRST,
     BaseDownloadClient,
     ClientStatus,
@@ -20,8 +19,8 @@ from downloads.implementations.base import (
     ItemStatus,
     as_float,
     as_int,
+    torrent_to_add,
 )
-from downloads.torrentfiles import magnet_info_hash, torrent_info_hash
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
 from releases.releaseinfo import ReleaseInfo
@@ -103,16 +102,12 @@ class Transmission(BaseDownloadClient):
             if response.status_code != 409:
                 break
             self._session_id = response.headers.get(SESSION_HEADER, "")
-        if response.status_code in (401, 403):
-            raise ProviderError(AUTHENTICATION_FAILED, permanent=True)
+        self.reject_unauthorized(response)
         if response.status_code == 409:
             raise ProviderError("Transmission kept refusing the session id (check the URL Base)")
-        if response.status_code >= 400:
-            raise ProviderError(
-                f"Transmission answered HTTP {response.status_code}: check the host and URL Base"
-            )
-        answer = self.parse_json(response)
-        if not isinstance(answer, dict) or "result" not in answer:
+        self.reject_http_error(response)
+        answer = self.json_object(response, "no RPC result")
+        if "result" not in answer:
             raise self.unexpected("no RPC result")
         if answer["result"] != "success":
             raise ProviderError(f"Transmission refused {method}: {answer['result']}")
@@ -146,20 +141,15 @@ class Transmission(BaseDownloadClient):
             arguments["download-dir"] = f"{base}/{category_override}" if category_override else base
         elif folder := self.download_dir():
             arguments["download-dir"] = folder
+        download_id, magnet = torrent_to_add(release, payload)
         if payload:
-            download_id = torrent_info_hash(payload)
             arguments["metainfo"] = base64.b64encode(payload).decode()
         else:
-            magnet = release.magnet_url or release.download_url
-            if not magnet.startswith("magnet:"):
-                raise ProviderError("Nothing to add: no torrent file and no magnet link", permanent=True)
-            download_id = magnet_info_hash(magnet)
             arguments["filename"] = magnet
         added = self.rpc("torrent-add", arguments)
         if not (added.get("torrent-added") or added.get("torrent-duplicate")):
             raise self.unexpected("torrent-add returned no torrent")
-        priority = self.settings.recent_movie_priority if is_recent else self.settings.older_movie_priority
-        if priority == 1:
+        if self.priority_for(is_recent) == 1:
             self.rpc("queue-move-top", {"ids": [download_id.lower()]})
         return download_id
 
@@ -223,7 +213,7 @@ class Transmission(BaseDownloadClient):
 
     def status(self) -> ClientStatus:
         folder = self.download_dir() or str(self.session_settings().get("download-dir", ""))
-        return ClientStatus([self.map_path(folder)] if folder else [], self.is_localhost())
+        return self.client_status(folder)
 
     def check(self) -> list[Failure]:
         category = self.settings.movie_category
