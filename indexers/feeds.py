@@ -10,6 +10,7 @@ import contextlib
 import html.entities
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -237,6 +238,13 @@ def raise_for_error_document(root: ET.Element) -> None:
     raise ProviderError(f"The indexer reported an error: {description} (code {code})")
 
 
+def read_document(content: bytes) -> ET.Element:
+    """The root of an indexer's XML answer; an `<error>` document in its place is raised."""
+    root = parse_xml(content)
+    raise_for_error_document(root)
+    return root
+
+
 def _enclosures(item: ET.Element) -> list[ET.Element]:
     return [element for element in item if local_name(element) == "enclosure" and element.get("url")]
 
@@ -299,14 +307,29 @@ def rss_item_values(item: ET.Element, layout: FeedLayout, base_url: str) -> dict
     return values
 
 
-def parse_rss_items(items: list[ET.Element], layout: FeedLayout, base_url: str) -> list[ReleaseInfo]:
-    """Plain RSS items as releases (no Newznab attributes): tracker feeds."""
+# What a tracker keeps in elements of its own (Nyaa's `nyaa:seeders`, EZRSS's `torrent:`), per item
+TrackerValues = Callable[[ET.Element], dict[str, Any]]
+
+
+def parse_rss_items(
+    items: list[ET.Element], layout: FeedLayout, base_url: str, tracker_values: TrackerValues | None = None
+) -> list[ReleaseInfo]:
+    """Plain RSS items as releases (no Newznab attributes): tracker feeds, their own values on top."""
     releases = []
     for item in items:
         values = rss_item_values(item, layout, base_url)
         values["languages"] = with_multi_languages(values["title"], [], layout.multi_languages)
+        if tracker_values is not None:
+            values.update(tracker_values(item))
         releases.append(ReleaseInfo(**values))
     return releases
+
+
+def parse_rss_feed(
+    content: bytes, layout: FeedLayout, base_url: str, tracker_values: TrackerValues | None = None
+) -> list[ReleaseInfo]:
+    """A tracker's RSS answer as releases (an error document raised)."""
+    return parse_rss_items(feed_items(read_document(content)), layout, base_url, tracker_values)
 
 
 # ---- Newznab and Torznab
@@ -383,8 +406,7 @@ def _znab_values(item: ET.Element, values: dict[str, Any], layout: FeedLayout) -
 
 def parse_znab_feed(content: bytes, base_url: str, layout: FeedLayout) -> list[ReleaseInfo]:
     """A Newznab (usenet) or Torznab (torrent) result feed as releases."""
-    root = parse_xml(content)
-    raise_for_error_document(root)
+    root = read_document(content)
     if local_name(root) not in ("rss", "feed", "channel"):
         raise ProviderError(f"The indexer's response is not an RSS feed (root element <{local_name(root)}>)")
     releases = []
@@ -425,8 +447,7 @@ def _params(element: ET.Element | None, default: str) -> tuple[bool, frozenset[s
 
 
 def parse_caps(content: bytes) -> Capabilities:
-    root = parse_xml(content)
-    raise_for_error_document(root)
+    root = read_document(content)
     if local_name(root) != "caps":
         raise ProviderError(f"The indexer's capabilities are not a caps document (<{local_name(root)}>)")
     limits = child(root, "limits")

@@ -164,15 +164,19 @@ class BaseIndexer(Provider):
         return []
 
     def test(self) -> list[Failure]:
-        """Radarr's test: a recent-feed request must succeed; its error says what to fix."""
+        """Radarr's test: settings checks, then one request that must succeed; its error says what to fix."""
         failures = self.validate()
         if failures:
             return failures
         try:
-            self.fetch_recent() if self.supports_rss else self.search(MovieSearchCriteria(titles=["test"]))
+            self.test_request()
         except ProviderError as error:
             return [Failure("apiKey" if error.permanent else "", error.message)]
         return []
+
+    def test_request(self) -> None:
+        """What `test` asks the indexer: its recent feed, or a search where it has none."""
+        self.fetch_recent() if self.supports_rss else self.search(MovieSearchCriteria(titles=["test"]))
 
     # ---- helpers for implementations
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import ClassVar
 
-from indexers.feeds import feed_items, parse_rss_items, parse_xml, raise_for_error_document
+from indexers.feeds import parse_rss_feed
 from indexers.implementations.base import (
     WIKI,
     BaseIndexer,
@@ -50,7 +50,5 @@ class IPTorrents(BaseIndexer):
 
     def fetch_recent(self) -> list[ReleaseInfo]:
         response = self.get(str(self.settings.base_url))
-        root = parse_xml(response.content)
-        raise_for_error_document(root)
         layout = self.layout(use_enclosure_url=False, use_enclosure_length=False, size_in_description=True)
-        return parse_rss_items(feed_items(root), layout, response.url)
+        return parse_rss_feed(response.content, layout, response.url)

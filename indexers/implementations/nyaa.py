@@ -1,18 +1,11 @@
 """Nyaa: the anime tracker's RSS (`nyaa:` elements for size, seeders, leechers and hash)."""
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import quote_plus
 
-from indexers.feeds import (
-    FeedLayout,
-    feed_items,
-    parse_rss_items,
-    parse_xml,
-    raise_for_error_document,
-    text_of,
-)
+from indexers.feeds import FeedLayout, parse_rss_feed, text_of
 from indexers.implementations.base import (
     WIKI,
     BaseIndexer,
@@ -36,22 +29,22 @@ def _count(item: ET.Element, name: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+def _nyaa_values(item: ET.Element) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if guid := text_of(item, "guid"):
+        values["info_url"] = guid  # Nyaa's guid is the torrent's page
+    seeders, leechers = _count(item, "seeders"), _count(item, "leechers")
+    if seeders is not None:
+        values["seeders"] = seeders
+    if leechers is not None:
+        values["leechers"] = leechers
+    if info_hash := text_of(item, "infoHash"):
+        values["info_hash"] = info_hash
+    return values
+
+
 def parse_nyaa_feed(content: bytes, base_url: str, layout: FeedLayout) -> list[ReleaseInfo]:
-    root = parse_xml(content)
-    raise_for_error_document(root)
-    items = feed_items(root)
-    releases = []
-    for release, item in zip(parse_rss_items(items, layout, base_url), items, strict=True):
-        values: dict[str, Any] = {"info_url": text_of(item, "guid") or release.info_url}
-        seeders, leechers = _count(item, "seeders"), _count(item, "leechers")
-        if seeders is not None:
-            values["seeders"] = seeders
-        if leechers is not None:
-            values["leechers"] = leechers
-        if info_hash := text_of(item, "infoHash"):
-            values["info_hash"] = info_hash
-        releases.append(replace(release, **values))
-    return releases
+    return parse_rss_feed(content, layout, base_url, _nyaa_values)
 
 
 class Nyaa(BaseIndexer):

@@ -17,8 +17,7 @@ from indexers.feeds import (
     feed_items,
     local_name,
     parse_rss_items,
-    parse_xml,
-    raise_for_error_document,
+    read_document,
     text_of,
 )
 from indexers.implementations.base import (
@@ -62,23 +61,18 @@ def _is_ezrss(root: ET.Element) -> bool:
     return any(isinstance(e.tag, str) and e.tag.startswith("{" + EZRSS_NAMESPACE) for e in root.iter())
 
 
-def _ezrss_releases(items: list[ET.Element], base_url: str, multi: list[Language]) -> list[ReleaseInfo]:
-    layout = FeedLayout("torrent", use_enclosure_length=False, multi_languages=multi)
-    releases = []
-    for release, item in zip(parse_rss_items(items, layout, base_url), items, strict=True):
-        torrent = child(item, "torrent")
-        if torrent is None:
-            releases.append(release)
-            continue
-        size = text_of(torrent, "contentLength")
-        magnet = text_of(torrent, "magnetURI")
-        values: dict[str, Any] = {"info_hash": text_of(torrent, "infoHash")}
-        if size.isdigit():
-            values["size"] = int(size)
-        if magnet:
-            values["magnet_url"] = magnet
-        releases.append(replace(release, **values))
-    return releases
+def _ezrss_values(item: ET.Element) -> dict[str, Any]:
+    torrent = child(item, "torrent")
+    if torrent is None:
+        return {}
+    size = text_of(torrent, "contentLength")
+    magnet = text_of(torrent, "magnetURI")
+    values: dict[str, Any] = {"info_hash": text_of(torrent, "infoHash")}
+    if size.isdigit():
+        values["size"] = int(size)
+    if magnet:
+        values["magnet_url"] = magnet
+    return values
 
 
 def _small(releases: list[ReleaseInfo]) -> bool:
@@ -94,13 +88,13 @@ def parse_torrent_rss(
 ) -> list[ReleaseInfo]:
     """A tracker's RSS feed as releases, its layout detected as Radarr's detector does."""
     multi = multi_languages or []
-    root = parse_xml(content)
-    raise_for_error_document(root)
+    root = read_document(content)
     if local_name(root) not in ("rss", "feed", "channel", "RDF"):
         raise ProviderError(f"The response is not an RSS feed (root element <{local_name(root)}>)")
     items = feed_items(root)
     if _is_ezrss(root):
-        releases = _ezrss_releases(items, base_url, multi)
+        ezrss = FeedLayout("torrent", use_enclosure_length=False, multi_languages=multi)
+        releases = parse_rss_items(items, ezrss, base_url, _ezrss_values)
         _validate_releases(releases, items)
         try:
             _validate_sizes(releases, allow_zero_size)
