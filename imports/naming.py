@@ -519,9 +519,11 @@ def movie_file_name(movie: Any, file: Any, config: NamingConfig | NamingSettings
     return build_file_name(movie, _database_view(movie, file), config)
 
 
-def movie_folder_name(movie: Any, config: NamingConfig | NamingSettings | None = None) -> str:
-    """The contract other apps call: the movie's folder name from the folder format."""
-    return build_folder_name(movie, _config(config))
+def movie_folder_namer() -> Callable[[Any], str]:
+    """The contract other apps call (settings.RADARR_MOVIE_FOLDER_NAMER): a function naming movie
+    folders with the user's folder format, read once however many movies it then names."""
+    config = _config(None)
+    return lambda movie: build_folder_name(movie, config)
 
 
 # ---------------------------------------------------------------------------------------------------

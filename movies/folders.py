@@ -7,6 +7,7 @@ Supported tokens: `{Movie Title}`, `{Movie CleanTitle}`, `{Movie TitleThe}`, `{M
 """
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,14 +149,19 @@ def movie_path(root_folder_path: str, facts: FolderFacts, folder_format: str = D
     return posixpath.join(root_folder_path.rstrip("/") or "/", movie_folder_name(facts, folder_format))
 
 
-def new_movie_folder_name(movie: Any) -> str:
-    """The folder a movie added now gets inside its root folder, from the user's Movie Folder Format.
+def new_movie_folder_namer() -> Callable[[Any], str]:
+    """Names the folders movies added now get inside their root folder, from the user's Movie Folder
+    Format, read once: take one namer for a list of results (lookup, the Add page), not one per movie.
 
     Naming settings live in `imports`, which movies may not import: settings.RADARR_MOVIE_FOLDER_NAMER
-    names the function that renders them (the composition root, as JOBS names tasks). `movie` is a Movie
-    row or a lookup's MovieMetadata. Without a namer the default format is used.
+    names the function that makes the namer (the composition root, as JOBS names tasks). A namer takes a
+    Movie row or a lookup's MovieMetadata. Without one the default format is used.
     """
-    namer = getattr(settings, "RADARR_MOVIE_FOLDER_NAMER", "")
-    if not namer:
-        return movie_folder_name(folder_facts(movie))
-    return import_string(namer)(movie)
+    factory = getattr(settings, "RADARR_MOVIE_FOLDER_NAMER", "")
+    if not factory:
+        return lambda movie: movie_folder_name(folder_facts(movie))
+    return import_string(factory)()
+
+
+def new_movie_folder_name(movie: Any) -> str:
+    return new_movie_folder_namer()(movie)

@@ -2,13 +2,13 @@
 there, else a resource with id 0 that a client can POST to /api/v3/movie to add it.
 """
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from django.utils import timezone
 
 from movies.availability import available_date, release_date
-from movies.folders import new_movie_folder_name
 from movies.metadata import MovieMetadata
 from movies.models import Movie
 from movies.resources import movie_resource
@@ -41,8 +41,11 @@ def is_available(
 # ---- lookup results
 
 
-def movie_lookup_resource(metadata: MovieMetadata, existing: Movie | None) -> dict[str, Any]:
-    """A TMDB search result: the library's own resource (real id) when the movie is there, else id 0."""
+def movie_lookup_resource(
+    metadata: MovieMetadata, existing: Movie | None, namer: Callable[[Any], str]
+) -> dict[str, Any]:
+    """A TMDB search result: the library's own resource (real id) when the movie is there, else id 0.
+    `namer` (movies.folders.new_movie_folder_namer) names its folder, one namer for a list of results."""
     poster = next(
         (image["remoteUrl"] for image in metadata.images if image.get("coverType") == "poster"), None
     )
@@ -95,7 +98,7 @@ def movie_lookup_resource(metadata: MovieMetadata, existing: Movie | None) -> di
         "imdbId": metadata.imdb_id or None,
         "tmdbId": metadata.tmdb_id,
         "titleSlug": str(metadata.tmdb_id),
-        "folder": new_movie_folder_name(metadata),
+        "folder": namer(metadata),
         "certification": metadata.certification,
         "genres": list(metadata.genres),
         "keywords": list(metadata.keywords),

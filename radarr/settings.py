@@ -203,6 +203,6 @@ RADARR_VERSION = "0.1.0"
 RADARR_COMPAT_VERSION = "6.1.0.10000"
 
 # Composition root: lower apps call these higher-app functions by dotted path (STYLE's one-way imports).
-RADARR_MOVIE_FOLDER_NAMER = "imports.naming.movie_folder_name"  # new movie folders: the user's format
+RADARR_MOVIE_FOLDER_NAMER = "imports.naming.movie_folder_namer"  # new movie folders: the user's format
 # after a folder scan: the missing-file history, media info, extras
 RADARR_MOVIE_SCAN_HOOKS = ["imports.rescan.after_movie_scan"]

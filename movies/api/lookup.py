@@ -10,6 +10,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
 
+from movies.folders import new_movie_folder_namer
 from movies.lookupresources import movie_lookup_resource
 from movies.metadata import MovieMetadata
 from movies.models import Movie
@@ -34,7 +35,8 @@ def lookup_resources(results: list[MovieMetadata]) -> list[dict]:
     existing = {
         movie.tmdb_id: movie for movie in Movie.objects.filter(tmdb_id__in=[r.tmdb_id for r in results])
     }
-    return [movie_lookup_resource(result, existing.get(result.tmdb_id)) for result in results]
+    namer = new_movie_folder_namer()  # the folder format is read once for every result
+    return [movie_lookup_resource(result, existing.get(result.tmdb_id), namer) for result in results]
 
 
 @api_view("GET")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from movies.adding import MONITOR_TYPES, add_movie_by_tmdb_id
-from movies.folders import new_movie_folder_name
+from movies.folders import new_movie_folder_namer
 from movies.metadata import MovieMetadata
 from movies.models import MinimumAvailability, Movie, RootFolder
 from movies.tmdb import TmdbError, search_movies, tmdb_status
@@ -88,6 +88,7 @@ def _results(term: str, request: HttpRequest) -> tuple[list[dict[str, Any]], str
     }
     root_folders = list(RootFolder.objects.values_list("path", flat=True))
     initial = request.session.get(DEFAULTS_KEY, {})
+    namer = new_movie_folder_namer()  # the folder format is read once for every result
     return [
         {
             "tmdb_id": metadata.tmdb_id,
@@ -96,7 +97,7 @@ def _results(term: str, request: HttpRequest) -> tuple[list[dict[str, Any]], str
             "movie": in_library.get(metadata.tmdb_id),
             "form": _form(metadata.tmdb_id, root_folders, initial),
             # the folder add_movie will create, so the user sees their Movie Folder Format at work
-            "folder": new_movie_folder_name(metadata) if metadata.tmdb_id not in in_library else "",
+            "folder": namer(metadata) if metadata.tmdb_id not in in_library else "",
         }
         for metadata in found
     ], ""

@@ -73,3 +73,20 @@ def test_tmdb_unreachable_is_a_503_json_error(api_client, settings):
 
 def test_an_empty_term_is_an_empty_list(api_client):
     assert api_client.get("/api/v3/movie/lookup?term=").json() == []
+
+
+def test_a_words_search_reads_the_folder_format_once_whatever_the_number_of_results(api_client, fake_tmdb):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def naming_reads(term: str) -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as queries:
+            results = api_client.get(f"/api/v3/movie/lookup?term={term}").json()
+        return len(results), sum("namingconfig" in query["sql"].lower() for query in queries)
+
+    naming_reads("tmdb:603")  # the first read also creates the settings row
+    one, reads_for_one = naming_reads("tmdb:603")
+    many, reads_for_many = naming_reads("the matrix")
+
+    assert one == 1 and many > 1
+    assert reads_for_many == reads_for_one == 1
