@@ -17,27 +17,21 @@ from indexers.options import indexer_options_input, save_indexer_options
 from indexers.resources import indexer_config_resource, indexer_resource, indexer_schema
 from radarr.api.auth import api_view
 from radarr.api.bulk import bulk_ids, provider_test_results
-from radarr.api.errors import NotFound, ValidationFailed
-from radarr.api.identity import resource_id
+from radarr.api.errors import ValidationFailed
+from radarr.api.identity import row_or_404, row_to_save, saved_status
 from radarr.api.responses import json_response, read_json_object
 
 
 def _get(pk: int) -> Indexer:
-    indexer = Indexer.objects.for_resource().filter(pk=pk).first()
-    if indexer is None:
-        raise NotFound("Indexer", pk)
-    return indexer
+    return row_or_404(Indexer.objects.for_resource(), "Indexer", pk)
 
 
 def _save(request: HttpRequest, path_id: int | None) -> HttpResponse:
     body = read_json_object(request)
     force = request.query.get_bool("forceSave")  # type: ignore[attr-defined]
-    if request.method == "POST":
-        indexer = save_indexer(indexer_input(body), force=force)
-        return json_response(indexer_resource(_get(indexer.pk)), status=201)
-    existing = _get(resource_id(path_id, body))
+    existing = row_to_save(request, Indexer.objects.for_resource(), "Indexer", path_id, body)
     indexer = save_indexer(indexer_input(body), existing, force=force)
-    return json_response(indexer_resource(_get(indexer.pk)), status=202)
+    return json_response(indexer_resource(_get(indexer.pk)), status=saved_status(request))
 
 
 @api_view("GET", "POST", "PUT")

@@ -20,34 +20,20 @@ from notifications.implementations import IMPLEMENTATIONS
 from notifications.models import Notification
 from notifications.resources import notification_resource, template_resource
 from radarr.api.auth import api_view
-from radarr.api.bulk import bulk_ids, provider_test_results
-from radarr.api.errors import NotFound, ValidationFailed
-from radarr.api.identity import resource_id
+from radarr.api.bulk import bulk_ids, force_save_requested, provider_test_results, raise_test_errors
+from radarr.api.identity import resource_id, row_or_404
 from radarr.api.responses import json_response, read_json_object
 
 
 def _notification(notification_id: int) -> Notification:
-    row = Notification.objects.for_resource().filter(pk=notification_id).first()
-    if row is None:
-        raise NotFound("Notification", notification_id)
-    return row
-
-
-def _force_save(request: HttpRequest) -> bool:
-    return (request.query.get("forceSave") or "").lower() == "true"  # type: ignore[attr-defined]
-
-
-def _raise_test_errors(row: Notification) -> None:
-    errors = [failure for failure in test_notification(row) if failure.severity == "error"]
-    if errors:
-        raise ValidationFailed(errors)
+    return row_or_404(Notification.objects.for_resource(), "Notification", notification_id)
 
 
 def _save(request: HttpRequest, body: dict[str, Any], row: Notification | None) -> Notification:
     data = notification_input(body)
     built = build_notification(data, row)
-    if not _force_save(request):
-        _raise_test_errors(built)
+    if not force_save_requested(request):
+        raise_test_errors(test_notification(built))
     saved = save_notification(built, data.tags if data.tags is not None or row else [])
     return _notification(saved.pk)
 
@@ -89,7 +75,7 @@ def notification_test(request: HttpRequest) -> HttpResponse:
     """Test the notification described by the body (a saved one's secrets are used when sent masked)."""
     body = read_json_object(request)
     stored = Notification.objects.filter(pk=body.get("id") or 0).first()
-    _raise_test_errors(build_notification(notification_input(body), stored))
+    raise_test_errors(test_notification(build_notification(notification_input(body), stored)))
     return json_response({})
 
 

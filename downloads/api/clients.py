@@ -29,35 +29,21 @@ from downloads.resources import (
     template_resource,
 )
 from radarr.api.auth import api_view
-from radarr.api.bulk import bulk_ids, provider_test_results
-from radarr.api.errors import NotFound, ValidationFailed
-from radarr.api.identity import resource_id
+from radarr.api.bulk import bulk_ids, force_save_requested, provider_test_results, raise_test_errors
+from radarr.api.identity import resource_id, row_or_404
 from radarr.api.responses import json_response, read_json_object
 from radarr.system.health import recheck_health
 
 
 def _client(client_id: int) -> DownloadClient:
-    client = DownloadClient.objects.for_resource().filter(pk=client_id).first()
-    if client is None:
-        raise NotFound("DownloadClient", client_id)
-    return client
-
-
-def _force_save(request: HttpRequest) -> bool:
-    return (request.query.get("forceSave") or "").lower() == "true"  # type: ignore[attr-defined]
-
-
-def _raise_test_errors(row: DownloadClient) -> None:
-    errors = [failure for failure in test_client(row) if failure.severity == "error"]
-    if errors:
-        raise ValidationFailed(errors)
+    return row_or_404(DownloadClient.objects.for_resource(), "DownloadClient", client_id)
 
 
 def _save(request: HttpRequest, body: dict[str, Any], client: DownloadClient | None) -> DownloadClient:
     data = client_input(body)
     row = build_client(data, client)
-    if row.enable and not _force_save(request):
-        _raise_test_errors(row)
+    if row.enable and not force_save_requested(request):
+        raise_test_errors(test_client(row))
     saved = save_download_client(row, data.tags if data.tags is not None or client else [])
     recheck_health("downloadclient")  # new settings may fix (or cause) what the slow checks found
     return _client(saved.pk)
@@ -106,7 +92,7 @@ def download_client_test(request: HttpRequest) -> HttpResponse:
     row = build_client(client_input(body), stored)
     if stored is not None:  # a saved client that answers again should stop showing as failing
         recheck_health("downloadclient")
-    _raise_test_errors(row)
+    raise_test_errors(test_client(row))
     return json_response({})
 
 
@@ -137,10 +123,7 @@ def download_client_config(request: HttpRequest, id: int | None = None) -> HttpR
 
 
 def _mapping(mapping_id: int) -> RemotePathMapping:
-    mapping = RemotePathMapping.objects.filter(pk=mapping_id).first()
-    if mapping is None:
-        raise NotFound("RemotePathMapping", mapping_id)
-    return mapping
+    return row_or_404(RemotePathMapping.objects.all(), "RemotePathMapping", mapping_id)
 
 
 def _save_mapping(body: dict[str, Any], mapping: RemotePathMapping | None) -> RemotePathMapping:

@@ -52,10 +52,19 @@ def _movies(query: QueryParams, rows: list[Any]) -> dict[int, dict[str, Any]] | 
     return movies_by_id({row.movie_id for row in rows})
 
 
+def _required_movie_id(query: QueryParams) -> int:
+    movie_id = query.get_int("movieId")
+    if not movie_id:
+        raise invalid("movieId", "movieId is required")
+    return movie_id
+
+
 def _paged(
     query: QueryParams, rows: QuerySet, paging: Any, order: dict[str, str], serialize: Any
 ) -> HttpResponse:
     """A page whose movies (with includeMovie) are loaded once for the whole page."""
+    if not query.get_bool("includeMovie"):
+        return json_response(paged_queryset(rows, paging, order, serialize))
     field = order[paging.sort_key]
     sign = "-" if paging.sort_direction == "descending" else ""
     page = list(
@@ -64,6 +73,15 @@ def _paged(
     movies = _movies(query, page)
     envelope = paged_queryset(rows, paging, order, lambda row: serialize(row, movies))
     return json_response(envelope)
+
+
+def _history_list(query: QueryParams, rows: QuerySet, *order: str) -> HttpResponse:
+    """An unpaged list of events, of the asked event types, with their movies loaded once."""
+    if event_types := _event_types(query):
+        rows = rows.filter(event_type__in=event_types)
+    events = list(rows.order_by(*order))
+    movies = _movies(query, events)
+    return json_response([history_resource(event, movies) for event in events])
 
 
 @api_view("GET")
@@ -79,23 +97,14 @@ def history(request: HttpRequest) -> HttpResponse:
         rows = rows.filter(movie_id__in=movie_ids)
     if qualities := query.get_int_list("quality"):
         rows = rows.filter(quality_id__in=qualities)
-    if not query.get_bool("includeMovie"):
-        return json_response(paged_queryset(rows, paging, HISTORY_ORDER, history_resource))
     return _paged(query, rows, paging, HISTORY_ORDER, history_resource)
 
 
 @api_view("GET")
 def history_movie(request: HttpRequest) -> HttpResponse:
     query: QueryParams = request.query  # type: ignore[attr-defined]
-    movie_id = query.get_int("movieId")
-    if not movie_id:
-        raise invalid("movieId", "movieId is required")
-    rows = History.objects.filter(movie_id=movie_id)
-    if event_types := _event_types(query):
-        rows = rows.filter(event_type__in=event_types)
-    events = list(rows.order_by("-date", "-pk"))
-    movies = _movies(query, events)
-    return json_response([history_resource(event, movies) for event in events])
+    movie_id = _required_movie_id(query)
+    return _history_list(query, History.objects.filter(movie_id=movie_id), "-date", "-pk")
 
 
 def _since(value: str | None) -> Any:
@@ -112,12 +121,7 @@ def _since(value: str | None) -> Any:
 @api_view("GET")
 def history_since(request: HttpRequest) -> HttpResponse:
     query: QueryParams = request.query  # type: ignore[attr-defined]
-    rows = History.objects.filter(date__gte=_since(query.get("date")))
-    if event_types := _event_types(query):
-        rows = rows.filter(event_type__in=event_types)
-    events = list(rows.order_by("date", "pk"))
-    movies = _movies(query, events)
-    return json_response([history_resource(event, movies) for event in events])
+    return _history_list(query, History.objects.filter(date__gte=_since(query.get("date"))), "date", "pk")
 
 
 @api_view("POST")
@@ -139,17 +143,13 @@ def blocklist(request: HttpRequest) -> HttpResponse:
     if protocols := query.get_list("protocols"):
         names = [{"1": "usenet", "2": "torrent"}.get(p.lower(), p.lower()) for p in protocols]
         rows = rows.filter(protocol__in=names)
-    if not query.get_bool("includeMovie"):
-        return json_response(paged_queryset(rows, paging, BLOCKLIST_ORDER, blocklist_resource))
     return _paged(query, rows, paging, BLOCKLIST_ORDER, blocklist_resource)
 
 
 @api_view("GET")
 def blocklist_movie(request: HttpRequest) -> HttpResponse:
     query: QueryParams = request.query  # type: ignore[attr-defined]
-    movie_id = query.get_int("movieId")
-    if not movie_id:
-        raise invalid("movieId", "movieId is required")
+    movie_id = _required_movie_id(query)
     rows = list(Blocklist.objects.filter(movie_id=movie_id).order_by("-date", "-pk"))
     movies = _movies(query, rows)
     return json_response([blocklist_resource(row, movies) for row in rows])

@@ -9,8 +9,8 @@ from movies import library
 from movies.models import ImportExclusion
 from movies.resources import exclusion_resource
 from radarr.api.auth import api_view
-from radarr.api.errors import ApiError, NotFound
-from radarr.api.identity import resource_id
+from radarr.api.errors import ApiError
+from radarr.api.identity import resource_id, row_or_404
 from radarr.api.paging import paged_queryset, read_paging
 from radarr.api.params import InsensitiveDict
 from radarr.api.responses import json_response, read_json, read_json_object
@@ -29,10 +29,7 @@ def _add(body: dict[str, Any]) -> ImportExclusion:
 
 
 def _exclusion(id: int) -> ImportExclusion:
-    exclusion = ImportExclusion.objects.filter(pk=id).first()
-    if exclusion is None:
-        raise NotFound("ImportListExclusion", id)
-    return exclusion
+    return row_or_404(ImportExclusion.objects.all(), "ImportListExclusion", id)
 
 
 def _update(body: InsensitiveDict, path_id: int | None) -> HttpResponse:

@@ -1,10 +1,12 @@
-"""What every provider family's bulk and test-all endpoints share (indexers, download clients,
+"""What every provider family's bulk and test endpoints share (indexers, download clients,
 notifications, custom formats, queue and blocklist)."""
 
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from radarr.api.errors import ApiError, Failure, invalid
+from django.http import HttpRequest
+
+from radarr.api.errors import ApiError, Failure, ValidationFailed, invalid
 
 
 def bulk_ids(body: dict[str, Any]) -> list[int]:
@@ -30,3 +32,17 @@ def provider_test_results(rows: Iterable[Any], test: Callable[[Any], list[Failur
             }
         )
     return results
+
+
+def force_save_requested(request: HttpRequest) -> bool:
+    """`?forceSave=true` saves without testing first (Prowlarr-style clients retry with it after a 400).
+
+    Only the word true counts: anything else tests, and is never a 400 of its own."""
+    return (request.query.get("forceSave") or "").lower() == "true"  # type: ignore[attr-defined]
+
+
+def raise_test_errors(failures: Iterable[Failure]) -> None:
+    """A provider test that failed with errors is a 400 listing them; warnings alone never block."""
+    errors = [failure for failure in failures if failure.severity == "error"]
+    if errors:
+        raise ValidationFailed(errors)

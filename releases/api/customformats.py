@@ -12,7 +12,7 @@ from django.urls import path
 from radarr.api.auth import api_view
 from radarr.api.bulk import bulk_ids
 from radarr.api.errors import NotFound
-from radarr.api.identity import resource_id
+from radarr.api.identity import resource_id, row_or_404
 from radarr.api.responses import json_response, read_json_object
 from releases.customformats import (
     SPECIFICATION_TYPES,
@@ -86,10 +86,7 @@ def template_resource(kind: SpecificationType) -> dict[str, Any]:
 
 
 def _get_format(format_id: int) -> CustomFormat:
-    custom_format = CustomFormat.objects.filter(pk=format_id).first()
-    if custom_format is None:
-        raise NotFound("CustomFormat", format_id)
-    return custom_format
+    return row_or_404(CustomFormat.objects.all(), "CustomFormat", format_id)
 
 
 def _save_from_body(body: dict[str, Any], custom_format: CustomFormat | None) -> CustomFormat:

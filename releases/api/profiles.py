@@ -5,7 +5,7 @@ from django.urls import URLPattern, path, re_path
 
 from radarr.api.auth import api_view
 from radarr.api.errors import NotFound
-from radarr.api.identity import resource_id
+from radarr.api.identity import row_or_404, row_to_save, saved_status
 from radarr.api.responses import json_response, read_json_object
 from releases import languages
 from releases.models import CustomFormat, DelayProfile, QualityProfile, ReleaseProfile
@@ -29,14 +29,6 @@ from releases.resources import (
     release_profile_resource,
 )
 
-
-def _get(model: type, what: str, pk: int) -> object:
-    row = model.objects.filter(pk=pk).first()
-    if row is None:
-        raise NotFound(what, pk)
-    return row
-
-
 # ---- quality profiles
 
 
@@ -50,10 +42,9 @@ def _profile_response(profile: QualityProfile, status: int = 200) -> HttpRespons
 
 def _save_profile(request: HttpRequest, path_id: int | None) -> HttpResponse:
     body = read_json_object(request)
-    if request.method == "POST":
-        return _profile_response(save_quality_profile(quality_profile_input(body)), status=201)
-    profile = _get(QualityProfile, "QualityProfile", resource_id(path_id, body))
-    return _profile_response(save_quality_profile(quality_profile_input(body), profile), status=202)
+    profile = row_to_save(request, QualityProfile.objects.all(), "QualityProfile", path_id, body)
+    saved = save_quality_profile(quality_profile_input(body), profile)
+    return _profile_response(saved, status=saved_status(request))
 
 
 @api_view("GET", "POST", "PUT")
@@ -70,12 +61,9 @@ def quality_profile_detail(request: HttpRequest, id: int) -> HttpResponse:
     if request.method == "PUT":
         return _save_profile(request, id)
     if request.method == "DELETE":
-        delete_quality_profile(_get(QualityProfile, "QualityProfile", id))
+        delete_quality_profile(row_or_404(QualityProfile.objects.all(), "QualityProfile", id))
         return HttpResponse(status=200)
-    profile = QualityProfile.objects.for_resource().filter(pk=id).first()
-    if profile is None:
-        raise NotFound("QualityProfile", id)
-    return _profile_response(profile)
+    return _profile_response(row_or_404(QualityProfile.objects.for_resource(), "QualityProfile", id))
 
 
 @api_view("GET")
@@ -91,14 +79,15 @@ def _delay_profiles() -> list[DelayProfile]:
     return list(DelayProfile.objects.prefetch_related("tags").order_by("order", "pk"))
 
 
+def _delay_profile(pk: int) -> DelayProfile:
+    return row_or_404(DelayProfile.objects.all(), "DelayProfile", pk)
+
+
 def _save_delay(request: HttpRequest, path_id: int | None) -> HttpResponse:
     body = read_json_object(request)
-    if request.method == "POST":
-        saved = save_delay_profile(delay_profile_input(body))
-        return json_response(delay_profile_resource(saved), status=201)
-    profile = _get(DelayProfile, "DelayProfile", resource_id(path_id, body))
+    profile = row_to_save(request, DelayProfile.objects.all(), "DelayProfile", path_id, body)
     saved = save_delay_profile(delay_profile_input(body), profile)
-    return json_response(delay_profile_resource(saved), status=202)
+    return json_response(delay_profile_resource(saved), status=saved_status(request))
 
 
 @api_view("GET", "POST", "PUT")
@@ -112,7 +101,7 @@ def delay_profile_collection(request: HttpRequest) -> HttpResponse:
 def delay_profile_detail(request: HttpRequest, id: int) -> HttpResponse:
     if request.method == "PUT":
         return _save_delay(request, id)
-    profile = _get(DelayProfile, "DelayProfile", id)
+    profile = _delay_profile(id)
     if request.method == "DELETE":
         delete_delay_profile(profile)
         return HttpResponse(status=200)
@@ -121,7 +110,7 @@ def delay_profile_detail(request: HttpRequest, id: int) -> HttpResponse:
 
 @api_view("PUT")
 def delay_profile_reorder(request: HttpRequest, id: int) -> HttpResponse:
-    _get(DelayProfile, "DelayProfile", id)
+    _delay_profile(id)
     profiles = reorder_delay_profile(id, request.query.get_int("after"))  # type: ignore[attr-defined]
     return json_response([delay_profile_resource(profile) for profile in profiles])
 
@@ -131,12 +120,9 @@ def delay_profile_reorder(request: HttpRequest, id: int) -> HttpResponse:
 
 def _save_release(request: HttpRequest, path_id: int | None) -> HttpResponse:
     body = read_json_object(request)
-    if request.method == "POST":
-        saved = save_release_profile(release_profile_input(body))
-        return json_response(release_profile_resource(saved), status=201)
-    profile = _get(ReleaseProfile, "ReleaseProfile", resource_id(path_id, body))
+    profile = row_to_save(request, ReleaseProfile.objects.all(), "ReleaseProfile", path_id, body)
     saved = save_release_profile(release_profile_input(body), profile)
-    return json_response(release_profile_resource(saved), status=202)
+    return json_response(release_profile_resource(saved), status=saved_status(request))
 
 
 @api_view("GET", "POST", "PUT")
@@ -151,7 +137,7 @@ def release_profile_collection(request: HttpRequest) -> HttpResponse:
 def release_profile_detail(request: HttpRequest, id: int) -> HttpResponse:
     if request.method == "PUT":
         return _save_release(request, id)
-    profile = _get(ReleaseProfile, "ReleaseProfile", id)
+    profile = row_or_404(ReleaseProfile.objects.all(), "ReleaseProfile", id)
     if request.method == "DELETE":
         profile.delete()
         return HttpResponse(status=200)
