@@ -7,7 +7,8 @@ from imports.filedeletion import FileDeletionError, delete_movie_file
 from movies.fileresources import movie_file_resource, movie_file_resources
 from movies.models import MovieFile
 from radarr.api.auth import api_view
-from radarr.api.errors import ApiError, NotFound, invalid
+from radarr.api.errors import ApiError, invalid
+from radarr.api.identity import row_or_404
 from radarr.api.responses import json_response, read_json
 
 
@@ -27,9 +28,7 @@ def movie_file_collection(request: HttpRequest) -> HttpResponse:
 
 @api_view("GET", "DELETE")
 def movie_file_item(request: HttpRequest, id: int) -> HttpResponse:
-    movie_file = MovieFile.objects.select_related("movie").filter(pk=id).first()
-    if movie_file is None:
-        raise NotFound("Movie file", id)
+    movie_file = row_or_404(MovieFile.objects.select_related("movie"), "Movie file", id)
     if request.method == "DELETE":
         _delete([movie_file])
         return HttpResponse(status=200)

@@ -14,8 +14,8 @@ from movies.api.movies import minimum_availability
 from movies.collectionresources import collection_resource, collection_resources
 from movies.models import Collection
 from radarr.api.auth import api_view
-from radarr.api.errors import NotFound, invalid
-from radarr.api.identity import resource_id
+from radarr.api.errors import invalid
+from radarr.api.identity import resource_id, row_or_404
 from radarr.api.params import InsensitiveDict
 from radarr.api.responses import json_response, read_json_object
 
@@ -60,9 +60,7 @@ def collection_list(request: HttpRequest) -> HttpResponse:
 
 
 def _update(body: InsensitiveDict, path_id: int | None) -> HttpResponse:
-    collection = Collection.objects.filter(pk=resource_id(path_id, body)).first()
-    if collection is None:
-        raise NotFound("Collection", resource_id(path_id, body))
+    collection = row_or_404(Collection.objects.all(), "Collection", resource_id(path_id, body))
     collectionmonitoring.update_collection(collection, collection_changes(body))
     return json_response(collection_resource(collection), status=202)
 
@@ -71,9 +69,7 @@ def _update(body: InsensitiveDict, path_id: int | None) -> HttpResponse:
 def collection_detail(request: HttpRequest, id: int) -> HttpResponse:
     if request.method == "PUT":
         return _update(read_json_object(request), id)
-    collection = Collection.objects.filter(pk=id).first()
-    if collection is None:
-        raise NotFound("Collection", id)
+    collection = row_or_404(Collection.objects.all(), "Collection", id)
     return json_response(collection_resource(collection))
 
 

@@ -20,7 +20,7 @@ from movies.resourcecache import library_json
 from movies.resources import movie_resource, movie_resources, movie_resources_json
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound, invalid
-from radarr.api.identity import resource_id
+from radarr.api.identity import resource_id, row_or_404
 from radarr.api.params import InsensitiveDict
 from radarr.api.responses import read_json, read_json_object
 
@@ -169,9 +169,7 @@ def _add(request: HttpRequest) -> HttpResponse:
 
 def _update(request: HttpRequest, path_id: int | None) -> HttpResponse:
     body = read_json_object(request)
-    movie = Movie.objects.filter(pk=resource_id(path_id, body)).first()
-    if movie is None:
-        raise NotFound("Movie", resource_id(path_id, body))
+    movie = row_or_404(Movie.objects.all(), "Movie", resource_id(path_id, body))
     movie = editing.update_movie(movie, update_changes(body), move_files=request.query.get_bool("moveFiles"))
     return resource_response(movie, status=202)
 
@@ -199,9 +197,7 @@ def movie_detail(request: HttpRequest, id: int) -> HttpResponse:
         if not found:
             raise NotFound("Movie", id)
         return HttpResponse(orjson.dumps(found[0]), content_type="application/json; charset=utf-8")
-    movie = Movie.objects.filter(pk=id).first()
-    if movie is None:
-        raise NotFound("Movie", id)
+    movie = row_or_404(Movie.objects.all(), "Movie", id)
     deleting.delete_movie(
         movie,
         delete_files=request.query.get_bool("deleteFiles"),

@@ -7,7 +7,7 @@ from movies import library
 from movies.models import RootFolder
 from movies.resources import root_folder_resource
 from radarr.api.auth import api_view
-from radarr.api.errors import NotFound
+from radarr.api.identity import row_or_404
 from radarr.api.responses import json_response, read_json_object
 from radarr.system.health import recheck_health
 
@@ -23,9 +23,7 @@ def root_folder_collection(request: HttpRequest) -> HttpResponse:
 
 @api_view("GET", "DELETE")
 def root_folder_detail(request: HttpRequest, id: int) -> HttpResponse:
-    folder = RootFolder.objects.filter(pk=id).first()
-    if folder is None:
-        raise NotFound("RootFolder", id)
+    folder = row_or_404(RootFolder.objects.all(), "RootFolder", id)
     if request.method == "DELETE":
         library.remove_root_folder(folder)
         recheck_health("rootfolder")

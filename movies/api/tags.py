@@ -6,16 +6,13 @@ from django.urls import URLPattern, path
 from movies import library
 from movies.resources import tag_detail_resources, tag_resource
 from radarr.api.auth import api_view
-from radarr.api.errors import NotFound
-from radarr.api.identity import resource_id
+from radarr.api.identity import resource_id, row_or_404
 from radarr.api.responses import json_response, read_json_object
 from radarr.models import Tag
 
 
 def _tag(id: int) -> Tag:
-    tag = Tag.objects.filter(pk=id).first()
-    if tag is None:
-        raise NotFound("Tag", id)
+    tag = row_or_404(Tag.objects.all(), "Tag", id)
     return tag
 
 

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound
+from radarr.api.identity import row_or_404
 from radarr.api.paging import paged_list, read_paging
 from radarr.api.responses import json_response, read_json_object
 from radarr.commands import UnknownCommand, queue_command
@@ -71,9 +72,7 @@ def command_collection(request: HttpRequest) -> HttpResponse:
 
 @api_view("GET", "DELETE")
 def command_item(request: HttpRequest, id: int) -> HttpResponse:
-    command = Command.objects.filter(pk=id).first()
-    if command is None:
-        raise NotFound("Command", id)
+    command = row_or_404(Command.objects.all(), "Command", id)
     if request.method == "DELETE":  # Radarr cancels a command that has not started yet
         Command.objects.filter(pk=id, status="queued").update(status="cancelled")
         return HttpResponse(status=200)

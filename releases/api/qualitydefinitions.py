@@ -5,7 +5,7 @@ from django.urls import URLPattern, path
 
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound
-from radarr.api.identity import resource_id
+from radarr.api.identity import resource_id, row_or_404
 from radarr.api.responses import json_response, read_json, read_json_object
 from releases.models import QualityDefinition
 from releases.qualities import SIZE_LIMIT_MAX, SIZE_LIMIT_MIN
@@ -33,9 +33,7 @@ def definition_collection(request: HttpRequest) -> HttpResponse:
 def definition_detail(request: HttpRequest, id: int) -> HttpResponse:
     if request.method == "PUT":
         return _update_one(request, id)
-    definition = QualityDefinition.objects.filter(pk=id).first()
-    if definition is None:
-        raise NotFound("QualityDefinition", id)
+    definition = row_or_404(QualityDefinition.objects.all(), "QualityDefinition", id)
     return json_response(quality_definition_resource(definition))
 
 
