@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from django.utils import timezone
 
 from downloads.implementations.base import BaseDownloadClient, ClientStatus, ItemStatus
-from downloads.models import DownloadClient, RemotePathMapping
+from downloads.models import DownloadClient, DownloadClientConfig, RemotePathMapping
 from downloads.remotepaths import as_directory
 from movies.models import RootFolder
 from radarr.providers import ProviderError, safe_message
@@ -62,8 +62,6 @@ def download_client_status_check() -> list[HealthIssue]:
 
 def import_mechanism_check() -> list[HealthIssue]:
     """Radarr's ImportMechanismCheck: with Completed Download Handling off nothing is imported."""
-    from downloads.models import DownloadClientConfig
-
     if DownloadClientConfig.load().enable_completed_download_handling:
         return []
     message = "Enable Completed Download Handling: completed downloads are not imported without it"

@@ -37,7 +37,9 @@ def _percent(property_name: str, value: object, message: str) -> tuple[int | Non
 def pin_group(group: SceneGroup, score: object, note: object = "") -> SceneGroup:
     """Pin the group at `score` (0-100) with an optional note; the learned score is left as it is."""
     pinned, failures = _percent("score", score, SCORE_MESSAGE)
-    note_text = "" if note is None else str(note).strip()
+    if note is not None and not isinstance(note, str):  # a JSON number or object is no note: say so
+        raise ValidationFailed(failures + [Failure("pinNote", "Note must be text", note)])
+    note_text = (note or "").strip()
     if len(note_text) > NOTE_MAX_LENGTH:
         failures.append(Failure("pinNote", f"Note must be at most {NOTE_MAX_LENGTH} characters", note_text))
     if failures:

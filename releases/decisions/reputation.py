@@ -81,12 +81,8 @@ def preload_reputations(context: Context, releases: Iterable[tuple[str, MovieFac
 def existing_format_score(profile: ProfileFacts, existing: ExistingFile, context: Context) -> int:
     """What the upgrade rules count for the file (or queued or grabbed release) a release would
     replace: its formats' scores plus the same reputation bonus a release of its group gets."""
-    score = profile.score(existing.format_ids)
-    if profile.scene_group_points <= 0:
-        return score
-    return score + reputation_points(
-        reputation_of(context, existing.release_group), profile.scene_group_points
-    )
+    bonus = reputation_points(reputation_of(context, existing.release_group), profile.scene_group_points)
+    return profile.score(existing.format_ids) + bonus  # the bonus is 0 while the setting is off
 
 
 def group_points(context: Context, profile: ProfileFacts, group: str | None) -> int:

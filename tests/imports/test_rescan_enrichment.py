@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from downloads.models import History
 from imports.mediamanagement import ExtraFile, MediaManagementConfig
-from movies.models import MovieFile
+from movies.models import Movie, MovieFile
 from movies.scanning import scan_movie_folder
 from radarr.commands import execute_command, queue_command
 from releases.models import QualityProfile
 from tests.imports.conftest import make_video
-from tests.movies.factories import MovieFactory, RootFolderFactory
+from tests.movies.factories import MovieFactory, MovieFileFactory, RootFolderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,6 +127,33 @@ def test_a_file_replaced_by_one_of_another_size_is_probed_again_even_without_a_p
     rescan(heat)
 
     assert MovieFile.objects.get(pk=row.pk).media_info["resolution"] == "320x240"
+
+
+def test_media_info_of_an_older_schema_is_read_again(heat):
+    rescan(heat)
+    row = MovieFile.objects.get(movie=heat)
+    outdated = {**row.media_info, "schemaRevision": 0, "videoCodec": "MARKED"}
+    MovieFile.objects.filter(pk=row.pk).update(media_info=outdated)
+
+    rescan(heat)
+
+    assert MovieFile.objects.get(pk=row.pk).media_info["videoCodec"] == "x264"
+
+
+def test_a_vanished_file_beside_one_still_there_is_recorded_and_keeps_the_movie_monitored(heat, options):
+    options(auto_unmonitor_previously_downloaded_movies=True)
+    rescan(heat)
+    MovieFileFactory(movie=heat, relative_path="Heat.1995.720p.HDTV.x264-OLD.mkv", size=4096)
+
+    rescan(heat)
+
+    event = History.objects.get(movie=heat)
+    assert (event.source_title, event.data) == (
+        "Heat.1995.720p.HDTV.x264-OLD.mkv",
+        {"reason": "MissingFromDisk", "size": "4096"},  # history data is text, as in Radarr
+    )
+    assert Movie.objects.get(pk=heat.pk).monitored
+    assert list(MovieFile.objects.filter(movie=heat).values_list("relative_path", flat=True)) == [VIDEO]
 
 
 def test_nothing_is_probed_while_analyse_video_files_is_off(heat):

@@ -8,7 +8,7 @@ import pytest
 from downloads.models import DownloadClient
 from radarr.commands import execute_command, queue_command
 from radarr.models import Command, HealthRecord
-from radarr.system.health import RECHECKS, run_scheduled_checks
+from radarr.system.health import RECHECKS, recheck_health, run_scheduled_checks
 from tests.downloads.factories import sabnzbd
 from tests.downloads.sabfake import SabFake
 
@@ -171,3 +171,11 @@ def test_a_check_health_command_naming_no_known_change_runs_every_slow_check(mon
     execute_command(queue_command("CheckHealth", {"changed": "os.system"}).pk)  # never a path to import
 
     assert RAN == ["ran"]
+
+
+def test_a_change_no_slow_check_depends_on_queues_nothing(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        recheck_health("indexer")  # indexer checks are cheap ones, computed per request
+        recheck_health("rootfolder")
+
+    assert waiting_rechecks() == [{"changed": "rootfolder"}]

@@ -13,7 +13,7 @@ from downloads.health import download_client_root_folder_check, remote_path_mapp
 from downloads.models import RemotePathMapping
 from movies.models import RootFolder
 from radarr.system.health import SCHEDULED_CHECKS
-from tests.downloads.factories import sabnzbd
+from tests.downloads.factories import blackhole, sabnzbd
 from tests.downloads.sabfake import SabFake
 
 pytestmark = pytest.mark.django_db
@@ -164,3 +164,33 @@ def test_a_client_on_another_host_is_told_to_add_a_mapping(sab, tmp_path):
         "remote path mapping for host 127.1 (Settings → Download Clients) from the client's path to where "
         "this machine sees the same folder"
     )
+
+
+def test_a_mapping_for_another_host_is_not_named_for_this_client(sab, tmp_path):
+    # the folder lies under the mapping's local path, but the mapping is for the NAS: it was not applied
+    reports_folder(sab, f"{tmp_path}/nas/complete", category_dir="")
+    sabnzbd(sab.server.url, name="SAB box")
+    RemotePathMapping.objects.create(host="nas", remote_path="/downloads/", local_path=f"{tmp_path}/nas/")
+
+    (issue,) = remote_path_mapping_check()
+
+    assert issue.message.startswith(f"SAB box reports its download folder at {tmp_path}/nas/complete")
+    assert "remote path mapping /downloads/" not in issue.message
+
+
+def test_only_completed_downloads_are_looked_for(sab, tmp_path):
+    reports_folder(sab, str(tmp_path), category_dir="")
+    sabnzbd(sab.server.url)
+    sab.finished("nzo_1", "Broken.2016", storage="/elsewhere/movies/Broken.2016", status="Failed")
+    sab.downloading("nzo_2", "Arrival.2016")
+
+    assert remote_path_mapping_check() == []
+
+
+def test_a_client_without_a_download_folder_is_left_to_its_own_test(tmp_path, monkeypatch):
+    client = blackhole(tmp_path)
+    client.settings["watchFolder"] = ""  # reads as ".": the client's own test reports it
+    client.save()
+    monkeypatch.chdir(tmp_path / "drop")  # an empty folder: "." must not be taken for the download folder
+
+    assert remote_path_mapping_check() == [] and download_client_root_folder_check() == []

@@ -1,11 +1,13 @@
 """UI settings: /api/v3/config/ui in Radarr's shape and validation, and the Settings → UI page."""
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 import pytest
+from django.utils import dateformat
 
 from radarr.models import UiConfig
+from radarr.system.uiconfig import date_formats, week_column_format
 from tests.shared import SHARED_DIR
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +100,7 @@ def test_invalid_values_are_refused_in_radarrs_validation_shape_and_nothing_is_s
         {"firstDayOfWeek": True},  # a boolean is not a day
         {"firstDayOfWeek": "1"},
         {"movieInfoLanguage": -1},  # Radarr's "Any" is a profile wildcard, not a language to read
+        {"uiLanguage": True},  # True is 1 to Python, English to nobody
         {"shortDateFormat": ["MMM D YYYY"]},
         {"movieRuntimeFormat": "seconds"},
     ],
@@ -168,3 +171,25 @@ def test_pages_show_dates_in_the_chosen_formats(admin_client, api_client):
     assert "<td>2010-05-01</td>" in admin_client.get("/wanted/missing").content.decode()
     agenda = admin_client.get("/calendar?view=agenda").content.decode()
     assert f"<h2>{soon:%A}, {soon.day} {soon:%B} {soon.year}</h2>" in agenda
+
+
+def test_each_format_choice_renders_dates_as_radarrs_page_shows_them():
+    config = UiConfig.load()
+    moment = datetime(2014, 3, 25, 17, 0)  # the day and hour Radarr's examples use
+    choices = [
+        ("short_date_format", "DD MMM YYYY", "short", "25 Mar 2014"),
+        ("long_date_format", "dddd, D MMMM YYYY", "long", "Tuesday, 25 March 2014"),
+        ("time_format", "HH:mm", "time", "17:00"),
+        ("time_format", "h(:mm)a", "time", "5 p.m."),
+    ]
+    for attribute, choice, key, shown in choices:
+        setattr(config, attribute, choice)
+
+        assert dateformat.format(moment, date_formats(config)[key]) == shown, choice
+
+
+def test_a_stored_format_no_longer_offered_falls_back_to_radarrs_default():
+    config = UiConfig(calendar_week_column_header="dddd", short_date_format="?", time_format="?")
+
+    assert week_column_format(config) == "D n/j"
+    assert date_formats(config)["short"] == "M j Y" and date_formats(config)["time"] == "P"

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from releases import qualities as q
-from releases.decisions.context import ExistingFile, MovieFacts, QueuedRelease
+from releases.decisions.context import ExistingFile, GrabbedRelease, MovieFacts, QueuedRelease
 from releases.decisions.engine import Decision, decide, evaluate
 from releases.decisions.loading import load_context
 from releases.decisions.reputation import group_points, preload_reputations, reputation_points
@@ -221,6 +221,34 @@ def test_a_release_of_a_queued_releases_group_and_quality_does_not_replace_it():
     decision = decide([(release("Heat.1995.1080p.BluRay.x264-FraMeSToR.v2"), movie)], context)[0]
 
     assert reasons(decision) == ["QueueCustomFormatScore"]
+
+
+def test_a_release_of_a_worse_group_does_not_upgrade_a_file_of_a_better_one():
+    scene_group("FraMeSToR", 82)
+    scene_group("LowRep", 20, confidence="low")
+    profile = hd_profile(scene_group_points=10, cutoff_format_score=100)
+    movie = movie_for(profile, file=bluray_file("FraMeSToR"))
+
+    decision = decide([(release("Heat.1995.1080p.BluRay.x264-LowRep"), movie)], load_context(now=NOW))[0]
+
+    assert reasons(decision) == ["DiskCustomFormatScore"]
+    assert "Custom format score 1 does not beat the existing file's 8" in decision.rejections[0].message
+
+
+def test_a_recent_grab_of_a_better_group_is_not_replaced_by_a_release_of_a_worse_one():
+    scene_group("FraMeSToR", 82)
+    scene_group("LowRep", 20, confidence="low")
+    profile = hd_profile(scene_group_points=10, cutoff_format_score=100)
+    movie = movie_for(profile)
+    context = load_context(now=NOW)
+    grab = GrabbedRelease(
+        "Heat.1995.1080p.BluRay.x264-FraMeSToR", QualityModel(q.BLURAY_1080P), NOW - timedelta(hours=1)
+    )
+    context.downloads.grabs = {movie.id: [grab]}
+
+    decision = decide([(release("Heat.1995.1080p.BluRay.x264-LowRep"), movie)], context)[0]
+
+    assert reasons(decision) == ["HistoryCustomFormatScore"]
 
 
 def test_upgrades_with_the_setting_on_need_no_reputation_for_the_file_when_the_group_is_unknown():

@@ -196,6 +196,24 @@ def test_put_rejects_a_note_longer_than_300_characters(api_client):
     assert response.json()[0]["propertyName"] == "pinNote"
 
 
+@pytest.mark.parametrize("note", [{"text": "trusted"}, 5, ["trusted"]])
+def test_put_rejects_a_note_that_is_not_text_and_keeps_the_group_as_it_was(api_client, note):
+    SceneGroupFactory(name="SPARKS", score=40.0)
+
+    response = api_client.put(
+        "/api/v3/scenegroup/sparks",
+        {"pinned": True, "score": 80, "pinNote": note},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert [(f["propertyName"], f["errorMessage"]) for f in response.json()] == [
+        ("pinNote", "Note must be text")
+    ]
+    group = SceneGroup.objects.get()
+    assert (group.pinned_score, group.pin_note) == (None, "")
+
+
 def test_put_on_an_unknown_group_is_a_404(api_client):
     response = api_client.put(
         "/api/v3/scenegroup/nobody", {"pinned": True, "score": 80}, content_type="application/json"

@@ -2,6 +2,7 @@
 what became of our own grabs and files becomes an outcome of the release's group."""
 
 import logging
+from datetime import UTC, datetime
 
 import pytest
 from django.db import connection
@@ -12,11 +13,14 @@ from downloads.models import History, HistoryEventType, TrackedDownload
 from imports.completed import import_completed_downloads
 from imports.filedeletion import delete_movie_file
 from imports.pipeline import import_folder
+from indexers.evidence import release_group_of, sighting
 from indexers.matching import LibraryIndex
 from indexers.rsssync import rss_sync
 from indexers.search import search_movie, searchable_movies
 from releases.models import QualityDefinition
 from releases.qualities import REMUX_1080P
+from releases.releaseinfo import ReleaseInfo
+from scenegroups.evidence import record_sightings
 from scenegroups.models import Outcome, OutcomeKind, SceneGroup, Sighting
 from tests.downloads.factories import TrackedDownloadFactory
 from tests.indexers.searchsupport import Item, newznab_indexer, serve_newznab, usenet_blackhole
@@ -292,3 +296,46 @@ def test_a_download_not_grabbed_by_us_takes_its_group_from_the_title(tmp_path, a
     import_completed_downloads()
 
     assert Outcome.objects.get(kind=OutcomeKind.REJECTED).group == "flux"
+
+
+# ---- one release as evidence, without a feed
+
+
+def _release(title: str = RELEASE, **changes) -> ReleaseInfo:
+    fields = {"guid": title, "title": title, "size": 1, "protocol": "torrent"} | changes
+    return ReleaseInfo(publish_date=datetime(2026, 3, 1, tzinfo=UTC), **fields)
+
+
+@pytest.mark.parametrize(
+    ("categories", "kept"),
+    [
+        ((2000, 2040), 2040),  # the subcategory says more than its parent
+        ((100045, 2000), 2000),  # a standard id beats a tracker's own, even a parent one
+        ((100045,), 100045),  # the tracker's own id when it gives nothing else
+        ((), None),
+    ],
+)
+def test_a_sighting_keeps_the_most_specific_standard_category(categories, kept):
+    assert sighting(_release(categories=categories), None, source="rss").category == kept
+
+
+def test_a_grab_or_file_keeps_the_group_recorded_with_it_over_its_titles():
+    assert release_group_of("Arrival.2016.1080p.BluRay.x264-GRP", " SPARKS ") == "SPARKS"
+    assert release_group_of("Arrival.2016.1080p.BluRay.x264-GRP", "  ") == "GRP"
+
+
+def test_a_title_that_is_not_a_movie_still_gives_its_group():
+    # a season pack: the movie parser reads nothing, the group parser still finds who released it
+    assert release_group_of("Show.S01.1080p.BluRay.x264-DEMAND") == "DEMAND"
+
+
+def test_a_batch_skips_releases_without_a_guid_or_group_and_stores_a_negative_size_as_unknown():
+    facts = [
+        sighting(_release(size=-1), None, source="rss"),
+        sighting(_release("Arrival.2016.1080p.BluRay.x264"), None, source="rss"),  # no group
+        sighting(_release(guid=""), None, source="rss"),
+    ]
+
+    assert record_sightings(facts) == {"grp"}
+
+    assert list(Sighting.objects.values_list("guid", "size")) == [(RELEASE, 0)]
