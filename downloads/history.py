@@ -11,6 +11,7 @@ from typing import Any
 from django.utils import timezone
 
 from downloads.models import History, HistoryEventType
+from movies.models import MovieFile
 from releases.qualities import QUALITIES_BY_ID, UNKNOWN, QualityModel, Revision
 
 
@@ -94,6 +95,18 @@ def record_event(
         custom_format_score=facts.custom_format_score,
         data=as_data(data or {}),
         **facts.columns(),
+    )
+
+
+def record_file_deleted(movie_file: MovieFile, reason: str) -> History:
+    """A MovieFileDeleted event for a file row; reason as Radarr writes it (Upgrade, MissingFromDisk,
+    Manual). Call it before the row is deleted."""
+    return record_event(
+        movie_file.movie_id,
+        HistoryEventType.MOVIE_FILE_DELETED,
+        movie_file.scene_name or movie_file.relative_path,
+        ReleaseFacts(movie_file.quality_id, movie_file.revision, tuple(movie_file.language_ids)),
+        data={"reason": reason, "size": movie_file.size},
     )
 
 

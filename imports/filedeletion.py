@@ -6,8 +6,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from downloads.history import ReleaseFacts, record_event
-from downloads.models import HistoryEventType
+from downloads.history import record_file_deleted
 from imports.extras import delete_extras_of
 from imports.recyclebin import RecycleError, recycle_file
 from indexers.evidence import note_outcome, release_group_of
@@ -40,13 +39,7 @@ def delete_movie_file(movie_file: MovieFile, reason: str = "manual") -> None:
     delete_extras_of(movie_file, recycle=lambda extra: recycle_file(extra, folder.name))
     event = file_delete_event(movie_file, reason)
     with transaction.atomic():
-        record_event(
-            movie.pk,
-            HistoryEventType.MOVIE_FILE_DELETED,
-            movie_file.scene_name or movie_file.relative_path,
-            ReleaseFacts(movie_file.quality_id, movie_file.revision, tuple(movie_file.language_ids)),
-            data={"reason": reason.capitalize(), "size": movie_file.size},
-        )
+        record_file_deleted(movie_file, reason.capitalize())
         note_outcome(  # before the delete, while the row still has its id
             release_group_of(movie_file.scene_name, movie_file.release_group),
             OutcomeKind.DELETED,

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from downloads.history import ReleaseFacts, record_event, revision_dict
+from downloads.history import ReleaseFacts, record_event, record_file_deleted, revision_dict
 from downloads.models import History, HistoryEventType, TrackedDownload
 from downloads.tracking import grab_of
 from imports.discovery import scan_folder
@@ -241,13 +241,7 @@ def _record_import(
     with transaction.atomic():
         Movie.objects.select_for_update().filter(pk=movie.pk).first()  # serialise imports of one movie
         for row in replaced:
-            record_event(
-                movie.pk,
-                HistoryEventType.MOVIE_FILE_DELETED,
-                row.scene_name or row.relative_path,
-                ReleaseFacts(row.quality_id, row.revision, tuple(row.language_ids)),
-                data={"reason": "Upgrade", "size": row.size},
-            )
+            record_file_deleted(row, "Upgrade")
         MovieFile.objects.filter(pk__in=[row.pk for row in replaced]).delete()
         MovieFile.objects.filter(pk__in=[row.pk for row in kept]).update(is_primary=False)
         movie_file = MovieFile.objects.create(

@@ -18,8 +18,7 @@ from typing import Any
 
 from django.db import transaction
 
-from downloads.history import ReleaseFacts, record_event
-from downloads.models import HistoryEventType
+from downloads.history import record_file_deleted
 from imports.extras import scan_extras
 from imports.mediainfo import SCHEMA_REVISION, ffprobe_path, probe
 from imports.mediamanagement import MediaManagementConfig
@@ -47,13 +46,7 @@ def after_movie_scan(outcome: ScanOutcome) -> None:
 def record_missing_files(movie: Movie, rows: list[MovieFile]) -> None:
     """A MovieFileDeleted history event (reason MissingFromDisk) for each file gone from disk."""
     for row in rows:
-        record_event(
-            movie.pk,
-            HistoryEventType.MOVIE_FILE_DELETED,
-            row.scene_name or row.relative_path,
-            ReleaseFacts(row.quality_id, row.revision, tuple(row.language_ids)),
-            data={"reason": "MissingFromDisk", "size": row.size},
-        )
+        record_file_deleted(row, "MissingFromDisk")
 
 
 def unmonitor_if_configured(movie: Movie) -> None:
