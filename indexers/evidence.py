@@ -7,7 +7,7 @@ the work goes on. Downloads and imports record outcomes through `note_outcome` f
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.db import transaction
 
@@ -84,16 +84,25 @@ def sighting(
 
 
 def sightings_of(
-    releases: Iterable[ReleaseInfo], decisions: Iterable[Decision], context: Context | None, *, source: str
+    releases: Iterable[ReleaseInfo],
+    decisions: Iterable[Decision],
+    context: Context | None,
+    *,
+    source: str,
+    parsed: Mapping[tuple[int, str], ParsedMovieInfo | None] | None = None,
 ) -> list[SightingFacts]:
     """One sighting per release of the batch. A decided release reuses its decision's parse and
-    matched movie; the others (an RSS sync decides only library movies) are parsed here, in memory."""
+    matched movie; the others (an RSS sync decides only library movies) use `parsed`, by (indexer id,
+    guid), when the caller parsed them already, and are parsed here otherwise."""
+    parsed = parsed or {}
     decided = {(decision.release.indexer_id, decision.release.guid): decision for decision in decisions}
     facts = []
     for release in releases:
         decision = decided.get((release.indexer_id, release.guid))
         if decision is None:
-            facts.append(sighting(release, parse_movie_title(release.title), source=source))
+            key = (release.indexer_id, release.guid)
+            title = parsed[key] if key in parsed else parse_movie_title(release.title)
+            facts.append(sighting(release, title, source=source))
         else:
             preferred = preferred_size(decision, context)
             facts.append(sighting(release, decision.parsed, source=source, preferred=preferred))
@@ -106,11 +115,13 @@ def record_batch(
     context: Context | None = None,
     *,
     source: str,
+    parsed: Mapping[tuple[int, str], ParsedMovieInfo | None] | None = None,
 ) -> set[str]:
-    """Record a batch's sightings in one upsert: the group keys touched, empty when recording failed."""
+    """Record a batch's sightings in one upsert: the group keys touched, empty when recording failed.
+    `parsed`: titles the caller parsed already, by (indexer id, guid)."""
     releases = list(releases)
     try:
-        facts = sightings_of(releases, decisions, context, source=source)
+        facts = sightings_of(releases, decisions, context, source=source, parsed=parsed)
         # a failed write rolls back to this savepoint, never the caller's transaction
         with transaction.atomic():
             return record_sightings(facts)

@@ -17,8 +17,8 @@ from indexers.gathering import gather_recent
 from indexers.matching import LibraryIndex
 from indexers.models import Indexer, IndexerConfig
 from releases.decisions.context import Context
-from releases.decisions.engine import Decision, decide, rank
-from releases.parser import parse_movie_title
+from releases.decisions.engine import Decision, decide_parsed, rank
+from releases.parser import ParsedMovieInfo, parse_movie_title
 from releases.releaseinfo import ReleaseInfo
 
 logger = logging.getLogger(__name__)
@@ -40,45 +40,50 @@ class RssSyncResult:
 
 def match_releases(
     releases: list[ReleaseInfo], library: LibraryIndex
-) -> list[tuple[ReleaseInfo, int | None]]:
-    return [(release, library.match(release, parse_movie_title(release.title))) for release in releases]
+) -> list[tuple[ReleaseInfo, ParsedMovieInfo | None, int | None]]:
+    """Each release with its parsed title (read once: deciding and evidence reuse it) and the library
+    movie it matches."""
+    parsed = [(release, parse_movie_title(release.title)) for release in releases]
+    return [(release, title, library.match(release, title)) for release, title in parsed]
 
 
 def recent_decisions(
     *, include_unknown: bool = False, with_pending: bool = False
-) -> tuple[int, list[ReleaseInfo], list[Decision], Context]:
-    """Read every RSS-enabled indexer and decide each release for the library movie it matches.
+) -> tuple[int, list[tuple[ReleaseInfo, ParsedMovieInfo | None, int | None]], list[Decision], Context]:
+    """Read every RSS-enabled indexer and decide each release for the library movie it matches; the
+    indexer count, every release read (parsed, with its movie id), the ranked decisions, the context.
 
     Releases matching no movie are left out unless `include_unknown` (GET /release without a movie
     shows them, rejected as unknown): an RSS sync has nothing to grab or keep for them. With
     `with_pending`, the pending releases are decided again in the same batch and ranked with the rest.
     """
     indexers = list(Indexer.objects.enabled_for_rss().for_resource())
-    releases = gather_recent(indexers)
-    matched = match_releases(releases, LibraryIndex.load())
-    movie_ids = {movie_id for _, movie_id in matched if movie_id is not None}
+    matched = match_releases(gather_recent(indexers), LibraryIndex.load())
+    movie_ids = {movie_id for _, _, movie_id in matched if movie_id is not None}
     context = decision_context(movie_ids, with_pending=with_pending)
     facts = facts_for(movie_ids, context)
-    pairs = [
-        (release, facts[movie_id] if movie_id is not None else None)
-        for release, movie_id in matched
+    batch = [
+        (release, parsed, facts[movie_id] if movie_id is not None else None)
+        for release, parsed, movie_id in matched
         if movie_id is not None or include_unknown
     ]
-    decisions = decide(pairs, context)
+    decisions = decide_parsed(batch, context)
     if with_pending:
         decisions = rank(decisions + pending_decisions_ready(context), context)
-    return len(indexers), releases, decisions, context
+    return len(indexers), matched, decisions, context
 
 
 def rss_sync() -> RssSyncResult | None:
     """One sync; None when RSS sync is turned off (an interval of 0)."""
     if IndexerConfig.get().rss_sync_interval == 0:
         return None
-    indexer_count, releases, decisions, context = recent_decisions(with_pending=True)
+    indexer_count, matched, decisions, context = recent_decisions(with_pending=True)
+    releases = [release for release, _, _ in matched]
     processed = process_decisions(decisions, context)
     # evidence after the grabs, so it never delays one; the pending releases decided again are not
     # in `releases` and are not seen twice
-    refresh_reputations(record_batch(releases, decisions, context, source="rss"))
+    parsed = {(release.indexer_id, release.guid): title for release, title, _ in matched}
+    refresh_reputations(record_batch(releases, decisions, context, source="rss", parsed=parsed))
     result = RssSyncResult(indexer_count, len(releases), len(decisions), processed)
     logger.info("RSS sync: %s", result)
     return result

@@ -215,9 +215,19 @@ def decide(
     context: Context,
     search: SearchCriteria | None = None,
 ) -> list[Decision]:
-    """Decide a batch and rank it: approved best first, then temporarily rejected, then rejected.
-    The reputations of every group the batch reads are loaded first, in one query."""
-    batch = [(release, parse_movie_title(release.title), movie) for release, movie in releases]
+    """Decide a batch and rank it: approved best first, then temporarily rejected, then rejected."""
+    return decide_parsed(
+        [(release, parse_movie_title(release.title), movie) for release, movie in releases], context, search
+    )
+
+
+def decide_parsed(
+    batch: list[tuple[ReleaseInfo, ParsedMovieInfo | None, MovieFacts | None]],
+    context: Context,
+    search: SearchCriteria | None = None,
+) -> list[Decision]:
+    """`decide` for titles parsed already (the RSS sync parses each title once, to match it). The
+    reputations of every group the batch reads are loaded first, in one query."""
     load_reputations(context, batch_group_names(((parsed, movie) for _, parsed, movie in batch), context))
     decisions = [evaluate_parsed(release, parsed, movie, context, search) for release, parsed, movie in batch]
     return rank(decisions, context)

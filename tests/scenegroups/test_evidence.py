@@ -179,6 +179,31 @@ def test_an_rss_sync_costs_the_same_queries_for_ten_and_sixty_releases(fake_serv
     assert SceneGroup.objects.get(key="flux").releases == 1 + 3 + 20  # recomputed after each sync
 
 
+def test_an_rss_sync_parses_each_title_once(fake_server, monkeypatch):
+    """Matching, deciding and the evidence all read one parse of a title (the hot path of a sync)."""
+    from collections import Counter
+
+    from indexers import evidence, rsssync
+    from releases.decisions import engine
+    from releases.parser import parse_movie_title
+
+    parses: Counter[str] = Counter()
+
+    def counting_parse(title: str):
+        parses[title] += 1
+        return parse_movie_title(title)
+
+    for module in (rsssync, evidence, engine):
+        monkeypatch.setattr(module, "parse_movie_title", counting_parse)
+    MovieFactory(title="Quiet Orchard", year=2021, monitored=False)  # three releases match, five do not
+    _tracker(fake_server)
+
+    result = rss_sync()
+
+    assert result.releases == 8 and Sighting.objects.count() == 8
+    assert len(parses) == 8 and set(parses.values()) == {1}
+
+
 # ---- outcomes
 
 
