@@ -3,12 +3,11 @@ there, else a resource with id 0 that a client can POST to /api/v3/movie to add 
 """
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from django.utils import timezone
 
-from movies.availability import available_date, release_date
+from movies.availability import is_available_on, release_date
 from movies.metadata import MovieMetadata
 from movies.models import Movie
 from movies.resources import movie_resource
@@ -16,26 +15,6 @@ from movies.resourcevalues import _date_text, image_resources, language_resource
 from movies.titles import clean_title
 
 _EPOCH_TEXT = "0001-01-01T00:00:00Z"  # what Radarr writes for a lookup result's `added`
-
-
-# ---- availability
-
-
-def is_available(
-    minimum_availability: str,
-    status: str,
-    in_cinemas: date | None,
-    digital: date | None,
-    physical: date | None,
-    today: date,
-) -> bool:
-    """movies.availability's rule on plain values, so the list needs no Movie instances."""
-    day = available_date(minimum_availability, in_cinemas, digital, physical)
-    if day == date.min:
-        return True
-    if day is None:
-        return status == "released"
-    return today >= day  # TODO(#7): Radarr's availability delay (days) from the indexer settings
 
 
 # ---- lookup results
@@ -85,7 +64,7 @@ def movie_lookup_resource(
         "movieFileId": 0,
         "monitored": False,
         "minimumAvailability": "released",
-        "isAvailable": is_available(
+        "isAvailable": is_available_on(
             "released",
             metadata.status,
             metadata.in_cinemas,
