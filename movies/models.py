@@ -196,15 +196,18 @@ class ImportExclusion(models.Model):
 class MovieResourceCache(models.Model):
     """A movie's MovieResource JSON as last built, so GET /api/v3/movie for a whole library is a read.
 
-    Database triggers (migration 0002) delete a movie's row whenever anything it is built from
-    changes: the movie, its files, alternative titles, tags, its collection or its quality profile.
-    Rows of another generation (day, URL base) are stale and rebuilt on the next read.
+    Database triggers (movies/cachetriggers.py) give every movie its row and mark it stale whenever
+    anything its JSON is built from changes: the movie, its files, alternative titles, tags, its
+    collection or its quality profile. Stale means `version` went up and `generation` was cleared;
+    rows of another generation (day, URL base) are stale too and are built again on the next read.
     """
 
     movie = models.OneToOneField(
         Movie, primary_key=True, on_delete=models.CASCADE, related_name="resource_cache"
     )
-    generation = models.CharField(max_length=200)
+    # bumped by the triggers at every change: JSON is stored only over the version it was built from
+    version = models.BigIntegerField(default=0)
+    generation = models.CharField(max_length=200)  # "" while stale
     json = models.BinaryField()
 
     def __str__(self) -> str:

@@ -1,17 +1,32 @@
 """GET /api/v3/movie for a whole library as a read of cached JSON (Homepage and Overseerr fetch the
-whole list on every refresh): only movies whose cache row was dropped by a trigger are built again."""
+whole list on every refresh): only movies whose cache row a trigger marked stale are built again.
+
+Readers never lock and never wait on writers. A reader notes each stale row's version, builds the JSON
+(in one snapshot), answers with it, and stores it only where the version is still the one it noted: a
+writer that changed the movie meanwhile bumped the version (movies/cachetriggers.py), so JSON built
+from rows it changed is never kept. Two readers rebuilding the same movie both store the same JSON.
+"""
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from movies.models import Movie, MovieResourceCache
 from movies.resources import movie_fragments
 
+logger = logging.getLogger(__name__)
+
 _READ = (
-    "SELECT m.id, c.json FROM movies_movie m LEFT JOIN movies_movieresourcecache c "
-    "ON c.movie_id = m.id AND c.generation = %s ORDER BY m.sort_title, m.id"
+    "SELECT m.id, c.version, CASE WHEN c.generation = %s THEN c.json END "
+    "FROM movies_movie m LEFT JOIN movies_movieresourcecache c ON c.movie_id = m.id "
+    "ORDER BY m.sort_title, m.id"
 )
+_BATCH = 500  # rows per statement when storing
+_STORE_WAIT_MS = 250  # a reader gives up storing (never answering) after waiting this long for locks
 
 
 def generation() -> str:
@@ -27,31 +42,82 @@ def library_json() -> bytes:
         rows = cursor.fetchall()
     if not rows:
         return b"[]"
-    missing = [pk for pk, fragment in rows if fragment is None]
-    built = rebuild(current) if missing else {}
-    fragments = [bytes(fragment) if fragment is not None else built[pk] for pk, fragment in rows]
-    fragments[0] = b"[" + fragments[0]
-    fragments[-1] += b"]"
-    return b",".join(fragments)
+    versions = {pk: version for pk, version, fragment in rows if fragment is None}
+    built = _build(versions, everything=len(versions) == len(rows)) if versions else {}
+    if built:
+        _store(built, versions, current)
+    # a movie deleted between the read and the build is left out rather than failing the list
+    fragments = [bytes(fragment) if fragment is not None else built.get(pk) for pk, _, fragment in rows]
+    return b"[" + b",".join(fragment for fragment in fragments if fragment is not None) + b"]"
 
 
-def rebuild(current: str) -> dict[int, bytes]:
-    """Build and store every movie without a current cache row; returns them by id.
+def _build(versions: dict[int, int | None], *, everything: bool) -> dict[int, bytes]:
+    if everything:  # a new day: whole tables read once beat 10,000 ids in IN lists
+        return dict(movie_fragments(Movie.objects.all()))
+    built: dict[int, bytes] = {}
+    ids = sorted(versions)
+    for start in range(0, len(ids), 2000):
+        built.update(movie_fragments(Movie.objects.filter(pk__in=ids[start : start + 2000])))
+    return built
 
-    One transaction: on SQLite it takes the write lock first, and on PostgreSQL the movies are
-    locked, so no change can land between reading a movie and storing what was built from it.
-    """
-    stale = Movie.objects.exclude(resource_cache__generation=current).order_by("pk")
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            list(stale.select_for_update(of=("self",)).values_list("pk", flat=True))
-        fragments = dict(movie_fragments(stale))
-        MovieResourceCache.objects.filter(movie_id__in=stale.values("pk")).delete()
-        MovieResourceCache.objects.bulk_create(
-            (
-                MovieResourceCache(movie_id=pk, generation=current, json=json)
-                for pk, json in fragments.items()
-            ),
-            batch_size=500,
+
+def _store(built: dict[int, bytes], versions: dict[int, int | None], current: str) -> None:
+    """Keep what was built where nothing changed since; a movie without a row gets a stale one."""
+    unchanged = [
+        (pk, version, built[pk]) for pk, version in versions.items() if version is not None and pk in built
+    ]
+    rowless = [pk for pk, version in versions.items() if version is None and pk in built]
+    try:
+        with _short_lock_wait(), transaction.atomic():
+            if rowless:  # rows older than the triggers, or removed by hand: versioned from now on
+                MovieResourceCache.objects.bulk_create(
+                    (MovieResourceCache(movie_id=pk, version=0, generation="", json=b"") for pk in rowless),
+                    ignore_conflicts=True,
+                )
+            for start in range(0, len(unchanged), _BATCH):
+                _store_batch(unchanged[start : start + _BATCH], current)
+    except DatabaseError as error:  # locked by writers, or the movie is gone: the next read stores it
+        logger.debug("Movie JSON not cached this time: %s", error)
+
+
+def _store_batch(rows: list[tuple[int, int, bytes]], current: str) -> None:
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.executemany(
+                "UPDATE movies_movieresourcecache SET json = %s, generation = %s "
+                "WHERE movie_id = %s AND version = %s",
+                [(json, current, pk, version) for pk, version, json in rows],
+            )
+            return
+        # rows a writer holds are skipped, never waited for: a reader can then never be in a deadlock
+        values = ", ".join(["(%s::bigint, %s::bigint, %s::bytea)"] * len(rows))
+        cursor.execute(
+            "UPDATE movies_movieresourcecache AS c SET json = v.json, generation = %s "
+            f"FROM (VALUES {values}) AS v (movie_id, version, json) "
+            "WHERE c.movie_id = v.movie_id AND c.version = v.version AND c.movie_id IN ("
+            "SELECT movie_id FROM movies_movieresourcecache WHERE movie_id = ANY(%s) "
+            "ORDER BY movie_id FOR UPDATE SKIP LOCKED)",
+            [current, *(value for row in rows for value in row), [pk for pk, _, _ in rows]],
         )
-    return fragments
+
+
+@contextmanager
+def _short_lock_wait() -> Iterator[None]:
+    """Storing is optional: wait briefly for the database's locks, not the 20 s a writer may wait."""
+    connection.ensure_connection()
+    postgresql = connection.vendor == "postgresql"
+    if postgresql and connection.in_atomic_block:  # a session setting would outlive this store (tests)
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SET lock_timeout = '{_STORE_WAIT_MS}ms'"
+            if postgresql
+            else f"PRAGMA busy_timeout = {_STORE_WAIT_MS}"
+        )
+    try:
+        yield
+    finally:
+        timeout_ms = int(connection.settings_dict.get("OPTIONS", {}).get("timeout", 5) * 1000)
+        with connection.cursor() as cursor:
+            cursor.execute("RESET lock_timeout" if postgresql else f"PRAGMA busy_timeout = {timeout_ms}")

@@ -31,6 +31,7 @@ from movies.fileresources import _FILE_COLUMNS, _file_json, _profile_cutoffs
 from movies.models import AlternativeTitle, ImportExclusion, Movie, MovieFile, RootFolder
 from movies.resourcevalues import _BOOLEAN, _COVER_TYPES, _LANGUAGE_RESOURCES, _datetime_bytes, _dumps, _json
 from radarr.models import Tag
+from radarr.snapshots import read_snapshot
 
 _ADD_OPTION_VALUES = {
     "monitor": {"movieOnly", "movieAndCollection", "none"},
@@ -202,21 +203,28 @@ def _movies_json(queryset: QuerySet[Movie], local_covers: bool) -> bytes:
 
 
 def movie_fragments(queryset: QuerySet[Movie], *, local_covers: bool = True) -> list[tuple[int, bytes]]:
-    """(id, MovieResource JSON) of each movie of `queryset`, in its order, in five queries."""
+    """(id, MovieResource JSON) of each movie of `queryset`, in its order, in five queries.
+
+    The queries read one snapshot: a movie is never built from its row before a change and its files
+    after it (a writer committing between two of them would otherwise tear its JSON).
+    """
     # the whole library (GET /movie without filters) reads the related tables whole, not by 10,000 ids
     mine = {"movie_id__in": queryset.values("pk")} if queryset.query.has_filters() else {}
-    rows = _cursor_rows(queryset.select_related(None), _MOVIE_COLUMNS)
-    if not rows:
-        return []
-    tags = _group(_cursor_rows(Movie.tags.through.objects.filter(**mine), ("movie_id", "tag_id")))
-    titles = _group(
-        _cursor_rows(AlternativeTitle.objects.filter(**mine).order_by("pk"), _ALTERNATIVE_TITLE_COLUMNS)
-    )
-    files = _group(
-        (row[1], row) for row in _cursor_rows(MovieFile.objects.filter(**mine).order_by("pk"), _FILE_COLUMNS)
-    )
+    with read_snapshot():
+        rows = _cursor_rows(queryset.select_related(None), _MOVIE_COLUMNS)
+        if not rows:
+            return []
+        tags = _group(_cursor_rows(Movie.tags.through.objects.filter(**mine), ("movie_id", "tag_id")))
+        titles = _group(
+            _cursor_rows(AlternativeTitle.objects.filter(**mine).order_by("pk"), _ALTERNATIVE_TITLE_COLUMNS)
+        )
+        files = _group(
+            (row[1], row)
+            for row in _cursor_rows(MovieFile.objects.filter(**mine).order_by("pk"), _FILE_COLUMNS)
+        )
+        cutoffs = _profile_cutoffs()
     today = timezone.localdate().isoformat()
-    context = (tags, titles, files, _profile_cutoffs(), today, local_covers, settings.URL_BASE)
+    context = (tags, titles, files, cutoffs, today, local_covers, settings.URL_BASE)
     return [(row[0], _movie_json(row, *context)) for row in rows]
 
 

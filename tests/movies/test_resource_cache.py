@@ -1,4 +1,4 @@
-"""The whole-library list comes from cached JSON; triggers drop a movie's cache when its sources change."""
+"""The whole-library list comes from cached JSON; triggers mark a movie's cache stale when it changes."""
 
 from datetime import date
 
@@ -24,7 +24,8 @@ def cached() -> list[dict]:
 
 
 def cached_ids() -> set[int]:
-    return set(MovieResourceCache.objects.values_list("movie_id", flat=True))
+    """Movies whose cached JSON is current (a stale row has its generation cleared)."""
+    return set(MovieResourceCache.objects.exclude(generation="").values_list("movie_id", flat=True))
 
 
 @pytest.fixture

@@ -1,0 +1,33 @@
+"""Reads that span several queries see one moment of the database, without taking a write lock."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import connection, transaction
+
+
+@contextmanager
+def read_snapshot() -> Iterator[None]:
+    """Every query inside sees the database as it was at the first one, whatever commits meanwhile.
+
+    PostgreSQL: a read-only REPEATABLE READ transaction. SQLite: a deferred transaction, which in WAL
+    mode reads one snapshot and never blocks writers (Django's atomic() would BEGIN IMMEDIATE and queue
+    behind them). Inside an atomic block the enclosing transaction already decides what is seen.
+    """
+    if connection.in_atomic_block:
+        yield
+        return
+    if connection.vendor == "postgresql":
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+        return
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        cursor.execute("BEGIN DEFERRED")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("COMMIT")  # read only: committing and rolling back are the same
