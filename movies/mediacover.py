@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 import requests
 from django.conf import settings
@@ -37,15 +38,19 @@ _PLACEHOLDER_SIZES = {"poster": (2, 3), "fanart": (16, 9)}
 
 @dataclass(frozen=True, slots=True)
 class CoverFile:
-    """What the cover endpoints answer: a file on disk, or placeholder bytes when there is none."""
+    """What the cover endpoints answer: an open file, or placeholder bytes when there is none.
 
-    path: Path | None
+    The file is opened when found: a refresh replacing or removing it a moment later (or the movie
+    being deleted) cannot turn the answer into an error, the open file stays readable.
+    """
+
+    file: BinaryIO | None
     content: bytes = b""
     etag: str = ""
 
     @property
     def is_placeholder(self) -> bool:
-        return self.path is None
+        return self.file is None
 
 
 def cover_folder(movie_id: int) -> Path:
@@ -149,11 +154,11 @@ def find_cover(movie_id: int, filename: str) -> CoverFile | None:
         return None
     original = cover_folder(movie_id) / f"{cover_type}.jpg"
     try:
-        path = original if size is None else _resized(original, size)
-        stat = path.stat()
+        file = (original if size is None else _resized(original, size)).open("rb")
     except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
         return CoverFile(None, placeholder(cover_type, size), etag=f'"placeholder-{cover_type}-{size}"')
-    return CoverFile(path, etag=f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"')
+    stat = os.fstat(file.fileno())  # of the file we will send, whatever is renamed over it meanwhile
+    return CoverFile(file, etag=f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"')
 
 
 @lru_cache(maxsize=8)

@@ -22,9 +22,10 @@ def cover_response(request: HttpRequest, cover: CoverFile) -> HttpResponse:
         patch_cache_control(response, no_cache=True)
         return response
     if request.headers.get("If-None-Match") == cover.etag:
+        cover.file.close()
         response = HttpResponseNotModified()
     else:
-        response = FileResponse(cover.path.open("rb"), content_type="image/jpeg")
+        response = FileResponse(cover.file, content_type="image/jpeg")  # closes it when sent
     response["ETag"] = cover.etag
     if "lastwrite" in {key.lower() for key in request.GET}:
         patch_cache_control(response, public=True, max_age=YEAR, immutable=True)

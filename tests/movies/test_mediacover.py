@@ -6,9 +6,10 @@ import shutil
 import pytest
 from PIL import Image
 
-from movies.mediacover import cache_covers, cover_folder, cover_url, find_cover
+from movies.mediacover import cache_covers, cover_folder, cover_url, delete_covers, find_cover
 from movies.models import Movie
 from movies.tasks import cache_movie_covers
+from movies.views.mediacover import cover_response
 from releases.models import QualityProfile
 
 pytestmark = pytest.mark.django_db
@@ -136,6 +137,19 @@ def test_cover_url_has_a_cache_buster_only_once_the_file_exists(covers, settings
 
     assert before == f"/radarr/MediaCover/{movie.pk}/poster-250.jpg"
     assert after.startswith(f"/radarr/MediaCover/{movie.pk}/poster-250.jpg?lastWrite=")
+
+
+@pytest.mark.parametrize("filename", ["poster.jpg", "poster-250.jpg"])
+def test_a_cover_removed_while_it_is_being_answered_is_still_sent_whole(covers, rf, filename):
+    movie = make_movie(images_on(covers))
+    cache_covers(movie)
+    cover = find_cover(movie.pk, filename)
+    expected = (cover_folder(movie.pk) / filename).read_bytes()
+
+    delete_covers(movie.pk)  # a refresh or the movie's deletion, between finding and sending
+    response = cover_response(rf.get(f"/MediaCover/{movie.pk}/{filename}"), cover)
+
+    assert response.status_code == 200 and b"".join(response.streaming_content) == expected
 
 
 @pytest.mark.parametrize(
