@@ -76,7 +76,7 @@ def wait_for_ping(base: str, limit: float = 60) -> float:
         try:
             if requests.get(f"{base}/ping", timeout=1).status_code == 200:
                 return time.perf_counter() - started
-        except requests.ConnectionError:
+        except requests.RequestException:  # refused, or a slow first answer (ReadTimeout)
             time.sleep(0.02)
     raise RuntimeError("the server did not answer /ping within a minute")
 
@@ -151,6 +151,7 @@ def main() -> None:
         "index_bench",
         "rss_bench",
         "scenegroups_bench",
+        "load_bench",
     )
     for module in modules:
         subprocess.run([sys.executable, "-m", f"bench.{module}"], cwd=REPO, check=True)
