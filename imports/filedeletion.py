@@ -10,7 +10,9 @@ from downloads.history import record_file_deleted
 from imports.extras import delete_extras_of
 from imports.recyclebin import RecycleError, recycle_file
 from indexers.evidence import note_outcome, release_group_of
+from movies.files import POINT_INSIDE
 from movies.models import MovieFile
+from movies.rootfolders import placement
 from movies.scanning import update_file_state
 from notifications.builders import file_delete_event
 from notifications.events import notify
@@ -29,6 +31,9 @@ def delete_movie_file(movie_file: MovieFile, reason: str = "manual") -> None:
     If the file cannot be moved or deleted, nothing is forgotten: the row stays and the error says why.
     """
     movie = movie_file.movie
+    place = placement(movie.path)
+    if place.problem:  # an old row pointing outside every root folder: nothing there is deleted
+        raise FileDeletionError(f"Cannot delete files of {movie}: {place.problem}. {POINT_INSIDE}")
     folder = Path(movie.path)
     path = folder / movie_file.relative_path
     try:

@@ -26,6 +26,7 @@ from imports.recyclebin import RecycleError, recycle_file
 from imports.transfer import COPY, HARDLINK, MOVE, TransferError, transfer_file
 from indexers.evidence import note_outcome, release_group_of
 from movies.models import Movie, MovieFile
+from movies.rootfolders import placement, stays_inside
 from movies.scanning import update_file_state
 from notifications.builders import download_event, file_delete_event
 from notifications.events import notify
@@ -191,8 +192,13 @@ def import_file(facts: ImportFacts, *, mode: str = MOVE, notify_download: bool =
     movie = facts.movie
     if movie is None or not movie.path:
         raise ImportError_(f"{facts.path.name}: the movie has no folder to import into")
+    place = placement(movie.path)
+    if place.problem:  # an old row pointing outside every root folder: nothing is written there
+        raise ImportError_(f"{facts.path.name}: cannot import into the folder of {movie}: {place.problem}")
     movie_folder = Path(movie.path)
     desired = movie_folder / f"{_file_name(facts)}{facts.path.suffix.lower()}"
+    if not stays_inside(str(desired), str(movie_folder)):
+        raise ImportError_(f"{facts.path.name}: its new name '{desired.name}' leads out of {movie_folder}")
     try:
         final = transfer_file(facts.path, desired, mode=mode, chmod=_chmod(), group=_group())
     except TransferError as error:

@@ -24,7 +24,10 @@ from imports.mediamanagement import NamingConfig
 from imports.naming import NamingSettings, build_file_name, build_folder_name
 from imports.transfer import clash_free
 from movies.decisionfacts import file_format_ids
+from movies.files import POINT_INSIDE, FolderError, move_movie_folder
+from movies.library import _path_failures, normalize_path
 from movies.models import Movie, MovieFile
+from movies.rootfolders import placement, stays_inside
 from notifications.events import RenameEvent, notify
 from releases.customformats import compile_formats
 from releases.models import CustomFormat, QualityDefinition
@@ -107,6 +110,16 @@ def rename_previews(movie: Movie, config: NamingSettings | None = None) -> list[
     return previews
 
 
+def _check_movie_folder(movie: Movie) -> str:
+    """The movie's folder, normalised; FolderError when it is not inside a root folder (an old row), so
+    nothing there is renamed or moved until the user points the movie into one."""
+    place = placement(movie.path)
+    if place.problem:
+        logger.error("Refused to rename files of %s: %s", movie, place.problem)
+        raise FolderError(f"Cannot rename the files of {movie}: {place.problem}. {POINT_INSIDE}")
+    return place.path
+
+
 def _move_without_overwrite(source: Path, target: Path) -> Path:
     """`source` to `target` (or a clash-free variant of it) in one rename; returns where it went."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -129,13 +142,16 @@ def rename_movie_file(movie: Movie, naming_file: NamingFile, config: NamingSetti
     from imports.extras import move_extras_with
 
     movie_file = naming_file.movie_file
-    folder = Path(movie.path)
+    folder = Path(_check_movie_folder(movie))
     source = folder / movie_file.relative_path
     new_relative = new_relative_path(movie, naming_file, config)
     if new_relative == movie_file.relative_path:
         return False
     if not source.is_file():
         logger.warning("Cannot rename %s: '%s' is not on disk", movie, source)
+        return False
+    if not stays_inside(str(folder / new_relative), str(folder)):
+        logger.error("Refused to rename '%s' to '%s': outside the movie's folder", source, new_relative)
         return False
     target = _move_without_overwrite(source, folder / new_relative)
     old_relative = movie_file.relative_path
@@ -168,6 +184,7 @@ def rename_movie_files(movie: Movie, file_ids: list[int] | None = None) -> list[
     config = NamingConfig.get()
     if not config.rename_movies:
         return []
+    _check_movie_folder(movie)
     files = MovieFile.objects.filter(movie=movie)
     if file_ids is not None:
         files = files.filter(pk__in=file_ids)
@@ -183,17 +200,18 @@ def rename_movie_files(movie: Movie, file_ids: list[int] | None = None) -> list[
 
 def rename_movie_folder(movie: Movie, config: NamingSettings | None = None) -> bool:
     """RenameMovieFolder: the folder to the folder format inside its root folder; False if unchanged."""
-    from movies.files import move_movie_folder
-
     config = config or NamingConfig.get()
-    root = movie.root_folder_path or posixpath.dirname(movie.path)
-    new_path = posixpath.join(root, build_folder_name(movie, config))
+    place = placement(movie.path)
+    if place.problem:  # an old row outside every root folder: no root folder to rename it in
+        logger.error("Refused to rename the folder of %s: %s", movie, place.problem)
+        raise FolderError(f"Cannot rename the folder of {movie}: {place.problem}. {POINT_INSIDE}")
+    new_path = posixpath.join(place.root_folder, build_folder_name(movie, config))
     if new_path == movie.path:
         return False
-    moved = move_movie_folder(movie, new_path)
+    moved = move_movie_folder(movie, new_path)  # refuses a new name that leads out of the root folder
     if moved or not Path(movie.path).exists():
-        movie.path = new_path
-        movie.save(update_fields=["path"])
+        movie.path, movie.root_folder_path = new_path, place.root_folder
+        movie.save(update_fields=["path", "root_folder_path"])
     return moved
 
 
@@ -221,35 +239,54 @@ def rename_files(movie_id: int = 0, files: list[int] | None = None) -> str:
 def rename_movies(movie_ids: list[int] | None = None) -> str:
     """RenameMovie `{movieIds}`: every file of each movie."""
     count = 0
+    refused = 0
     for movie in Movie.objects.filter(pk__in=movie_ids or []):
-        count += len(rename_movie_files(movie))
-    return f"Renamed {count} file(s)"
+        try:
+            count += len(rename_movie_files(movie))
+        except FolderError:  # logged; the other movies are renamed
+            refused += 1
+    return f"Renamed {count} file(s)" + (f"; {refused} movie(s) refused (see the log)" if refused else "")
 
 
 def rename_movie_folders(movie_ids: list[int] | None = None) -> str:
     """RenameMovieFolder `{movieIds}`: folders to the folder format (files follow with RenameMovie)."""
-    moved = 0
+    moved, refused = 0, 0
     for movie in Movie.objects.filter(pk__in=movie_ids or []):
-        moved += int(rename_movie_folder(movie))
-    return f"Renamed {moved} movie folder(s)"
+        try:
+            moved += int(rename_movie_folder(movie))
+        except FolderError as error:
+            logger.error("Could not rename the folder of %s: %s", movie, error.message)
+            refused += 1
+    summary = f"Renamed {moved} movie folder(s)"
+    return summary + (f"; {refused} refused (see the log)" if refused else "")
 
 
 def move_movie(movie_id: int = 0, source_path: str = "", destination_path: str = "") -> str:
     """MoveMovie `{movieId, sourcePath, destinationPath}`: the folder moves, the row follows (a refused
     move raises FolderError and changes nothing)."""
-    from movies.files import move_movie_folder
-
     movie = Movie.objects.filter(pk=movie_id).first()
     if movie is None:
         return f"Movie {movie_id} does not exist"
-    destination = destination_path or movie.path
-    if source_path and source_path != movie.path:
-        movie.path = source_path
-    moved = move_movie_folder(movie, destination)
-    movie.path = destination
-    movie.root_folder_path = posixpath.dirname(destination)
+    destination = placement(destination_path or movie.path)
+    if destination.problem:
+        raise FolderError(f"Cannot move {movie} to '{destination_path}': {destination.problem}")
+    if source_path and normalize_path(source_path) != movie.path:
+        _check_move_source(movie, source_path, destination.path)
+        movie.path = normalize_path(source_path)
+    moved = move_movie_folder(movie, destination.path)  # both ends inside root folders, or it raises
+    movie.path, movie.root_folder_path = destination.path, destination.root_folder
     movie.save(update_fields=["path", "root_folder_path"])
-    return f"Moved {movie} to '{destination}'" if moved else f"Nothing to move for {movie}"
+    return f"Moved {movie} to '{destination.path}'" if moved else f"Nothing to move for {movie}"
+
+
+def _check_move_source(movie: Movie, source_path: str, destination: str) -> None:
+    """A source other than the movie's folder (Radarr's flow: the row was repointed, then MoveMovie
+    moves the old folder) is accepted only for the folder the row now points to, and never another
+    movie's folder or a folder holding other movies."""
+    failures = _path_failures(normalize_path(source_path), exclude_movie_id=movie.pk)
+    if destination != movie.path or failures:
+        reason = failures[0].message if failures else f"the movie's folder is '{movie.path}'"
+        raise FolderError(f"Cannot move '{source_path}' for {movie}: {reason}")
 
 
 def set_file_date(movie: Movie, path: Path) -> bool:

@@ -181,7 +181,11 @@ def organize(request: HttpRequest, tmdb_id: int) -> HttpResponse:
     movie = get_object_or_404(Movie, tmdb_id=tmdb_id)
     if request.method == "POST":
         file_ids = [int(value) for value in request.POST.getlist("files") if value.isdigit()]
-        renamed = rename_movie_files(movie, file_ids)
+        try:
+            renamed = rename_movie_files(movie, file_ids)
+        except FolderError as error:  # the movie's folder is outside every root folder
+            messages.error(request, error.message)
+            return redirect("movies:detail", tmdb_id=movie.tmdb_id)
         text = f"Renamed {len(renamed)} file(s)."
         if request.POST.get("rename_folder"):
             try:

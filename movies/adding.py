@@ -18,11 +18,11 @@ from movies.library import (
     _folder_failure,
     _path_failures,
     _profile_failure,
-    normalize_path,
 )
 from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import Collection, Movie
 from movies.refresh import apply_metadata, replace_alternative_titles  # the refresh's own copy rules
+from movies.rootfolders import configured_root_folder, placement, root_folder_failure
 from movies.scanning import scan_movie_folder
 from movies.titles import clean_title, sort_title
 from notifications.events import MovieAddedEvent, notify
@@ -55,11 +55,11 @@ def add_movie(
 
     Excluded movies may still be added by hand (as in Radarr); lists and collections check first.
     """
-    path = normalize_path(path or "")
-    root_folder_path = normalize_path(root_folder_path or "") or (posixpath.dirname(path) if path else "")
-    if not path and root_folder_path:
-        path = posixpath.join(root_folder_path, new_movie_folder_name(metadata))
-    failures = _add_failures(metadata, quality_profile_id, root_folder_path, path, minimum_availability)
+    if Movie.objects.filter(tmdb_id=metadata.tmdb_id).exists():
+        raise invalid("TmdbId", "This movie has already been added", metadata.tmdb_id)
+    failures = _add_failures(quality_profile_id, minimum_availability)
+    root_folder_path, path, folder_failures = _folder_of_new_movie(metadata, root_folder_path, path)
+    failures += folder_failures
     if monitor not in MONITOR_TYPES:
         failures.append(Failure("AddOptions.Monitor", "'Monitor' is not valid", monitor))
     if failures:
@@ -91,22 +91,33 @@ def add_movie(
     return movie
 
 
-def _add_failures(
-    metadata: MovieMetadata, quality_profile_id: Any, root_folder_path: str, path: str, availability: str
-) -> list[Failure]:
-    if Movie.objects.filter(tmdb_id=metadata.tmdb_id).exists():
-        return [Failure("TmdbId", "This movie has already been added", metadata.tmdb_id)]
-    failures = [
+def _folder_of_new_movie(
+    metadata: MovieMetadata, root_folder_path: str, path: str | None
+) -> tuple[str, str, list[Failure]]:
+    """(root folder, movie folder, failures): a given path decides (its root folder is the configured
+    one holding it, as Radarr derives it); else the folder is named inside the given root folder."""
+    if path:
+        place = placement(path)
+    elif root_folder_path:
+        failure = root_folder_failure("RootFolderPath", root_folder_path)
+        if failure:
+            return "", "", [failure]
+        root = configured_root_folder(root_folder_path)
+        place = placement(posixpath.join(root, new_movie_folder_name(metadata)))
+    else:
+        return "", "", [Failure("RootFolderPath", "'Root Folder Path' must not be empty", root_folder_path)]
+    if place.problem:
+        return "", "", [Failure("Path", place.problem, path or place.path)]
+    failure = _folder_failure("RootFolderPath", place.root_folder)  # it must be there and writable
+    return place.root_folder, place.path, [failure] if failure else _path_failures(place.path)
+
+
+def _add_failures(quality_profile_id: Any, availability: str) -> list[Failure]:
+    return [
         failure
         for failure in (_profile_failure(quality_profile_id), _availability_failure(availability))
         if failure
     ]
-    if not root_folder_path:
-        failures.append(Failure("RootFolderPath", "'Root Folder Path' must not be empty", root_folder_path))
-    else:
-        failure = _folder_failure("RootFolderPath", root_folder_path)
-        failures += [failure] if failure else _path_failures(path)
-    return failures
 
 
 def _collection_for(ref: CollectionRef | None, movie: Movie, monitor_collection: bool) -> Collection | None:

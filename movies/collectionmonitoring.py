@@ -10,6 +10,7 @@ from movies.adding import add_movie
 from movies.library import _availability_failure, _existing_tag_ids, _profile_failure
 from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import Collection, ImportExclusion, Movie
+from movies.rootfolders import configured_root_folder, root_folder_failure
 from radarr.api.errors import Failure, ValidationFailed
 
 logger = logging.getLogger(__name__)
@@ -90,11 +91,16 @@ def update_collection(collection: Collection, changes: dict[str, Any]) -> Collec
         failures += filter(None, [_profile_failure(changes["quality_profile_id"])])
     if changes.get("minimum_availability") is not None:
         failures += filter(None, [_availability_failure(changes["minimum_availability"])])
+    root = changes.get("root_folder_path")
+    if root is not None and root != collection.root_folder_path:  # an old one may stay while others change
+        failures += filter(None, [root_folder_failure("RootFolderPath", root)])
     if failures:
         raise ValidationFailed(failures)
-    for field in ("quality_profile_id", "root_folder_path", "minimum_availability", "search_on_add"):
+    for field in ("quality_profile_id", "minimum_availability", "search_on_add"):
         if changes.get(field) is not None:
             setattr(collection, field, changes[field])
+    if root is not None and root != collection.root_folder_path:
+        collection.root_folder_path = configured_root_folder(root)
     collection.save()
     if changes.get("tag_ids") is not None:
         collection.tags.set(_existing_tag_ids(changes["tag_ids"]))

@@ -2,6 +2,7 @@
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.db import transaction
 
@@ -44,16 +45,23 @@ def delete_movie(movie: Movie, *, delete_files: bool = False, add_exclusion: boo
     )
 
 
+@dataclass(slots=True)
+class BulkDeletion:
+    deleted: int = 0
+    refused: list[str] = field(default_factory=list)  # why each movie left in place was refused
+
+
 def delete_movies(
     movie_ids: Iterable[int], *, delete_files: bool = False, add_exclusion: bool = False
-) -> int:
+) -> BulkDeletion:
     """Delete several movies one by one, so one refused folder does not stop or undo the others."""
-    deleted = 0
+    outcome = BulkDeletion()
     for movie in Movie.objects.filter(pk__in=list(movie_ids)):
         try:
             delete_movie(movie, delete_files=delete_files, add_exclusion=add_exclusion)
         except ApiError as error:
             logger.error("Could not delete %s: %s", movie, error.message)
+            outcome.refused.append(error.message)
             continue
-        deleted += 1
-    return deleted
+        outcome.deleted += 1
+    return outcome

@@ -1,7 +1,6 @@
 """Editing movies: one movie's settings and path (its folder moved when asked), and the bulk editor."""
 
 import logging
-import os
 import posixpath
 from typing import Any
 
@@ -11,12 +10,12 @@ from movies.files import move_movie_folder
 from movies.library import (
     _availability_failure,
     _existing_tag_ids,
-    _folder_failure,
     _path_failures,
     _profile_failure,
     normalize_path,
 )
 from movies.models import Movie
+from movies.rootfolders import configured_root_folder, path_failure, placement, root_folder_failure
 from radarr.api.errors import ApiError, Failure, ValidationFailed
 from radarr.commands import report_progress
 
@@ -39,6 +38,16 @@ def _new_path(movie: Movie, changes: dict[str, Any]) -> str:
     return movie.path
 
 
+def _new_path_failures(movie: Movie, changes: dict[str, Any], new_path: str) -> list[Failure]:
+    """A new folder must be a movie folder inside a configured root folder, and no other movie's."""
+    if changes.get("path") and normalize_path(changes["path"]) != movie.path:
+        failure = path_failure("Path", changes["path"])
+    else:  # the root folder changed: it must be a configured one, the folder keeps its name
+        failure = root_folder_failure("RootFolderPath", changes.get("root_folder_path"))
+        failure = failure or path_failure("Path", new_path)
+    return [failure] if failure else _path_failures(new_path, exclude_movie_id=movie.pk)
+
+
 def _update_failures(movie: Movie, changes: dict[str, Any], new_path: str) -> list[Failure]:
     failures: list[Failure] = []
     if "quality_profile_id" in changes:
@@ -46,11 +55,7 @@ def _update_failures(movie: Movie, changes: dict[str, Any], new_path: str) -> li
     if "minimum_availability" in changes:
         failures += filter(None, [_availability_failure(changes["minimum_availability"])])
     if new_path != movie.path:
-        parent = posixpath.dirname(new_path)
-        if not os.path.isabs(new_path) or not parent:
-            failures.append(Failure("Path", "Invalid Path", new_path))
-        else:
-            failures += _path_failures(new_path, exclude_movie_id=movie.pk)
+        failures += _new_path_failures(movie, changes, new_path)
     return failures
 
 
@@ -69,10 +74,7 @@ def update_movie(movie: Movie, changes: dict[str, Any], *, move_files: bool = Fa
             move_movie_folder(movie, new_path)
         else:
             logger.info("Repointed %s from '%s' to '%s' without moving files", movie, movie.path, new_path)
-        movie.path = new_path
-        movie.root_folder_path = normalize_path(changes.get("root_folder_path") or "") or posixpath.dirname(
-            new_path
-        )
+        movie.path, movie.root_folder_path = new_path, placement(new_path).root_folder
     for field in ("monitored", "minimum_availability", "quality_profile_id"):
         if field in changes and changes[field] is not None:
             setattr(movie, field, changes[field])
@@ -116,7 +118,7 @@ def edit_movies(
         for failure in (
             _profile_failure(quality_profile_id) if quality_profile_id is not None else None,
             _availability_failure(minimum_availability) if minimum_availability is not None else None,
-            _folder_failure("RootFolderPath", normalize_path(root_folder_path)) if root_folder_path else None,
+            root_folder_failure("RootFolderPath", root_folder_path) if root_folder_path is not None else None,
         )
         if failure
     ]
@@ -133,8 +135,8 @@ def edit_movies(
             Movie.objects.filter(pk__in=[movie.pk for movie in movies]).update(**fields)
         if tag_ids is not None:
             _apply_tags(movies, tag_ids, apply_tags)
-    if root_folder_path:
-        _move_to_root_folder(movies, normalize_path(root_folder_path), move_files)
+    if root_folder_path is not None:
+        _move_to_root_folder(movies, configured_root_folder(root_folder_path), move_files)
     return list(Movie.objects.filter(pk__in=movie_ids))
 
 

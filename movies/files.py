@@ -2,8 +2,9 @@
 
 A move renames within one filesystem; across filesystems it copies into a hidden sibling of the target,
 checks every file's size, renames the copy into place and only then deletes the source. A target that
-already holds files is never overwritten. A folder is deleted only when the user asked, only when it
-lies inside a root folder and is not the root folder itself.
+already holds files is never overwritten. Both ends of a move, and every folder deleted, must be a
+movie folder by movies.rootfolders' rule: strictly inside a configured root folder, as written and on
+disk. A movie folder that is a symbolic link is removed as a link; what it points to is never touched.
 """
 
 import errno
@@ -12,10 +13,13 @@ import os
 import shutil
 from pathlib import Path
 
-from movies.models import Movie, RootFolder
+from movies.models import Movie
+from movies.rootfolders import placement
 from radarr.api.errors import ApiError
 
 logger = logging.getLogger(__name__)
+
+POINT_INSIDE = "Edit the movie's path to a folder inside a root folder first (without moving files)"
 
 
 class FolderError(ApiError):
@@ -65,12 +69,19 @@ def move_movie_folder(movie: Movie, new_path: str) -> bool:
     Raises FolderError (leaving everything in place) when the target holds files, lies inside the
     source, or a copy cannot be verified.
     """
-    source, target = Path(movie.path), Path(new_path)
-    if source == target:
+    if Path(movie.path) == Path(new_path):
         return False
+    destination = placement(new_path)
+    if destination.problem:
+        raise FolderError(f"Cannot move {movie} to '{new_path}': {destination.problem}")
+    source, target = Path(movie.path), Path(destination.path)
     if not source.is_dir():
         logger.info("Movie folder '%s' does not exist; nothing to move for %s", source, movie)
         return False
+    origin = placement(movie.path)
+    if origin.problem:
+        raise FolderError(f"Cannot move the folder of {movie}: {origin.problem}. {POINT_INSIDE}")
+    source = Path(origin.path)
     if _is_inside(target, source) or _is_inside(source, target):
         raise FolderError(f"Cannot move '{source}' to '{target}': one folder is inside the other")
     if _has_entries(target):
@@ -88,10 +99,6 @@ def move_movie_folder(movie: Movie, new_path: str) -> bool:
     return True
 
 
-def _containing_root(path: Path, roots: list[Path]) -> Path | None:
-    return next((root for root in roots if _is_inside(path, root)), None)
-
-
 def _recycle(source: Path, recycle_bin: Path) -> Path:
     """Move a folder into the recycle bin, `_2`, `_3`... when the name is taken (Radarr's rule)."""
     recycle_bin.mkdir(parents=True, exist_ok=True)
@@ -106,29 +113,38 @@ def _recycle(source: Path, recycle_bin: Path) -> Path:
 def remove_movie_folder(movie: Movie, recycle_bin: str | None = None) -> bool:
     """Delete (or recycle) the movie's own folder; False when it was already gone.
 
-    Only called when the user asked for deleteFiles. Refuses a folder that is a root folder, lies
-    outside every root folder, or is the root of the filesystem. `recycle_bin` defaults to the one set
-    in Media Management ("" deletes permanently).
+    Only called when the user asked for deleteFiles. Refuses (FolderError, nothing touched) a folder
+    that is not a movie folder by movies.rootfolders' rule: a root folder, outside every root folder,
+    or leading out of its root folder through a symbolic link. A movie folder that is itself a link
+    loses the link only. `recycle_bin` defaults to the one set in Media Management ("" deletes
+    permanently).
     """
     if recycle_bin is None:
         from imports.options import import_options  # noqa: PLC0415 (media-management settings)
 
         recycle_bin = import_options().recycle_bin
-    path = Path(movie.path)
-    roots = [Path(root) for root in RootFolder.objects.values_list("path", flat=True)]
-    if movie.root_folder_path:
-        roots.append(Path(movie.root_folder_path))
-    if path.is_absolute() and not path.exists():
-        logger.info("Movie folder '%s' of %s is already gone", path, movie)
+    place = placement(movie.path)
+    if os.path.isabs(place.path) and not os.path.lexists(place.path):
+        logger.info("Movie folder '%s' of %s is already gone", place.path, movie)
         return False  # nothing on disk: removing the movie itself must not be refused
-    if not path.is_absolute() or path == Path(path.anchor) or path in roots:
-        raise FolderError(f"Refusing to delete '{path}': it is a root folder, not a movie's own folder")
-    if _containing_root(path, roots) is None:
-        raise FolderError(f"Refusing to delete '{path}': it is not inside a root folder")
+    if place.root_folder and os.path.islink(place.path):
+        return _remove_link(movie, Path(place.path))
+    if place.problem:
+        logger.error("Refused to delete the folder of %s: %s", movie, place.problem)
+        raise FolderError(f"Refusing to delete the folder of {movie}: {place.problem}. {POINT_INSIDE}")
+    path = Path(place.path)
     if recycle_bin:
         destination = _recycle(path, Path(recycle_bin))
         logger.info("Moved movie folder '%s' of %s to the recycle bin at '%s'", path, movie, destination)
     else:
         shutil.rmtree(path)
         logger.warning("Deleted movie folder '%s' of %s permanently (no recycle bin)", path, movie)
+    return True
+
+
+def _remove_link(movie: Movie, link: Path) -> bool:
+    """The movie's folder is a symbolic link: only the link goes, wherever it points stays as it is."""
+    target = os.readlink(link)
+    link.unlink()
+    logger.warning("Movie folder '%s' of %s was a link to '%s': removed the link only", link, movie, target)
     return True

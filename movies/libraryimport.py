@@ -150,7 +150,7 @@ def import_movies(requests: list[ImportRequest]) -> tuple[list[Movie], list[tupl
             movie = add_movie(
                 request.metadata,
                 quality_profile_id=request.quality_profile_id,
-                root_folder_path=posixpath.dirname(normalize_path(request.path)),
+                root_folder_path="",  # the configured root folder holding the path (movies.rootfolders)
                 path=request.path,
                 monitored=request.monitored,
                 minimum_availability=request.minimum_availability,

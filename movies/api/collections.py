@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
 
 from movies import collectionmonitoring
-from movies.api.movies import minimum_availability
+from movies.api.movies import minimum_availability, path_text
 from movies.collectionresources import collection_resource, collection_resources
 from movies.models import Collection
 from radarr.api.auth import api_view
@@ -26,7 +26,7 @@ def collection_changes(body: InsensitiveDict) -> dict[str, Any]:
         "monitored": body.get("monitored"),
         "search_on_add": body.get("searchOnAdd"),
         "quality_profile_id": body.get("qualityProfileId"),
-        "root_folder_path": body.get("rootFolderPath"),
+        "root_folder_path": path_text(body, "rootFolderPath") or None,
         "minimum_availability": minimum_availability(body.get("minimumAvailability"), None),  # type: ignore[arg-type]
     }
     if isinstance(body.get("tags"), list):

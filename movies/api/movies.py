@@ -18,8 +18,9 @@ from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import Movie
 from movies.resourcecache import library_json
 from movies.resources import movie_resource, movie_resources, movie_resources_json
+from movies.rootfolders import path_failure
 from radarr.api.auth import api_view
-from radarr.api.errors import ApiError, NotFound, invalid
+from radarr.api.errors import ApiError, NotFound, ValidationFailed, invalid
 from radarr.api.identity import resource_id, row_or_404
 from radarr.api.params import InsensitiveDict
 from radarr.api.responses import read_json, read_json_object
@@ -36,6 +37,13 @@ _APPLY_TAGS_NUMBERS = {0: "add", 1: "remove", 2: "replace"}
 def movies_response(body: bytes, status: int = 200) -> HttpResponse:
     """movie_resources_json's bytes as they are: built without nulls, nothing to strip or re-encode."""
     return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
+
+
+def movies_by_id_response(ids: list[int], status: int = 200) -> HttpResponse:
+    """The movies with these ids; none is `[]` (movie_resources_json fails on an empty `pk__in`)."""
+    if not ids:
+        return movies_response(b"[]", status=status)
+    return movies_response(movie_resources_json(Movie.objects.filter(pk__in=ids)), status=status)
 
 
 def resource_response(movie: Movie, status: int = 200) -> HttpResponse:
@@ -64,6 +72,18 @@ def _int(body: InsensitiveDict, name: str, default: int | None = None) -> int | 
         raise invalid(name, f"'{value}' is not a valid whole number", value) from None
 
 
+def path_text(body: InsensitiveDict, name: str) -> str:
+    """A path property (`path`, `rootFolderPath`) as text, "" when absent or null: anything but a JSON
+    string is refused, never coerced (str([..]) would be stored as a folder name)."""
+    value = body.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        property_name = name[0].upper() + name[1:]
+        raise invalid(property_name, f"'{property_name}' must be a string", value)
+    return value
+
+
 def _tag_ids(value: Any) -> list[int]:
     if not isinstance(value, list):
         return []
@@ -84,8 +104,8 @@ def add_arguments(body: InsensitiveDict) -> dict[str, Any]:
     monitor = str(options.get("monitor") or "movieOnly")
     return {
         "quality_profile_id": _int(body, "qualityProfileId") or _int(body, "profileId"),
-        "root_folder_path": body.get("rootFolderPath") or "",
-        "path": body.get("path") or None,
+        "root_folder_path": path_text(body, "rootFolderPath"),
+        "path": path_text(body, "path") or None,
         "monitored": body.get("monitored") is not False,
         "minimum_availability": minimum_availability(body.get("minimumAvailability")),
         "tag_ids": _tag_ids(body.get("tags")),
@@ -109,10 +129,11 @@ def update_changes(body: InsensitiveDict) -> dict[str, Any]:
     profile_id = _int(body, "qualityProfileId") or _int(body, "profileId")
     if profile_id is not None:
         changes["quality_profile_id"] = profile_id
-    if body.get("path"):
-        changes["path"] = body.get("path")
-    elif body.get("rootFolderPath"):
-        changes["root_folder_path"] = body.get("rootFolderPath")
+    path, root_folder_path = path_text(body, "path"), path_text(body, "rootFolderPath")
+    if path:
+        changes["path"] = path
+    elif root_folder_path:
+        changes["root_folder_path"] = root_folder_path
     if isinstance(body.get("tags"), list):
         changes["tag_ids"] = _tag_ids(body.get("tags"))
     return changes
@@ -229,11 +250,14 @@ def movie_editor(request: HttpRequest) -> HttpResponse:
     body = _editor_body(request)
     if request.method == "DELETE":
         ids = _movie_ids(body) if body else request.query.get_int_list("movieIds")
-        deleting.delete_movies(
+        outcome = deleting.delete_movies(
             ids,
             delete_files=_flag(request, body, "deleteFiles"),
             add_exclusion=_flag(request, body, "addImportExclusion"),
         )
+        if outcome.refused:  # the others are deleted; these stay, and the client hears why
+            message = f"{len(outcome.refused)} movie(s) were not deleted ({outcome.deleted} were)"
+            raise ApiError(409, message, " ".join(outcome.refused))
         return HttpResponse(status=200)
     apply_tags = body.get("applyTags") or "add"
     movies = editing.edit_movies(
@@ -241,14 +265,12 @@ def movie_editor(request: HttpRequest) -> HttpResponse:
         monitored=body.get("monitored"),
         quality_profile_id=_int(body, "qualityProfileId"),
         minimum_availability=minimum_availability(body.get("minimumAvailability"), None),  # type: ignore[arg-type]
-        root_folder_path=body.get("rootFolderPath") or None,
+        root_folder_path=path_text(body, "rootFolderPath") or None,
         move_files=bool(body.get("moveFiles")),
         tag_ids=_tag_ids(body.get("tags")) if isinstance(body.get("tags"), list) else None,
         apply_tags=_APPLY_TAGS_NUMBERS.get(apply_tags, str(apply_tags).lower()),
     )
-    return movies_response(
-        movie_resources_json(Movie.objects.filter(pk__in=[m.pk for m in movies])), status=202
-    )
+    return movies_by_id_response([movie.pk for movie in movies], status=202)
 
 
 def _import_request(item: Any) -> ImportRequest:
@@ -257,12 +279,15 @@ def _import_request(item: Any) -> ImportRequest:
     body = InsensitiveDict(item)
     arguments = add_arguments(body)
     metadata = metadata_from_resource(body)
-    if not body.get("path"):
+    if not arguments["path"]:
         raise invalid("Path", "'Path' must not be empty.", body.get("path"))
+    failure = path_failure("Path", arguments["path"])  # before any item is added: bad input, not a skip
+    if failure:
+        raise ValidationFailed([failure])
     if not metadata.title:  # a bare {tmdbId, path}: TMDB supplies the rest
         metadata = call_tmdb(adding.fetch_metadata, metadata.tmdb_id)
     return ImportRequest(
-        path=str(body.get("path")),
+        path=arguments["path"],
         metadata=metadata,
         quality_profile_id=arguments["quality_profile_id"],
         minimum_availability=arguments["minimum_availability"],
@@ -280,7 +305,7 @@ def movie_import(request: HttpRequest) -> HttpResponse:
     if not isinstance(items, list):
         raise ApiError(400, "Request body must be a JSON array of movies")
     added, _refused = import_movies([_import_request(item) for item in items])
-    return movies_response(movie_resources_json(Movie.objects.filter(pk__in=[movie.pk for movie in added])))
+    return movies_by_id_response([movie.pk for movie in added])
 
 
 api_v3: list[URLPattern] = [

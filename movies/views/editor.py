@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from movies.deleting import delete_movies
 from movies.editing import edit_movies
 from movies.models import MinimumAvailability, Movie
+from movies.rootfolders import root_folder_failure
 from movies.views.addmovie import create_tags
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.commands import queue_command
@@ -91,6 +92,9 @@ def _move(request: HttpRequest, ids: list[int], root: str, move_files: bool) -> 
     """Moving folders can take hours: a job does it, one folder at a time, when the job is there."""
     if not root:
         raise ValidationFailed([Failure("RootFolderPath", "Choose a root folder first")])
+    failure = root_folder_failure("RootFolderPath", root)  # before queueing a job that would refuse it
+    if failure:
+        raise ValidationFailed([failure])
     if move_files:
         body = {"movieIds": ids, "destinationRootFolder": root, "moveFiles": True}
         queue_command(BULK_MOVE_JOB, body, user_agent=request.headers.get("User-Agent", ""))
@@ -115,11 +119,11 @@ def delete_selected(request: HttpRequest) -> HttpResponse:
     ids = _ids(request)
     delete_files = request.POST.get("deleteFiles") == "true"
     add_exclusion = request.POST.get("addImportExclusion") == "true"
-    deleted = delete_movies(ids, delete_files=delete_files, add_exclusion=add_exclusion)
-    text = f"{_movies_word(deleted)} removed from the library"
+    outcome = delete_movies(ids, delete_files=delete_files, add_exclusion=add_exclusion)
+    text = f"{_movies_word(outcome.deleted)} removed from the library"
     text += "; their folders were deleted." if delete_files else "; their files were left on disk."
-    if deleted < len(ids):
-        text += f" {len(ids) - deleted} could not be deleted (see System → Logs)."
+    if outcome.refused:
+        text += f" {len(outcome.refused)} could not be deleted: {' '.join(outcome.refused)}"
     messages.success(request, text)
     return _back(request)
 

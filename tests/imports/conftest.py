@@ -12,7 +12,7 @@ import pytest
 
 from imports.options import ImportOptions
 from movies.models import Movie
-from tests.movies.factories import MovieFactory
+from tests.movies.factories import MovieFactory, RootFolderFactory
 
 
 @pytest.fixture
@@ -41,10 +41,12 @@ def options(monkeypatch):
 
 
 @pytest.fixture
-def library(tmp_path) -> Path:
+def library(tmp_path, db) -> Path:
+    """A root folder on disk, configured: files are only ever imported into a root folder's movies."""
     root = tmp_path / "movies"
     root.mkdir()
     (root / ".keep").write_text("a root folder with content")
+    RootFolderFactory(path=str(root))
     return root
 
 

@@ -17,7 +17,7 @@ from tests.downloads import services
 from tests.downloads.conftest import qbittorrent  # noqa: F401 (the session's real qBittorrent)
 from tests.downloads.factories import approved, release
 from tests.downloads.torrents import make_torrent, write_payload
-from tests.movies.factories import MovieFactory
+from tests.movies.factories import MovieFactory, RootFolderFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_pass]
 
@@ -47,6 +47,7 @@ def test_a_grab_is_imported_hardlinked_and_renamed_then_upgraded_through_the_rec
     library, recycle_bin = tmp_path / "movies", tmp_path / "recycle"
     library.mkdir()
     (library / ".keep").write_text("mounted")
+    RootFolderFactory(path=str(library))
     options(recycle_bin=str(recycle_bin))
     naming = NamingConfig.get()
     naming.rename_movies = True

@@ -5,7 +5,7 @@ import pytest
 from downloads.models import History, HistoryEventType
 from movies.models import MovieFile
 from tests.imports.conftest import write
-from tests.movies.factories import MovieFactory, MovieFileFactory
+from tests.movies.factories import MovieFactory, MovieFileFactory, RootFolderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def heat(tmp_path):
     folder = tmp_path / "movies" / "Heat (1995)"
+    RootFolderFactory(path=str(folder.parent))
     movie = MovieFactory(title="Heat", root_folder_path=str(folder.parent), path=str(folder), has_file=True)
     video = write(folder / "Heat.1995.1080p.BluRay.x264-GRP.mkv", 1000)
     movie_file = MovieFileFactory(movie=movie, relative_path=video.name, size=1000, quality_id=7)

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from downloads.models import History, HistoryEventType
 from imports.mediamanagement import ExtraFile, ExtraFileType, NamingConfig
 from imports.renaming import rename_files, rename_movie_folders, rename_movies, rename_previews
-from tests.movies.factories import MovieFactory, MovieFileFactory
+from tests.movies.factories import MovieFactory, MovieFileFactory, RootFolderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +29,7 @@ def matrix(tmp_path):
     folder = root / "matrix"
     folder.mkdir(parents=True)
     (folder / OLD_NAME).write_bytes(b"video")
+    RootFolderFactory(path=str(root))
     movie = MovieFactory(title="The Matrix", year=1999, root_folder_path=str(root), path=str(folder))
     movie_file = MovieFileFactory(movie=movie, relative_path=OLD_NAME, scene_name="", release_group="GRP")
     return movie, movie_file
@@ -188,6 +189,7 @@ def test_move_movie_moves_the_folder_and_repoints_the_movie(matrix, tmp_path):
     from imports.renaming import move_movie
 
     movie, _ = matrix
+    RootFolderFactory(path=str(tmp_path / "other-root"))
     destination = tmp_path / "other-root" / "The Matrix (1999)"
     summary = move_movie(movie_id=movie.pk, source_path=movie.path, destination_path=str(destination))
     assert summary.startswith("Moved")

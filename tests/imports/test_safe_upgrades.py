@@ -14,7 +14,7 @@ from imports.pipeline import import_folder
 from imports.transfer import COPY, transfer_file
 from movies.models import MovieFile
 from tests.imports.conftest import remount_read_only, write
-from tests.movies.factories import MovieFactory, MovieFileFactory
+from tests.movies.factories import MovieFactory, MovieFileFactory, RootFolderFactory
 
 pytestmark = pytest.mark.django_db
 mounts = pytest.mark.sqlite_pass  # real mounts: once per CI run is enough
@@ -26,6 +26,7 @@ OLD = "Arrival.2016.720p.HDTV.x264-OLD.mkv"
 def library_with_old_file(root: Path):
     """Arrival with a 720p file in `root`: the file an upgrade would replace."""
     (root / ".keep").write_text("mounted")
+    RootFolderFactory(path=str(root))
     movie = MovieFactory(
         title="Arrival", year=2016, root_folder_path=str(root), path=str(root / "Arrival (2016)")
     )

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from movies.models import Movie
-from tests.movies.factories import CollectionFactory, ImportExclusionFactory, MovieFactory
+from tests.movies.factories import CollectionFactory, ImportExclusionFactory, MovieFactory, RootFolderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,7 @@ def test_the_tmdb_id_filter_picks_one_collection(api_client):
 
 
 def test_monitoring_through_put_adds_the_missing_movies(api_client, tmp_path):
+    RootFolderFactory(path=str(tmp_path))
     collection = CollectionFactory(parts=PARTS, root_folder_path=str(tmp_path))
     resource = api_client.get(f"/api/v3/collection/{collection.pk}").json()
 
@@ -54,6 +55,7 @@ def test_monitoring_through_put_adds_the_missing_movies(api_client, tmp_path):
 
 
 def test_bulk_put_without_id_changes_each_collection(api_client, tmp_path):
+    RootFolderFactory(path=str(tmp_path))
     collections = CollectionFactory.create_batch(2)
     body = {
         "collectionIds": [c.pk for c in collections],

@@ -71,7 +71,7 @@ def test_move_files_moves_each_folder_to_the_new_root_folder(admin_client, tmp_p
         (old / name).mkdir(parents=True)
         (old / name / f"{name}.mkv").write_bytes(b"video")
     new.mkdir()
-    RootFolder.objects.create(path=str(new))
+    RootFolder.objects.bulk_create([RootFolder(path=str(old)), RootFolder(path=str(new))])
     movies = [
         MovieFactory(root_folder_path=str(old), path=str(old / name))
         for name in ("Heat (1995)", "Ronin (1998)")

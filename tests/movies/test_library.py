@@ -182,9 +182,10 @@ def test_bulk_delete_goes_on_after_a_refused_folder(tmp_path):
     refused = MovieFactory(path=str(tmp_path), root_folder_path=str(tmp_path))
     fine = MovieFactory(path=str(tmp_path / "Fine"), root_folder_path=str(tmp_path))
 
-    deleted = deleting.delete_movies([refused.pk, fine.pk], delete_files=True)
+    outcome = deleting.delete_movies([refused.pk, fine.pk], delete_files=True)
 
-    assert deleted == 1
+    assert outcome.deleted == 1
+    assert len(outcome.refused) == 1
     assert list(Movie.objects.values_list("pk", flat=True)) == [refused.pk]
 
 
@@ -205,6 +206,7 @@ def test_the_editor_moves_each_folder_to_the_new_root(tmp_path):
     (old_root / "Film (2010)").mkdir(parents=True)
     (old_root / "Film (2010)" / "film.mkv").write_bytes(b"x")
     new_root.mkdir()
+    RootFolder.objects.bulk_create([RootFolder(path=str(old_root)), RootFolder(path=str(new_root))])
     movie = MovieFactory(path=str(old_root / "Film (2010)"), root_folder_path=str(old_root))
 
     editing.edit_movies([movie.pk], root_folder_path=str(new_root), move_files=True)

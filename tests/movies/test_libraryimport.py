@@ -15,7 +15,7 @@ from movies.libraryimport import (
 )
 from movies.metadata import MovieMetadata
 from releases.models import QualityProfile
-from tests.movies.factories import MovieFactory
+from tests.movies.factories import MovieFactory, RootFolderFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
@@ -87,6 +87,7 @@ def test_without_tmdb_the_match_says_why(settings, tmp_path):
 
 
 def test_import_adds_each_folder_with_its_files_and_reports_refusals(tmp_path):
+    RootFolderFactory(path=str(tmp_path))
     (tmp_path / "Film (2001)").mkdir()
     (tmp_path / "Film (2001)" / "Film.2001.720p.WEB-DL.mkv").write_bytes(b"x" * 7)
     MovieFactory(tmdb_id=2)

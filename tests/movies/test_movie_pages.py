@@ -120,6 +120,7 @@ def test_edit_changes_profile_availability_and_tags(admin_client):
 
 
 def test_a_new_path_without_move_files_leaves_the_files_where_they_are(admin_client, movie_folder, tmp_path):
+    RootFolder.objects.create(path=str(tmp_path / "movies"))
     movie = MovieFactory(root_folder_path=str(tmp_path / "movies"), path=movie_folder)
     new_path = str(tmp_path / "movies" / "Arrival")
     form = {
@@ -137,6 +138,7 @@ def test_a_new_path_without_move_files_leaves_the_files_where_they_are(admin_cli
 
 
 def test_move_files_moves_the_folder_to_the_new_path(admin_client, movie_folder, tmp_path):
+    RootFolder.objects.create(path=str(tmp_path / "movies"))
     movie = MovieFactory(root_folder_path=str(tmp_path / "movies"), path=movie_folder)
     new_path = tmp_path / "movies" / "Arrival"
     form = {

@@ -24,7 +24,7 @@ from scenegroups.evidence import record_sightings
 from scenegroups.models import Outcome, OutcomeKind, SceneGroup, Sighting
 from tests.downloads.factories import TrackedDownloadFactory
 from tests.indexers.searchsupport import Item, newznab_indexer, serve_newznab, usenet_blackhole
-from tests.movies.factories import MovieFactory, MovieFileFactory
+from tests.movies.factories import MovieFactory, MovieFileFactory, RootFolderFactory
 from tests.scenegroups.feeds import FIXTURES, Feed, serve, with_seeders
 
 pytestmark = pytest.mark.django_db
@@ -238,6 +238,7 @@ def test_a_failed_download_counts_once_against_its_group(grabbed):
 @pytest.fixture
 def arrival(tmp_path):
     library = tmp_path / "movies"
+    RootFolderFactory(path=str(library))  # files are only imported into a configured root folder
     return MovieFactory(
         title="Arrival", year=2016, root_folder_path=str(library), path=str(library / "Arrival (2016)")
     )
