@@ -147,22 +147,25 @@ def recover_interrupted_commands() -> Recovery:
     started it, its task is due again at once (Radarr runs a task whose last run never finished at start;
     django-q2's scheduler looks every 30 seconds). A queued one may have lost its place in the job queue
     (Redis hands a task out when the worker takes it, the ORM broker hides a taken task for `retry`
-    seconds): it joins the new run with a fresh task. A handful of rows, through a partial index.
+    seconds): it joins the new run with a fresh task. Three small queries when nothing was left.
     """
     now = timezone.now()
     run = WorkerRun.objects.create(started=now)
-    started = Command.objects.filter(status=CommandStatus.STARTED)
-    rerun = set(started.filter(trigger=CommandTrigger.SCHEDULED).values_list("name", flat=True))
-    interrupted = started.update(status=CommandStatus.FAILED, message=INTERRUPTED, ended=now, run=run)
+    left = list(Command.objects.unfinished().only("pk", "name", "status", "trigger"))
+    started = [command for command in left if command.status == CommandStatus.STARTED]
+    waiting = [command for command in left if command.status == CommandStatus.QUEUED]
+    Command.objects.filter(pk__in=[command.pk for command in started]).update(
+        status=CommandStatus.FAILED, message=INTERRUPTED, ended=now, run=run
+    )
+    Command.objects.filter(pk__in=[command.pk for command in waiting]).update(run=run)
+    rerun = {command.name for command in started if command.trigger == CommandTrigger.SCHEDULED}
     rerun |= _release_orm_tasks(now)
     if rerun:
         Schedule.objects.filter(func=SCHEDULED_FUNC, name__in=rerun).update(next_run=now)
-    Command.objects.filter(status=CommandStatus.QUEUED).update(run=run)
-    waiting = list(Command.objects.filter(status=CommandStatus.QUEUED).only("pk", "name"))
     transaction.on_commit(lambda: [_hand_to_worker(command) for command in waiting])
-    if interrupted or waiting:
-        logger.warning("%d command(s) interrupted by a restart, %d re-queued", interrupted, len(waiting))
-    return Recovery(run, interrupted, len(waiting))
+    if left:
+        logger.warning("%d command(s) interrupted by a restart, %d re-queued", len(started), len(waiting))
+    return Recovery(run, len(started), len(waiting))
 
 
 def _release_orm_tasks(now: datetime) -> set[str]:

@@ -88,12 +88,9 @@ class Command(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["name", "-ended"], name="command_name_ended"),
-            # de-duplication and the recovery at start read only unfinished rows: a few among thousands
-            models.Index(
-                fields=["status", "name"],
-                name="command_unfinished",
-                condition=models.Q(status__in=UNFINISHED),
-            ),
+            # de-duplication, the worker check and the recovery at start look up queued or started
+            # rows, a few among thousands (a partial index would be skipped by SQLite for `status = x`)
+            models.Index(fields=["status", "name"], name="command_status_name"),
         ]
 
     def __str__(self) -> str:

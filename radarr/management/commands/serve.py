@@ -1,6 +1,7 @@
 """`make run`'s foreground process: the web server (gunicorn) and the job worker (django-q2) together.
 
 Ctrl-C or SIGTERM stops both; if either dies, the other is stopped too and the exit code says so.
+Before either starts, what a crashed run left is settled: started commands fail, queued ones run.
 """
 
 import ctypes
@@ -36,7 +37,8 @@ class Command(BaseCommand):
             check_database_at_startup()  # never write to a damaged database
         except CorruptDatabase as error:
             raise CommandError(str(error)) from None
-        # before the worker starts: commands a crashed run left started fail, queued ones run now
+        # before the worker starts (it is the instance's only one; a future worker-only role must keep
+        # this in the process that starts the worker, never in a web-only one)
         recovery = recover_interrupted_commands()
         if recovery.interrupted or recovery.requeued:
             self.stdout.write(
