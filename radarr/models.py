@@ -33,14 +33,36 @@ class CommandTrigger(models.TextChoices):
     SCHEDULED = "scheduled"
 
 
+UNFINISHED = [CommandStatus.QUEUED, CommandStatus.STARTED]
+
+
+class WorkerRun(models.Model):
+    """One start of the job worker (`manage.py serve`). Commands carry the run that queued or started
+    them; only the newest run's are alive, because each start first settles what the previous run left
+    (radarr.commands.recover_interrupted_commands)."""
+
+    started = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Run {self.pk} started {self.started:%Y-%m-%d %H:%M:%S}"
+
+    @classmethod
+    def current_id(cls) -> int | None:
+        """The newest run's id; None before any start (tests, `runserver` with a separate qcluster)."""
+        return cls.objects.order_by("-pk").values_list("pk", flat=True).first()
+
+
 class CommandQuerySet(models.QuerySet["Command"]):
     def unfinished(self) -> "CommandQuerySet":
-        return self.filter(status__in=[CommandStatus.QUEUED, CommandStatus.STARTED])
+        return self.filter(status__in=UNFINISHED)
 
     def recent(self) -> "CommandQuerySet":
-        """What GET /api/v3/command lists: unfinished ones and those ended in the last few minutes."""
+        """What GET /api/v3/command lists: unfinished ones and those ended in the last few minutes.
+
+        By status, not by a missing end: a cancelled command has no end and must not stay listed.
+        """
         since = timezone.now() - timedelta(minutes=5)
-        return self.filter(models.Q(ended__isnull=True) | models.Q(ended__gte=since)).order_by("pk")
+        return self.filter(models.Q(status__in=UNFINISHED) | models.Q(ended__gte=since)).order_by("pk")
 
 
 class Command(models.Model):
@@ -56,11 +78,20 @@ class Command(models.Model):
     queued = models.DateTimeField(default=timezone.now)
     started = models.DateTimeField(null=True, blank=True)
     ended = models.DateTimeField(null=True, blank=True)
+    # the run that queued it, then the run whose worker started it: a command of an older run is dead
+    run = models.ForeignKey(
+        WorkerRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
 
     objects = CommandQuerySet.as_manager()
 
     class Meta:
-        indexes = [models.Index(fields=["name", "-ended"], name="command_name_ended")]
+        indexes = [
+            models.Index(fields=["name", "-ended"], name="command_name_ended"),
+            # de-duplication, the worker check and the recovery at start look up queued or started
+            # rows, a few among thousands (a partial index would be skipped by SQLite for `status = x`)
+            models.Index(fields=["status", "name"], name="command_status_name"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.status})"

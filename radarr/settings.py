@@ -120,8 +120,16 @@ else:
 Q_CLUSTER = {
     "name": INSTANCE_KEY,
     "workers": env.int("RADARR_JOB_WORKERS", default=2),
-    "timeout": 3 * 3600,  # a library scan or a large move may take hours
-    "retry": 3 * 3600 + 60,
+    # Seconds one task may run before django-q2 stops it. Our longest commands go movie by movie through
+    # the whole library: a refresh (one TMDB request, ~0.2 s) or a first media-info rescan (one ffprobe,
+    # ~0.2 s) of 10,000 movies takes ~35 minutes, so an hour is well above. Longer work (moving a whole
+    # library to another disk) is stopped, recorded failed, and resumes when run again: refreshes pick
+    # the movies still due, a folder move restarts its partial copy. Crashes do not depend on this.
+    "timeout": 3600,
+    # Seconds a task taken by a worker stays hidden from the others (ORM broker) before it is handed out
+    # again: just above the timeout, so a running task is never handed out twice. A crashed run's taken
+    # tasks are settled at the next start (radarr.commands.recover_interrupted_commands), not by this.
+    "retry": 3600 + 60,
     "max_attempts": 1,  # a failed command is reported, not silently run again
     "catch_up": False,  # after downtime run each scheduled task once, not once per missed slot
     "save_limit": 500,

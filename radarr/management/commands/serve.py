@@ -1,6 +1,7 @@
 """`make run`'s foreground process: the web server (gunicorn) and the job worker (django-q2) together.
 
 Ctrl-C or SIGTERM stops both; if either dies, the other is stopped too and the exit code says so.
+Before either starts, what a crashed run left is settled: started commands fail, queued ones run.
 """
 
 import ctypes
@@ -13,6 +14,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from radarr.commands import recover_interrupted_commands
 from radarr.system.integrity import CorruptDatabase, check_database_at_startup
 
 PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for the child when its parent dies
@@ -35,6 +37,14 @@ class Command(BaseCommand):
             check_database_at_startup()  # never write to a damaged database
         except CorruptDatabase as error:
             raise CommandError(str(error)) from None
+        # before the worker starts (it is the instance's only one; a future worker-only role must keep
+        # this in the process that starts the worker, never in a web-only one)
+        recovery = recover_interrupted_commands()
+        if recovery.interrupted or recovery.requeued:
+            self.stdout.write(
+                f"{recovery.interrupted} command(s) were interrupted by a restart and marked failed; "
+                f"{recovery.requeued} waiting command(s) queued again"
+            )
         bind = f"{settings.RADARR_BIND}:{settings.RADARR_PORT}"
         threads = os.environ.get("RADARR_WEB_THREADS", "8")
         web = [
