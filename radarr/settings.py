@@ -1,6 +1,7 @@
 """Settings, read from the environment (RADARR_*, DATABASE_URL); every variable is in README's table."""
 
 import hashlib
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -28,7 +29,8 @@ RADARR_TMDB_API_KEY = env.str("RADARR_TMDB_API_KEY", default="")
 RADARR_TMDB_URL = env.str("RADARR_TMDB_URL", default="https://api.themoviedb.org/3")
 # Radarr's "authentication not required for local addresses"; off unless asked for
 RADARR_TRUST_LOCAL_ADDRESSES = env.bool("RADARR_TRUST_LOCAL_ADDRESSES", default=False)
-# X-Forwarded-For is believed only when the direct peer is one of these addresses
+# forwarding headers (X-Forwarded-For/-Proto/-Host, Forwarded, X-Real-IP) are believed only when the
+# direct peer is one of these addresses or networks (radarr/auth.py)
 RADARR_TRUSTED_PROXIES = env.list("RADARR_TRUSTED_PROXIES", default=[])
 RADARR_REDIS_URL = env.str("RADARR_REDIS_URL", default="")
 
@@ -42,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_q",
+    "axes",
     "radarr.apps.RadarrConfig",
     "notifications.apps.NotificationsConfig",
     "scenegroups.apps.ScenegroupsConfig",
@@ -55,6 +58,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "radarr.system.metrics.request_metrics_middleware",
     "radarr.api.middleware.api_middleware",
+    # before Django's: decides https (trusted proxies only) first, marks every cookie Secure last
+    "radarr.auth.secure_scheme_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -66,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a login that axes refused into radarr.loginthrottle's 429
 ]
 
 ROOT_URLCONF = "radarr.urls"
@@ -143,6 +149,25 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "movies:index"
 LOGOUT_REDIRECT_URL = "login"
+# Failed logins (radarr/loginthrottle.py, django-axes): the limit per address (a user name gets four
+# times as many from all addresses), counted while failures follow each other within the lockout time.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before any hashing
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("RADARR_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("RADARR_LOGIN_LOCKOUT_MINUTES", default=5))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]  # the order LoginThrottleHandler reads
+AXES_HANDLER = "radarr.loginthrottle.LoginThrottleHandler"
+AXES_CLIENT_IP_CALLABLE = "radarr.auth.client_ip"  # proxies believed only when trusted
+AXES_USERNAME_CALLABLE = "radarr.loginthrottle.attempted_username"
+AXES_LOCKOUT_CALLABLE = "radarr.loginthrottle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# a refused attempt writes nothing: hammering a locked login stays cheap, and the lockout ends on time
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not kept forever
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username"]  # logged masked (a password typed there); the address is not
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_NAME = "radarr_session"
@@ -194,6 +219,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "urllib3": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # failures and lockouts; not each step of its bookkeeping
     },
 }
 
