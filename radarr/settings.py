@@ -6,7 +6,7 @@ from pathlib import Path
 
 import environ
 
-from radarr.instance import load_instance_config
+from radarr.instance import load_instance_config, private_folder, private_sqlite_database
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -104,6 +104,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # Tests use a file, not memory: threads then share it with real locking, as the server does.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-radarr.sqlite3")}
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        private_sqlite_database(Path(DATABASES["default"]["NAME"]))  # owner-only, with its -wal and -shm
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -192,8 +194,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-LOG_DIR = DATA_DIR / "logs"
-LOG_DIR.mkdir(parents=True, exist_ok=True)
+LOG_DIR = private_folder(DATA_DIR / "logs")
 LOG_LEVEL = env.str("RADARR_LOG_LEVEL", default="INFO").upper()
 LOGGING = {
     "version": 1,
@@ -205,7 +206,7 @@ LOGGING = {
     },
     "handlers": {
         "file": {
-            "class": "logging.handlers.RotatingFileHandler",
+            "class": "radarr.instance.PrivateRotatingFileHandler",  # owner-only files
             "filename": str(LOG_DIR / "radarr.txt"),
             "maxBytes": 1_048_576,
             "backupCount": 5,
