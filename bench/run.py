@@ -151,6 +151,7 @@ def main() -> None:
         "index_bench",
         "rss_bench",
         "scenegroups_bench",
+        "login_bench",
     )
     for module in modules:
         subprocess.run([sys.executable, "-m", f"bench.{module}"], cwd=REPO, check=True)
