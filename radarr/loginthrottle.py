@@ -92,12 +92,14 @@ def _recent(**lookup: Any) -> list[tuple[datetime, int]]:
     return list(rows.values_list("attempt_time", "failures_since_start"))
 
 
-def locked_until(address: str, username: str | None) -> datetime | None:
-    """Until when logins from `address` (or for `username`) are refused; None when they are not."""
-    ends = [lift_time(_recent(ip_address=address or None), address_limit())]
+def locked_until(address: str, username: str | None) -> tuple[datetime, str] | None:
+    """Until when logins from `address` (or as `username`) are refused, and what is refused (the
+    address or the user name); None when neither is."""
+    now = timezone.now()
+    ends = [(lift_time(_recent(ip_address=address or None), address_limit()), "from your address")]
     if username is not None:
-        ends.append(lift_time(_recent(username=username), user_limit()))
-    future = [end for end in ends if end is not None and end > timezone.now()]
+        ends.append((lift_time(_recent(username=username), user_limit()), f"as {username}"))
+    future = [(end, what) for end, what in ends if end is not None and end > now]
     return max(future, default=None)
 
 
@@ -118,11 +120,11 @@ def lockout_response(
     request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None
 ) -> HttpResponse:
     """The login page, 429, for a refused login (AXES_LOCKOUT_CALLABLE): until when, and Retry-After."""
-    until = locked_until(request.axes_ip_address, attempted_username(request, credentials))
-    until = until or timezone.now() + cool_off()
+    refused = locked_until(request.axes_ip_address, attempted_username(request, credentials))
+    until, what = refused or (timezone.now() + cool_off(), "from your address")
     seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
     message = (
-        f"Too many failed logins. Logins from your address are refused until {until:%H:%M:%S} UTC "
+        f"Too many failed logins. Logins {what} are refused until {until:%H:%M:%S} UTC "
         f"(in {math.ceil(seconds / 60)} minute{'s' if seconds > 60 else ''})."
     )
     return _login_page(request, message, seconds)

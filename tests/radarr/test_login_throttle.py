@@ -93,6 +93,7 @@ def test_a_user_name_guessed_from_many_addresses_is_refused_everywhere(admin_use
     other_user = log_in("81.2.69.200", "wrong", username="someone-else")
 
     assert from_elsewhere.status_code == 429
+    assert "Logins as admin are refused until" in from_elsewhere.content.decode()
     assert other_user.status_code == 200  # only that user name is refused
 
 
