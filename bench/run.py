@@ -151,6 +151,7 @@ def main() -> None:
         "index_bench",
         "rss_bench",
         "scenegroups_bench",
+        "login_bench",
         "load_bench",
     )
     for module in modules:

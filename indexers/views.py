@@ -46,7 +46,7 @@ def _form_fields(cls: type[BaseIndexer], stored: dict[str, Any], posted: QueryDi
         value = stored.get(field.name, field.default)
         if posted is not None:
             value = _posted_value(field, posted)
-        if field.is_secret and value not in (None, ""):
+        if field.hides(value):  # a secret, or a URL carrying credentials (a feed's passkey)
             value = MASK
         options = meta["select_options"]
         multiple = isinstance(field.default, list)

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from django.utils import timezone
 
 from radarr.api.errors import Failure
-from radarr.api.secrets import MASK
+from radarr.api.secrets import MASK, carries_credentials
 
 # Radarr's escalating back-off after consecutive failures (EscalationBackOff), in minutes
 BACKOFF_MINUTES = [0, 1, 5, 15, 30, 60, 180, 360, 720, 1440]
@@ -53,7 +53,8 @@ def setting(
 
     `name` is the v3 field name (camelCase, dotted for nested ones such as `seedCriteria.seedRatio`);
     it defaults to the attribute's name in camelCase. Secrets read back as ******** (`privacy`
-    apiKey or password, as Radarr marks them).
+    apiKey or password, as Radarr marks them), and so does any value that is a URL carrying
+    credentials (radarr.api.secrets.carries_credentials).
     """
     metadata = {
         "label": label,
@@ -90,6 +91,10 @@ class SettingField:
     def is_secret(self) -> bool:
         return bool(self.metadata["secret"])
 
+    def hides(self, value: Any) -> bool:
+        """Whether `value` reads back as ********: a secret setting's, or a URL carrying credentials."""
+        return value not in (None, "") and (self.is_secret or carries_credentials(value))
+
 
 def setting_fields(settings_class: type) -> list[SettingField]:
     fields = []
@@ -108,7 +113,7 @@ def field_resources(settings_class: type, stored: dict[str, Any] | None) -> list
     resources = []
     for order, field in enumerate(setting_fields(settings_class)):
         value = stored.get(field.name, field.default)
-        if field.is_secret and value not in (None, ""):
+        if field.hides(value):
             value = MASK
         resource: dict[str, Any] = {
             "order": order,
@@ -149,7 +154,7 @@ def settings_from_fields(
     failures: list[Failure] = []
     for field in setting_fields(settings_class):
         value = incoming.get(field.name.lower(), stored.get(field.name, field.default))
-        if field.is_secret and value == MASK:
+        if value == MASK and (field.is_secret or field.hides(stored.get(field.name))):
             value = stored.get(field.name, "")
         if field.metadata["required"] and value in (None, "", []):
             failures.append(Failure(field.name, f"'{field.metadata['label']}' must not be empty", value))
@@ -166,7 +171,14 @@ def load_settings(settings_class: type, stored: dict[str, Any] | None) -> Any:
     return settings_class(**values)
 
 
-_SECRET_IN_TEXT = re.compile(r"(?i)(apikey|api_key|passkey|password|token)=[^&\s]+")
+# Credentials in error texts (requests' and servers'): key=value pairs, user:password@ in a URL, and
+# the URL or path requests names in its errors (a webhook's token is in its path).
+_SECRET_IN_TEXT = [
+    (re.compile(r"(?i)(apikey|api_key|passkey|password|token)=[^&\s]+"), rf"\1={MASK}"),
+    (re.compile(r"([\w.%~+-]+:)[^\s/@]+@"), rf"\1{MASK}@"),
+    (re.compile(r"(?i)(with url: )\S+"), rf"\1{MASK}"),
+    (re.compile(r"(?i)(url:? ')[^']*(')"), rf"\1{MASK}\2"),
+]
 
 
 class Provider:
@@ -197,7 +209,9 @@ class Provider:
 
 def safe_message(text: str) -> str:
     """An error text fit for the UI and logs: credentials in URLs never shown."""
-    return _SECRET_IN_TEXT.sub(lambda m: f"{m.group(1)}={MASK}", text)
+    for pattern, replacement in _SECRET_IN_TEXT:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def next_retry(escalation_level: int, now: datetime | None = None) -> datetime:

@@ -1,11 +1,13 @@
 """Settings, read from the environment (RADARR_*, DATABASE_URL); every variable is in README's table."""
 
 import hashlib
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.utils.csp import CSP
 
-from radarr.instance import load_instance_config
+from radarr.instance import load_instance_config, private_folder, private_sqlite_database
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -28,7 +30,8 @@ RADARR_TMDB_API_KEY = env.str("RADARR_TMDB_API_KEY", default="")
 RADARR_TMDB_URL = env.str("RADARR_TMDB_URL", default="https://api.themoviedb.org/3")
 # Radarr's "authentication not required for local addresses"; off unless asked for
 RADARR_TRUST_LOCAL_ADDRESSES = env.bool("RADARR_TRUST_LOCAL_ADDRESSES", default=False)
-# X-Forwarded-For is believed only when the direct peer is one of these addresses
+# forwarding headers (X-Forwarded-For/-Proto/-Host, Forwarded, X-Real-IP) are believed only when the
+# direct peer is one of these addresses or networks (radarr/auth.py)
 RADARR_TRUSTED_PROXIES = env.list("RADARR_TRUSTED_PROXIES", default=[])
 RADARR_REDIS_URL = env.str("RADARR_REDIS_URL", default="")
 
@@ -42,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_q",
+    "axes",
     "radarr.apps.RadarrConfig",
     "notifications.apps.NotificationsConfig",
     "scenegroups.apps.ScenegroupsConfig",
@@ -55,7 +59,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "radarr.system.metrics.request_metrics_middleware",
     "radarr.api.middleware.api_middleware",
+    # before Django's: decides https (trusted proxies only) first, marks every cookie Secure last
+    "radarr.auth.secure_scheme_middleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a login that axes refused into radarr.loginthrottle's 429
 ]
 
 ROOT_URLCONF = "radarr.urls"
@@ -98,6 +106,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # Tests use a file, not memory: threads then share it with real locking, as the server does.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-radarr.sqlite3")}
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        private_sqlite_database(Path(DATABASES["default"]["NAME"]))  # owner-only, with its -wal and -shm
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -151,6 +161,25 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "movies:index"
 LOGOUT_REDIRECT_URL = "login"
+# Failed logins (radarr/loginthrottle.py, django-axes): the limit per address (a user name gets four
+# times as many from all addresses), counted while failures follow each other within the lockout time.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before any hashing
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("RADARR_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("RADARR_LOGIN_LOCKOUT_MINUTES", default=5))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]  # the order LoginThrottleHandler reads
+AXES_HANDLER = "radarr.loginthrottle.LoginThrottleHandler"
+AXES_CLIENT_IP_CALLABLE = "radarr.auth.client_ip"  # proxies believed only when trusted
+AXES_USERNAME_CALLABLE = "radarr.loginthrottle.attempted_username"
+AXES_LOCKOUT_CALLABLE = "radarr.loginthrottle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# a refused attempt writes nothing: hammering a locked login stays cheap, and the lockout ends on time
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not kept forever
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username"]  # logged masked (a password typed there); the address is not
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_NAME = "radarr_session"
@@ -158,6 +187,19 @@ CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_NAME = "radarr_csrftoken"
 CSRF_TRUSTED_ORIGINS = env.list("RADARR_CSRF_TRUSTED_ORIGINS", default=[])
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# Django's own CSP (6.0+, what django-csp became): no inline scripts, styles or handlers anywhere;
+# page behaviour lives in static/js. Posters on the Add page and collections come from TMDB's servers.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:", "https:"],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 LANGUAGE_CODE = "en-us"
@@ -175,8 +217,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-LOG_DIR = DATA_DIR / "logs"
-LOG_DIR.mkdir(parents=True, exist_ok=True)
+LOG_DIR = private_folder(DATA_DIR / "logs")
 LOG_LEVEL = env.str("RADARR_LOG_LEVEL", default="INFO").upper()
 LOGGING = {
     "version": 1,
@@ -188,7 +229,7 @@ LOGGING = {
     },
     "handlers": {
         "file": {
-            "class": "logging.handlers.RotatingFileHandler",
+            "class": "radarr.instance.PrivateRotatingFileHandler",  # owner-only files
             "filename": str(LOG_DIR / "radarr.txt"),
             "maxBytes": 1_048_576,
             "backupCount": 5,
@@ -202,6 +243,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "urllib3": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # failures and lockouts; not each step of its bookkeeping
     },
 }
 

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from radarr import loginthrottle
 from radarr.accounts import INITIAL_PASSWORD_FILE, forget_initial_password
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.models import UiConfig
@@ -83,7 +84,24 @@ def settings_ui(request: HttpRequest) -> HttpResponse:
     return render(request, "radarr/settings_ui.html", context, status=400 if failures else 200)
 
 
-login = login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True))
+_login_view = auth_views.LoginView.as_view(redirect_authenticated_user=True)
+
+
+@login_not_required
+def login(request: HttpRequest) -> HttpResponse:
+    """Django's login page, refusing throttled attempts before any password is hashed (loginthrottle)."""
+    if request.method != "POST":
+        return _login_view(request)
+    if loginthrottle.is_refused(request):
+        return loginthrottle.lockout_response(request)
+    if not loginthrottle.try_password_check():
+        return loginthrottle.busy_response(request)
+    try:
+        return _login_view(request)
+    finally:
+        loginthrottle.release_password_check()
+
+
 logout = auth_views.LogoutView.as_view()
 
 

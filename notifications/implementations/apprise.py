@@ -24,8 +24,8 @@ class Apprise(BaseNotification):
             "Apprise Server URL", help_text="Leave empty to send through the Apprise library directly"
         )
         configuration_key: str = setting("Apprise Configuration Key", secret=True, privacy="apiKey")
-        stateless_urls: str = setting(
-            "Apprise URLs", help_text="One or more Apprise URLs separated by commas or spaces"
+        stateless_urls: str = setting(  # each Apprise URL holds its service's token or password
+            "Apprise URLs", help_text="One or more Apprise URLs separated by commas or spaces", secret=True
         )
         notification_type: int = setting(
             "Apprise Notification Type", 0, field_type="select", select_options=NOTIFICATION_TYPES

@@ -42,7 +42,8 @@ class Discord(BaseNotification):
 
     @dataclass
     class Settings:
-        web_hook_url: str = setting("Webhook URL", required=True, field_type="url")
+        # the token is in the URL's path: the whole URL is a secret (Radarr shows it in the clear)
+        web_hook_url: str = setting("Webhook URL", required=True, field_type="url", secret=True)
         username: str = setting("Username")
         avatar: str = setting("Avatar", advanced=True)
         author: str = setting("Author", advanced=True)

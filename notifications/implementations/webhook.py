@@ -16,7 +16,8 @@ class Webhook(BaseNotification):
 
     @dataclass
     class Settings:
-        url: str = setting("Webhook URL", required=True, field_type="url")
+        # receivers (Slack, Home Assistant, n8n...) put their token in the URL (Radarr shows it)
+        url: str = setting("Webhook URL", required=True, field_type="url", secret=True)
         method: int = setting("Method", 1, field_type="select", select_options=[(1, "POST"), (2, "PUT")])
         username: str = setting("Username", privacy="userName")
         password: str = setting("Password", secret=True, field_type="password")

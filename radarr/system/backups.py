@@ -22,7 +22,7 @@ from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
-from radarr.instance import CONFIG_FILE
+from radarr.instance import CONFIG_FILE, private_file, private_folder
 from radarr.system.models_backup import BackupSettings
 
 DATABASE_MEMBER = "radarr.db"
@@ -114,8 +114,8 @@ def create_backup(kind: str = "manual") -> BackupFile:
     """Write a new backup zip of `kind` and return it."""
     if kind not in KINDS:
         raise BackupError(f"Unknown backup type {kind}")
-    folder = backup_folder(kind)
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(backup_folder())
+    folder = private_folder(backup_folder(kind))
     stamp = timezone.now().strftime("%Y.%m.%d_%H.%M.%S")
     stem = f"radarr_backup_v{settings.RADARR_COMPAT_VERSION}_{stamp}"
     target = folder / f"{stem}.zip"
@@ -137,6 +137,7 @@ def create_backup(kind: str = "manual") -> BackupFile:
             config = settings.DATA_DIR / CONFIG_FILE
             if config.exists():
                 archive.write(config, CONFIG_FILE)
+        private_file(partial)  # it holds the database and the secrets: owner-only before it is named
         os.replace(partial, target)
     return BackupFile(kind, target)
 
@@ -231,6 +232,7 @@ def restore_backup(archive_path: Path) -> BackupFile:
         config = scratch_path / CONFIG_FILE
         if config.exists():
             shutil.copyfile(config, settings.DATA_DIR / CONFIG_FILE)
+            private_file(settings.DATA_DIR / CONFIG_FILE)
     for alias in connections:
         connections[alias].close()
     return safety

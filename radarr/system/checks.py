@@ -1,4 +1,4 @@
-"""Health checks of the instance itself: a guessable API key, a system clock that is off."""
+"""Health checks of the instance itself: a guessable API key, a clock that is off, password guessing."""
 
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -7,6 +7,7 @@ import requests
 from django.conf import settings
 
 from radarr.http import session
+from radarr.loginthrottle import current_lockouts
 from radarr.system.health import WIKI, HealthIssue
 
 MIN_API_KEY_LENGTH = 20
@@ -48,3 +49,22 @@ def system_clock_check() -> list[HealthIssue]:
         "synchronisation (NTP) on the machine or container host"
     )
     return [HealthIssue("SystemTimeCheck", "error", message, WIKI + "system-time-is-off")]
+
+
+def failed_login_check() -> list[HealthIssue]:
+    """Someone is guessing passwords: say from where, and until when their logins are refused."""
+    issues = []
+    for lockout in current_lockouts():
+        until = f"{lockout.until:%Y-%m-%d %H:%M:%S} UTC"
+        if lockout.username is not None:
+            found = f"{lockout.failures} failed logins for user {lockout.username} from several addresses"
+            refused = f"logins as {lockout.username} are refused until {until}"
+        else:
+            found = f"{lockout.failures} failed logins from {lockout.address}"
+            refused = f"logins from it are refused until {until}"
+        message = (
+            f"{found}; {refused}. How to fix: if it was you, wait; otherwise keep the server off the "
+            "internet or put it behind a proxy with its own login"
+        )
+        issues.append(HealthIssue("FailedLoginCheck", "warning", message))
+    return issues

@@ -75,6 +75,7 @@ CHECKS: list[str] = [
     "movies.checks.root_folder_check",
     "movies.checks.removed_movies_check",
     "radarr.system.checks.api_key_check",
+    "radarr.system.checks.failed_login_check",
 ]
 # Checks that talk to other programs run in the CheckHealth job; requests read their last results.
 SCHEDULED_CHECKS: list[str] = [

@@ -83,7 +83,7 @@ def test_local_addresses_are_trusted_only_when_turned_on(
 ):
     settings.RADARR_TRUST_LOCAL_ADDRESSES = trusted
 
-    response = Client(REMOTE_ADDR=remote_addr).get("/system/status")
+    response = Client(REMOTE_ADDR=remote_addr, HTTP_HOST="192.168.1.5:7878").get("/system/status")
 
     assert response.status_code == expected
 
@@ -92,9 +92,11 @@ def test_forwarded_for_is_believed_only_from_a_configured_proxy(settings, admin_
     settings.RADARR_TRUST_LOCAL_ADDRESSES = True
     forged = {"X-Forwarded-For": "192.168.1.20"}
 
-    from_stranger = Client(REMOTE_ADDR="81.2.69.142").get("/system/status", headers=forged)
+    by_ip = {"HTTP_HOST": "192.168.1.5:7878"}  # an IP literal cannot be rebound to another server
+
+    from_stranger = Client(REMOTE_ADDR="81.2.69.142", **by_ip).get("/system/status", headers=forged)
     settings.RADARR_TRUSTED_PROXIES = ["81.2.69.142"]
-    from_proxy = Client(REMOTE_ADDR="81.2.69.142").get("/system/status", headers=forged)
+    from_proxy = Client(REMOTE_ADDR="81.2.69.142", **by_ip).get("/system/status", headers=forged)
 
     assert from_stranger.status_code == 302
     assert from_proxy.status_code == 200

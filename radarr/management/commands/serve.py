@@ -52,6 +52,9 @@ class Command(BaseCommand):
             "--bind", bind, "--workers", "1", "--worker-class", "gthread", "--threads", threads,
             # no access log: request lines carry ?apikey= and would bypass the log's secret masking
             "--graceful-timeout", "10", "--log-level", "warning",
+            # gunicorn would believe X-Forwarded-Proto from loopback by default; radarr/auth.py decides
+            # https from RADARR_TRUSTED_PROXIES alone
+            "--forwarded-allow-ips", "",
         ]  # fmt: skip
         worker = [sys.executable, "-m", "django", "qcluster"]
         environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "radarr.settings"}

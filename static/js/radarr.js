@@ -1,0 +1,20 @@
+// Page behaviours that would otherwise be inline handlers (the Content-Security-Policy forbids those).
+// Delegated from the document, so content swapped in by htmx behaves the same.
+//   <form data-confirm="Question?">     asks before submitting; Cancel keeps the page as it is
+//   <select data-autosubmit>            submits its form when the choice changes
+//   <a data-scroll-to="element-id">     brings that element into view when clicked
+(function () {
+  document.addEventListener("submit", function (event) {
+    var form = event.target.closest("form[data-confirm]");
+    if (form && !window.confirm(form.dataset.confirm)) event.preventDefault();
+  });
+  document.addEventListener("change", function (event) {
+    var select = event.target.closest("select[data-autosubmit]");
+    if (select && select.form) select.form.submit();
+  });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-scroll-to]");
+    var target = link && document.getElementById(link.dataset.scrollTo);
+    if (target) target.scrollIntoView();
+  });
+})();
