@@ -11,7 +11,6 @@ from django.utils.dateparse import parse_datetime
 from downloads.grabbing import Grab, grab_release, release_facts
 from downloads.models import PendingRelease
 from downloads.queueids import pending_queue_id
-from indexers.models import IndexerConfig
 from movies.decisionfacts import movie_facts
 from movies.models import Movie
 from releases.decisions.context import Context
@@ -101,7 +100,7 @@ def pending_decisions_ready(context: Context) -> list[Decision]:
     if not rows:
         return []
     movies = Movie.objects.filter(pk__in={row.movie_id for row in rows})
-    facts = movie_facts(movies, context.formats, IndexerConfig.get().availability_delay)
+    facts = movie_facts(movies, context.formats)
     preload_reputations(context, [(row.title, facts.get(row.movie_id)) for row in rows])
     decisions, dropped = [], []
     for row in rows:
@@ -132,7 +131,7 @@ def grab_pending(queue_id: int, *, user_agent: str = "") -> Grab:
         raise PendingNotFound(f"No pending release with queue id {queue_id}")
     movie = Movie.objects.get(pk=row.movie_id)
     context = decision_context([movie.pk])
-    facts = movie_facts([movie], context.formats, IndexerConfig.get().availability_delay)
+    facts = movie_facts([movie], context.formats)
     decision = evaluate(release_from_json(row.release), facts[movie.pk], context)
     now = Decision(decision.release, decision.parsed, decision.candidate)  # the wait is skipped on request
     return grab_release(now, user_agent=user_agent, interactive=True)

@@ -258,10 +258,10 @@ def matches_grab(facts: ImportFacts, context: ImportContext) -> ImportRejection 
 
 
 def not_sample(facts: ImportFacts, context: ImportContext) -> ImportRejection | None:
-    from movies.scanning import _SAMPLE  # noqa: PLC0415 (the library scan's sample rule)
+    from movies.scanning import SAMPLE_NAME  # noqa: PLC0415 (the library scan's sample rule)
 
     in_sample_folder = facts.path.parent.name.lower() in ("sample", "samples")
-    if (_SAMPLE.search(facts.path.stem) or in_sample_folder) and facts.size < SAMPLE_MAX_BYTES:
+    if (SAMPLE_NAME.search(facts.path.stem) or in_sample_folder) and facts.size < SAMPLE_MAX_BYTES:
         return ImportRejection("Sample")
     runtime = _media_value(facts.media_info, "runTimeSeconds")
     movie_runtime = facts.movie.runtime if facts.movie is not None else 0

@@ -25,6 +25,7 @@ from imports.options import import_options
 from imports.recyclebin import RecycleError, recycle_file
 from imports.transfer import COPY, HARDLINK, MOVE, TransferError, transfer_file
 from indexers.evidence import note_outcome, release_group_of
+from movies.fileformats import assign_formats
 from movies.models import Movie, MovieFile
 from movies.rootfolders import placement, stays_inside
 from movies.scanning import update_file_state
@@ -250,7 +251,7 @@ def _record_import(
             record_file_deleted(row, "Upgrade")
         MovieFile.objects.filter(pk__in=[row.pk for row in replaced]).delete()
         MovieFile.objects.filter(pk__in=[row.pk for row in kept]).update(is_primary=False)
-        movie_file = MovieFile.objects.create(
+        movie_file = MovieFile(
             movie=movie,
             relative_path=final.relative_to(movie_folder).as_posix(),
             size=final.stat().st_size,
@@ -266,6 +267,8 @@ def _record_import(
             original_file_path=facts.relative_path,
             is_primary=True,
         )
+        assign_formats([movie_file], movie)
+        movie_file.save()
         update_file_state(movie)
         if notify_download:  # a tracked download's event is written by downloads.tracking.mark_imported
             record_event(

@@ -23,9 +23,9 @@ from downloads.models import HistoryEventType
 from imports.mediamanagement import NamingConfig
 from imports.naming import NamingSettings, build_file_name, build_folder_name
 from imports.transfer import clash_free
-from movies.decisionfacts import file_format_ids
+from movies.fileformats import assign_formats, match_file
 from movies.files import POINT_INSIDE, FolderError, move_movie_folder
-from movies.library import _path_failures, normalize_path
+from movies.library import normalize_path, path_failures
 from movies.models import Movie, MovieFile
 from movies.rootfolders import placement, stays_inside
 from notifications.events import RenameEvent, notify
@@ -84,7 +84,7 @@ def naming_files(movie: Movie, files: list[MovieFile]) -> list[NamingFile]:
     titles = quality_titles()
     result = []
     for movie_file in files:
-        matched = file_format_ids(movie_file, movie, formats) if formats else frozenset()
+        matched = frozenset(match_file(movie_file, movie, formats)) if formats else frozenset()
         names = [f.name for f in formats if f.id in matched]
         result.append(NamingFile(movie_file, names, titles.get(movie_file.quality_id, "")))
     return result
@@ -160,7 +160,10 @@ def rename_movie_file(movie: Movie, naming_file: NamingFile, config: NamingSetti
         movie_file.relative_path = new_relative
         if not movie_file.original_file_path:
             movie_file.original_file_path = old_relative
-        movie_file.save(update_fields=["relative_path", "original_file_path"])
+        assign_formats([movie_file], movie)  # formats may read the file name
+        movie_file.save(
+            update_fields=["relative_path", "original_file_path", "custom_format_ids", "custom_formats_stamp"]
+        )
         record_event(
             movie.pk,
             HistoryEventType.MOVIE_FILE_RENAMED,
@@ -283,7 +286,7 @@ def _check_move_source(movie: Movie, source_path: str, destination: str) -> None
     """A source other than the movie's folder (Radarr's flow: the row was repointed, then MoveMovie
     moves the old folder) is accepted only for the folder the row now points to, and never another
     movie's folder or a folder holding other movies."""
-    failures = _path_failures(normalize_path(source_path), exclude_movie_id=movie.pk)
+    failures = path_failures(normalize_path(source_path), exclude_movie_id=movie.pk)
     if destination != movie.path or failures:
         reason = failures[0].message if failures else f"the movie's folder is '{movie.path}'"
         raise FolderError(f"Cannot move '{source_path}' for {movie}: {reason}")

@@ -13,34 +13,20 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from indexers.matching import LibraryIndex
-from indexers.models import BacklogSettings, BacklogState, IndexerConfig
+from indexers.models import BacklogSettings, BacklogState
 from indexers.search import SearchSummary, search_and_grab, searchable_movies
-from movies.availability import is_available
-from movies.indexquery import cutoff_unmet
 from movies.models import Movie
 from radarr.commands import report_progress
-from releases.models import QualityProfile
 
 
 def wanted_movies(settings: BacklogSettings, now: datetime) -> list[Movie]:
     """The next movies due for a backlog search, oldest-searched first (never-searched before all)."""
+    candidates = Movie.objects.monitored().exclude(backlog_state__next_search__gt=now).available()
     wanted = Q(has_file=False)
     if settings.include_cutoff_unmet:
-        wanted |= cutoff_unmet(list(QualityProfile.objects.all()))
-    movies = (
-        Movie.objects.monitored()
-        .filter(wanted)
-        .exclude(backlog_state__next_search__gt=now)
-        .order_by(F("last_search_time").asc(nulls_first=True), "pk")
-    )
-    delay = IndexerConfig.get().availability_delay
-    due: list[Movie] = []
-    for movie in movies.iterator(chunk_size=200):
-        if is_available(movie, delay_days=delay):
-            due.append(movie)
-            if len(due) >= settings.movies_per_run:
-                break
-    return due
+        wanted |= Q(pk__in=candidates.filter(has_file=True).cutoff_unmet().values("pk"))
+    movies = candidates.filter(wanted).order_by(F("last_search_time").asc(nulls_first=True), "pk")
+    return list(movies[: settings.movies_per_run])
 
 
 def retry_delay(settings: BacklogSettings, fruitless_searches: int) -> timedelta:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from downloads.decisionfacts import queue_and_history_facts
 from downloads.grabbing import GrabError, grab_release
 from downloads.pending import oldest_pending_minutes, store_pending
-from indexers.models import IndexerConfig
 from indexers.options import decision_settings, indexer_facts
 from movies.decisionfacts import movie_facts
 from movies.models import Movie
@@ -39,10 +38,8 @@ def decision_context(movie_ids: Iterable[int], *, with_pending: bool = False) ->
 
 
 def facts_for(movie_ids: Iterable[int], context: Context) -> dict[int, MovieFacts]:
-    """The decision engine's view of these movies (three queries), with the availability delay."""
-    movies = Movie.objects.filter(pk__in=sorted(set(movie_ids)))
-    delay = IndexerConfig.get().availability_delay
-    return movie_facts(movies, context.formats, availability_delay_days=delay)
+    """The decision engine's view of these movies (four queries), with the availability delay."""
+    return movie_facts(Movie.objects.filter(pk__in=sorted(set(movie_ids))), context.formats)
 
 
 @dataclass(slots=True)

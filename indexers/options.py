@@ -123,3 +123,10 @@ def indexer_facts() -> dict[int, IndexerFacts]:
             blocked_until=indexer.disabled_until if indexer.is_backed_off(now) else None,
         )
     return facts
+
+
+def availability_delay_days() -> int:
+    """Radarr's availability delay (days, may be negative): what movies.availability reads. One read,
+    never a write: lists read it inside their snapshot."""
+    delay = IndexerConfig.objects.filter(pk=1).values_list("availability_delay", flat=True).first()
+    return delay or 0

@@ -13,11 +13,11 @@ from django.db import transaction
 
 from movies.folders import new_movie_folder_name
 from movies.library import (
-    _availability_failure,
-    _existing_tag_ids,
-    _folder_failure,
-    _path_failures,
-    _profile_failure,
+    availability_failure,
+    existing_tag_ids,
+    folder_failure,
+    path_failures,
+    profile_failure,
 )
 from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import Collection, Movie
@@ -80,7 +80,7 @@ def add_movie(
     with transaction.atomic():
         movie.collection = _collection_for(metadata.collection, movie, monitor == "movieAndCollection")
         movie.save()
-        movie.tags.set(_existing_tag_ids(tag_ids))
+        movie.tags.set(existing_tag_ids(tag_ids))
         replace_alternative_titles(movie, metadata.alternative_titles)
         _after_add(movie, search_for_movie)
         notify(MovieAddedEvent(movie_id=movie.pk, add_method=movie.add_options["addMethod"]))
@@ -108,14 +108,14 @@ def _folder_of_new_movie(
         return "", "", [Failure("RootFolderPath", "'Root Folder Path' must not be empty", root_folder_path)]
     if place.problem:
         return "", "", [Failure("Path", place.problem, path or place.path)]
-    failure = _folder_failure("RootFolderPath", place.root_folder)  # it must be there and writable
-    return place.root_folder, place.path, [failure] if failure else _path_failures(place.path)
+    failure = folder_failure("RootFolderPath", place.root_folder)  # it must be there and writable
+    return place.root_folder, place.path, [failure] if failure else path_failures(place.path)
 
 
 def _add_failures(quality_profile_id: Any, availability: str) -> list[Failure]:
     return [
         failure
-        for failure in (_profile_failure(quality_profile_id), _availability_failure(availability))
+        for failure in (profile_failure(quality_profile_id), availability_failure(availability))
         if failure
     ]
 

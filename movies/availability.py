@@ -10,7 +10,10 @@ of the physical and digital dates, else the cinema date + 90 days. Radarr's avai
 
 from datetime import date, timedelta
 
+from django.conf import settings
+from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from movies.models import MinimumAvailability, Movie, MovieStatus
 
@@ -82,9 +85,16 @@ def is_available_on(
     return today >= day + timedelta(days=delay_days)
 
 
-def is_available(movie: Movie, today: date | None = None, delay_days: int = 0) -> bool:
+def availability_delay_days() -> int:
+    """Radarr's availability delay in days (Settings → Indexers). Indexers keep it and movies may not
+    import them, so settings.RADARR_AVAILABILITY_DELAY names its reader (the composition root)."""
+    reader = getattr(settings, "RADARR_AVAILABILITY_DELAY", "")
+    return int(import_string(reader)()) if reader else 0
+
+
+def is_available(movie: Movie, today: date | None = None, delay_days: int | None = None) -> bool:
     """Whether automatic searches and RSS grabs may take this movie now (user searches ignore this);
-    `delay_days` is Radarr's availability delay."""
+    `delay_days` is Radarr's availability delay, read from the settings when not given."""
     return is_available_on(
         movie.minimum_availability,
         movie.status,
@@ -92,5 +102,18 @@ def is_available(movie: Movie, today: date | None = None, delay_days: int = 0) -
         movie.digital_release,
         movie.physical_release,
         today or timezone.localdate(),
-        delay_days,
+        availability_delay_days() if delay_days is None else delay_days,
     )
+
+
+_AVAILABILITY_COLUMNS = (
+    "pk", "minimum_availability", "status", "in_cinemas", "digital_release", "physical_release",
+)  # fmt: skip
+
+
+def available_ids(movies: QuerySet[Movie], today: date | None = None) -> list[int]:
+    """Ids of the movies of `movies` that are available (Movie.objects.available()): the rule above on
+    their rows, the delay read once."""
+    today, delay = today or timezone.localdate(), availability_delay_days()
+    rows = movies.order_by().values_list(*_AVAILABILITY_COLUMNS)
+    return [pk for pk, *dates in rows if is_available_on(*dates, today, delay)]

@@ -7,16 +7,25 @@ built from marks that movie's cache row stale in the same transaction: its `vers
 building (movies/resourcecache.py), so JSON built from rows that changed meanwhile is never kept.
 Every movie gets its cache row when it is inserted, so there is always a version to compare.
 
-SQLite drops a table's triggers when a migration rebuilds it (most AddField and AlterField do): a
-migration that changes one of the SOURCES tables ends with `InstallResourceCacheTriggers()`. The
-operation installs the triggers as this module writes them now; should the SQL ever need a column a
-later migration adds, keep the older migrations working by giving the operation the SQL of their time.
+SQLite rebuilds a table to add or alter most columns: the rebuild drops the table's own triggers, and
+fails outright while another table's trigger reads it. So a migration that changes a table any trigger
+here is on or reads (movies, files, profiles...) begins with `DropResourceCacheTriggers()` and ends with
+`InstallResourceCacheTriggers()`. The operations write the triggers as this module has them now.
 """
 
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.operations.base import Operation
 
 CACHE = "movies_movieresourcecache"
+
+# The movies whose files are of the group NEW.key, where their profile gives reputation points. SQL's
+# lower() folds ASCII letters only: a group named with other letters may keep a stale flag until its
+# movie next changes (group_key folds them all).
+_GROUP_FILES = (
+    "SELECT f.movie_id FROM movies_moviefile f JOIN movies_movie m ON m.id = f.movie_id "
+    "JOIN releases_qualityprofile p ON p.id = m.quality_profile_id "
+    "WHERE p.scene_group_points > 0 AND lower(trim(f.release_group)) = NEW.key"
+)
 
 # (table, event, the ids of the movies whose JSON the row is part of, as SQL over NEW/OLD)
 SOURCES = [
@@ -31,11 +40,43 @@ SOURCES = [
     ("movies_movie_tags", "DELETE", "SELECT OLD.movie_id"),
     ("movies_collection", "UPDATE", "SELECT id FROM movies_movie WHERE collection_id = NEW.id"),
     ("releases_qualityprofile", "UPDATE", "SELECT id FROM movies_movie WHERE quality_profile_id = NEW.id"),
+    # a file's customFormatScore and qualityCutoffNotMet read its profile's format scores
+    (
+        "releases_profileformatscore",
+        "INSERT",
+        "SELECT id FROM movies_movie WHERE quality_profile_id = NEW.profile_id",
+    ),
+    (
+        "releases_profileformatscore",
+        "UPDATE",
+        "SELECT id FROM movies_movie WHERE quality_profile_id IN (NEW.profile_id, OLD.profile_id)",
+    ),
+    (
+        "releases_profileformatscore",
+        "DELETE",
+        "SELECT id FROM movies_movie WHERE quality_profile_id = OLD.profile_id",
+    ),
+    ("releases_customformat", "UPDATE", "SELECT id FROM movies_movie"),  # a renamed format, rarely
+    # isAvailable counts Radarr's availability delay
+    (
+        "indexers_indexerconfig",
+        "UPDATE",
+        "SELECT id FROM movies_movie WHERE NEW.availability_delay <> OLD.availability_delay",
+    ),
+    # a group's reputation adds points to its files' scores in profiles that give such points
+    ("scenegroups_scenegroup", "INSERT", _GROUP_FILES),
+    (
+        "scenegroups_scenegroup",
+        "UPDATE",
+        _GROUP_FILES + " AND (NEW.score <> OLD.score OR NEW.confidence <> OLD.confidence "
+        "OR COALESCE(NEW.pinned_score, -1) <> COALESCE(OLD.pinned_score, -1))",
+    ),
 ]
 
 
 def trigger_name(table: str, event: str) -> str:
-    return f"{CACHE}_stale_{table}_{event}".lower()
+    # PostgreSQL cuts names at 63 characters: longer ones would collide and replace each other
+    return f"moviecache_{table}_{event}".lower()
 
 
 CREATE_ROW = "movies_movie_cache_row"  # the trigger giving each new movie its (stale) cache row
@@ -66,9 +107,17 @@ def _bodies(vendor: str) -> list[tuple[str, str, str, str]]:
 
 
 def install(schema_editor: BaseDatabaseSchemaEditor) -> None:
-    """Create (or replace) every trigger; safe to run again on any database."""
+    """Create (or replace) every trigger; safe to run again on any database.
+
+    A trigger on a table that does not exist yet (an older migration running on a new database) is left
+    for the migration that creates the table, which ends with this step too; a test checks that every
+    trigger exists once all migrations ran.
+    """
     vendor = schema_editor.connection.vendor
+    tables = set(schema_editor.connection.introspection.table_names())
     for name, table, event, statement in _bodies(vendor):
+        if table not in tables:
+            continue
         if vendor == "postgresql":
             schema_editor.execute(
                 f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -87,7 +136,10 @@ def install(schema_editor: BaseDatabaseSchemaEditor) -> None:
 
 def drop(schema_editor: BaseDatabaseSchemaEditor) -> None:
     vendor = schema_editor.connection.vendor
+    tables = set(schema_editor.connection.introspection.table_names())
     for name, table, _, _ in _bodies(vendor):
+        if table not in tables:
+            continue
         if vendor == "postgresql":
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
             schema_editor.execute(f"DROP FUNCTION IF EXISTS {name}()")
@@ -116,3 +168,26 @@ class InstallResourceCacheTriggers(Operation):
 
     def describe(self) -> str:
         return "Install the triggers that mark cached movie JSON stale"
+
+
+class DropResourceCacheTriggers(Operation):
+    """A migration step that drops the triggers before a table they involve is rebuilt (SQLite)."""
+
+    reversible = True
+    reduces_to_sql = False
+
+    def state_forwards(self, app_label: str, state: object) -> None:
+        pass
+
+    def database_forwards(
+        self, app_label: str, schema_editor: BaseDatabaseSchemaEditor, from_state: object, to_state: object
+    ) -> None:
+        drop(schema_editor)
+
+    def database_backwards(
+        self, app_label: str, schema_editor: BaseDatabaseSchemaEditor, from_state: object, to_state: object
+    ) -> None:
+        install(schema_editor)
+
+    def describe(self) -> str:
+        return "Drop the triggers that mark cached movie JSON stale"

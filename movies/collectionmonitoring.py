@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from movies.adding import add_movie
-from movies.library import _availability_failure, _existing_tag_ids, _profile_failure
+from movies.library import availability_failure, existing_tag_ids, profile_failure
 from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import Collection, ImportExclusion, Movie
 from movies.rootfolders import configured_root_folder, root_folder_failure
@@ -88,9 +88,9 @@ def update_collection(collection: Collection, changes: dict[str, Any]) -> Collec
     """Collection settings (profile, root folder, availability, search on add, tags), then monitoring."""
     failures: list[Failure] = []
     if changes.get("quality_profile_id") is not None:
-        failures += filter(None, [_profile_failure(changes["quality_profile_id"])])
+        failures += filter(None, [profile_failure(changes["quality_profile_id"])])
     if changes.get("minimum_availability") is not None:
-        failures += filter(None, [_availability_failure(changes["minimum_availability"])])
+        failures += filter(None, [availability_failure(changes["minimum_availability"])])
     root = changes.get("root_folder_path")
     if root is not None and root != collection.root_folder_path:  # an old one may stay while others change
         failures += filter(None, [root_folder_failure("RootFolderPath", root)])
@@ -103,7 +103,7 @@ def update_collection(collection: Collection, changes: dict[str, Any]) -> Collec
         collection.root_folder_path = configured_root_folder(root)
     collection.save()
     if changes.get("tag_ids") is not None:
-        collection.tags.set(_existing_tag_ids(changes["tag_ids"]))
+        collection.tags.set(existing_tag_ids(changes["tag_ids"]))
     if changes.get("monitored") is not None and changes["monitored"] != collection.monitored:
         set_collection_monitored(collection, changes["monitored"])
     return collection

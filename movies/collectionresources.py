@@ -5,7 +5,7 @@ from typing import Any
 
 from movies.folders import movie_folder_name
 from movies.models import Collection, ImportExclusion, Movie
-from movies.resources import _group
+from movies.resources import group_rows
 from movies.resourcevalues import image_resources
 from movies.titles import clean_title
 
@@ -49,7 +49,7 @@ def collection_resources(collections: Iterable[Collection]) -> list[dict[str, An
     part_ids = {int(part["tmdbId"]) for c in collections for part in c.parts if part.get("tmdbId")}
     existing = set(Movie.objects.filter(tmdb_id__in=part_ids).values_list("tmdb_id", flat=True))
     excluded = set(ImportExclusion.objects.filter(tmdb_id__in=part_ids).values_list("tmdb_id", flat=True))
-    tags = _group(
+    tags = group_rows(
         Collection.tags.through.objects.filter(collection_id__in=[c.pk for c in collections]).values_list(
             "collection_id", "tag_id"
         )

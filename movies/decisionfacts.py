@@ -2,11 +2,13 @@
 
 from collections.abc import Iterable
 
-from movies.availability import is_available
+from django.utils import timezone
+
+from movies.availability import availability_delay_days, is_available
+from movies.fileformats import match_file
 from movies.models import Movie, MovieFile
-from releases.customformats import CompiledFormat, format_input_from_parsed, matching_formats
+from releases.customformats import CompiledFormat
 from releases.decisions.context import ExistingFile, MovieFacts
-from releases.parser import parse_movie_path, parse_movie_title
 from releases.qualities import QUALITIES_BY_ID, UNKNOWN, QualityModel, Revision
 
 
@@ -18,32 +20,14 @@ def file_quality(movie_file: MovieFile) -> QualityModel:
     )
 
 
-def file_format_ids(movie_file: MovieFile, movie: Movie, formats: list[CompiledFormat]) -> frozenset[int]:
-    """The custom formats a file matches, read from its scene name or its file name (as Radarr does)."""
-    parsed = parse_movie_title(movie_file.scene_name) if movie_file.scene_name else None
-    parsed = parsed or parse_movie_path(movie_file.relative_path)
-    if parsed is None:
-        return frozenset()
-    format_input = format_input_from_parsed(
-        parsed,
-        size=movie_file.size,
-        indexer_flags=movie_file.indexer_flags,
-        original_language_id=movie.original_language_id,
-        movie_year=movie.year,
-        file_name=movie_file.relative_path.rsplit("/", 1)[-1],
-    )
-    return frozenset(fmt.id for fmt in matching_formats(formats, format_input) if fmt.id is not None)
-
-
-def movie_facts(
-    movies: Iterable[Movie], formats: list[CompiledFormat], availability_delay_days: int = 0
-) -> dict[int, MovieFacts]:
+def movie_facts(movies: Iterable[Movie], formats: list[CompiledFormat]) -> dict[int, MovieFacts]:
     """Facts for each movie, by id: its primary file (with its formats) and tags in two more queries.
 
     Pass a queryset or list of movies; `formats` are the compiled custom formats of the batch context.
     """
     movies = list(movies)
     ids = [movie.pk for movie in movies]
+    today, delay = timezone.localdate(), availability_delay_days()
     primary = {f.movie_id: f for f in MovieFile.objects.filter(movie_id__in=ids, is_primary=True)}
     tags: dict[int, set[int]] = {}
     for movie_id, tag_id in Movie.tags.through.objects.filter(movie_id__in=ids).values_list(
@@ -57,7 +41,8 @@ def movie_facts(
         if movie_file is not None:
             existing = ExistingFile(
                 quality=file_quality(movie_file),
-                format_ids=file_format_ids(movie_file, movie, formats),
+                # matched now, not read from the file: a decision must never weigh formats of the past
+                format_ids=frozenset(match_file(movie_file, movie, formats)),
                 release_group=movie_file.release_group or None,
                 date_added=movie_file.date_added,
             )
@@ -68,7 +53,7 @@ def movie_facts(
             quality_profile_id=movie.quality_profile_id,
             runtime=movie.runtime,
             monitored=movie.monitored,
-            is_available=is_available(movie, delay_days=availability_delay_days),
+            is_available=is_available(movie, today, delay),
             original_language_id=movie.original_language_id,
             tag_ids=frozenset(tags.get(movie.pk, ())),
             tmdb_id=movie.tmdb_id,

@@ -8,11 +8,11 @@ from django.db import transaction
 
 from movies.files import move_movie_folder
 from movies.library import (
-    _availability_failure,
-    _existing_tag_ids,
-    _path_failures,
-    _profile_failure,
+    availability_failure,
+    existing_tag_ids,
     normalize_path,
+    path_failures,
+    profile_failure,
 )
 from movies.models import Movie
 from movies.rootfolders import configured_root_folder, path_failure, placement, root_folder_failure
@@ -45,15 +45,15 @@ def _new_path_failures(movie: Movie, changes: dict[str, Any], new_path: str) -> 
     else:  # the root folder changed: it must be a configured one, the folder keeps its name
         failure = root_folder_failure("RootFolderPath", changes.get("root_folder_path"))
         failure = failure or path_failure("Path", new_path)
-    return [failure] if failure else _path_failures(new_path, exclude_movie_id=movie.pk)
+    return [failure] if failure else path_failures(new_path, exclude_movie_id=movie.pk)
 
 
 def _update_failures(movie: Movie, changes: dict[str, Any], new_path: str) -> list[Failure]:
     failures: list[Failure] = []
     if "quality_profile_id" in changes:
-        failures += filter(None, [_profile_failure(changes["quality_profile_id"])])
+        failures += filter(None, [profile_failure(changes["quality_profile_id"])])
     if "minimum_availability" in changes:
-        failures += filter(None, [_availability_failure(changes["minimum_availability"])])
+        failures += filter(None, [availability_failure(changes["minimum_availability"])])
     if new_path != movie.path:
         failures += _new_path_failures(movie, changes, new_path)
     return failures
@@ -81,7 +81,7 @@ def update_movie(movie: Movie, changes: dict[str, Any], *, move_files: bool = Fa
     with transaction.atomic():
         movie.save()
         if changes.get("tag_ids") is not None:
-            movie.tags.set(_existing_tag_ids(changes["tag_ids"]))
+            movie.tags.set(existing_tag_ids(changes["tag_ids"]))
     return movie
 
 
@@ -91,7 +91,7 @@ def update_movie(movie: Movie, changes: dict[str, Any], *, move_files: bool = Fa
 def _apply_tags(movies: list[Movie], tag_ids: list[int], apply_tags: str) -> None:
     through = Movie.tags.through
     movie_ids = [movie.pk for movie in movies]
-    tag_ids = _existing_tag_ids(tag_ids)
+    tag_ids = existing_tag_ids(tag_ids)
     if apply_tags in ("remove", "replace"):
         removed = through.objects.filter(movie_id__in=movie_ids)
         removed = removed.filter(tag_id__in=tag_ids) if apply_tags == "remove" else removed
@@ -116,8 +116,8 @@ def edit_movies(
     failures = [
         failure
         for failure in (
-            _profile_failure(quality_profile_id) if quality_profile_id is not None else None,
-            _availability_failure(minimum_availability) if minimum_availability is not None else None,
+            profile_failure(quality_profile_id) if quality_profile_id is not None else None,
+            availability_failure(minimum_availability) if minimum_availability is not None else None,
             root_folder_failure("RootFolderPath", root_folder_path) if root_folder_path is not None else None,
         )
         if failure

@@ -1,88 +1,66 @@
-"""Movie files in Radarr's MovieFileResource shape: dicts for /api/v3/moviefile, and the same properties
-written straight as JSON bytes (`_file_json`) for the movie list's fast path in movies.resources.
+"""Movie files in Radarr's MovieFileResource shape, written as JSON bytes by one builder (`file_json`):
+the movie list's fast path splices them into each movie, /api/v3/moviefile parses them.
+
+A file's `customFormats` are the ones stored on it (movies.fileformats), its `customFormatScore` what its
+movie's profile gives them (its release group's reputation bonus included, as decisions count it), and
+`qualityCutoffNotMet` the one cutoff rule (movies.cutoff): the same answer Wanted and the searches give.
 """
 
 import posixpath
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
+from movies.cutoff import CutoffJudge
 from movies.models import MovieFile
-from movies.resourcevalues import (
-    _BOOLEAN,
-    _datetime_bytes,
-    _datetime_text,
-    _dumps,
-    _json,
-    _quality_model,
-    language_resource,
-)
-from releases.models import QualityProfile
-
-# ---- movie files
+from movies.resourcevalues import BOOLEAN, datetime_bytes, dumps, json_value, language_resource, quality_model
 
 
-def _profile_cutoffs() -> dict[int, tuple[dict[int, int], int]]:
-    """Per profile: rank of each quality id (higher is better) and the cutoff's rank."""
-    cutoffs: dict[int, tuple[dict[int, int], int]] = {}
-    for profile_id, cutoff, items in QualityProfile.objects.values_list("pk", "cutoff", "items"):
-        ranks: dict[int, int] = {}
-        cutoff_rank = -1
-        for index, item in enumerate(items):
-            members = item.get("qualities") or [item.get("quality")]
-            for quality_id in members:
-                ranks[quality_id] = index
-            if item.get("id") == cutoff or item.get("quality") == cutoff:
-                cutoff_rank = index
-        cutoffs[profile_id] = (ranks, cutoff_rank)
-    return cutoffs
+class FileRow(NamedTuple):
+    """The MovieFile columns a file resource reads, by name (read straight from the cursor)."""
+
+    pk: int
+    movie_id: int
+    relative_path: str
+    size: int
+    date_added: Any  # SQLite's text or PostgreSQL's datetime
+    scene_name: str
+    release_group: str
+    edition: str
+    quality_id: int
+    revision: Any  # JSON: text on SQLite, parsed on PostgreSQL
+    language_ids: Any
+    indexer_flags: int
+    media_info: Any
+    original_file_path: str
+    is_primary: bool
+    custom_format_ids: Any
 
 
-_FILE_COLUMNS = (
-    "pk", "movie_id", "relative_path", "size", "date_added", "scene_name", "release_group", "edition",
-    "quality_id", "revision", "language_ids", "indexer_flags", "media_info", "original_file_path",
-    "is_primary",
-)  # fmt: skip
+FILE_COLUMNS = FileRow._fields
 
 
-def _file_resource(row: tuple, movie_path: str, cutoff: tuple[dict[int, int], int] | None) -> dict[str, Any]:
-    (pk, movie_id, relative_path, size, added, scene, group, edition, quality_id, revision, languages, flags,
-     media_info, original, _primary) = row  # fmt: skip
-    ranks, cutoff_rank = cutoff or ({}, -1)
-    resource: dict[str, Any] = {
-        "id": pk,
-        "movieId": movie_id,
-        "relativePath": relative_path,
-        "path": posixpath.join(movie_path, relative_path),
-        "size": size,
-        "dateAdded": _datetime_text(added),
-    }
-    if scene:
-        resource["sceneName"] = scene
-    if group:
-        resource["releaseGroup"] = group
-    resource["edition"] = edition
-    resource["languages"] = [language_resource(language_id) for language_id in _json(languages) or [0]]
-    resource["quality"] = _quality_model(quality_id, _json(revision) or {})
-    resource["customFormats"] = []  # TODO(#4): a file's custom formats come with the decision engine wiring
-    resource["customFormatScore"] = 0
-    resource["indexerFlags"] = flags
-    media_info = _json(media_info)
-    if media_info:
-        resource["mediaInfo"] = _media_info(media_info)
-    if original:
-        resource["originalFilePath"] = original
-    resource["qualityCutoffNotMet"] = ranks.get(quality_id, -1) < cutoff_rank
-    return resource
+class FileContext:
+    """What file resources read besides their own row, loaded once for a batch of files."""
+
+    def __init__(self, release_groups: Iterable[str] = ()) -> None:
+        self.judge = CutoffJudge(release_groups)
+
+    def custom_formats(self, format_ids: Iterable[int]) -> list[dict[str, Any]]:
+        """{id, name} of the file's formats, by name as Radarr lists them (deleted formats left out)."""
+        names = self.judge.format_names
+        found = [(names[format_id], format_id) for format_id in format_ids if format_id in names]
+        return [{"id": format_id, "name": name} for name, format_id in sorted(found)]
 
 
 _FILE_TEMPLATE = (
     b'{"id":%d,"movieId":%d,"relativePath":%s,"path":%s,"size":%d,"dateAdded":"%s"%s%s,"edition":%s,'
-    b'"languages":%s,"quality":%s,"customFormats":[],"customFormatScore":0,"indexerFlags":%d%s%s,'
+    b'"languages":%s,"quality":%s,"customFormats":%s,"customFormatScore":%d,"indexerFlags":%d%s%s,'
     b'"qualityCutoffNotMet":%s}'
 )
-_LANGUAGES_JSON: dict[Any, bytes] = {}  # by the column's own text: "[1]" → its resources, built once
+# by the column's own value: "[1]" → its language resources, built once per process
+_LANGUAGES_JSON: dict[Any, bytes] = {}
 _QUALITY_JSON: dict[tuple[int, Any], bytes] = {}
 
 
@@ -90,28 +68,37 @@ def _cache_key(value: Any) -> Any:
     return value if isinstance(value, str | None) else orjson.dumps(value)
 
 
-def _file_json(row: tuple, movie_path: str, cutoff: tuple[dict[int, int], int] | None) -> bytes:
-    """_file_resource's shape written as bytes directly, for the movie list (the same properties)."""
-    (pk, movie_id, relative_path, size, added, scene, group, edition, quality_id, revision, languages, flags,
-     media_info, original, _primary) = row  # fmt: skip
-    ranks, cutoff_rank = cutoff or ({}, -1)
-    language_key = _cache_key(languages)
-    if language_key not in _LANGUAGES_JSON:
-        ids = _json(languages) or [0]
-        _LANGUAGES_JSON[language_key] = _dumps([language_resource(language_id) for language_id in ids])
-    quality_key = (quality_id, _cache_key(revision))
-    if quality_key not in _QUALITY_JSON:
-        _QUALITY_JSON[quality_key] = _dumps(_quality_model(quality_id, _json(revision) or {}))
-    info = _json(media_info) if media_info not in (None, "{}") else None
+def _languages_json(languages: Any) -> bytes:
+    key = _cache_key(languages)
+    if key not in _LANGUAGES_JSON:
+        _LANGUAGES_JSON[key] = dumps(
+            [language_resource(language_id) for language_id in json_value(languages) or [0]]
+        )
+    return _LANGUAGES_JSON[key]
+
+
+def _quality_json(quality_id: int, revision: Any) -> bytes:
+    key = (quality_id, _cache_key(revision))
+    if key not in _QUALITY_JSON:
+        _QUALITY_JSON[key] = dumps(quality_model(quality_id, json_value(revision) or {}))
+    return _QUALITY_JSON[key]
+
+
+def file_json(row: FileRow, movie_path: str, profile_id: int, context: FileContext) -> bytes:
+    """One file in Radarr's MovieFileResource shape; `profile_id` is its movie's quality profile."""
+    format_ids = json_value(row.custom_format_ids) or []
+    score, unmet = context.judge.standing(profile_id, row.quality_id, format_ids, row.release_group)
+    media_info = json_value(row.media_info) if row.media_info not in (None, "{}") else None
     return _FILE_TEMPLATE % (
-        pk, movie_id, _dumps(relative_path), _dumps(posixpath.join(movie_path, relative_path)), size,
-        _datetime_bytes(added),
-        b',"sceneName":%s' % _dumps(scene) if scene else b"",
-        b',"releaseGroup":%s' % _dumps(group) if group else b"",
-        _dumps(edition), _LANGUAGES_JSON[language_key], _QUALITY_JSON[quality_key], flags,
-        b',"mediaInfo":%s' % _dumps(_media_info(info)) if info else b"",
-        b',"originalFilePath":%s' % _dumps(original) if original else b"",
-        _BOOLEAN[ranks.get(quality_id, -1) < cutoff_rank],
+        row.pk, row.movie_id, dumps(row.relative_path), dumps(posixpath.join(movie_path, row.relative_path)),
+        row.size, datetime_bytes(row.date_added),
+        b',"sceneName":%s' % dumps(row.scene_name) if row.scene_name else b"",
+        b',"releaseGroup":%s' % dumps(row.release_group) if row.release_group else b"",
+        dumps(row.edition), _languages_json(row.language_ids), _quality_json(row.quality_id, row.revision),
+        dumps(context.custom_formats(format_ids)), score, row.indexer_flags,
+        b',"mediaInfo":%s' % dumps(_media_info(media_info)) if media_info else b"",
+        b',"originalFilePath":%s' % dumps(row.original_file_path) if row.original_file_path else b"",
+        BOOLEAN[unmet],
     )  # fmt: skip
 
 
@@ -133,13 +120,16 @@ def movie_file_resource(movie_file: MovieFile) -> dict[str, Any]:
 
 
 def movie_file_resources(movie_files: Iterable[MovieFile]) -> list[dict[str, Any]]:
-    """Files in Radarr's shape; the profiles' cutoffs are read once for all of them (select the movie)."""
-    cutoffs = _profile_cutoffs()
-    return [
-        _file_resource(
-            tuple(getattr(movie_file, column) for column in _FILE_COLUMNS),
+    """Files in Radarr's shape (select their movie); what they share is read once for all of them."""
+    movie_files = list(movie_files)
+    context = FileContext(movie_file.release_group for movie_file in movie_files)
+    parts = [
+        file_json(
+            FileRow(*(getattr(movie_file, column) for column in FILE_COLUMNS)),
             movie_file.movie.path,
-            cutoffs.get(movie_file.movie.quality_profile_id),
+            movie_file.movie.quality_profile_id,
+            context,
         )
         for movie_file in movie_files
     ]
+    return orjson.loads(b"[" + b",".join(parts) + b"]")

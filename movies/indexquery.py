@@ -17,7 +17,6 @@ from django.http import QueryDict
 from movies.mediacover import cover_url
 from movies.models import Movie, MovieFile, MovieStatus
 from movies.titles import clean_title
-from releases.decisions.context import ProfileFacts
 from releases.models import QualityProfile
 from releases.qualities import QUALITIES_BY_ID
 
@@ -183,35 +182,6 @@ def _int(text: str | None) -> int | None:
         return None
 
 
-def qualities_meeting_cutoff(profile: QualityProfile) -> set[int]:
-    """Quality ids at or above the profile's cutoff (without upgrades, the first allowed quality)."""
-    facts = ProfileFacts(
-        profile.pk, profile.name, profile.upgrade_allowed, profile.cutoff, tuple(profile.items)
-    )
-    cutoff_rank = facts.cutoff_rank()
-    met: set[int] = set()
-    for rank, item in enumerate(profile.items):
-        if rank >= cutoff_rank:
-            met.update(item["qualities"] if "qualities" in item else [item["quality"]])
-    return met
-
-
-def cutoff_unmet(profiles: list[QualityProfile]) -> Q:
-    """Movies whose primary file's quality is below their profile's cutoff, in SQL (one EXISTS per profile).
-
-    Radarr also counts a file whose custom-format score is below the profile's cutoff score; we do
-    not store per-file format scores yet, so that half would mean parsing every file's name per
-    request. It stays out until files carry their scores (TODO(#6)).
-    """
-    condition = Q(pk__in=[])
-    for profile in profiles:
-        below = MovieFile.objects.filter(movie=OuterRef("pk"), is_primary=True).exclude(
-            quality_id__in=qualities_meeting_cutoff(profile)
-        )
-        condition |= Q(quality_profile_id=profile.pk) & Exists(below)
-    return Q(has_file=True) & condition
-
-
 def _search(term: str) -> Q:
     """Title words, the clean title (so `lord rings` finds `The Lord of the Rings`), or an id."""
     condition = Q(title__icontains=term) | Q(original_title__icontains=term)
@@ -225,9 +195,7 @@ def _search(term: str) -> Q:
     return condition
 
 
-def filter_movies(
-    movies: QuerySet[Movie], query: IndexQuery, profiles: list[QualityProfile]
-) -> QuerySet[Movie]:
+def filter_movies(movies: QuerySet[Movie], query: IndexQuery) -> QuerySet[Movie]:
     """Apply the query's filters and search (not the sort or the page)."""
     match query.filter:
         case "monitored":
@@ -239,7 +207,7 @@ def filter_movies(
         case "downloaded":
             movies = movies.downloaded()
         case "cutoffUnmet":
-            movies = movies.filter(cutoff_unmet(profiles))
+            movies = movies.cutoff_unmet()
     if query.status:
         movies = movies.filter(status=query.status)
     if query.quality_profile_id:
@@ -312,8 +280,7 @@ def _primary_qualities(movie_ids: list[int]) -> dict[int, str]:
 
 def index_page(query: IndexQuery, movies: QuerySet[Movie] | None = None) -> IndexPage:
     """One page of the index for `query`, with the match count and the library's counts."""
-    profiles = list(QualityProfile.objects.only("pk", "name", "cutoff", "items", "upgrade_allowed"))
-    matching = filter_movies(movies if movies is not None else Movie.objects.all(), query, profiles)
+    matching = filter_movies(movies if movies is not None else Movie.objects.all(), query)
     start = (query.page - 1) * query.page_size
     fields = (*_ROW_FIELDS, "overview") if query.view == "overview" else _ROW_FIELDS
     rows = list(
@@ -322,7 +289,7 @@ def index_page(query: IndexQuery, movies: QuerySet[Movie] | None = None) -> Inde
         .values(*fields, "rating")[start : start + query.page_size]
     )
     qualities = _primary_qualities([row["id"] for row in rows]) if rows else {}
-    names = {profile.pk: profile.name for profile in profiles}
+    names = dict(QualityProfile.objects.values_list("pk", "name"))
     for row in rows:
         row["quality"] = qualities.get(row["id"], "")
         row["quality_profile"] = names.get(row["quality_profile_id"], "")

@@ -29,7 +29,7 @@ def normalize_path(path: str) -> str:
 # ---- validation shared by add and update
 
 
-def _profile_failure(quality_profile_id: Any) -> Failure | None:
+def profile_failure(quality_profile_id: Any) -> Failure | None:
     if (
         not isinstance(quality_profile_id, int)
         or not QualityProfile.objects.filter(pk=quality_profile_id).exists()
@@ -38,13 +38,13 @@ def _profile_failure(quality_profile_id: Any) -> Failure | None:
     return None
 
 
-def _availability_failure(minimum_availability: str) -> Failure | None:
+def availability_failure(minimum_availability: str) -> Failure | None:
     if minimum_availability not in MinimumAvailability.values:
         return Failure("MinimumAvailability", "'Minimum Availability' is not valid", minimum_availability)
     return None
 
 
-def _folder_failure(property_name: str, path: str) -> Failure | None:
+def folder_failure(property_name: str, path: str) -> Failure | None:
     if not path or not os.path.isabs(path):
         return Failure(property_name, "Invalid Path", path)
     if not os.path.isdir(path):
@@ -63,7 +63,7 @@ def _user_name() -> str:
         return str(os.getuid())
 
 
-def _path_failures(path: str, exclude_movie_id: int | None = None) -> list[Failure]:
+def path_failures(path: str, exclude_movie_id: int | None = None) -> list[Failure]:
     """Radarr's MoviePathValidator and MovieAncestorValidator, plus: never a root folder itself."""
     others = Movie.objects.exclude(pk=exclude_movie_id) if exclude_movie_id else Movie.objects.all()
     if others.filter(path=path).exists():
@@ -75,7 +75,7 @@ def _path_failures(path: str, exclude_movie_id: int | None = None) -> list[Failu
     return []
 
 
-def _existing_tag_ids(tag_ids: Iterable[int]) -> list[int]:
+def existing_tag_ids(tag_ids: Iterable[int]) -> list[int]:
     wanted = {int(tag_id) for tag_id in tag_ids}
     return list(Tag.objects.filter(pk__in=wanted).values_list("pk", flat=True)) if wanted else []
 
@@ -99,7 +99,7 @@ def add_exclusion(tmdb_id: int, movie_title: str = "", movie_year: int = 0) -> I
 def add_root_folder(path: str) -> RootFolder:
     """A folder movies live in: it must exist, be writable, and not overlap another root folder."""
     path = normalize_path(path)
-    failure = _folder_failure("Path", path)
+    failure = folder_failure("Path", path)
     if failure:
         raise ValidationFailed([failure])
     existing = list(RootFolder.objects.values_list("path", flat=True))

@@ -11,7 +11,7 @@ from movies.availability import is_available_on, release_date
 from movies.metadata import MovieMetadata
 from movies.models import Movie
 from movies.resources import movie_resource
-from movies.resourcevalues import _date_text, image_resources, language_resource
+from movies.resourcevalues import date_text, image_resources, language_resource
 from movies.titles import clean_title
 
 _EPOCH_TEXT = "0001-01-01T00:00:00Z"  # what Radarr writes for a lookup result's `added`
@@ -49,10 +49,10 @@ def movie_lookup_resource(
         "sizeOnDisk": 0,
         "status": metadata.status,
         "overview": metadata.overview,
-        "inCinemas": _date_text(metadata.in_cinemas),
-        "physicalRelease": _date_text(metadata.physical_release),
-        "digitalRelease": _date_text(metadata.digital_release),
-        "releaseDate": _date_text(released),
+        "inCinemas": date_text(metadata.in_cinemas),
+        "physicalRelease": date_text(metadata.physical_release),
+        "digitalRelease": date_text(metadata.digital_release),
+        "releaseDate": date_text(released),
         "images": image_resources(0, list(metadata.images), local=False),
         "website": metadata.website,
         "remotePoster": poster,

@@ -5,10 +5,13 @@ members that are not in the library are kept on their Collection instead). A mov
 files (versions are planned): each MovieFile points to its movie, and the API shows the primary one.
 """
 
+from datetime import date
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from radarr.idsets import in_ids
 from radarr.models import Tag
 from releases.models import QualityProfile
 
@@ -75,6 +78,21 @@ class MovieQuerySet(models.QuerySet["Movie"]):
 
     def downloaded(self) -> "MovieQuerySet":
         return self.filter(has_file=True)
+
+    # The two rules below are written once in Python (movies.availability, movies.cutoff) and applied
+    # to this queryset's rows; the modules import this one, hence the imports inside.
+
+    def available(self, today: date | None = None) -> "MovieQuerySet":
+        """Movies out for their minimum availability, Radarr's availability delay included."""
+        from movies.availability import available_ids
+
+        return self.filter(pk__in=in_ids(available_ids(self, today)))
+
+    def cutoff_unmet(self) -> "MovieQuerySet":
+        """Movies whose primary file has not met its quality profile's cutoff (movies.cutoff)."""
+        from movies.cutoff import cutoff_unmet_ids
+
+        return self.filter(pk__in=in_ids(cutoff_unmet_ids(self)))
 
 
 class Movie(models.Model):
@@ -166,6 +184,9 @@ class MovieFile(models.Model):
     media_info = models.JSONField(default=dict, blank=True)
     original_file_path = models.CharField(max_length=1000, blank=True)
     is_primary = models.BooleanField(default=True)
+    # the custom formats the file matches (movies.fileformats), and a stamp of the formats matched against
+    custom_format_ids = models.JSONField(default=list)
+    custom_formats_stamp = models.CharField(max_length=16, blank=True, default="")
 
     class Meta:
         ordering = ["movie_id", "-is_primary", "pk"]

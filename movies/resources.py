@@ -15,8 +15,9 @@ import os
 import posixpath
 import shutil
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from functools import partial
 from typing import Any
 
 import orjson
@@ -26,10 +27,10 @@ from django.db.models import QuerySet, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from movies.availability import CINEMA_TO_RELEASE
-from movies.fileresources import _FILE_COLUMNS, _file_json, _profile_cutoffs
+from movies.availability import CINEMA_TO_RELEASE, availability_delay_days, is_available_on
+from movies.fileresources import FILE_COLUMNS, FileContext, FileRow, file_json
 from movies.models import AlternativeTitle, ImportExclusion, Movie, MovieFile, RootFolder
-from movies.resourcevalues import _BOOLEAN, _COVER_TYPES, _LANGUAGE_RESOURCES, _datetime_bytes, _dumps, _json
+from movies.resourcevalues import BOOLEAN, IMAGE_TYPES, LANGUAGE_RESOURCES, datetime_bytes, dumps, json_value
 from radarr.models import Tag
 from radarr.snapshots import read_snapshot
 
@@ -72,7 +73,7 @@ def _cursor_rows(queryset: QuerySet, columns: Iterable[Any]) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _group(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
+def group_rows(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
     grouped: dict[int, list[tuple]] = defaultdict(list)
     for row in rows:
         grouped[row[0]].append(row)
@@ -80,7 +81,7 @@ def _group(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
 
 
 def _add_options(value: Any) -> dict[str, Any] | None:
-    options = _json(value)
+    options = json_value(value)
     if not options:
         return None
     kept = {}
@@ -121,20 +122,20 @@ def _raw(value: Any, empty: bytes) -> bytes:
     """A JSON column as stored (SQLite gives its text; PostgreSQL's driver a parsed value)."""
     if value is None:
         return empty
-    return value.encode() if isinstance(value, str) else _dumps(value)
+    return value.encode() if isinstance(value, str) else dumps(value)
 
 
-_LANGUAGE_JSON = {language_id: _dumps(resource) for language_id, resource in _LANGUAGE_RESOURCES.items()}
+_LANGUAGE_JSON = {language_id: dumps(resource) for language_id, resource in LANGUAGE_RESOURCES.items()}
 
 
 def _images_json(movie_id: int, images: Any, local_covers: bool, url_base: str) -> bytes:
-    images = _json(images) or []
+    images = json_value(images) or []
     # the URL movies.mediacover.cover_url(movie_id, type, images=images) gives, without a call per image
     base = f"{url_base}/MediaCover/{movie_id}/"
     parts = []
     for image in images:
         cover_type = image.get("coverType", "unknown")
-        cover_type = cover_type if cover_type in _COVER_TYPES else "unknown"
+        cover_type = cover_type if cover_type in IMAGE_TYPES else "unknown"
         remote = image.get("remoteUrl") or ""
         if local_covers:
             version = image.get("lastWrite")
@@ -142,7 +143,7 @@ def _images_json(movie_id: int, images: Any, local_covers: bool, url_base: str) 
         else:
             url = remote
         parts.append({"coverType": cover_type, "url": url, "remoteUrl": remote})
-    return _dumps(parts)
+    return dumps(parts)
 
 
 def _release_day(in_cinemas: str | None, digital: str | None, physical: str | None) -> str | None:
@@ -154,16 +155,8 @@ def _release_day(in_cinemas: str | None, digital: str | None, physical: str | No
     return None
 
 
-def _is_available_day(
-    minimum: str, status: str, in_cinemas: str | None, released: str | None, today: str
-) -> bool:
-    """movies.availability's rule (see is_available) on ISO day texts, for the list's speed."""
-    if minimum == "announced":
-        return True
-    day = (in_cinemas[:10] if in_cinemas else released) if minimum == "inCinemas" else released
-    if day is None:
-        return status == "released"
-    return today >= day  # TODO(#7): Radarr's availability delay (days)
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
 
 
 def _dates_json(
@@ -210,28 +203,30 @@ def movie_fragments(queryset: QuerySet[Movie], *, local_covers: bool = True) -> 
     """
     # the whole library (GET /movie without filters) reads the related tables whole, not by 10,000 ids
     mine = {"movie_id__in": queryset.values("pk")} if queryset.query.has_filters() else {}
+    delay = availability_delay_days()  # may write its settings row: not inside the read-only snapshot
     with read_snapshot():
         rows = _cursor_rows(queryset.select_related(None), _MOVIE_COLUMNS)
         if not rows:
             return []
-        tags = _group(_cursor_rows(Movie.tags.through.objects.filter(**mine), ("movie_id", "tag_id")))
-        titles = _group(
+        tags = group_rows(_cursor_rows(Movie.tags.through.objects.filter(**mine), ("movie_id", "tag_id")))
+        titles = group_rows(
             _cursor_rows(AlternativeTitle.objects.filter(**mine).order_by("pk"), _ALTERNATIVE_TITLE_COLUMNS)
         )
-        files = _group(
-            (row[1], row)
-            for row in _cursor_rows(MovieFile.objects.filter(**mine).order_by("pk"), _FILE_COLUMNS)
-        )
-        cutoffs = _profile_cutoffs()
-    today = timezone.localdate().isoformat()
-    context = (tags, titles, files, cutoffs, today, local_covers, settings.URL_BASE)
+        file_rows = [
+            FileRow(*row)
+            for row in _cursor_rows(MovieFile.objects.filter(**mine).order_by("pk"), FILE_COLUMNS)
+        ]
+        files = group_rows((row.movie_id, row) for row in file_rows)
+        file_context = FileContext(row.release_group for row in file_rows)
+        available = partial(is_available_on, today=timezone.localdate(), delay_days=delay)
+    context = (tags, titles, files, file_context, available, local_covers, settings.URL_BASE)
     return [(row[0], _movie_json(row, *context)) for row in rows]
 
 
 def _alternative_titles(rows: list[tuple]) -> bytes:
     return b",".join(
         b'{"id":%d,"sourceType":%s,"movieMetadataId":%d,"title":%s,"cleanTitle":%s}'
-        % (pk, _dumps(source), movie_id, _dumps(title), _dumps(clean))
+        % (pk, dumps(source), movie_id, dumps(title), dumps(clean))
         for movie_id, pk, source, title, clean in rows
     )
 
@@ -240,9 +235,9 @@ def _movie_json(
     row: tuple,
     tags: dict[int, list[tuple]],
     titles: dict[int, list[tuple]],
-    files: dict[int, list[tuple]],
-    cutoffs: dict[int, tuple[dict[int, int], int]],
-    today: str,
+    files: dict[int, list[tuple[int, FileRow]]],
+    file_context: FileContext,
+    available: Callable[..., bool],
     local_covers: bool,
     url_base: str,
 ) -> bytes:
@@ -252,38 +247,35 @@ def _movie_json(
      keywords, added, add_options, ratings, collection_tmdb_id, collection_title, popularity,
      last_search) = row  # fmt: skip
     movie_files = [file_row for _, file_row in files.get(pk, ())]
-    primary = None
-    for file_row in movie_files:
-        if file_row[14]:
-            primary = file_row
+    primary = next((file_row for file_row in movie_files if file_row.is_primary), None)
     released = _release_day(in_cinemas, digital, physical)
-    available = _is_available_day(minimum, status, in_cinemas, released, today)
+    is_available = available(minimum, status, _day(in_cinemas), _day(digital), _day(physical))
     options = _add_options(add_options) if add_options not in (None, "{}") else None
-    groups = sorted({file_row[6] for file_row in movie_files if file_row[6]})
-    quoted_path = _dumps(path)
+    groups = sorted({file_row.release_group for file_row in movie_files if file_row.release_group})
+    quoted_path = dumps(path)
     # Bazarr decides "has a file" by the presence of the key
-    movie_file = _file_json(primary, path, cutoffs.get(profile_id)) if primary else None
+    movie_file = file_json(primary, path, profile_id, file_context) if primary else None
     return _MOVIE_TEMPLATE % (
-        pk, _dumps(title), _dumps(original_title), _LANGUAGE_JSON.get(language_id) or _LANGUAGE_JSON[0],
+        pk, dumps(title), dumps(original_title), _LANGUAGE_JSON.get(language_id) or _LANGUAGE_JSON[0],
         _alternative_titles(titles.get(pk, ())),
         b',"secondaryYear":%d' % secondary_year if secondary_year is not None else b"",
-        _dumps(sort_title), size_on_disk, _dumps(status), _dumps(overview),
+        dumps(sort_title), size_on_disk, dumps(status), dumps(overview),
         _dates_json(in_cinemas, physical, digital, released),
-        _images_json(pk, images, local_covers, url_base), _dumps(website), year, _dumps(trailer),
-        _dumps(studio), quoted_path, profile_id, _BOOLEAN[bool(has_file)], primary[0] if primary else 0,
-        _BOOLEAN[bool(monitored)], _dumps(minimum), _BOOLEAN[available],
-        quoted_path, runtime, _dumps(clean), b',"imdbId":%s' % _dumps(imdb_id) if imdb_id else b"",
-        tmdb_id, tmdb_id, _dumps(root_folder_path),
-        _dumps(posixpath.basename(path)), _dumps(certification), _raw(genres, b"[]"), _raw(keywords, b"[]"),
-        b",".join(b"%d" % tag_row[1] for tag_row in tags.get(pk, ())), _datetime_bytes(added),
-        b',"addOptions":%s' % _dumps(options) if options else b"",
+        _images_json(pk, images, local_covers, url_base), dumps(website), year, dumps(trailer),
+        dumps(studio), quoted_path, profile_id, BOOLEAN[bool(has_file)], primary.pk if primary else 0,
+        BOOLEAN[bool(monitored)], dumps(minimum), BOOLEAN[is_available],
+        quoted_path, runtime, dumps(clean), b',"imdbId":%s' % dumps(imdb_id) if imdb_id else b"",
+        tmdb_id, tmdb_id, dumps(root_folder_path),
+        dumps(posixpath.basename(path)), dumps(certification), _raw(genres, b"[]"), _raw(keywords, b"[]"),
+        b",".join(b"%d" % tag_row[1] for tag_row in tags.get(pk, ())), datetime_bytes(added),
+        b',"addOptions":%s' % dumps(options) if options else b"",
         _raw(ratings, b"{}"),
         b',"movieFile":%s' % movie_file if movie_file else b"",
-        b',"collection":%s' % _dumps({"title": collection_title, "tmdbId": collection_tmdb_id})
+        b',"collection":%s' % dumps({"title": collection_title, "tmdbId": collection_tmdb_id})
         if collection_tmdb_id
         else b"",
-        _dumps(popularity), b',"lastSearchTime":"%s"' % _datetime_bytes(last_search) if last_search else b"",
-        len(movie_files), size_on_disk, _dumps(groups),
+        dumps(popularity), b',"lastSearchTime":"%s"' % datetime_bytes(last_search) if last_search else b"",
+        len(movie_files), size_on_disk, dumps(groups),
     )  # fmt: skip
 
 

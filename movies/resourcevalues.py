@@ -15,16 +15,16 @@ from releases.parse_resources import quality_resource
 from releases.qualities import QUALITIES_BY_ID
 from releases.qualities import UNKNOWN as UNKNOWN_QUALITY
 
-_COVER_TYPES = frozenset({"unknown", "poster", "banner", "fanart", "screenshot", "headshot", "clearlogo"})
+IMAGE_TYPES = frozenset({"unknown", "poster", "banner", "fanart", "screenshot", "headshot", "clearlogo"})
 
 # ---- value conversions that work on SQLite's text and PostgreSQL's typed values alike
 
 
-def _json(value: Any) -> Any:
+def json_value(value: Any) -> Any:
     return orjson.loads(value) if isinstance(value, str | bytes) else value
 
 
-def _date_text(value: Any) -> str | None:
+def date_text(value: Any) -> str | None:
     """Radarr writes release dates as midnight UTC datetimes: `2015-01-01T00:00:00Z`."""
     if value is None:
         return None
@@ -32,7 +32,7 @@ def _date_text(value: Any) -> str | None:
     return f"{text}T00:00:00Z"
 
 
-def _datetime_text(value: Any) -> str | None:
+def datetime_text(value: Any) -> str | None:
     """Whole-second UTC with a Z; SQLite stores UTC as `2024-05-01 12:34:56.789`."""
     if value is None:
         return None
@@ -43,18 +43,18 @@ def _datetime_text(value: Any) -> str | None:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-_BOOLEAN = {True: b"true", False: b"false"}
-_dumps = orjson.dumps
+BOOLEAN = {True: b"true", False: b"false"}
+dumps = orjson.dumps
 
 
-def _datetime_bytes(value: Any) -> bytes:
-    return _datetime_text(value).encode()
+def datetime_bytes(value: Any) -> bytes:
+    return datetime_text(value).encode()
 
 
 # ---- small resources
 
 
-_LANGUAGE_RESOURCES = {
+LANGUAGE_RESOURCES = {
     language.id: {"id": language.id, "name": language.name} for language in LANGUAGES_BY_ID.values()
 }
 _QUALITY_RESOURCES = {
@@ -63,10 +63,10 @@ _QUALITY_RESOURCES = {
 
 
 def language_resource(language_id: int) -> dict[str, Any]:
-    return _LANGUAGE_RESOURCES.get(language_id) or _LANGUAGE_RESOURCES[UNKNOWN.id]
+    return LANGUAGE_RESOURCES.get(language_id) or LANGUAGE_RESOURCES[UNKNOWN.id]
 
 
-def _quality_model(quality_id: int, revision: dict[str, Any]) -> dict[str, Any]:
+def quality_model(quality_id: int, revision: dict[str, Any]) -> dict[str, Any]:
     quality = _QUALITY_RESOURCES.get(quality_id) or _QUALITY_RESOURCES[UNKNOWN_QUALITY.id]
     return {
         "quality": quality,
@@ -85,7 +85,7 @@ def image_resources(
     resources = []
     for image in images:
         cover_type = image.get("coverType", "unknown")
-        cover_type = cover_type if cover_type in _COVER_TYPES else "unknown"
+        cover_type = cover_type if cover_type in IMAGE_TYPES else "unknown"
         remote = image.get("remoteUrl") or image.get("url") or ""
         url = cover_url(movie_id, cover_type, images=images) if local and movie_id else remote
         resources.append({"coverType": cover_type, "url": url, "remoteUrl": remote})

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.module_loading import import_string
 
+from movies.fileformats import assign_formats
 from movies.models import Movie, MovieFile
 from notifications.builders import file_delete_event
 from notifications.events import notify
@@ -44,7 +45,7 @@ _SKIPPED_FOLDERS = regex.compile(
     regex.IGNORECASE,
 )
 _SKIPPED_FILES = regex.compile(r"^\._|^thumbs\.db$|^\.ds_store$|\.partial~$", regex.IGNORECASE)
-_SAMPLE = regex.compile(r"(?:^|[\W_])sample(?:[\W_]|$)", regex.IGNORECASE)
+SAMPLE_NAME = regex.compile(r"(?:^|[\W_])sample(?:[\W_]|$)", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def find_video_files(folder: Path) -> list[FoundFile]:
     for current, subfolders, names in os.walk(folder):
         subfolders[:] = sorted(name for name in subfolders if not _SKIPPED_FOLDERS.match(name))
         for name in sorted(names):
-            if _SKIPPED_FILES.search(name) or _SAMPLE.search(os.path.splitext(name)[0]):
+            if _SKIPPED_FILES.search(name) or SAMPLE_NAME.search(os.path.splitext(name)[0]):
                 continue
             if not is_video_file(name):
                 continue
@@ -141,6 +142,7 @@ def _match_rows(movie: Movie) -> ScanOutcome:
         outcome.added = [new_movie_file(movie, found) for path, found in on_disk.items() if path not in known]
         for row in outcome.added:
             row.is_primary = False  # the largest becomes primary below when none is
+        assign_formats(outcome.added, movie)
         MovieFile.objects.bulk_create(outcome.added)
         for path, row in known.items():
             if path in on_disk and on_disk[path].size != row.size:

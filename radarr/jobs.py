@@ -44,6 +44,13 @@ JOBS: list[Job] = [
     Job("Housekeeping", "radarr.system.tasks.housekeeping", "Housekeeping", every=timedelta(hours=24)),
     Job("RefreshMovie", "movies.tasks.refresh_movies", "Refresh Movie", every=timedelta(hours=24)),
     Job("RescanMovie", "movies.tasks.rescan_movies", "Rescan Movie"),
+    # ours: files matched against custom formats that changed since (queued at once by such a change)
+    Job(
+        "RefreshFileCustomFormats",
+        "movies.fileformats.refresh_file_formats",
+        "Match Files to Custom Formats",
+        every=timedelta(minutes=15),
+    ),
     Job("BulkMoveMovie", "movies.tasks.bulk_move_movies", "Move Movies"),
     Job(
         "RssSync",

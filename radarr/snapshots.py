@@ -11,8 +11,9 @@ def read_snapshot() -> Iterator[None]:
     """Every query inside sees the database as it was at the first one, whatever commits meanwhile.
 
     PostgreSQL: a read-only REPEATABLE READ transaction. SQLite: a deferred transaction, which in WAL
-    mode reads one snapshot and never blocks writers (Django's atomic() would BEGIN IMMEDIATE and queue
-    behind them). Inside an atomic block the enclosing transaction already decides what is seen.
+    mode reads one snapshot and never waits for writers (our atomic() begins IMMEDIATE, queueing behind
+    them). Only reads belong inside: a write would have to take SQLite's lock mid-transaction. Inside an
+    atomic block the enclosing transaction already decides what is seen.
     """
     if connection.in_atomic_block:
         yield
@@ -23,11 +24,11 @@ def read_snapshot() -> Iterator[None]:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             yield
         return
-    connection.ensure_connection()
-    with connection.cursor() as cursor:
-        cursor.execute("BEGIN DEFERRED")
+    mode = connection.transaction_mode  # IMMEDIATE (settings): for this read, a deferred BEGIN
+    connection.transaction_mode = "DEFERRED"
     try:
-        yield
+        with transaction.atomic():
+            connection.transaction_mode = mode  # only the BEGIN reads it
+            yield
     finally:
-        with connection.cursor() as cursor:
-            cursor.execute("COMMIT")  # read only: committing and rolling back are the same
+        connection.transaction_mode = mode

@@ -4,6 +4,7 @@ score each quality profile would give it."""
 from dataclasses import dataclass
 
 from releases.customformats.matching import compile_formats, format_input_from_parsed, matching_formats
+from releases.decisions.loading import profile_facts
 from releases.models import CustomFormat, QualityProfile
 from releases.parser import ParsedMovieInfo, parse_movie_title, parse_quality, parse_release_group
 from releases.qualities import QualityModel
@@ -36,7 +37,7 @@ def parse_report(title: str) -> ParseReport:
     scores = [
         ProfileScore(
             profile.name,
-            sum(row.score for row in profile.format_scores.all() if row.custom_format_id in matched_ids),
+            profile_facts(profile).score(matched_ids),
             parsed.quality.quality.id in profile.allowed_quality_ids(),
         )
         for profile in profiles

@@ -14,11 +14,11 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from movies.availability import available_ids
 from movies.calendar import calendar_events, calendar_movies
 from movies.diskspace import disk_spaces
 from movies.models import Movie, MovieFile
 from movies.views.calendar import queued_movie_ids
-from movies.wanted import available_filter
 from radarr.models import UiConfig
 from radarr.system.health import current_health
 from radarr.system.uiconfig import date_formats
@@ -62,9 +62,9 @@ def library_counts() -> dict[str, int]:
         total_count=Count("pk"),
         monitored_count=Count("pk", filter=Q(monitored=True)),
         with_files_count=Count("pk", filter=Q(has_file=True)),
-        missing_count=Count("pk", filter=Q(monitored=True, has_file=False) & available_filter()),
         size_total=Sum("size_on_disk", default=0),
     )
+    counts["missing_count"] = len(available_ids(Movie.objects.filter(monitored=True, has_file=False)))
     return {name.rsplit("_", 1)[0]: value for name, value in counts.items()}
 
 

@@ -54,7 +54,7 @@ def movie_editor(request: HttpRequest) -> HttpResponse:
         messages.error(request, "Tick the movies to change first.")
         return _back(request)
     if action == "delete":
-        return _confirm_delete(request, ids)
+        return confirm_delete(request, ids)
     try:
         text = _apply(request, action, ids)
     except ValidationFailed as failures:
@@ -108,7 +108,7 @@ def _move(request: HttpRequest, ids: list[int], root: str, move_files: bool) -> 
     return text
 
 
-def _confirm_delete(request: HttpRequest, ids: list[int]) -> HttpResponse:
+def confirm_delete(request: HttpRequest, ids: list[int]) -> HttpResponse:
     movies = Movie.objects.filter(pk__in=ids).only("pk", "title", "year", "path", "has_file", "size_on_disk")
     context = {"movies": movies, "next": _next(request)}
     return render(request, "movies/editor_delete.html", context)

@@ -1,7 +1,7 @@
 """Custom formats: the condition catalogue, the matching engine, validation and saving.
 
 Other code imports from here:
-- matching: `FormatInput`, `format_input_from_parsed`, `compile_formats`, `matching_formats`, `format_score`
+- matching: `FormatInput`, `format_input_from_parsed`, `compile_formats`, `matching_formats`
 - saving: `save_custom_format`, `import_custom_format`, `export_custom_format`, `delete_custom_formats`
 - checks: `validate_specifications`, `validate_custom_format`
 """
@@ -18,7 +18,6 @@ from releases.customformats.matching import (
     FormatInput,
     compile_formats,
     format_input_from_parsed,
-    format_score,
     matching_formats,
 )
 from releases.customformats.specifications import SPECIFICATION_TYPES, SPECIFICATIONS
@@ -33,7 +32,6 @@ __all__ = [
     "delete_custom_formats",
     "export_custom_format",
     "format_input_from_parsed",
-    "format_score",
     "import_custom_format",
     "matching_formats",
     "save_custom_format",

@@ -10,6 +10,8 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from radarr.api.errors import Failure, ValidationFailed
+from radarr.commands import queue_command
+from radarr.models import CommandTrigger
 from releases.customformats.specifications import SPECIFICATIONS, fields_as_map, normalize_specification
 from releases.customformats.validation import validate_custom_format
 from releases.models import CustomFormat, ProfileFormatScore, QualityProfile
@@ -41,7 +43,9 @@ def save_custom_format(
         raise ValidationFailed(failures)
     try:
         with transaction.atomic():
-            return _write(custom_format, name, include_when_renaming, specifications)
+            saved = _write(custom_format, name, include_when_renaming, specifications)
+            match_files_again()
+            return saved
     except IntegrityError:  # a concurrent save took the name between the check and the write
         raise ValidationFailed([Failure("name", "Must be unique.", name)]) from None
 
@@ -111,5 +115,16 @@ def stored_field_values(specification: dict[str, Any]) -> dict[str, Any]:
 
 def delete_custom_formats(ids: Iterable[int]) -> int:
     """Delete formats by id; their profile scores go with them. Returns how many were deleted."""
-    deleted = CustomFormat.objects.filter(pk__in=list(ids)).delete()[1]
-    return deleted.get(CustomFormat._meta.label, 0)
+    with transaction.atomic():
+        deleted = CustomFormat.objects.filter(pk__in=list(ids)).delete()[1].get(CustomFormat._meta.label, 0)
+        if deleted:
+            match_files_again()
+    return deleted
+
+
+def match_files_again() -> None:
+    """The library's files were matched against formats that just changed: match them again, in the
+    job worker once this change commits (movies.fileformats, by the job's name: movies is not ours)."""
+    transaction.on_commit(
+        lambda: queue_command("RefreshFileCustomFormats", trigger=CommandTrigger.UNSPECIFIED)
+    )

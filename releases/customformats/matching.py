@@ -118,11 +118,6 @@ def matching_formats(compiled: Sequence[CompiledFormat], release: FormatInput) -
     return sorted((fmt for fmt in compiled if fmt.matches(release)), key=lambda fmt: fmt.name)
 
 
-def format_score(matched: Iterable[CompiledFormat], scores: Mapping[int, int]) -> int:
-    """The sum of the matched formats' scores in a profile (`{format id: score}`, missing means 0)."""
-    return sum(scores.get(fmt.id, 0) for fmt in matched if fmt.id is not None)
-
-
 def _compile_format(custom_format: Any) -> CompiledFormat:
     if isinstance(custom_format, Mapping):
         read = custom_format.get

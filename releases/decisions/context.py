@@ -34,13 +34,21 @@ class ProfileFacts:
     language_id: int = 1
     format_scores: dict[int, int] = field(default_factory=dict)
     scene_group_points: int = 0  # most custom format points a group's reputation adds; 0 is off
+    # rank by quality id, worked out once: lists judge thousands of files against a few profiles
+    _ranks: dict[int, int] = field(init=False, repr=False, compare=False)
+    _cutoff_rank: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ranks: dict[int, int] = {}
+        for index, item in enumerate(self.items):
+            for quality_id in item.get("qualities") or (item.get("quality"),):
+                ranks.setdefault(quality_id, index)
+        object.__setattr__(self, "_ranks", ranks)
+        object.__setattr__(self, "_cutoff_rank", self._find_cutoff_rank())
 
     def rank(self, quality_id: int) -> int:
         """Position in the profile, higher is better; members of a group share their group's rank."""
-        for index, item in enumerate(self.items):
-            if item.get("quality") == quality_id or quality_id in item.get("qualities", ()):
-                return index
-        return -1
+        return self._ranks.get(quality_id, -1)
 
     def is_allowed(self, quality_id: int) -> bool:
         for item in self.items:
@@ -50,6 +58,9 @@ class ProfileFacts:
 
     def cutoff_rank(self) -> int:
         """The cutoff's rank; without upgrades, the first allowed quality is the cutoff (as Radarr)."""
+        return self._cutoff_rank
+
+    def _find_cutoff_rank(self) -> int:
         if not self.upgrade_allowed:
             return next((i for i, item in enumerate(self.items) if item.get("allowed")), -1)
         for index, item in enumerate(self.items):
@@ -60,8 +71,24 @@ class ProfileFacts:
     def best_allowed_rank(self) -> int:
         return max((i for i, item in enumerate(self.items) if item.get("allowed")), default=-1)
 
-    def score(self, format_ids: frozenset[int] | list[int]) -> int:
+    def score(self, format_ids: Iterable[int]) -> int:
+        """The custom format score of these formats in this profile (formats it does not list count 0)."""
         return sum(self.format_scores.get(format_id, 0) for format_id in format_ids)
+
+    def format_cutoff(self) -> int:
+        """The score a file must reach: the cutoff score, or the minimum score without upgrades (Radarr)."""
+        return self.cutoff_format_score if self.upgrade_allowed else self.min_format_score
+
+    def quality_cutoff_unmet(self, quality_id: int) -> bool:
+        """Whether a file of this quality is below the profile's quality cutoff."""
+        return self.rank(quality_id) < self.cutoff_rank()
+
+    def cutoff_unmet(self, quality_id: int, score: int) -> bool:
+        """Radarr's CutoffNotMet, the one "cutoff unmet" rule: the file's quality is below the cutoff,
+        or its score (reputation bonus included, see releases.decisions.reputation.file_score) is below
+        the score it must reach. Wanted, the movie index, the search jobs, the movie JSON's
+        `qualityCutoffNotMet` and the upgrade rules all ask this."""
+        return self.quality_cutoff_unmet(quality_id) or score < self.format_cutoff()
 
 
 @dataclass(frozen=True, slots=True)

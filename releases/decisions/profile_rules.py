@@ -13,7 +13,7 @@ MB = 1024 * 1024
 SAMPLE_MAX_BYTES = 70 * MB
 _DISC_FOLDER = regex.compile(r"(?:dis[ck])\d|\b(?:BDMV|VIDEO_TS)\b", regex.IGNORECASE)
 _RAW_CONTAINERS = {"vob": "Raw DVD release", "iso": "Raw DVD release", "m2ts": "Raw Bluray release"}
-_SAMPLE = regex.compile(r"\bsample\b", regex.IGNORECASE)
+SAMPLE_NAME = regex.compile(r"\bsample\b", regex.IGNORECASE)
 
 
 def _size(bytes_: float) -> str:
@@ -98,7 +98,7 @@ def hardcoded_subs(candidate: Candidate, context: Context) -> Rejection | None:
 
 def not_sample(candidate: Candidate, context: Context) -> Rejection | None:
     release = candidate.release
-    if _SAMPLE.search(release.title) and 0 < release.size < SAMPLE_MAX_BYTES:
+    if SAMPLE_NAME.search(release.title) and 0 < release.size < SAMPLE_MAX_BYTES:
         return Rejection("Sample", "Looks like a sample")
     return None
 

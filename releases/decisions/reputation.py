@@ -78,11 +78,15 @@ def preload_reputations(context: Context, releases: Iterable[tuple[str, MovieFac
     load_reputations(context, names)
 
 
+def file_score(profile: ProfileFacts, format_ids: Iterable[int], reputation: Reputation | None) -> int:
+    """A file's (or queued or grabbed release's) score in `profile`: its formats' scores plus the
+    bonus its group's reputation earns there, as a release of the group gets (0 while that is off)."""
+    return profile.score(format_ids) + reputation_points(reputation, profile.scene_group_points)
+
+
 def existing_format_score(profile: ProfileFacts, existing: ExistingFile, context: Context) -> int:
-    """What the upgrade rules count for the file (or queued or grabbed release) a release would
-    replace: its formats' scores plus the same reputation bonus a release of its group gets."""
-    bonus = reputation_points(reputation_of(context, existing.release_group), profile.scene_group_points)
-    return profile.score(existing.format_ids) + bonus  # the bonus is 0 while the setting is off
+    """What the upgrade rules count for the file (or queued or grabbed release) a release would replace."""
+    return file_score(profile, existing.format_ids, reputation_of(context, existing.release_group))
 
 
 def group_points(context: Context, profile: ProfileFacts, group: str | None) -> int:

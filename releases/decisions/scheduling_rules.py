@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from releases.decisions.context import Candidate, Context
 from releases.decisions.rejection import Rejection
-from releases.decisions.upgrade_rules import _revision_key
+from releases.decisions.upgrade_rules import revision_key
 
 PROPER_WINDOW = timedelta(days=7)
 
@@ -39,7 +39,7 @@ def proper(candidate: Candidate, context: Context) -> Rejection | None:
     existing = candidate.movie.file
     if _user_invoked(candidate) or existing is None or existing.quality.quality != candidate.quality.quality:
         return None
-    if _revision_key(candidate.revision) <= _revision_key(existing.quality.revision):
+    if revision_key(candidate.revision) <= revision_key(existing.quality.revision):
         return None
     if context.settings.download_propers_and_repacks == "doNotUpgrade":
         return Rejection(
@@ -65,7 +65,7 @@ def delay(candidate: Candidate, context: Context) -> Rejection | None:
         preferred
         and existing is not None
         and existing.quality.quality == candidate.quality.quality
-        and _revision_key(candidate.revision) > _revision_key(existing.quality.revision)
+        and revision_key(candidate.revision) > revision_key(existing.quality.revision)
     ):
         return None  # a proper of what we have needs no wait
     best = candidate.profile.rank(candidate.quality.quality.id) >= candidate.profile.best_allowed_rank()

@@ -24,13 +24,12 @@ def upgrade_rejection(
     current, new = existing.quality, candidate.quality
     current_rank, new_rank = profile.rank(current.quality.id), profile.rank(new.quality.id)
     current_score = existing_format_score(profile, existing, context)  # with its group's bonus
-    revision_compare = _compare(_revision_key(new.revision), _revision_key(current.revision))
+    revision_compare = _compare(revision_key(new.revision), revision_key(current.revision))
     revision_upgrade = current.quality == new.quality and revision_compare > 0
-    quality_cutoff_not_met = current_rank < profile.cutoff_rank() or revision_upgrade
-    format_cutoff_not_met = current_score < profile.cutoff_format_score
-    if not quality_cutoff_not_met and not format_cutoff_not_met:
+    quality_cutoff_not_met = profile.quality_cutoff_unmet(current.quality.id)
+    if not profile.cutoff_unmet(current.quality.id, current_score) and not revision_upgrade:
         return Rejection(f"{prefix}CutoffMet", f"The existing file ({current.quality.name}) meets the cutoff")
-    if new_rank > current_rank and current_rank < profile.cutoff_rank():
+    if new_rank > current_rank and quality_cutoff_not_met:
         return None
     if new_rank < current_rank:
         return Rejection(
@@ -48,7 +47,7 @@ def upgrade_rejection(
             f"Custom format score {candidate.format_score} does not beat the existing file's {current_score}"
         )
         return Rejection(f"{prefix}CustomFormatScore", message)
-    if not format_cutoff_not_met:
+    if current_score >= profile.format_cutoff():
         return Rejection(f"{prefix}CustomFormatCutoffMet", "The existing file meets the custom format cutoff")
     if candidate.format_score < current_score + profile.min_upgrade_format_score:
         step = profile.min_upgrade_format_score
@@ -59,7 +58,7 @@ def upgrade_rejection(
     return None
 
 
-def _revision_key(revision: Revision) -> tuple[int, int]:
+def revision_key(revision: Revision) -> tuple[int, int]:
     return (revision.version, revision.real)
 
 

@@ -18,7 +18,7 @@ from releases.profiles import (
     reorder_delay_profile,
     save_delay_profile,
 )
-from releases.views.profiles import _confirm_delete, _show_failures
+from releases.views.profiles import confirm_delete, show_failures
 
 _DELAY_FIELDS = {
     "tags": "tags",
@@ -76,7 +76,7 @@ def _edit_delay(request: HttpRequest, profile: DelayProfile | None) -> HttpRespo
             try:
                 save_delay_profile(form.profile_input(), profile)
             except ValidationFailed as failures:
-                _show_failures(form, failures, _DELAY_FIELDS)
+                show_failures(form, failures, _DELAY_FIELDS)
             else:
                 messages.success(request, "Delay profile saved.")
                 return redirect("releases:delayprofiles")
@@ -118,7 +118,7 @@ def delay_profile_move(request: HttpRequest, id: int) -> HttpResponse:
 def delay_profile_delete(request: HttpRequest, id: int) -> HttpResponse:
     profile = get_object_or_404(DelayProfile, pk=id)
     if request.method == "GET":
-        return _confirm_delete(request, "this delay profile", "releases:delayprofiles")
+        return confirm_delete(request, "this delay profile", "releases:delayprofiles")
     try:
         delete_delay_profile(profile)
     except ApiError as error:

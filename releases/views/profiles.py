@@ -27,7 +27,7 @@ from releases.profiles import (
 from releases.qualities import QUALITIES_BY_ID, UNKNOWN
 
 
-def _show_failures(form: forms.Form, failures: ValidationFailed, fields: dict[str, str]) -> None:
+def show_failures(form: forms.Form, failures: ValidationFailed, fields: dict[str, str]) -> None:
     """Put each of Radarr's failures on the form field it names, the rest above the form."""
     for failure in failures.failures:
         form.add_error(fields.get(failure.property_name.split("[")[0]), failure.message)
@@ -260,7 +260,7 @@ def _edit_profile(request: HttpRequest, profile: QualityProfile | None) -> HttpR
             try:
                 saved = save_quality_profile(form.profile_input(items), profile)
             except ValidationFailed as failures:
-                _show_failures(form, failures, _PROFILE_FIELDS)
+                show_failures(form, failures, _PROFILE_FIELDS)
             else:
                 messages.success(request, f"Quality profile '{saved.name}' saved.")
                 return redirect("releases:profiles")
@@ -287,7 +287,7 @@ def profile_edit(request: HttpRequest, id: int) -> HttpResponse:
     return _edit_profile(request, get_object_or_404(QualityProfile.objects.for_resource(), pk=id))
 
 
-def _confirm_delete(request: HttpRequest, what: str, cancel: str) -> HttpResponse:
+def confirm_delete(request: HttpRequest, what: str, cancel: str) -> HttpResponse:
     return render(request, "releases/profile_delete.html", {"what": what, "cancel": cancel})
 
 
@@ -295,7 +295,7 @@ def _confirm_delete(request: HttpRequest, what: str, cancel: str) -> HttpRespons
 def profile_delete(request: HttpRequest, id: int) -> HttpResponse:
     profile = get_object_or_404(QualityProfile, pk=id)
     if request.method == "GET":
-        return _confirm_delete(request, f"the quality profile '{profile.name}'", "releases:profiles")
+        return confirm_delete(request, f"the quality profile '{profile.name}'", "releases:profiles")
     try:
         delete_quality_profile(profile)
     except ApiError as error:

@@ -43,7 +43,7 @@ def _row_forms(definitions: list[QualityDefinition], data: dict | None = None) -
     ]
 
 
-def _show_failures(rows: list[DefinitionForm], failures: ValidationFailed) -> None:
+def show_failures(rows: list[DefinitionForm], failures: ValidationFailed) -> None:
     for failure in failures.failures:
         match = _BULK_PROPERTY.match(failure.property_name)
         index, name = (int(match["index"]), match["name"]) if match else (0, failure.property_name)
@@ -62,7 +62,7 @@ def quality(request: HttpRequest) -> HttpResponse:
         try:
             update_definitions(changes)
         except ValidationFailed as failures:
-            _show_failures(rows, failures)
+            show_failures(rows, failures)
         else:
             messages.success(request, "Quality definitions saved.")
             return redirect("releases:quality")

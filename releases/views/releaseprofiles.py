@@ -11,7 +11,7 @@ from radarr.api.errors import ValidationFailed
 from radarr.models import Tag
 from releases.models import ReleaseProfile
 from releases.profiles import ReleaseProfileInput, parse_terms, save_release_profile
-from releases.views.profiles import _confirm_delete, _show_failures
+from releases.views.profiles import confirm_delete, show_failures
 
 _RELEASE_FIELDS = {"required": "required", "ignored": "ignored", "indexerId": "indexer_id", "tags": "tags"}
 
@@ -56,7 +56,7 @@ def _edit_release(request: HttpRequest, profile: ReleaseProfile | None) -> HttpR
             try:
                 save_release_profile(form.profile_input(), profile)
             except ValidationFailed as failures:
-                _show_failures(form, failures, _RELEASE_FIELDS)
+                show_failures(form, failures, _RELEASE_FIELDS)
             else:
                 messages.success(request, "Release profile saved.")
                 return redirect("releases:releaseprofiles")
@@ -91,7 +91,7 @@ def release_profile_edit(request: HttpRequest, id: int) -> HttpResponse:
 def release_profile_delete(request: HttpRequest, id: int) -> HttpResponse:
     profile = get_object_or_404(ReleaseProfile, pk=id)
     if request.method == "GET":
-        return _confirm_delete(request, f"the release profile '{profile}'", "releases:releaseprofiles")
+        return confirm_delete(request, f"the release profile '{profile}'", "releases:releaseprofiles")
     profile.delete()
     messages.success(request, "Release profile deleted.")
     return redirect("releases:releaseprofiles")

@@ -1,7 +1,7 @@
 """Factories for the library: movies, their files, collections and root folders.
 
 MovieFileFactory keeps the movie's denormalised `has_file`/`size_on_disk` right through
-movies.scanning.update_file_state, as the app itself does.
+movies.scanning.update_file_state, and matches the file's custom formats, as the app itself does.
 """
 
 from datetime import date
@@ -9,6 +9,7 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
+from movies.fileformats import assign_formats
 from movies.models import Collection, ImportExclusion, Movie, MovieFile, RootFolder
 from movies.scanning import update_file_state
 from movies.titles import clean_title, sort_title
@@ -102,7 +103,10 @@ class MovieFileFactory(DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class: type, *args: object, **kwargs: object) -> MovieFile:
-        movie_file = super()._create(model_class, *args, **kwargs)
+        movie_file = model_class(*args, **kwargs)
+        if "custom_format_ids" not in kwargs:  # matched as a scan or an import matches a new file
+            assign_formats([movie_file], movie_file.movie)
+        movie_file.save()
         update_file_state(movie_file.movie)
         return movie_file
 

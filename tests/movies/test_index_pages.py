@@ -196,8 +196,9 @@ def test_the_index_costs_the_same_queries_for_many_movies(admin_client, django_a
             give_file(movie, BLURAY_1080P.id)
     admin_client.get("/")  # the session and user are loaded once either way
 
-    # session, user, profiles, rows, files of the rows, library counts, matches, tags
-    with django_assert_max_num_queries(8):
+    # session, user, the cutoff rule's files, profiles and format scores, rows, files of the rows,
+    # profile names, library counts, matches, tags
+    with django_assert_max_num_queries(11):
         response = admin_client.get("/?view=table&filter=cutoffUnmet")
     with django_assert_max_num_queries(8):
         admin_client.get(f"/?tag={tag.pk}&search=movie")

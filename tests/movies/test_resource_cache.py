@@ -5,11 +5,13 @@ from datetime import date
 import orjson
 import pytest
 
+from indexers.models import IndexerConfig
 from movies.models import AlternativeTitle, Collection, Movie, MovieResourceCache
 from movies.resourcecache import library_json
 from movies.resources import movie_resources_json
 from radarr.models import Tag
-from releases.models import QualityProfile
+from releases.models import CustomFormat, ProfileFormatScore, QualityProfile
+from scenegroups.models import SceneGroup
 from tests.movies.factories import MovieFactory, MovieFileFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +60,10 @@ def test_a_warm_list_costs_one_query(library, django_assert_num_queries):
         "tag removed",
         "collection renamed",
         "profile changed",
+        "format score changed",
+        "custom format renamed",
+        "availability delay changed",
+        "reputation of its group changed",
     ],
 )
 def test_every_source_of_a_movies_resource_drops_its_cache(library, change):
@@ -66,6 +72,11 @@ def test_every_source_of_a_movies_resource_drops_its_cache(library, change):
     Movie.objects.filter(pk=movie.pk).update(collection=collection)
     tag = Tag.objects.create(label="kids")
     movie.tags.add(tag)
+    format_ = CustomFormat.objects.create(name="x265")
+    ProfileFormatScore.objects.create(profile_id=movie.quality_profile_id, custom_format=format_, score=10)
+    IndexerConfig.objects.update_or_create(pk=1, defaults={"availability_delay": 0})
+    QualityProfile.objects.filter(pk=movie.quality_profile_id).update(scene_group_points=20)
+    SceneGroup.objects.create(key="group", name="GROUP", score=50)  # the factory's files are GROUP's
     library_json()
     assert movie.pk in cached_ids()
 
@@ -87,6 +98,14 @@ def test_every_source_of_a_movies_resource_drops_its_cache(library, change):
         Collection.objects.filter(pk=collection.pk).update(title="New name")
     elif change == "profile changed":
         QualityProfile.objects.filter(pk=movie.quality_profile_id).update(cutoff=31)
+    elif change == "format score changed":
+        ProfileFormatScore.objects.filter(profile_id=movie.quality_profile_id).update(score=50)
+    elif change == "custom format renamed":
+        CustomFormat.objects.update(name="Renamed")
+    elif change == "availability delay changed":
+        IndexerConfig.objects.filter(pk=1).update(availability_delay=3)
+    elif change == "reputation of its group changed":
+        SceneGroup.objects.filter(key="group").update(score=90)
 
     assert movie.pk not in cached_ids()
     assert cached() == fresh()  # rebuilt on the next read, equal to a fresh build

@@ -9,12 +9,12 @@ from releases.customformats import (
     FormatInput,
     compile_formats,
     format_input_from_parsed,
-    format_score,
     matching_formats,
     validate_custom_format,
     validate_specifications,
 )
 from releases.customformats.dotnet_regex import compile_pattern, pattern_error, translate
+from releases.decisions.context import ProfileFacts
 from releases.parser import parse_movie_title
 from releases.qualities import Modifier, QualitySource
 
@@ -157,7 +157,8 @@ def test_matched_formats_come_sorted_by_name_and_scores_add_up():
     matched = matching_formats(compiled, RELEASE)
 
     assert [fmt.name for fmt in matched] == ["Alpha", "Zeta"]
-    assert format_score(matched, {1: 100, 2: -25, 3: 1000}) == 75
+    profile = ProfileFacts(1, "Any", True, 1, (), format_scores={1: 100, 2: -25, 3: 1000})
+    assert profile.score(fmt.id for fmt in matched) == 75
 
 
 def test_a_format_with_an_unreadable_condition_never_matches_instead_of_failing():

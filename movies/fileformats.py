@@ -1,0 +1,73 @@
+"""The custom formats each movie file matches, worked out once and stored on the file.
+
+Radarr parses every file's name again whenever it shows or weighs the file; here the match is stored
+(`MovieFile.custom_format_ids`) with a stamp of the custom formats it was made against. A scan or an
+import matches its new files at once; a rename matches again; a change to the custom formats leaves
+every stamp stale, and the RefreshFileCustomFormats job (queued when formats change, and on a
+schedule) matches those files again. Everything that needs a file's formats (the movie JSON, Wanted,
+the cutoff rule, decisions, renaming) reads the stored ids.
+"""
+
+import hashlib
+from collections.abc import Iterable
+
+import orjson
+
+from movies.models import Movie, MovieFile
+from releases.customformats import CompiledFormat, compile_formats, format_input_from_parsed, matching_formats
+from releases.models import CustomFormat
+from releases.parser import parse_movie_path, parse_movie_title
+
+_BATCH = 500
+_compiled: dict[str, list[CompiledFormat]] = {}  # by stamp: formats compile once per process and change
+
+
+def current_formats() -> tuple[str, list[CompiledFormat]]:
+    """The custom formats as they are now, compiled, with their stamp (one query)."""
+    rows = list(CustomFormat.objects.order_by("pk").values("id", "name", "specifications"))
+    stamp = hashlib.sha256(orjson.dumps(rows)).hexdigest()[:16]
+    if stamp not in _compiled:
+        _compiled.clear()
+        _compiled[stamp] = compile_formats(rows)
+    return stamp, _compiled[stamp]
+
+
+def match_file(movie_file: MovieFile, movie: Movie, formats: list[CompiledFormat]) -> list[int]:
+    """The custom formats a file matches, read from its scene name or its file name (as Radarr does)."""
+    parsed = parse_movie_title(movie_file.scene_name) if movie_file.scene_name else None
+    parsed = parsed or parse_movie_path(movie_file.relative_path)
+    if parsed is None:
+        return []
+    format_input = format_input_from_parsed(
+        parsed,
+        size=movie_file.size,
+        indexer_flags=movie_file.indexer_flags,
+        original_language_id=movie.original_language_id,
+        movie_year=movie.year,
+        file_name=movie_file.relative_path.rsplit("/", 1)[-1],
+    )
+    return sorted(fmt.id for fmt in matching_formats(formats, format_input) if fmt.id is not None)
+
+
+def assign_formats(files: Iterable[MovieFile], movie: Movie) -> None:
+    """Match new or renamed files (not saved here: the caller saves them with their other fields)."""
+    stamp, formats = current_formats()
+    for movie_file in files:
+        movie_file.custom_format_ids = match_file(movie_file, movie, formats)
+        movie_file.custom_formats_stamp = stamp
+
+
+def refresh_file_formats() -> str:
+    """RefreshFileCustomFormats: match again every file matched against other custom formats."""
+    stamp, formats = current_formats()
+    stale = MovieFile.objects.exclude(custom_formats_stamp=stamp).select_related("movie").order_by("pk")
+    changed = matched = 0
+    while batch := list(stale[:_BATCH]):
+        for movie_file in batch:
+            ids = match_file(movie_file, movie_file.movie, formats)
+            changed += ids != movie_file.custom_format_ids
+            movie_file.custom_format_ids, movie_file.custom_formats_stamp = ids, stamp
+        # each batch leaves the stale set, so the next slice starts where this one ended
+        MovieFile.objects.bulk_update(batch, ["custom_format_ids", "custom_formats_stamp"])
+        matched += len(batch)
+    return f"Matched {matched} file(s) against the custom formats, {changed} changed"
