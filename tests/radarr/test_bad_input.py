@@ -1,0 +1,54 @@
+"""Bad input anywhere in the v3 API is a 4xx in Radarr's error shape and saves nothing (issue 14,
+item 4): one deterministic case per cause the fuzzer found, so each stays fixed whatever it tries next."""
+
+import orjson
+import pytest
+
+from radarr.api.errors import Failure
+from radarr.models import Tag
+
+pytestmark = pytest.mark.django_db
+
+
+def _post(api_client, path, body):
+    return api_client.post(path, orjson.dumps(body), content_type="application/json")
+
+
+@pytest.mark.parametrize("value", ["-99999999999999999999", "99999999999999999999999"])
+def test_a_query_number_past_64_bits_is_a_400_that_shows_it_back(api_client, value):
+    response = api_client.get(f"/api/v3/history?pageSize={value}")
+
+    assert response.status_code == 400
+    assert response.json()[0]["propertyName"] == "pageSize"
+    assert response.json()[0]["attemptedValue"] == value
+
+
+def test_a_number_past_64_bits_is_shown_back_as_text_not_a_crash():
+    resource = Failure("movieYear", "must be a year", 2**70).as_resource()
+
+    assert orjson.loads(orjson.dumps(resource))["attemptedValue"] == "a 71-bit number"
+
+
+def test_a_body_over_the_size_limit_is_a_413_with_a_json_error(api_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+
+    response = _post(api_client, "/api/v3/tag", {"label": "x" * 2000})
+
+    assert response.status_code == 413
+    assert response.json()["message"] == "Request body is too large"
+    assert not Tag.objects.exists()
+
+
+def test_text_holding_a_nul_character_is_refused_and_nothing_is_saved(api_client):
+    response = _post(api_client, "/api/v3/tag", {"label": "4k\x00"})
+
+    assert response.status_code == 400
+    assert response.json()[0]["propertyName"] == "label"
+    assert not Tag.objects.exists()
+
+
+def test_a_nul_character_in_a_query_is_refused(api_client):
+    response = api_client.get("/api/v3/history", {"downloadId": "abc\x00"})
+
+    assert response.status_code == 400
+    assert response.json()[0]["propertyName"] == "downloadId"
