@@ -12,6 +12,7 @@ from django.db import transaction
 from downloads.implementations import IMPLEMENTATIONS
 from downloads.models import DownloadClient, DownloadClientConfig
 from radarr.api.errors import Failure, ValidationFailed
+from radarr.api.params import whole_number
 from radarr.models import Tag
 from radarr.providerediting import apply_tags, bulk_tags, checked_name, common_input
 from radarr.providers import settings_from_fields
@@ -50,8 +51,8 @@ def _priority(value: Any, failures: list[Failure]) -> int | None:
     if value is None:
         return None
     try:
-        priority = int(value)
-    except (TypeError, ValueError):
+        priority = whole_number("priority", value, text=True)  # forms post text
+    except ValidationFailed:  # refused below with the range, as Radarr words it
         priority = 0
     if not 1 <= priority <= 50:
         failures.append(Failure("priority", "'Priority' must be between 1 and 50", value))

@@ -11,22 +11,37 @@ from django.contrib import messages
 from django.db.models import Model
 from django.http import HttpRequest, QueryDict
 
-from radarr.api.errors import Failure
+from radarr.api.errors import Failure, invalid
+from radarr.api.params import id_list, optional_text
 from radarr.models import Tag
 from radarr.providers import field_resources
 
 # ---- v3 input and row checks
 
 
+def provider_fields(value: Any) -> list | dict:
+    """A resource's `fields`: Radarr's `[{name, value}]` list (or an export's `{name: value}` map);
+    absent is empty, anything else a 400."""
+    if value is None:
+        return []
+    named = isinstance(value, list) and all(isinstance(field, dict) for field in value)
+    if not named and not isinstance(value, dict):
+        raise invalid("fields", "'Fields' must be a list of {name, value}", value)
+    return value
+
+
+def provider_tags(value: Any) -> list[int] | None:
+    """A resource's `tags`: a list of tag ids; None when not sent, a 400 when not a list of ids."""
+    return None if value is None else id_list("tags", value)
+
+
 def common_input(body: dict[str, Any]) -> dict[str, Any]:
     """The keys every provider resource has (name, implementation, fields, tags); None = not sent."""
-    fields = body.get("fields")
-    tags = body.get("tags")
     return {
-        "name": body.get("name") if isinstance(body.get("name"), str) else None,
-        "implementation": body.get("implementation") if isinstance(body.get("implementation"), str) else None,
-        "fields": fields if isinstance(fields, list | dict) else [],
-        "tags": [tag for tag in tags if isinstance(tag, int)] if isinstance(tags, list) else None,
+        "name": optional_text("name", body.get("name")),
+        "implementation": optional_text("implementation", body.get("implementation")),
+        "fields": provider_fields(body.get("fields")),
+        "tags": provider_tags(body.get("tags")),
     }
 
 
@@ -42,10 +57,11 @@ def checked_name(row: Any, requested: str | None, failures: list[Failure]) -> st
 
 def bulk_tags(body: dict[str, Any]) -> tuple[list[Tag], str] | None:
     """A bulk edit's tags and how to apply them (add, remove or replace); None when tags were not sent."""
-    if body.get("tags") is None:
+    tag_ids = provider_tags(body.get("tags"))
+    if tag_ids is None:
         return None
-    tags = list(Tag.objects.filter(pk__in=[tag for tag in body.get("tags") or [] if isinstance(tag, int)]))
-    return tags, str(body.get("applyTags") or "add").lower()
+    mode = optional_text("applyTags", body.get("applyTags")) or "add"
+    return list(Tag.objects.filter(pk__in=tag_ids)), mode.lower()
 
 
 def apply_tags(row: Model, tags: list[Tag], mode: str) -> None:

@@ -52,3 +52,24 @@ def test_a_nul_character_in_a_query_is_refused(api_client):
 
     assert response.status_code == 400
     assert response.json()[0]["propertyName"] == "downloadId"
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v3/indexer/test", "/api/v3/downloadclient/test", "/api/v3/notification/test"]
+)
+@pytest.mark.parametrize("row_id", [[None, None], "seven"])
+def test_a_provider_test_whose_id_is_not_an_id_is_a_400(api_client, path, row_id):
+    response = _post(api_client, path, {"id": row_id, "name": "x", "implementation": "x", "fields": []})
+
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/api/v3/downloadclient", "/api/v3/notification", "/api/v3/indexer"])
+@pytest.mark.parametrize("change", [{"fields": "abc"}, {"fields": [1, 2]}, {"tags": 5}, {"tags": ["a"]}])
+def test_provider_fields_and_tags_that_are_not_lists_are_refused(api_client, path, change):
+    body = {"name": "x", "implementation": "x", "fields": [], **change}
+
+    response = _post(api_client, f"{path}?forceSave=true", body)
+
+    assert response.status_code == 400
+    assert response.json()[0]["propertyName"] == next(iter(change))
