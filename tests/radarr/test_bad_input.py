@@ -5,7 +5,7 @@ import orjson
 import pytest
 
 from radarr.api.errors import Failure
-from radarr.models import Tag
+from radarr.models import Command, Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +52,39 @@ def test_a_nul_character_in_a_query_is_refused(api_client):
 
     assert response.status_code == 400
     assert response.json()[0]["propertyName"] == "downloadId"
+
+
+def test_a_multipart_restore_without_a_boundary_is_a_400(api_client):
+    response = api_client.post(
+        "/api/v3/system/backup/restore/upload", b"--x--", content_type="multipart/form-data"
+    )
+
+    assert response.status_code == 400
+    assert "multipart" in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    ("body", "wrong"),
+    [
+        ({"name": "MoviesSearch", "movieIds": "AAA"}, "movieIds"),
+        ({"name": "MoviesSearch", "movieIds": [1, "two"]}, "movieIds"),
+        ({"name": "RescanMovie", "movieId": True}, "movieId"),
+        ({"name": "BulkMoveMovie", "movieIds": [1], "destinationRootFolder": 5}, "destinationRootFolder"),
+    ],
+)
+def test_a_command_whose_body_has_the_wrong_types_is_refused_and_not_queued(api_client, body, wrong):
+    response = _post(api_client, "/api/v3/command", body)
+
+    assert response.status_code == 400
+    assert [failure["propertyName"] for failure in response.json()] == [wrong]
+    assert not Command.objects.exists()
+
+
+def test_a_command_with_the_right_types_is_still_queued(api_client):
+    response = _post(api_client, "/api/v3/command", {"name": "MoviesSearch", "movieIds": [1, 2]})
+
+    assert response.status_code == 201
+    assert Command.objects.get().body == {"movieIds": [1, 2]}
 
 
 @pytest.mark.parametrize(
