@@ -99,3 +99,58 @@ def test_every_property_radarr_lacks_is_marked_as_ours():
     ]
 
     assert unmarked == []
+
+
+@pytest.fixture
+def library(tmp_path):
+    """A little of everything the list endpoints show."""
+    from tests.factories import TagFactory
+    from tests.movies.factories import (
+        CollectionFactory,
+        ImportExclusionFactory,
+        MovieFactory,
+        MovieFileFactory,
+        RootFolderFactory,
+    )
+
+    tag = TagFactory()
+    collection = CollectionFactory(parts=[{"tmdbId": 1, "title": "Part", "year": 2001, "status": "released"}])
+    movie = MovieFactory(tags=[tag], collection=collection, add_options={"monitor": "none"})
+    movie.alternative_titles.create(title="Another", clean_title="another")
+    MovieFileFactory(movie=movie, scene_name="Scene.Name", media_info={"videoCodec": "x264"})
+    ImportExclusionFactory()
+    (tmp_path / "Unmapped (2020)").mkdir()
+    RootFolderFactory(path=str(tmp_path))
+    return movie
+
+
+# each needs one of two optional parameters (a folder or a download; a movie or file ids)
+_ONE_OF_TWO_REQUIRED = {"/api/v3/manualimport", "/api/v3/moviefile"}
+
+
+def _plain_gets() -> list[str]:
+    """GET operations that need no path or required query parameter and answer JSON."""
+    return [
+        path
+        for path, operations in openapi_document()["paths"].items()
+        if "get" in operations
+        and "{" not in path
+        and path not in _ONE_OF_TWO_REQUIRED
+        and not any(parameter.get("required") for parameter in operations["get"].get("parameters", []))
+        and "application/json" in operations["get"]["responses"].get("200", {}).get("content", {})
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("library")
+@pytest.mark.parametrize("path", _plain_gets())
+def test_what_each_list_and_settings_endpoint_answers_fits_the_document(api_client, path):
+    from tests.movies.test_openapi_shapes import problems
+
+    document = openapi_document()
+    schema = document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+
+    response = api_client.get(path)
+
+    assert response.status_code == 200
+    assert problems(response.json(), schema, document["components"]["schemas"]) == []

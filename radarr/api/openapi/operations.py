@@ -244,7 +244,7 @@ RELEASES = [
         "/api/v3/parse",
         "Parse",
         "Parse a release title",
-        query="title:string",
+        query="title!:string",
         returns="ParseResource",
     ),
 ]
@@ -263,7 +263,7 @@ MOVIES = [
         "/api/v3/movie/lookup/tmdb",
         "MovieLookup",
         "One movie by TMDB id",
-        query="tmdbId:int32",
+        query="tmdbId!:int32",
         returns="MovieResource",
     ),
     Op(
@@ -271,7 +271,7 @@ MOVIES = [
         "/api/v3/movie/lookup/imdb",
         "MovieLookup",
         "One movie by IMDb id",
-        query="imdbId:string",
+        query="imdbId!:string",
         returns="MovieResource",
     ),
     Op(
@@ -551,7 +551,7 @@ DOWNLOADS = [
         "/api/v3/history/since",
         "History",
         "History since a moment",
-        query="date:datetime eventType:string includeMovie:bool",
+        query="date!:datetime eventType:string includeMovie:bool",
         returns="[HistoryResource]",
     ),
     Op(

@@ -34,8 +34,8 @@ _OBJECTS: dict[str, str] = {
     "SelectOption": "value:any name:string order:int32 hint:string dividerAfter:bool",
     "Field": (
         "order:int32 name:string label:string unit:string helpText:string helpLink:string value:any "
-        "type:string advanced:bool selectOptions:[SelectOption] privacy:string placeholder:string "
-        "isFloat:bool"
+        "type:string advanced:bool selectOptions:[SelectOption] hidden:string privacy:string "
+        "placeholder:string isFloat:bool"
     ),
     "ProviderMessage": "message:string type:string",
     # movies
