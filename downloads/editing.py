@@ -156,11 +156,16 @@ def save_download_client_config(body: dict[str, Any]) -> DownloadClientConfig:
                 failures.append(Failure(name, f"'{name}' must be true or false", value))
                 continue
         elif isinstance(current, int):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            try:
+                value = whole_number(name, value, minimum=0)  # and int32, as the column is
+            except ValidationFailed:
                 failures.append(Failure(name, f"'{name}' must be a whole number of at least 0", value))
                 continue
-        else:
-            value = "" if value is None else str(value)
+        elif value is None:
+            value = ""
+        elif not isinstance(value, str):
+            failures.append(Failure(name, f"'{name}' must be text", value))
+            continue
         setattr(config, attribute, value)
     if config.check_for_finished_download_interval < 1:
         failures.append(Failure("checkForFinishedDownloadInterval", "Must be at least 1 minute", 0))

@@ -3,7 +3,7 @@
 import orjson
 import pytest
 
-from downloads.models import DownloadClient
+from downloads.models import DownloadClient, DownloadClientConfig
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +29,15 @@ def test_a_download_client_bulk_edit_whose_tags_are_not_ids_is_refused(api_clien
 
     assert response.status_code == 400
     assert DownloadClient.objects.get(pk=client.pk).priority == 1
+
+
+@pytest.mark.parametrize(
+    "change", [{"checkForFinishedDownloadInterval": 2**31}, {"downloadClientWorkingFolders": ["_UNPACK_"]}]
+)
+def test_download_client_settings_past_int32_or_of_the_wrong_type_are_refused(api_client, change):
+    response = api_client.put(
+        "/api/v3/config/downloadclient", orjson.dumps(change), content_type="application/json"
+    )
+
+    assert response.status_code == 400  # 2^31 overflowed PostgreSQL's integer column into a 500
+    assert DownloadClientConfig.load().check_for_finished_download_interval == 1

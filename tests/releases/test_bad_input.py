@@ -3,7 +3,8 @@
 import orjson
 import pytest
 
-from releases.models import CustomFormat
+from releases.models import CustomFormat, DelayProfile, QualityProfile
+from tests.factories import TagFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +32,34 @@ def test_a_custom_format_whose_conditions_have_wrong_types_is_refused(api_client
     assert response.status_code == 400
     assert response.json()[0]["propertyName"].startswith("specifications")
     assert not CustomFormat.objects.exists()
+
+
+def _send(api_client, method, path, body):
+    return api_client.generic(method, path, orjson.dumps(body), content_type="application/json")
+
+
+@pytest.fixture
+def delay_body() -> dict:
+    return {"enableUsenet": True, "enableTorrent": True, "preferredProtocol": "usenet", "usenetDelay": 60,
+            "tags": [TagFactory().pk]}  # fmt: skip
+
+
+@pytest.fixture
+def profile_body(api_client) -> dict:
+    return {**api_client.get("/api/v3/qualityprofile").json()[0], "id": 0, "name": "Fuzzed"}
+
+
+@pytest.mark.parametrize("change", [{}, {"usenetDelay": 2**31}, {"enableTorrent": "no"}])
+def test_a_delay_profile_past_int32_or_with_wrong_types_is_refused(api_client, delay_body, change):
+    response = _send(api_client, "POST", "/api/v3/delayprofile", {**delay_body, **change})
+
+    assert response.status_code == (201 if not change else 400)  # 2^31 overflowed PostgreSQL's column
+    assert DelayProfile.objects.filter(tags__isnull=False).exists() == (not change)
+
+
+@pytest.mark.parametrize("change", [{}, {"upgradeAllowed": "yes"}, {"name": ["x"]}])
+def test_a_quality_profile_with_wrong_types_is_refused(api_client, profile_body, change):
+    response = _send(api_client, "POST", "/api/v3/qualityprofile", {**profile_body, **change})
+
+    assert response.status_code == (201 if not change else 400)
+    assert QualityProfile.objects.filter(name="Fuzzed").exists() == (not change)
