@@ -21,7 +21,7 @@ from imports.naming import (
     DEFAULT_STANDARD_MOVIE_FORMAT,
 )
 from radarr.api.errors import Failure, ValidationFailed
-from radarr.api.params import whole_number
+from radarr.api.params import int_or_none, whole_number
 
 
 class NamingConfig(models.Model):
@@ -349,8 +349,8 @@ def naming_draft(values: dict[str, Any]) -> NamingDraft:
         return str(raw).lower() in ("true", "1", "on", "yes")
 
     colon = str(values.get("colonReplacementFormat") or saved.colon_replacement_format)
-    if colon.isdigit() and int(colon) < len(COLON_REPLACEMENTS):
-        colon = COLON_REPLACEMENTS[int(colon)]
+    if (index := int_or_none(colon, minimum=0, maximum=len(COLON_REPLACEMENTS) - 1)) is not None:
+        colon = COLON_REPLACEMENTS[index]
     return NamingDraft(
         rename_movies=True,
         replace_illegal_characters=flag("replaceIllegalCharacters", "replace_illegal_characters"),

@@ -12,7 +12,7 @@ from django.db.models import Model
 from django.http import HttpRequest, QueryDict
 
 from radarr.api.errors import Failure, invalid
-from radarr.api.params import id_list, optional_text
+from radarr.api.params import id_list, int_or_none, optional_text
 from radarr.models import Tag
 from radarr.providers import field_resources
 
@@ -82,7 +82,7 @@ def requested_implementation(request: HttpRequest) -> str:
 
 
 def posted_tags(post: QueryDict) -> list[int]:
-    return [int(tag) for tag in post.getlist("tags") if tag.isdigit()]
+    return [tag_id for tag in post.getlist("tags") if (tag_id := int_or_none(tag, minimum=0)) is not None]
 
 
 def posted_fields(settings_class: type, post: QueryDict) -> dict[str, Any]:
@@ -106,13 +106,14 @@ def _posted_value(resource: dict[str, Any], post: QueryDict) -> Any:
         select = resource["type"] == "select"  # a multiple select posts ids; a textbox, comma lists
         parts = post.getlist(key) if select else text.split(",")
         return [
-            int(part) if select and part.strip().lstrip("-").isdigit() else part.strip()
+            number if select and (number := int_or_none(part.strip())) is not None else part.strip()
             for part in parts
             if part.strip()
         ]
     if isinstance(default, int) and not isinstance(default, bool):
         text = text.strip()
-        return int(text) if text.lstrip("-").isdigit() else text  # validation reports a non-number
+        number = int_or_none(text, minimum=-(2**63), maximum=2**63 - 1)
+        return text if number is None else number  # validation reports a non-number
     return text
 
 

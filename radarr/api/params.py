@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import QueryDict
 
-from radarr.api.errors import invalid
+from radarr.api.errors import ValidationFailed, invalid
 
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}
@@ -36,6 +36,17 @@ def whole_number(
     if not minimum <= number <= maximum:
         raise invalid(name, f"'{name}' must be between {minimum} and {maximum}", value)
     return number
+
+
+def int_or_none(text: str, *, minimum: int = INT32_MIN, maximum: int = INT32_MAX) -> int | None:
+    """Form or URL text as an int when it is one (ASCII digits, within bounds), else None.
+
+    Where a page skips or reports an unusable value itself: `str.isdigit()` also passes "²" and
+    digit strings past any column, which int() or the database then turned into a 500."""
+    try:
+        return whole_number("", text, minimum=minimum, maximum=maximum, text=True)
+    except ValidationFailed:
+        return None
 
 
 def optional_whole_number(name: str, value: Any, **bounds: int) -> int | None:
