@@ -9,6 +9,16 @@ from django.urls import URLPattern, URLResolver, resolve
 from radarr.api import urls as api_urls
 from radarr.api.openapi import openapi_document
 from radarr.api.openapi.notation import EXTENSION
+from tests.factories import TagFactory
+from tests.movies.factories import (
+    CollectionFactory,
+    ImportExclusionFactory,
+    MovieFactory,
+    MovieFileFactory,
+    RootFolderFactory,
+)
+from tests.movies.test_openapi_shapes import problems
+from tests.scenegroups.factories import SceneGroupFactory
 from tests.shared import SHARED_DIR
 
 schemathesis = pytest.importorskip("schemathesis")
@@ -104,15 +114,6 @@ def test_every_property_radarr_lacks_is_marked_as_ours():
 @pytest.fixture
 def library(tmp_path):
     """A little of everything the list endpoints show."""
-    from tests.factories import TagFactory
-    from tests.movies.factories import (
-        CollectionFactory,
-        ImportExclusionFactory,
-        MovieFactory,
-        MovieFileFactory,
-        RootFolderFactory,
-    )
-
     tag = TagFactory()
     collection = CollectionFactory(parts=[{"tmdbId": 1, "title": "Part", "year": 2001, "status": "released"}])
     movie = MovieFactory(tags=[tag], collection=collection, add_options={"monitor": "none"})
@@ -121,6 +122,7 @@ def library(tmp_path):
     ImportExclusionFactory()
     (tmp_path / "Unmapped (2020)").mkdir()
     RootFolderFactory(path=str(tmp_path))
+    SceneGroupFactory(name="FraMeSToR", pinned_score=85, pin_note="Remuxes only")
     return movie
 
 
@@ -141,16 +143,22 @@ def _plain_gets() -> list[str]:
     ]
 
 
-@pytest.mark.django_db
-@pytest.mark.usefixtures("library")
-@pytest.mark.parametrize("path", _plain_gets())
-def test_what_each_list_and_settings_endpoint_answers_fits_the_document(api_client, path):
-    from tests.movies.test_openapi_shapes import problems
+# item endpoints, with the library fixture's rows
+_ITEMS = {
+    "/api/v3/movie/{id}": "/api/v3/movie/{movie}",
+    "/api/v3/scenegroup/{name}": "/api/v3/scenegroup/framestor",
+    "/api/v3/qualityprofile/{id}": "/api/v3/qualityprofile/{profile}",
+}
 
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", _plain_gets() + list(_ITEMS))
+def test_what_each_list_settings_and_item_endpoint_answers_fits_the_document(api_client, library, path):
     document = openapi_document()
     schema = document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    url = _ITEMS.get(path, path).format(movie=library.pk, profile=library.quality_profile_id)
 
-    response = api_client.get(path)
+    response = api_client.get(url)
 
     assert response.status_code == 200
     assert problems(response.json(), schema, document["components"]["schemas"]) == []

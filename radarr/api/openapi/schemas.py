@@ -7,7 +7,7 @@ binder ignores them), so a client that sends back what it read is never refused 
 
 from typing import Any
 
-from radarr.api.openapi.notation import enum_schema, object_schema
+from radarr.api.openapi.notation import EXTENSION, enum_schema, object_schema
 
 _PROVIDER = (
     "id:int32 name:string fields:[Field] implementationName:string implementation:string "
@@ -302,13 +302,13 @@ _OBJECTS: dict[str, str] = {
 # Ours alone: scene-group reputation (issue 9)
 _EXTENSION_OBJECTS: dict[str, str] = {
     "SceneGroupResource": (
-        "name:string score:double confidence:double releases:int32 indexers:int32 lastSeen:datetime "
-        "pinned:bool"
+        "name:string score:double confidence:SceneGroupConfidence releases:int32 indexers:[string] "
+        "lastSeen:datetime pinned:bool"
     ),
-    "SceneGroupFactorResource": "name:string score:double weight:double evidence:int32",
+    "SceneGroupFactorResource": "name:string score:double weight:int32 evidence:string",
     "SceneGroupDetailResource": (
-        "name:string score:double confidence:double releases:int32 indexers:int32 lastSeen:datetime "
-        "pinned:bool learnedScore:double pinNote:string factors:[SceneGroupFactorResource]"
+        "name:string score:double confidence:SceneGroupConfidence releases:int32 indexers:[string] "
+        "lastSeen:datetime pinned:bool learnedScore:double pinNote:string factors:[SceneGroupFactorResource]"
     ),
     "SceneGroupPinResource": "pinned!:bool score:int32(0..100) pinNote:string",
 }
@@ -326,10 +326,12 @@ _ENUMS: dict[str, str] = {
     "MovieStatusType": "tba announced inCinemas released deleted",
     "SortDirection": "default ascending descending",
 }
+_EXTENSION_ENUMS: dict[str, str] = {"SceneGroupConfidence": "low medium high"}
 
 
 def component_schemas() -> dict[str, Any]:
     schemas: dict[str, Any] = {name: enum_schema(values) for name, values in _ENUMS.items()}
     schemas |= {name: object_schema(declaration) for name, declaration in _OBJECTS.items()}
     schemas |= {name: object_schema(text, extension=True) for name, text in _EXTENSION_OBJECTS.items()}
+    schemas |= {name: enum_schema(values) | {EXTENSION: True} for name, values in _EXTENSION_ENUMS.items()}
     return dict(sorted(schemas.items()))
