@@ -12,6 +12,7 @@ from django.db import transaction
 from downloads.implementations import IMPLEMENTATIONS
 from downloads.models import DownloadClient, DownloadClientConfig
 from radarr.api.errors import Failure, ValidationFailed
+from radarr.api.params import whole_number
 from radarr.models import Tag
 from radarr.providerediting import apply_tags, bulk_tags, checked_name, common_input
 from radarr.providers import settings_from_fields
@@ -50,8 +51,8 @@ def _priority(value: Any, failures: list[Failure]) -> int | None:
     if value is None:
         return None
     try:
-        priority = int(value)
-    except (TypeError, ValueError):
+        priority = whole_number("priority", value, text=True)  # forms post text
+    except ValidationFailed:  # refused below with the range, as Radarr words it
         priority = 0
     if not 1 <= priority <= 50:
         failures.append(Failure("priority", "'Priority' must be between 1 and 50", value))
@@ -155,11 +156,16 @@ def save_download_client_config(body: dict[str, Any]) -> DownloadClientConfig:
                 failures.append(Failure(name, f"'{name}' must be true or false", value))
                 continue
         elif isinstance(current, int):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            try:
+                value = whole_number(name, value, minimum=0)  # and int32, as the column is
+            except ValidationFailed:
                 failures.append(Failure(name, f"'{name}' must be a whole number of at least 0", value))
                 continue
-        else:
-            value = "" if value is None else str(value)
+        elif value is None:
+            value = ""
+        elif not isinstance(value, str):
+            failures.append(Failure(name, f"'{name}' must be text", value))
+            continue
         setattr(config, attribute, value)
     if config.check_for_finished_download_interval < 1:
         failures.append(Failure("checkForFinishedDownloadInterval", "Must be at least 1 minute", 0))

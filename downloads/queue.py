@@ -17,7 +17,6 @@ from downloads.pending import pending_by_queue_id, release_from_json
 from downloads.queueids import pending_queue_id
 from downloads.tracking import ignore_download
 from movies.models import Movie
-from radarr.providers import ProviderError
 from releases.languages import LANGUAGES_BY_ID
 
 STATE_LABELS = {
@@ -238,16 +237,3 @@ def _remove_pending(row: PendingRelease, blocklist: bool) -> None:
                 **ReleaseFacts.of(row).columns(),
             )
         row.delete()
-
-
-def remove_queue_items(record_ids: list[int], **options: bool) -> list[str]:
-    """Bulk removal; the messages of the ones that could not be removed (the rest still are)."""
-    problems = []
-    for record_id in record_ids:
-        try:
-            remove_queue_item(record_id, **options)
-        except QueueItemNotFound as error:
-            problems.append(str(error))
-        except ProviderError as error:
-            problems.append(error.message)
-    return problems

@@ -21,6 +21,7 @@ from imports.naming import (
     DEFAULT_STANDARD_MOVIE_FORMAT,
 )
 from radarr.api.errors import Failure, ValidationFailed
+from radarr.api.params import int_or_none, whole_number
 
 
 class NamingConfig(models.Model):
@@ -232,12 +233,9 @@ def _read(
                 continue
             values[attribute] = raw
         elif kind is int:
-            if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-                failures.append(Failure(name, f"'{name}' must be a whole number", raw))
-                continue
-            try:
-                values[attribute] = int(raw)
-            except ValueError:
+            try:  # int32 as Radarr's (the columns hold no more); a form posts the number as text
+                values[attribute] = whole_number(name, raw, text=True)
+            except ValidationFailed:
                 failures.append(Failure(name, f"'{name}' must be a whole number", raw))
         else:
             if raw is not None and not isinstance(raw, str | int):
@@ -351,8 +349,8 @@ def naming_draft(values: dict[str, Any]) -> NamingDraft:
         return str(raw).lower() in ("true", "1", "on", "yes")
 
     colon = str(values.get("colonReplacementFormat") or saved.colon_replacement_format)
-    if colon.isdigit() and int(colon) < len(COLON_REPLACEMENTS):
-        colon = COLON_REPLACEMENTS[int(colon)]
+    if (index := int_or_none(colon, minimum=0, maximum=len(COLON_REPLACEMENTS) - 1)) is not None:
+        colon = COLON_REPLACEMENTS[index]
     return NamingDraft(
         rename_movies=True,
         replace_illegal_characters=flag("replaceIllegalCharacters", "replace_illegal_characters"),

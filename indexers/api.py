@@ -16,10 +16,12 @@ from indexers.models import Indexer, IndexerConfig
 from indexers.options import indexer_options_input, save_indexer_options
 from indexers.resources import indexer_config_resource, indexer_resource, indexer_schema
 from radarr.api.auth import api_view
-from radarr.api.bulk import bulk_ids, provider_test_results
+from radarr.api.bulk import bulk_ids, provider_test_results, saved_row_for_test
 from radarr.api.errors import ValidationFailed
 from radarr.api.identity import row_or_404, row_to_save, saved_status
+from radarr.api.params import optional_bool, optional_text, optional_whole_number
 from radarr.api.responses import json_response, read_json_object
+from radarr.providerediting import provider_tags
 
 
 def _get(pk: int) -> Indexer:
@@ -61,7 +63,7 @@ def indexer_schema_view(request: HttpRequest) -> HttpResponse:
 def indexer_test(request: HttpRequest) -> HttpResponse:
     """Test settings without saving; a saved indexer's masked secrets are filled from its row."""
     body = read_json_object(request)
-    existing = Indexer.objects.filter(pk=body.get("id") or 0).first()
+    existing = saved_row_for_test(Indexer.objects.all(), body)
     data = indexer_input(body)
     data.name = data.name or "Test"
     indexer = build_indexer(data, existing, check_unique_name=False)  # nothing is saved
@@ -84,12 +86,14 @@ def indexer_bulk(request: HttpRequest) -> HttpResponse:
         delete_indexers(ids)
         return HttpResponse(status=200)
     changes = BulkChanges(
-        enable_rss=body.get("enableRss"),
-        enable_automatic_search=body.get("enableAutomaticSearch"),
-        enable_interactive_search=body.get("enableInteractiveSearch"),
-        priority=body.get("priority"),
-        tag_ids=body.get("tags"),
-        apply_tags=str(body.get("applyTags") or "add").lower(),
+        enable_rss=optional_bool("enableRss", body.get("enableRss")),
+        enable_automatic_search=optional_bool("enableAutomaticSearch", body.get("enableAutomaticSearch")),
+        enable_interactive_search=optional_bool(
+            "enableInteractiveSearch", body.get("enableInteractiveSearch")
+        ),
+        priority=optional_whole_number("priority", body.get("priority")),
+        tag_ids=provider_tags(body.get("tags")),
+        apply_tags=(optional_text("applyTags", body.get("applyTags")) or "add").lower(),
     )
     indexers = bulk_edit_indexers(ids, changes)
     return json_response([indexer_resource(indexer) for indexer in indexers], status=202)

@@ -15,7 +15,9 @@ from django.db import transaction
 from indexers.implementations import IMPLEMENTATIONS
 from indexers.models import Indexer
 from radarr.api.errors import Failure, ValidationFailed
+from radarr.api.params import optional_bool, whole_number
 from radarr.models import Tag
+from radarr.providerediting import common_input
 from radarr.providers import ProviderError, record_success, settings_from_fields
 
 logger = logging.getLogger(__name__)
@@ -37,25 +39,32 @@ class IndexerInput:
 
 
 def _as_int(value: Any, default: int) -> int:
+    """A whole number, or `default` (which the rules then refuse with their own message)."""
     try:
-        return int(value)
-    except (TypeError, ValueError):
+        return whole_number("value", value, text=True)  # the settings form posts text
+    except ValidationFailed:
         return default
 
 
 def indexer_input(body: dict[str, Any]) -> IndexerInput:
     """An IndexerResource body (keys looked up ignoring case) as an IndexerInput."""
+    common = common_input(body)
     return IndexerInput(
-        name=str(body.get("name") or "").strip(),
-        implementation=str(body.get("implementation") or ""),
-        fields=body.get("fields") or [],
-        enable_rss=bool(body.get("enableRss", True)),
-        enable_automatic_search=bool(body.get("enableAutomaticSearch", True)),
-        enable_interactive_search=bool(body.get("enableInteractiveSearch", True)),
+        name=(common["name"] or "").strip(),
+        implementation=common["implementation"] or "",
+        fields=common["fields"],
+        enable_rss=_switch(body, "enableRss"),
+        enable_automatic_search=_switch(body, "enableAutomaticSearch"),
+        enable_interactive_search=_switch(body, "enableInteractiveSearch"),
         priority=_as_int(body.get("priority", 25), -1),
         download_client_id=_as_int(body.get("downloadClientId", 0), 0),
-        tag_ids=[_as_int(tag, 0) for tag in body.get("tags") or []],
+        tag_ids=common["tags"] or [],
     )
+
+
+def _switch(body: dict[str, Any], name: str) -> bool:
+    """An indexer's on/off setting: true unless the body says false (Prowlarr sends them all)."""
+    return optional_bool(name, body.get(name)) is not False
 
 
 def _common_failures(data: IndexerInput, existing: Indexer | None, check_unique_name: bool) -> list[Failure]:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from indexers.models import Indexer, IndexerConfig
 from radarr.api.errors import Failure, ValidationFailed
+from radarr.api.params import optional_bool, optional_text, whole_number
 from radarr.jobs import sync_schedules
 from releases.decisions.context import DecisionSettings, IndexerFacts
 
@@ -38,20 +39,25 @@ def indexer_options_input(body: dict[str, Any], config: IndexerConfig) -> Indexe
     failures, values = [], {}
     for attribute, (name, label) in _NUMBERS.items():
         raw = body.get(name, getattr(config, attribute))
-        if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-            failures.append(Failure(name, f"'{label}' must be a whole number", raw))
-            continue
         try:
-            values[attribute] = int(raw)
-        except ValueError:
+            values[attribute] = whole_number(name, raw)  # int32, as Radarr's: the column holds no more
+        except ValidationFailed:
             failures.append(Failure(name, f"'{label}' must be a whole number", raw))
+    for attribute, name in _FLAGS.items():
+        try:
+            flag = optional_bool(name, body.get(name))
+        except ValidationFailed as error:
+            failures += error.failures
+            continue
+        values[attribute] = getattr(config, attribute) if flag is None else flag
+    try:
+        subs = optional_text("whitelistedHardcodedSubs", body.get("whitelistedHardcodedSubs"))
+    except ValidationFailed as error:
+        failures += error.failures
+        subs = None
     if failures:
         raise ValidationFailed(failures)
-    for attribute, name in _FLAGS.items():
-        values[attribute] = bool(body.get(name, getattr(config, attribute)))
-    values["whitelisted_hardcoded_subs"] = str(
-        body.get("whitelistedHardcodedSubs", config.whitelisted_hardcoded_subs) or ""
-    )
+    values["whitelisted_hardcoded_subs"] = config.whitelisted_hardcoded_subs if subs is None else subs
     return IndexerOptions(**values)
 
 

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from movies.models import Movie, MovieQuerySet, MovieStatus
+from radarr.api.params import int_or_none
 from radarr.models import Tag
 
 # Radarr's releaseTypes values, the Movie field each reads, the iCal UID suffix and the summary label
@@ -56,8 +57,8 @@ def tag_ids_from(values: Iterable[str]) -> list[int]:
         for part in (piece.strip() for piece in value.split(",")):
             if not part:
                 continue
-            if part.isdigit():
-                ids.append(int(part))
+            if (tag_id := int_or_none(part, minimum=0)) is not None:
+                ids.append(tag_id)
                 continue
             tag = Tag.objects.filter(label__iexact=part).first()
             if tag is None:

@@ -17,6 +17,7 @@ from django.http import QueryDict
 from movies.mediacover import cover_url
 from movies.models import Movie, MovieFile, MovieStatus
 from movies.titles import clean_title
+from radarr.api.params import int_or_none
 from releases.models import QualityProfile
 from releases.qualities import QUALITIES_BY_ID
 
@@ -188,8 +189,8 @@ def _search(term: str) -> Q:
     cleaned = clean_title(term)
     if cleaned:
         condition |= Q(clean_title__contains=cleaned)
-    if term.isdigit():
-        condition |= Q(tmdb_id=int(term))
+    if (tmdb_id := int_or_none(term, minimum=0)) is not None:
+        condition |= Q(tmdb_id=tmdb_id)
     if term.lower().startswith("tt"):
         condition |= Q(imdb_id__iexact=term)
     return condition

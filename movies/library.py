@@ -130,8 +130,11 @@ def remove_root_folder(folder: RootFolder) -> None:
 
 
 def _tag_label(label: Any) -> str:
-    """Any non-empty text, stored lower-case, as Radarr 5 accepted (Overseerr sends "1 - John Doe")."""
-    text = str(label or "").strip().lower()
+    """Any non-empty text, stored lower-case, as Radarr 5 accepted (Overseerr sends "1 - John Doe").
+    A number or another type is refused, not stored as its text."""
+    if label is not None and not isinstance(label, str):
+        raise invalid("Label", "'Label' must be text", label)
+    text = (label or "").strip().lower()
     if not text:
         raise invalid("Label", "'Label' must not be empty.", label)
     return text

@@ -22,6 +22,7 @@ from typing import Any
 
 import orjson
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import QuerySet, TextField
 from django.db.models.functions import Cast
@@ -67,7 +68,10 @@ _AS_TEXT = frozenset(
 def _cursor_rows(queryset: QuerySet, columns: Iterable[Any]) -> list[tuple]:
     """Rows of a values_list query read straight from the cursor: no per-value Python converters."""
     selected = [Cast(column, TextField()) if column in _AS_TEXT else column for column in columns]
-    sql, params = queryset.values_list(*selected).query.sql_with_params()
+    try:
+        sql, params = queryset.values_list(*selected).query.sql_with_params()
+    except EmptyResultSet:  # `pk__in=[]`, or an id past the column's range: Django knows nothing matches
+        return []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

@@ -20,7 +20,13 @@ from notifications.implementations import IMPLEMENTATIONS
 from notifications.models import Notification
 from notifications.resources import notification_resource, template_resource
 from radarr.api.auth import api_view
-from radarr.api.bulk import bulk_ids, force_save_requested, provider_test_results, raise_test_errors
+from radarr.api.bulk import (
+    bulk_ids,
+    force_save_requested,
+    provider_test_results,
+    raise_test_errors,
+    saved_row_for_test,
+)
 from radarr.api.identity import resource_id, row_or_404
 from radarr.api.responses import json_response, read_json_object
 
@@ -74,7 +80,7 @@ def notification_schema(request: HttpRequest) -> HttpResponse:
 def notification_test(request: HttpRequest) -> HttpResponse:
     """Test the notification described by the body (a saved one's secrets are used when sent masked)."""
     body = read_json_object(request)
-    stored = Notification.objects.filter(pk=body.get("id") or 0).first()
+    stored = saved_row_for_test(Notification.objects.all(), body)
     raise_test_errors(test_notification(build_notification(notification_input(body), stored)))
     return json_response({})
 

@@ -11,22 +11,37 @@ from django.contrib import messages
 from django.db.models import Model
 from django.http import HttpRequest, QueryDict
 
-from radarr.api.errors import Failure
+from radarr.api.errors import Failure, invalid
+from radarr.api.params import id_list, int_or_none, optional_text
 from radarr.models import Tag
 from radarr.providers import field_resources
 
 # ---- v3 input and row checks
 
 
+def provider_fields(value: Any) -> list | dict:
+    """A resource's `fields`: Radarr's `[{name, value}]` list (or an export's `{name: value}` map);
+    absent is empty, anything else a 400."""
+    if value is None:
+        return []
+    named = isinstance(value, list) and all(isinstance(field, dict) for field in value)
+    if not named and not isinstance(value, dict):
+        raise invalid("fields", "'Fields' must be a list of {name, value}", value)
+    return value
+
+
+def provider_tags(value: Any) -> list[int] | None:
+    """A resource's `tags`: a list of tag ids; None when not sent, a 400 when not a list of ids."""
+    return None if value is None else id_list("tags", value)
+
+
 def common_input(body: dict[str, Any]) -> dict[str, Any]:
     """The keys every provider resource has (name, implementation, fields, tags); None = not sent."""
-    fields = body.get("fields")
-    tags = body.get("tags")
     return {
-        "name": body.get("name") if isinstance(body.get("name"), str) else None,
-        "implementation": body.get("implementation") if isinstance(body.get("implementation"), str) else None,
-        "fields": fields if isinstance(fields, list | dict) else [],
-        "tags": [tag for tag in tags if isinstance(tag, int)] if isinstance(tags, list) else None,
+        "name": optional_text("name", body.get("name")),
+        "implementation": optional_text("implementation", body.get("implementation")),
+        "fields": provider_fields(body.get("fields")),
+        "tags": provider_tags(body.get("tags")),
     }
 
 
@@ -42,10 +57,11 @@ def checked_name(row: Any, requested: str | None, failures: list[Failure]) -> st
 
 def bulk_tags(body: dict[str, Any]) -> tuple[list[Tag], str] | None:
     """A bulk edit's tags and how to apply them (add, remove or replace); None when tags were not sent."""
-    if body.get("tags") is None:
+    tag_ids = provider_tags(body.get("tags"))
+    if tag_ids is None:
         return None
-    tags = list(Tag.objects.filter(pk__in=[tag for tag in body.get("tags") or [] if isinstance(tag, int)]))
-    return tags, str(body.get("applyTags") or "add").lower()
+    mode = optional_text("applyTags", body.get("applyTags")) or "add"
+    return list(Tag.objects.filter(pk__in=tag_ids)), mode.lower()
 
 
 def apply_tags(row: Model, tags: list[Tag], mode: str) -> None:
@@ -66,7 +82,7 @@ def requested_implementation(request: HttpRequest) -> str:
 
 
 def posted_tags(post: QueryDict) -> list[int]:
-    return [int(tag) for tag in post.getlist("tags") if tag.isdigit()]
+    return [tag_id for tag in post.getlist("tags") if (tag_id := int_or_none(tag, minimum=0)) is not None]
 
 
 def posted_fields(settings_class: type, post: QueryDict) -> dict[str, Any]:
@@ -90,13 +106,14 @@ def _posted_value(resource: dict[str, Any], post: QueryDict) -> Any:
         select = resource["type"] == "select"  # a multiple select posts ids; a textbox, comma lists
         parts = post.getlist(key) if select else text.split(",")
         return [
-            int(part) if select and part.strip().lstrip("-").isdigit() else part.strip()
+            number if select and (number := int_or_none(part.strip())) is not None else part.strip()
             for part in parts
             if part.strip()
         ]
     if isinstance(default, int) and not isinstance(default, bool):
         text = text.strip()
-        return int(text) if text.lstrip("-").isdigit() else text  # validation reports a non-number
+        number = int_or_none(text, minimum=-(2**63), maximum=2**63 - 1)
+        return text if number is None else number  # validation reports a non-number
     return text
 
 

@@ -9,6 +9,7 @@ from movies.api import calendar as calendar_api
 from movies.views import calendar as calendar_page
 from movies.views import wanted as wanted_page
 from radarr import views
+from radarr.api.openapi import openapi_json
 from radarr.system import api as system_api
 from radarr.system import metrics
 from radarr.system import views as system_views
@@ -44,6 +45,7 @@ pages = [
     path("api", system_api.api_discovery),
     path("feed/v3/calendar/radarr.ics", calendar_api.ical, name="calendar-feed"),
     path("api/", include("radarr.api.urls")),
+    path("docs/v3/openapi.json", openapi_json, name="openapi"),
 ]
 
 prefix = settings.URL_BASE.strip("/")

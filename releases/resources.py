@@ -4,11 +4,12 @@ Outgoing functions build Radarr's camelCase dicts; incoming ones read a client's
 inputs for releases.qualitydefinitions and releases.profiles, which hold the rules.
 """
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
 from radarr.api.errors import invalid
-from radarr.api.params import InsensitiveDict
+from radarr.api.params import InsensitiveDict, optional_bool, optional_text, whole_number
 from releases import languages
 from releases.defaults import profile_items
 from releases.languages import Language
@@ -79,18 +80,20 @@ def _size(body: InsensitiveDict, key: str) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise invalid(key, f"'{value}' is not a number", value)
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
         raise invalid(key, f"'{value}' is not a number", value) from None
+    if not math.isfinite(number):
+        raise invalid(key, f"'{value}' is not a number", value)
+    return number
 
 
 def definition_input(body: dict[str, Any], definition_id: int) -> DefinitionInput:
     """A definition PUT body: sizes absent or null mean unlimited (min: 0); title absent keeps it."""
     body = InsensitiveDict(body)
-    title = body.get("title")
     return DefinitionInput(
         id=definition_id,
-        title=None if title is None else str(title),
+        title=optional_text("title", body.get("title")),
         min_size=_size(body, "minSize") or 0,
         preferred_size=_size(body, "preferredSize"),
         max_size=_size(body, "maxSize"),
@@ -162,17 +165,20 @@ def _as_object(value: Any, where: str) -> InsensitiveDict:
 
 
 def _as_int(value: Any, where: str, default: int | None = None) -> int:
+    """A whole number (as a number or its text, as this API always took it) within int32."""
     if value is None and default is not None:
         return default
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise invalid(where, f"'{value}' is not a whole number", value)
-    try:
-        number = float(value)
-    except ValueError:
-        raise invalid(where, f"'{value}' is not a whole number", value) from None
-    if not number.is_integer():
-        raise invalid(where, f"'{value}' is not a whole number", value)
-    return int(number)
+    return whole_number(where, value, text=True)
+
+
+def _switch(body: InsensitiveDict, name: str, default: bool) -> bool:
+    """true or false; absent or null is the default, anything else a 400 (not its truthiness)."""
+    value = optional_bool(name, body.get(name))
+    return default if value is None else value
+
+
+def _name(body: InsensitiveDict, name: str = "name") -> str:
+    return (optional_text(name, body.get(name)) or "").strip()
 
 
 def _quality_id(item: InsensitiveDict, where: str) -> int:
@@ -183,11 +189,11 @@ def _item_input(raw: Any, index: int) -> dict[str, Any]:
     """One item in the model's shape; rules about it (names, sizes of groups) are checked later."""
     where = f"items[{index}]"
     item = _as_object(raw, where)
-    allowed = bool(item.get("allowed", False))
+    allowed = _switch(item, "allowed", False)
     if item.get("quality") is not None:
         result: dict[str, Any] = {"quality": _quality_id(item, where), "allowed": allowed}
-        if item.get("name"):
-            result["name"] = str(item["name"])  # kept only so validation can refuse it
+        if name := _name(item):
+            result["name"] = name  # kept only so validation can refuse it
         return result
     members = item.get("items") or []
     if not isinstance(members, list):
@@ -198,7 +204,7 @@ def _item_input(raw: Any, index: int) -> dict[str, Any]:
     ]
     return {
         "id": _as_int(item.get("id"), f"{where}.id", default=0),
-        "name": str(item.get("name") or "").strip(),
+        "name": _name(item),
         "allowed": allowed,
         "qualities": qualities,
     }
@@ -226,8 +232,8 @@ def quality_profile_input(body: dict[str, Any]) -> QualityProfileInput:
     language = body.get("language")
     language_id = 1 if language is None else _as_int(_as_object(language, "language").get("id"), "language")
     return QualityProfileInput(
-        name=str(body.get("name") or "").strip(),
-        upgrade_allowed=bool(body.get("upgradeAllowed", False)),
+        name=_name(body),
+        upgrade_allowed=_switch(body, "upgradeAllowed", False),
         cutoff=_as_int(body.get("cutoff"), "cutoff", default=0),
         items=[_item_input(raw, index) for index, raw in enumerate(raw_items)],
         min_format_score=_as_int(body.get("minFormatScore"), "minFormatScore", default=0),
@@ -278,19 +284,19 @@ def _tag_ids(raw: Any) -> list[int]:
 def _protocol(raw: Any) -> str:
     if isinstance(raw, int) and not isinstance(raw, bool):
         return _PROTOCOL_NUMBERS.get(raw, str(raw))
-    return str(raw or "usenet").lower()
+    return (optional_text("preferredProtocol", raw) or "usenet").lower()
 
 
 def delay_profile_input(body: dict[str, Any]) -> DelayProfileInput:
     body = InsensitiveDict(body)
     return DelayProfileInput(
-        enable_usenet=bool(body.get("enableUsenet", True)),
-        enable_torrent=bool(body.get("enableTorrent", True)),
+        enable_usenet=_switch(body, "enableUsenet", True),
+        enable_torrent=_switch(body, "enableTorrent", True),
         preferred_protocol=_protocol(body.get("preferredProtocol")),
         usenet_delay=_as_int(body.get("usenetDelay"), "usenetDelay", default=0),
         torrent_delay=_as_int(body.get("torrentDelay"), "torrentDelay", default=0),
-        bypass_if_highest_quality=bool(body.get("bypassIfHighestQuality", False)),
-        bypass_if_above_custom_format_score=bool(body.get("bypassIfAboveCustomFormatScore", False)),
+        bypass_if_highest_quality=_switch(body, "bypassIfHighestQuality", False),
+        bypass_if_above_custom_format_score=_switch(body, "bypassIfAboveCustomFormatScore", False),
         minimum_custom_format_score=_as_int(
             body.get("minimumCustomFormatScore"), "minimumCustomFormatScore", default=0
         ),
@@ -313,8 +319,8 @@ def release_profile_resource(profile: ReleaseProfile) -> dict[str, Any]:
 def release_profile_input(body: dict[str, Any]) -> ReleaseProfileInput:
     body = InsensitiveDict(body)
     return ReleaseProfileInput(
-        name=str(body.get("name") or "").strip(),
-        enabled=bool(body.get("enabled", True)),
+        name=_name(body),
+        enabled=_switch(body, "enabled", True),
         required=parse_terms(body.get("required"), "required"),
         ignored=parse_terms(body.get("ignored"), "ignored"),
         indexer_id=_as_int(body.get("indexerId"), "indexerId", default=0),

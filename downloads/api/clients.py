@@ -29,7 +29,13 @@ from downloads.resources import (
     template_resource,
 )
 from radarr.api.auth import api_view
-from radarr.api.bulk import bulk_ids, force_save_requested, provider_test_results, raise_test_errors
+from radarr.api.bulk import (
+    bulk_ids,
+    force_save_requested,
+    provider_test_results,
+    raise_test_errors,
+    saved_row_for_test,
+)
 from radarr.api.identity import resource_id, row_or_404
 from radarr.api.responses import json_response, read_json_object
 from radarr.system.health import recheck_health
@@ -88,7 +94,7 @@ def download_client_schema(request: HttpRequest) -> HttpResponse:
 def download_client_test(request: HttpRequest) -> HttpResponse:
     """Test the client described by the body (a saved one's secrets are used when sent masked)."""
     body = read_json_object(request)
-    stored = DownloadClient.objects.filter(pk=body.get("id") or 0).first()
+    stored = saved_row_for_test(DownloadClient.objects.all(), body)
     row = build_client(client_input(body), stored)
     if stored is not None:  # a saved client that answers again should stop showing as failing
         recheck_health("downloadclient")

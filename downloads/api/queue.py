@@ -12,7 +12,6 @@ from downloads.queue import (
     QueueRecord,
     queue_records,
     remove_queue_item,
-    remove_queue_items,
     sort_records,
 )
 from downloads.resources import movies_by_id, queue_resource
@@ -112,11 +111,22 @@ def queue_item(request: HttpRequest, id: int) -> HttpResponse:
 
 @api_view("DELETE")
 def queue_bulk(request: HttpRequest) -> HttpResponse:
+    """Every known item is removed; an unknown id then answers 404, as Radarr's does (it stops at the
+    first one), and a client that failed every removal its error."""
     ids = bulk_ids(read_json_object(request))
-    problems = remove_queue_items(ids, **_removal_options(request.query))  # type: ignore[attr-defined]
+    missing, problems = [], []
+    for record_id in ids:
+        try:
+            remove_queue_item(record_id, **_removal_options(request.query))  # type: ignore[attr-defined]
+        except QueueItemNotFound:
+            missing.append(record_id)
+        except ProviderError as error:
+            problems.append(error.message)
+    if missing:
+        raise NotFound("Queue item", missing[0])
     if problems and len(problems) == len(ids):
         raise ApiError(500, "; ".join(problems))
-    return HttpResponse(status=200)
+    return json_response({})
 
 
 def _grab(request: HttpRequest, record_id: int) -> None:

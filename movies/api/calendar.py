@@ -14,6 +14,9 @@ from radarr.api.auth import api_view, has_valid_api_key
 from radarr.api.errors import ApiError, invalid
 from radarr.api.params import QueryParams
 
+# A century either way: a date far past it does not exist (Python's dates end at year 9999).
+_FEED_DAYS = {"minimum": -36525, "maximum": 36525}
+
 
 def _day(query: QueryParams, name: str, default: date) -> date:
     """A date parameter; empty or absent is the default (Homepage sends `start=&end=` at first)."""
@@ -49,8 +52,8 @@ def ical(request: HttpRequest) -> HttpResponse:
     query = QueryParams(request.GET)
     today = timezone.localdate()
     try:
-        start = today - timedelta(days=query.get_int("pastDays", 7) or 0)
-        end = today + timedelta(days=query.get_int("futureDays", 28) or 0)
+        start = today - timedelta(days=query.get_int("pastDays", 7, **_FEED_DAYS) or 0)
+        end = today + timedelta(days=query.get_int("futureDays", 28, **_FEED_DAYS) or 0)
         tags = tag_ids_from(query.get_list("tags"))
         unmonitored = query.get_bool("unmonitored")
     except UnknownTag as error:

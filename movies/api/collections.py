@@ -16,21 +16,21 @@ from movies.models import Collection
 from radarr.api.auth import api_view
 from radarr.api.errors import invalid
 from radarr.api.identity import resource_id, row_or_404
-from radarr.api.params import InsensitiveDict
+from radarr.api.params import InsensitiveDict, id_list, optional_bool, optional_whole_number
 from radarr.api.responses import json_response, read_json_object
 
 
 def collection_changes(body: InsensitiveDict) -> dict[str, Any]:
     """collectionmonitoring.update_collection's changes: only the properties the body carries."""
     changes: dict[str, Any] = {
-        "monitored": body.get("monitored"),
-        "search_on_add": body.get("searchOnAdd"),
-        "quality_profile_id": body.get("qualityProfileId"),
+        "monitored": optional_bool("monitored", body.get("monitored")),
+        "search_on_add": optional_bool("searchOnAdd", body.get("searchOnAdd")),
+        "quality_profile_id": optional_whole_number("qualityProfileId", body.get("qualityProfileId")),
         "root_folder_path": path_text(body, "rootFolderPath") or None,
         "minimum_availability": minimum_availability(body.get("minimumAvailability"), None),  # type: ignore[arg-type]
     }
-    if isinstance(body.get("tags"), list):
-        changes["tag_ids"] = body.get("tags")
+    if body.get("tags") is not None:
+        changes["tag_ids"] = id_list("tags", body.get("tags"))
     return {name: value for name, value in changes.items() if value is not None}
 
 
@@ -39,7 +39,7 @@ def _bulk_update(body: InsensitiveDict) -> HttpResponse:
     if not isinstance(ids, list):
         raise invalid("CollectionIds", "'Collection Ids' must not be empty.", ids)
     changes = collection_changes(body)
-    collections = list(Collection.objects.filter(pk__in=ids))
+    collections = list(Collection.objects.filter(pk__in=id_list("collectionIds", ids)))
     for collection in collections:
         collectionmonitoring.update_collection(collection, changes)
     return json_response(collection_resources(collections), status=202)

@@ -12,20 +12,22 @@ from radarr.api.auth import api_view
 from radarr.api.errors import ApiError
 from radarr.api.identity import resource_id, row_or_404
 from radarr.api.paging import paged_queryset, read_paging
-from radarr.api.params import InsensitiveDict
+from radarr.api.params import InsensitiveDict, id_list, optional_text, optional_whole_number
 from radarr.api.responses import json_response, read_json, read_json_object
 
 _SORT_FIELDS = {"id": "pk", "movieTitle": "movie_title", "movieYear": "movie_year", "tmdbId": "tmdb_id"}
 
 
+def _title_and_year(body: InsensitiveDict) -> tuple[str | None, int | None]:
+    title = optional_text("movieTitle", body.get("movieTitle"))
+    return title, optional_whole_number("movieYear", body.get("movieYear"), minimum=0, maximum=9999)
+
+
 def _add(body: dict[str, Any]) -> ImportExclusion:
     body = InsensitiveDict(body)
-    tmdb_id = body.get("tmdbId")
-    return library.add_exclusion(
-        int(tmdb_id) if str(tmdb_id or "").lstrip("-").isdigit() else 0,
-        str(body.get("movieTitle") or ""),
-        int(body.get("movieYear") or 0),
-    )
+    tmdb_id = optional_whole_number("tmdbId", body.get("tmdbId"))
+    title, year = _title_and_year(body)
+    return library.add_exclusion(tmdb_id or 0, title or "", year or 0)
 
 
 def _exclusion(id: int) -> ImportExclusion:
@@ -34,8 +36,9 @@ def _exclusion(id: int) -> ImportExclusion:
 
 def _update(body: InsensitiveDict, path_id: int | None) -> HttpResponse:
     exclusion = _exclusion(resource_id(path_id, body))
-    exclusion.movie_title = str(body.get("movieTitle") or exclusion.movie_title)
-    exclusion.movie_year = int(body.get("movieYear") or exclusion.movie_year)
+    title, year = _title_and_year(body)
+    exclusion.movie_title = title or exclusion.movie_title
+    exclusion.movie_year = year or exclusion.movie_year
     exclusion.save(update_fields=["movie_title", "movie_year"])
     return json_response(exclusion_resource(exclusion), status=202)
 
@@ -60,10 +63,8 @@ def exclusion_paged(request: HttpRequest) -> HttpResponse:
 @api_view("POST", "DELETE")
 def exclusion_bulk(request: HttpRequest) -> HttpResponse:
     if request.method == "DELETE":
-        ids = read_json_object(request).get("ids")
-        if not isinstance(ids, list):
-            raise ApiError(400, "'ids' must be a list of exclusion ids")
-        ImportExclusion.objects.filter(pk__in=[int(pk) for pk in ids]).delete()
+        ids = id_list("ids", read_json_object(request).get("ids"))
+        ImportExclusion.objects.filter(pk__in=ids).delete()
         return HttpResponse(status=200)
     items = read_json(request)
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):

@@ -22,7 +22,7 @@ from movies.rootfolders import path_failure
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound, ValidationFailed, invalid
 from radarr.api.identity import resource_id, row_or_404
-from radarr.api.params import InsensitiveDict
+from radarr.api.params import InsensitiveDict, id_list, optional_bool, optional_text, optional_whole_number
 from radarr.api.responses import read_json, read_json_object
 
 _JSON_OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS | orjson.OPT_NAIVE_UTC
@@ -59,17 +59,14 @@ def minimum_availability(value: Any, default: str = "released") -> str:
         return default
     if isinstance(value, int) and not isinstance(value, bool):
         return _AVAILABILITY_NUMBERS.get(value, str(value))
-    return _AVAILABILITY_NAMES.get(str(value).lower(), str(value))
+    if not isinstance(value, str):
+        raise invalid("MinimumAvailability", "'Minimum Availability' is not valid", value)
+    return _AVAILABILITY_NAMES.get(value.lower(), value)
 
 
 def _int(body: InsensitiveDict, name: str, default: int | None = None) -> int | None:
-    value = body.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise invalid(name, f"'{value}' is not a valid whole number", value) from None
+    number = optional_whole_number(name, body.get(name))
+    return default if number is None else number
 
 
 def path_text(body: InsensitiveDict, name: str) -> str:
@@ -85,33 +82,34 @@ def path_text(body: InsensitiveDict, name: str) -> str:
 
 
 def _tag_ids(value: Any) -> list[int]:
-    if not isinstance(value, list):
-        return []
-    try:
-        return [int(tag) for tag in value]
-    except (TypeError, ValueError):
-        raise invalid("Tags", "Tags must be ids", value) from None
+    return [] if value is None else id_list("Tags", value)
+
+
+def _text(body: InsensitiveDict, name: str) -> str:
+    return optional_text(name, body.get(name)) or ""
 
 
 def _add_options(body: InsensitiveDict) -> InsensitiveDict:
     options = body.get("addOptions")
-    return InsensitiveDict(options if isinstance(options, dict) else {})
+    if options is not None and not isinstance(options, dict):
+        raise invalid("AddOptions", "'Add Options' must be an object", options)
+    return InsensitiveDict(options or {})
 
 
 def add_arguments(body: InsensitiveDict) -> dict[str, Any]:
     """adding.add_movie's options from a POST /movie body (Overseerr, pyarr or the UI)."""
     options = _add_options(body)
-    monitor = str(options.get("monitor") or "movieOnly")
+    monitor = _text(options, "monitor") or "movieOnly"
     return {
         "quality_profile_id": _int(body, "qualityProfileId") or _int(body, "profileId"),
         "root_folder_path": path_text(body, "rootFolderPath"),
         "path": path_text(body, "path") or None,
-        "monitored": body.get("monitored") is not False,
+        "monitored": optional_bool("monitored", body.get("monitored")) is not False,
         "minimum_availability": minimum_availability(body.get("minimumAvailability")),
         "tag_ids": _tag_ids(body.get("tags")),
         "monitor": _MONITOR_NAMES.get(monitor.lower(), monitor),
-        "search_for_movie": bool(options.get("searchForMovie")),
-        "add_method": str(options.get("addMethod") or "manual"),
+        "search_for_movie": bool(optional_bool("searchForMovie", options.get("searchForMovie"))),
+        "add_method": _text(options, "addMethod") or "manual",
     }
 
 
@@ -122,8 +120,8 @@ def update_changes(body: InsensitiveDict) -> dict[str, Any]:
     under that root", as the editor does.
     """
     changes: dict[str, Any] = {}
-    if "monitored" in body and body.get("monitored") is not None:
-        changes["monitored"] = bool(body.get("monitored"))
+    if (monitored := optional_bool("monitored", body.get("monitored"))) is not None:
+        changes["monitored"] = monitored
     if "minimumAvailability" in body:
         changes["minimum_availability"] = minimum_availability(body.get("minimumAvailability"))
     profile_id = _int(body, "qualityProfileId") or _int(body, "profileId")
@@ -134,41 +132,59 @@ def update_changes(body: InsensitiveDict) -> dict[str, Any]:
         changes["path"] = path
     elif root_folder_path:
         changes["root_folder_path"] = root_folder_path
-    if isinstance(body.get("tags"), list):
+    if body.get("tags") is not None:
         changes["tag_ids"] = _tag_ids(body.get("tags"))
     return changes
 
 
+def _objects(body: InsensitiveDict, name: str) -> list[InsensitiveDict]:
+    """A list of objects (alternate titles, images); entries that are not objects are skipped."""
+    value = body.get(name)
+    if value is not None and not isinstance(value, list):
+        raise invalid(name, f"'{name}' must be a list", value)
+    return [InsensitiveDict(item) for item in value or [] if isinstance(item, dict)]
+
+
+def _texts(body: InsensitiveDict, name: str) -> tuple[str, ...]:
+    value = body.get(name)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise invalid(name, f"'{name}' must be a list of texts", value)
+    return tuple(value)
+
+
+def _collection(body: InsensitiveDict) -> CollectionRef | None:
+    collection = body.get("collection")
+    if collection is None:
+        return None
+    if not isinstance(collection, dict):
+        raise invalid("Collection", "'Collection' must be an object", collection)
+    collection = InsensitiveDict(collection)
+    tmdb_id = _int(collection, "tmdbId")
+    return CollectionRef(tmdb_id, _text(collection, "title")) if tmdb_id else None
+
+
 def metadata_from_resource(body: InsensitiveDict) -> MovieMetadata:
     """What a movie resource itself says (library import sends lookup results back); refresh completes it."""
-    collection = InsensitiveDict(body.get("collection") or {})
-    titles = [
-        InsensitiveDict(title).get("title")
-        for title in body.get("alternateTitles") or []
-        if isinstance(title, dict)
-    ]
+    titles = [_text(title, "title") for title in _objects(body, "alternateTitles")]
     images = [
-        {
-            "coverType": image.get("coverType", "poster"),
-            "remoteUrl": image.get("remoteUrl") or image.get("url"),
-        }
-        for image in body.get("images") or []
-        if isinstance(image, dict) and (image.get("remoteUrl") or image.get("url"))
+        {"coverType": _text(image, "coverType") or "poster", "remoteUrl": remote}
+        for image in _objects(body, "images")
+        if (remote := _text(image, "remoteUrl") or _text(image, "url"))
     ]
     return MovieMetadata(
         tmdb_id=_int(body, "tmdbId") or 0,
-        title=str(body.get("title") or ""),
-        year=_int(body, "year") or 0,
-        imdb_id=str(body.get("imdbId") or ""),
-        original_title=str(body.get("originalTitle") or ""),
-        overview=str(body.get("overview") or ""),
+        title=_text(body, "title"),
+        year=_int(body, "year", 0) or 0,
+        imdb_id=_text(body, "imdbId"),
+        original_title=_text(body, "originalTitle"),
+        overview=_text(body, "overview"),
         runtime=_int(body, "runtime") or 0,
         status=minimum_availability(body.get("status"), "announced"),
-        genres=tuple(body.get("genres") or ()),
+        genres=_texts(body, "genres"),
         images=tuple(images),
-        collection=CollectionRef(int(collection["tmdbId"]), str(collection.get("title") or ""))
-        if collection.get("tmdbId")
-        else None,
+        collection=_collection(body),
         alternative_titles=tuple(title for title in titles if title),
     )
 
@@ -238,11 +254,20 @@ def _movie_ids(body: InsensitiveDict) -> list[int]:
     ids = body.get("movieIds")
     if not isinstance(ids, list) or not ids:
         raise invalid("MovieIds", "'Movie Ids' must not be empty.", ids)
-    return _tag_ids(ids)
+    return id_list("MovieIds", ids)
 
 
 def _flag(request: HttpRequest, body: InsensitiveDict, name: str) -> bool:
-    return bool(body.get(name)) or request.query.get_bool(name)
+    return bool(optional_bool(name, body.get(name))) or request.query.get_bool(name)
+
+
+def _apply_tags(value: Any) -> str:
+    """add, remove or replace, by name or by Radarr's number; anything else is a 400."""
+    if isinstance(value, int) and not isinstance(value, bool) and value in _APPLY_TAGS_NUMBERS:
+        return _APPLY_TAGS_NUMBERS[value]
+    if isinstance(value, str) and value.lower() in _APPLY_TAGS_NUMBERS.values():
+        return value.lower()
+    raise invalid("ApplyTags", "'Apply Tags' must be add, remove or replace", value)
 
 
 @api_view("PUT", "DELETE")
@@ -259,16 +284,15 @@ def movie_editor(request: HttpRequest) -> HttpResponse:
             message = f"{len(outcome.refused)} movie(s) were not deleted ({outcome.deleted} were)"
             raise ApiError(409, message, " ".join(outcome.refused))
         return HttpResponse(status=200)
-    apply_tags = body.get("applyTags") or "add"
     movies = editing.edit_movies(
         _movie_ids(body),
-        monitored=body.get("monitored"),
+        monitored=optional_bool("monitored", body.get("monitored")),
         quality_profile_id=_int(body, "qualityProfileId"),
         minimum_availability=minimum_availability(body.get("minimumAvailability"), None),  # type: ignore[arg-type]
         root_folder_path=path_text(body, "rootFolderPath") or None,
-        move_files=bool(body.get("moveFiles")),
-        tag_ids=_tag_ids(body.get("tags")) if isinstance(body.get("tags"), list) else None,
-        apply_tags=_APPLY_TAGS_NUMBERS.get(apply_tags, str(apply_tags).lower()),
+        move_files=bool(optional_bool("moveFiles", body.get("moveFiles"))),
+        tag_ids=_tag_ids(body.get("tags")) if body.get("tags") is not None else None,
+        apply_tags=_apply_tags(body.get("applyTags") or "add"),
     )
     return movies_by_id_response([movie.pk for movie in movies], status=202)
 

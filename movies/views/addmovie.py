@@ -17,6 +17,7 @@ from movies.metadata import MovieMetadata
 from movies.models import MinimumAvailability, Movie, RootFolder
 from movies.tmdb import TmdbError, search_movies, tmdb_status
 from radarr.api.errors import ValidationFailed
+from radarr.formfields import TagChoiceField
 from radarr.models import Tag
 from releases.models import QualityProfile
 
@@ -53,7 +54,7 @@ class AddMovieForm(forms.Form):
         choices=MinimumAvailability.choices, initial=MinimumAvailability.RELEASED
     )
     monitor = forms.ChoiceField(choices=[(key, MONITOR_LABELS[key]) for key in MONITOR_TYPES])
-    tags = forms.ModelMultipleChoiceField(Tag.objects.all(), required=False)
+    tags = TagChoiceField(Tag.objects.all(), required=False)
     new_tags = forms.CharField(required=False, label="New tags", help_text="Comma-separated")
     search_for_movie = forms.BooleanField(required=False, label="Start search for the movie")
 

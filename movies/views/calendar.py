@@ -18,6 +18,7 @@ from movies.calendar import (
     calendar_range,
     release_types_from,
 )
+from radarr.api.params import int_or_none
 from radarr.models import Tag, UiConfig
 from radarr.system.uiconfig import date_formats, week_column_format
 
@@ -53,7 +54,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     span = calendar_range(view, _anchor(request.GET.get("start")), ui.first_weekday)
     unmonitored = request.GET.get("unmonitored") == "true"
     release_types = release_types_from(request.GET.getlist("type"))
-    tag_ids = [int(value) for value in request.GET.getlist("tag") if value.isdigit()]
+    tag_ids = [tag_id for value in request.GET.getlist("tag") if (tag_id := int_or_none(value)) is not None]
     movies = calendar_movies(
         span.start, span.end, include_unmonitored=unmonitored, tag_ids=tag_ids, release_types=release_types
     )

@@ -18,6 +18,7 @@ from movies.models import MinimumAvailability, Movie
 from movies.rootfolders import root_folder_failure
 from movies.views.addmovie import create_tags
 from radarr.api.errors import Failure, ValidationFailed
+from radarr.api.params import int_or_none
 from radarr.commands import queue_command
 
 BULK_MOVE_JOB = "BulkMoveMovie"  # Radarr's command for moving many movies to a new root folder
@@ -25,7 +26,7 @@ TAG_ACTIONS = {"tagsAdd": "add", "tagsRemove": "remove", "tagsReplace": "replace
 
 
 def _ids(request: HttpRequest) -> list[int]:
-    return [int(value) for value in request.POST.getlist("movieIds") if value.isdigit()]
+    return [pk for value in request.POST.getlist("movieIds") if (pk := int_or_none(value)) is not None]
 
 
 def _next(request: HttpRequest) -> str:
@@ -79,7 +80,7 @@ def _apply(request: HttpRequest, action: str, ids: list[int]) -> str:
         label = dict(MinimumAvailability.choices).get(value, value)
         return f"Minimum availability set to {label} on {count}."
     if action in TAG_ACTIONS:
-        tag_ids = [int(value) for value in post.getlist("tags") if value.isdigit()]
+        tag_ids = [pk for value in post.getlist("tags") if (pk := int_or_none(value)) is not None]
         tag_ids += create_tags(post.get("newTags", ""))
         edit_movies(ids, tag_ids=tag_ids, apply_tags=TAG_ACTIONS[action])
         return f"Tags updated on {count}."

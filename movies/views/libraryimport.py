@@ -24,6 +24,7 @@ from movies.libraryimport import ImportRequest, UnmappedFolder, import_movies, m
 from movies.models import MinimumAvailability, Movie, RootFolder
 from movies.views.addmovie import MONITOR_LABELS, show_failures
 from radarr.api.errors import ValidationFailed
+from radarr.api.params import int_or_none
 from radarr.system.health import recheck_health
 from releases.models import QualityProfile
 
@@ -71,9 +72,9 @@ def _root_rows() -> list[RootFolderRow]:
 @require_GET
 def library_import(request: HttpRequest) -> HttpResponse:
     context: dict = {"roots": _root_rows(), "root_form": RootFolderForm()}
-    root_id = request.GET.get("root", "")
-    if root_id.isdigit():
-        root = get_object_or_404(RootFolder, pk=int(root_id))
+    root_id = int_or_none(request.GET.get("root", ""))
+    if root_id is not None:
+        root = get_object_or_404(RootFolder, pk=root_id)
         page = Paginator(unmapped_folders(root.path), PAGE_SIZE).get_page(request.GET.get("page"))
         context |= {
             "root": root,
@@ -139,10 +140,10 @@ def _requests(request: HttpRequest, root: RootFolder, options: dict) -> tuple[li
     wanted, problems = [], []
     for number in request.POST.getlist("select"):
         folder_path, tmdb_id = request.POST.get(f"path-{number}", ""), request.POST.get(f"tmdb-{number}", "")
-        if folder_path not in folders or not tmdb_id.isdigit():
+        if folder_path not in folders or (tmdb_id := int_or_none(tmdb_id, minimum=1)) is None:
             continue
         try:
-            metadata = tmdb.fetch_movie(int(tmdb_id))
+            metadata = tmdb.fetch_movie(tmdb_id)
         except tmdb.TmdbError as error:
             problems.append(f"{folders[folder_path].name}: {error.message}")
             continue

@@ -23,7 +23,9 @@ from movies.mediacover import cover_url
 from movies.models import MinimumAvailability, Movie, MovieFile
 from movies.views.addmovie import create_tags, show_failures
 from radarr.api.errors import ApiError, ValidationFailed
+from radarr.api.params import int_or_none
 from radarr.commands import queue_command
+from radarr.formfields import TagChoiceField
 from radarr.models import Tag
 from releases.languages import LANGUAGES_BY_ID
 from releases.models import QualityProfile
@@ -95,9 +97,9 @@ def movie_detail(request: HttpRequest, tmdb_id: int) -> HttpResponse:
 @require_GET
 def movie_by_slug(request: HttpRequest, slug: str) -> HttpResponse:
     """Radarr 3's slugs ended in the TMDB id (`the-matrix-603`); anything else becomes a search."""
-    last = slug.rsplit("-", 1)[-1]
-    if last.isdigit():
-        return redirect("movies:detail", int(last))
+    tmdb_id = int_or_none(slug.rsplit("-", 1)[-1], minimum=0)
+    if tmdb_id is not None:
+        return redirect("movies:detail", tmdb_id)
     return redirect(f"{reverse('movies:add')}?{urlencode({'term': slug.replace('-', ' ')})}")
 
 
@@ -154,7 +156,7 @@ class EditMovieForm(forms.Form):
     move_files = forms.BooleanField(
         required=False, label="Move files", help_text="Move the folder and its files to the new path"
     )
-    tags = forms.ModelMultipleChoiceField(Tag.objects.all(), required=False)
+    tags = TagChoiceField(Tag.objects.all(), required=False)
     new_tags = forms.CharField(required=False, label="New tags", help_text="Comma-separated")
 
 

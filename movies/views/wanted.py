@@ -8,6 +8,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
 from movies.wanted import DEFAULT_SORT, SORT_FIELDS, cutoff_unmet_movies, missing_movies, sorted_movies
+from radarr.api.params import int_or_none
 from radarr.commands import UnknownCommand, queue_command
 from radarr.models import UiConfig
 from radarr.system.uiconfig import date_formats
@@ -67,7 +68,7 @@ def search(request: HttpRequest, kind: str) -> HttpResponse:
             command = queue_command(LISTS[kind][1], {}, user_agent=user_agent)
             messages.success(request, f"Searching every movie of {LISTS[kind][0]} ({command.name} queued).")
         else:
-            ids = [int(value) for value in request.POST.getlist("movie") if value.isdigit()]
+            ids = [pk for value in request.POST.getlist("movie") if (pk := int_or_none(value)) is not None]
             if not ids:
                 messages.error(request, "Tick the movies to search first.")
             else:

@@ -4,9 +4,11 @@ notifications, custom formats, queue and blocklist)."""
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
 from radarr.api.errors import ApiError, Failure, ValidationFailed, invalid
+from radarr.api.params import optional_whole_number, whole_number
 
 
 def bulk_ids(body: dict[str, Any]) -> list[int]:
@@ -16,7 +18,7 @@ def bulk_ids(body: dict[str, Any]) -> list[int]:
         raise ApiError(400, "ids must be provided")
     if not all(isinstance(item, int) and not isinstance(item, bool) for item in ids):
         raise invalid("ids", "Ids must be whole numbers", ids)
-    return ids
+    return [whole_number("ids", item) for item in ids]  # and within int32, as Radarr's are
 
 
 def provider_test_results(rows: Iterable[Any], test: Callable[[Any], list[Failure]]) -> list[dict[str, Any]]:
@@ -39,6 +41,12 @@ def force_save_requested(request: HttpRequest) -> bool:
 
     Only the word true counts: anything else tests, and is never a 400 of its own."""
     return (request.query.get("forceSave") or "").lower() == "true"  # type: ignore[attr-defined]
+
+
+def saved_row_for_test[M: Model](rows: QuerySet[M], body: dict[str, Any]) -> M | None:
+    """The saved row a provider test's body names by `id` (its masked secrets fill the test), if any."""
+    row_id = optional_whole_number("id", body.get("id"))
+    return rows.filter(pk=row_id).first() if row_id else None
 
 
 def raise_test_errors(failures: Iterable[Failure]) -> None:

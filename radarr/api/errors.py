@@ -1,5 +1,6 @@
 """Radarr's error bodies: `{message, description}` for errors, a list of failures for validation."""
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -44,7 +45,7 @@ class Failure:
         resource = {
             "propertyName": self.property_name,
             "errorMessage": self.message,
-            "attemptedValue": self.attempted_value,
+            "attemptedValue": echoable(self.attempted_value),
             "severity": self.severity,
             "errorCode": self.error_code,
             "isWarning": self.severity == "warning",
@@ -52,6 +53,35 @@ class Failure:
         if self.attempted_value is None:
             del resource["attemptedValue"]
         return resource
+
+
+_ECHO_LIMIT = 1000  # characters of an attempted value shown back: a 10 MB string needs no echo
+
+
+def echoable(value: Any, depth: int = 0) -> Any:
+    """A client's value as JSON can show it back: numbers JSON or orjson cannot hold (past 64 bits,
+    NaN, infinities) become their text, long texts are cut, and deep structures are summarised."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return value if -(2**63) <= value < 2**64 else _short(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, str):
+        return value if len(value) <= _ECHO_LIMIT else value[:_ECHO_LIMIT] + "…"
+    if depth < 3 and isinstance(value, list):
+        return [echoable(item, depth + 1) for item in value[:100]]
+    if depth < 3 and isinstance(value, dict):
+        return {str(key): echoable(item, depth + 1) for key, item in list(value.items())[:100]}
+    return _short(value)
+
+
+def _short(value: Any) -> str:
+    """Text of any value, even an int past Python's 4,300-digit conversion limit."""
+    if isinstance(value, int):
+        return f"a {value.bit_length()}-bit number"
+    text = repr(value)
+    return text if len(text) <= _ECHO_LIMIT else text[:_ECHO_LIMIT] + "…"
 
 
 class ValidationFailed(ApiError):

@@ -6,15 +6,16 @@ from typing import Any
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
-from radarr.api.errors import NotFound, invalid
+from radarr.api.errors import NotFound, ValidationFailed, invalid
+from radarr.api.params import whole_number
 
 
 def resource_id(path_id: int | None, body: dict[str, Any]) -> int:
     """Radarr uses the path id unless it is absent or 0; an id that is still not positive is a 400."""
     chosen = path_id or body.get("id")
     try:
-        value = int(chosen) if chosen is not None else 0
-    except (TypeError, ValueError):
+        value = whole_number("id", chosen) if chosen is not None else 0
+    except ValidationFailed:  # a text, a list, true...: the same answer as no id at all
         value = 0
     if value <= 0:
         raise invalid("id", "Id must be set, in the path or in the body", chosen)

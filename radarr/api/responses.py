@@ -4,9 +4,11 @@ from datetime import timedelta
 from typing import Any
 
 import orjson
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 
-from radarr.api.errors import ApiError
+from radarr.api.errors import ApiError, invalid
 from radarr.api.params import InsensitiveDict
 
 _OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS | orjson.OPT_NAIVE_UTC
@@ -27,14 +29,46 @@ def json_response(data: Any, status: int = 200, *, headers: dict[str, str] | Non
     return HttpResponse(body, status=status, content_type="application/json; charset=utf-8", headers=headers)
 
 
+def request_body(request: HttpRequest) -> bytes:
+    """The raw body; one past DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 (Django would answer 400 itself)."""
+    try:
+        return request.body
+    except RequestDataTooBig:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        raise ApiError(413, "Request body is too large", f"The limit is {limit} bytes") from None
+
+
 def read_json(request: HttpRequest) -> Any:
-    """The request body as JSON; malformed or empty JSON is a 400 in Radarr's error shape."""
-    if not request.body:
+    """The request body as JSON; malformed or empty JSON is a 400 in Radarr's error shape, and so is
+    text holding a NUL character (PostgreSQL cannot store one; no setting or name needs it)."""
+    body = request_body(request)
+    if not body:
         raise ApiError(400, "Request body is empty", "A JSON body is required")
     try:
-        return orjson.loads(request.body)
+        data = orjson.loads(body)
     except orjson.JSONDecodeError as error:
         raise ApiError(400, "Invalid JSON in request body", str(error)) from error
+    if where := _nul_in(data):
+        raise invalid(where.removeprefix("body."), "Text may not contain a NUL character")
+    return data
+
+
+def _nul_in(data: Any) -> str | None:
+    """The property path of the first text (value or name) holding a NUL character, else None.
+    A loop, not recursion: orjson reads 1,024 levels of nesting, past Python's recursion limit."""
+    pending: list[tuple[str, Any]] = [("body", data)]
+    while pending:
+        where, value = pending.pop()
+        if isinstance(value, str) and "\x00" in value:
+            return where
+        if isinstance(value, list):
+            pending += [(f"{where}[{index}]", item) for index, item in enumerate(value)]
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if "\x00" in key:
+                    return f"{where}.{key.replace(chr(0), '?')}"
+                pending.append((f"{where}.{key}", item))
+    return None
 
 
 def read_json_object(request: HttpRequest) -> InsensitiveDict:

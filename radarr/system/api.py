@@ -5,17 +5,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
+from django.utils.datastructures import MultiValueDict
 
 from radarr.api.auth import api_view
-from radarr.api.errors import ApiError, NotFound
+from radarr.api.errors import ApiError, NotFound, ValidationFailed
 from radarr.api.identity import row_or_404
 from radarr.api.paging import paged_list, read_paging
 from radarr.api.responses import json_response, read_json_object
-from radarr.commands import UnknownCommand, queue_command
-from radarr.jobs import scheduled_tasks
+from radarr.commands import queue_command
+from radarr.jobs import find_job, scheduled_tasks
 from radarr.models import Command, UiConfig
 from radarr.system.backups import BackupError, BackupFile, find_backup, list_backups, restore_backup
+from radarr.system.commandinput import command_body_failures
 from radarr.system.health import current_health
 from radarr.system.logs import log_files, recent_entries
 from radarr.system.resources import command_resource, health_resource, log_resource, task_resource
@@ -60,12 +64,17 @@ def command_collection(request: HttpRequest) -> HttpResponse:
         name = body.get("name")
         if not isinstance(name, str) or not name:
             raise ApiError(400, "Command name is required", 'Send {"name": "<command>"}')
-        try:
-            command = queue_command(name, dict(body), user_agent=request.headers.get("User-Agent", ""))
-        except UnknownCommand as error:
+        job = find_job(name)
+        if job is None:
             raise ApiError(
-                400, str(error), "See GET /api/v3/system/task for the commands this server runs"
-            ) from None
+                400,
+                f"Unknown command name '{name}'",
+                "See GET /api/v3/system/task for the commands this server runs",
+            )
+        if failures := command_body_failures(job, body):
+            raise ValidationFailed(failures)
+        user_agent = request.headers.get("User-Agent", "").replace("\x00", "")
+        command = queue_command(job.name, dict(body), user_agent=user_agent)
         return json_response(command_resource(command), status=201)
     return json_response([command_resource(command) for command in Command.objects.recent()])
 
@@ -152,9 +161,21 @@ def backup_restore(request: HttpRequest, id: int) -> HttpResponse:
     return _restored(backup.path)
 
 
+def _uploaded_files(request: HttpRequest) -> MultiValueDict:
+    """The multipart body's files; a body Django cannot parse as multipart is the client's error."""
+    try:
+        return request.FILES
+    except MultiPartParserError as error:  # e.g. multipart/form-data without a boundary
+        raise ApiError(400, "The upload is not valid multipart/form-data", str(error)) from None
+    except RequestDataTooBig:
+        raise ApiError(413, "Request body is too large") from None
+    except SuspiciousOperation as error:  # too many fields or files
+        raise ApiError(400, "The upload is not acceptable", str(error)) from None
+
+
 @api_view("POST")
 def backup_restore_upload(request: HttpRequest) -> HttpResponse:
-    upload = next(iter(request.FILES.values()), None)
+    upload = next(iter(_uploaded_files(request).values()), None)
     if upload is None:
         raise ApiError(400, "No file uploaded", "Send the backup zip as multipart/form-data")
     with tempfile.NamedTemporaryFile(suffix=".zip", dir=settings.DATA_DIR) as handle:

@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.module_loading import import_string
 
 from radarr.api.errors import Failure, ValidationFailed
+from radarr.api.params import int_or_none
 from radarr.models import UiConfig
 
 # Radarr's language table lives in the releases app, to the right of this one: named by path,
@@ -136,7 +137,8 @@ def ui_settings_from_form(post: Any) -> dict[str, Any]:
             continue
         raw = str(post.get(name, "")).strip()
         is_number = name in LANGUAGE_FIELDS or name == "firstDayOfWeek"
-        body[name] = int(raw) if is_number and raw.lstrip("-").isdigit() else raw
+        number = int_or_none(raw) if is_number else None
+        body[name] = raw if number is None else number
     return body
 
 

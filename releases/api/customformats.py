@@ -11,8 +11,9 @@ from django.urls import path
 
 from radarr.api.auth import api_view
 from radarr.api.bulk import bulk_ids
-from radarr.api.errors import NotFound
+from radarr.api.errors import Failure, NotFound, ValidationFailed, invalid
 from radarr.api.identity import resource_id, row_or_404
+from radarr.api.params import InsensitiveDict, optional_bool, optional_text
 from radarr.api.responses import json_response, read_json_object
 from releases.customformats import (
     SPECIFICATION_TYPES,
@@ -89,12 +90,45 @@ def _get_format(format_id: int) -> CustomFormat:
     return row_or_404(CustomFormat.objects.all(), "CustomFormat", format_id)
 
 
+def _specification_failures(index: int, item: Any) -> list[Failure]:
+    where = f"specifications[{index}]"
+    if not isinstance(item, dict):
+        return [Failure(where, "Each condition must be an object", item)]
+    body = InsensitiveDict(item)
+    failures = [
+        Failure(f"{where}.{key}", f"'{key}' must be {kind}", body.get(key))
+        for key, kind, types in (("name", "text", str), ("implementation", "text", str))
+        + (("negate", "true or false", bool), ("required", "true or false", bool))
+        if body.get(key) is not None and not isinstance(body.get(key), types)
+    ]
+    fields = body.get("fields")
+    named = isinstance(fields, list) and all(
+        isinstance(field, dict) and isinstance(InsensitiveDict(field).get("name"), str) for field in fields
+    )
+    if fields is not None and not named and not isinstance(fields, dict):
+        failures.append(Failure(f"{where}.fields", "Fields must be a list of {name, value}", fields))
+    return failures
+
+
+def _specifications(raw: Any) -> list[dict[str, Any]]:
+    """Conditions as sent, in the stored shape; a wrong type anywhere is a 400 saying where."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise invalid("specifications", "'Specifications' must be a list", raw)
+    if failures := [
+        failure for index, item in enumerate(raw) for failure in _specification_failures(index, item)
+    ]:
+        raise ValidationFailed(failures)
+    return specifications_from_input(raw)
+
+
 def _save_from_body(body: dict[str, Any], custom_format: CustomFormat | None) -> CustomFormat:
     """POST and PUT replace the whole format; a missing renaming flag means false, as in Radarr."""
     return save_custom_format(
-        body.get("name") if isinstance(body.get("name"), str) else "",
-        bool(body.get("includeCustomFormatWhenRenaming")),
-        specifications_from_input(body.get("specifications")),
+        optional_text("name", body.get("name")) or "",
+        bool(optional_bool("includeCustomFormatWhenRenaming", body.get("includeCustomFormatWhenRenaming"))),
+        _specifications(body.get("specifications")),
         custom_format=custom_format,
     )
 
@@ -143,7 +177,7 @@ def custom_format_bulk(request: HttpRequest) -> HttpResponse:
     formats = {fmt.pk: fmt for fmt in CustomFormat.objects.filter(pk__in=ids)}
     if missing := [format_id for format_id in ids if format_id not in formats]:
         raise NotFound("CustomFormat", missing[0])
-    include = body.get("includeCustomFormatWhenRenaming")
+    include = optional_bool("includeCustomFormatWhenRenaming", body.get("includeCustomFormatWhenRenaming"))
     if include is not None:
         CustomFormat.objects.filter(pk__in=ids).update(include_custom_format_when_renaming=bool(include))
         for custom_format in formats.values():

@@ -20,6 +20,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from radarr.api.errors import Failure, ValidationFailed
+from radarr.api.params import int_or_none
 from releases.customformats import (
     SPECIFICATION_TYPES,
     SPECIFICATIONS,
@@ -180,8 +181,9 @@ def _handle_editor_post(request: HttpRequest, custom_format: CustomFormat | None
         kind = SPECIFICATIONS[request.POST["add-implementation"]]
         conditions.append({"name": "", "implementation": kind.implementation, "fields": {}})
         return _editor(request, CustomFormatForm(request.POST), conditions, custom_format)
-    if action.startswith("remove-") and action[7:].isdigit():
-        del conditions[int(action[7:])]
+    removed = int_or_none(action[7:], minimum=0, maximum=len(conditions) - 1)
+    if action.startswith("remove-") and removed is not None:
+        del conditions[removed]
         return _editor(request, CustomFormatForm(request.POST), conditions, custom_format)
     if not form.is_valid():
         problem = [Failure("form", "Check the highlighted fields")]

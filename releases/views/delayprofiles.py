@@ -8,6 +8,7 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from radarr.api.errors import ApiError, ValidationFailed
+from radarr.formfields import TagChoiceField
 from radarr.models import Tag
 from releases.models import DelayProfile, Protocol
 from releases.profiles import (
@@ -39,7 +40,7 @@ class DelayProfileForm(forms.Form):
         required=False, label="Bypass if above custom format score"
     )
     minimum_custom_format_score = forms.IntegerField(initial=0, label="Minimum custom format score")
-    tags = forms.ModelMultipleChoiceField(Tag.objects.all(), required=False)
+    tags = TagChoiceField(Tag.objects.all(), required=False)
 
     def profile_input(self) -> DelayProfileInput:
         data = dict(self.cleaned_data)

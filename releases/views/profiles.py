@@ -15,6 +15,7 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods
 
 from radarr.api.errors import ApiError, ValidationFailed
+from radarr.api.params import int_or_none
 from releases import languages
 from releases.defaults import GROUP_ID_START, profile_items
 from releases.models import CustomFormat, QualityProfile
@@ -55,10 +56,8 @@ def _item_label(item: dict[str, Any]) -> str:
 
 
 def _ints(text: str) -> list[int]:
-    try:
-        return [int(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        return []  # a tampered list: validation then reports the missing qualities
+    numbers = [int_or_none(part) for part in text.split(",") if part.strip()]
+    return [] if None in numbers else numbers  # a tampered list: validation reports the missing qualities
 
 
 def posted_items(post: QueryDict) -> list[dict[str, Any]]:
@@ -66,15 +65,15 @@ def posted_items(post: QueryDict) -> list[dict[str, Any]]:
     allowed = set(post.getlist("allowed"))
     items: list[dict[str, Any]] = []
     for key in post.getlist("item"):
-        kind, number = key[:1], key[1:]
-        if not number.lstrip("-").isdigit():
+        kind, number = key[:1], int_or_none(key[1:])
+        if number is None:
             continue
         if kind == "g":
             members = _ints(post.get(f"members_{key}", ""))
             name = post.get(f"name_{key}", "").strip()
-            items.append({"id": int(number), "name": name, "allowed": key in allowed, "qualities": members})
+            items.append({"id": number, "name": name, "allowed": key in allowed, "qualities": members})
         elif kind == "q":
-            items.append({"quality": int(number), "allowed": key in allowed})
+            items.append({"quality": number, "allowed": key in allowed})
     items.reverse()
     return items
 

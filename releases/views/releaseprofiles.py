@@ -8,6 +8,7 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET, require_http_methods
 
 from radarr.api.errors import ValidationFailed
+from radarr.formfields import TagChoiceField
 from radarr.models import Tag
 from releases.models import ReleaseProfile
 from releases.profiles import ReleaseProfileInput, parse_terms, save_release_profile
@@ -29,7 +30,7 @@ class ReleaseProfileForm(forms.Form):
         required=False, widget=forms.Textarea(attrs={"rows": 3}), label="Must not contain"
     )
     indexer_id = forms.IntegerField(initial=0, label="Indexer id", help_text="0 for every indexer.")
-    tags = forms.ModelMultipleChoiceField(Tag.objects.all(), required=False)
+    tags = TagChoiceField(Tag.objects.all(), required=False)
 
     def profile_input(self) -> ReleaseProfileInput:
         data = self.cleaned_data

@@ -6,7 +6,7 @@ import pytest
 from django.http import QueryDict
 
 from notifications.models import Notification
-from radarr.api.errors import Failure
+from radarr.api.errors import Failure, ValidationFailed
 from radarr.models import Tag
 from radarr.providerediting import (
     apply_tags,
@@ -67,10 +67,14 @@ def test_form_fields_show_lists_as_typed_and_hand_back_unclaimed_errors() -> Non
     assert leftover == {"name": ["Should be unique"]}
 
 
-def test_common_input_keeps_only_well_typed_values() -> None:
-    body = {"name": 5, "implementation": "Webhook", "fields": "nope", "tags": [1, "2", 3]}
-    assert common_input(body) == {"name": None, "implementation": "Webhook", "fields": [], "tags": [1, 3]}
+def test_common_input_refuses_wrong_types_rather_than_dropping_them() -> None:
+    body = {"name": "Hook", "implementation": "Webhook", "fields": [{"name": "url"}], "tags": [1, 3]}
+    assert common_input(body) == {**body}
     assert common_input({})["tags"] is None  # not sent: keep what is stored
+    for wrong in ({"name": 5}, {"fields": "nope"}, {"tags": [1, "2"]}, {"tags": 4}):
+        with pytest.raises(ValidationFailed) as refused:
+            common_input({**body, **wrong})
+        assert refused.value.failures[0].property_name == next(iter(wrong))
 
 
 def test_posted_tags_ignore_what_is_not_an_id() -> None:
@@ -96,8 +100,10 @@ def test_bulk_tags_add_remove_and_replace() -> None:
     row = Notification.objects.create(name="Alerts", implementation="Webhook", settings={})
     one, two = Tag.objects.create(label="one"), Tag.objects.create(label="two")
     assert bulk_tags({"applyTags": "add"}) is None
-    apply_tags(row, *bulk_tags({"tags": [one.pk, two.pk, "x"]}))
+    apply_tags(row, *bulk_tags({"tags": [one.pk, two.pk]}))
     assert set(row.tags.all()) == {one, two}
+    with pytest.raises(ValidationFailed):  # a tag that is not an id is refused, not skipped
+        bulk_tags({"tags": [one.pk, "x"]})
     apply_tags(row, *bulk_tags({"tags": [one.pk], "applyTags": "Remove"}))
     assert set(row.tags.all()) == {two}
     apply_tags(row, *bulk_tags({"tags": [one.pk], "applyTags": "replace"}))
