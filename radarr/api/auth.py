@@ -8,6 +8,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -22,7 +23,7 @@ View = Callable[..., HttpResponse]
 def request_api_key(request: HttpRequest) -> str | None:
     """Radarr's order: `apikey` query parameter, `X-Api-Key` header, then `Authorization: Bearer`."""
     for name, value in request.GET.items():
-        if name.lower() == "apikey":
+        if name.lower() == "apikey" and value:  # an empty one (`?apikey=`) is as good as none
             return value
     if key := request.headers.get("X-Api-Key"):
         return key
@@ -51,7 +52,11 @@ def api_view(*methods: str) -> Callable[[View], View]:
     def decorate(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-            if not has_valid_api_key(request):
+            try:
+                authorized = has_valid_api_key(request)
+            except SuspiciousOperation as error:  # more query fields than Django reads: JSON, not HTML
+                return ApiError(400, str(error)).response()
+            if not authorized:
                 return ApiError(401, "Unauthorized", "A valid API key is required").response()
             if request.method not in allowed:
                 response = ApiError(405, f"Method {request.method} is not allowed here").response()
