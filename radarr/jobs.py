@@ -65,7 +65,7 @@ JOBS: list[Job] = [
     Job("BacklogSearch", "indexers.tasks.backlog_search", "Backlog Search", every=timedelta(minutes=15)),
     Job(
         "RefreshMonitoredDownloads",
-        "downloads.tasks.track_downloads",
+        "imports.tasks.track_downloads",
         "Refresh Monitored Downloads",
         every=timedelta(minutes=1),
     ),
