@@ -257,3 +257,5 @@ RADARR_MOVIE_FOLDER_NAMER = "imports.naming.movie_folder_namer"  # new movie fol
 # after a folder scan: the missing-file history, media info, extras
 RADARR_MOVIE_SCAN_HOOKS = ["imports.rescan.after_movie_scan"]
 RADARR_AVAILABILITY_DELAY = "indexers.options.availability_delay_days"  # Settings → Indexers, in days
+# after every CheckHealth run, with the current issues: Health / HealthRestored notifications
+RADARR_HEALTH_HOOKS = ["notifications.health.health_changed"]
