@@ -259,3 +259,4 @@ RADARR_MOVIE_SCAN_HOOKS = ["imports.rescan.after_movie_scan"]
 RADARR_AVAILABILITY_DELAY = "indexers.options.availability_delay_days"  # Settings → Indexers, in days
 # after every CheckHealth run, with the current issues: Health / HealthRestored notifications
 RADARR_HEALTH_HOOKS = ["notifications.health.health_changed"]
+RADARR_LANGUAGES = "releases.languages.LANGUAGES"  # Radarr's language table (UI settings offer it)

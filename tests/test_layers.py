@@ -51,7 +51,6 @@ NOT_YET_MOVED = {
     ("radarr/system/metrics.py", "movies"),
     ("radarr/system/metrics.py", "downloads"),
     ("radarr/system/metrics.py", "indexers"),
-    ("radarr/system/uiconfig.py", "releases.languages.LANGUAGES"),
     ("releases/profiles.py", "movies.Movie"),
     ("releases/profiles.py", "movies.Collection"),
 }

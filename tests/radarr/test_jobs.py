@@ -122,7 +122,11 @@ def test_every_dotted_path_a_composition_root_names_can_be_imported(settings):
 
     paths = [job.function for job in jobs.JOBS] + [job.interval_setting for job in jobs.JOBS]
     paths += CHECKS + SCHEDULED_CHECKS + [path for checks in RECHECKS.values() for path in checks]
-    paths += [settings.RADARR_MOVIE_FOLDER_NAMER, settings.RADARR_AVAILABILITY_DELAY]
+    paths += [
+        settings.RADARR_MOVIE_FOLDER_NAMER,
+        settings.RADARR_AVAILABILITY_DELAY,
+        settings.RADARR_LANGUAGES,
+    ]
     paths += settings.RADARR_MOVIE_SCAN_HOOKS + settings.RADARR_HEALTH_HOOKS
 
     unimportable = []
