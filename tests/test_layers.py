@@ -51,8 +51,6 @@ NOT_YET_MOVED = {
     ("radarr/system/metrics.py", "movies"),
     ("radarr/system/metrics.py", "downloads"),
     ("radarr/system/metrics.py", "indexers"),
-    ("releases/profiles.py", "movies.Movie"),
-    ("releases/profiles.py", "movies.Collection"),
 }
 
 _DOTTED = re.compile(r"^(?P<app>" + "|".join(APPS) + r")\.[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
