@@ -26,6 +26,12 @@ class ImportOptions:
     enable_media_info: bool = True  # "Analyse Video Files": ffprobe each file before importing it
 
 
+def recycle_bin_folder() -> str:
+    """The recycle bin folder ("" when none: deletes are permanent); movies read it through
+    settings.RADARR_RECYCLE_BIN when they delete a movie's folder."""
+    return import_options().recycle_bin
+
+
 def import_options() -> ImportOptions:
     """The current settings from media management's row (Radarr's defaults if it cannot be read)."""
     try:

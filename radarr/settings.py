@@ -259,4 +259,5 @@ RADARR_MOVIE_SCAN_HOOKS = ["imports.rescan.after_movie_scan"]
 RADARR_AVAILABILITY_DELAY = "indexers.options.availability_delay_days"  # Settings → Indexers, in days
 # after every CheckHealth run, with the current issues: Health / HealthRestored notifications
 RADARR_HEALTH_HOOKS = ["notifications.health.health_changed"]
+RADARR_RECYCLE_BIN = "imports.options.recycle_bin_folder"  # where a deleted movie's folder goes
 RADARR_LANGUAGES = "releases.languages.LANGUAGES"  # Radarr's language table (UI settings offer it)

@@ -40,7 +40,6 @@ NOT_YET_MOVED = {
     ("indexers/releases_api.py", "downloads.grabbing"),
     ("indexers/rsssync.py", "downloads.pending"),
     ("indexers/views_search.py", "downloads.grabbing"),
-    ("movies/files.py", "imports.options"),
     ("movies/views/calendar.py", "downloads.models"),
     ("movies/views/dashboard.py", "downloads.models"),
     ("notifications/builders.py", "releases.qualities"),

@@ -126,6 +126,7 @@ def test_every_dotted_path_a_composition_root_names_can_be_imported(settings):
         settings.RADARR_MOVIE_FOLDER_NAMER,
         settings.RADARR_AVAILABILITY_DELAY,
         settings.RADARR_LANGUAGES,
+        settings.RADARR_RECYCLE_BIN,
     ]
     paths += settings.RADARR_MOVIE_SCAN_HOOKS + settings.RADARR_HEALTH_HOOKS
 
