@@ -47,9 +47,6 @@ NOT_YET_MOVED = {
     ("notifications/builders.py", "releases.customformats.specifications"),
     ("notifications/builders.py", "movies.models"),
     ("notifications/builders.py", "downloads.models"),
-    ("radarr/system/metrics.py", "movies"),
-    ("radarr/system/metrics.py", "downloads"),
-    ("radarr/system/metrics.py", "indexers"),
 }
 
 _DOTTED = re.compile(r"^(?P<app>" + "|".join(APPS) + r")\.[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")

@@ -128,7 +128,7 @@ def test_every_dotted_path_a_composition_root_names_can_be_imported(settings):
         settings.RADARR_LANGUAGES,
         settings.RADARR_RECYCLE_BIN,
     ]
-    paths += settings.RADARR_MOVIE_SCAN_HOOKS + settings.RADARR_HEALTH_HOOKS
+    paths += settings.RADARR_MOVIE_SCAN_HOOKS + settings.RADARR_HEALTH_HOOKS + settings.RADARR_METRICS
 
     unimportable = []
     for path in filter(None, paths):
