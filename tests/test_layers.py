@@ -40,8 +40,6 @@ NOT_YET_MOVED = {
     ("indexers/releases_api.py", "downloads.grabbing"),
     ("indexers/rsssync.py", "downloads.pending"),
     ("indexers/views_search.py", "downloads.grabbing"),
-    ("movies/views/calendar.py", "downloads.models"),
-    ("movies/views/dashboard.py", "downloads.models"),
     ("notifications/builders.py", "releases.qualities"),
     ("notifications/builders.py", "releases.languages"),
     ("notifications/builders.py", "releases.customformats.specifications"),
