@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from downloads import tasks
 from downloads.models import History, HistoryEventType, PendingRelease
-from indexers import tasks
 from indexers.models import IndexerConfig
 from indexers.rsssync import rss_sync
 from releases.models import DelayProfile

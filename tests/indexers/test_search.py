@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
+from downloads import tasks
 from downloads.models import History, HistoryEventType
-from indexers import tasks
 from indexers.matching import LibraryIndex
 from indexers.rsssync import rss_sync
 from indexers.search import automatic_search, search_criteria, search_movie, searchable_movies

@@ -11,8 +11,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from downloads import tasks
 from downloads.views.dashboard import library_counts
-from indexers import tasks
 from indexers.backlog import wanted_movies
 from indexers.models import BacklogSettings, IndexerConfig
 from movies.models import MinimumAvailability
