@@ -37,7 +37,6 @@ NOT_YET_MOVED = {
     ("indexers/deciding.py", "downloads.pending"),
     ("indexers/interactive.py", "downloads.grabbing"),
     ("indexers/push.py", "downloads.models"),
-    ("indexers/releases_api.py", "downloads.grabbing"),
     ("indexers/rsssync.py", "downloads.pending"),
     ("indexers/views_search.py", "downloads.grabbing"),
     ("notifications/builders.py", "releases.qualities"),
