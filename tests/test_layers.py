@@ -38,7 +38,6 @@ NOT_YET_MOVED = {
     ("indexers/interactive.py", "downloads.grabbing"),
     ("indexers/push.py", "downloads.models"),
     ("indexers/rsssync.py", "downloads.pending"),
-    ("indexers/views_search.py", "downloads.grabbing"),
     ("notifications/builders.py", "releases.qualities"),
     ("notifications/builders.py", "releases.languages"),
     ("notifications/builders.py", "releases.customformats.specifications"),
