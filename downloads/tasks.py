@@ -1,8 +1,8 @@
 """Job entry points of the downloads app (named in radarr/jobs.py): RSS sync and the searches end in a
 grab, so they live where grabbing lives. Each loads fresh rows and returns a one-line summary."""
 
+from downloads.backlog import backlog_search as run_backlog_search
 from downloads.blocklist import clear_blocklist as _clear_blocklist
-from indexers.backlog import backlog_search as run_backlog_search
 from indexers.rsssync import rss_sync as run_rss_sync
 from indexers.search import automatic_search
 from movies.models import Movie

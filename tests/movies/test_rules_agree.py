@@ -12,8 +12,8 @@ import pytest
 from django.utils import timezone
 
 from downloads import tasks
+from downloads.backlog import wanted_movies
 from downloads.views.dashboard import library_counts
-from indexers.backlog import wanted_movies
 from indexers.models import BacklogSettings, IndexerConfig
 from movies.models import MinimumAvailability
 from releases.customformats.editing import save_custom_format
