@@ -36,7 +36,6 @@ NOT_YET_MOVED = {
     ("indexers/deciding.py", "downloads.grabbing"),
     ("indexers/deciding.py", "downloads.pending"),
     ("indexers/interactive.py", "downloads.grabbing"),
-    ("indexers/rsssync.py", "downloads.pending"),
     ("notifications/builders.py", "releases.qualities"),
     ("notifications/builders.py", "releases.languages"),
     ("notifications/builders.py", "releases.customformats.specifications"),

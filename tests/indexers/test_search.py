@@ -7,8 +7,8 @@ from django.db import connection
 
 from downloads import tasks
 from downloads.models import History, HistoryEventType
+from downloads.rsssync import rss_sync
 from indexers.matching import LibraryIndex
-from indexers.rsssync import rss_sync
 from indexers.search import automatic_search, search_criteria, search_movie, searchable_movies
 from movies.models import AlternativeTitle, Movie
 from movies.titles import clean_title
