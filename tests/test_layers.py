@@ -35,7 +35,6 @@ NOT_YET_MOVED = {
     ("indexers/deciding.py", "downloads.decisionfacts"),
     ("indexers/deciding.py", "downloads.grabbing"),
     ("indexers/deciding.py", "downloads.pending"),
-    ("indexers/interactive.py", "downloads.grabbing"),
     ("notifications/builders.py", "releases.qualities"),
     ("notifications/builders.py", "releases.languages"),
     ("notifications/builders.py", "releases.customformats.specifications"),

@@ -5,9 +5,9 @@ from django.urls import URLPattern, path
 from django.utils import timezone
 
 from downloads.grabbing import GrabError
+from downloads.interactive import grab_cached, interactive_search
 from downloads.push import push_release, pushed_release
 from downloads.rsssync import recent_decisions
-from indexers.interactive import grab_cached, interactive_search
 from indexers.release_resources import formats_by_id, release_resource, release_resources
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, invalid

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from downloads.grabbing import GrabError
-from indexers.interactive import cached_release, grab_cached, interactive_search, redecide
+from downloads.interactive import cached_release, grab_cached, interactive_search, redecide
 from movies.models import Movie
 from radarr.api.errors import ApiError
 from releases.decisions.engine import Decision
