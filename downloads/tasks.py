@@ -4,7 +4,7 @@ grab, so they live where grabbing lives. Each loads fresh rows and returns a one
 from downloads.backlog import backlog_search as run_backlog_search
 from downloads.blocklist import clear_blocklist as _clear_blocklist
 from downloads.rsssync import rss_sync as run_rss_sync
-from indexers.search import automatic_search
+from downloads.search import automatic_search
 from movies.models import Movie
 
 

@@ -11,12 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from downloads.failing import fail_download, mark_history_failed
 from downloads.models import History, HistoryEventType, TrackedDownload
 from downloads.rsssync import rss_sync
+from downloads.search import search_movie
 from imports.completed import import_completed_downloads
 from imports.filedeletion import delete_movie_file
 from imports.pipeline import import_folder
 from indexers.evidence import release_group_of, sighting
 from indexers.matching import LibraryIndex
-from indexers.search import search_movie, searchable_movies
+from indexers.search import searchable_movies
 from releases.models import QualityDefinition
 from releases.qualities import REMUX_1080P
 from releases.releaseinfo import ReleaseInfo
