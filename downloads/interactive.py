@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from downloads.deciding import decision_context, facts_for
 from downloads.grabbing import Grab, grab_release
 from downloads.search import MovieSearchResult, search_movie
-from indexers.deciding import decision_context, facts_for
 from indexers.matching import LibraryIndex
 from indexers.search import searchable_movies
 from radarr.api.errors import ApiError, NotFound

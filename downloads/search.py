@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from indexers.deciding import Processed, decision_context, facts_for, process_decisions
+from downloads.deciding import Processed, decision_context, facts_for, process_decisions
 from indexers.evidence import record_batch
 from indexers.matching import LibraryIndex
 from indexers.search import search_releases, searchable_movies
