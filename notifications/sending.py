@@ -65,7 +65,7 @@ def send_event(event: Event) -> list[Outcome]:
         logger.exception("Could not build the %s notification", event.event_type)
         return []
     if notice is None:
-        logger.info("Nothing to notify for %s: its rows are gone", event.event_type)
+        logger.info("Nothing to notify for %s", event.event_type)
         return []
     return [send_notice(row, notice) for row in rows if matches_tags(row, notice)]
 

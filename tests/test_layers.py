@@ -29,16 +29,6 @@ COMPOSITION_ROOTS = {
     "radarr/settings.py": NAMES_ALL,  # INSTALLED_APPS and the RADARR_* hooks
 }
 
-# Reads made before this check existed, each removed by the commit that mends it (none may come back:
-# an entry that no longer occurs fails the test too, so the list only shrinks).
-NOT_YET_MOVED = {
-    ("notifications/builders.py", "releases.qualities"),
-    ("notifications/builders.py", "releases.languages"),
-    ("notifications/builders.py", "releases.customformats.specifications"),
-    ("notifications/builders.py", "movies.models"),
-    ("notifications/builders.py", "downloads.models"),
-}
-
 _DOTTED = re.compile(r"^(?P<app>" + "|".join(APPS) + r")\.[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
 
 
@@ -100,14 +90,11 @@ def test_no_module_reads_an_app_to_its_right():
         relative = module.relative_to(REPO_DIR).as_posix()
         reads += reads_of(module.read_text(encoding="utf-8"), relative)
 
-    wrong = [read for read in reads if wrong_way(read)]
-    new = [str(read) for read in wrong if (read.path, read.target) not in NOT_YET_MOVED]
-    mended = NOT_YET_MOVED - {(read.path, read.target) for read in wrong}
+    wrong = [str(read) for read in reads if wrong_way(read)]
 
-    assert new == [], "wrong-way reads (pass data or callables in, move the code, or add a hook):\n" + (
-        "\n".join(new)
+    assert wrong == [], "wrong-way reads (pass data or callables in, move the code, or add a hook):\n" + (
+        "\n".join(wrong)
     )
-    assert mended == set(), "no longer read: take these out of NOT_YET_MOVED"
 
 
 def test_every_composition_root_exists():

@@ -224,5 +224,6 @@ def test_a_rename_raises_one_rename_event_with_the_previous_paths(
     queued = [task.task for task in OrmQ.objects.all()]
     (payload,) = [task["args"][0] for task in queued if task["func"].endswith("send_event")]
     event = event_from_data(payload)
-    assert isinstance(event, RenameEvent) and event.movie_id == movie.pk
-    assert tuple(map(tuple, event.renamed)) == ((movie_file.pk, OLD_NAME, str(Path(movie.path) / OLD_NAME)),)
+    assert isinstance(event, RenameEvent) and event.movie.id == movie.pk
+    renamed = [(item.file.id, item.previous_relative_path, item.previous_path) for item in event.renamed]
+    assert renamed == [(movie_file.pk, OLD_NAME, str(Path(movie.path) / OLD_NAME))]
