@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from notifications.builders import Notice, build_notice
 from notifications.events import Event, HealthEvent
 from notifications.models import Notification
+from notifications.payloads import Notice, build_notice
 from radarr.providers import ProviderError, record_failure, record_success, safe_message
 
 logger = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from downloads.models import DownloadClient
 from imports.events import download_event
 from movies.events import movie_delete_event
 from notifications import events as ev
-from notifications.builders import build_notice
+from notifications.payloads import build_notice
 from tests.movies.factories import MovieFactory, MovieFileFactory
 from tests.notifications.helpers import make_grab
 

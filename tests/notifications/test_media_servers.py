@@ -6,9 +6,9 @@ import json
 import pytest
 
 from notifications import events as ev
-from notifications.builders import build_notice
 from notifications.implementations.base import ALL_EVENTS
 from notifications.models import EVENT_FLAGS
+from notifications.payloads import build_notice
 from tests.movies.factories import MovieFactory
 from tests.notifications.helpers import A_FILE, A_MOVIE, grab_of, make_notification
 

@@ -11,8 +11,8 @@ from imports.events import download_event, rename_event
 from movies.events import file_delete_event, movie_delete_event, movie_snapshot
 from movies.models import MovieFile
 from notifications import events as ev
-from notifications.builders import build_notice, notice_for_test
 from notifications.events import event_from_data, event_to_data
+from notifications.payloads import build_notice, notice_for_test
 from radarr.models import Tag
 from tests.movies.factories import MovieFactory, MovieFileFactory
 from tests.notifications.helpers import grab_of, make_grab

@@ -10,8 +10,8 @@ import pytest
 
 from imports.events import download_event
 from notifications import events as ev
-from notifications.builders import build_notice, notice_for_test
 from notifications.models import Notification
+from notifications.payloads import build_notice, notice_for_test
 from tests.movies.factories import MovieFactory, MovieFileFactory
 from tests.notifications.helpers import A_FILE, A_MOVIE, A_RELEASE, grab_of, make_notification
 
