@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from imports.mediamanagement import ExtraFile, ExtraFileType, MediaManagementConfig
+from imports.models import ExtraFile, ExtraFileType, MediaManagementConfig
 from imports.transfer import clash_free
 from movies.models import Movie, MovieFile
 from movies.scanning import is_video_file

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError, transaction
 
-from imports.mediamanagement import MediaManagementConfig
+from imports.models import MediaManagementConfig
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from django.utils import timezone
 from downloads.history import ReleaseFacts, record_event
 from downloads.models import HistoryEventType
 from imports.events import rename_event
-from imports.mediamanagement import NamingConfig
+from imports.models import NamingConfig
 from imports.naming import NamingSettings, build_file_name, build_folder_name
 from imports.transfer import clash_free
 from movies.fileformats import assign_formats, match_file
@@ -298,7 +298,7 @@ def set_file_date(movie: Movie, path: Path) -> bool:
     date, as the setting says. False when the setting is None or the date unknown."""
     from datetime import datetime, time
 
-    from imports.mediamanagement import MediaManagementConfig
+    from imports.models import MediaManagementConfig
 
     choice = MediaManagementConfig.get().file_date
     day = {"cinemas": movie.in_cinemas, "release": movie.physical_release}.get(choice)

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from downloads.models import History, HistoryEventType
-from imports.mediamanagement import ExtraFile, ExtraFileType, NamingConfig
+from imports.models import ExtraFile, ExtraFileType, NamingConfig
 from imports.renaming import rename_files, rename_movie_folders, rename_movies, rename_previews
 from tests.movies.factories import MovieFactory, MovieFileFactory, RootFolderFactory
 
@@ -160,7 +160,7 @@ def test_the_contract_name_uses_the_users_quality_title_and_only_formats_marked_
 def test_change_file_date_sets_the_files_time_to_the_release_date(matrix):
     import datetime
 
-    from imports.mediamanagement import MediaManagementConfig
+    from imports.models import MediaManagementConfig
     from imports.renaming import set_file_date
 
     movie, movie_file = matrix

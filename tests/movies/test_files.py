@@ -126,7 +126,7 @@ def test_a_recycle_bin_receives_the_folder_with_a_number_when_taken(root, tmp_pa
 
 
 def test_deleting_a_movie_with_its_files_uses_the_recycle_bin_of_media_management(api_client, root, tmp_path):
-    from imports.mediamanagement import MediaManagementConfig
+    from imports.models import MediaManagementConfig
 
     MediaManagementConfig.objects.update_or_create(pk=1, defaults={"recycle_bin": str(tmp_path / "bin")})
     movie = movie_in(root)
