@@ -10,11 +10,13 @@ from notifications.events import GrabEvent, ManualInteractionRequiredEvent
 from notifications.snapshots import CustomFormatSnapshot, ReleaseSnapshot
 
 
-def _client_names(data: dict[str, Any]) -> tuple[str, str]:
-    """(client name, client kind as the UI names it, e.g. "qBittorrent") from a Grabbed row's data."""
+def _client_names(data: dict[str, Any], client: DownloadClient | None = None) -> tuple[str, str]:
+    """(client name, client kind as the UI names it, e.g. "qBittorrent") from a Grabbed row's data;
+    `client` is the row it names when the caller holds it (a grab), saving the query."""
     name = data.get("downloadClientName") or ""
     kind = data.get("downloadClient") or ""
-    client = DownloadClient.objects.filter(name=name).first() if name else None
+    if client is None or client.name != name:
+        client = DownloadClient.objects.filter(name=name).first() if name else None
     if client is not None:
         try:
             kind = client.provider().implementation_name
@@ -23,10 +25,10 @@ def _client_names(data: dict[str, Any]) -> tuple[str, str]:
     return name, kind
 
 
-def release_snapshot(grab: History) -> ReleaseSnapshot:
-    """A Grabbed history row as notifications describe the release."""
+def release_snapshot(grab: History, client: DownloadClient | None = None) -> ReleaseSnapshot:
+    """A Grabbed history row as notifications describe the release (`client`: the one it went to)."""
     data = grab.data or {}
-    client_name, client_type = _client_names(data)
+    client_name, client_type = _client_names(data, client)
     return ReleaseSnapshot(
         title=grab.source_title,
         quality=quality_name(grab.quality_id),
@@ -60,8 +62,8 @@ def grabbed_release(movie_id: int, download_id: str) -> ReleaseSnapshot | None:
     return release_snapshot(grab) if grab is not None else None
 
 
-def grab_event(grab: History, movie: Movie) -> GrabEvent:
-    return GrabEvent(movie=movie_snapshot(movie), release=release_snapshot(grab))
+def grab_event(grab: History, movie: Movie, client: DownloadClient | None = None) -> GrabEvent:
+    return GrabEvent(movie=movie_snapshot(movie), release=release_snapshot(grab, client))
 
 
 def manual_interaction_event(

@@ -99,7 +99,7 @@ def grab_release(
         claim.delete()
         raise GrabError(f"{client.name} did not take {release.title}: {error}") from error
     _after_grab(claim, download_id, client, movie, release, candidate)
-    notify(grab_event(claim, movie))
+    notify(grab_event(claim, movie, client))
     note_outcome(
         candidate.parsed.release_group,
         OutcomeKind.GRABBED,
