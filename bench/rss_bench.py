@@ -41,9 +41,9 @@ def measure(data_dir: Path) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from downloads.models import DownloadClient, History
+    from downloads.rsssync import recent_decisions, rss_sync
     from indexers import fetching
     from indexers.models import Indexer
-    from indexers.rsssync import recent_decisions, rss_sync
     from movies.management.commands.seed_movies import seed_movies
     from movies.models import Movie
     from tests.fakeserver import FakeServer

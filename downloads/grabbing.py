@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from downloads.clients import run_client
+from downloads.events import grab_event
 from downloads.history import ReleaseFacts, record_event, revision_dict
 from downloads.models import DownloadClient, History, HistoryEventType, PendingRelease, TrackedDownload
 from downloads.queueids import queue_id
@@ -26,7 +27,7 @@ from downloads.torrentfiles import magnet_info_hash, torrent_info_hash
 from indexers.evidence import note_outcome
 from indexers.models import Indexer
 from movies.models import Movie
-from notifications.events import GrabEvent, notify
+from notifications.events import notify
 from radarr.http import session
 from radarr.providers import ProviderError, safe_message
 from releases.decisions.context import Candidate
@@ -98,7 +99,7 @@ def grab_release(
         claim.delete()
         raise GrabError(f"{client.name} did not take {release.title}: {error}") from error
     _after_grab(claim, download_id, client, movie, release, candidate)
-    notify(GrabEvent(movie_id=movie.pk, history_id=claim.pk))
+    notify(grab_event(claim, movie, client))
     note_outcome(
         candidate.parsed.release_group,
         OutcomeKind.GRABBED,

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from downloads.clients import record_client_failure, run_client
+from downloads.events import manual_interaction_event
 from downloads.failing import fail_download
 from downloads.history import ReleaseFacts, latest_grab, outcomes, record_event, revision_dict
 from downloads.implementations.base import DownloadItem, ItemStatus
@@ -40,7 +41,6 @@ from downloads.models import (
 from downloads.queueids import queue_id
 from movies.models import AlternativeTitle, Movie
 from movies.titles import clean_title
-from notifications.builders import manual_interaction_event
 from notifications.events import notify
 from radarr.providers import ProviderError, safe_message
 from releases.parser import parse_movie_title

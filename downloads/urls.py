@@ -3,10 +3,17 @@
 from downloads.api import clients as clients_api
 from downloads.api import history as history_api
 from downloads.api import queue as queue_api
-from downloads.views import activity, clients
+from downloads.api import releases as releases_api
+from downloads.views import activity, calendar, clients, dashboard, search
 
 app_name = "downloads"
 
-urlpatterns = [*clients.urlpatterns, *activity.urlpatterns]
+urlpatterns = [
+    *clients.urlpatterns,
+    *activity.urlpatterns,
+    *calendar.urlpatterns,
+    *dashboard.urlpatterns,
+    *search.urlpatterns,
+]
 
-api_v3 = [*clients_api.api_v3, *queue_api.api_v3, *history_api.api_v3]
+api_v3 = [*clients_api.api_v3, *queue_api.api_v3, *history_api.api_v3, *releases_api.api_v3]

@@ -9,15 +9,13 @@ from django.urls import URLPattern, path
 from imports.extras import extra_file_resource
 from imports.mediamanagement import (
     NAMING_NAMES,
-    ExtraFile,
-    MediaManagementConfig,
-    NamingConfig,
     media_management_resource,
     naming_config_resource,
     naming_draft,
     save_media_management_config,
     save_naming_config,
 )
+from imports.models import ExtraFile, MediaManagementConfig, NamingConfig
 from imports.naming import NamingFormatError, naming_examples
 from imports.renaming import rename_previews
 from movies.models import Movie

@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from imports.mediamanagement import ExtraFile, ExtraFileType, MediaManagementConfig
+from imports.models import ExtraFile, ExtraFileType, MediaManagementConfig
 from imports.transfer import clash_free
 from movies.models import Movie, MovieFile
 from movies.scanning import is_video_file
@@ -102,10 +102,55 @@ def _belongs(path: Path, source_video: Path, release_folder: bool) -> bool:
 
 
 def _source_video(source_folder: Path, movie_file: MovieFile) -> Path | None:
+    """The imported video where it came from: by the movie file's original name, else named like its
+    release (which need not exist: only files named like it then come along). None without either."""
     name = posixpath.basename((movie_file.original_file_path or "").replace("\\", "/"))
     if name and (source_folder / name).exists():
         return source_folder / name
-    return None
+    stem = movie_file.scene_name or posixpath.splitext(posixpath.basename(movie_file.original_file_path))[0]
+    return source_folder / f"{stem}.mkv" if stem else None
+
+
+def _extras_of(video: Path, source_folder: Path, movie: Movie, extensions: list[str]) -> list[Path]:
+    """The files that go with the video and have an extension the user asked for."""
+    if not video.parent.is_dir():
+        return []
+    release_folder = video.exists() and _is_release_folder(source_folder, movie, video)
+    return [
+        path
+        for path in _candidates(video)
+        if path.suffix.lower().lstrip(".") in extensions and _belongs(path, video, release_folder)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _ExtraName:
+    name: str  # beside the movie file: its name, then language and tags for a subtitle
+    kind: str
+    language: str = ""
+    tags: tuple[str, ...] = ()
+
+
+def _extra_name(path: Path, video: Path, video_stem: str) -> _ExtraName:
+    extension = path.suffix.lower()
+    if extension not in SUBTITLE_EXTENSIONS:
+        return _ExtraName(extra_file_name(video_stem, extension), ExtraFileType.OTHER)
+    parsed = parse_subtitle_name(path.name, video.stem)
+    name = extra_file_name(video_stem, extension, parsed.language, parsed.tags)
+    return _ExtraName(name, ExtraFileType.SUBTITLE, parsed.language, parsed.tags)
+
+
+def _bring(path: Path, target: Path, *, move: bool) -> bool:
+    """Copy (or move) one extra into place; a failure is logged and leaves it behind."""
+    try:
+        if move:
+            shutil.move(path, target)
+        else:
+            shutil.copy2(path, target)
+    except OSError as error:
+        logger.warning("Could not import extra file '%s': %s", path, error)
+        return False
+    return True
 
 
 def import_extras(
@@ -127,46 +172,24 @@ def import_extras(
         return []
     video = source_video or _source_video(source_folder, movie_file)
     if video is None:
-        stem = (
-            movie_file.scene_name or posixpath.splitext(posixpath.basename(movie_file.original_file_path))[0]
-        )
-        if not stem:
-            return []
-        video = source_folder / f"{stem}.mkv"
-    extensions = config.extra_extensions
+        return []
     video_stem = posixpath.splitext(posixpath.basename(movie_file.relative_path))[0]
     target_folder = (Path(movie.path) / movie_file.relative_path).parent
-    release_folder = video.exists() and _is_release_folder(source_folder, movie, video)
     created = []
-    for path in _candidates(video) if video.parent.is_dir() else []:
-        extension = path.suffix.lower()
-        if extension.lstrip(".") not in extensions or not _belongs(path, video, release_folder):
-            continue
-        if extension in SUBTITLE_EXTENSIONS:
-            parsed = parse_subtitle_name(path.name, video.stem)
-            name = extra_file_name(video_stem, extension, parsed.language, parsed.tags)
-            kind, language, tags = ExtraFileType.SUBTITLE, parsed.language, list(parsed.tags)
-        else:
-            name = extra_file_name(video_stem, extension)
-            kind, language, tags = ExtraFileType.OTHER, "", []
-        target = clash_free(target_folder / name)
-        try:
-            if move:
-                shutil.move(path, target)
-            else:
-                shutil.copy2(path, target)
-        except OSError as error:
-            logger.warning("Could not import extra file '%s': %s", path, error)
+    for path in _extras_of(video, source_folder, movie, config.extra_extensions):
+        extra = _extra_name(path, video, video_stem)
+        target = clash_free(target_folder / extra.name)
+        if not _bring(path, target, move=move):
             continue
         created.append(
             ExtraFile.objects.create(
                 movie=movie,
                 movie_file=movie_file,
                 relative_path=target.relative_to(Path(movie.path)).as_posix(),
-                extension=extension,
-                type=kind,
-                language=language,
-                language_tags=tags,
+                extension=path.suffix.lower(),
+                type=extra.kind,
+                language=extra.language,
+                language_tags=list(extra.tags),
             )
         )
     return created

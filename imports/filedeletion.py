@@ -10,11 +10,11 @@ from downloads.history import record_file_deleted
 from imports.extras import delete_extras_of
 from imports.recyclebin import RecycleError, recycle_file
 from indexers.evidence import note_outcome, release_group_of
+from movies.events import file_delete_event
 from movies.files import POINT_INSIDE
 from movies.models import MovieFile
 from movies.rootfolders import placement
 from movies.scanning import update_file_state
-from notifications.builders import file_delete_event
 from notifications.events import notify
 from scenegroups.models import OutcomeKind
 

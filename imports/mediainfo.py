@@ -398,7 +398,7 @@ def media_info_resource(stored: dict[str, Any] | None, scene_name: str = "") -> 
 
 def ffprobe_check() -> list[Any]:
     """Health: Analyse Video Files is on but ffprobe is missing, so names and the API lack codecs/HDR."""
-    from imports.mediamanagement import MediaManagementConfig
+    from imports.models import MediaManagementConfig
     from radarr.system.health import HealthIssue
 
     if ffprobe_path() is not None or not MediaManagementConfig.get().enable_media_info:

@@ -26,7 +26,7 @@ from releases.languages import ISO_LANGUAGES
 from releases.qualities import QUALITIES_BY_ID
 
 if TYPE_CHECKING:
-    from imports.mediamanagement import NamingConfig
+    from imports.models import NamingConfig
 
 DEFAULT_STANDARD_MOVIE_FORMAT = "{Movie Title} ({Release Year}) {Quality Full}"
 DEFAULT_MOVIE_FOLDER_FORMAT = "{Movie Title} ({Release Year})"
@@ -477,7 +477,7 @@ def original_name(file: Any, config: NamingSettings | None = None) -> str:
 def _config(config: NamingConfig | NamingSettings | None) -> NamingSettings:
     if config is not None:
         return config
-    from imports.mediamanagement import NamingConfig
+    from imports.models import NamingConfig
 
     return NamingConfig.get()
 

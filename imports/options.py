@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError, transaction
 
-from imports.mediamanagement import MediaManagementConfig
+from imports.models import MediaManagementConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,12 @@ class ImportOptions:
     chown_group: str = ""  # with set_permissions: the group imported files get ("" keeps ours)
     import_extra_files: bool = False
     enable_media_info: bool = True  # "Analyse Video Files": ffprobe each file before importing it
+
+
+def recycle_bin_folder() -> str:
+    """The recycle bin folder ("" when none: deletes are permanent); movies read it through
+    settings.RADARR_RECYCLE_BIN when they delete a movie's folder."""
+    return import_options().recycle_bin
 
 
 def import_options() -> ImportOptions:

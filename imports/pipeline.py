@@ -19,17 +19,18 @@ from downloads.models import History, HistoryEventType, TrackedDownload
 from downloads.tracking import grab_of
 from imports.discovery import scan_folder
 from imports.evaluation import ImportContext, evaluate_file, load_import_context
+from imports.events import download_event
 from imports.extras import delete_extras_of
 from imports.facts import ImportFacts, ImportRejection
 from imports.options import import_options
 from imports.recyclebin import RecycleError, recycle_file
 from imports.transfer import COPY, HARDLINK, MOVE, TransferError, transfer_file
 from indexers.evidence import note_outcome, release_group_of
+from movies.events import file_delete_event
 from movies.fileformats import assign_formats
 from movies.models import Movie, MovieFile
 from movies.rootfolders import placement, stays_inside
 from movies.scanning import update_file_state
-from notifications.builders import download_event, file_delete_event
 from notifications.events import notify
 from scenegroups.models import OutcomeKind
 

@@ -20,7 +20,8 @@ from django.utils import timezone
 
 from downloads.history import ReleaseFacts, record_event
 from downloads.models import HistoryEventType
-from imports.mediamanagement import NamingConfig
+from imports.events import rename_event
+from imports.models import NamingConfig
 from imports.naming import NamingSettings, build_file_name, build_folder_name
 from imports.transfer import clash_free
 from movies.fileformats import assign_formats, match_file
@@ -28,7 +29,7 @@ from movies.files import POINT_INSIDE, FolderError, move_movie_folder
 from movies.library import normalize_path, path_failures
 from movies.models import Movie, MovieFile
 from movies.rootfolders import placement, stays_inside
-from notifications.events import RenameEvent, notify
+from notifications.events import notify
 from releases.customformats import compile_formats
 from releases.models import CustomFormat, QualityDefinition
 
@@ -191,14 +192,14 @@ def rename_movie_files(movie: Movie, file_ids: list[int] | None = None) -> list[
     files = MovieFile.objects.filter(movie=movie)
     if file_ids is not None:
         files = files.filter(pk__in=file_ids)
-    renamed: list[tuple[int, str, str]] = []  # (file id, previous relative path, previous path)
+    renamed: list[tuple[MovieFile, str, str]] = []  # (file, previous relative path, previous path)
     for naming_file in naming_files(movie, list(files)):
         before = naming_file.movie_file.relative_path
         if rename_movie_file(movie, naming_file, config):
-            renamed.append((naming_file.movie_file.pk, before, str(Path(movie.path) / before)))
+            renamed.append((naming_file.movie_file, before, str(Path(movie.path) / before)))
     if renamed:  # media servers and webhooks hear of it once per movie, as Radarr's Rename event
-        notify(RenameEvent(movie_id=movie.pk, renamed=tuple(renamed)))
-    return [file_id for file_id, _, _ in renamed]
+        notify(rename_event(movie, renamed))
+    return [movie_file.pk for movie_file, _, _ in renamed]
 
 
 def rename_movie_folder(movie: Movie, config: NamingSettings | None = None) -> bool:
@@ -297,7 +298,7 @@ def set_file_date(movie: Movie, path: Path) -> bool:
     date, as the setting says. False when the setting is None or the date unknown."""
     from datetime import datetime, time
 
-    from imports.mediamanagement import MediaManagementConfig
+    from imports.models import MediaManagementConfig
 
     choice = MediaManagementConfig.get().file_date
     day = {"cinemas": movie.in_cinemas, "release": movie.physical_release}.get(choice)

@@ -21,7 +21,7 @@ from django.db import transaction
 from downloads.history import record_file_deleted
 from imports.extras import scan_extras
 from imports.mediainfo import SCHEMA_REVISION, ffprobe_path, probe
-from imports.mediamanagement import MediaManagementConfig
+from imports.models import MediaManagementConfig
 from imports.options import import_options
 from movies.models import Movie, MovieFile
 from movies.scanning import ScanOutcome

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from downloads.tracking import refresh_monitored_downloads
 from imports.completed import import_completed_downloads
 from imports.manual import import_manual_files
 from imports.pipeline import AUTO, IMPORT_MODES, import_folder
@@ -12,6 +13,13 @@ from imports.resources import manual_file_from_resource
 def _mode(import_mode: str | None) -> str:
     mode = (import_mode or AUTO).lower()
     return mode if mode in IMPORT_MODES else AUTO
+
+
+def track_downloads() -> str:
+    """RefreshMonitoredDownloads: poll the download clients, move every tracked download on and import
+    the completed ones (Completed Download Handling). It lives here because it ends in an import."""
+    summary = refresh_monitored_downloads()
+    return f"{summary}; {import_completed_downloads()}"
 
 
 def downloaded_movies_scan(

@@ -17,14 +17,13 @@ from django.views.decorators.vary import vary_on_headers
 from imports.mediamanagement import (
     CHOICES,
     NAMING_NAMES,
-    MediaManagementConfig,
-    NamingConfig,
     media_management_resource,
     naming_config_resource,
     naming_draft,
     save_media_management_config,
     save_naming_config,
 )
+from imports.models import MediaManagementConfig, NamingConfig
 from imports.naming import NamingFormatError, build_folder_name, naming_examples
 from imports.renaming import rename_movie_files, rename_movie_folder, rename_previews
 from movies.files import FolderError

@@ -1,9 +1,9 @@
 """Pages and v3 routes of the indexers app."""
 
-from indexers import api, releases_api, views, views_backlog, views_search
+from indexers import api, views, views_backlog
 
 app_name = "indexers"
 
-urlpatterns = views.urlpatterns + views_search.urlpatterns + views_backlog.urlpatterns
+urlpatterns = views.urlpatterns + views_backlog.urlpatterns
 
-api_v3 = api.api_v3 + releases_api.api_v3
+api_v3 = api.api_v3

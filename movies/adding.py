@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 
+from movies.events import movie_added_event
 from movies.folders import new_movie_folder_name
 from movies.library import (
     availability_failure,
@@ -25,7 +26,7 @@ from movies.refresh import apply_metadata, replace_alternative_titles  # the ref
 from movies.rootfolders import configured_root_folder, placement, root_folder_failure
 from movies.scanning import scan_movie_folder
 from movies.titles import clean_title, sort_title
-from notifications.events import MovieAddedEvent, notify
+from notifications.events import notify
 from radarr.api.errors import Failure, ValidationFailed, invalid
 
 logger = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def add_movie(
         movie.tags.set(existing_tag_ids(tag_ids))
         replace_alternative_titles(movie, metadata.alternative_titles)
         _after_add(movie, search_for_movie)
-        notify(MovieAddedEvent(movie_id=movie.pk, add_method=movie.add_options["addMethod"]))
+        notify(movie_added_event(movie))
     logger.info("Added %s to the library at '%s' (%s)", movie, movie.path, movie.add_options["addMethod"])
     if os.path.isdir(movie.path):
         scan_movie_folder(movie)  # library import: the files already there count from the start

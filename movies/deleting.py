@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from movies.events import movie_delete_event
 from movies.files import remove_movie_folder
 from movies.models import Collection, ImportExclusion, Movie
-from notifications.builders import movie_delete_event
 from notifications.events import notify
 from radarr.api.errors import ApiError
 

@@ -13,6 +13,9 @@ import os
 import shutil
 from pathlib import Path
 
+from django.conf import settings
+from django.utils.module_loading import import_string
+
 from movies.models import Movie
 from movies.rootfolders import placement
 from radarr.api.errors import ApiError
@@ -117,12 +120,10 @@ def remove_movie_folder(movie: Movie, recycle_bin: str | None = None) -> bool:
     that is not a movie folder by movies.rootfolders' rule: a root folder, outside every root folder,
     or leading out of its root folder through a symbolic link. A movie folder that is itself a link
     loses the link only. `recycle_bin` defaults to the one set in Media Management ("" deletes
-    permanently).
+    permanently), read through settings.RADARR_RECYCLE_BIN: imports keeps it, which movies may not import.
     """
     if recycle_bin is None:
-        from imports.options import import_options  # noqa: PLC0415 (media-management settings)
-
-        recycle_bin = import_options().recycle_bin
+        recycle_bin = import_string(settings.RADARR_RECYCLE_BIN)()
     place = placement(movie.path)
     if os.path.isabs(place.path) and not os.path.lexists(place.path):
         logger.info("Movie folder '%s' of %s is already gone", place.path, movie)

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from django.conf import settings
@@ -102,22 +102,66 @@ def _add_options(value: Any) -> dict[str, Any] | None:
 # list is never built as Python dicts nor serialized as a whole. (Letting the database write the JSON
 # was measured slower: SQLite's JSON_OBJECT costs more per row than orjson.)
 
-_MOVIE_COLUMNS = (
-    "pk", "title", "original_title", "original_language_id", "secondary_year", "sort_title", "size_on_disk",
-    "status", "overview", "in_cinemas", "physical_release", "digital_release", "images", "website", "year",
-    "youtube_trailer_id", "studio", "path", "quality_profile_id", "has_file", "monitored",
-    "minimum_availability", "runtime", "clean_title", "imdb_id", "tmdb_id", "root_folder_path",
-    "certification", "genres", "keywords", "added", "add_options", "ratings", "collection__tmdb_id",
-    "collection__title", "popularity", "last_search_time",
-)  # fmt: skip
+
+class MovieRow(NamedTuple):
+    """The Movie columns a movie resource reads, by name, in the query's order (read straight from the
+    cursor: dates as text, JSON columns as stored)."""
+
+    pk: int
+    title: str
+    original_title: str
+    original_language_id: int
+    secondary_year: int | None
+    sort_title: str
+    size_on_disk: int
+    status: str
+    overview: str
+    in_cinemas: str | None
+    physical_release: str | None
+    digital_release: str | None
+    images: Any
+    website: str
+    year: int
+    youtube_trailer_id: str
+    studio: str
+    path: str
+    quality_profile_id: int
+    has_file: bool
+    monitored: bool
+    minimum_availability: str
+    runtime: int
+    clean_title: str
+    imdb_id: str
+    tmdb_id: int
+    root_folder_path: str
+    certification: str
+    genres: Any
+    keywords: Any
+    added: str
+    add_options: Any
+    ratings: Any
+    collection__tmdb_id: int | None
+    collection__title: str | None
+    popularity: float
+    last_search_time: str | None
+
+
+_MOVIE_COLUMNS = MovieRow._fields
+# Radarr's MovieResource, its fields in Radarr's order; a `%s` standing alone adds an optional field
 _MOVIE_TEMPLATE = (
+    # what the movie is
     b'{"id":%d,"title":%s,"originalTitle":%s,"originalLanguage":%s,"alternateTitles":[%s]%s,'
     b'"secondaryYearSourceId":0,"sortTitle":%s,"sizeOnDisk":%d,"status":%s,"overview":%s%s,"images":%s,'
-    b'"website":%s,"year":%d,"youTubeTrailerId":%s,"studio":%s,"path":%s,"qualityProfileId":%d,'
-    b'"hasFile":%s,"movieFileId":%d,"monitored":%s,"minimumAvailability":%s,"isAvailable":%s,'
-    b'"folderName":%s,"runtime":%d,"cleanTitle":%s%s,"tmdbId":%d,"titleSlug":"%d","rootFolderPath":%s,'
-    b'"folder":%s,"certification":%s,"genres":%s,"keywords":%s,"tags":[%s],"added":"%s"%s,"ratings":%s%s%s,'
-    b'"popularity":%s%s,"statistics":{"movieFileCount":%d,"sizeOnDisk":%d,"releaseGroups":%s}}'
+    b'"website":%s,"year":%d,"youTubeTrailerId":%s,"studio":%s,'
+    # where and how the library keeps it
+    b'"path":%s,"qualityProfileId":%d,"hasFile":%s,"movieFileId":%d,"monitored":%s,'
+    b'"minimumAvailability":%s,"isAvailable":%s,"folderName":%s,"runtime":%d,"cleanTitle":%s%s,'
+    b'"tmdbId":%d,"titleSlug":"%d","rootFolderPath":%s,"folder":%s,'
+    # TMDB's facts and the user's additions
+    b'"certification":%s,"genres":%s,"keywords":%s,"tags":[%s],"added":"%s"%s,"ratings":%s%s%s,'
+    b'"popularity":%s%s,'
+    # its files
+    b'"statistics":{"movieFileCount":%d,"sizeOnDisk":%d,"releaseGroups":%s}}'
 )
 _ALTERNATIVE_TITLE_COLUMNS = ("movie_id", "pk", "source_type", "title", "clean_title")
 
@@ -199,6 +243,18 @@ def _movies_json(queryset: QuerySet[Movie], local_covers: bool) -> bytes:
     return b",".join(movies)
 
 
+class MovieBatch(NamedTuple):
+    """What each movie's JSON reads besides its own row, loaded once for the batch."""
+
+    tags: dict[int, list[tuple]]  # movie id → (movie id, tag id) rows
+    titles: dict[int, list[tuple]]  # movie id → alternative title rows
+    files: dict[int, list[tuple[int, FileRow]]]  # movie id → (movie id, file row)
+    file_context: FileContext
+    available: Callable[..., bool]  # movies.availability.is_available_on for today, with the delay
+    local_covers: bool
+    url_base: str
+
+
 def movie_fragments(queryset: QuerySet[Movie], *, local_covers: bool = True) -> list[tuple[int, bytes]]:
     """(id, MovieResource JSON) of each movie of `queryset`, in its order, in five queries.
 
@@ -223,8 +279,8 @@ def movie_fragments(queryset: QuerySet[Movie], *, local_covers: bool = True) -> 
         files = group_rows((row.movie_id, row) for row in file_rows)
         file_context = FileContext(row.release_group for row in file_rows)
         available = partial(is_available_on, today=timezone.localdate(), delay_days=delay)
-    context = (tags, titles, files, file_context, available, local_covers, settings.URL_BASE)
-    return [(row[0], _movie_json(row, *context)) for row in rows]
+    batch = MovieBatch(tags, titles, files, file_context, available, local_covers, settings.URL_BASE)
+    return [(row[0], _movie_json(MovieRow._make(row), batch)) for row in rows]
 
 
 def _alternative_titles(rows: list[tuple]) -> bytes:
@@ -235,51 +291,54 @@ def _alternative_titles(rows: list[tuple]) -> bytes:
     )
 
 
-def _movie_json(
-    row: tuple,
-    tags: dict[int, list[tuple]],
-    titles: dict[int, list[tuple]],
-    files: dict[int, list[tuple[int, FileRow]]],
-    file_context: FileContext,
-    available: Callable[..., bool],
-    local_covers: bool,
-    url_base: str,
-) -> bytes:
-    (pk, title, original_title, language_id, secondary_year, sort_title, size_on_disk, status, overview,
-     in_cinemas, physical, digital, images, website, year, trailer, studio, path, profile_id, has_file,
-     monitored, minimum, runtime, clean, imdb_id, tmdb_id, root_folder_path, certification, genres,
-     keywords, added, add_options, ratings, collection_tmdb_id, collection_title, popularity,
-     last_search) = row  # fmt: skip
-    movie_files = [file_row for _, file_row in files.get(pk, ())]
+def _movie_json(row: MovieRow, batch: MovieBatch) -> bytes:
+    """One movie in Radarr's MovieResource shape: each group of values fills the template's group."""
+    pk, path, profile_id = row.pk, row.path, row.quality_profile_id
+    movie_files = [file_row for _, file_row in batch.files.get(pk, ())]
     primary = next((file_row for file_row in movie_files if file_row.is_primary), None)
-    released = _release_day(in_cinemas, digital, physical)
-    is_available = available(minimum, status, _day(in_cinemas), _day(digital), _day(physical))
-    options = _add_options(add_options) if add_options not in (None, "{}") else None
     groups = sorted({file_row.release_group for file_row in movie_files if file_row.release_group})
+    in_cinemas, digital, physical = row.in_cinemas, row.digital_release, row.physical_release
+    released = _release_day(in_cinemas, digital, physical)
+    minimum, status = row.minimum_availability, row.status
+    is_available = batch.available(minimum, status, _day(in_cinemas), _day(digital), _day(physical))
+    options = _add_options(row.add_options) if row.add_options not in (None, "{}") else None
     quoted_path = dumps(path)
+    # the optional fields, each with its leading comma or empty
+    secondary_year = b',"secondaryYear":%d' % row.secondary_year if row.secondary_year is not None else b""
+    imdb_id = b',"imdbId":%s' % dumps(row.imdb_id) if row.imdb_id else b""
+    add_options = b',"addOptions":%s' % dumps(options) if options else b""
     # Bazarr decides "has a file" by the presence of the key
-    movie_file = file_json(primary, path, profile_id, file_context) if primary else None
+    movie_file = (
+        b',"movieFile":%s' % file_json(primary, path, profile_id, batch.file_context) if primary else b""
+    )
+    collection = (
+        b',"collection":%s' % dumps({"title": row.collection__title, "tmdbId": row.collection__tmdb_id})
+        if row.collection__tmdb_id
+        else b""
+    )
+    last_search = row.last_search_time
+    last_search_time = b',"lastSearchTime":"%s"' % datetime_bytes(last_search) if last_search else b""
     return _MOVIE_TEMPLATE % (
-        pk, dumps(title), dumps(original_title), _LANGUAGE_JSON.get(language_id) or _LANGUAGE_JSON[0],
-        _alternative_titles(titles.get(pk, ())),
-        b',"secondaryYear":%d' % secondary_year if secondary_year is not None else b"",
-        dumps(sort_title), size_on_disk, dumps(status), dumps(overview),
+        # what the movie is
+        pk, dumps(row.title), dumps(row.original_title),
+        _LANGUAGE_JSON.get(row.original_language_id) or _LANGUAGE_JSON[0],
+        _alternative_titles(batch.titles.get(pk, ())), secondary_year,
+        dumps(row.sort_title), row.size_on_disk, dumps(status), dumps(row.overview),
         _dates_json(in_cinemas, physical, digital, released),
-        _images_json(pk, images, local_covers, url_base), dumps(website), year, dumps(trailer),
-        dumps(studio), quoted_path, profile_id, BOOLEAN[bool(has_file)], primary.pk if primary else 0,
-        BOOLEAN[bool(monitored)], dumps(minimum), BOOLEAN[is_available],
-        quoted_path, runtime, dumps(clean), b',"imdbId":%s' % dumps(imdb_id) if imdb_id else b"",
-        tmdb_id, tmdb_id, dumps(root_folder_path),
-        dumps(posixpath.basename(path)), dumps(certification), _raw(genres, b"[]"), _raw(keywords, b"[]"),
-        b",".join(b"%d" % tag_row[1] for tag_row in tags.get(pk, ())), datetime_bytes(added),
-        b',"addOptions":%s' % dumps(options) if options else b"",
-        _raw(ratings, b"{}"),
-        b',"movieFile":%s' % movie_file if movie_file else b"",
-        b',"collection":%s' % dumps({"title": collection_title, "tmdbId": collection_tmdb_id})
-        if collection_tmdb_id
-        else b"",
-        dumps(popularity), b',"lastSearchTime":"%s"' % datetime_bytes(last_search) if last_search else b"",
-        len(movie_files), size_on_disk, dumps(groups),
+        _images_json(pk, row.images, batch.local_covers, batch.url_base),
+        dumps(row.website), row.year, dumps(row.youtube_trailer_id), dumps(row.studio),
+        # where and how the library keeps it
+        quoted_path, profile_id, BOOLEAN[bool(row.has_file)], primary.pk if primary else 0,
+        BOOLEAN[bool(row.monitored)],
+        dumps(minimum), BOOLEAN[is_available], quoted_path, row.runtime, dumps(row.clean_title), imdb_id,
+        row.tmdb_id, row.tmdb_id, dumps(row.root_folder_path), dumps(posixpath.basename(path)),
+        # TMDB's facts and the user's additions
+        dumps(row.certification), _raw(row.genres, b"[]"), _raw(row.keywords, b"[]"),
+        b",".join(b"%d" % tag_row[1] for tag_row in batch.tags.get(pk, ())), datetime_bytes(row.added),
+        add_options, _raw(row.ratings, b"{}"), movie_file, collection,
+        dumps(row.popularity), last_search_time,
+        # its files
+        len(movie_files), row.size_on_disk, dumps(groups),
     )  # fmt: skip
 
 

@@ -20,9 +20,9 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.module_loading import import_string
 
+from movies.events import file_delete_event
 from movies.fileformats import assign_formats
 from movies.models import Movie, MovieFile
-from notifications.builders import file_delete_event
 from notifications.events import notify
 from releases.parser import parse_movie_path
 

@@ -13,7 +13,6 @@ from movies.api import wanted as wanted_api
 from movies.views import (
     addmovie,
     collections,
-    dashboard,
     editor,
     index,
     libraryimport,
@@ -21,7 +20,6 @@ from movies.views import (
     moviepage,
     wanted,
 )
-from movies.views import calendar as calendar_page
 
 app_name = "movies"
 
@@ -33,9 +31,7 @@ urlpatterns = [
     *libraryimport.urlpatterns,
     *editor.urlpatterns,
     *mediacover.urlpatterns,
-    *calendar_page.urlpatterns,
     *wanted.urlpatterns,
-    *dashboard.urlpatterns,
 ]
 
 api_v3 = [

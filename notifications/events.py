@@ -1,9 +1,10 @@
 """What happened, as plain data: the events Connect notifications are sent for.
 
-Each event is a frozen dataclass of ids, titles and paths (never model instances) so it can be queued
-and read back in a worker. The ONE function that makes a change calls `notify(SomeEvent(...))`; the
-event is queued as a django-q2 task after the surrounding transaction commits, so a slow or dead
-receiver never slows or breaks an import, a grab or a delete.
+Each event is a frozen dataclass carrying snapshots (notifications.snapshots: the movie, its files,
+the release, as they were) so it can be queued and read back in a worker that formats it without
+reading any other app's rows. The ONE function that makes a change builds the snapshots from its rows
+and calls `notify(SomeEvent(...))`; the event is queued as a django-q2 task after the surrounding
+transaction commits, so a slow or dead receiver never slows or breaks an import, a grab or a delete.
 
 Radarr's event names (`eventType` of the webhook) are each class's `event_type`; `flag` names the
 Notification column (`on_grab`, `on_download`...) that subscribes to it.
@@ -13,10 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import types
+import typing
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django.db import transaction
+
+from notifications.snapshots import MovieFileSnapshot, MovieSnapshot, ReleaseSnapshot, RenamedFileSnapshot
 
 logger = logging.getLogger(__name__)
 
@@ -26,11 +31,6 @@ class Event:
     event_type: ClassVar[str] = ""
     flag: ClassVar[str] = ""
 
-    @property
-    def movie_ids(self) -> tuple[int, ...]:
-        movie_id = getattr(self, "movie_id", None)
-        return (movie_id,) if movie_id else ()
-
     def subscription(self) -> str:
         """The Notification column that subscribes to this event."""
         return self.flag
@@ -38,30 +38,28 @@ class Event:
 
 @dataclass(frozen=True)
 class GrabEvent(Event):
-    """A release was sent to a download client; the Grabbed History row holds the details."""
+    """A release was sent to a download client."""
 
     event_type: ClassVar[str] = "Grab"
     flag: ClassVar[str] = "on_grab"
-    movie_id: int
-    history_id: int
+    movie: MovieSnapshot
+    release: ReleaseSnapshot
 
 
 @dataclass(frozen=True)
 class DownloadEvent(Event):
-    """A file was imported for a movie (an upgrade when it replaced files: deleted_file_ids)."""
+    """A file was imported for a movie (an upgrade when it replaced files: deleted_files)."""
 
     event_type: ClassVar[str] = "Download"
     flag: ClassVar[str] = "on_download"
-    movie_id: int
-    movie_file_id: int
+    movie: MovieSnapshot
+    movie_file: MovieFileSnapshot
     is_upgrade: bool
-    deleted_file_ids: tuple[int, ...] = ()
+    deleted_files: tuple[MovieFileSnapshot, ...] = ()  # the replaced files, taken before their rows went
+    release: ReleaseSnapshot | None = None  # the grab the file came from, when known
     download_id: str = ""
     download_client: str = ""
     source_path: str = ""
-    # the replaced files as the webhook shows them, taken before their rows go
-    # (notifications.builders.download_event fills it); without it only their ids can be sent
-    deleted_files: tuple[dict, ...] = ()
 
     def subscription(self) -> str:
         return "on_upgrade" if self.is_upgrade else "on_download"
@@ -69,43 +67,30 @@ class DownloadEvent(Event):
 
 @dataclass(frozen=True)
 class RenameEvent(Event):
-    """Files of a movie were renamed: (file id, previous relative path, previous path) for each."""
+    """Files of a movie were renamed: each file as it is now, with its previous paths."""
 
     event_type: ClassVar[str] = "Rename"
     flag: ClassVar[str] = "on_rename"
-    movie_id: int
-    renamed: tuple[tuple[int, str, str], ...] = ()
+    movie: MovieSnapshot
+    renamed: tuple[RenamedFileSnapshot, ...] = ()
 
 
 @dataclass(frozen=True)
 class MovieAddedEvent(Event):
     event_type: ClassVar[str] = "MovieAdded"
     flag: ClassVar[str] = "on_movie_added"
-    movie_id: int
+    movie: MovieSnapshot
     add_method: str = "manual"  # manual | list | collection
 
 
 @dataclass(frozen=True)
 class MovieDeleteEvent(Event):
-    """A movie was removed; its data is captured now because the row is gone when the task runs."""
+    """A movie was removed (the snapshot outlives its row)."""
 
     event_type: ClassVar[str] = "MovieDelete"
     flag: ClassVar[str] = "on_movie_delete"
-    movie_id: int
-    title: str
-    year: int = 0
-    path: str = ""
-    tmdb_id: int = 0
-    imdb_id: str = ""
-    folder_path: str = ""
+    movie: MovieSnapshot
     deleted_files: bool = False
-    size_on_disk: int = 0
-    tags: tuple[str, ...] = ()  # labels, as the webhook sends them
-    tag_ids: tuple[int, ...] = ()  # for matching notifications by tag
-    original_language: str = ""
-    genres: tuple[str, ...] = ()
-    release_date: str = ""
-    overview: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,19 +99,11 @@ class MovieFileDeleteEvent(Event):
 
     event_type: ClassVar[str] = "MovieFileDelete"
     flag: ClassVar[str] = "on_movie_file_delete"
-    movie_id: int
-    movie_file_id: int
-    relative_path: str
-    path: str
-    size: int
+    movie: MovieSnapshot
+    movie_file: MovieFileSnapshot
     reason: str
     for_upgrade: bool = False
     recycle_bin_path: str = ""
-    quality: str = ""
-    quality_version: int = 1
-    release_group: str = ""
-    scene_name: str = ""
-    date_added: str = ""
 
     def subscription(self) -> str:
         return "on_movie_file_delete_for_upgrade" if self.for_upgrade else "on_movie_file_delete"
@@ -161,10 +138,11 @@ class ManualInteractionRequiredEvent(Event):
     download_id: str
     download_client: str = ""
     title: str = ""
-    movie_id: int = 0
+    movie: MovieSnapshot | None = None  # None when the download matched no library movie
     messages: tuple[str, ...] = ()
     size: int = 0
     quality: str = ""
+    release: ReleaseSnapshot | None = None  # the grab it came from, when known
 
 
 @dataclass(frozen=True)
@@ -203,23 +181,32 @@ EVENT_TYPES: dict[str, type[Event]] = {
 
 
 def event_to_data(event: Event) -> dict:
-    """The event as JSON-safe data for the task queue (tuples become lists)."""
+    """The event as JSON-safe data for the task queue (snapshots become dicts, tuples lists)."""
     return {"kind": type(event).__name__, "data": dataclasses.asdict(event)}
 
 
 def event_from_data(payload: dict) -> Event:
-    cls = EVENT_TYPES[payload["kind"]]
-    names = {field.name: field for field in dataclasses.fields(cls)}
-    values = {}
-    for name, value in payload["data"].items():
-        if name not in names:
-            continue
-        values[name] = _tuples(value) if isinstance(value, list) else value
-    return cls(**values)
+    """The event `event_to_data` wrote, its snapshots rebuilt. Raises TypeError, KeyError or ValueError
+    for data that does not fit (an event queued by an older version)."""
+    return _rebuilt(EVENT_TYPES[payload["kind"]], payload["data"])
 
 
-def _tuples(value: list[Any]) -> tuple[Any, ...]:
-    return tuple(_tuples(item) if isinstance(item, list) else item for item in value)
+def _rebuilt(kind: Any, value: Any) -> Any:
+    """`value` (from JSON) as the type `kind` names: dataclasses from dicts, tuples from lists."""
+    if dataclasses.is_dataclass(kind):
+        if not isinstance(value, dict):
+            raise TypeError(f"{kind.__name__} needs an object, not {value!r}")
+        hints = typing.get_type_hints(kind)
+        names = {field.name for field in dataclasses.fields(kind)}
+        return kind(**{name: _rebuilt(hints[name], item) for name, item in value.items() if name in names})
+    origin, arguments = typing.get_origin(kind), typing.get_args(kind)
+    if origin is tuple and isinstance(value, list | tuple):
+        if len(arguments) == 2 and arguments[1] is Ellipsis:
+            return tuple(_rebuilt(arguments[0], item) for item in value)
+        return tuple(_rebuilt(argument, item) for argument, item in zip(arguments, value, strict=True))
+    if origin in (typing.Union, types.UnionType) and value is not None:  # X | None
+        return _rebuilt(next(argument for argument in arguments if argument is not type(None)), value)
+    return value
 
 
 def notify(event: Event) -> None:

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from notifications.builders import Notice, build_notice
 from notifications.events import Event, HealthEvent
 from notifications.models import Notification
+from notifications.payloads import Notice, build_notice
 from radarr.providers import ProviderError, record_failure, record_success, safe_message
 
 logger = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def send_event(event: Event) -> list[Outcome]:
         logger.exception("Could not build the %s notification", event.event_type)
         return []
     if notice is None:
-        logger.info("Nothing to notify for %s: its rows are gone", event.event_type)
+        logger.info("Nothing to notify for %s", event.event_type)
         return []
     return [send_notice(row, notice) for row in rows if matches_tags(row, notice)]
 

@@ -1,12 +1,22 @@
 """django-q2 entry points of notifications."""
 
+import logging
+
 from notifications.events import event_from_data
 from notifications.sending import send_event as send_to_subscribers
+
+logger = logging.getLogger(__name__)
 
 
 def send_event(payload: dict) -> str:
     """Send one queued event (see notifications.events.notify) to every subscribed notification."""
-    event = event_from_data(payload)
+    try:
+        event = event_from_data(payload)
+    except (KeyError, TypeError, ValueError) as error:  # queued by an older version, in another shape
+        logger.warning(
+            "Skipped a queued %s notification this version cannot read: %s", payload.get("kind"), error
+        )
+        return f"{payload.get('kind')}: skipped, queued in a shape this version cannot read"
     outcomes = send_to_subscribers(event)
     if not outcomes:
         return f"{event.event_type}: no notification to send"

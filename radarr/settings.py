@@ -257,3 +257,14 @@ RADARR_MOVIE_FOLDER_NAMER = "imports.naming.movie_folder_namer"  # new movie fol
 # after a folder scan: the missing-file history, media info, extras
 RADARR_MOVIE_SCAN_HOOKS = ["imports.rescan.after_movie_scan"]
 RADARR_AVAILABILITY_DELAY = "indexers.options.availability_delay_days"  # Settings → Indexers, in days
+# after every CheckHealth run, with the current issues: Health / HealthRestored notifications
+RADARR_HEALTH_HOOKS = ["notifications.health.health_changed"]
+RADARR_RECYCLE_BIN = "imports.options.recycle_bin_folder"  # where a deleted movie's folder goes
+# the apps' sections of /metrics, in the order they are shown (radarr's own tasks and health follow)
+RADARR_METRICS = [
+    "movies.metrics.library_lines",
+    "downloads.metrics.queue_lines",
+    "indexers.metrics.indexer_lines",
+    "downloads.metrics.download_client_lines",
+]
+RADARR_LANGUAGES = "releases.languages.LANGUAGES"  # Radarr's language table (UI settings offer it)

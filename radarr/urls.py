@@ -5,8 +5,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from downloads.views import calendar as calendar_page
 from movies.api import calendar as calendar_api
-from movies.views import calendar as calendar_page
 from movies.views import wanted as wanted_page
 from radarr import views
 from radarr.api.openapi import openapi_json
@@ -15,7 +15,7 @@ from radarr.system import metrics
 from radarr.system import views as system_views
 
 pages = [
-    path("calendar", calendar_page.calendar, name="calendar"),  # also movies:calendar
+    path("calendar", calendar_page.calendar, name="calendar"),  # also downloads:calendar
     path("activity", RedirectView.as_view(pattern_name="downloads:queue"), name="activity"),
     path("wanted", wanted_page.wanted, {"kind": "missing"}, name="wanted"),  # Wanted → Missing
     path("settings", views.settings_index, name="settings"),

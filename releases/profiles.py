@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import regex
-from django.apps import apps
-from django.db import transaction
+from django.db import models, transaction
 
 from radarr.api.errors import ApiError, Failure, ValidationFailed
 from radarr.models import Tag
@@ -14,13 +13,6 @@ from releases import languages
 from releases.defaults import GROUP_ID_START
 from releases.models import CustomFormat, DelayProfile, ProfileFormatScore, QualityProfile, ReleaseProfile
 from releases.qualities import QUALITIES, QUALITIES_BY_ID
-
-# Rows that point at a quality profile and so keep it from being deleted, as (model label, field).
-# Labels, not imports: the apps that own such rows sit to the right of releases.
-PROFILE_USERS: list[tuple[str, str]] = [
-    ("movies.Movie", "quality_profile"),
-    ("movies.Collection", "quality_profile"),
-]
 
 _FORMATS_MESSAGE = (
     "All Custom Formats and no extra ones need to be present inside your Profile! "
@@ -166,11 +158,26 @@ def _save_scores(profile: QualityProfile, scores: Mapping[int, int]) -> None:
     )
 
 
+def profile_users() -> list[models.ForeignObjectRel]:
+    """The relations by which rows of other apps (movies, collections...) point at a quality profile.
+
+    Read from the relations themselves: those apps sit to the right of releases, which may not name
+    them. A profile's own rows (its format scores) go with it. Rows that cannot exist without a profile
+    (PROTECT: movies) come first, so the reason names them before those that would lose it.
+    """
+    relations = [
+        relation
+        for relation in QualityProfile._meta.related_objects
+        if relation.related_model._meta.app_label != QualityProfile._meta.app_label
+    ]
+    return sorted(relations, key=lambda relation: relation.on_delete is not models.PROTECT)
+
+
 def profile_in_use_reason(profile: QualityProfile) -> str | None:
     """Why the profile cannot be deleted (Radarr refuses while anything uses it), or None."""
-    for label, field_name in PROFILE_USERS:
-        model = apps.get_model(label)
-        count = model.objects.filter(**{field_name: profile}).count()
+    for relation in profile_users():
+        model = relation.related_model
+        count = model.objects.filter(**{relation.field.name: profile}).count()
         if count:
             noun = model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural
             return f"Quality profile '{profile.name}' is in use by {count} {noun}"

@@ -6,8 +6,8 @@ With a server URL it talks to an Apprise API server as Radarr does (`/notify/{ke
 
 from dataclasses import dataclass
 
-from notifications.builders import Notice
 from notifications.implementations.base import BaseNotification
+from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
 NOTIFICATION_TYPES = [(0, "Info"), (1, "Success"), (2, "Warning"), (3, "Failure")]

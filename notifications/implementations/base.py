@@ -8,8 +8,8 @@ from typing import Any, ClassVar
 
 import requests
 
-from notifications.builders import Notice, notice_for_test
 from notifications.models import EVENT_FLAGS
+from notifications.payloads import Notice, notice_for_test
 from radarr.api.errors import Failure
 from radarr.http import session
 from radarr.providers import Provider, ProviderError, safe_message

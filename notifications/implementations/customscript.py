@@ -2,12 +2,13 @@
 
 import os
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from notifications.builders import Notice
 from notifications.implementations.base import BaseNotification
+from notifications.payloads import Notice
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
 
@@ -93,6 +94,114 @@ def _file_variables(movie_file: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _release_variables(payload: dict[str, Any]) -> dict[str, Any]:
+    """Grab (and Test, which looks like a grab)."""
+    release = payload.get("release") or {}
+    return {
+        "Radarr_Release_Title": release.get("releaseTitle"),
+        "Radarr_Release_Indexer": release.get("indexer"),
+        "Radarr_Release_Size": release.get("size"),
+        "Radarr_Release_ReleaseGroup": release.get("releaseGroup"),
+        "Radarr_Release_Quality": release.get("quality"),
+        "Radarr_Release_QualityVersion": release.get("qualityVersion"),
+        "Radarr_Release_CustomFormat": release.get("customFormats"),
+        "Radarr_Release_CustomFormatScore": release.get("customFormatScore"),
+        "Radarr_IndexerFlags": release.get("indexerFlags"),
+        "Radarr_Download_Client": payload.get("downloadClient"),
+        "Radarr_Download_Client_Type": payload.get("downloadClientType"),
+        "Radarr_Download_Id": payload.get("downloadId"),
+    }
+
+
+def _download_variables(payload: dict[str, Any]) -> dict[str, Any]:
+    movie_file = payload.get("movieFile") or {}
+    deleted = payload.get("deletedFiles") or []
+    return {
+        **_file_variables(movie_file),
+        "Radarr_IsUpgrade": payload.get("isUpgrade"),
+        "Radarr_MovieFile_SourcePath": movie_file.get("sourcePath"),
+        "Radarr_MovieFile_SourceFolder": os.path.dirname(movie_file.get("sourcePath") or ""),
+        "Radarr_Download_Client": payload.get("downloadClient"),
+        "Radarr_Download_Client_Type": payload.get("downloadClientType"),
+        "Radarr_Download_Id": payload.get("downloadId"),
+        "Radarr_DeletedRelativePaths": [item.get("relativePath") for item in deleted],
+        "Radarr_DeletedPaths": [item.get("path") for item in deleted],
+    }
+
+
+def _rename_variables(payload: dict[str, Any]) -> dict[str, Any]:
+    files = payload.get("renamedMovieFiles") or []
+    return {
+        "Radarr_MovieFile_Ids": [item.get("id") for item in files],
+        "Radarr_MovieFile_RelativePaths": [item.get("relativePath") for item in files],
+        "Radarr_MovieFile_Paths": [item.get("path") for item in files],
+        "Radarr_MovieFile_PreviousRelativePaths": [item.get("previousRelativePath") for item in files],
+        "Radarr_MovieFile_PreviousPaths": [item.get("previousPath") for item in files],
+    }
+
+
+def _movie_added_variables(payload: dict[str, Any]) -> dict[str, Any]:
+    return {"Radarr_Movie_AddMethod": payload.get("addMethod")}
+
+
+def _movie_delete_variables(payload: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "Radarr_Movie_DeletedFiles": payload.get("deletedFiles"),
+        "Radarr_Movie_Folder_Size": payload.get("movieFolderSize"),
+    }
+
+
+def _movie_file_delete_variables(payload: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **_file_variables(payload.get("movieFile") or {}),
+        "Radarr_MovieFile_DeleteReason": payload.get("deleteReason"),
+    }
+
+
+def _health_variables(prefix: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    def variables(payload: dict[str, Any]) -> dict[str, Any]:
+        return {
+            f"{prefix}_Level": payload.get("level"),
+            f"{prefix}_Message": payload.get("message"),
+            f"{prefix}_Type": payload.get("type"),
+            f"{prefix}_Wiki": payload.get("wikiUrl"),
+        }
+
+    return variables
+
+
+def _manual_interaction_variables(payload: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "Radarr_Download_Client": payload.get("downloadClient"),
+        "Radarr_Download_Id": payload.get("downloadId"),
+        "Radarr_Download_Status": payload.get("downloadStatus"),
+    }
+
+
+def _application_update_variables(payload: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "Radarr_Update_Message": payload.get("message"),
+        "Radarr_Update_NewVersion": payload.get("newVersion"),
+        "Radarr_Update_PreviousVersion": payload.get("previousVersion"),
+    }
+
+
+# Radarr's variables of each event (eventType of the payload), after the common and movie ones
+EVENT_VARIABLES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "Grab": _release_variables,
+    "Test": _release_variables,
+    "Download": _download_variables,
+    "Rename": _rename_variables,
+    "MovieAdded": _movie_added_variables,
+    "MovieDelete": _movie_delete_variables,
+    "MovieFileDelete": _movie_file_delete_variables,
+    "Health": _health_variables("Radarr_Health_Issue"),
+    "HealthRestored": _health_variables("Radarr_Health_Restored"),
+    "ManualInteractionRequired": _manual_interaction_variables,
+    "ApplicationUpdate": _application_update_variables,
+}
+
+
 def script_environment(notice: Notice) -> dict[str, str]:
     """Radarr's environment variables for the event (values as text, lists joined with |)."""
     payload = notice.payload
@@ -104,85 +213,7 @@ def script_environment(notice: Notice) -> dict[str, str]:
     }
     if payload.get("movie"):
         variables.update(_movie_variables(payload["movie"]))
-    release = payload.get("release") or {}
-    if event_type in ("Grab", "Test"):
-        variables.update(
-            {
-                "Radarr_Release_Title": release.get("releaseTitle"),
-                "Radarr_Release_Indexer": release.get("indexer"),
-                "Radarr_Release_Size": release.get("size"),
-                "Radarr_Release_ReleaseGroup": release.get("releaseGroup"),
-                "Radarr_Release_Quality": release.get("quality"),
-                "Radarr_Release_QualityVersion": release.get("qualityVersion"),
-                "Radarr_Release_CustomFormat": release.get("customFormats"),
-                "Radarr_Release_CustomFormatScore": release.get("customFormatScore"),
-                "Radarr_IndexerFlags": release.get("indexerFlags"),
-                "Radarr_Download_Client": payload.get("downloadClient"),
-                "Radarr_Download_Client_Type": payload.get("downloadClientType"),
-                "Radarr_Download_Id": payload.get("downloadId"),
-            }
-        )
-    elif event_type == "Download":
-        movie_file = payload.get("movieFile") or {}
-        variables.update(_file_variables(movie_file))
-        deleted = payload.get("deletedFiles") or []
-        variables.update(
-            {
-                "Radarr_IsUpgrade": payload.get("isUpgrade"),
-                "Radarr_MovieFile_SourcePath": movie_file.get("sourcePath"),
-                "Radarr_MovieFile_SourceFolder": os.path.dirname(movie_file.get("sourcePath") or ""),
-                "Radarr_Download_Client": payload.get("downloadClient"),
-                "Radarr_Download_Client_Type": payload.get("downloadClientType"),
-                "Radarr_Download_Id": payload.get("downloadId"),
-                "Radarr_DeletedRelativePaths": [item.get("relativePath") for item in deleted],
-                "Radarr_DeletedPaths": [item.get("path") for item in deleted],
-            }
-        )
-    elif event_type == "Rename":
-        files = payload.get("renamedMovieFiles") or []
-        variables.update(
-            {
-                "Radarr_MovieFile_Ids": [item.get("id") for item in files],
-                "Radarr_MovieFile_RelativePaths": [item.get("relativePath") for item in files],
-                "Radarr_MovieFile_Paths": [item.get("path") for item in files],
-                "Radarr_MovieFile_PreviousRelativePaths": [
-                    item.get("previousRelativePath") for item in files
-                ],
-                "Radarr_MovieFile_PreviousPaths": [item.get("previousPath") for item in files],
-            }
-        )
-    elif event_type == "MovieAdded":
-        variables["Radarr_Movie_AddMethod"] = payload.get("addMethod")
-    elif event_type == "MovieDelete":
-        variables["Radarr_Movie_DeletedFiles"] = payload.get("deletedFiles")
-        variables["Radarr_Movie_Folder_Size"] = payload.get("movieFolderSize")
-    elif event_type == "MovieFileDelete":
-        variables.update(_file_variables(payload.get("movieFile") or {}))
-        variables["Radarr_MovieFile_DeleteReason"] = payload.get("deleteReason")
-    elif event_type in ("Health", "HealthRestored"):
-        prefix = "Radarr_Health_Issue" if event_type == "Health" else "Radarr_Health_Restored"
-        variables.update(
-            {
-                f"{prefix}_Level": payload.get("level"),
-                f"{prefix}_Message": payload.get("message"),
-                f"{prefix}_Type": payload.get("type"),
-                f"{prefix}_Wiki": payload.get("wikiUrl"),
-            }
-        )
-    elif event_type == "ManualInteractionRequired":
-        variables.update(
-            {
-                "Radarr_Download_Client": payload.get("downloadClient"),
-                "Radarr_Download_Id": payload.get("downloadId"),
-                "Radarr_Download_Status": payload.get("downloadStatus"),
-            }
-        )
-    elif event_type == "ApplicationUpdate":
-        variables.update(
-            {
-                "Radarr_Update_Message": payload.get("message"),
-                "Radarr_Update_NewVersion": payload.get("newVersion"),
-                "Radarr_Update_PreviousVersion": payload.get("previousVersion"),
-            }
-        )
+    event_variables = EVENT_VARIABLES.get(event_type)
+    if event_variables is not None:
+        variables.update(event_variables(payload))
     return {key: _text(value) for key, value in variables.items()}

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
-from notifications.builders import Notice
 from notifications.implementations.base import BaseNotification
+from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
 # Radarr's DiscordGrabFieldType / DiscordImportFieldType values, the ones we can fill

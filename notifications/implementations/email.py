@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from notifications.builders import Notice
 from notifications.implementations.base import BaseNotification
+from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
 PREFERRED, ALWAYS, NEVER = 0, 1, 2

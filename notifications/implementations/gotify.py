@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
-from notifications.builders import Notice
 from notifications.implementations.base import BaseNotification
+from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
 PRIORITIES = [(0, "Min"), (2, "Low"), (5, "Normal"), (8, "High")]

@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 from typing import Any
 
-from notifications.builders import Notice
 from notifications.implementations.base import (
     BaseNotification,
     changes_library,
     connect_failure,
     media_server_url,
 )
+from notifications.payloads import Notice
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
 

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from notifications.builders import Notice, notice_for_test
 from notifications.implementations.base import (
     BaseNotification,
     changes_library,
@@ -10,6 +9,7 @@ from notifications.implementations.base import (
     map_path,
     media_server_url,
 )
+from notifications.payloads import Notice, notice_for_test
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
 

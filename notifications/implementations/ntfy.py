@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from notifications.builders import Notice
 from notifications.implementations.base import BaseNotification
+from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
 PRIORITIES = [(1, "Min"), (2, "Low"), (3, "Default"), (4, "High"), (5, "Max")]

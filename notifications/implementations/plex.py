@@ -4,7 +4,6 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
-from notifications.builders import Notice
 from notifications.implementations.base import (
     LIBRARY_EVENTS,
     BaseNotification,
@@ -12,6 +11,7 @@ from notifications.implementations.base import (
     map_path,
     media_server_url,
 )
+from notifications.payloads import Notice
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
 

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
-from notifications.builders import Notice
 from notifications.implementations.base import BaseNotification
+from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
 PRIORITIES = [(-2, "Silent"), (-1, "Quiet"), (0, "Normal"), (1, "High"), (2, "Emergency")]

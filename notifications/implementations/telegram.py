@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from notifications.builders import Notice
 from notifications.implementations.base import BaseNotification
+from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
 

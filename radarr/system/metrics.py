@@ -2,7 +2,9 @@
 
 What users otherwise run a separate exporter for. The HTTP latency histogram is kept in memory by
 `request_metrics_middleware`, per web process (a restart or another worker starts from zero; Prometheus
-`rate()` copes with resets). Everything else is read from the database on each scrape.
+`rate()` copes with resets). Everything else is read from the database on each scrape: the apps to the
+right of radarr write their own metrics (`movies.metrics`, `downloads.metrics`...), which
+settings.RADARR_METRICS names in the order they are shown.
 """
 
 import threading
@@ -10,12 +12,10 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Count, Sum
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET
 
 from radarr.api.auth import has_valid_api_key
@@ -82,7 +82,7 @@ def _escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
-def _metric(
+def metric(
     name: str, kind: str, help_text: str, samples: Iterable[tuple[dict[str, str], float]]
 ) -> list[str]:
     lines = [f"# HELP {name} {help_text}", f"# TYPE {name} {kind}"]
@@ -90,52 +90,6 @@ def _metric(
         text = ",".join(f'{key}="{_escape(str(label))}"' for key, label in labels.items())
         lines.append(f"{name}{{{text}}} {value:g}" if text else f"{name} {value:g}")
     return lines
-
-
-def library_lines() -> list[str]:
-    movie = apps.get_model("movies", "Movie")
-    totals = movie.objects.aggregate(
-        total=Count("pk"),
-        size=Sum("size_on_disk"),
-    )
-    monitored = movie.objects.filter(monitored=True).count()
-    with_file = movie.objects.filter(has_file=True).count()
-    missing = movie.objects.filter(monitored=True, has_file=False).count()
-    return [
-        *_metric("radarr_movies", "gauge", "Movies in the library.", [({}, totals["total"])]),
-        *_metric("radarr_movies_monitored", "gauge", "Monitored movies.", [({}, monitored)]),
-        *_metric("radarr_movies_with_file", "gauge", "Movies with a file.", [({}, with_file)]),
-        *_metric("radarr_movies_missing", "gauge", "Monitored movies without a file.", [({}, missing)]),
-        *_metric(
-            "radarr_movies_size_bytes", "gauge", "Size of the movie files.", [({}, totals["size"] or 0)]
-        ),
-    ]
-
-
-def queue_lines() -> list[str]:
-    tracked = apps.get_model("downloads", "TrackedDownload")
-    rows = tracked.objects.in_queue().order_by().values("state").annotate(count=Count("pk"))
-    samples = [({"state": row["state"]}, row["count"]) for row in rows]
-    return _metric("radarr_queue_items", "gauge", "Downloads in the queue by state.", samples)
-
-
-def provider_lines() -> list[str]:
-    now = timezone.now()
-    indexers = [
-        ({"name": row.name}, 0 if row.is_backed_off(now) else 1)
-        for row in apps.get_model("indexers", "Indexer").objects.all()
-        if row.enable_rss or row.enable_automatic_search or row.enable_interactive_search
-    ]
-    clients = [
-        ({"name": row.name}, 0 if row.is_backed_off(now) else 1)
-        for row in apps.get_model("downloads", "DownloadClient").objects.filter(enable=True)
-    ]
-    return [
-        *_metric("radarr_indexer_up", "gauge", "1 when an enabled indexer is not backed off.", indexers),
-        *_metric(
-            "radarr_download_client_up", "gauge", "1 when an enabled client is not backed off.", clients
-        ),
-    ]
 
 
 def task_lines() -> list[str]:
@@ -156,7 +110,7 @@ def task_lines() -> list[str]:
         lines.append(f'radarr_task_duration_seconds_sum{{name="{_escape(name)}"}} {sum(values):.3f}')
         lines.append(f'radarr_task_duration_seconds_count{{name="{_escape(name)}"}} {len(values)}')
     samples = [({"name": name}, failures.get(name, 0)) for name in sorted(set(durations) | set(failures))]
-    return lines + _metric("radarr_task_failures", "gauge", "Failed runs of each task.", samples)
+    return lines + metric("radarr_task_failures", "gauge", "Failed runs of each task.", samples)
 
 
 def health_lines() -> list[str]:
@@ -166,14 +120,12 @@ def health_lines() -> list[str]:
     for issue in current_health():
         counts[issue.level] = counts.get(issue.level, 0) + 1
     samples = [({"level": level}, count) for level, count in counts.items()]
-    return _metric("radarr_health_issues", "gauge", "Health issues by level.", samples)
+    return metric("radarr_health_issues", "gauge", "Health issues by level.", samples)
 
 
 def metrics_text() -> str:
     lines = [
-        *library_lines(),
-        *queue_lines(),
-        *provider_lines(),
+        *(line for section in settings.RADARR_METRICS for line in import_string(section)()),
         *task_lines(),
         *health_lines(),
         *HISTOGRAM.lines(),

@@ -3,7 +3,9 @@
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from radarr.models import Command, CommandStatus, CommandTrigger
 from radarr.system.backups import create_backup, remove_old_backups, scheduled_backup_due
@@ -26,9 +28,9 @@ def check_health(changed: str = "") -> str:
     issues = current_health()
     for issue in issues:
         logger.warning("Health: %s: %s", issue.source, issue.message)
-    from notifications.health import health_changed  # notifications sits right of radarr: import late
-
-    health_changed(issues)  # Health / HealthRestored notifications for what changed since the last run
+    # apps to the right act on the result (notifications: Health / HealthRestored for what changed)
+    for hook in settings.RADARR_HEALTH_HOOKS:
+        import_string(hook)(issues)
     return f"{len(issues)} health issue(s)" if issues else "No health issues"
 
 

@@ -6,15 +6,12 @@ send exactly those, and our pages translate each to a Django date format, so onl
 
 from typing import Any
 
+from django.conf import settings
 from django.utils.module_loading import import_string
 
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import int_or_none
 from radarr.models import UiConfig
-
-# Radarr's language table lives in the releases app, to the right of this one: named by path,
-# as the job and health-check lists name functions.
-LANGUAGES = "releases.languages.LANGUAGES"
 
 DAYS_OF_WEEK = {
     0: "Sunday",
@@ -75,7 +72,9 @@ def ui_config_resource(config: UiConfig) -> dict[str, Any]:
 
 def language_choices() -> list[tuple[int, str]]:
     """Languages a person can read titles or the interface in: Radarr's table without its wildcards."""
-    return [(language.id, language.name) for language in import_string(LANGUAGES) if language.id >= 1]
+    # Radarr's language table lives in releases, to the right of this app: settings names it
+    languages = import_string(settings.RADARR_LANGUAGES)
+    return [(language.id, language.name) for language in languages if language.id >= 1]
 
 
 def _failure(name: str, value: Any, allowed: dict[Any, Any] | None) -> Failure | None:

@@ -11,7 +11,7 @@ from downloads.grabbing import grab_release
 from downloads.models import DownloadClient, History, HistoryEventType, TrackedDownload
 from downloads.tracking import refresh_monitored_downloads
 from imports.completed import import_completed_downloads
-from imports.mediamanagement import NamingConfig
+from imports.models import NamingConfig
 from movies.models import MovieFile
 from tests.downloads import services
 from tests.downloads.conftest import qbittorrent  # noqa: F401 (the session's real qBittorrent)

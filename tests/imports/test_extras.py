@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from imports.extras import delete_extras_of, extra_file_name, import_extras, parse_subtitle_name
-from imports.mediamanagement import ExtraFile, MediaManagementConfig
+from imports.models import ExtraFile, MediaManagementConfig
 from tests.movies.factories import MovieFactory, MovieFileFactory
 
 pytestmark = pytest.mark.django_db

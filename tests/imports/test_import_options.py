@@ -2,7 +2,7 @@
 
 import pytest
 
-from imports.mediamanagement import MediaManagementConfig
+from imports.models import MediaManagementConfig
 from imports.options import import_options
 
 pytestmark = pytest.mark.django_db

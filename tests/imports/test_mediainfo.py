@@ -195,7 +195,7 @@ def test_a_rescan_fills_media_info_for_files_without_it(h264_file):
 @pytest.mark.django_db
 def test_health_warns_when_ffprobe_is_missing_and_analysis_is_on(monkeypatch):
     from imports.mediainfo import ffprobe_check
-    from imports.mediamanagement import MediaManagementConfig
+    from imports.models import MediaManagementConfig
 
     monkeypatch.setattr(mediainfo.shutil, "which", lambda name: None)
     [issue] = ffprobe_check()

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from imports.mediamanagement import MediaManagementConfig, NamingConfig
+from imports.models import MediaManagementConfig, NamingConfig
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ examples that follow the formats as they are typed (HTMX)."""
 
 import pytest
 
-from imports.mediamanagement import MediaManagementConfig, NamingConfig
+from imports.models import MediaManagementConfig, NamingConfig
 from imports.views_mediamanagement import _FIELDS
 
 pytestmark = pytest.mark.django_db

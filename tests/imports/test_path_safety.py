@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from imports.mediamanagement import NamingConfig
+from imports.models import NamingConfig
 from movies.models import Movie, MovieFile
 from radarr.commands import execute_command
 from radarr.models import Command

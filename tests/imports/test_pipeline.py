@@ -88,7 +88,7 @@ def test_an_upgrade_puts_the_new_file_in_place_and_the_old_one_in_the_recycle_bi
 def test_an_upgrade_takes_the_old_files_subtitles_to_the_recycle_bin_too(
     arrival, downloads, options, tmp_path
 ):
-    from imports.mediamanagement import ExtraFile
+    from imports.models import ExtraFile
 
     recycle_bin = tmp_path / "recycle"
     options(recycle_bin=str(recycle_bin))

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from downloads.models import History, HistoryEventType
-from imports.mediamanagement import ExtraFile, ExtraFileType, NamingConfig
+from imports.models import ExtraFile, ExtraFileType, NamingConfig
 from imports.renaming import rename_files, rename_movie_folders, rename_movies, rename_previews
 from tests.movies.factories import MovieFactory, MovieFileFactory, RootFolderFactory
 
@@ -160,7 +160,7 @@ def test_the_contract_name_uses_the_users_quality_title_and_only_formats_marked_
 def test_change_file_date_sets_the_files_time_to_the_release_date(matrix):
     import datetime
 
-    from imports.mediamanagement import MediaManagementConfig
+    from imports.models import MediaManagementConfig
     from imports.renaming import set_file_date
 
     movie, movie_file = matrix
@@ -224,5 +224,6 @@ def test_a_rename_raises_one_rename_event_with_the_previous_paths(
     queued = [task.task for task in OrmQ.objects.all()]
     (payload,) = [task["args"][0] for task in queued if task["func"].endswith("send_event")]
     event = event_from_data(payload)
-    assert isinstance(event, RenameEvent) and event.movie_id == movie.pk
-    assert tuple(map(tuple, event.renamed)) == ((movie_file.pk, OLD_NAME, str(Path(movie.path) / OLD_NAME)),)
+    assert isinstance(event, RenameEvent) and event.movie.id == movie.pk
+    renamed = [(item.file.id, item.previous_relative_path, item.previous_path) for item in event.renamed]
+    assert renamed == [(movie_file.pk, OLD_NAME, str(Path(movie.path) / OLD_NAME))]

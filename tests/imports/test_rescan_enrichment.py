@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from downloads.models import History
-from imports.mediamanagement import ExtraFile, MediaManagementConfig
+from imports.models import ExtraFile, MediaManagementConfig
 from movies.models import Movie, MovieFile
 from movies.scanning import scan_movie_folder
 from radarr.commands import execute_command, queue_command

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from downloads.models import History, HistoryEventType
-from imports.mediamanagement import MediaManagementConfig
+from imports.models import MediaManagementConfig
 from imports.pipeline import import_folder
 from imports.transfer import COPY, transfer_file
 from movies.models import MovieFile

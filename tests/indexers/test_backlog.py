@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from indexers import tasks
-from indexers.backlog import backlog_search, retry_delay, wanted_movies
+from downloads import tasks
+from downloads.backlog import backlog_search, retry_delay, wanted_movies
 from indexers.models import BacklogSettings, BacklogState
 from tests.indexers.searchsupport import Item, newznab_indexer, serve_newznab, usenet_blackhole
 from tests.movies.factories import MovieFactory, MovieFileFactory

@@ -6,10 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from downloads import tasks
 from downloads.models import History, HistoryEventType, PendingRelease
-from indexers import tasks
+from downloads.rsssync import rss_sync
 from indexers.models import IndexerConfig
-from indexers.rsssync import rss_sync
 from releases.models import DelayProfile
 from tests.indexers.searchsupport import Item, dropped, newznab_indexer, serve_newznab, usenet_blackhole
 from tests.movies.factories import MovieFactory

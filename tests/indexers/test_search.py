@@ -5,11 +5,12 @@ import threading
 import pytest
 from django.db import connection
 
+from downloads import tasks
 from downloads.models import History, HistoryEventType
-from indexers import tasks
+from downloads.rsssync import rss_sync
+from downloads.search import automatic_search, search_movie
 from indexers.matching import LibraryIndex
-from indexers.rsssync import rss_sync
-from indexers.search import automatic_search, search_criteria, search_movie, searchable_movies
+from indexers.search import search_criteria, searchable_movies
 from movies.models import AlternativeTitle, Movie
 from movies.titles import clean_title
 from radarr.models import Tag

@@ -125,6 +125,18 @@ def test_a_recycle_bin_receives_the_folder_with_a_number_when_taken(root, tmp_pa
     assert (bin_folder / "Film (2010)_2" / "film.mkv").read_bytes() == b"video"
 
 
+def test_deleting_a_movie_with_its_files_uses_the_recycle_bin_of_media_management(api_client, root, tmp_path):
+    from imports.models import MediaManagementConfig
+
+    MediaManagementConfig.objects.update_or_create(pk=1, defaults={"recycle_bin": str(tmp_path / "bin")})
+    movie = movie_in(root)
+
+    response = api_client.delete(f"/api/v3/movie/{movie.pk}?deleteFiles=true")
+
+    assert response.status_code == 200
+    assert (tmp_path / "bin" / "Film (2010)" / "film.mkv").read_bytes() == b"video"
+
+
 def test_removing_a_folder_that_never_existed_is_not_refused(tmp_path):
     movie = MovieFactory(path=str(tmp_path / "elsewhere" / "Never Downloaded"), root_folder_path="")
 

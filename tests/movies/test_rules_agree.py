@@ -11,11 +11,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from indexers import tasks
-from indexers.backlog import wanted_movies
+from downloads import tasks
+from downloads.backlog import wanted_movies
+from downloads.views.dashboard import library_counts
 from indexers.models import BacklogSettings, IndexerConfig
 from movies.models import MinimumAvailability
-from movies.views.dashboard import library_counts
 from releases.customformats.editing import save_custom_format
 from releases.models import ProfileFormatScore, QualityProfile
 from scenegroups.models import SceneGroup

@@ -4,10 +4,20 @@ from typing import Any
 
 from django.utils import timezone
 
+from downloads.events import grab_event
 from downloads.models import History, HistoryEventType
 from movies.models import Movie
+from notifications.events import GrabEvent
 from notifications.models import Notification
 from notifications.sending import send_event
+from notifications.snapshots import MovieFileSnapshot, MovieSnapshot, ReleaseSnapshot
+
+# for tests of what an event is sent to, not of what it says
+A_MOVIE = MovieSnapshot(id=1, title="A", year=2020, path="/movies/A (2020)", tmdb_id=1)
+A_FILE = MovieFileSnapshot(
+    id=1, relative_path="a.mkv", path="/movies/A (2020)/a.mkv", size=1, quality="HDTV-720p"
+)
+A_RELEASE = ReleaseSnapshot(title="A.2020.720p.HDTV-GRP", quality="HDTV-720p")
 
 
 def make_notification(implementation: str, name: str | None = None, **settings: Any) -> Notification:
@@ -57,6 +67,11 @@ def make_grab(movie: Movie, **data: Any) -> History:
             **data,
         },
     )
+
+
+def grab_of(movie: Movie, **data: Any) -> GrabEvent:
+    """The Grab event of a grab recorded for `movie`, as downloads.grabbing raises it."""
+    return grab_event(make_grab(movie, **data), movie)
 
 
 def deliver(event: Any) -> list:

@@ -3,8 +3,10 @@
 import pytest
 
 from downloads.models import DownloadClient
+from imports.events import download_event
+from movies.events import movie_delete_event
 from notifications import events as ev
-from notifications.builders import build_notice
+from notifications.payloads import build_notice
 from tests.movies.factories import MovieFactory, MovieFileFactory
 from tests.notifications.helpers import make_grab
 
@@ -18,7 +20,7 @@ def test_an_import_carries_the_custom_formats_and_client_of_its_grab():
     DownloadClient.objects.create(name="qBit", implementation="QBittorrent", protocol="torrent")
     make_grab(movie)
     row = MovieFileFactory(movie=movie)
-    payload = build_notice(ev.DownloadEvent(movie.pk, row.pk, False, download_id=DOWNLOAD_ID)).payload
+    payload = build_notice(download_event(row, download_id=DOWNLOAD_ID)).payload
     assert payload["customFormatInfo"] == {
         "customFormats": [{"id": 3, "name": "x264"}],
         "customFormatScore": 10,
@@ -30,7 +32,7 @@ def test_an_import_carries_the_custom_formats_and_client_of_its_grab():
 def test_an_import_without_a_grab_has_no_custom_formats_and_no_client():
     movie = MovieFactory(title="Greenland", year=2020)
     row = MovieFileFactory(movie=movie)
-    payload = build_notice(ev.DownloadEvent(movie.pk, row.pk, False)).payload
+    payload = build_notice(download_event(row)).payload
     assert payload["customFormatInfo"] == {"customFormats": [], "customFormatScore": 0}
     assert "downloadClient" not in payload and "downloadClientType" not in payload
 
@@ -45,7 +47,7 @@ def test_a_blocked_download_without_a_movie_has_empty_custom_format_info():
 
 
 def test_a_deleted_movie_is_announced_with_its_year_and_whether_its_files_went():
-    gone = ev.MovieDeleteEvent(movie_id=5, title="Greenland", year=2020, deleted_files=True)
-    kept = ev.MovieDeleteEvent(movie_id=5, title="Greenland", deleted_files=False)
+    gone = movie_delete_event(MovieFactory(title="Greenland", year=2020), deleted_files=True)
+    kept = movie_delete_event(MovieFactory(title="Greenland", year=0), deleted_files=False)
     assert build_notice(gone).message == "Greenland (2020) removed with its files"
     assert build_notice(kept).message == "Greenland removed"

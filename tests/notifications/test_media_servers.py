@@ -6,11 +6,11 @@ import json
 import pytest
 
 from notifications import events as ev
-from notifications.builders import build_notice
 from notifications.implementations.base import ALL_EVENTS
 from notifications.models import EVENT_FLAGS
+from notifications.payloads import build_notice
 from tests.movies.factories import MovieFactory
-from tests.notifications.helpers import make_grab, make_notification
+from tests.notifications.helpers import A_FILE, A_MOVIE, grab_of, make_notification
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def _port(fake_server) -> int:
 
 def _grab_notice():
     movie = MovieFactory(title="Greenland", year=2020, path="/movies/Greenland (2020)")
-    return build_notice(ev.GrabEvent(movie.pk, make_grab(movie).pk))
+    return build_notice(grab_of(movie))
 
 
 def test_kodi_shows_a_grab_but_does_not_scan_the_library_for_it(fake_server):
@@ -66,10 +66,10 @@ def test_every_event_is_a_trigger_a_notification_can_take():
     """Each event's subscription names a column of EVENT_FLAGS, the list ALL_EVENTS is made from."""
     triggers = {flag for flag, _name, _label in EVENT_FLAGS}
     subscriptions = {
-        ev.DownloadEvent(1, 1, is_upgrade=False).subscription(),
-        ev.DownloadEvent(1, 1, is_upgrade=True).subscription(),
-        ev.MovieFileDeleteEvent(1, 1, "a", "/a", 1, "manual").subscription(),
-        ev.MovieFileDeleteEvent(1, 1, "a", "/a", 1, "upgrade", for_upgrade=True).subscription(),
+        ev.DownloadEvent(A_MOVIE, A_FILE, is_upgrade=False).subscription(),
+        ev.DownloadEvent(A_MOVIE, A_FILE, is_upgrade=True).subscription(),
+        ev.MovieFileDeleteEvent(A_MOVIE, A_FILE, "manual").subscription(),
+        ev.MovieFileDeleteEvent(A_MOVIE, A_FILE, "upgrade", for_upgrade=True).subscription(),
     }
     flags = {cls.flag for cls in ev.EVENT_TYPES.values() if cls.flag}
     assert subscriptions | flags <= triggers

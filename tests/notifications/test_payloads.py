@@ -5,12 +5,17 @@ from pathlib import Path
 
 import pytest
 
+from downloads.events import manual_interaction_event, release_snapshot
+from downloads.models import DownloadClient, History, TrackedDownload
+from imports.events import download_event, rename_event
+from movies.events import file_delete_event, movie_delete_event, movie_snapshot
 from movies.models import MovieFile
 from notifications import events as ev
-from notifications.builders import build_notice, movie_delete_event, notice_for_test
+from notifications.events import event_from_data, event_to_data
+from notifications.payloads import build_notice, notice_for_test
 from radarr.models import Tag
 from tests.movies.factories import MovieFactory, MovieFileFactory
-from tests.notifications.helpers import make_grab
+from tests.notifications.helpers import grab_of, make_grab
 from tests.shared import SHARED_FIXTURES, requires_shared
 
 pytestmark = pytest.mark.django_db
@@ -34,16 +39,14 @@ def payload_for(kind: str) -> dict:
     """Our payload for the event a capture shows."""
     movie = _movie()
     if kind == "Grab":
-        return build_notice(ev.GrabEvent(movie.pk, make_grab(movie).pk)).payload
+        return build_notice(grab_of(movie)).payload
     if kind in ("Download", "Upgrade"):
         old = _file(movie, relative_path="old.mkv")
         new = _file(movie, relative_path="new.mkv")
         make_grab(movie)
-        event = ev.DownloadEvent(
-            movie.pk,
-            new.pk,
-            is_upgrade=kind == "Upgrade",
-            deleted_file_ids=(old.pk,) if kind == "Upgrade" else (),
+        event = download_event(
+            new,
+            [old] if kind == "Upgrade" else [],
             download_id="ABCDEF0123456789ABCDEF0123456789ABCDEF01",
             download_client="qBit",
             source_path="/downloads/Greenland/greenland.mkv",
@@ -51,15 +54,14 @@ def payload_for(kind: str) -> dict:
         return build_notice(event).payload
     if kind == "Rename":
         row = _file(movie)
-        renamed = ((row.pk, "old name.mkv", f"{movie.path}/old name.mkv"),)
-        return build_notice(ev.RenameEvent(movie.pk, renamed)).payload
+        return build_notice(
+            rename_event(movie, [(row, "old name.mkv", f"{movie.path}/old name.mkv")])
+        ).payload
     if kind == "MovieAdded":
-        return build_notice(ev.MovieAddedEvent(movie.pk, "list")).payload
+        return build_notice(ev.MovieAddedEvent(movie_snapshot(movie), "list")).payload
     if kind == "MovieDelete":
         return build_notice(movie_delete_event(movie, deleted_files=True)).payload
     if kind == "MovieFileDelete":
-        from notifications.builders import file_delete_event
-
         return build_notice(file_delete_event(_file(movie), "missingFromDisk")).payload
     if kind == "Health":
         return build_notice(
@@ -154,7 +156,7 @@ def test_a_grab_sends_tag_labels_sorted_flag_names_and_pascal_case_event_type():
 def test_a_movie_file_carries_indexer_flags_as_one_text_and_nulls_are_left_out():
     movie = _movie()
     row = _file(movie, indexer_flags=33, scene_name="")
-    payload = build_notice(ev.DownloadEvent(movie.pk, row.pk, is_upgrade=False)).payload
+    payload = build_notice(download_event(row)).payload
     assert payload["movieFile"]["indexerFlags"] == "G_Freeleech, G_Internal"
     assert "sceneName" not in payload["movieFile"]
     assert "downloadId" not in payload
@@ -175,21 +177,32 @@ def test_movie_delete_says_deleted_files_as_a_boolean_with_the_folder_size():
     assert payload["movie"]["tags"] == ["alpha", "zeta"]
 
 
-def test_an_event_whose_rows_are_gone_builds_nothing():
-    assert build_notice(ev.MovieAddedEvent(movie_id=999_999)) is None
+def test_an_event_is_sent_as_it_happened_even_when_its_rows_changed_or_went_before_sending():
+    movie = _movie()
+    event = grab_of(movie)
+    queued = event_from_data(json.loads(json.dumps(event_to_data(event))))
+    History.objects.all().delete()
+    movie.tags.clear()
+    movie.delete()
+
+    payload = build_notice(queued).payload
+
+    assert payload["movie"]["title"] == "Greenland" and payload["movie"]["tags"] == ["alpha", "zeta"]
+    assert payload["release"]["releaseTitle"] == "Movie.2010.1080p.BluRay.x264-GROUP"
 
 
 def test_manual_interaction_required_names_the_download_and_why_it_waits():
     movie = _movie()
-    make_grab(movie)
+    grab = make_grab(movie)
     event = ev.ManualInteractionRequiredEvent(
         download_id="ABCDEF0123456789ABCDEF0123456789ABCDEF01",
         download_client="qBit",
         title="Greenland.2020.1080p.WEBRip-EVO",
-        movie_id=movie.pk,
+        movie=movie_snapshot(movie),
         messages=("No video files found",),
         size=42,
         quality="WEBRip-1080p",
+        release=release_snapshot(grab),
     )
     payload = build_notice(event).payload
     assert payload["eventType"] == "ManualInteractionRequired"
@@ -215,9 +228,6 @@ def test_health_restored_leaves_out_the_application_url(settings):
 
 
 def test_an_upgrade_built_with_download_event_keeps_the_replaced_files_after_their_rows_go():
-    from notifications.builders import download_event
-    from notifications.events import event_from_data, event_to_data
-
     movie = _movie()
     old = _file(movie, relative_path="old.mkv")
     new = _file(movie, relative_path="new.mkv")
@@ -230,9 +240,6 @@ def test_an_upgrade_built_with_download_event_keeps_the_replaced_files_after_the
 
 
 def test_a_blocked_tracked_download_becomes_a_manual_interaction_event():
-    from downloads.models import DownloadClient, TrackedDownload
-    from notifications.builders import manual_interaction_event
-
     movie = _movie()
     grab = make_grab(movie)
     client = DownloadClient.objects.create(name="qBit", implementation="QBittorrent", protocol="torrent")
@@ -246,7 +253,7 @@ def test_a_blocked_tracked_download_becomes_a_manual_interaction_event():
         total_size=7,
     )
     event = manual_interaction_event(tracked, ["No video files found"])
-    assert (event.download_client, event.movie_id, event.size, event.quality) == (
+    assert (event.download_client, event.movie.id, event.size, event.quality) == (
         "qBit",
         movie.pk,
         7,

@@ -8,24 +8,25 @@ from pathlib import Path
 
 import pytest
 
+from imports.events import download_event
 from notifications import events as ev
-from notifications.builders import build_notice, notice_for_test
 from notifications.models import Notification
+from notifications.payloads import build_notice, notice_for_test
 from tests.movies.factories import MovieFactory, MovieFileFactory
-from tests.notifications.helpers import make_grab, make_notification
+from tests.notifications.helpers import A_FILE, A_MOVIE, A_RELEASE, grab_of, make_notification
 
 pytestmark = pytest.mark.django_db
 
 
 def _grab_notice():
     movie = MovieFactory(title="Greenland", year=2020, path="/movies/Greenland (2020)")
-    return build_notice(ev.GrabEvent(movie.pk, make_grab(movie).pk))
+    return build_notice(grab_of(movie))
 
 
 def _import_notice():
     movie = MovieFactory(title="Greenland", year=2020, path="/movies/Greenland (2020)")
     row = MovieFileFactory(movie=movie)
-    return build_notice(ev.DownloadEvent(movie.pk, row.pk, is_upgrade=False))
+    return build_notice(download_event(row))
 
 
 def _send(row: Notification, notice) -> None:
@@ -258,8 +259,10 @@ def test_plex_does_not_take_grabs(fake_server):
     from notifications.sending import subscribed
 
     make_notification("PlexServer", host="127.0.0.1", authToken="x")
-    assert subscribed(ev.GrabEvent(1, 1)) == []
-    assert [row.name for row in subscribed(ev.DownloadEvent(1, 1, is_upgrade=True))] == ["PlexServer"]
+    assert subscribed(ev.GrabEvent(A_MOVIE, A_RELEASE)) == []
+    assert [row.name for row in subscribed(ev.DownloadEvent(A_MOVIE, A_FILE, is_upgrade=True))] == [
+        "PlexServer"
+    ]
 
 
 def test_jellyfin_gets_a_library_update_for_the_path_and_a_notification(fake_server):

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from downloads.grabbing import grab_release
+from downloads.models import History
 from movies import adding, deleting
 from movies.metadata import MovieMetadata
 from movies.scanning import scan_movie_folder
@@ -45,8 +46,9 @@ def test_adding_a_movie_raises_movie_added_with_the_add_method(
             root_folder_path=str(root),
             add_method="list",
         )
-    assert [event_from_data(payload) for payload in queued if payload["kind"] == "MovieAddedEvent"] == [
-        event_from_data({"kind": "MovieAddedEvent", "data": {"movie_id": movie.pk, "add_method": "list"}})
+    added = [event_from_data(payload) for payload in queued if payload["kind"] == "MovieAddedEvent"]
+    assert [(event.movie.id, event.movie.title, event.add_method) for event in added] == [
+        (movie.pk, "The Matrix", "list")
     ]
 
 
@@ -58,7 +60,7 @@ def test_deleting_a_movie_raises_movie_delete_carrying_its_data(
         deleting.delete_movie(movie)
     (payload,) = queued
     event = event_from_data(payload)
-    assert (event.event_type, event.title, event.deleted_files) == ("MovieDelete", "Gone", False)
+    assert (event.event_type, event.movie.title, event.deleted_files) == ("MovieDelete", "Gone", False)
     # the row is gone, yet the worker can still send it
     fake_server.add("/hook", method="POST")
     make_notification("Webhook", url=f"{fake_server.url}/hook")
@@ -78,7 +80,7 @@ def test_a_file_gone_from_disk_raises_movie_file_delete_missing_from_disk(
     with django_capture_on_commit_callbacks(execute=True):
         scan_movie_folder(movie)
     events = [event_from_data(payload) for payload in queued]
-    assert [(event.event_type, event.movie_file_id, event.reason) for event in events] == [
+    assert [(event.event_type, event.movie_file.id, event.reason) for event in events] == [
         ("MovieFileDelete", row.pk, "missingFromDisk")
     ]
 
@@ -97,7 +99,9 @@ def test_a_grab_raises_grab_with_its_history_row(fake_server, queued, django_cap
     with django_capture_on_commit_callbacks(execute=True):
         grab = grab_release(decision)
     (payload,) = [payload for payload in queued if payload["kind"] == "GrabEvent"]
-    assert payload["data"] == {"movie_id": movie.pk, "history_id": grab.history_id}
+    event = event_from_data(payload)
+    assert (event.movie.id, event.release.title) == (movie.pk, "Arrival.2016.1080p.BluRay.x264-GRP")
+    assert event.release.download_id == History.objects.get(pk=grab.history_id).download_id
 
 
 def test_the_health_job_announces_changes(monkeypatch, queued, django_capture_on_commit_callbacks):

@@ -113,3 +113,28 @@ def test_a_job_whose_interval_is_a_setting_follows_it_and_zero_turns_it_off(monk
 
     assert not Schedule.objects.filter(name="RssSyncTest").exists()
     CHOSEN["minutes"] = 45
+
+
+def test_every_dotted_path_a_composition_root_names_can_be_imported(settings):
+    from django.utils.module_loading import import_string
+
+    from radarr.system.health import CHECKS, RECHECKS, SCHEDULED_CHECKS
+
+    paths = [job.function for job in jobs.JOBS] + [job.interval_setting for job in jobs.JOBS]
+    paths += CHECKS + SCHEDULED_CHECKS + [path for checks in RECHECKS.values() for path in checks]
+    paths += [
+        settings.RADARR_MOVIE_FOLDER_NAMER,
+        settings.RADARR_AVAILABILITY_DELAY,
+        settings.RADARR_LANGUAGES,
+        settings.RADARR_RECYCLE_BIN,
+    ]
+    paths += settings.RADARR_MOVIE_SCAN_HOOKS + settings.RADARR_HEALTH_HOOKS + settings.RADARR_METRICS
+
+    unimportable = []
+    for path in filter(None, paths):
+        try:
+            import_string(path)
+        except ImportError:
+            unimportable.append(path)
+
+    assert unimportable == []

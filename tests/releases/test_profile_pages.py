@@ -2,7 +2,6 @@ from typing import Any
 
 import pytest
 
-from releases import profiles
 from releases.defaults import profile_items
 from releases.models import (
     CustomFormat,
@@ -15,6 +14,7 @@ from releases.models import (
 from releases.profiles import DEFAULT_DELAY_ORDER, ensure_default_delay_profile
 from releases.qualities import QUALITIES_BY_NAME, UNKNOWN
 from tests.factories import TagFactory
+from tests.movies.factories import MovieFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -218,14 +218,13 @@ def test_delete_asks_first_then_deletes(admin_client):
     assert response.status_code == 302 and not QualityProfile.objects.filter(pk=sd.pk).exists()
 
 
-def test_deleting_a_profile_in_use_shows_why(admin_client, monkeypatch):
+def test_deleting_a_profile_in_use_shows_why(admin_client):
     sd = QualityProfile.objects.get(name="SD")
-    ProfileFormatScore.objects.create(profile=sd, custom_format=CustomFormat.objects.create(name="x"))
-    monkeypatch.setattr(profiles, "PROFILE_USERS", [("releases.ProfileFormatScore", "profile")])
+    MovieFactory(quality_profile=sd)
 
     response = admin_client.post(f"/settings/profiles/{sd.pk}/delete", follow=True)
 
-    assert "is in use by 1 profile format score" in response.content.decode()
+    assert "is in use by 1 movie" in response.content.decode()
     assert QualityProfile.objects.filter(pk=sd.pk).exists()
 
 

@@ -7,6 +7,7 @@ from radarr.api.errors import ApiError
 from releases import profiles
 from releases.models import CustomFormat, ProfileFormatScore, QualityProfile
 from releases.profiles import delete_quality_profile, profile_in_use_reason
+from tests.movies.factories import CollectionFactory, MovieFactory
 from tests.shared import SHARED_FIXTURES, requires_shared
 
 pytestmark = pytest.mark.django_db
@@ -171,29 +172,46 @@ def test_delete_removes_the_profile(api_client):
     assert not QualityProfile.objects.filter(pk=created["id"]).exists()
 
 
-def test_delete_of_a_profile_in_use_is_refused_with_the_reason(api_client, monkeypatch):
+def test_delete_of_a_profile_in_use_is_refused_with_the_reason(api_client):
     hd = QualityProfile.objects.get(name="HD-1080p")
-    ProfileFormatScore.objects.create(profile=hd, custom_format=CustomFormat.objects.create(name="x"))
-    monkeypatch.setattr(profiles, "PROFILE_USERS", [("releases.ProfileFormatScore", "profile")])
+    MovieFactory(quality_profile=hd)
 
     response = api_client.delete(f"/api/v3/qualityprofile/{hd.pk}")
 
     assert response.status_code == 400
-    assert response.json()["message"] == "Quality profile 'HD-1080p' is in use by 1 profile format score"
+    assert response.json()["message"] == "Quality profile 'HD-1080p' is in use by 1 movie"
     assert QualityProfile.objects.filter(pk=hd.pk).exists()
+
+
+def test_a_profile_its_format_scores_alone_use_can_be_deleted_with_them():
+    sd = QualityProfile.objects.get(name="SD")
+    ProfileFormatScore.objects.create(profile=sd, custom_format=CustomFormat.objects.create(name="x"))
+
+    delete_quality_profile(sd)
+
+    assert not QualityProfile.objects.filter(pk=sd.pk).exists()
+    assert not ProfileFormatScore.objects.exists()
+
+
+def test_a_profile_a_collection_uses_is_kept_and_movies_are_named_before_collections():
+    sd = QualityProfile.objects.get(name="SD")
+    CollectionFactory(quality_profile=sd)
+    used_by_collection = profile_in_use_reason(sd)
+    MovieFactory(quality_profile=sd)
+
+    assert used_by_collection == "Quality profile 'SD' is in use by 1 collection"
+    assert profile_in_use_reason(sd) == "Quality profile 'SD' is in use by 1 movie"
 
 
 def test_a_profile_nothing_uses_has_no_reason_to_stay():
     assert profile_in_use_reason(QualityProfile.objects.get(name="SD")) is None
 
 
-def test_delete_in_use_counts_every_user_and_raises_for_the_pages_too(monkeypatch):
+def test_delete_in_use_counts_every_user_and_raises_for_the_pages_too():
     sd = QualityProfile.objects.get(name="SD")
-    for name in ("x", "y"):
-        ProfileFormatScore.objects.create(profile=sd, custom_format=CustomFormat.objects.create(name=name))
-    monkeypatch.setattr(profiles, "PROFILE_USERS", [("releases.ProfileFormatScore", "profile")])
+    MovieFactory.create_batch(2, quality_profile=sd)
 
-    with pytest.raises(ApiError, match="in use by 2 profile format scores"):
+    with pytest.raises(ApiError, match="in use by 2 movies"):
         delete_quality_profile(sd)
 
 

@@ -10,13 +10,14 @@ from django.test.utils import CaptureQueriesContext
 
 from downloads.failing import fail_download, mark_history_failed
 from downloads.models import History, HistoryEventType, TrackedDownload
+from downloads.rsssync import rss_sync
+from downloads.search import search_movie
 from imports.completed import import_completed_downloads
 from imports.filedeletion import delete_movie_file
 from imports.pipeline import import_folder
 from indexers.evidence import release_group_of, sighting
 from indexers.matching import LibraryIndex
-from indexers.rsssync import rss_sync
-from indexers.search import search_movie, searchable_movies
+from indexers.search import searchable_movies
 from releases.models import QualityDefinition
 from releases.qualities import REMUX_1080P
 from releases.releaseinfo import ReleaseInfo
@@ -183,7 +184,8 @@ def test_an_rss_sync_parses_each_title_once(fake_server, monkeypatch):
     """Matching, deciding and the evidence all read one parse of a title (the hot path of a sync)."""
     from collections import Counter
 
-    from indexers import evidence, rsssync
+    from downloads import rsssync
+    from indexers import evidence
     from releases.decisions import engine
     from releases.parser import parse_movie_title
 

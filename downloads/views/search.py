@@ -13,13 +13,15 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from downloads.grabbing import GrabError
-from indexers.interactive import cached_release, grab_cached, interactive_search, redecide
+from downloads.interactive import cached_release, grab_cached, interactive_search, redecide
 from movies.models import Movie
 from radarr.api.errors import ApiError
 from releases.decisions.engine import Decision
 from releases.languages import LANGUAGES_BY_ID
 from releases.releaseinfo import IndexerFlag
 from scenegroups.reputation import Reputation
+
+TEMPLATE = "downloads/interactive_search.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +101,14 @@ def interactive_search_page(request: HttpRequest, movie_id: int) -> HttpResponse
     result = interactive_search(movie.pk)
     now = timezone.now()
     rows = [release_row(decision, now) for decision in result.decisions]
-    template = (
-        "indexers/interactive_search.html#results" if request.htmx else "indexers/interactive_search.html"
-    )
+    template = f"{TEMPLATE}#results" if request.htmx else TEMPLATE
     return render(request, template, {"movie": movie, "rows": rows})
 
 
 @require_POST
 @vary_on_headers("HX-Request")
 def grab_page(request: HttpRequest, movie_id: int) -> HttpResponse:
-    template = "indexers/interactive_search.html#grab" if request.htmx else "indexers/interactive_search.html"
+    template = f"{TEMPLATE}#grab" if request.htmx else TEMPLATE
     response = _grab(request, movie_id)
     return render(request, template, response.context, status=response.status)
 
@@ -146,7 +146,8 @@ def _grab(request: HttpRequest, movie_id: int) -> _GrabPage:
     return _GrabPage(context)
 
 
+# under settings/indexers/ since the page was first written there, and the address is kept
 urlpatterns: list[URLPattern] = [
-    path("indexers/search/movie/<int:movie_id>", interactive_search_page, name="interactive-search"),
-    path("indexers/search/movie/<int:movie_id>/grab", grab_page, name="interactive-grab"),
+    path("settings/indexers/search/movie/<int:movie_id>", interactive_search_page, name="interactive-search"),
+    path("settings/indexers/search/movie/<int:movie_id>/grab", grab_page, name="interactive-grab"),
 ]

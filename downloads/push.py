@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from downloads.deciding import Processed, decision_context, facts_for, process_decisions
 from downloads.models import DownloadClient
-from indexers.deciding import Processed, decision_context, facts_for, process_decisions
 from indexers.evidence import record_batch
 from indexers.matching import LibraryIndex
 from indexers.models import Indexer

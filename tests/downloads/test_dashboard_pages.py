@@ -2,8 +2,8 @@
 
 import pytest
 
+from downloads.views.dashboard import bar_chart
 from movies.models import Movie
-from movies.views.dashboard import bar_chart
 from tests.movies.factories import MovieFactory, MovieFileFactory, RootFolderFactory
 
 pytestmark = pytest.mark.django_db

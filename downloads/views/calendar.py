@@ -1,4 +1,6 @@
-"""Page: Calendar — month, week and agenda views of the library's release dates, with filters."""
+"""Page: Calendar — month, week and agenda views of the library's release dates, with filters.
+
+A page of downloads because it colours movies by the queue as well as by their files."""
 
 from datetime import date
 
@@ -9,6 +11,7 @@ from django.utils import dateformat, timezone
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from downloads.models import TrackedDownload
 from movies.calendar import (
     RELEASE_TYPES,
     CalendarDay,
@@ -26,9 +29,7 @@ WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]  # Python's or
 
 
 def queued_movie_ids() -> set[int]:
-    """Movies with a download in the queue (the downloads app's tracked downloads), for the colouring."""
-    from downloads.models import TrackedDownload  # the queue is a later app's: read, never written
-
+    """Movies with a download in the queue (tracked downloads), for the colouring."""
     return set(TrackedDownload.objects.in_queue().exclude(movie=None).values_list("movie_id", flat=True))
 
 
@@ -77,7 +78,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
         "today": timezone.localdate(),
         "formats": date_formats(ui),
     }
-    template = "movies/calendar.html#calendar" if request.htmx else "movies/calendar.html"
+    template = "downloads/calendar.html#calendar" if request.htmx else "downloads/calendar.html"
     return render(request, template, context)
 
 

@@ -10,8 +10,8 @@ recomputed.
 import logging
 from dataclasses import dataclass
 
+from downloads.deciding import Processed, decision_context, facts_for, process_decisions
 from downloads.pending import pending_decisions_ready
-from indexers.deciding import Processed, decision_context, facts_for, process_decisions
 from indexers.evidence import record_batch, refresh_reputations
 from indexers.gathering import gather_recent
 from indexers.matching import LibraryIndex

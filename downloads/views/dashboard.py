@@ -1,6 +1,7 @@
 """Page: Dashboard — the library at a glance: counts, queue, disks, health, upcoming, imports, charts.
 
 Charts are server-side SVG bars (no JavaScript, no CDN): each chart is a list of `Bar`s the template draws.
+A page of downloads because it shows the queue beside the library.
 """
 
 from dataclasses import dataclass
@@ -14,11 +15,12 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from downloads.models import TrackedDownload
+from downloads.views.calendar import queued_movie_ids
 from movies.availability import available_ids
 from movies.calendar import calendar_events, calendar_movies
 from movies.diskspace import disk_spaces
 from movies.models import Movie, MovieFile
-from movies.views.calendar import queued_movie_ids
 from radarr.models import UiConfig
 from radarr.system.health import current_health
 from radarr.system.uiconfig import date_formats
@@ -108,8 +110,6 @@ def import_rows(weeks: int = 12) -> list[tuple[str, int]]:
 
 
 def queue_summary() -> list[tuple[str, int]]:
-    from downloads.models import TrackedDownload  # read-only view of a later app's queue
-
     rows = TrackedDownload.objects.in_queue().order_by().values("state").annotate(n=Count("pk"))
     return [(row["state"], row["n"]) for row in rows]
 
@@ -139,7 +139,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "chart_width": CHART_WIDTH,
         "chart_height": CHART_HEIGHT,
     }
-    return render(request, "movies/dashboard.html", context)
+    return render(request, "downloads/dashboard.html", context)
 
 
 urlpatterns = [

@@ -5,10 +5,10 @@ from django.urls import URLPattern, path
 from django.utils import timezone
 
 from downloads.grabbing import GrabError
-from indexers.interactive import grab_cached, interactive_search
-from indexers.push import push_release, pushed_release
+from downloads.interactive import grab_cached, interactive_search
+from downloads.push import push_release, pushed_release
+from downloads.rsssync import recent_decisions
 from indexers.release_resources import formats_by_id, release_resource, release_resources
-from indexers.rsssync import recent_decisions
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, invalid
 from radarr.api.responses import json_response, read_json_object

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from downloads.deciding import decision_context, facts_for
 from downloads.grabbing import Grab, grab_release
-from indexers.deciding import decision_context, facts_for
+from downloads.search import MovieSearchResult, search_movie
 from indexers.matching import LibraryIndex
-from indexers.search import MovieSearchResult, search_movie, searchable_movies
+from indexers.search import searchable_movies
 from radarr.api.errors import ApiError, NotFound
 from releases.decisions.context import SearchCriteria
 from releases.decisions.engine import Decision, evaluate

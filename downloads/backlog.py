@@ -12,9 +12,10 @@ from datetime import datetime, timedelta
 from django.db.models import F, Q
 from django.utils import timezone
 
+from downloads.search import SearchSummary, search_and_grab
 from indexers.matching import LibraryIndex
 from indexers.models import BacklogSettings, BacklogState
-from indexers.search import SearchSummary, search_and_grab, searchable_movies
+from indexers.search import searchable_movies
 from movies.models import Movie
 from radarr.commands import report_progress
 
