@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Self
+from typing import Any
 
 import regex
 from django.db import models, transaction
@@ -22,9 +22,10 @@ from imports.naming import (
 )
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import int_or_none, whole_number
+from radarr.models import SingletonModel
 
 
-class NamingConfig(models.Model):
+class NamingConfig(SingletonModel):
     """Radarr's NamingConfig: whether and how movie files and folders are named."""
 
     rename_movies = models.BooleanField(default=False)
@@ -39,13 +40,8 @@ class NamingConfig(models.Model):
     def __str__(self) -> str:
         return "Movie naming"
 
-    @classmethod
-    def get(cls) -> Self:
-        config, _ = cls.objects.get_or_create(pk=1)
-        return config
 
-
-class MediaManagementConfig(models.Model):
+class MediaManagementConfig(SingletonModel):
     """Radarr's MediaManagementConfig: folders, importing, file management and permissions."""
 
     auto_unmonitor_previously_downloaded_movies = models.BooleanField(default=False)
@@ -76,11 +72,6 @@ class MediaManagementConfig(models.Model):
     def __str__(self) -> str:
         return "Media management"
 
-    @classmethod
-    def get(cls) -> Self:
-        config, _ = cls.objects.get_or_create(pk=1)
-        return config
-
     # The names imports.options reads.
     @property
     def skip_free_space_check(self) -> bool:
@@ -104,7 +95,7 @@ class MediaManagementConfig(models.Model):
 
     @property
     def rename_movies(self) -> bool:
-        return NamingConfig.get().rename_movies
+        return NamingConfig.load().rename_movies
 
     @property
     def extra_extensions(self) -> list[str]:
@@ -314,7 +305,7 @@ def _save[Config: NamingConfig | MediaManagementConfig](
 ) -> Config:
     """Read `body` over the saved row, check types then `rules`, and save: nothing is saved on a failure."""
     with transaction.atomic():
-        config = model.get()
+        config = model.load()
         values, failures = _read(body, config, fields)
         if failures:
             raise ValidationFailed(failures)
@@ -340,7 +331,7 @@ class NamingDraft:
 
 def naming_draft(values: dict[str, Any]) -> NamingDraft:
     """A draft from query or form values by v3 name; what is missing comes from the saved config."""
-    saved = NamingConfig.get()
+    saved = NamingConfig.load()
 
     def flag(name: str, attribute: str) -> bool:
         raw = values.get(name)

@@ -102,7 +102,7 @@ def indexer_bulk(request: HttpRequest) -> HttpResponse:
 @api_view("GET", "PUT")
 def indexer_config(request: HttpRequest, id: int | None = None) -> HttpResponse:
     """config/indexer: one object; PUT with or without the id (pyarr sends none)."""
-    config = IndexerConfig.get()
+    config = IndexerConfig.load()
     if request.method == "PUT":
         body = read_json_object(request)
         config = save_indexer_options(indexer_options_input(body, config))

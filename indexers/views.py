@@ -158,7 +158,7 @@ def indexer_list(request: HttpRequest) -> HttpResponse:
     context = {
         "indexers": Indexer.objects.for_resource(),
         "implementations": [_kind(cls) for cls in IMPLEMENTATIONS.values()],
-        "options": IndexerConfig.get(),
+        "options": IndexerConfig.load(),
     }
     return render(request, "indexers/list.html", context)
 
@@ -246,7 +246,7 @@ _OPTION_FIELDS = {
 
 @require_http_methods(["GET", "POST"])
 def indexer_options(request: HttpRequest) -> HttpResponse:
-    config = IndexerConfig.get()
+    config = IndexerConfig.load()
     initial = {name: getattr(config, name) for name in IndexerOptions.__dataclass_fields__}
     form = OptionsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -77,7 +77,7 @@ def validate_weights(values: Mapping[str, object]) -> dict[str, int]:
 def save_weights(values: Mapping[str, object]) -> ReputationSettings:
     """Validate and store the weights; scores change at the next recompute, not here."""
     weights = validate_weights(values)
-    settings = ReputationSettings.get()
+    settings = ReputationSettings.load()
     settings.weights = weights
     settings.save(update_fields=["weights"])
     return settings

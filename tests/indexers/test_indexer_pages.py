@@ -125,7 +125,7 @@ def test_options_form_validates_the_rss_interval(admin_client):
 
     assert bad.status_code == 400 and "Must be between 10 and 120 or 0 to disable" in bad.content.decode()
     assert good.status_code == 302
-    assert (IndexerConfig.get().rss_sync_interval, IndexerConfig.get().availability_delay) == (0, -1)
+    assert (IndexerConfig.load().rss_sync_interval, IndexerConfig.load().availability_delay) == (0, -1)
 
 
 def test_pages_need_a_login(client):
