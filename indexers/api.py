@@ -16,7 +16,7 @@ from indexers.models import Indexer, IndexerConfig
 from indexers.options import indexer_options_input, save_indexer_options
 from indexers.resources import indexer_config_resource, indexer_resource, indexer_schema
 from radarr.api.auth import api_view
-from radarr.api.bulk import bulk_ids, provider_test_results, saved_row_for_test
+from radarr.api.bulk import bulk_ids, force_save_requested, provider_test_results, saved_row_for_test
 from radarr.api.errors import ValidationFailed
 from radarr.api.identity import row_or_404, row_to_save, saved_status
 from radarr.api.params import optional_bool, optional_text, optional_whole_number
@@ -29,8 +29,8 @@ def _get(pk: int) -> Indexer:
 
 
 def _save(request: HttpRequest, path_id: int | None) -> HttpResponse:
+    force = force_save_requested(request)
     body = read_json_object(request)
-    force = request.query.get_bool("forceSave")  # type: ignore[attr-defined]
     existing = row_to_save(request, Indexer.objects.for_resource(), "Indexer", path_id, body)
     indexer = save_indexer(indexer_input(body), existing, force=force)
     return json_response(indexer_resource(_get(indexer.pk)), status=saved_status(request))

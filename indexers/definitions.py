@@ -14,6 +14,7 @@ from django.db import transaction
 
 from indexers.implementations import IMPLEMENTATIONS
 from indexers.models import Indexer
+from radarr.api.bulk import raise_test_errors
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import optional_bool, whole_number
 from radarr.models import Tag
@@ -140,9 +141,7 @@ def save_indexer(data: IndexerInput, existing: Indexer | None = None, *, force: 
     previous_settings = dict(existing.settings) if existing is not None else None
     indexer = build_indexer(data, existing)
     if not force and indexer.is_enabled:
-        failures = test_indexer(indexer)
-        if failures:
-            raise ValidationFailed(failures)
+        raise_test_errors(test_indexer(indexer))  # warnings never block, as for every provider
     if previous_settings != indexer.settings:
         # new settings deserve a fresh try: a wrong API key fixed must not wait out a day's back-off
         indexer.escalation_level = 0

@@ -36,9 +36,10 @@ def _notification(notification_id: int) -> Notification:
 
 
 def _save(request: HttpRequest, body: dict[str, Any], row: Notification | None) -> Notification:
+    force = force_save_requested(request)
     data = notification_input(body)
     built = build_notification(data, row)
-    if not force_save_requested(request):
+    if not force:
         raise_test_errors(test_notification(built))
     saved = save_notification(built, data.tags if data.tags is not None or row else [])
     return _notification(saved.pk)

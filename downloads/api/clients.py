@@ -46,9 +46,10 @@ def _client(client_id: int) -> DownloadClient:
 
 
 def _save(request: HttpRequest, body: dict[str, Any], client: DownloadClient | None) -> DownloadClient:
+    force = force_save_requested(request)
     data = client_input(body)
     row = build_client(data, client)
-    if row.enable and not force_save_requested(request):
+    if row.enable and not force:
         raise_test_errors(test_client(row))
     saved = save_download_client(row, data.tags if data.tags is not None or client else [])
     recheck_health("downloadclient")  # new settings may fix (or cause) what the slow checks found
