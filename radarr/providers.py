@@ -21,6 +21,18 @@ from radarr.api.secrets import MASK, carries_credentials
 BACKOFF_MINUTES = [0, 1, 5, 15, 30, 60, 180, 360, 720, 1440]
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class BackOff:
+    """How far a family's providers back off (Radarr's ProviderStatusServiceBase and its overrides)."""
+
+    maximum_level: int = len(BACKOFF_MINUTES) - 1  # a day, after nine failures in a row
+    # no pause within this long of the first failure (a restarting download client must not stop grabs)
+    grace: timedelta = timedelta(0)
+
+
+STANDARD_BACKOFF = BackOff()
+
+
 class ProviderError(Exception):
     """A provider failed. Temporary failures back it off; permanent ones disable it until fixed."""
 
@@ -220,15 +232,19 @@ def next_retry(escalation_level: int, now: datetime | None = None) -> datetime:
     return (now or timezone.now()) + timedelta(minutes=minutes)
 
 
-def record_failure(definition: Any, error: ProviderError, now: datetime | None = None) -> None:
+def record_failure(
+    definition: Any, error: ProviderError, backoff: BackOff = STANDARD_BACKOFF, now: datetime | None = None
+) -> None:
     """Escalate the provider's back-off (or honour the server's Retry-After when it asks for longer)."""
     now = now or timezone.now()
-    level = min(definition.escalation_level + 1, len(BACKOFF_MINUTES) - 1)
-    until = next_retry(level, now)
+    level = min(definition.escalation_level + 1, backoff.maximum_level)
+    until: datetime | None = next_retry(level, now)
     if error.retry_after and now + error.retry_after > until:
         until = now + error.retry_after
     definition.escalation_level = level
     definition.initial_failure = definition.initial_failure or now
+    if now - definition.initial_failure < backoff.grace:
+        until = None
     definition.most_recent_failure = now
     definition.disabled_until = until
     definition.last_error = safe_message(error.message)
