@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from downloads.implementations.base import BaseDownloadClient
 from downloads.models import DownloadClient
-from radarr.api.errors import Failure
 from radarr.providers import BackOff, ProviderError, record_failure, record_success
 
 # Radarr's DownloadClientStatusService: level 5 (an hour) at most, no pause in the first five minutes
@@ -31,15 +30,3 @@ def run_client[T](client: DownloadClient, action: Callable[[BaseDownloadClient],
         raise
     record_success(client)
     return result
-
-
-def test_client(client: DownloadClient) -> list[Failure]:
-    """Run the implementation's test; a saved client's back-off follows the outcome."""
-    failures = client.provider().test()
-    if client.pk:
-        errors = [failure for failure in failures if failure.severity == "error"]
-        if errors:
-            record_client_failure(client, ProviderError(errors[0].message))
-        else:
-            record_success(client)
-    return failures

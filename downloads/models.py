@@ -44,6 +44,10 @@ class DownloadClient(ProviderDefinition):
     class Meta(ProviderDefinition.Meta):
         ordering = ["pk"]
 
+    @property
+    def is_enabled(self) -> bool:
+        return self.enable
+
     def provider(self) -> "BaseDownloadClient":
         """The implementation object for this row (raises KeyError for an unknown implementation)."""
         from downloads.implementations import IMPLEMENTATIONS  # implementations read mappings from here

@@ -193,5 +193,10 @@ class ProviderDefinition(models.Model):
     def is_backed_off(self, now: datetime | None = None) -> bool:
         return self.disabled_until is not None and self.disabled_until > (now or timezone.now())
 
+    @property
+    def is_enabled(self) -> bool:
+        """Radarr's `Enable`: whether a save tests it first. Families with switches say when it is off."""
+        return True
+
 
 from radarr.system.models_backup import BackupSettings  # noqa: E402, F401 - the Backup settings row
