@@ -1,8 +1,8 @@
-"""Editing provider rows (download clients, notifications, indexers) from a Settings page or v3 input.
+"""Reading provider input (download clients, notifications, indexers) from a Settings page or v3 body.
 
-What every family does the same way lives here as plain functions: reading the common v3 keys,
-checking a name, bulk tag edits, turning a posted form into v3 field values and back into the
-field list a form draws. Each app's views and editing module call these and keep what differs.
+Plain functions the shared provider flow (`radarr.providerfamily`, `radarr.providerpages`) is built
+on: reading the common v3 keys, checking a name, bulk tag edits, turning a posted form into v3 field
+values and back into the field list a form draws.
 """
 
 import math
