@@ -10,8 +10,9 @@ from django.utils import timezone
 class SingletonModel(models.Model):
     """A settings row of which there is exactly one (pk 1), with the field defaults as Radarr's.
 
-    Every such row is read with `load()`: the first read creates it, so a page, the API and a job
-    all see the same defaults and a later save updates that one row.
+    Every such row is read with `load()`: the saved row, or until the first save an unsaved one
+    holding the defaults (pk 1, so that save creates the row). A read never writes: pages, the API
+    and jobs read settings inside their own snapshot, and a GET takes no write lock.
     """
 
     class Meta:
@@ -19,8 +20,7 @@ class SingletonModel(models.Model):
 
     @classmethod
     def load(cls) -> Self:
-        row, _ = cls.objects.get_or_create(pk=1)
-        return row
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
 
 class Tag(models.Model):

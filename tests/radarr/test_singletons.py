@@ -1,5 +1,5 @@
 """One-row settings models (config/indexer, config/ui, naming, backups...) are all read one way:
-`load()`, which creates the row with its defaults on first use."""
+`load()`, the saved row or its defaults, never a write; the first save creates the row."""
 
 import pytest
 from django.apps import apps
@@ -36,20 +36,22 @@ def test_no_model_reads_its_one_row_a_way_of_its_own():
 
 
 @pytest.mark.parametrize("model", SINGLETONS, ids=lambda model: model.__name__)
-def test_the_first_load_creates_the_row_with_its_defaults_and_the_next_reads_it(model):
-    first = model.load()
-    second = model.load()
+def test_a_load_before_any_save_gives_the_defaults_without_writing(model, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        loaded = model.load()
 
-    assert (first.pk, second.pk, model.objects.count()) == (1, 1, 1)
+    assert loaded.pk == 1 and not model.objects.exists()
     for field in model._meta.concrete_fields:
         if field.has_default():
-            assert getattr(second, field.attname) == field.get_default(), field.name
+            assert getattr(loaded, field.attname) == field.get_default(), field.name
 
 
-def test_a_saved_change_is_what_the_next_load_reads():
+def test_the_first_save_creates_the_one_row_and_the_next_load_reads_it():
     config = IndexerConfig.load()
     config.rss_sync_interval = 60
     config.save()
+    again = IndexerConfig.load()
+    again.retention = 100
+    again.save()
 
-    assert IndexerConfig.load().rss_sync_interval == 60
-    assert IndexerConfig.objects.count() == 1
+    assert list(IndexerConfig.objects.values_list("pk", "rss_sync_interval", "retention")) == [(1, 60, 100)]
