@@ -59,10 +59,13 @@ def _form(
     values: dict[str, Any],
     stored: dict[str, Any] | None,
     failures: list[Failure] | None = None,
-    **flags: Any,
+    *,
+    tested: bool = False,
+    offer_force: bool = False,
+    status: int = 200,
 ) -> HttpResponse:
     """The form with `values` (v3 names: a resource, a /schema template or the posted body) in the
-    family's inputs, `stored` in the settings inputs; `flags`: tested, offer_force, status."""
+    family's inputs and `stored` in the settings inputs; after a Test, with htmx, only its result."""
     failures = failures or []
     fields, common_errors = form_fields(cls.Settings, stored, failures)
     context = {
@@ -75,13 +78,13 @@ def _form(
         "common_errors": common_errors,
         "tags": Tag.objects.all(),
         "failures": failures,
-        "tested": flags.get("tested", False),
-        "offer_force": flags.get("offer_force", False),
+        "tested": tested,
+        "offer_force": offer_force,
     }
     if family.pages.inputs_context is not None:
         context.update(family.pages.inputs_context(cls, values))
-    template = test_result_template(request, FORM) if context["tested"] else FORM
-    return render(request, template, context, status=flags.get("status", 200))
+    template = test_result_template(request, FORM) if tested else FORM
+    return render(request, template, context, status=status)
 
 
 def _save_form(request: HttpRequest, family: ProviderFamily, cls: type[Provider], row: Any) -> HttpResponse:
