@@ -59,7 +59,7 @@ class BacklogRun:
 def backlog_search(now: datetime | None = None) -> BacklogRun:
     """One run, when turned on and due (the job runs often; `interval_minutes` spaces real runs)."""
     now = now or timezone.now()
-    settings = BacklogSettings.get()
+    settings = BacklogSettings.load()
     if not settings.enabled:
         return BacklogRun(False, SearchSummary(), "Backlog search is turned off")
     due = settings.last_run + timedelta(minutes=settings.interval_minutes) if settings.last_run else now

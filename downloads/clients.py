@@ -8,24 +8,17 @@ first failure (a restarting client should not stop grabs).
 from collections.abc import Callable
 from datetime import timedelta
 
-from django.utils import timezone
-
 from downloads.implementations.base import BaseDownloadClient
 from downloads.models import DownloadClient
-from radarr.api.errors import Failure
-from radarr.providers import ProviderError, record_failure, record_success
+from radarr.providers import BackOff, ProviderError, record_failure, record_success
 
-MAXIMUM_ESCALATION_LEVEL = 5  # one hour, Radarr's cap for download clients
-GRACE_AFTER_FIRST_FAILURE = timedelta(minutes=5)
+# Radarr's DownloadClientStatusService: level 5 (an hour) at most, no pause in the first five minutes
+DOWNLOAD_CLIENT_BACKOFF = BackOff(maximum_level=5, grace=timedelta(minutes=5))
 
 
 def record_client_failure(client: DownloadClient, error: ProviderError) -> None:
     """Escalate the client's back-off, capped at level 5 and without a pause in the first 5 minutes."""
-    client.escalation_level = min(client.escalation_level, MAXIMUM_ESCALATION_LEVEL - 1)
-    record_failure(client, error)
-    if client.initial_failure and timezone.now() - client.initial_failure < GRACE_AFTER_FIRST_FAILURE:
-        client.disabled_until = None
-        client.save(update_fields=["disabled_until"])
+    record_failure(client, error, DOWNLOAD_CLIENT_BACKOFF)
 
 
 def run_client[T](client: DownloadClient, action: Callable[[BaseDownloadClient], T]) -> T:
@@ -37,15 +30,3 @@ def run_client[T](client: DownloadClient, action: Callable[[BaseDownloadClient],
         raise
     record_success(client)
     return result
-
-
-def test_client(client: DownloadClient) -> list[Failure]:
-    """Run the implementation's test; a saved client's back-off follows the outcome."""
-    failures = client.provider().test()
-    if client.pk:
-        errors = [failure for failure in failures if failure.severity == "error"]
-        if errors:
-            record_client_failure(client, ProviderError(errors[0].message))
-        else:
-            record_success(client)
-    return failures

@@ -1,50 +1,29 @@
-"""Creating, changing and deleting download clients, the global options and remote path mappings.
+"""Download clients as a provider family (their own columns: enable, priority, the remove switches;
+the DOWNLOAD_CLIENTS declaration) and the global download client options.
 
-Input arrives in v3 shape (camelCase keys, `fields` as `[{name, value}]`); failures come back as
-Radarr's validation failures, with Radarr's property names.
+Input arrives in v3 shape (camelCase keys); failures come back as Radarr's validation failures, with
+Radarr's property names. Everything else about a client row is the shared `radarr.providerfamily`.
 """
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.http import QueryDict
 
+from downloads.clients import DOWNLOAD_CLIENT_BACKOFF
 from downloads.implementations import IMPLEMENTATIONS
 from downloads.models import DownloadClient, DownloadClientConfig
+from downloads.resources import download_client_resource, template_resource
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import whole_number
-from radarr.models import Tag
-from radarr.providerediting import apply_tags, bulk_tags, checked_name, common_input
-from radarr.providers import settings_from_fields
+from radarr.providerfamily import ProviderFamily, ProviderPages
+from radarr.providers import Provider
 
-
-@dataclass
-class ClientInput:
-    """What a form or a v3 resource says about a client; None means "keep what is stored"."""
-
-    name: str | None = None
-    implementation: str | None = None
-    fields: list[dict[str, Any]] | dict[str, Any] = field(default_factory=list)
-    enable: bool | None = None
-    priority: Any = None
-    remove_completed_downloads: bool | None = None
-    remove_failed_downloads: bool | None = None
-    tags: list[int] | None = None
-
-
-def client_input(body: dict[str, Any]) -> ClientInput:
-    """A v3 DownloadClientResource body (keys matched ignoring case by the caller's InsensitiveDict)."""
-    return ClientInput(
-        **common_input(body),
-        enable=body.get("enable") if isinstance(body.get("enable"), bool) else None,
-        priority=body.get("priority"),
-        remove_completed_downloads=_bool_or_none(body.get("removeCompletedDownloads")),
-        remove_failed_downloads=_bool_or_none(body.get("removeFailedDownloads")),
-    )
-
-
-def _bool_or_none(value: Any) -> bool | None:
-    return value if isinstance(value, bool) else None
+# (attribute, v3 name) of the switches a client resource, a bulk edit and the page send
+SWITCHES = (
+    ("enable", "enable"),
+    ("remove_completed_downloads", "removeCompletedDownloads"),
+    ("remove_failed_downloads", "removeFailedDownloads"),
+)
 
 
 def _priority(value: Any, failures: list[Failure]) -> int | None:
@@ -60,75 +39,55 @@ def _priority(value: Any, failures: list[Failure]) -> int | None:
     return priority
 
 
-def build_client(data: ClientInput, client: DownloadClient | None = None) -> DownloadClient:
-    """An unsaved row with `data` applied over `client` (or new); ValidationFailed on bad input.
-
-    Tags are not applied here (they need a saved row): `save_download_client` sets them.
-    """
-    failures: list[Failure] = []
-    implementation = data.implementation or (client.implementation if client else "")
-    cls = IMPLEMENTATIONS.get(implementation)
-    if cls is None:
-        raise ValidationFailed(
-            [Failure("implementation", f"Unknown download client '{implementation}'", implementation)]
-        )
-    stored = client.settings if client and client.implementation == implementation else {}
-    settings, setting_failures = settings_from_fields(cls.Settings, data.fields, stored)
-    failures.extend(setting_failures)
-    row = client or DownloadClient()
-    name = checked_name(row, data.name, failures)
-    priority = _priority(data.priority, failures)
-    if failures:
-        raise ValidationFailed(failures)
-    row.name, row.implementation, row.protocol, row.settings = name, implementation, cls.protocol, settings
-    if data.enable is not None:
-        row.enable = data.enable
-    if priority is not None:
-        row.priority = priority
-    if data.remove_completed_downloads is not None:
-        row.remove_completed_downloads = data.remove_completed_downloads
-    if data.remove_failed_downloads is not None:
-        row.remove_failed_downloads = data.remove_failed_downloads
-    return row
-
-
-@transaction.atomic
-def save_download_client(row: DownloadClient, tags: list[int] | None) -> DownloadClient:
-    """Save a row made by `build_client` and set its tags (unknown tag ids are ignored)."""
-    row.save()
-    if tags is not None:
-        row.tags.set(Tag.objects.filter(pk__in=tags))
-    return row
-
-
-def delete_download_clients(ids: list[int]) -> int:
-    deleted, _ = DownloadClient.objects.filter(pk__in=ids).delete()
-    return deleted
-
-
-@transaction.atomic
-def bulk_edit_download_clients(ids: list[int], body: dict[str, Any]) -> list[DownloadClient]:
-    """Radarr's bulk edit: enable, priority, the remove flags and tags (add, remove or replace)."""
-    clients = list(DownloadClient.objects.filter(pk__in=ids).prefetch_related("tags"))
-    failures: list[Failure] = []
+def client_bulk_columns(body: dict[str, Any], failures: list[Failure]) -> dict[str, Any]:
+    """The switches and priority a client resource or a bulk edit sent (others keep their value)."""
+    changes = {attribute: body.get(name) for attribute, name in SWITCHES if isinstance(body.get(name), bool)}
     priority = _priority(body.get("priority"), failures)
-    if failures:
-        raise ValidationFailed(failures)
-    tag_change = bulk_tags(body)
-    for client in clients:
-        for attribute, key in (
-            ("enable", "enable"),
-            ("remove_completed_downloads", "removeCompletedDownloads"),
-            ("remove_failed_downloads", "removeFailedDownloads"),
-        ):
-            if isinstance(body.get(key), bool):
-                setattr(client, attribute, body.get(key))
-        if priority is not None:
-            client.priority = priority
-        client.save()
-        if tag_change is not None:
-            apply_tags(client, *tag_change)
-    return list(DownloadClient.objects.filter(pk__in=ids).for_resource())
+    if priority is not None:
+        changes["priority"] = priority
+    return changes
+
+
+def read_client_columns(
+    row: DownloadClient, cls: type[Provider], body: dict[str, Any], failures: list[Failure]
+) -> None:
+    """Enable, priority 1-50 and the remove switches when sent; the protocol is the implementation's."""
+    for attribute, value in client_bulk_columns(body, failures).items():
+        setattr(row, attribute, value)
+    row.protocol = cls.protocol  # type: ignore[attr-defined]
+
+
+def posted_client_columns(post: QueryDict) -> dict[str, Any]:
+    """The client page's own inputs in v3 names."""
+    columns: dict[str, Any] = {name: attribute in post for attribute, name in SWITCHES}
+    columns["priority"] = post.get("priority") or 1
+    return columns
+
+
+DOWNLOAD_CLIENTS = ProviderFamily(
+    label="download client",
+    resource_name="DownloadClient",
+    model=DownloadClient,
+    implementations=IMPLEMENTATIONS,
+    resource=download_client_resource,
+    template=template_resource,
+    read_columns=read_client_columns,
+    bulk_columns=client_bulk_columns,
+    pages=ProviderPages(
+        list_url="downloads:clients",
+        new_url="downloads:client-new",
+        edit_url="downloads:client-edit",
+        delete_url="downloads:client-delete",
+        test_url="downloads:client-test",
+        inputs_template="downloads/client_inputs.html",
+        tags_hint="With tags, this client only downloads movies that share one; "
+        "without, it serves every movie.",
+        posted_columns=posted_client_columns,
+    ),
+    backoff=DOWNLOAD_CLIENT_BACKOFF,
+    test_records_failures=True,  # a client that fails its test shows as failing in System → Status
+    health_key="downloadclient",
+)
 
 
 CONFIG_FIELDS = {

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from radarr.models import ProviderDefinition, Tag
+from radarr.models import ProviderDefinition, SingletonModel, Tag
 from releases.qualities import QUALITIES_BY_ID
 
 if TYPE_CHECKING:
@@ -44,6 +44,10 @@ class DownloadClient(ProviderDefinition):
     class Meta(ProviderDefinition.Meta):
         ordering = ["pk"]
 
+    @property
+    def is_enabled(self) -> bool:
+        return self.enable
+
     def provider(self) -> "BaseDownloadClient":
         """The implementation object for this row (raises KeyError for an unknown implementation)."""
         from downloads.implementations import IMPLEMENTATIONS  # implementations read mappings from here
@@ -51,7 +55,7 @@ class DownloadClient(ProviderDefinition):
         return IMPLEMENTATIONS[self.implementation](self)
 
 
-class DownloadClientConfig(models.Model):
+class DownloadClientConfig(SingletonModel):
     """Radarr's config/downloadclient: one row (pk 1), created with Radarr's defaults on first read."""
 
     download_client_working_folders = models.CharField(max_length=500, default="_UNPACK_|_FAILED_")
@@ -65,11 +69,6 @@ class DownloadClientConfig(models.Model):
 
     def __str__(self) -> str:
         return "Download client options"
-
-    @classmethod
-    def load(cls) -> "DownloadClientConfig":
-        config, _ = cls.objects.get_or_create(pk=1)
-        return config
 
 
 class RemotePathMapping(models.Model):

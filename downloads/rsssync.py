@@ -75,7 +75,7 @@ def recent_decisions(
 
 def rss_sync() -> RssSyncResult | None:
     """One sync; None when RSS sync is turned off (an interval of 0)."""
-    if IndexerConfig.get().rss_sync_interval == 0:
+    if IndexerConfig.load().rss_sync_interval == 0:
         return None
     indexer_count, matched, decisions, context = recent_decisions(with_pending=True)
     releases = [release for release, _, _ in matched]

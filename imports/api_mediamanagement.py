@@ -29,7 +29,7 @@ def naming_config(request: HttpRequest, id: int | None = None) -> HttpResponse:
     if request.method == "PUT":
         config = save_naming_config(read_json_object(request))
         return json_response(naming_config_resource(config), status=202)
-    return json_response(naming_config_resource(NamingConfig.get()))
+    return json_response(naming_config_resource(NamingConfig.load()))
 
 
 @api_view("GET")
@@ -49,7 +49,7 @@ def media_management_config(request: HttpRequest, id: int | None = None) -> Http
     if request.method == "PUT":
         config = save_media_management_config(read_json_object(request))
         return json_response(media_management_resource(config), status=202)
-    return json_response(media_management_resource(MediaManagementConfig.get()))
+    return json_response(media_management_resource(MediaManagementConfig.load()))
 
 
 def _movie(request: HttpRequest) -> Movie:

@@ -167,7 +167,7 @@ def import_extras(
     `source_video` is the imported file where it came from (found in `source_folder` by the movie
     file's original name when not given; without it only files named like the movie file's release
     come along)."""
-    config = MediaManagementConfig.get()
+    config = MediaManagementConfig.load()
     if not config.import_extra_files or not source_folder.is_dir():
         return []
     video = source_video or _source_video(source_folder, movie_file)
@@ -266,7 +266,7 @@ def scan_extras(movie: Movie) -> int:
             changed += 1
     if not folder.is_dir():
         return changed
-    extensions = set(MediaManagementConfig.get().extra_extensions) | {
+    extensions = set(MediaManagementConfig.load().extra_extensions) | {
         ext.lstrip(".") for ext in SUBTITLE_EXTENSIONS
     }
     for movie_file in MovieFile.objects.filter(movie=movie):

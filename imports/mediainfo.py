@@ -401,7 +401,7 @@ def ffprobe_check() -> list[Any]:
     from imports.models import MediaManagementConfig
     from radarr.system.health import HealthIssue
 
-    if ffprobe_path() is not None or not MediaManagementConfig.get().enable_media_info:
+    if ffprobe_path() is not None or not MediaManagementConfig.load().enable_media_info:
         return []
     return [
         HealthIssue(

@@ -187,7 +187,7 @@ def _save[Config: NamingConfig | MediaManagementConfig](
 ) -> Config:
     """Read `body` over the saved row, check types then `rules`, and save: nothing is saved on a failure."""
     with transaction.atomic():
-        config = model.get()
+        config = model.load()
         values, failures = _read(body, config, fields)
         if failures:
             raise ValidationFailed(failures)
@@ -213,7 +213,7 @@ class NamingDraft:
 
 def naming_draft(values: dict[str, Any]) -> NamingDraft:
     """A draft from query or form values by v3 name; what is missing comes from the saved config."""
-    saved = NamingConfig.get()
+    saved = NamingConfig.load()
 
     def flag(name: str, attribute: str) -> bool:
         raw = values.get(name)

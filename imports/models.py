@@ -1,19 +1,18 @@
 """Models of the imports app: the naming and media-management settings (Radarr's NamingConfig and
-MediaManagementConfig, singletons at pk 1 created with Radarr's defaults on first read) and the extra
+MediaManagementConfig, singletons at pk 1 read with Radarr's defaults until first saved) and the extra
 files tracked beside movie files. Reading and saving the settings in v3 shapes: imports.mediamanagement.
 """
 
 from __future__ import annotations
 
-from typing import Self
-
 import regex
 from django.db import models
 
 from imports.naming import DEFAULT_MOVIE_FOLDER_FORMAT, DEFAULT_STANDARD_MOVIE_FORMAT
+from radarr.models import SingletonModel
 
 
-class NamingConfig(models.Model):
+class NamingConfig(SingletonModel):
     """Radarr's NamingConfig: whether and how movie files and folders are named."""
 
     rename_movies = models.BooleanField(default=False)
@@ -25,13 +24,8 @@ class NamingConfig(models.Model):
     def __str__(self) -> str:
         return "Movie naming"
 
-    @classmethod
-    def get(cls) -> Self:
-        config, _ = cls.objects.get_or_create(pk=1)
-        return config
 
-
-class MediaManagementConfig(models.Model):
+class MediaManagementConfig(SingletonModel):
     """Radarr's MediaManagementConfig: folders, importing, file management and permissions."""
 
     auto_unmonitor_previously_downloaded_movies = models.BooleanField(default=False)
@@ -59,11 +53,6 @@ class MediaManagementConfig(models.Model):
     def __str__(self) -> str:
         return "Media management"
 
-    @classmethod
-    def get(cls) -> Self:
-        config, _ = cls.objects.get_or_create(pk=1)
-        return config
-
     # The names imports.options reads.
     @property
     def skip_free_space_check(self) -> bool:
@@ -87,7 +76,7 @@ class MediaManagementConfig(models.Model):
 
     @property
     def rename_movies(self) -> bool:
-        return NamingConfig.get().rename_movies
+        return NamingConfig.load().rename_movies
 
     @property
     def extra_extensions(self) -> list[str]:

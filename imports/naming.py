@@ -479,7 +479,7 @@ def _config(config: NamingConfig | NamingSettings | None) -> NamingSettings:
         return config
     from imports.models import NamingConfig
 
-    return NamingConfig.get()
+    return NamingConfig.load()
 
 
 class _DatabaseView:

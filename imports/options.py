@@ -36,7 +36,7 @@ def import_options() -> ImportOptions:
     """The current settings from media management's row (Radarr's defaults if it cannot be read)."""
     try:
         with transaction.atomic():
-            config = MediaManagementConfig.get()
+            config = MediaManagementConfig.load()
     except DatabaseError:  # its table not migrated yet: Radarr's defaults
         return ImportOptions()
     return ImportOptions(

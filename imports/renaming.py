@@ -98,7 +98,7 @@ def new_relative_path(movie: Movie, naming_file: NamingFile, config: NamingSetti
 
 def rename_previews(movie: Movie, config: NamingSettings | None = None) -> list[RenamePreview]:
     """The movie's files whose name differs from the naming format (nothing when renaming is off)."""
-    config = config or NamingConfig.get()
+    config = config or NamingConfig.load()
     if not config.rename_movies:
         return []
     files = list(MovieFile.objects.filter(movie=movie))
@@ -185,7 +185,7 @@ def rename_movie_file(movie: Movie, naming_file: NamingFile, config: NamingSetti
 
 def rename_movie_files(movie: Movie, file_ids: list[int] | None = None) -> list[int]:
     """RenameFiles: the movie's files (all, or those listed) to the naming format; the ids renamed."""
-    config = NamingConfig.get()
+    config = NamingConfig.load()
     if not config.rename_movies:
         return []
     _check_movie_folder(movie)
@@ -204,7 +204,7 @@ def rename_movie_files(movie: Movie, file_ids: list[int] | None = None) -> list[
 
 def rename_movie_folder(movie: Movie, config: NamingSettings | None = None) -> bool:
     """RenameMovieFolder: the folder to the folder format inside its root folder; False if unchanged."""
-    config = config or NamingConfig.get()
+    config = config or NamingConfig.load()
     place = placement(movie.path)
     if place.problem:  # an old row outside every root folder: no root folder to rename it in
         logger.error("Refused to rename the folder of %s: %s", movie, place.problem)
@@ -300,7 +300,7 @@ def set_file_date(movie: Movie, path: Path) -> bool:
 
     from imports.models import MediaManagementConfig
 
-    choice = MediaManagementConfig.get().file_date
+    choice = MediaManagementConfig.load().file_date
     day = {"cinemas": movie.in_cinemas, "release": movie.physical_release}.get(choice)
     if day is None or not path.exists():
         return False

@@ -73,7 +73,7 @@ def needs_probe(stored: dict[str, Any], stat: os.stat_result) -> bool:
 def refresh_media_info(movie: Movie, *, changed: Collection[int] = (), force: bool = False) -> int:
     """Read media info for the movie's files that need it (`changed`: row ids the scan saw change size;
     all when `force`), when Analyse Video Files is on. Returns how many files were updated."""
-    if not MediaManagementConfig.get().enable_media_info or ffprobe_path() is None:
+    if not MediaManagementConfig.load().enable_media_info or ffprobe_path() is None:
         return 0
     updated = 0
     for movie_file in MovieFile.objects.filter(movie=movie):

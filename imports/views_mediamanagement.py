@@ -124,8 +124,8 @@ class MediaManagementForm(forms.Form):
 
 
 def _current_values() -> dict[str, Any]:
-    values = naming_config_resource(NamingConfig.get())
-    values.update(media_management_resource(MediaManagementConfig.get()))
+    values = naming_config_resource(NamingConfig.load())
+    values.update(media_management_resource(MediaManagementConfig.load()))
     values.pop("id", None)
     return values
 
@@ -194,7 +194,7 @@ def organize(request: HttpRequest, tmdb_id: int) -> HttpResponse:
                 messages.error(request, error.message)
         messages.success(request, text)
         return redirect("movies:detail", tmdb_id=movie.tmdb_id)
-    config = NamingConfig.get()
+    config = NamingConfig.load()
     folder = posixpath.join(
         movie.root_folder_path or posixpath.dirname(movie.path), build_folder_name(movie, config)
     )

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from radarr.models import ProviderDefinition, Tag
+from radarr.models import ProviderDefinition, SingletonModel, Tag
 
 if TYPE_CHECKING:
     from indexers.implementations.base import BaseIndexer
@@ -53,8 +53,8 @@ class Indexer(ProviderDefinition):
         return IMPLEMENTATIONS[self.implementation](self)
 
 
-class IndexerConfig(models.Model):
-    """Settings → Indexers → Options (Radarr's config/indexer): one row, read with `get()`."""
+class IndexerConfig(SingletonModel):
+    """Settings → Indexers → Options (Radarr's config/indexer): one row, read with `load()`."""
 
     minimum_age = models.IntegerField(default=0)  # minutes; usenet posts younger than this wait
     retention = models.IntegerField(default=0)  # days; 0 is unlimited
@@ -68,14 +68,9 @@ class IndexerConfig(models.Model):
     def __str__(self) -> str:
         return "Indexer options"
 
-    @classmethod
-    def get(cls) -> "IndexerConfig":
-        config, _ = cls.objects.get_or_create(pk=1)
-        return config
 
-
-class BacklogSettings(models.Model):
-    """Backlog search (Radarr has none): a slow, scheduled search of wanted movies. One row, `get()`.
+class BacklogSettings(SingletonModel):
+    """Backlog search (Radarr has none): a slow, scheduled search of wanted movies. One row, `load()`.
 
     Off by default: indexers count API hits, so the user chooses how many movies a run may search.
     """
@@ -99,11 +94,6 @@ class BacklogSettings(models.Model):
 
     def __str__(self) -> str:
         return "Backlog search settings"
-
-    @classmethod
-    def get(cls) -> "BacklogSettings":
-        settings, _ = cls.objects.get_or_create(pk=1)
-        return settings
 
 
 class BacklogState(models.Model):

@@ -79,7 +79,7 @@ def save_indexer_options(options: IndexerOptions) -> IndexerConfig:
     failures = options_failures(options)
     if failures:
         raise ValidationFailed(failures)
-    config = IndexerConfig.get()
+    config = IndexerConfig.load()
     for attribute in IndexerOptions.__dataclass_fields__:
         setattr(config, attribute, getattr(options, attribute))
     config.save()
@@ -89,12 +89,12 @@ def save_indexer_options(options: IndexerOptions) -> IndexerConfig:
 
 def rss_sync_minutes() -> int:
     """RssSync's interval as the user set it (radarr.jobs reads it): 0 turns it off."""
-    return IndexerConfig.get().rss_sync_interval
+    return IndexerConfig.load().rss_sync_interval
 
 
 def decision_settings() -> DecisionSettings:
     """The global indexer options the decision rules read (one query)."""
-    config = IndexerConfig.get()
+    config = IndexerConfig.load()
     return DecisionSettings(
         minimum_age_minutes=config.minimum_age,
         retention_days=config.retention,

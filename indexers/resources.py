@@ -3,6 +3,7 @@
 from typing import Any
 
 from indexers.implementations import IMPLEMENTATIONS
+from indexers.implementations.base import BaseIndexer
 from indexers.models import Indexer, IndexerConfig
 from radarr.providers import field_resources, implementation_facts
 
@@ -27,25 +28,22 @@ def indexer_resource(indexer: Indexer) -> dict[str, Any]:
     }
 
 
-def indexer_schema() -> list[dict[str, Any]]:
-    """GET /indexer/schema: one template per implementation with its default field values."""
-    return [
-        {
-            "fields": field_resources(cls.Settings, None),
-            **implementation_facts(cls, cls.implementation),
-            "tags": [],
-            "presets": [],
-            "enableRss": cls.supports_rss,
-            "enableAutomaticSearch": cls.supports_search,
-            "enableInteractiveSearch": cls.supports_search,
-            "supportsRss": cls.supports_rss,
-            "supportsSearch": cls.supports_search,
-            "protocol": cls.protocol,
-            "priority": 25,
-            "downloadClientId": 0,
-        }
-        for cls in IMPLEMENTATIONS.values()
-    ]
+def indexer_template(cls: type[BaseIndexer]) -> dict[str, Any]:
+    """One entry of GET /indexer/schema: a new indexer of that kind with its default field values."""
+    return {
+        "fields": field_resources(cls.Settings, None),
+        **implementation_facts(cls, cls.implementation),
+        "tags": [],
+        "presets": [],
+        "enableRss": cls.supports_rss,
+        "enableAutomaticSearch": cls.supports_search,
+        "enableInteractiveSearch": cls.supports_search,
+        "supportsRss": cls.supports_rss,
+        "supportsSearch": cls.supports_search,
+        "protocol": cls.protocol,
+        "priority": 25,
+        "downloadClientId": 0,
+    }
 
 
 def indexer_config_resource(config: IndexerConfig) -> dict[str, Any]:

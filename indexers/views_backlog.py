@@ -40,7 +40,7 @@ class BacklogSettingsForm(forms.ModelForm):
 
 @require_http_methods(["GET", "POST"])
 def backlog_settings(request: HttpRequest) -> HttpResponse:
-    settings = BacklogSettings.get()
+    settings = BacklogSettings.load()
     form = BacklogSettingsForm(request.POST or None, instance=settings)
     if request.method == "POST" and form.is_valid():
         form.save()

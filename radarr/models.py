@@ -1,9 +1,26 @@
 """Cross-cutting rows: tags, the v3 command log, health results, UI settings, the abstract provider row."""
 
 from datetime import datetime, timedelta
+from typing import Self
 
 from django.db import models
 from django.utils import timezone
+
+
+class SingletonModel(models.Model):
+    """A settings row of which there is exactly one (pk 1), with the field defaults as Radarr's.
+
+    Every such row is read with `load()`: the saved row, or until the first save an unsaved one
+    holding the defaults (pk 1, so that save creates the row). A read never writes: pages, the API
+    and jobs read settings inside their own snapshot, and a GET takes no write lock.
+    """
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def load(cls) -> Self:
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
 
 class Tag(models.Model):
@@ -121,7 +138,7 @@ class HealthRecord(models.Model):
         return f"{self.source}: {self.message}"
 
 
-class UiConfig(models.Model):
+class UiConfig(SingletonModel):
     """Radarr's config/ui: one row (pk 1) of display preferences, created with Radarr's defaults."""
 
     # .NET's DayOfWeek, as Radarr's clients send it: 0 is Sunday, 1 Monday ... 6 Saturday
@@ -144,11 +161,6 @@ class UiConfig(models.Model):
 
     def __str__(self) -> str:
         return "UI settings"
-
-    @classmethod
-    def load(cls) -> "UiConfig":
-        """The row, or Radarr's defaults until someone saves (pages read it: a read never writes)."""
-        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
     @property
     def first_weekday(self) -> int:
@@ -180,6 +192,11 @@ class ProviderDefinition(models.Model):
 
     def is_backed_off(self, now: datetime | None = None) -> bool:
         return self.disabled_until is not None and self.disabled_until > (now or timezone.now())
+
+    @property
+    def is_enabled(self) -> bool:
+        """Radarr's `Enable`: whether a save tests it first. Families with switches say when it is off."""
+        return True
 
 
 from radarr.system.models_backup import BackupSettings  # noqa: E402, F401 - the Backup settings row

@@ -1,10 +1,11 @@
-"""Editing provider rows (download clients, notifications, indexers) from a Settings page or v3 input.
+"""Reading provider input (download clients, notifications, indexers) from a Settings page or v3 body.
 
-What every family does the same way lives here as plain functions: reading the common v3 keys,
-checking a name, bulk tag edits, turning a posted form into v3 field values and back into the
-field list a form draws. Each app's views and editing module call these and keep what differs.
+Plain functions the shared provider flow (`radarr.providerfamily`, `radarr.providerpages`) is built
+on: reading the common v3 keys, checking a name, bulk tag edits, turning a posted form into v3 field
+values and back into the field list a form draws.
 """
 
+import math
 from typing import Any
 
 from django.contrib import messages
@@ -14,7 +15,7 @@ from django.http import HttpRequest, QueryDict
 from radarr.api.errors import Failure, invalid
 from radarr.api.params import id_list, int_or_none, optional_text
 from radarr.models import Tag
-from radarr.providers import field_resources
+from radarr.providers import SettingField, field_resources, setting_fields
 
 # ---- v3 input and row checks
 
@@ -86,35 +87,45 @@ def posted_tags(post: QueryDict) -> list[int]:
 
 
 def posted_fields(settings_class: type, post: QueryDict) -> dict[str, Any]:
-    """The settings inputs (`field-<name>`) as v3 field values, typed as each setting's default is."""
-    values: dict[str, Any] = {}
-    for resource in field_resources(settings_class, None):
-        values[resource["name"]] = _posted_value(resource, post)
-    return values
+    """The settings inputs (`field-<name>`) as v3 field values, typed as each setting is declared."""
+    return {field.name: _posted_value(field, post) for field in setting_fields(settings_class)}
 
 
-def _posted_value(resource: dict[str, Any], post: QueryDict) -> Any:
-    key = f"field-{resource['name']}"
-    default = resource["value"]
+def _posted_value(field: SettingField, post: QueryDict) -> Any:
+    key = f"field-{field.name}"
+    kind = field.metadata["type"]
     text = post.get(key, "")
-    if resource["type"] == "checkbox":
+    if kind == "checkbox" or isinstance(field.default, bool):
         return key in post
-    if resource["type"] == "keyValueList":  # one "key: value" per line
+    if kind == "keyValueList":  # one "key: value" per line
         pairs = [line.split(":", 1) for line in text.splitlines() if ":" in line]
         return [{"key": k.strip(), "value": v.strip()} for k, v in pairs]
-    if isinstance(default, list):
-        select = resource["type"] == "select"  # a multiple select posts ids; a textbox, comma lists
+    if isinstance(field.default, list):
+        select = kind == "select"  # a multiple select posts ids; a textbox, comma lists
         parts = post.getlist(key) if select else text.split(",")
         return [
             number if select and (number := int_or_none(part.strip())) is not None else part.strip()
             for part in parts
             if part.strip()
         ]
-    if isinstance(default, int) and not isinstance(default, bool):
-        text = text.strip()
-        number = int_or_none(text, minimum=-(2**63), maximum=2**63 - 1)
-        return text if number is None else number  # validation reports a non-number
+    if field.is_number:
+        return _posted_number(text.strip())
     return text
+
+
+def _posted_number(text: str) -> Any:
+    """A number input: empty is null (the setting's "not set"), a non-number stays text for the
+    validation to report."""
+    if not text:
+        return None
+    number = int_or_none(text, minimum=-(2**63), maximum=2**63 - 1)
+    if number is not None:
+        return number
+    try:
+        fraction = float(text)
+    except ValueError:
+        return text
+    return fraction if math.isfinite(fraction) else text
 
 
 def form_fields(
@@ -133,6 +144,7 @@ def form_fields(
             **resource,
             "display": _display_value(resource),
             "multiple": isinstance(resource["value"], list) and resource["type"] == "select",
+            "secret": resource["type"] == "password" or resource["privacy"] in ("password", "apiKey"),
             "errors": by_field.pop(resource["name"].lower(), []),
         }
         for resource in field_resources(settings_class, stored)

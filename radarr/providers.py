@@ -8,6 +8,7 @@ dataclass of `setting(...)` fields; that one declaration drives the form, the v3
 
 import dataclasses
 import re
+import typing
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
@@ -19,6 +20,18 @@ from radarr.api.secrets import MASK, carries_credentials
 
 # Radarr's escalating back-off after consecutive failures (EscalationBackOff), in minutes
 BACKOFF_MINUTES = [0, 1, 5, 15, 30, 60, 180, 360, 720, 1440]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class BackOff:
+    """How far a family's providers back off (Radarr's ProviderStatusServiceBase and its overrides)."""
+
+    maximum_level: int = len(BACKOFF_MINUTES) - 1  # a day, after nine failures in a row
+    # no pause within this long of the first failure (a restarting download client must not stop grabs)
+    grace: timedelta = timedelta(0)
+
+
+STANDARD_BACKOFF = BackOff()
 
 
 class ProviderError(Exception):
@@ -86,6 +99,15 @@ class SettingField:
     name: str
     default: Any
     metadata: dict[str, Any]
+    annotation: Any = None  # the dataclass field's type (`float | None`)
+
+    @property
+    def is_number(self) -> bool:
+        """Whether a form posts it as a number: declared so, or a number by default or by type."""
+        if isinstance(self.default, bool):
+            return False
+        declared = self.annotation in (int, float) or float in typing.get_args(self.annotation)
+        return self.metadata["type"] == "number" or isinstance(self.default, int | float) or declared
 
     @property
     def is_secret(self) -> bool:
@@ -103,7 +125,7 @@ def setting_fields(settings_class: type) -> list[SettingField]:
             field.default_factory() if field.default_factory is not dataclasses.MISSING else field.default
         )
         name = field.metadata.get("name") or camel_case(field.name)
-        fields.append(SettingField(field.name, name, default, dict(field.metadata)))
+        fields.append(SettingField(field.name, name, default, dict(field.metadata), field.type))
     return fields
 
 
@@ -202,6 +224,10 @@ class Provider:
     def config_contract(cls) -> str:
         return f"{cls.implementation}Settings"
 
+    def validate(self) -> list[Failure]:
+        """Settings checks that need no network (Radarr's settings validators), run at every save."""
+        return []
+
     def test(self) -> list[Failure]:
         """Check the connection and settings; an empty list means it works."""
         return []
@@ -220,15 +246,19 @@ def next_retry(escalation_level: int, now: datetime | None = None) -> datetime:
     return (now or timezone.now()) + timedelta(minutes=minutes)
 
 
-def record_failure(definition: Any, error: ProviderError, now: datetime | None = None) -> None:
+def record_failure(
+    definition: Any, error: ProviderError, backoff: BackOff = STANDARD_BACKOFF, now: datetime | None = None
+) -> None:
     """Escalate the provider's back-off (or honour the server's Retry-After when it asks for longer)."""
     now = now or timezone.now()
-    level = min(definition.escalation_level + 1, len(BACKOFF_MINUTES) - 1)
-    until = next_retry(level, now)
+    level = min(definition.escalation_level + 1, backoff.maximum_level)
+    until: datetime | None = next_retry(level, now)
     if error.retry_after and now + error.retry_after > until:
         until = now + error.retry_after
     definition.escalation_level = level
     definition.initial_failure = definition.initial_failure or now
+    if now - definition.initial_failure < backoff.grace:
+        until = None
     definition.most_recent_failure = now
     definition.disabled_until = until
     definition.last_error = safe_message(error.message)
@@ -243,12 +273,17 @@ def record_failure(definition: Any, error: ProviderError, now: datetime | None =
     )
 
 
+def clear_backoff(definition: Any) -> None:
+    """Forget the provider's failures on the row (the caller saves it)."""
+    definition.escalation_level = 0
+    definition.initial_failure = definition.most_recent_failure = definition.disabled_until = None
+    definition.last_error = ""
+
+
 def record_success(definition: Any) -> None:
     """A working call clears the back-off (only writes when there was something to clear)."""
     if definition.escalation_level or definition.disabled_until or definition.last_error:
-        definition.escalation_level = 0
-        definition.initial_failure = definition.most_recent_failure = definition.disabled_until = None
-        definition.last_error = ""
+        clear_backoff(definition)
         definition.save(
             update_fields=[
                 "escalation_level",

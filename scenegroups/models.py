@@ -5,6 +5,8 @@ kept for display.
 
 from django.db import models
 
+from radarr.models import SingletonModel
+
 FACTOR_NAMES: dict[str, str] = {  # key -> what the pages and the API call it, in weight order
     "seeder_health": "Seeder health",
     "internal_ratio": "Internal ratio",
@@ -153,19 +155,14 @@ class ScoreHistory(models.Model):
         return f"{self.day}: {self.score}"
 
 
-class ReputationSettings(models.Model):
-    """Settings of the analysis (one row, `get()`): factor weights in percent and how fast evidence ages."""
+class ReputationSettings(SingletonModel):
+    """Settings of the analysis (one row, `load()`): factor weights in percent and how fast evidence ages."""
 
     weights = models.JSONField(default=dict)  # factor key -> percent; missing keys take DEFAULT_WEIGHTS
     half_life_days = models.PositiveIntegerField(default=180)  # evidence this old counts half
 
     def __str__(self) -> str:
         return "Scene group reputation settings"
-
-    @classmethod
-    def get(cls) -> "ReputationSettings":
-        settings, _ = cls.objects.get_or_create(pk=1)
-        return settings
 
     def weight_map(self) -> dict[str, int]:
         return {key: int(self.weights.get(key, default)) for key, default in DEFAULT_WEIGHTS.items()}

@@ -77,7 +77,6 @@ def validate_weights(values: Mapping[str, object]) -> dict[str, int]:
 def save_weights(values: Mapping[str, object]) -> ReputationSettings:
     """Validate and store the weights; scores change at the next recompute, not here."""
     weights = validate_weights(values)
-    settings = ReputationSettings.get()
-    settings.weights = weights
-    settings.save(update_fields=["weights"])
+    # only the weights: the half-life, saved elsewhere, is never overwritten; the first save creates the row
+    settings, _ = ReputationSettings.objects.update_or_create(pk=1, defaults={"weights": weights})
     return settings

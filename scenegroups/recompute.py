@@ -83,7 +83,7 @@ def recompute(keys: Iterable[str] | None = None, *, now: datetime | None = None)
     """Rescore these groups (every group with evidence or a row when None) from their evidence and
     upsert today's score history. Returns the number of groups written."""
     now = now or timezone.now()
-    settings = ReputationSettings.get()
+    settings = ReputationSettings.load()
     if keys is None:
         return _recompute_round(None, settings, now)
     wanted = sorted({group_key(key) for key in keys if key and key.strip()})

@@ -54,7 +54,7 @@ def scene_groups(request: HttpRequest) -> HttpResponse:
     context = _list_context(request)
     if request.htmx and request.htmx.target == "groups":
         return render(request, "scenegroups/list.html#groups", context)
-    context["weights"] = _weight_fields(ReputationSettings.get().weight_map(), {})
+    context["weights"] = _weight_fields(ReputationSettings.load().weight_map(), {})
     return render(request, "scenegroups/list.html", context)
 
 

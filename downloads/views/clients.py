@@ -1,43 +1,30 @@
-"""Pages: Settings → Download Clients (clients with status, add/edit/delete/test, the global options,
-remote path mappings).
+"""Pages: Settings → Download Clients (clients with status, the global options, remote path mappings).
 
-A client's form is built from its implementation's settings (the same declaration that drives the v3
-`fields`); Test posts the form as it stands, so a client can be tried before it is saved.
+Adding, editing, testing and deleting a client are the shared provider pages (`radarr.providerpages`)
+for DOWNLOAD_CLIENTS.
 """
 
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from downloads.clients import test_client
-from downloads.editing import (
-    ClientInput,
-    build_client,
-    delete_download_clients,
-    save_download_client,
-    save_download_client_config,
-)
-from downloads.implementations import IMPLEMENTATIONS
-from downloads.implementations.base import BaseDownloadClient
+from downloads.editing import DOWNLOAD_CLIENTS, save_download_client_config
 from downloads.models import DownloadClient, DownloadClientConfig, RemotePathMapping
 from downloads.remotepaths import delete_remote_path_mapping, save_remote_path_mapping
-from radarr.api.errors import Failure, ValidationFailed
-from radarr.models import Tag
-from radarr.providerediting import (
-    form_fields,
-    posted_fields,
-    posted_tags,
-    report_test,
-    requested_implementation,
-    test_result_template,
+from radarr.api.errors import ValidationFailed
+from radarr.providerpages import (
+    delete_provider,
+    edit_provider,
+    new_provider,
+    test_all_providers,
+    test_provider_form,
 )
-from radarr.system.health import recheck_health
 
 
 class OptionsForm(forms.ModelForm):
@@ -109,147 +96,6 @@ def _camel(name: str) -> str:
     return head + "".join(part.capitalize() for part in rest)
 
 
-# ---- a client's form
-
-
-def _posted_input(cls: type[BaseDownloadClient], post: QueryDict) -> ClientInput:
-    return ClientInput(
-        name=post.get("name", ""),
-        implementation=cls.implementation,
-        fields=posted_fields(cls.Settings, post),
-        enable="enable" in post,
-        priority=post.get("priority") or 1,
-        remove_completed_downloads="remove_completed_downloads" in post,
-        remove_failed_downloads="remove_failed_downloads" in post,
-        tags=posted_tags(post),
-    )
-
-
-def _form_context(
-    cls: type[BaseDownloadClient],
-    client: DownloadClient | None,
-    stored: dict[str, Any] | None,
-    common: dict[str, Any],
-    failures: list[Failure] | None = None,
-) -> dict[str, Any]:
-    failures = failures or []
-    fields, common_errors = form_fields(cls.Settings, stored, failures)
-    return {
-        "cls": cls,
-        "client": client,
-        "fields": fields,
-        "common": common,
-        "common_errors": common_errors,
-        "tags": Tag.objects.all(),
-        "failures": failures,
-    }
-
-
-def _common(client: DownloadClient | None, post: QueryDict | None = None) -> dict[str, Any]:
-    if post is not None:
-        return {
-            "name": post.get("name", ""),
-            "enable": "enable" in post,
-            "priority": post.get("priority", 1),
-            "remove_completed_downloads": "remove_completed_downloads" in post,
-            "remove_failed_downloads": "remove_failed_downloads" in post,
-            "tags": posted_tags(post),
-        }
-    if client is None:
-        return {"name": "", "enable": True, "priority": 1, "remove_completed_downloads": True,
-                "remove_failed_downloads": True, "tags": []}  # fmt: skip
-    return {
-        "name": client.name,
-        "enable": client.enable,
-        "priority": client.priority,
-        "remove_completed_downloads": client.remove_completed_downloads,
-        "remove_failed_downloads": client.remove_failed_downloads,
-        "tags": [tag.pk for tag in client.tags.all()],
-    }
-
-
-def _save_form(
-    request: HttpRequest, cls: type[BaseDownloadClient], client: DownloadClient | None
-) -> HttpResponse:
-    data = _posted_input(cls, request.POST)
-    try:
-        row = build_client(data, client)
-    except ValidationFailed as failed:
-        stored = posted_fields(cls.Settings, request.POST)
-        context = _form_context(cls, client, stored, _common(None, request.POST), failed.failures)
-        return render(request, "downloads/client_form.html", context, status=400)
-    save_download_client(row, data.tags)
-    recheck_health("downloadclient")  # new settings may fix (or cause) what the slow checks found
-    messages.success(request, f"Saved {row.name}")
-    return redirect("downloads:clients")
-
-
-@require_http_methods(["GET", "POST"])
-def client_new(request: HttpRequest) -> HttpResponse:
-    cls = IMPLEMENTATIONS.get(requested_implementation(request))
-    if cls is None:
-        return render(request, "downloads/client_pick.html", {"implementations": IMPLEMENTATIONS.values()})
-    if request.method == "POST":
-        return _save_form(request, cls, None)
-    return render(request, "downloads/client_form.html", _form_context(cls, None, None, _common(None)))
-
-
-@require_http_methods(["GET", "POST"])
-def client_edit(request: HttpRequest, client_id: int) -> HttpResponse:
-    client = get_object_or_404(DownloadClient.objects.for_resource(), pk=client_id)
-    cls = IMPLEMENTATIONS.get(client.implementation)
-    if cls is None:
-        messages.error(request, f"Unknown implementation {client.implementation}")
-        return redirect("downloads:clients")
-    if request.method == "POST":
-        return _save_form(request, cls, client)
-    return render(
-        request, "downloads/client_form.html", _form_context(cls, client, client.settings, _common(client))
-    )
-
-
-@require_POST
-def client_test(request: HttpRequest) -> HttpResponse:
-    """Test the form as posted (a saved client's masked secrets come from its row)."""
-    cls = IMPLEMENTATIONS.get(request.POST.get("implementation", ""))
-    if cls is None:
-        return HttpResponse("Unknown implementation", status=400)
-    stored = DownloadClient.objects.filter(pk=request.POST.get("client_id") or 0).first()
-    data = _posted_input(cls, request.POST)
-    data.name = data.name or "Test"
-    try:
-        row = build_client(data, stored)
-        failures = row.provider().test() if stored is None else test_client(row)
-    except ValidationFailed as failed:
-        failures = failed.failures
-    context = _form_context(
-        cls, stored, posted_fields(cls.Settings, request.POST), _common(None, request.POST), failures
-    )
-    context["tested"] = True
-    if stored is not None:  # a saved client that answers again should stop showing as failing
-        recheck_health("downloadclient")
-    return render(request, test_result_template(request, "downloads/client_form.html"), context)
-
-
-@require_POST
-def clients_test_all(request: HttpRequest) -> HttpResponse:
-    recheck_health("downloadclient")
-    for client in DownloadClient.objects.all():
-        report_test(request, client.name, test_client(client))
-    return redirect("downloads:clients")
-
-
-@require_http_methods(["GET", "POST"])
-def client_delete(request: HttpRequest, client_id: int) -> HttpResponse:
-    client = get_object_or_404(DownloadClient, pk=client_id)
-    if request.method == "POST":
-        delete_download_clients([client.pk])
-        recheck_health("downloadclient")
-        messages.success(request, f"Deleted {client.name}")
-        return redirect("downloads:clients")
-    return render(request, "downloads/confirm_delete.html", {"what": f"the download client {client.name}"})
-
-
 # ---- remote path mappings
 
 
@@ -295,14 +141,16 @@ def mapping_delete(request: HttpRequest, mapping_id: int) -> HttpResponse:
     return render(request, "downloads/confirm_delete.html", {"what": f"the remote path mapping {mapping}"})
 
 
+CLIENT_PAGES = {"family": DOWNLOAD_CLIENTS}
+
 urlpatterns = [
     path("settings/downloadclients", clients, name="clients"),
     path("settings/downloadclients/options", save_options, name="options"),
-    path("settings/downloadclients/new", client_new, name="client-new"),
-    path("settings/downloadclients/test", client_test, name="client-test"),
-    path("settings/downloadclients/testall", clients_test_all, name="clients-testall"),
-    path("settings/downloadclients/<int:client_id>", client_edit, name="client-edit"),
-    path("settings/downloadclients/<int:client_id>/delete", client_delete, name="client-delete"),
+    path("settings/downloadclients/new", new_provider, CLIENT_PAGES, name="client-new"),
+    path("settings/downloadclients/test", test_provider_form, CLIENT_PAGES, name="client-test"),
+    path("settings/downloadclients/testall", test_all_providers, CLIENT_PAGES, name="clients-testall"),
+    path("settings/downloadclients/<int:pk>", edit_provider, CLIENT_PAGES, name="client-edit"),
+    path("settings/downloadclients/<int:pk>/delete", delete_provider, CLIENT_PAGES, name="client-delete"),
     path("settings/downloadclients/remotepathmappings/new", mapping_edit, name="mapping-new"),
     path("settings/downloadclients/remotepathmappings/<int:mapping_id>", mapping_edit, name="mapping-edit"),
     path(

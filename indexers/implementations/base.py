@@ -159,10 +159,6 @@ class BaseIndexer(Provider):
     def search(self, criteria: MovieSearchCriteria) -> list[ReleaseInfo]:
         return []
 
-    def validate(self) -> list[Failure]:
-        """Settings checks that need no network (Radarr's settings validators)."""
-        return []
-
     def test(self) -> list[Failure]:
         """Radarr's test: settings checks, then one request that must succeed; its error says what to fix."""
         failures = self.validate()

@@ -39,8 +39,14 @@ def provider_test_results(rows: Iterable[Any], test: Callable[[Any], list[Failur
 def force_save_requested(request: HttpRequest) -> bool:
     """`?forceSave=true` saves without testing first (Prowlarr-style clients retry with it after a 400).
 
-    Only the word true counts: anything else tests, and is never a 400 of its own."""
-    return (request.query.get("forceSave") or "").lower() == "true"  # type: ignore[attr-defined]
+    Radarr binds it as a bool: true or false in any case (spaces around allowed); absent is false, and
+    anything else (1, yes, an empty value) is a 400 before anything is read or saved."""
+    value = request.query.get("forceSave")  # type: ignore[attr-defined]
+    if value is None:
+        return False
+    if value.strip().lower() not in ("true", "false"):
+        raise invalid("forceSave", f"The value '{value}' is not valid: forceSave is true or false", value)
+    return value.strip().lower() == "true"
 
 
 def saved_row_for_test[M: Model](rows: QuerySet[M], body: dict[str, Any]) -> M | None:

@@ -3,8 +3,10 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from radarr.models import SingletonModel
 
-class BackupSettings(models.Model):
+
+class BackupSettings(SingletonModel):
     interval_days = models.PositiveSmallIntegerField(
         default=7, validators=[MinValueValidator(1), MaxValueValidator(7)]
     )
@@ -18,8 +20,3 @@ class BackupSettings(models.Model):
 
     def __str__(self) -> str:
         return f"every {self.interval_days} day(s), kept {self.retention_days} day(s)"
-
-    @classmethod
-    def load(cls) -> "BackupSettings":
-        """The one row, created with Radarr's defaults (every 7 days, kept 28) when missing."""
-        return cls.objects.get_or_create(pk=1)[0]

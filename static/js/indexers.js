@@ -1,9 +1,3 @@
-// Settings → Indexers: the "Show advanced settings" toggle (the form works without it).
-document.querySelectorAll("[data-indexer-advanced]").forEach((toggle) => {
-  const form = toggle.closest("form");
-  toggle.addEventListener("change", () => form.classList.toggle("show-advanced", toggle.checked));
-});
-
 // Interactive search: sort by a column heading, filter by text, show accepted releases only.
 // Loaded again with each search result fragment, so every table is bound once.
 document.querySelectorAll("[data-release-search]:not([data-bound])").forEach((search) => {

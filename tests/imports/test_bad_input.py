@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("name", ["recycleBinCleanupDays", "minimumFreeSpaceWhenImporting"])
 def test_a_media_management_number_past_int32_is_refused_and_not_saved(api_client, name):
-    before = MediaManagementConfig.get()
+    before = MediaManagementConfig.load()
 
     response = api_client.put(
         "/api/v3/config/mediamanagement", orjson.dumps({name: 2**31}), content_type="application/json"
@@ -18,6 +18,6 @@ def test_a_media_management_number_past_int32_is_refused_and_not_saved(api_clien
 
     assert response.status_code == 400
     assert response.json()[0]["propertyName"] == name
-    after = MediaManagementConfig.get()
+    after = MediaManagementConfig.load()
     assert after.recycle_bin_cleanup_days == before.recycle_bin_cleanup_days
     assert after.minimum_free_space_when_importing == before.minimum_free_space_when_importing

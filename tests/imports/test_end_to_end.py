@@ -49,7 +49,7 @@ def test_a_grab_is_imported_hardlinked_and_renamed_then_upgraded_through_the_rec
     (library / ".keep").write_text("mounted")
     RootFolderFactory(path=str(library))
     options(recycle_bin=str(recycle_bin))
-    naming = NamingConfig.get()
+    naming = NamingConfig.load()
     naming.rename_movies = True
     naming.save()
     settings = {"host": "127.0.0.1", "port": qbittorrent.port, "username": "admin", "password": "adminadmin"}

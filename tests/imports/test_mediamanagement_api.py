@@ -65,7 +65,7 @@ def test_media_management_put_without_an_id_changes_only_what_it_sends(api_clien
         {"downloadPropersAndRepacks": "doNotPrefer", "recycleBin": "/bin"},
     )
     assert response.status_code == 202
-    config = MediaManagementConfig.get()
+    config = MediaManagementConfig.load()
     assert config.download_propers_and_repacks == "doNotPrefer"
     assert config.recycle_bin == "/bin"
     assert config.copy_using_hardlinks is True
@@ -79,7 +79,7 @@ def test_a_bad_media_management_value_is_a_400_naming_the_property(api_client):
         api_client, "/api/v3/config/mediamanagement/1", {"downloadPropersAndRepacks": "sometimes"}
     )
     assert response.status_code == 400
-    assert MediaManagementConfig.get().minimum_free_space_when_importing == 100
+    assert MediaManagementConfig.load().minimum_free_space_when_importing == 100
 
 
 def test_a_format_without_the_movie_title_is_refused(api_client):
@@ -92,7 +92,7 @@ def test_a_format_without_the_movie_title_is_refused(api_client):
         api_client, "/api/v3/config/naming", {"movieFolderFormat": "{Movie Title} {Quality Full}"}
     )
     assert response.status_code == 400
-    assert NamingConfig.get().rename_movies is False
+    assert NamingConfig.load().rename_movies is False
 
 
 def test_naming_examples_render_the_formats_in_the_query(api_client):
@@ -125,7 +125,7 @@ def test_the_import_options_read_the_saved_media_management_row(api_client):
 
 def test_property_and_query_names_match_ignoring_case(api_client):
     assert _put(api_client, "/api/v3/config/naming/1", {"RenameMovies": True}).status_code == 202
-    assert NamingConfig.get().rename_movies is True
+    assert NamingConfig.load().rename_movies is True
     response = api_client.get("/api/v3/config/naming/examples", {"STANDARDMOVIEFORMAT": "{Movie CleanTitle}"})
     assert response.json()["movieExample"] == "The Movie Title.mkv"
 

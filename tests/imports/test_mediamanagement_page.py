@@ -46,7 +46,7 @@ def test_saving_the_form_writes_both_rows(admin_client):
         _form(renameMovies="on", colonReplacementFormat="dash", recycleBin="/recycle", importExtraFiles="on"),
     )
     assert response.status_code == 302
-    naming, media = NamingConfig.get(), MediaManagementConfig.get()
+    naming, media = NamingConfig.load(), MediaManagementConfig.load()
     assert naming.rename_movies is True and naming.colon_replacement_format == "dash"
     assert media.recycle_bin == "/recycle" and media.import_extra_files is True
     assert media.copy_using_hardlinks is True
@@ -57,7 +57,7 @@ def test_a_bad_value_is_shown_on_its_field_and_nothing_is_saved(admin_client):
     response = admin_client.post("/settings/mediamanagement", _form(minimumFreeSpaceWhenImporting="10"))
     assert response.status_code == 400
     assert "greater than or equal to" in response.content.decode()
-    assert MediaManagementConfig.get().minimum_free_space_when_importing == 100
+    assert MediaManagementConfig.load().minimum_free_space_when_importing == 100
 
 
 def test_the_examples_follow_the_format_being_typed(admin_client):

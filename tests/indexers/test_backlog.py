@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def _turn_on(**fields: object) -> BacklogSettings:
     BacklogSettings.objects.update_or_create(pk=1, defaults={"enabled": True, **fields})
-    return BacklogSettings.get()
+    return BacklogSettings.load()
 
 
 def test_the_backlog_search_is_off_by_default():
@@ -101,5 +101,5 @@ def test_the_settings_page_turns_the_backlog_search_on(admin_client):
     )
 
     assert response.status_code == 302
-    settings = BacklogSettings.get()
+    settings = BacklogSettings.load()
     assert settings.enabled and settings.movies_per_run == 4 and not settings.include_cutoff_unmet

@@ -18,11 +18,11 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_indexer_options_with_wrong_types_are_refused_and_not_saved(api_client, body, wrong):
-    before = IndexerConfig.get()
+    before = IndexerConfig.load()
 
     response = api_client.put("/api/v3/config/indexer", body, content_type="application/json")
 
     assert response.status_code == 400
     assert response.json()[0]["propertyName"] == wrong
-    after = IndexerConfig.get()
+    after = IndexerConfig.load()
     assert (after.retention, after.prefer_indexer_flags) == (before.retention, before.prefer_indexer_flags)

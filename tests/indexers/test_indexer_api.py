@@ -202,7 +202,7 @@ def test_indexer_options_read_and_save_with_or_without_id(api_client):
 
     assert saved.status_code == 202 and saved.json()["minimumAge"] == 15
     assert again.status_code == 202
-    config = IndexerConfig.get()
+    config = IndexerConfig.load()
     assert (config.rss_sync_interval, config.availability_delay, config.retention) == (60, -2, 1500)
     assert set(body) == {
         "id",

@@ -73,7 +73,9 @@ def test_an_unreachable_indexer_shows_the_failure_and_can_be_saved_anyway(admin_
 def test_test_button_reports_without_saving(admin_client, fake_server):
     _serve(fake_server)
 
-    response = admin_client.post("/settings/indexers/add/Newznab", _newznab_post(fake_server.url, test="1"))
+    response = admin_client.post(
+        "/settings/indexers/test", _newznab_post(fake_server.url, implementation="Newznab")
+    )
 
     assert response.status_code == 200 and "Test passed" in response.content.decode()
     assert not Indexer.objects.exists()
@@ -125,7 +127,7 @@ def test_options_form_validates_the_rss_interval(admin_client):
 
     assert bad.status_code == 400 and "Must be between 10 and 120 or 0 to disable" in bad.content.decode()
     assert good.status_code == 302
-    assert (IndexerConfig.get().rss_sync_interval, IndexerConfig.get().availability_delay) == (0, -1)
+    assert (IndexerConfig.load().rss_sync_interval, IndexerConfig.load().availability_delay) == (0, -1)
 
 
 def test_pages_need_a_login(client):

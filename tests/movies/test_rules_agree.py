@@ -178,6 +178,6 @@ def test_the_backlog_takes_missing_and_unmet_movies_that_are_available(library):
         pk=1, defaults={"enabled": True, "include_cutoff_unmet": True, "movies_per_run": 100}
     )
 
-    due = {movie.title for movie in wanted_movies(BacklogSettings.get(), timezone.now())}
+    due = {movie.title for movie in wanted_movies(BacklogSettings.load(), timezone.now())}
 
     assert due == (library["unmet"] | {"Missing Out"}) - library["unavailable"]

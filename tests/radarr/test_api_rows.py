@@ -72,13 +72,20 @@ def test_a_create_answers_201_and_an_update_202():
     [
         ("?forceSave=true", True),
         ("?FORCESAVE=True", True),
-        ("?forceSave=1", False),
-        ("?forceSave=no", False),
+        ("?forceSave=false", False),
         ("", False),
     ],
 )
-def test_only_force_save_true_skips_the_test(query, forced):
+def test_force_save_is_read_as_true_or_false_in_any_case(query, forced):
     assert force_save_requested(_request("POST", query)) is forced
+
+
+@pytest.mark.parametrize("query", ["?forceSave=1", "?forceSave=no", "?forceSave="])
+def test_a_force_save_that_is_not_a_bool_is_a_400(query):
+    with pytest.raises(ValidationFailed) as raised:
+        force_save_requested(_request("POST", query))
+
+    assert raised.value.failures[0].property_name == "forceSave"
 
 
 def test_warnings_alone_pass_a_provider_test():

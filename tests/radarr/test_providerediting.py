@@ -49,6 +49,23 @@ def test_posted_fields_types_each_input_as_its_default() -> None:
     }
 
 
+@dataclasses.dataclass
+class SeedSettings:
+    seed_ratio: float | None = setting("Seed Ratio", None, name="seedCriteria.seedRatio")
+    seed_time: int | None = setting("Seed Time", None, name="seedCriteria.seedTime", field_type="number")
+    minimum_seeders: int = setting("Minimum Seeders", 1, field_type="number")
+
+
+def test_number_inputs_post_numbers_typed_by_declaration_and_empty_is_null() -> None:
+    post = _post("field-seedCriteria.seedRatio=1.5&field-seedCriteria.seedTime=&field-minimumSeeders=%203")
+
+    assert posted_fields(SeedSettings, post) == {
+        "seedCriteria.seedRatio": 1.5,  # a textbox in Radarr's schema, a float by its declared type
+        "seedCriteria.seedTime": None,
+        "minimumSeeders": 3,
+    }
+
+
 def test_a_non_number_stays_text_for_validation_to_report() -> None:
     values = posted_fields(FormSettings, _post("field-port=%20eighty%20&field-verify=on"))
     assert values["port"] == "eighty"

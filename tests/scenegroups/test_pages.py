@@ -178,7 +178,7 @@ def weights_post(**changes: object) -> dict[str, object]:
 
 
 def test_the_weights_form_shows_the_current_weights(admin_client):
-    settings = ReputationSettings.get()
+    settings = ReputationSettings.load()
     settings.weights = {**DEFAULT_WEIGHTS, "seeder_health": 30, "internal_ratio": 15}
     settings.save()
 
@@ -194,8 +194,8 @@ def test_saving_weights_that_add_up_to_100_stores_them(admin_client):
     )
 
     assert response.status_code == 302
-    assert ReputationSettings.get().weight_map()["seeder_health"] == 30
-    assert ReputationSettings.get().weight_map()["internal_ratio"] == 15
+    assert ReputationSettings.load().weight_map()["seeder_health"] == 30
+    assert ReputationSettings.load().weight_map()["internal_ratio"] == 15
 
 
 def test_weights_not_adding_up_to_100_are_refused_with_the_total_and_kept_in_the_form(admin_client):
@@ -205,7 +205,7 @@ def test_weights_not_adding_up_to_100_are_refused_with_the_total_and_kept_in_the
     assert response.status_code == 400
     assert "The weights add up to 115%; they must add up to exactly 100%" in body
     assert 'name="seeder_health" value="40"' in body  # nothing the user typed is lost
-    assert ReputationSettings.get().weight_map() == DEFAULT_WEIGHTS
+    assert ReputationSettings.load().weight_map() == DEFAULT_WEIGHTS
 
 
 def test_a_weight_outside_0_to_100_is_named_in_the_form(admin_client):

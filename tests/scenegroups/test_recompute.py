@@ -279,7 +279,7 @@ def queries_to_recompute() -> int:
 
 
 def test_the_number_of_queries_does_not_grow_with_the_groups(django_assert_max_num_queries):
-    ReputationSettings.get()  # created once, on the first recompute ever
+    ReputationSettings.load()  # created once, on the first recompute ever
     make_groups(3)
     few = queries_to_recompute()
     make_groups(30)  # groups 0-2 again plus 27 new ones
