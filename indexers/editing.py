@@ -95,6 +95,5 @@ INDEXERS = ProviderFamily(
         inputs_template="indexers/indexer_inputs.html",
         tags_hint="Only used for movies with at least one matching tag; leave empty for every movie.",
         posted_columns=posted_indexer_columns,
-        tests_before_save=True,  # the indexer page always has (with "Save anyway")
     ),
 )

@@ -51,9 +51,6 @@ class ProviderPages:
     posted_columns: Callable[[QueryDict], dict[str, Any]]
     # more for `inputs_template` from the implementation and the values shown (notifications' triggers)
     inputs_context: Callable[[type[Provider], dict[str, Any]], dict[str, Any]] | None = None
-    # Save on the page tests first (then offers "Save anyway"), as the API does without forceSave;
-    # download clients and notifications have always saved from the page as given
-    tests_before_save: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

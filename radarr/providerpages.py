@@ -89,7 +89,7 @@ def _form(
 
 def _save_form(request: HttpRequest, family: ProviderFamily, cls: type[Provider], row: Any) -> HttpResponse:
     body = _posted_body(family, cls, request.POST)
-    force = "force" in request.POST or not family.pages.tests_before_save
+    force = "force" in request.POST  # Save tests first, as the API without forceSave; then "Save anyway"
     try:
         built, tags = build_provider(family, body, row)
         save_provider(family, built, tags, force=force)

@@ -45,6 +45,7 @@ def test_saving_the_form_creates_the_notification_with_triggers_and_fields(admin
             "field-serverUrl": "http://127.0.0.1:9",
             "field-topics": "movies, alerts",
             "field-priority": "4",
+            "force": "on",  # "Save anyway": nothing listens there, so the test before saving fails
         },
     )
     assert response.status_code == 302
@@ -90,6 +91,7 @@ def test_editing_shows_stored_values_with_secrets_masked_and_keeps_them_on_save(
             "field-method": "2",
             "field-password": "********",
             "field-headers": "X-A: 1\nX-B: two",
+            "force": "on",  # "Save anyway": http://x is no server
         },
     )
     assert response.status_code == 302
@@ -104,3 +106,18 @@ def test_a_multiple_choice_setting_shows_its_chosen_options(admin_client):
     page = admin_client.get(reverse("notifications:edit", args=[row.pk])).content.decode()
     assert '<option value="3" selected>Quality</option>' in page
     assert '<option value="0" >Overview</option>' in page
+
+
+def test_saving_tests_first_and_offers_to_save_anyway(admin_client):
+    form = {
+        "implementation": "Webhook",
+        "name": "Hook",
+        "on_grab": "on",
+        "field-url": "http://127.0.0.1:9/hook",
+    }
+
+    refused = admin_client.post(reverse("notifications:new"), form)
+    forced = admin_client.post(reverse("notifications:new"), {**form, "force": "on"})
+
+    assert refused.status_code == 400 and "Save anyway" in refused.content.decode()
+    assert forced.status_code == 302 and Notification.objects.get().name == "Hook"

@@ -88,7 +88,14 @@ def test_the_notification_page_masks_the_webhook_and_keeps_it_on_save(admin_clie
 
     page = admin_client.get(url).content.decode()
     saved = admin_client.post(
-        url, {"implementation": "Discord", "name": "Discord", "on_grab": "on", "field-webHookUrl": MASK}
+        url,
+        {
+            "implementation": "Discord",
+            "name": "Discord",
+            "on_grab": "on",
+            "field-webHookUrl": MASK,
+            "force": "on",
+        },
     )
 
     assert "discord-token-abc" not in page and f'value="{MASK}"' in page
