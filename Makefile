@@ -22,9 +22,7 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 
 ## Start the web UI, the v3 API and the job worker on http://127.0.0.1:7878 (Ctrl-C stops them)
 run: $(VENV)/.installed
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py setup_instance
-	exec $(PY) manage.py serve
+	exec $(PY) -m radarr.launcher
 
 ## Lint, then the whole suite on SQLite and, when one answers, once more on PostgreSQL
 test: $(VENV)/.installed-test lint

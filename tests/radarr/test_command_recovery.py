@@ -2,11 +2,7 @@
 
 import hashlib
 import json
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -16,7 +12,6 @@ from typing import Any
 
 import pytest
 import redis
-import requests
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
@@ -32,11 +27,10 @@ from radarr.commands import execute_command, queue_command, recover_interrupted_
 from radarr.models import Command, WorkerRun
 from tests.fakeserver import FakeServer, Route
 from tests.indexers.searchsupport import serve_newznab
-from tests.radarr.test_serve import REPO, free_port, manage, redis_answers
+from tests.radarr.launching import REDIS_URL, Instance, redis_answers, wait_for
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = "redis://127.0.0.1:6379/15"  # each instance's keys carry its own instance key
 RUNS: list[str] = []  # one entry per run of counted_job, from any thread
 
 
@@ -241,126 +235,26 @@ def held_indexer() -> Iterator[HeldIndexer]:
     server.stop()
 
 
-class Instance:
-    """A Radarr instance of its own (data folder, SQLite database, port), started as `make run` does."""
-
-    def __init__(self, data_dir: Path, broker: str) -> None:
-        environment = {
-            k: v for k, v in os.environ.items() if not k.startswith("RADARR_") and k != "DATABASE_URL"
-        }
-        # one job worker: a second command then waits in the queue while the first is held
-        extra = {"RADARR_DATA_DIR": str(data_dir), "RADARR_PORT": str(free_port()), "RADARR_JOB_WORKERS": "1"}
-        if broker == "redis":
-            extra["RADARR_REDIS_URL"] = REDIS_URL
-        self.environment = environment | extra
-        self.data_dir = data_dir
-        self.base = f"http://127.0.0.1:{extra['RADARR_PORT']}"
-        self.process: subprocess.Popen | None = None
-
-    def setup(self) -> None:
-        manage(self.environment, "migrate", "--noinput")
-
-    def start(self) -> None:
-        manage(self.environment, "setup_instance")  # as `make run` does at every start
-        config = json.loads((self.data_dir / "config.json").read_text())
-        self.session = requests.Session()
-        self.session.headers["X-Api-Key"] = config["api_key"]
-        # only the commands this test sends may run: the periodic tasks (one reads an internet clock)
-        # are pushed a day out
-        with sqlite3.connect(self.data_dir / "radarr.db") as database:
-            database.execute("UPDATE django_q_schedule SET next_run = datetime('now', '+1 day')")
-        command = [sys.executable, "manage.py", "serve"]
-        # a session of its own: the whole process group can be killed at once, as a crash would
-        self.process = subprocess.Popen(command, cwd=REPO, env=self.environment, start_new_session=True)
-        wait_for(lambda: self._answers("/ping"), "the server to answer /ping")
-
-    def kill(self) -> None:
-        assert self.process is not None
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=10)
-        wait_for(lambda: not self._group_alive(), "every process of the killed server to be gone")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-        if self.process is not None and self._group_alive():
-            os.killpg(self.process.pid, signal.SIGKILL)
-
-    def post_command(self, name: str) -> int:
-        response = self.session.post(f"{self.base}/api/v3/command", json={"name": name}, timeout=10)
-        assert response.status_code == 201, response.text
-        return response.json()["id"]
-
-    def command(self, command_id: int) -> dict:
-        return self.session.get(f"{self.base}/api/v3/command/{command_id}", timeout=10).json()
-
-    def wait_until_ended(self, command_id: int) -> dict:
-        wait_for(
-            lambda: self.command(command_id)["status"] not in ("queued", "started"), "the command to end"
-        )
-        return self.command(command_id)
-
-    def add_indexer(self, indexer: FakeServer) -> None:
-        schema = self.session.get(f"{self.base}/api/v3/indexer/schema", timeout=10).json()
-        template = next(item for item in schema if item["implementation"] == "Newznab")
-        values = {"baseUrl": indexer.url, "apiPath": "/api", "apiKey": "k" * 32, "categories": [2000]}
-        fields = [
-            {"name": f["name"], "value": values.get(f["name"], f.get("value"))} for f in template["fields"]
-        ]
-        body = {**template, "name": "Held", "enableRss": True, "priority": 25, "fields": fields, "tags": []}
-        response = self.session.post(f"{self.base}/api/v3/indexer?forceSave=true", json=body, timeout=10)
-        assert response.status_code == 201, response.text
-
-    def _answers(self, path: str) -> bool:
-        try:
-            return requests.get(self.base + path, timeout=5).status_code == 200
-        except (requests.ConnectionError, requests.Timeout):
-            return False
-
-    def _group_alive(self) -> bool:
-        assert self.process is not None
-        try:
-            os.killpg(self.process.pid, 0)
-        except ProcessLookupError:
-            return False
-        return _group_has_live_members(self.process.pid)
+def add_indexer(instance: Instance, indexer: FakeServer) -> None:
+    session, base = instance.session, instance.base
+    schema = session.get(f"{base}/api/v3/indexer/schema", timeout=10).json()
+    template = next(item for item in schema if item["implementation"] == "Newznab")
+    values = {"baseUrl": indexer.url, "apiPath": "/api", "apiKey": "k" * 32, "categories": [2000]}
+    fields = [{"name": f["name"], "value": values.get(f["name"], f.get("value"))} for f in template["fields"]]
+    body = {**template, "name": "Held", "enableRss": True, "priority": 25, "fields": fields, "tags": []}
+    response = session.post(f"{base}/api/v3/indexer?forceSave=true", json=body, timeout=10)
+    assert response.status_code == 201, response.text
 
 
-def _group_has_live_members(group: int) -> bool:
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[2]) == group and fields[0] != "Z":
-                return True
-    return False
-
-
-def wait_for(condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
-    """Poll until `condition` holds; generous, since a busy machine is slow to start a server."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"gave up waiting for {what}")
-        time.sleep(0.2)
-
-
-def dead_worker_took_both(instance: Instance, broker: str) -> bool:
-    """The job worker took both tasks from the broker, so a crash loses them (Redis) or leaves them
-    locked for the broker's `retry` (ORM), as a crash of today's code did for about three hours."""
-    if broker == "redis":
-        return redis.Redis.from_url(REDIS_URL).llen(f"django_q:{instance_key(instance)}:q") == 0
-    with sqlite3.connect(instance.data_dir / "radarr.db") as database:
-        locked = database.execute(
-            "SELECT count(*) FROM django_q_ormq WHERE lock > datetime('now', '+10 minutes')"
-        )
-        return locked.fetchone()[0] == 2
+def prepared_instance(data_dir: Path, **settings: str) -> Instance:
+    """An instance started once (its first start runs every periodic task) and stopped, its periodic
+    tasks then pushed a day out: only the commands a test sends run."""
+    instance = Instance(data_dir, **settings)
+    instance.start()
+    assert instance.stop() == 0
+    with sqlite3.connect(data_dir / "radarr.db") as database:
+        database.execute("UPDATE django_q_schedule SET next_run = datetime('now', '+1 day')")
+    return instance
 
 
 def instance_key(instance: Instance) -> str:
@@ -373,15 +267,15 @@ def instance_key(instance: Instance) -> str:
 def test_after_kill_9_mid_rss_sync_a_restart_leaves_nothing_stuck(tmp_path, held_indexer, broker):
     if broker == "redis" and not redis_answers():
         pytest.skip("no Redis answers on 127.0.0.1:6379 (RADARR_REDIS_URL is optional)")
-    instance = Instance(tmp_path, broker)
-    instance.setup()
+    # one job thread: a second command then waits in the queue while the first is held
+    settings = {"RADARR_JOB_WORKERS": "1"} | ({"RADARR_REDIS_URL": REDIS_URL} if broker == "redis" else {})
+    instance = prepared_instance(tmp_path, **settings)
     try:
         instance.start()
-        instance.add_indexer(held_indexer)
+        add_indexer(instance, held_indexer)
         interrupted = instance.post_command("RssSync")
         wait_for(held_indexer.holding.is_set, "the RSS sync to ask the indexer for its feed")
         waiting = instance.post_command("Housekeeping")
-        wait_for(lambda: dead_worker_took_both(instance, broker), "the worker to take both tasks")
         assert instance.command(interrupted)["status"] == "started"
         assert instance.command(waiting)["status"] == "queued"
 
@@ -398,7 +292,7 @@ def test_after_kill_9_mid_rss_sync_a_restart_leaves_nothing_stuck(tmp_path, held
         listed = instance.session.get(f"{instance.base}/api/v3/command", timeout=10).json()
         assert [item["id"] for item in listed if item["status"] in ("queued", "started")] == []
     finally:
-        instance.stop()
+        instance.cleanup()
         if broker == "redis":
             connection = redis.Redis.from_url(REDIS_URL)
             keys = connection.keys(f"*{instance_key(instance)}*")
