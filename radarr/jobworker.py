@@ -106,6 +106,7 @@ class JobRunner:
     def __init__(self, run_id: int, threads: int) -> None:
         self.run_id = run_id
         self.stopping = threading.Event()
+        self.stop_by = 0.0  # when running tasks are interrupted, once a stop was asked (monotonic)
         self.deadlines: dict[int, float | None] = {}  # thread ident -> when its task's timeout ends
         self.threads = [
             threading.Thread(target=self._work, name=f"jobs-{n}", daemon=True) for n in range(1, threads + 1)
@@ -178,6 +179,7 @@ class JobRunner:
         """SIGTERM: take nothing new; a task still running after the grace time is interrupted."""
         if self.stopping.is_set():
             return
+        self.stop_by = time.monotonic() + GRACE_SECONDS
         self.stopping.set()
         timer = threading.Timer(GRACE_SECONDS, self._interrupt)
         timer.daemon = True
@@ -190,9 +192,8 @@ class JobRunner:
     def finish(self) -> None:
         """Wait out the grace time, then what still runs is marked interrupted and the run ends."""
         self.request_stop()
-        deadline = time.monotonic() + GRACE_SECONDS + 1
-        for thread in self.threads:
-            thread.join(timeout=max(0.1, deadline - time.monotonic()))
+        for thread in self.threads:  # the grace time counts from the stop, not from here
+            thread.join(timeout=max(0.1, self.stop_by + 0.5 - time.monotonic()))
         self.ticker.stopped.set()
         close_old_connections()
         interrupted = end_run(self.run_id)

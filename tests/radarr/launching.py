@@ -8,12 +8,15 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import requests
+
+from tests.fakeserver import FakeServer, Route
 
 REPO = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/15"  # each instance's keys carry its own instance key
@@ -60,6 +63,14 @@ def children_of(pid: int) -> list[int]:
             if int(fields[1]) == pid and fields[0] != "Z":
                 found.append(int(entry.name))
     return found
+
+
+def is_running(pid: int) -> bool:
+    """The process exists and is not a zombie (a killed process waits as one for its parent)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def process_name(pid: int) -> str:
@@ -166,3 +177,54 @@ class Instance:
             seconds,
         )
         return self.command(command_id)
+
+
+class HeldIndexer(FakeServer):
+    """A Newznab indexer whose feed answers only once released, so an RSS sync stays mid-run."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._server.handle_error = lambda request, address: None  # the killed server hung up on us
+        self.holding = threading.Event()  # a feed request has arrived and is being held
+        self.released = threading.Event()
+
+    def _find(self, method: str, path: str, query: dict[str, list[str]]) -> Route | None:
+        if path == "/api" and query.get("t", [""])[-1] != "caps":
+            self.holding.set()
+            self.released.wait(timeout=120)
+        return super()._find(method, path, query)
+
+
+def indexer_body(instance: Instance, indexer: FakeServer, name: str = "Held") -> dict:
+    """A Newznab indexer's v3 resource pointing at `indexer`, RSS on."""
+    session, base = instance.session, instance.base
+    schema = session.get(f"{base}/api/v3/indexer/schema", timeout=10).json()
+    template = next(item for item in schema if item["implementation"] == "Newznab")
+    values = {"baseUrl": indexer.url, "apiPath": "/api", "apiKey": "k" * 32, "categories": [2000]}
+    fields = [{"name": f["name"], "value": values.get(f["name"], f.get("value"))} for f in template["fields"]]
+    return {**template, "name": name, "enableRss": True, "priority": 25, "fields": fields, "tags": []}
+
+
+def add_indexer(instance: Instance, indexer: FakeServer, name: str = "Held") -> None:
+    body = indexer_body(instance, indexer, name)
+    response = instance.session.post(f"{instance.base}/api/v3/indexer?forceSave=true", json=body, timeout=10)
+    assert response.status_code == 201, response.text
+
+
+PREPARE = (
+    "from django.core.management import call_command; from django.utils import timezone; "
+    "from datetime import timedelta; from django_q.models import Schedule; "
+    "from radarr.jobs import sync_schedules; "
+    "call_command('migrate', verbosity=0); sync_schedules(); "
+    "Schedule.objects.update(next_run=timezone.now() + timedelta(days=1))"
+)
+
+
+def prepared_instance(data_dir: Path, **settings: str) -> Instance:
+    """An instance whose database exists with its periodic tasks pushed a day out: only the commands a
+    test sends run (a first start would run every periodic task)."""
+    instance = Instance(data_dir, **settings)
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", PREPARE], cwd=REPO, env=instance.environment, check=True
+    )
+    return instance

@@ -2,12 +2,13 @@
 
 import hashlib
 import json
-import sqlite3
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,11 +24,28 @@ from django_q.tasks import async_task
 from django_q.timeout import TimeoutHandler
 
 from radarr import jobs
-from radarr.commands import execute_command, queue_command, recover_interrupted_commands
+from radarr.commands import (
+    STOPPED,
+    WORKER_LOST,
+    beat,
+    end_run,
+    execute_command,
+    queue_command,
+    recover_interrupted_commands,
+    settle_dead_runs,
+    this_host,
+)
 from radarr.models import Command, WorkerRun
-from tests.fakeserver import FakeServer, Route
 from tests.indexers.searchsupport import serve_newznab
-from tests.radarr.launching import REDIS_URL, Instance, redis_answers, wait_for
+from tests.radarr.launching import (
+    REDIS_URL,
+    HeldIndexer,
+    Instance,
+    add_indexer,
+    prepared_instance,
+    redis_answers,
+    wait_for,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -210,20 +228,124 @@ def test_a_cancelled_command_does_not_stay_in_the_command_list(api_client):
     assert command.pk not in [item["id"] for item in listed]
 
 
-class HeldIndexer(FakeServer):
-    """A Newznab indexer whose feed answers only once released, so an RSS sync stays mid-run."""
+OTHER_MACHINE = "another-machine pid:[4026531836] 0a1b2c3d"
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._server.handle_error = lambda request, address: None  # the killed server hung up on us
-        self.holding = threading.Event()  # a feed request has arrived and is being held
-        self.released = threading.Event()
 
-    def _find(self, method: str, path: str, query: dict[str, list[str]]) -> Route | None:
-        if path == "/api" and query.get("t", [""])[-1] != "caps":
-            self.holding.set()
-            self.released.wait(timeout=120)
-        return super()._find(method, path, query)
+def live_run_elsewhere(**fields: Any) -> WorkerRun:
+    """A job worker on another machine that beats as it should."""
+    return WorkerRun.objects.create(host=OTHER_MACHINE, pid=4321, **fields)
+
+
+def started_command(run: WorkerRun | None, name: str = "Housekeeping", **fields: Any) -> Command:
+    return Command.objects.create(name=name, status="started", started=timezone.now(), run=run, **fields)
+
+
+def test_a_start_leaves_alone_what_another_live_worker_is_running():
+    other = live_run_elsewhere()
+    running = started_command(other)
+
+    recover_interrupted_commands()
+
+    running.refresh_from_db()
+    assert running.status == "started" and running.ended is None
+    assert WorkerRun.objects.get(pk=other.pk).ended is None
+
+
+def test_a_worker_silent_for_six_heartbeats_is_settled_by_another(
+    settings, django_capture_on_commit_callbacks
+):
+    silent_for = timedelta(seconds=settings.RADARR_WORKER_HEARTBEAT_SECONDS * 6 + 1)
+    dead = live_run_elsewhere(heartbeat=timezone.now() - silent_for)
+    alive = live_run_elsewhere()
+    lost = started_command(dead, "RssSync", trigger="scheduled")
+    kept = started_command(alive)
+    jobs.sync_schedules()
+    Schedule.objects.filter(name="RssSync").update(next_run=timezone.now() + timedelta(minutes=29))
+    me = WorkerRun.objects.create(host=this_host(), pid=os.getpid())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        failed, _ = settle_dead_runs(me.pk)
+
+    lost.refresh_from_db()
+    kept.refresh_from_db()
+    assert failed == 1 and lost.status == "failed" and lost.message == WORKER_LOST and lost.ended
+    assert kept.status == "started"
+    assert WorkerRun.objects.get(pk=dead.pk).ended is not None
+    assert Schedule.objects.get(name="RssSync").next_run <= timezone.now()  # due again
+
+
+def test_a_run_of_this_machine_whose_process_is_gone_is_dead_at_once():
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    run = WorkerRun.objects.create(host=this_host(), pid=gone.pid)  # beat just now
+    running = started_command(run)
+    me = WorkerRun.objects.create(host=this_host(), pid=os.getpid())
+
+    settle_dead_runs(me.pk)
+
+    running.refresh_from_db()
+    assert running.status == "failed"
+
+
+def test_a_dead_workers_queued_commands_are_handed_out_again(
+    orm_broker, extra_jobs, settings, django_capture_on_commit_callbacks
+):
+    silent_for = timedelta(seconds=settings.RADARR_WORKER_HEARTBEAT_SECONDS * 6 + 1)
+    dead = live_run_elsewhere()
+    command = Command.objects.create(name="CountedJob", run=dead)  # its task died with that worker
+    WorkerRun.objects.filter(pk=dead.pk).update(heartbeat=timezone.now() - silent_for)
+    me = WorkerRun.objects.create(host=this_host(), pid=os.getpid())
+
+    with django_capture_on_commit_callbacks(execute=True):  # a heartbeat's tasks are queued at commit
+        settle_dead_runs(me.pk)
+    work_through_queue()
+
+    assert Command.objects.get(pk=command.pk).status == "completed"
+
+
+def test_broker_locks_stay_while_another_worker_is_alive(
+    orm_broker, extra_jobs, django_capture_on_commit_callbacks
+):
+    live_run_elsewhere()
+    async_task("math.floor", 2.5, task_name="SomeNotification")
+    take_tasks()  # a live worker elsewhere took it and is running it
+
+    with django_capture_on_commit_callbacks(execute=True):
+        recover_interrupted_commands()
+
+    assert take_tasks() == []  # not handed out a second time
+
+
+def test_a_worker_found_dead_by_another_is_told_so_at_its_next_beat():
+    run = WorkerRun.objects.create(host=this_host(), pid=os.getpid())
+    alive = beat(run.pk)
+    WorkerRun.objects.filter(pk=run.pk).update(ended=timezone.now())  # another worker settled it
+
+    assert alive and not beat(run.pk)
+
+
+def test_a_stopping_worker_interrupts_what_it_runs_and_hands_back_what_waits(
+    orm_broker, extra_jobs, django_capture_on_commit_callbacks
+):
+    run = WorkerRun.objects.create(host=this_host(), pid=os.getpid())
+    other = live_run_elsewhere()
+    mine = started_command(run, "RssSync", trigger="scheduled")
+    theirs = started_command(other)
+    waiting = Command.objects.create(name="CountedJob", run=run)
+    jobs.sync_schedules()
+    Schedule.objects.filter(name="RssSync").update(next_run=timezone.now() + timedelta(minutes=29))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        interrupted = end_run(run.pk)
+    work_through_queue()
+
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert interrupted == 1 and mine.status == "failed" and mine.message == STOPPED
+    assert theirs.status == "started"
+    assert Command.objects.get(pk=waiting.pk).status == "completed"  # another worker ran it
+    assert Schedule.objects.get(name="RssSync").next_run <= timezone.now()
+    assert WorkerRun.objects.get(pk=run.pk).ended is not None
 
 
 @pytest.fixture
@@ -233,28 +355,6 @@ def held_indexer() -> Iterator[HeldIndexer]:
     yield server
     server.released.set()
     server.stop()
-
-
-def add_indexer(instance: Instance, indexer: FakeServer) -> None:
-    session, base = instance.session, instance.base
-    schema = session.get(f"{base}/api/v3/indexer/schema", timeout=10).json()
-    template = next(item for item in schema if item["implementation"] == "Newznab")
-    values = {"baseUrl": indexer.url, "apiPath": "/api", "apiKey": "k" * 32, "categories": [2000]}
-    fields = [{"name": f["name"], "value": values.get(f["name"], f.get("value"))} for f in template["fields"]]
-    body = {**template, "name": "Held", "enableRss": True, "priority": 25, "fields": fields, "tags": []}
-    response = session.post(f"{base}/api/v3/indexer?forceSave=true", json=body, timeout=10)
-    assert response.status_code == 201, response.text
-
-
-def prepared_instance(data_dir: Path, **settings: str) -> Instance:
-    """An instance started once (its first start runs every periodic task) and stopped, its periodic
-    tasks then pushed a day out: only the commands a test sends run."""
-    instance = Instance(data_dir, **settings)
-    instance.start()
-    assert instance.stop() == 0
-    with sqlite3.connect(data_dir / "radarr.db") as database:
-        database.execute("UPDATE django_q_schedule SET next_run = datetime('now', '+1 day')")
-    return instance
 
 
 def instance_key(instance: Instance) -> str:

@@ -5,12 +5,11 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 import requests
 
-from tests.radarr.launching import REDIS_URL, REPO, Instance, redis_answers, wait_for
+from tests.radarr.launching import REDIS_URL, REPO, Instance, is_running, redis_answers, wait_for
 
 pytestmark = pytest.mark.sqlite_pass
 
@@ -54,7 +53,7 @@ def test_make_run_serves_and_runs_commands_and_stops_both_on_ctrl_c(tmp_path, in
     children = instance.children()
     assert set(children) == {"radarr-web", "radarr-jobs"}
     assert instance.stop(signal.SIGINT) == 0
-    assert not [pid for pid in children.values() if Path(f"/proc/{pid}").exists()]
+    assert not [pid for pid in children.values() if is_running(pid)]
 
 
 def test_the_launcher_keeps_no_django_in_memory():
@@ -80,7 +79,7 @@ def test_killing_the_launcher_outright_stops_web_and_worker(tmp_path, instances)
     instance.process.kill()  # SIGKILL: the launcher gets no chance to stop them itself
     instance.process.wait(timeout=10)
 
-    wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in children), "web and worker to stop")
+    wait_for(lambda: not any(is_running(pid) for pid in children), "web and worker to stop")
     with pytest.raises(requests.ConnectionError):
         requests.get(f"{instance.base}/ping", timeout=2)
 
