@@ -22,7 +22,7 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 
 ## Start the web UI, the v3 API and the job worker on http://127.0.0.1:7878 (Ctrl-C stops them)
 run: $(VENV)/.installed
-	exec $(PY) -m radarr.launcher
+	exec $(PY) -S -m radarr.launcher
 
 ## Lint, then the whole suite on SQLite and, when one answers, once more on PostgreSQL
 test: $(VENV)/.installed-test lint

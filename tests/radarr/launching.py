@@ -47,9 +47,10 @@ def wait_for(condition: Callable[[], bool], what: str, seconds: float = 60) -> N
 
 
 def clean_environment(**extra: str) -> dict[str, str]:
-    """This process's environment without a user's instance settings, plus `extra`."""
+    """This process's environment without a user's instance settings, TMDB out of reach (no test reaches
+    the internet: a first start's health check would ask it the time), plus `extra`."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("RADARR_") and k != "DATABASE_URL"}
-    return environment | extra
+    return environment | {"RADARR_TMDB_URL": os.environ["RADARR_TMDB_URL"]} | extra
 
 
 def children_of(pid: int) -> list[int]:
