@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v p
 VENV := .venv
 PY := $(VENV)/bin/python
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+export TEST_DATABASE_URL  # tests/radarr/test_cluster.py creates its own database there
 
 .PHONY: run test lint format bench clean-venv
 
