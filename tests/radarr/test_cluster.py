@@ -187,7 +187,7 @@ def browser(cluster: Cluster) -> requests.Session:
     password = (cluster.data_dir / "initial-admin-password").read_text().strip()
     form = {"username": "admin", "password": password, "csrfmiddlewaretoken": token}
     logged_in = session.post(f"{first.base}/login", data=form, timeout=10, allow_redirects=False)
-    assert logged_in.status_code == 302
+    assert logged_in.status_code == 302, logged_in.text[:2000]
     return session
 
 
@@ -294,8 +294,9 @@ def test_a_login_on_one_web_process_holds_on_the_other_and_its_forms_pass_csrf(c
     accepted = browser.post(run, data={"csrfmiddlewaretoken": token}, timeout=10, allow_redirects=False)
     forged = browser.post(run, data={}, timeout=10, allow_redirects=False)
 
-    assert settings_page.status_code == 200
-    assert accepted.status_code == 302 and forged.status_code == 403
+    assert settings_page.status_code == 200, settings_page.headers
+    assert accepted.status_code == 302, accepted.text[:2000]
+    assert forged.status_code == 403
 
 
 def test_a_cover_cached_by_a_worker_is_served_by_both_web_processes(cluster, browser):
