@@ -21,13 +21,15 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $@ $(VENV)/.installed
 
-## Start the web UI, the v3 API and the job worker on http://127.0.0.1:7878 (Ctrl-C stops them)
+## Start the web UI, the v3 API and the job worker on http://127.0.0.1:7878 (Ctrl-C stops them);
+## RADARR_ROLE=web|worker runs one of them, RADARR_SMALL=true runs the jobs inside the web process
 run: $(VENV)/.installed
 	exec $(PY) -S -m radarr.launcher
 
 ## Lint, then the whole suite on SQLite and, when one answers, once more on PostgreSQL
 test: $(VENV)/.installed-test lint
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check  # Django's system checks: `make run` skips them to start in a second
 	$(PY) -m pytest
 	@if $(PY) -c "import psycopg; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== the suite again on PostgreSQL ($(TEST_DATABASE_URL))"; \

@@ -12,7 +12,8 @@ from tests.fakeserver import FakeServer
 from tests.shared import SHARED_FIXTURES
 
 TESTS_DIR = Path(__file__).resolve().parent
-CHROMIUM = Path("/usr/bin/chromium")
+# TEST_CHROMIUM points elsewhere (or nowhere, to check the suite on a machine without a browser)
+CHROMIUM = Path(os.environ.get("TEST_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -19,7 +20,8 @@ import requests
 from tests.fakeserver import FakeServer, Route
 
 REPO = Path(__file__).resolve().parents[2]
-REDIS_URL = "redis://127.0.0.1:6379/15"  # each instance's keys carry its own instance key
+# each instance's keys carry its own instance key; TEST_REDIS_URL may point elsewhere (or nowhere)
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def free_port() -> int:
@@ -29,8 +31,9 @@ def free_port() -> int:
 
 
 def redis_answers() -> bool:
+    address = urlsplit(REDIS_URL)
     try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as connection:
+        with socket.create_connection((address.hostname, address.port or 6379), timeout=1) as connection:
             connection.sendall(b"PING\r\n")
             return connection.recv(16).startswith(b"+PONG")
     except OSError:

@@ -108,7 +108,7 @@ def requirements_missing() -> str:
     except psycopg.Error:
         return f"no PostgreSQL answers at {ADMIN_URL} (TEST_DATABASE_URL)"
     if not redis_answers():
-        return "no Redis answers on 127.0.0.1:6379"
+        return f"no Redis answers at {REDIS_URL} (TEST_REDIS_URL)"
     if shutil.which("pg_dump") is None:
         return "pg_dump (PostgreSQL's client tools) is not installed"
     return ""
@@ -117,6 +117,8 @@ def requirements_missing() -> str:
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     missing = requirements_missing()
+    if missing and os.environ.get("CI"):
+        pytest.fail(f"{missing}: .ci/run installs and starts PostgreSQL and Redis")
     if missing:
         pytest.skip(f"the cluster test needs PostgreSQL, its client tools and Redis: {missing}")
     name = f"radarr_cluster_{uuid.uuid4().hex[:8]}"

@@ -366,7 +366,7 @@ def instance_key(instance: Instance) -> str:
 @pytest.mark.parametrize("broker", ["orm", "redis"])
 def test_after_kill_9_mid_rss_sync_a_restart_leaves_nothing_stuck(tmp_path, held_indexer, broker):
     if broker == "redis" and not redis_answers():
-        pytest.skip("no Redis answers on 127.0.0.1:6379 (RADARR_REDIS_URL is optional)")
+        pytest.skip(f"no Redis answers at {REDIS_URL} (TEST_REDIS_URL; RADARR_REDIS_URL is optional)")
     # one job thread: a second command then waits in the queue while the first is held
     settings = {"RADARR_JOB_WORKERS": "1"} | ({"RADARR_REDIS_URL": REDIS_URL} if broker == "redis" else {})
     instance = prepared_instance(tmp_path, **settings)

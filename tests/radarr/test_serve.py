@@ -41,7 +41,7 @@ def test_make_run_serves_and_runs_commands_and_stops_both_on_ctrl_c(tmp_path, in
     settings = {}
     if broker == "redis":
         if not redis_answers():
-            pytest.skip("no Redis answers on 127.0.0.1:6379 (RADARR_REDIS_URL is optional)")
+            pytest.skip(f"no Redis answers at {REDIS_URL} (TEST_REDIS_URL; RADARR_REDIS_URL is optional)")
         settings["RADARR_REDIS_URL"] = REDIS_URL
     instance = Instance(tmp_path, **settings)
     instances.append(instance)
