@@ -63,6 +63,26 @@ def shared_fixture_server() -> Iterator[FakeServer]:
 
 
 @pytest.fixture
+def without_ffprobe(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A PATH without ffprobe, whatever this machine has installed: checks that look for it give the same
+    answer everywhere (the test must not run other programs)."""
+    empty = tmp_path / "path-without-ffprobe"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+
+
+@pytest.fixture
+def media_analysis_off(without_ffprobe: None) -> None:
+    """ffprobe absent and Settings → Media Management → Analyse Video Files off: the media-info health
+    check has nothing to say, on any machine, after the same one query."""
+    from imports.mediamanagement import MediaManagementConfig
+
+    config = MediaManagementConfig.get()
+    config.enable_media_info = False
+    config.save()
+
+
+@pytest.fixture
 def data_dir() -> Path:
     """The test session's data folder (RADARR_DATA_DIR), a fresh temporary folder per run."""
     return settings.DATA_DIR
