@@ -81,6 +81,15 @@ def wait_for_ping(base: str, limit: float = 120) -> float:
     raise RuntimeError(f"the server did not answer /ping within {limit:.0f} s")
 
 
+def manage(environment: dict[str, str], *arguments: str) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", *arguments], cwd=REPO, env=environment, check=True, capture_output=True
+    )
+
+
+LAUNCHER = [sys.executable, "-S", "-m", "radarr.launcher"]  # what `make run` runs
+
+
 class Server:
     """`make run`'s command with its own data folder and port; the launch-to-/ping time is kept."""
 
@@ -92,7 +101,7 @@ class Server:
         environment |= {"RADARR_DATA_DIR": str(data_dir), "RADARR_PORT": str(self.port), **settings}
         started = time.perf_counter()
         self.process = subprocess.Popen(
-            [sys.executable, "-S", "-m", "radarr.launcher"],
+            LAUNCHER,
             cwd=REPO,
             env=environment,
             stdout=subprocess.DEVNULL,
