@@ -1,4 +1,4 @@
-"""`make run`'s foreground process (`python -m radarr.launcher`): starts Radarr and stops it, without Django.
+"""`make run`'s foreground process (`python -S -m radarr.launcher`): starts Radarr and stops it, no Django.
 
 It imports only the standard library, so it holds no Django of its own (the old launcher kept 57 MB).
 `radarr.boot` loads Django once, gets the database ready and forks the web server and the job worker
