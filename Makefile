@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v p
 VENV := .venv
 PY := $(VENV)/bin/python
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+export TEST_DATABASE_URL  # tests/radarr/test_cluster.py creates its own database there
 
 .PHONY: run test lint format bench clean-venv
 
@@ -20,15 +21,15 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $@ $(VENV)/.installed
 
-## Start the web UI, the v3 API and the job worker on http://127.0.0.1:7878 (Ctrl-C stops them)
+## Start the web UI, the v3 API and the job worker on http://127.0.0.1:7878 (Ctrl-C stops them);
+## RADARR_ROLE=web|worker runs one of them, RADARR_SMALL=true runs the jobs inside the web process
 run: $(VENV)/.installed
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py setup_instance
-	exec $(PY) manage.py serve
+	exec $(PY) -S -m radarr.launcher
 
 ## Lint, then the whole suite on SQLite and, when one answers, once more on PostgreSQL
 test: $(VENV)/.installed-test lint
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check  # Django's system checks: `make run` skips them to start in a second
 	$(PY) -m pytest
 	@if $(PY) -c "import psycopg; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== the suite again on PostgreSQL ($(TEST_DATABASE_URL))"; \

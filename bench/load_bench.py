@@ -1,8 +1,8 @@
 """Load without errors: 20 concurrent clients mixing reads and writes against the real server.
 
 Run from the repository root: `.venv/bin/python -m bench.load_bench [seconds]` (60 by default). The
-server (`manage.py serve`: gunicorn and the job worker) runs on a free loopback port with a throwaway
-data folder, first on SQLite, then on PostgreSQL when one answers at RADARR_BENCH_DATABASE_URL
+server (`make run`'s launcher: the web server and the job worker) runs on a free loopback port with
+a throwaway data folder, first on SQLite, then on PostgreSQL when one answers at RADARR_BENCH_DATABASE_URL
 (default `postgresql://postgres@127.0.0.1:5432/postgres`; a throwaway database is created beside it).
 A library of 2,000 seeded movies; each client picks, at random, what Overseerr, Homepage, Prowlarr and
 a user do: read the whole movie list, one movie, the queue, calendar, history, health, status, tags
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import requests
 
-from bench.run import REPO, free_port, manage, wait_for_ping
+from bench.run import LAUNCHER, REPO, free_port, manage, wait_for_ping
 
 CLIENTS = 20
 MOVIES = 2000
@@ -144,11 +144,10 @@ def measure(label: str, database_url: str | None, seconds: float) -> None:
     root = data_dir / "movies"
     root.mkdir()
     manage(environment, "migrate", "--noinput")
-    manage(environment, "setup_instance")
     manage(environment, "seed_movies", str(MOVIES), "--root", str(root))
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [sys.executable, "manage.py", "serve"],
+        LAUNCHER,
         cwd=REPO,
         env=environment,
         stdout=subprocess.DEVNULL,

@@ -1,8 +1,9 @@
 """API latency while eight clients hammer the login page with wrong passwords.
 
 Run from the repository root: `.venv/bin/python -m bench.login_bench`. Starts the real server
-(`manage.py serve`: gunicorn, 8 threads) on a free loopback port with a throwaway data folder, then
-measures `GET /api/v3/system/status` (median and 95th percentile) three times: with nobody logging in;
+(`make run`'s launcher: gunicorn's threaded worker, 8 threads) on a free loopback port with a throwaway
+data folder, then measures `GET /api/v3/system/status` (median and 95th percentile) three times: with
+nobody logging in;
 while eight clients post wrong passwords as fast as they are answered (the failed-login throttle
 refuses them after five); and the same with the throttle's limit raised out of reach, so every attempt
 reaches a password check and only the one-at-a-time password check protects the API. Before the
@@ -13,7 +14,6 @@ import json
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import requests
 
-from bench.run import REPO, free_port, manage
+from bench.run import LAUNCHER, REPO, free_port
 
 API_REQUESTS = 300
 HAMMERS = 8
@@ -44,10 +44,8 @@ def start_server(extra: dict[str, str]) -> tuple[subprocess.Popen, str, str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("RADARR_") and k != "DATABASE_URL"}
     environment |= {"RADARR_DATA_DIR": str(data_dir), "RADARR_PORT": str(free_port())} | extra
     environment["RADARR_JOB_WORKERS"] = "1"
-    manage(environment, "migrate", "--noinput")
-    manage(environment, "setup_instance")
     server = subprocess.Popen(
-        [sys.executable, "manage.py", "serve"],
+        LAUNCHER,
         cwd=REPO,
         env=environment,
         stdout=subprocess.DEVNULL,

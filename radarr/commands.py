@@ -4,14 +4,18 @@ each start what a crashed run left behind."""
 import contextvars
 import inspect
 import logging
+import os
 import re
+import socket
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Subquery
+from django.db.models import Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_q.exceptions import TimeoutException
@@ -25,8 +29,11 @@ logger = logging.getLogger(__name__)
 
 EXECUTE_FUNC = "radarr.commands.execute_command"
 INTERRUPTED = "Interrupted by a restart"
+WORKER_LOST = "Interrupted: the job worker running it stopped"
+STOPPED = "Interrupted: Radarr stopped while it ran"
 
 _current_command: contextvars.ContextVar[int | None] = contextvars.ContextVar("current_command", default=None)
+_process_run_id: int | None = None  # the job worker's run, in its processes (see use_run)
 
 
 class UnknownCommand(ValueError):
@@ -85,7 +92,7 @@ def _claim(command_id: int) -> Command | None:
     claimed = Command.objects.filter(pk=command_id, status=CommandStatus.QUEUED).update(
         status=CommandStatus.STARTED,
         started=timezone.now(),
-        run_id=Subquery(WorkerRun.objects.order_by("-pk").values("pk")[:1]),
+        run_id=_process_run_id or Subquery(WorkerRun.objects.order_by("-pk").values("pk")[:1]),
     )
     return Command.objects.get(pk=command_id) if claimed else None
 
@@ -126,7 +133,7 @@ def run_scheduled(name: str) -> str:
     if job is None:
         return f"{name} is no longer a job"
     command = Command.objects.create(
-        name=job.name, trigger=CommandTrigger.SCHEDULED, run_id=WorkerRun.current_id()
+        name=job.name, trigger=CommandTrigger.SCHEDULED, run_id=_process_run_id or WorkerRun.current_id()
     )
     return execute_command(command.pk)
 
@@ -134,38 +141,140 @@ def run_scheduled(name: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Recovery:
     run: WorkerRun
-    interrupted: int  # started commands of the previous run, now failed
-    requeued: int  # queued commands of the previous run, handed to the worker again
+    interrupted: int  # started commands of dead runs, now failed
+    requeued: int  # queued commands handed to the job workers again
 
 
 @transaction.atomic
-def recover_interrupted_commands() -> Recovery:
-    """At each start, before the job worker runs: open a new run and settle what the previous one left.
+def recover_interrupted_commands(pid: int | None = None) -> Recovery:
+    """At each start of a job worker, before it runs: open its run, and settle what dead runs left.
 
-    Nothing of an earlier run can still be running (serve starts the instance's only job worker), so a
-    started command lost its worker: it fails with "Interrupted by a restart", and if the scheduler had
-    started it, its task is due again at once (Radarr runs a task whose last run never finished at start;
-    django-q2's scheduler looks every 30 seconds). A queued one may have lost its place in the job queue
-    (Redis hands a task out when the worker takes it, the ORM broker hides a taken task for `retry`
-    seconds): it joins the new run with a fresh task. Three small queries when nothing was left.
+    A restart finds the previous run dead (its process is gone from this machine): what it had started
+    fails with "Interrupted by a restart", and if the scheduler had started it, its task is due again at
+    once (Radarr runs a task whose last run never finished at start). Its queued commands may have lost
+    their place in the job queue (Redis hands a task out when a worker takes it, the ORM broker hides a
+    taken task for `retry` seconds): they are handed out again. Other workers that still beat are left
+    alone. A few small queries when nothing was left.
+    """
+    run = WorkerRun.objects.create(host=this_host(), pid=pid)
+    interrupted, requeued = settle_dead_runs(run.pk, starting=True)
+    if interrupted or requeued:
+        logger.warning("%d command(s) interrupted by a restart, %d re-queued", interrupted, requeued)
+    return Recovery(run, interrupted, requeued)
+
+
+@transaction.atomic
+def settle_dead_runs(current_id: int, *, starting: bool = False) -> tuple[int, int]:
+    """Run by every job worker at its start and at each heartbeat: end the runs that stopped beating.
+
+    What a dead run had started fails (its worker will never finish it) and scheduled ones are due again;
+    queued commands are handed out again, since the dead worker may have taken their tasks (a command
+    runs once whatever the number of its tasks: see `_claim`). Broker locks are released only when no
+    other worker is alive, since a live one's running tasks are locked too. Returns (failed, re-queued).
     """
     now = timezone.now()
-    run = WorkerRun.objects.create(started=now)
-    left = list(Command.objects.unfinished().only("pk", "name", "status", "trigger"))
-    started = [command for command in left if command.status == CommandStatus.STARTED]
-    waiting = [command for command in left if command.status == CommandStatus.QUEUED]
-    Command.objects.filter(pk__in=[command.pk for command in started]).update(
-        status=CommandStatus.FAILED, message=INTERRUPTED, ended=now, run=run
+    # of two workers settling at once, each takes the runs the other has not locked (PostgreSQL)
+    others = list(
+        WorkerRun.objects.select_for_update(skip_locked=True)
+        .filter(ended__isnull=True)
+        .exclude(pk=current_id)
     )
-    Command.objects.filter(pk__in=[command.pk for command in waiting]).update(run=run)
-    rerun = {command.name for command in started if command.trigger == CommandTrigger.SCHEDULED}
-    rerun |= _release_orm_tasks(now)
-    if rerun:
-        Schedule.objects.filter(func=SCHEDULED_FUNC, name__in=rerun).update(next_run=now)
+    dead = [run.pk for run in others if not is_alive(run, now)]
+    alone = len(dead) == len(others)
+    WorkerRun.objects.filter(pk__in=dead).update(ended=now)
+    orphaned = Command.objects.filter(status=CommandStatus.STARTED).filter(
+        Q(run__isnull=True) | Q(run__ended__isnull=False)
+    )
+    interrupted, rerun = _interrupt(orphaned, INTERRUPTED if starting else WORKER_LOST, now)
+    waiting: list[Command] = []
+    if dead or (starting and alone):
+        waiting = list(Command.objects.filter(status=CommandStatus.QUEUED).only("pk"))
+        Command.objects.filter(pk__in=[command.pk for command in waiting]).update(run=current_id)
+        transaction.on_commit(lambda: [_hand_to_worker(command) for command in waiting])
+        if alone:
+            rerun |= _release_orm_tasks(now)
+    _due_now(rerun, now)
+    return interrupted, len(waiting)
+
+
+def _interrupt(started: QuerySet[Command], message: str, now: datetime) -> tuple[int, set[str]]:
+    """Fail commands that will never finish; returns how many, and the scheduled jobs among them."""
+    left = list(started.only("pk", "name", "trigger"))
+    Command.objects.filter(pk__in=[command.pk for command in left]).update(
+        status=CommandStatus.FAILED, message=message, ended=now
+    )
+    return len(left), {command.name for command in left if command.trigger == CommandTrigger.SCHEDULED}
+
+
+def _due_now(names: set[str], now: datetime) -> None:
+    """A scheduled task that never finished runs again on the scheduler's next pass."""
+    if names:
+        Schedule.objects.filter(func=SCHEDULED_FUNC, name__in=names).update(next_run=now)
+
+
+@transaction.atomic
+def end_run(run_id: int) -> int:
+    """A job worker stopping: what it still runs is interrupted (scheduled ones run at the next start),
+    its queued commands are handed out again (its queue in memory is lost) and the run ends."""
+    now = timezone.now()
+    running = Command.objects.filter(status=CommandStatus.STARTED, run_id=run_id)
+    interrupted, rerun = _interrupt(running, STOPPED, now)
+    _due_now(rerun, now)
+    waiting = list(Command.objects.filter(status=CommandStatus.QUEUED).only("pk"))
     transaction.on_commit(lambda: [_hand_to_worker(command) for command in waiting])
-    if left:
-        logger.warning("%d command(s) interrupted by a restart, %d re-queued", len(started), len(waiting))
-    return Recovery(run, len(started), len(waiting))
+    WorkerRun.objects.filter(pk=run_id).update(ended=now)
+    return interrupted
+
+
+def beat(run_id: int) -> bool:
+    """Tell the other workers this run is alive; False if one of them found it dead meanwhile (it was
+    silent too long: its commands were failed, so it must stop rather than go on beside them)."""
+    return WorkerRun.objects.filter(pk=run_id, ended__isnull=True).update(heartbeat=timezone.now()) == 1
+
+
+def is_alive(run: WorkerRun, now: datetime) -> bool:
+    """Beating, and on this machine its process still exists; a run without a host predates beats."""
+    stale = timedelta(seconds=settings.RADARR_WORKER_HEARTBEAT_SECONDS * WorkerRun.STALE_BEATS)
+    if run.ended is not None or not run.host or run.heartbeat < now - stale:
+        return False
+    return run.host != this_host() or run.pid is None or _process_exists(run.pid)
+
+
+def _process_exists(pid: int) -> bool:
+    """A zombie counts as gone: killed, it waits only for its parent to read its exit status."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc here: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:  # someone else's process: it exists
+            return True
+        return True
+    return state != "Z"
+
+
+@cache
+def this_host() -> str:
+    """This machine and this pid namespace (a container has its own): where a run's pid means something.
+    After a reboot or in another container the same name is another host, whose runs must stop beating."""
+    try:
+        namespace = os.readlink("/proc/self/ns/pid")
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+    except OSError:
+        namespace = boot = ""
+    return f"{socket.gethostname()} {namespace} {boot[:8]}".strip()[:200]
+
+
+def use_run(run_id: int, pid: int | None = None) -> None:
+    """The commands this process starts belong to `run_id`, whose worker process is `pid`."""
+    global _process_run_id
+    _process_run_id = run_id
+    if pid is not None:
+        WorkerRun.objects.filter(pk=run_id).update(pid=pid)
 
 
 def _release_orm_tasks(now: datetime) -> set[str]:

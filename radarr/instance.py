@@ -4,9 +4,12 @@ owner-only modes of everything private there (database, config, logs, backups), 
 Read by settings.py before Django is configured, so this module imports nothing from Django.
 """
 
+import fcntl
 import json
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TextIO
@@ -75,27 +78,49 @@ def _write_private(path: Path, data: dict[str, str]) -> None:
 
 
 def load_instance_config(data_dir: Path) -> dict[str, str]:
-    """Return the stored secrets, generating the missing ones on first start."""
+    """Return the stored secrets, generating the missing ones on first start.
+
+    Processes starting at once on a new data folder (web and worker replicas sharing it) generate them
+    under a lock, so that all end up with the same keys: a session, a CSRF token or a queued task signed
+    by one must be valid in the others.
+    """
     private_folder(data_dir)
     path = data_dir / CONFIG_FILE
     private_file(path)
-    config: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
-    missing = {
-        "secret_key": lambda: secrets.token_urlsafe(50),
-        "api_key": new_api_key,
-    }
-    changed = False
-    for key, make in missing.items():
-        if not config.get(key):
-            config[key] = make()
-            changed = True
-    if changed:
-        _write_private(path, config)
+    config = _read_config(path)
+    if all(config.get(key) for key in GENERATED):
+        return config
+    with _config_lock(data_dir):
+        config = _read_config(path)  # another process may have written them meanwhile
+        missing = [key for key in GENERATED if not config.get(key)]
+        for key in missing:
+            config[key] = GENERATED[key]()
+        if missing:
+            _write_private(path, config)
     return config
+
+
+GENERATED = {"secret_key": lambda: secrets.token_urlsafe(50), "api_key": new_api_key}
+
+
+def _read_config(path: Path) -> dict[str, str]:
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+@contextmanager
+def _config_lock(data_dir: Path) -> Iterator[None]:
+    descriptor = os.open(data_dir / "config.lock", os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)  # released at close, or when the process dies
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def store_api_key(data_dir: Path, api_key: str) -> None:
     """Replace the stored API key (Settings → General → regenerate)."""
-    config = load_instance_config(data_dir)
-    config["api_key"] = api_key
-    _write_private(data_dir / CONFIG_FILE, config)
+    load_instance_config(data_dir)
+    with _config_lock(data_dir):
+        config = _read_config(data_dir / CONFIG_FILE)
+        config["api_key"] = api_key
+        _write_private(data_dir / CONFIG_FILE, config)

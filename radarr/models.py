@@ -54,11 +54,23 @@ UNFINISHED = [CommandStatus.QUEUED, CommandStatus.STARTED]
 
 
 class WorkerRun(models.Model):
-    """One start of the job worker (`manage.py serve`). Commands carry the run that queued or started
-    them; only the newest run's are alive, because each start first settles what the previous run left
-    (radarr.commands.recover_interrupted_commands)."""
+    """One start of a job worker: the jobs process of roles all and worker, or a small-mode web process.
+
+    Commands carry the run that queued them, then the run whose worker started them. A run is alive while
+    it beats (every RADARR_WORKER_HEARTBEAT_SECONDS); one silent for STALE_BEATS beats, or whose process
+    is gone from this machine, is dead, and any live worker settles what it left
+    (radarr.commands.settle_dead_runs). Several workers may be alive at once, on one machine or many.
+    """
+
+    STALE_BEATS = 6
 
     started = models.DateTimeField(default=timezone.now)
+    # the machine, its boot and pid namespace: where `pid` can be checked (empty: a run from before runs
+    # beat, dead by now)
+    host = models.CharField(max_length=200, blank=True)
+    pid = models.IntegerField(null=True, blank=True)  # the job worker's process
+    heartbeat = models.DateTimeField(default=timezone.now)
+    ended = models.DateTimeField(null=True, blank=True)  # stopped, or found dead by another worker
 
     def __str__(self) -> str:
         return f"Run {self.pk} started {self.started:%Y-%m-%d %H:%M:%S}"
@@ -95,7 +107,7 @@ class Command(models.Model):
     queued = models.DateTimeField(default=timezone.now)
     started = models.DateTimeField(null=True, blank=True)
     ended = models.DateTimeField(null=True, blank=True)
-    # the run that queued it, then the run whose worker started it: a command of an older run is dead
+    # the run that queued it, then the run whose worker started it: a command of a dead run is dead
     run = models.ForeignKey(
         WorkerRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
     )

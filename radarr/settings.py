@@ -34,6 +34,13 @@ RADARR_TRUST_LOCAL_ADDRESSES = env.bool("RADARR_TRUST_LOCAL_ADDRESSES", default=
 # direct peer is one of these addresses or networks (radarr/auth.py)
 RADARR_TRUSTED_PROXIES = env.list("RADARR_TRUSTED_PROXIES", default=[])
 RADARR_REDIS_URL = env.str("RADARR_REDIS_URL", default="")
+# Processes (radarr/launcher.py, radarr/roles.py; RADARR_ROLE is read by the launcher): small mode runs
+# the jobs in the web process's threads, one at a time, instead of a job worker of their own
+RADARR_SMALL = env.bool("RADARR_SMALL", default=False)
+RADARR_WEB_THREADS = env.int("RADARR_WEB_THREADS", default=8)
+# how often a job worker says it is alive and queues due scheduled tasks; one silent for six beats is
+# presumed dead and another settles its commands
+RADARR_WORKER_HEARTBEAT_SECONDS = env.int("RADARR_WORKER_HEARTBEAT_SECONDS", default=10)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -104,6 +111,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+    # Kept a minute: django-q2's ORM broker looks for tasks every second, and reopening the file each
+    # time (with the PRAGMAs) costs the job worker CPU at idle and ~6 MB of fragmented heap.
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
     # Tests use a file, not memory: threads then share it with real locking, as the server does.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-radarr.sqlite3")}
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
@@ -129,7 +139,7 @@ else:
 
 Q_CLUSTER = {
     "name": INSTANCE_KEY,
-    "workers": env.int("RADARR_JOB_WORKERS", default=2),
+    "workers": env.int("RADARR_JOB_WORKERS", default=2),  # threads of our job worker (radarr.jobworker)
     # Seconds one task may run before django-q2 stops it. Our longest commands go movie by movie through
     # the whole library: a refresh (one TMDB request, ~0.2 s) or a first media-info rescan (one ffprobe,
     # ~0.2 s) of 10,000 movies takes ~35 minutes, so an hour is well above. Longer work (moving a whole

@@ -12,7 +12,8 @@ from tests.fakeserver import FakeServer
 from tests.shared import SHARED_FIXTURES
 
 TESTS_DIR = Path(__file__).resolve().parent
-CHROMIUM = Path("/usr/bin/chromium")
+# TEST_CHROMIUM points elsewhere (or nowhere, to check the suite on a machine without a browser)
+CHROMIUM = Path(os.environ.get("TEST_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -59,6 +60,26 @@ def shared_fixture_server() -> Iterator[FakeServer]:
     server = FakeServer(root=SHARED_FIXTURES).start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def without_ffprobe(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A PATH without ffprobe, whatever this machine has installed: checks that look for it give the same
+    answer everywhere (the test must not run other programs)."""
+    empty = tmp_path / "path-without-ffprobe"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+
+
+@pytest.fixture
+def media_analysis_off(without_ffprobe: None) -> None:
+    """ffprobe absent and Settings → Media Management → Analyse Video Files off: the media-info health
+    check has nothing to say, on any machine, after the same one query."""
+    from imports.mediamanagement import MediaManagementConfig
+
+    config = MediaManagementConfig.get()
+    config.enable_media_info = False
+    config.save()
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ from radarr.loginthrottle import current_lockouts
 from radarr.system.health import WIKI, HealthIssue
 
 MIN_API_KEY_LENGTH = 20
-# a well-run server whose Date header we compare the local clock with (TMDB: we talk to it anyway)
-CLOCK_REFERENCE_URL = "https://api.themoviedb.org/3/configuration"
+# a well-run server whose Date header we compare the local clock with: TMDB, which we talk to anyway
+# (through RADARR_TMDB_URL, so a mirror, a proxy or a test's unreachable address is used for this too)
+CLOCK_REFERENCE_PATH = "/configuration"
 CLOCK_TOLERANCE_SECONDS = 24 * 3600
 
 
@@ -27,8 +28,9 @@ def api_key_check() -> list[HealthIssue]:
     return [HealthIssue("ApiKeyValidationCheck", "warning", message, WIKI + "api-key-validation-check")]
 
 
-def reference_time(url: str = CLOCK_REFERENCE_URL) -> datetime | None:
+def reference_time(url: str = "") -> datetime | None:
     """The time in a server's Date header (any status answers with one), None when unreachable."""
+    url = url or settings.RADARR_TMDB_URL.rstrip("/") + CLOCK_REFERENCE_PATH
     try:
         response = session(connect_timeout=5, read_timeout=5).get(url, allow_redirects=False)
         return parsedate_to_datetime(response.headers["Date"])

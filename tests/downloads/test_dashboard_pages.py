@@ -9,7 +9,9 @@ from tests.movies.factories import MovieFactory, MovieFileFactory, RootFolderFac
 pytestmark = pytest.mark.django_db
 
 
-def test_the_dashboard_shows_counts_disks_and_charts(admin_client, tmp_path, django_assert_max_num_queries):
+def test_the_dashboard_shows_counts_disks_and_charts(
+    admin_client, tmp_path, django_assert_max_num_queries, media_analysis_off
+):
     RootFolderFactory(path=str(tmp_path))
     owned = MovieFactory(title="Owned", has_file=True, year=1999)
     MovieFileFactory(movie=owned)

@@ -111,3 +111,13 @@ def test_a_corrupt_sqlite_file_stops_startup_with_restore_instructions(tmp_path)
 
 def test_the_scheduled_integrity_check_finds_the_open_database_sound():
     assert database_integrity_check() == []
+
+
+def test_the_clock_is_compared_with_the_configured_tmdb_server(fake_server, settings):
+    settings.RADARR_TMDB_URL = fake_server.url + "/3"
+    fake_server.add("/3/configuration", body="{}")
+
+    remote = checks.reference_time()
+
+    assert remote is not None
+    assert [request.path for request in fake_server.requests] == ["/3/configuration"]

@@ -3,20 +3,16 @@
 import hashlib
 import json
 import os
-import signal
-import sqlite3
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 import redis
-import requests
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
@@ -28,15 +24,31 @@ from django_q.tasks import async_task
 from django_q.timeout import TimeoutHandler
 
 from radarr import jobs
-from radarr.commands import execute_command, queue_command, recover_interrupted_commands
+from radarr.commands import (
+    STOPPED,
+    WORKER_LOST,
+    beat,
+    end_run,
+    execute_command,
+    queue_command,
+    recover_interrupted_commands,
+    settle_dead_runs,
+    this_host,
+)
 from radarr.models import Command, WorkerRun
-from tests.fakeserver import FakeServer, Route
 from tests.indexers.searchsupport import serve_newznab
-from tests.radarr.test_serve import REPO, free_port, manage, redis_answers
+from tests.radarr.launching import (
+    REDIS_URL,
+    HeldIndexer,
+    Instance,
+    add_indexer,
+    prepared_instance,
+    redis_answers,
+    wait_for,
+)
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = "redis://127.0.0.1:6379/15"  # each instance's keys carry its own instance key
 RUNS: list[str] = []  # one entry per run of counted_job, from any thread
 
 
@@ -216,20 +228,124 @@ def test_a_cancelled_command_does_not_stay_in_the_command_list(api_client):
     assert command.pk not in [item["id"] for item in listed]
 
 
-class HeldIndexer(FakeServer):
-    """A Newznab indexer whose feed answers only once released, so an RSS sync stays mid-run."""
+OTHER_MACHINE = "another-machine pid:[4026531836] 0a1b2c3d"
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._server.handle_error = lambda request, address: None  # the killed server hung up on us
-        self.holding = threading.Event()  # a feed request has arrived and is being held
-        self.released = threading.Event()
 
-    def _find(self, method: str, path: str, query: dict[str, list[str]]) -> Route | None:
-        if path == "/api" and query.get("t", [""])[-1] != "caps":
-            self.holding.set()
-            self.released.wait(timeout=120)
-        return super()._find(method, path, query)
+def live_run_elsewhere(**fields: Any) -> WorkerRun:
+    """A job worker on another machine that beats as it should."""
+    return WorkerRun.objects.create(host=OTHER_MACHINE, pid=4321, **fields)
+
+
+def started_command(run: WorkerRun | None, name: str = "Housekeeping", **fields: Any) -> Command:
+    return Command.objects.create(name=name, status="started", started=timezone.now(), run=run, **fields)
+
+
+def test_a_start_leaves_alone_what_another_live_worker_is_running():
+    other = live_run_elsewhere()
+    running = started_command(other)
+
+    recover_interrupted_commands()
+
+    running.refresh_from_db()
+    assert running.status == "started" and running.ended is None
+    assert WorkerRun.objects.get(pk=other.pk).ended is None
+
+
+def test_a_worker_silent_for_six_heartbeats_is_settled_by_another(
+    settings, django_capture_on_commit_callbacks
+):
+    silent_for = timedelta(seconds=settings.RADARR_WORKER_HEARTBEAT_SECONDS * 6 + 1)
+    dead = live_run_elsewhere(heartbeat=timezone.now() - silent_for)
+    alive = live_run_elsewhere()
+    lost = started_command(dead, "RssSync", trigger="scheduled")
+    kept = started_command(alive)
+    jobs.sync_schedules()
+    Schedule.objects.filter(name="RssSync").update(next_run=timezone.now() + timedelta(minutes=29))
+    me = WorkerRun.objects.create(host=this_host(), pid=os.getpid())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        failed, _ = settle_dead_runs(me.pk)
+
+    lost.refresh_from_db()
+    kept.refresh_from_db()
+    assert failed == 1 and lost.status == "failed" and lost.message == WORKER_LOST and lost.ended
+    assert kept.status == "started"
+    assert WorkerRun.objects.get(pk=dead.pk).ended is not None
+    assert Schedule.objects.get(name="RssSync").next_run <= timezone.now()  # due again
+
+
+def test_a_run_of_this_machine_whose_process_is_gone_is_dead_at_once():
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    run = WorkerRun.objects.create(host=this_host(), pid=gone.pid)  # beat just now
+    running = started_command(run)
+    me = WorkerRun.objects.create(host=this_host(), pid=os.getpid())
+
+    settle_dead_runs(me.pk)
+
+    running.refresh_from_db()
+    assert running.status == "failed"
+
+
+def test_a_dead_workers_queued_commands_are_handed_out_again(
+    orm_broker, extra_jobs, settings, django_capture_on_commit_callbacks
+):
+    silent_for = timedelta(seconds=settings.RADARR_WORKER_HEARTBEAT_SECONDS * 6 + 1)
+    dead = live_run_elsewhere()
+    command = Command.objects.create(name="CountedJob", run=dead)  # its task died with that worker
+    WorkerRun.objects.filter(pk=dead.pk).update(heartbeat=timezone.now() - silent_for)
+    me = WorkerRun.objects.create(host=this_host(), pid=os.getpid())
+
+    with django_capture_on_commit_callbacks(execute=True):  # a heartbeat's tasks are queued at commit
+        settle_dead_runs(me.pk)
+    work_through_queue()
+
+    assert Command.objects.get(pk=command.pk).status == "completed"
+
+
+def test_broker_locks_stay_while_another_worker_is_alive(
+    orm_broker, extra_jobs, django_capture_on_commit_callbacks
+):
+    live_run_elsewhere()
+    async_task("math.floor", 2.5, task_name="SomeNotification")
+    take_tasks()  # a live worker elsewhere took it and is running it
+
+    with django_capture_on_commit_callbacks(execute=True):
+        recover_interrupted_commands()
+
+    assert take_tasks() == []  # not handed out a second time
+
+
+def test_a_worker_found_dead_by_another_is_told_so_at_its_next_beat():
+    run = WorkerRun.objects.create(host=this_host(), pid=os.getpid())
+    alive = beat(run.pk)
+    WorkerRun.objects.filter(pk=run.pk).update(ended=timezone.now())  # another worker settled it
+
+    assert alive and not beat(run.pk)
+
+
+def test_a_stopping_worker_interrupts_what_it_runs_and_hands_back_what_waits(
+    orm_broker, extra_jobs, django_capture_on_commit_callbacks
+):
+    run = WorkerRun.objects.create(host=this_host(), pid=os.getpid())
+    other = live_run_elsewhere()
+    mine = started_command(run, "RssSync", trigger="scheduled")
+    theirs = started_command(other)
+    waiting = Command.objects.create(name="CountedJob", run=run)
+    jobs.sync_schedules()
+    Schedule.objects.filter(name="RssSync").update(next_run=timezone.now() + timedelta(minutes=29))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        interrupted = end_run(run.pk)
+    work_through_queue()
+
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert interrupted == 1 and mine.status == "failed" and mine.message == STOPPED
+    assert theirs.status == "started"
+    assert Command.objects.get(pk=waiting.pk).status == "completed"  # another worker ran it
+    assert Schedule.objects.get(name="RssSync").next_run <= timezone.now()
+    assert WorkerRun.objects.get(pk=run.pk).ended is not None
 
 
 @pytest.fixture
@@ -241,128 +357,6 @@ def held_indexer() -> Iterator[HeldIndexer]:
     server.stop()
 
 
-class Instance:
-    """A Radarr instance of its own (data folder, SQLite database, port), started as `make run` does."""
-
-    def __init__(self, data_dir: Path, broker: str) -> None:
-        environment = {
-            k: v for k, v in os.environ.items() if not k.startswith("RADARR_") and k != "DATABASE_URL"
-        }
-        # one job worker: a second command then waits in the queue while the first is held
-        extra = {"RADARR_DATA_DIR": str(data_dir), "RADARR_PORT": str(free_port()), "RADARR_JOB_WORKERS": "1"}
-        if broker == "redis":
-            extra["RADARR_REDIS_URL"] = REDIS_URL
-        self.environment = environment | extra
-        self.data_dir = data_dir
-        self.base = f"http://127.0.0.1:{extra['RADARR_PORT']}"
-        self.process: subprocess.Popen | None = None
-
-    def setup(self) -> None:
-        manage(self.environment, "migrate", "--noinput")
-
-    def start(self) -> None:
-        manage(self.environment, "setup_instance")  # as `make run` does at every start
-        config = json.loads((self.data_dir / "config.json").read_text())
-        self.session = requests.Session()
-        self.session.headers["X-Api-Key"] = config["api_key"]
-        # only the commands this test sends may run: the periodic tasks (one reads an internet clock)
-        # are pushed a day out
-        with sqlite3.connect(self.data_dir / "radarr.db") as database:
-            database.execute("UPDATE django_q_schedule SET next_run = datetime('now', '+1 day')")
-        command = [sys.executable, "manage.py", "serve"]
-        # a session of its own: the whole process group can be killed at once, as a crash would
-        self.process = subprocess.Popen(command, cwd=REPO, env=self.environment, start_new_session=True)
-        wait_for(lambda: self._answers("/ping"), "the server to answer /ping")
-
-    def kill(self) -> None:
-        assert self.process is not None
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=10)
-        wait_for(lambda: not self._group_alive(), "every process of the killed server to be gone")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-        if self.process is not None and self._group_alive():
-            os.killpg(self.process.pid, signal.SIGKILL)
-
-    def post_command(self, name: str) -> int:
-        response = self.session.post(f"{self.base}/api/v3/command", json={"name": name}, timeout=10)
-        assert response.status_code == 201, response.text
-        return response.json()["id"]
-
-    def command(self, command_id: int) -> dict:
-        return self.session.get(f"{self.base}/api/v3/command/{command_id}", timeout=10).json()
-
-    def wait_until_ended(self, command_id: int) -> dict:
-        wait_for(
-            lambda: self.command(command_id)["status"] not in ("queued", "started"), "the command to end"
-        )
-        return self.command(command_id)
-
-    def add_indexer(self, indexer: FakeServer) -> None:
-        schema = self.session.get(f"{self.base}/api/v3/indexer/schema", timeout=10).json()
-        template = next(item for item in schema if item["implementation"] == "Newznab")
-        values = {"baseUrl": indexer.url, "apiPath": "/api", "apiKey": "k" * 32, "categories": [2000]}
-        fields = [
-            {"name": f["name"], "value": values.get(f["name"], f.get("value"))} for f in template["fields"]
-        ]
-        body = {**template, "name": "Held", "enableRss": True, "priority": 25, "fields": fields, "tags": []}
-        response = self.session.post(f"{self.base}/api/v3/indexer?forceSave=true", json=body, timeout=10)
-        assert response.status_code == 201, response.text
-
-    def _answers(self, path: str) -> bool:
-        try:
-            return requests.get(self.base + path, timeout=5).status_code == 200
-        except (requests.ConnectionError, requests.Timeout):
-            return False
-
-    def _group_alive(self) -> bool:
-        assert self.process is not None
-        try:
-            os.killpg(self.process.pid, 0)
-        except ProcessLookupError:
-            return False
-        return _group_has_live_members(self.process.pid)
-
-
-def _group_has_live_members(group: int) -> bool:
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[2]) == group and fields[0] != "Z":
-                return True
-    return False
-
-
-def wait_for(condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
-    """Poll until `condition` holds; generous, since a busy machine is slow to start a server."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"gave up waiting for {what}")
-        time.sleep(0.2)
-
-
-def dead_worker_took_both(instance: Instance, broker: str) -> bool:
-    """The job worker took both tasks from the broker, so a crash loses them (Redis) or leaves them
-    locked for the broker's `retry` (ORM), as a crash of today's code did for about three hours."""
-    if broker == "redis":
-        return redis.Redis.from_url(REDIS_URL).llen(f"django_q:{instance_key(instance)}:q") == 0
-    with sqlite3.connect(instance.data_dir / "radarr.db") as database:
-        locked = database.execute(
-            "SELECT count(*) FROM django_q_ormq WHERE lock > datetime('now', '+10 minutes')"
-        )
-        return locked.fetchone()[0] == 2
-
-
 def instance_key(instance: Instance) -> str:
     secret = json.loads((instance.data_dir / "config.json").read_text())["secret_key"]
     return "radarr-" + hashlib.sha256(secret.encode()).hexdigest()[:10]
@@ -372,16 +366,16 @@ def instance_key(instance: Instance) -> str:
 @pytest.mark.parametrize("broker", ["orm", "redis"])
 def test_after_kill_9_mid_rss_sync_a_restart_leaves_nothing_stuck(tmp_path, held_indexer, broker):
     if broker == "redis" and not redis_answers():
-        pytest.skip("no Redis answers on 127.0.0.1:6379 (RADARR_REDIS_URL is optional)")
-    instance = Instance(tmp_path, broker)
-    instance.setup()
+        pytest.skip(f"no Redis answers at {REDIS_URL} (TEST_REDIS_URL; RADARR_REDIS_URL is optional)")
+    # one job thread: a second command then waits in the queue while the first is held
+    settings = {"RADARR_JOB_WORKERS": "1"} | ({"RADARR_REDIS_URL": REDIS_URL} if broker == "redis" else {})
+    instance = prepared_instance(tmp_path, **settings)
     try:
         instance.start()
-        instance.add_indexer(held_indexer)
+        add_indexer(instance, held_indexer)
         interrupted = instance.post_command("RssSync")
         wait_for(held_indexer.holding.is_set, "the RSS sync to ask the indexer for its feed")
         waiting = instance.post_command("Housekeeping")
-        wait_for(lambda: dead_worker_took_both(instance, broker), "the worker to take both tasks")
         assert instance.command(interrupted)["status"] == "started"
         assert instance.command(waiting)["status"] == "queued"
 
@@ -398,7 +392,7 @@ def test_after_kill_9_mid_rss_sync_a_restart_leaves_nothing_stuck(tmp_path, held
         listed = instance.session.get(f"{instance.base}/api/v3/command", timeout=10).json()
         assert [item["id"] for item in listed if item["status"] in ("queued", "started")] == []
     finally:
-        instance.stop()
+        instance.cleanup()
         if broker == "redis":
             connection = redis.Redis.from_url(REDIS_URL)
             keys = connection.keys(f"*{instance_key(instance)}*")

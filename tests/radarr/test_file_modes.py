@@ -80,7 +80,8 @@ def test_a_first_start_and_a_backup_under_umask_000_leave_nothing_readable_by_ot
     environment = {k: v for k, v in os.environ.items() if not k.startswith("RADARR_") and k != "DATABASE_URL"}
     environment["RADARR_DATA_DIR"] = str(tmp_path / "data")
     backup = "from radarr.system.backups import create_backup; create_backup('manual')"
-    for arguments in (["migrate", "--noinput"], ["setup_instance"], ["shell", "-c", backup]):
+    first_start = "from radarr.startup import prepare_database; prepare_database()"  # what `make run` does
+    for arguments in (["migrate", "--noinput"], ["shell", "-c", first_start], ["shell", "-c", backup]):
         subprocess.run(
             [sys.executable, "manage.py", *arguments], cwd=REPO, env=environment, check=True, umask=0
         )

@@ -1,5 +1,5 @@
-"""A damaged SQLite file stops `make run` before anything writes to it: `migrate` (its first step) and
-`serve` both refuse, say how to restore, and leave the file exactly as it was."""
+"""A damaged SQLite file stops `make run` before anything writes to it: its start and `manage.py migrate`
+both refuse, say how to restore, and leave the file exactly as it was."""
 
 import hashlib
 import os
@@ -42,9 +42,9 @@ def unwritten_wal(database: Path) -> bool:
     return not wal.exists() or wal.stat().st_size == 0
 
 
-def manage(environment: dict[str, str], *arguments: str) -> subprocess.CompletedProcess:
+def run(environment: dict[str, str], *arguments: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "manage.py", *arguments],
+        [sys.executable, *arguments],
         cwd=REPO,
         env=environment,
         capture_output=True,
@@ -53,11 +53,12 @@ def manage(environment: dict[str, str], *arguments: str) -> subprocess.Completed
     )
 
 
-def test_serve_refuses_a_damaged_database_and_says_how_to_restore(corrupt_instance):
+@pytest.mark.parametrize("role", ["all", "web", "worker"])
+def test_make_run_refuses_a_damaged_database_and_says_how_to_restore(corrupt_instance, role):
     environment, database = corrupt_instance
     before = digest(database)
 
-    result = manage(environment, "serve")
+    result = run(environment | {"RADARR_ROLE": role}, "-m", "radarr.launcher")
 
     assert result.returncode != 0
     assert (
@@ -71,7 +72,7 @@ def test_migrate_refuses_a_damaged_database_before_writing_to_it(corrupt_instanc
     environment, database = corrupt_instance
     before = digest(database)
 
-    result = manage(environment, "migrate", "--noinput")
+    result = run(environment, "manage.py", "migrate", "--noinput")
 
     assert result.returncode != 0
     assert "radarr.E001" in result.stderr and "restore the newest backup" in result.stderr

@@ -1,11 +1,8 @@
-"""The real server (`manage.py serve`: gunicorn, 8 threads) keeps answering the API while clients hammer
-the login page, and believes no loopback peer that merely claims https. Latency figures: bench/login_bench.py.
+"""The real server (`make run`: gunicorn's threaded worker, 8 threads) keeps answering the API while clients
+hammer the login page, and believes no loopback peer that merely claims https. Latency figures:
+bench/login_bench.py.
 """
 
-import json
-import os
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -15,7 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.radarr.test_serve import free_port, manage
+from tests.radarr.launching import Instance
 
 REPO = Path(__file__).resolve().parents[2]
 HAMMERS = 8
@@ -26,26 +23,13 @@ pytestmark = pytest.mark.sqlite_pass
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    data_dir = tmp_path_factory.mktemp("login-load")
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("RADARR_") and k != "DATABASE_URL"}
-    environment |= {"RADARR_DATA_DIR": str(data_dir), "RADARR_PORT": str(free_port())}
-    environment["RADARR_JOB_WORKERS"] = "1"
-    manage(environment, "migrate", "--noinput")
-    manage(environment, "setup_instance")
-    base = f"http://127.0.0.1:{environment['RADARR_PORT']}"
-    process = subprocess.Popen([sys.executable, "manage.py", "serve"], cwd=REPO, env=environment)
+    instance = Instance(tmp_path_factory.mktemp("login-load"), RADARR_JOB_WORKERS="1")
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"{base}/ping", timeout=5).status_code == 200:
-                    break
-            except requests.RequestException:
-                time.sleep(0.2)
-        yield base, json.loads((data_dir / "config.json").read_text())["api_key"]
+        instance.start()
+        yield instance.base, instance.config()["api_key"]
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        instance.stop()
+        instance.cleanup()
 
 
 def hammer_login(base: str, stop: threading.Event, answers: list[requests.Response]) -> None:

@@ -88,7 +88,7 @@ def test_tasks_fragment_is_only_the_rows(client, admin_user):
     assert 'id="task-tables"' in fragment and "<html" not in fragment
 
 
-def test_status_and_logs_pages_render(client, admin_user, settings):
+def test_status_and_logs_pages_render(client, admin_user, settings, media_analysis_off):
     settings.RADARR_TMDB_API_KEY = "0123456789abcdef0123456789abcdef"
     IndexerFactory()
     client.force_login(admin_user)

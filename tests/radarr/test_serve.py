@@ -1,143 +1,164 @@
-"""`make run`'s parts for real: migrate, first-start setup, then gunicorn and the job worker together."""
+"""`make run` for real: the launcher, the boot process that gets the database ready and forks, the web
+server and the job worker; roles, small mode, stopping."""
 
-import json
-import os
-import re
 import signal
-import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 import requests
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.radarr.launching import REDIS_URL, REPO, Instance, is_running, redis_answers, wait_for
 
 pytestmark = pytest.mark.sqlite_pass
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def children_of(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
 @pytest.fixture
-def instance_env(tmp_path: Path) -> dict[str, str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("RADARR_") and k != "DATABASE_URL"}
-    return environment | {"RADARR_DATA_DIR": str(tmp_path), "RADARR_PORT": str(free_port())}
+def instances() -> list[Instance]:
+    started: list[Instance] = []
+    yield started
+    for instance in started:
+        instance.cleanup()
 
 
-def manage(environment: dict[str, str], *arguments: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *arguments], cwd=REPO, env=environment, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+def test_first_start_prints_the_admin_login_once(tmp_path, instances):
+    instance = Instance(tmp_path)
+    instances.append(instance)
+    instance.start()
+    first = instance.output()
+    assert instance.stop() == 0
 
+    instance.start()
+    second = instance.output()[len(first) :]
 
-def test_first_start_prints_the_admin_login_once(instance_env):
-    manage(instance_env, "migrate", "--noinput")
-
-    first = manage(instance_env, "setup_instance")
-    second = manage(instance_env, "setup_instance")
-
-    assert re.search(r"user:\s+admin", first) and re.search(r"password:\s+\S{12,}", first)
-    assert "password" not in second
-
-
-def redis_answers() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as connection:
-            connection.sendall(b"PING\r\n")
-            return connection.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
+    assert "user:     admin" in first and "password: " in first
+    assert "password" not in second and "Radarr is listening on" in second
 
 
 @pytest.mark.parametrize("broker", ["orm", "redis"])
-def test_serve_runs_web_and_worker_and_stops_both_on_ctrl_c(instance_env, tmp_path, broker):
+def test_make_run_serves_and_runs_commands_and_stops_both_on_ctrl_c(tmp_path, instances, broker):
+    settings = {}
     if broker == "redis":
         if not redis_answers():
-            pytest.skip("no Redis answers on 127.0.0.1:6379 (RADARR_REDIS_URL is optional)")
-        instance_env["RADARR_REDIS_URL"] = "redis://127.0.0.1:6379/15"
-    manage(instance_env, "migrate", "--noinput")
-    manage(instance_env, "setup_instance")
-    base = f"http://127.0.0.1:{instance_env['RADARR_PORT']}"
-    api_key = json.loads((tmp_path / "config.json").read_text())["api_key"]
-    server = subprocess.Popen([sys.executable, "manage.py", "serve"], cwd=REPO, env=instance_env)
-    try:
-        deadline = time.monotonic() + 60  # generous: CI machines can be busy
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"{base}/ping", timeout=5).status_code == 200:
-                    break
-            except (requests.ConnectionError, requests.Timeout):
-                time.sleep(0.2)
-        headers = {"X-Api-Key": api_key}
-        command = {"name": "CheckHealth"}
-        queued = requests.post(f"{base}/api/v3/command", json=command, headers=headers, timeout=5)
-        assert queued.status_code == 201
-        command_url = f"{base}/api/v3/command/{queued.json()['id']}"
-        status = ""
-        while time.monotonic() < deadline and status != "completed":
-            time.sleep(0.3)
-            status = requests.get(command_url, headers=headers, timeout=5).json()["status"]
-        assert status == "completed"  # the job worker picked it up from the broker
-        children = children_of(server.pid)
-        assert len(children) == 2  # gunicorn and the django-q2 cluster
+            pytest.skip(f"no Redis answers at {REDIS_URL} (TEST_REDIS_URL; RADARR_REDIS_URL is optional)")
+        settings["RADARR_REDIS_URL"] = REDIS_URL
+    instance = Instance(tmp_path, **settings)
+    instances.append(instance)
+    instance.start()
 
-        server.send_signal(signal.SIGINT)
-        assert server.wait(timeout=30) == 0
-        time.sleep(0.5)
-        assert not [pid for pid in children if Path(f"/proc/{pid}").exists()]
-    finally:
-        if server.poll() is None:
-            server.kill()
+    command = instance.post_command("CheckHealth")
+
+    assert instance.wait_until_ended(command)["status"] == "completed"
+    children = instance.children()
+    assert set(children) == {"radarr-web", "radarr-jobs"}
+    assert instance.stop(signal.SIGINT) == 0
+    assert not [pid for pid in children.values() if is_running(pid)]
 
 
-def test_killing_the_launcher_outright_stops_web_and_worker(instance_env):
-    manage(instance_env, "migrate", "--noinput")
-    base = f"http://127.0.0.1:{instance_env['RADARR_PORT']}"
-    server = subprocess.Popen([sys.executable, "manage.py", "serve"], cwd=REPO, env=instance_env)
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and len(children_of(server.pid)) < 2:
-            time.sleep(0.2)
-        children = children_of(server.pid)
-        assert len(children) == 2
+def test_the_launcher_keeps_no_django_in_memory():
+    imported = subprocess.run(
+        [sys.executable, "-c", "import sys, radarr.launcher; print(sorted(sys.modules))"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
-        server.kill()  # SIGKILL: the launcher gets no chance to stop them itself
-        server.wait(timeout=10)
-        stop_deadline = time.monotonic() + 30
-        while time.monotonic() < stop_deadline and any(Path(f"/proc/{pid}").exists() for pid in children):
-            time.sleep(0.2)
-
-        assert not [pid for pid in children if Path(f"/proc/{pid}").exists() and not _zombie(pid)]
-        with pytest.raises(requests.ConnectionError):
-            requests.get(f"{base}/ping", timeout=2)
-    finally:
-        if server.poll() is None:
-            server.kill()
+    assert "radarr.launcher" in imported
+    assert "django" not in imported and "subprocess" not in imported
 
 
-def _zombie(pid: int) -> bool:
-    try:
-        return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) == "Z"
-    except OSError:
-        return True
+def test_killing_the_launcher_outright_stops_web_and_worker(tmp_path, instances):
+    instance = Instance(tmp_path)
+    instances.append(instance)
+    instance.start()
+    children = list(instance.children().values())
+    assert len(children) == 2
+
+    instance.process.kill()  # SIGKILL: the launcher gets no chance to stop them itself
+    instance.process.wait(timeout=10)
+
+    wait_for(lambda: not any(is_running(pid) for pid in children), "web and worker to stop")
+    with pytest.raises(requests.ConnectionError):
+        requests.get(f"{instance.base}/ping", timeout=2)
+
+
+def test_when_the_job_worker_dies_the_launcher_stops_the_web_server_and_fails(tmp_path, instances):
+    instance = Instance(tmp_path)
+    instances.append(instance)
+    instance.start()
+
+    jobs = instance.children()["radarr-jobs"]
+    subprocess.run(["kill", "-KILL", str(jobs)], check=True)
+
+    assert instance.process.wait(timeout=30) == 1
+    assert "The jobs process stopped unexpectedly" in instance.output()
+    assert not instance.answers("/ping")
+
+
+def test_small_mode_runs_commands_and_scheduled_tasks_in_the_web_process(tmp_path, instances):
+    instance = Instance(tmp_path, RADARR_SMALL="true", RADARR_WORKER_HEARTBEAT_SECONDS="1")
+    instances.append(instance)
+    instance.start()
+
+    posted = instance.post_command("CheckHealth")
+    # every periodic task is due at a first start: the scheduler starts them within a heartbeat
+    wait_for(lambda: scheduled_commands(instance), "a scheduled task to run")
+
+    assert list(instance.children()) == ["radarr-web"]  # one process besides the launcher
+    assert instance.wait_until_ended(posted)["status"] == "completed"
+    assert {command["status"] for command in scheduled_commands(instance)} <= {"started", "completed"}
+    assert instance.stop() == 0
+
+
+def scheduled_commands(instance: Instance) -> list[dict]:
+    listed = instance.session.get(f"{instance.base}/api/v3/command", timeout=10).json()
+    return [command for command in listed if command["trigger"] == "scheduled"]
+
+
+def test_small_mode_needs_the_role_that_serves_the_web(tmp_path):
+    instance = Instance(tmp_path, RADARR_SMALL="true", RADARR_ROLE="worker")
+
+    instance.start(wait=False)
+
+    assert instance.process.wait(timeout=60) != 0
+    assert "needs RADARR_ROLE=all" in instance.output()
+
+
+def test_an_unknown_role_is_refused_with_the_ones_there_are(tmp_path):
+    instance = Instance(tmp_path, RADARR_ROLE="everything")
+
+    instance.start(wait=False)
+
+    assert instance.process.wait(timeout=30) != 0
+    assert "RADARR_ROLE must be one of all, web, worker" in instance.output()
+
+
+def test_a_web_role_and_a_worker_role_on_one_data_folder_work_as_one_server(tmp_path, instances):
+    web = Instance(tmp_path, RADARR_ROLE="web")
+    worker = Instance(tmp_path, RADARR_ROLE="worker", RADARR_PORT=web.base.rsplit(":", 1)[1])
+    instances += [web, worker]
+    web.start()
+    worker.start(wait=False)
+    wait_for(lambda: list(worker.children()) == ["radarr-jobs"], "the worker's job process")
+
+    command = web.post_command("CheckHealth")
+
+    assert list(web.children()) == ["radarr-web"]
+    assert web.wait_until_ended(command)["status"] == "completed"
+
+
+def test_a_web_role_alone_queues_commands_that_a_worker_started_later_runs(tmp_path, instances):
+    web = Instance(tmp_path, RADARR_ROLE="web")
+    instances.append(web)
+    web.start()
+    command = web.post_command("CheckHealth")
+    time.sleep(1)
+    assert web.command(command)["status"] == "queued"  # nothing here runs jobs
+
+    worker = Instance(tmp_path, RADARR_ROLE="worker", RADARR_PORT=web.base.rsplit(":", 1)[1])
+    instances.append(worker)
+    worker.start(wait=False)
+
+    assert web.wait_until_ended(command)["status"] == "completed"

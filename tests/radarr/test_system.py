@@ -37,8 +37,9 @@ def test_status_lists_every_field_of_radarrs_system_resource(api_client):
 
 
 @pytest.fixture
-def configured(settings):
-    """An instance with its TMDB key set and an indexer, so neither check has anything to say."""
+def configured(settings, media_analysis_off):
+    """An instance with its TMDB key set, an indexer and no media analysis asked for, so no check has
+    anything to say."""
     settings.RADARR_TMDB_API_KEY = "0123456789abcdef0123456789abcdef"
     IndexerFactory()
 
@@ -47,7 +48,7 @@ def test_health_is_an_empty_list_when_all_is_well(api_client, configured):
     assert api_client.get("/api/v3/health").json() == []
 
 
-def test_a_missing_tmdb_key_is_a_health_error(api_client, settings):
+def test_a_missing_tmdb_key_is_a_health_error(api_client, settings, media_analysis_off):
     settings.RADARR_TMDB_API_KEY = ""
     IndexerFactory()
 

@@ -1,0 +1,85 @@
+"""What each RADARR_ROLE runs, prepared by the boot process before it forks them (radarr.boot).
+
+- `all` (the default, `make run`): the web server and the job worker;
+- `web`: pages and the API only (several may run behind a load balancer);
+- `worker`: the job worker only (several may run: the database hands each command to one of them).
+Small mode (RADARR_SMALL, role `all` only) runs the jobs in the web process's threads instead of a job
+worker of their own: one process fewer, one job at a time.
+"""
+
+import sys
+from collections.abc import Callable
+from functools import partial
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connections
+from django.utils.module_loading import import_string
+
+from radarr.startup import Prepared, prepare_database
+from radarr.system.integrity import CorruptDatabase
+
+
+def prepare(role: str) -> dict[str, Callable[[], None]]:
+    """Get the database ready and say what to fork: {"web": ..., "jobs": ...}. Exits on a damaged
+    database or a small mode asked for a role without a web server."""
+    from radarr import jobworker, webserver
+
+    small = settings.RADARR_SMALL
+    if small and role != "all":
+        sys.exit("Small mode (RADARR_SMALL) runs the jobs inside the web process: it needs RADARR_ROLE=all")
+    web, jobs = role in ("all", "web"), role in ("all", "worker")
+    try:
+        prepared = prepare_database(partial(warm_up, web, jobs), jobs=jobs)
+    except CorruptDatabase as error:
+        sys.exit(str(error))
+    announce(prepared)
+    plan: dict[str, Callable[[], None]] = {}
+    if web:
+        plan["web"] = partial(webserver.serve, jobs_inside=small)
+    if jobs and not small:
+        plan["jobs"] = partial(jobworker.run_jobs, jobworker.open_run())
+    if web:
+        print(f"Radarr is listening on {listening_url()} (Ctrl-C stops it)", flush=True)
+    return plan
+
+
+def warm_up(web: bool, jobs: bool) -> None:
+    """Import here what the forked processes would otherwise each import, and each keep a copy of."""
+    if web:
+        from django.urls import get_resolver
+
+        import radarr.webserver  # noqa: F401 - gunicorn and its threaded worker
+        import radarr.wsgi  # noqa: F401
+
+        get_resolver().url_patterns  # noqa: B018 - imports every view
+    if jobs:
+        import radarr.jobworker  # noqa: F401 - django-q2's cluster
+        from radarr.jobs import JOBS
+
+        for job in JOBS:
+            import_string(job.function)
+
+
+def announce(prepared: Prepared) -> None:
+    if prepared.migrations:
+        print(f"Applied {len(prepared.migrations)} database migration(s)", flush=True)
+    if prepared.login is None:
+        return
+    user, password = prepared.login
+    banner = "=" * 64
+    print(
+        f"\n{banner}\n First start: log in at {listening_url()}\n user:     {user}\n password: {password}\n"
+        f" (also shown under Settings → General until you change it)\n{banner}\n",
+        flush=True,
+    )
+
+
+def listening_url() -> str:
+    return f"http://{settings.RADARR_BIND}:{settings.RADARR_PORT}{settings.URL_BASE}/"
+
+
+def release_shared_resources() -> None:
+    """Forked processes must not share this one's database connections (nor its cache clients')."""
+    connections.close_all()
+    caches.close_all()
