@@ -75,9 +75,9 @@ def without_ffprobe(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def media_analysis_off(without_ffprobe: None) -> None:
     """ffprobe absent and Settings → Media Management → Analyse Video Files off: the media-info health
     check has nothing to say, on any machine, after the same one query."""
-    from imports.mediamanagement import MediaManagementConfig
+    from imports.models import MediaManagementConfig
 
-    config = MediaManagementConfig.get()
+    config = MediaManagementConfig.load()
     config.enable_media_info = False
     config.save()
 
