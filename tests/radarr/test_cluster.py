@@ -44,8 +44,8 @@ PERIODIC = [
     "RecomputeSceneGroups",
     "Backup",
 ]
-# a setup script run against the cluster's database once it is up: two movies (Arrival's poster on the
-# fake server, its caching queued for a worker), the indexer, a download client
+# a setup script run against the cluster's database once it is up: three movies (Arrival's poster on
+# the fake server, its caching queued for a worker; Ronin unmonitored), the indexer, a download client
 SETUP = """
 from pathlib import Path
 from django_q.tasks import async_task
@@ -55,6 +55,7 @@ from tests.movies.factories import MovieFactory
 poster = {{"coverType": "poster", "remoteUrl": "{indexer}/poster.jpg"}}
 arrival = MovieFactory(title="Arrival", year=2016, images=[poster])
 MovieFactory(title="Heat", year=1995, images=[])
+MovieFactory(title="Ronin", year=1998, images=[], monitored=False)  # no task grabs for it on its own
 settings = {{"baseUrl": "{indexer}", "apiPath": "/api", "apiKey": "k" * 32, "categories": [2000]}}
 IndexerFactory(settings=settings)
 usenet_blackhole(Path("{blackhole}"))
@@ -133,6 +134,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         [
             Item("Arrival.2016.1080p.BluRay.x264-GRP", guid="arrival"),
             Item("Heat.1995.1080p.BluRay.x264-GRP", guid="heat"),
+            Item("Ronin.1998.1080p.BluRay.x264-GRP", guid="ronin"),
         ],
     )
     shared = {
@@ -252,16 +254,17 @@ def test_backups_written_by_a_worker_are_listed_and_served_by_both_web_processes
 
 
 def test_a_release_found_through_one_web_process_is_grabbed_through_the_other(cluster):
+    # Ronin is unmonitored, so no scheduled RSS sync or backlog search grabs its release first
     first, second = cluster.webs
-    heat = cluster.query("SELECT id FROM movies_movie WHERE title = 'Heat'")[0][0]
+    ronin = cluster.query("SELECT id FROM movies_movie WHERE title = 'Ronin'")[0][0]
     indexer = cluster.query("SELECT id FROM indexers_indexer")[0][0]
 
-    found = first.session.get(f"{first.base}/api/v3/release?movieId={heat}", timeout=30)
+    found = first.session.get(f"{first.base}/api/v3/release?movieId={ronin}", timeout=30)
     grab = second.session.post(
-        f"{second.base}/api/v3/release", json={"guid": "heat", "indexerId": indexer}, timeout=30
+        f"{second.base}/api/v3/release", json={"guid": "ronin", "indexerId": indexer}, timeout=30
     )
 
-    assert found.status_code == 200 and "heat" in [release["guid"] for release in found.json()]
+    assert found.status_code == 200 and "ronin" in [release["guid"] for release in found.json()]
     assert grab.status_code == 200, grab.text  # the search's releases are in the shared cache
 
 
@@ -280,11 +283,16 @@ def test_two_rss_syncs_on_two_workers_never_grab_one_release_twice(cluster):
     assert [result["status"] for result in results] == ["completed", "completed"]
     runs = cluster.query("SELECT run_id FROM radarr_command WHERE id IN (%s, %s)", one, other)
     assert len({run for (run,) in runs}) == 2
-    dropped = sorted(path.name for path in (cluster.data_dir / "blackhole" / "drop").glob("*.nzb"))
-    grabs = cluster.query("SELECT movie_id FROM downloads_history WHERE event_type = 1")  # grabbed
-    # each release once, whoever grabbed it (Heat's may have come from the interactive search above)
+    drop = cluster.data_dir / "blackhole" / "drop"
+    dropped = sorted(path.name for path in drop.glob("*.nzb") if not path.name.startswith("Ronin"))
+    sql = (
+        "SELECT m.title FROM downloads_history h JOIN movies_movie m ON m.id = h.movie_id"
+        " WHERE h.event_type = 1"  # grabbed
+    )
+    grabs = [title for (title,) in cluster.query(sql) if title != "Ronin"]  # Ronin's was interactive
+    # each monitored movie's release once, whoever grabbed it (a scheduled sync may have come first)
     assert dropped == ["Arrival.2016.1080p.BluRay.x264-GRP.nzb", "Heat.1995.1080p.BluRay.x264-GRP.nzb"]
-    assert len(grabs) == len({movie for (movie,) in grabs}) == 2
+    assert sorted(grabs) == ["Arrival", "Heat"]
 
 
 def test_a_login_on_one_web_process_holds_on_the_other_and_its_forms_pass_csrf(cluster, browser):
