@@ -31,6 +31,9 @@ def profile_facts(profile: QualityProfile) -> ProfileFacts:
         language_id=profile.language_id,
         format_scores={row.custom_format_id: row.score for row in profile.format_scores.all()},
         scene_group_points=profile.scene_group_points,
+        upgrade_window_days=profile.upgrade_window_days,
+        cutoff_format_id=profile.cutoff_format_id,
+        cutoff_format_name=profile.cutoff_format.name if profile.cutoff_format_id else "",
     )
 
 
