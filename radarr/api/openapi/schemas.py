@@ -129,7 +129,8 @@ _OBJECTS: dict[str, str] = {
     "QualityProfileResource": (
         "id:int32 name:string upgradeAllowed:bool cutoff:int32 items:[QualityProfileQualityItemResource] "
         "minFormatScore:int32 cutoffFormatScore:int32 minUpgradeFormatScore:int32 "
-        "formatItems:[ProfileFormatItemResource] language:Language +sceneGroupReputationPoints:int32"
+        "formatItems:[ProfileFormatItemResource] language:Language +sceneGroupReputationPoints:int32 "
+        "+upgradeWindowDays:int32(0..36500) +cutoffFormatId:int32"
     ),
     "DelayProfileResource": (
         "id:int32 enableUsenet:bool enableTorrent:bool preferredProtocol:DownloadProtocol usenetDelay:int32 "
