@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import orjson
 
 from movies.models import Movie, MovieFile
+from radarr.commands import report_progress
 from releases.customformats import CompiledFormat, compile_formats, format_input_from_parsed, matching_formats
 from releases.models import CustomFormat
 from releases.parser import parse_movie_path, parse_movie_title
@@ -61,8 +62,10 @@ def refresh_file_formats() -> str:
     """RefreshFileCustomFormats: match again every file matched against other custom formats."""
     stamp, formats = current_formats()
     stale = MovieFile.objects.exclude(custom_formats_stamp=stamp).select_related("movie").order_by("pk")
+    total = stale.count()
     changed = matched = 0
     while batch := list(stale[:_BATCH]):
+        report_progress(f"Matching files to custom formats: {matched} of {total}")
         for movie_file in batch:
             ids = match_file(movie_file, movie_file.movie, formats)
             changed += ids != movie_file.custom_format_ids

@@ -11,6 +11,7 @@ from django.db import models, transaction
 from radarr.api.errors import ApiError, Failure, ValidationFailed
 from radarr.models import Tag
 from releases import languages
+from releases.customformats.editing import reevaluate_library
 from releases.defaults import GROUP_ID_START
 from releases.models import CustomFormat, DelayProfile, ProfileFormatScore, QualityProfile, ReleaseProfile
 from releases.qualities import QUALITIES, QUALITIES_BY_ID
@@ -179,6 +180,7 @@ def save_quality_profile(data: QualityProfileInput, profile: QualityProfile | No
     with transaction.atomic():
         profile.save()
         _save_scores(profile, data.format_scores)
+        reevaluate_library()
     return QualityProfile.objects.for_resource().get(pk=profile.pk)
 
 
