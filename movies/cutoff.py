@@ -25,9 +25,12 @@ class CutoffJudge:
     """The profiles (and, when a profile gives reputation points, the groups' reputations) read once,
     for judging many files."""
 
-    def __init__(self, release_groups: Iterable[str] = ()) -> None:
+    def __init__(self, release_groups: Iterable[str] = (), changed: ProfileFacts | None = None) -> None:
+        """`changed` stands in for the stored profile of its id (a preview of an unsaved change)."""
         rows = list(QualityProfile.objects.for_resource())
         self.profiles: dict[int, ProfileFacts] = {profile.pk: profile_facts(profile) for profile in rows}
+        if changed is not None:
+            self.profiles[changed.id] = changed
         # every profile lists every format (movies.fileresources shows files' formats by name)
         self.format_names = {
             score.custom_format_id: score.custom_format.name

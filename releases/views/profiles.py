@@ -25,6 +25,7 @@ from releases.profiles import (
     MAX_UPGRADE_WINDOW_DAYS,
     QualityProfileInput,
     delete_quality_profile,
+    quality_profile_failures,
     save_quality_profile,
 )
 from releases.qualities import QUALITIES_BY_ID, UNKNOWN
@@ -272,6 +273,24 @@ def profiles(request: HttpRequest) -> HttpResponse:
         for profile in QualityProfile.objects.all()
     ]
     return render(request, "releases/profile_list.html", {"rows": rows})
+
+
+def posted_profile(
+    request: HttpRequest, profile: QualityProfile
+) -> tuple[QualityProfileForm, QualityProfileInput | None]:
+    """The editor's unsaved state (a preview posts it): the profile it describes, or None with the
+    form's errors on its fields when it could not be saved as it is."""
+    formats = list(CustomFormat.objects.order_by("pk"))
+    scores = {row.custom_format_id: row.score for row in profile.format_scores.all()}
+    form = QualityProfileForm(request.POST, formats=formats, scores=scores)
+    if not form.is_valid():
+        return form, None
+    data = form.profile_input(posted_items(request.POST))
+    failures = quality_profile_failures(data, profile.pk)
+    if failures:
+        show_failures(form, ValidationFailed(failures), _PROFILE_FIELDS)
+        return form, None
+    return form, data
 
 
 def _edit_profile(request: HttpRequest, profile: QualityProfile | None) -> HttpResponse:

@@ -300,7 +300,7 @@ _OBJECTS: dict[str, str] = {
     ),
 }
 
-# Ours alone: scene-group reputation (issue 9)
+# Ours alone: scene-group reputation (issue 9), change previews (issue 22)
 _EXTENSION_OBJECTS: dict[str, str] = {
     "SceneGroupResource": (
         "name:string score:double confidence:SceneGroupConfidence releases:int32 indexers:[string] "
@@ -312,6 +312,21 @@ _EXTENSION_OBJECTS: dict[str, str] = {
         "lastSeen:datetime pinned:bool learnedScore:double pinNote:string factors:[SceneGroupFactorResource]"
     ),
     "SceneGroupPinResource": "pinned!:bool score:int32(0..100) pinNote:string",
+    # a profile or custom format change previewed before saving (issue 22)
+    "ChangePreviewResource": (
+        "filesChecked:int32 newlyCutoffUnmet:[ChangePreviewFileResource] "
+        "noLongerCutoffUnmet:[ChangePreviewFileResource] queueChecked:int32 "
+        "queueRejected:[ChangePreviewQueueResource]"
+    ),
+    "ChangePreviewFileResource": (
+        "movieId:int32 title:string year:int32 quality:string customFormatScoreBefore:int32 "
+        "customFormatScoreAfter:int32"
+    ),
+    "ChangePreviewQueueResource": (
+        "title:string movieId:int32 movieTitle:string source:string "
+        "rejections:[ChangePreviewRejectionResource]"
+    ),
+    "ChangePreviewRejectionResource": "reason:string message:string",
 }
 
 _ENUMS: dict[str, str] = {
