@@ -236,3 +236,22 @@ def test_the_upgrade_rules_refuse_exactly_the_files_that_met_the_cutoff(library)
             refused.add(movie.title)
 
     assert refused == {movie.title for movie in movies} - library["unmet"]
+
+
+def test_when_a_window_ends_the_cached_movie_list_and_wanted_change_on_the_same_day(api_client, monkeypatch):
+    profile = _profile("Week", {}, cutoff_format_score=0, upgrade_window_days=7)
+    _with_file("Last Day", profile, HDTV_720, "", "NoRep", imported_days_ago=7)
+
+    def unmet_now() -> tuple[bool, bool]:
+        [movie] = api_client.get("/api/v3/movie").json()  # the cached list
+        wanted = api_client.get("/api/v3/wanted/cutoff").json()["totalRecords"]
+        return movie["movieFile"]["qualityCutoffNotMet"], wanted == 1
+
+    today, real_localdate = timezone.localdate(), timezone.localdate
+
+    def tomorrow(value=None, timezone=None):
+        return real_localdate(value, timezone) if value is not None else today + timedelta(days=1)
+
+    assert unmet_now() == (True, True)  # the seventh day after the import's: still upgrading
+    monkeypatch.setattr("django.utils.timezone.localdate", tomorrow)
+    assert unmet_now() == (False, False)
