@@ -79,7 +79,7 @@ def upgrade_rejection(
     return None
 
 
-_EXISTING = {"Queue": "The release in the queue", "History": "The grabbed release"}
+_EXISTING = {"Queue": "It", "History": "It"}  # the queue and history rules name the release first
 
 
 def window_rejection(candidate: Candidate) -> Rejection:

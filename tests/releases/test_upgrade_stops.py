@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from releases import qualities as q
-from releases.decisions.context import ExistingFile
+from releases.decisions.context import DownloadFacts, ExistingFile, QueuedRelease
 from releases.decisions.engine import evaluate
 from releases.qualities import QualityModel, Revision
 from tests.releases.test_decisions import NOW, existing, make_context, make_movie, make_profile, make_release
@@ -101,5 +101,27 @@ def test_a_proper_of_a_file_with_the_cutoff_format_is_still_taken_as_at_a_met_cu
     proper = make_release("Heat.1995.1080p.BluRay.PROPER.x265-GRP")
 
     decision = evaluate(proper, make_movie(file=file), context)
+
+    assert decision.approved
+
+
+def test_a_release_in_the_queue_with_the_cutoff_format_is_not_upgraded_by_another():
+    queued = QueuedRelease(BLURAY_X265, QualityModel(q.WEBDL_1080P), format_ids=frozenset({X265_FORMAT}))
+    context = _context(cutoff_format_id=X265_FORMAT, cutoff_format_name="x265")
+    context.downloads = DownloadFacts(queued={10: [queued]})
+
+    decision = evaluate(make_release(BLURAY), make_movie(), context)
+
+    [rejection] = decision.rejections
+    assert rejection.reason == "QueueCutoffFormatMet"
+    assert rejection.message.startswith(f"In the queue: {BLURAY_X265}. It has x265: quality profile HD-1080p")
+
+
+def test_the_window_does_not_hold_back_a_missing_movie_whose_queue_has_an_older_release():
+    queued = QueuedRelease(WEBDL, QualityModel(q.WEBDL_1080P))
+    context = _context(upgrade_window_days=7)
+    context.downloads = DownloadFacts(queued={10: [queued]})
+
+    decision = evaluate(make_release(BLURAY), make_movie(first_imported=_imported(400)), context)
 
     assert decision.approved
