@@ -270,7 +270,7 @@ def profiles(request: HttpRequest) -> HttpResponse:
             "cutoff": next((_item_label(i) for i in profile.items if _item_value(i) == profile.cutoff), "—"),
             "allowed": [_item_label(item) for item in reversed(profile.items) if item["allowed"]],
         }
-        for profile in QualityProfile.objects.all()
+        for profile in QualityProfile.objects.select_related("cutoff_format")
     ]
     return render(request, "releases/profile_list.html", {"rows": rows})
 

@@ -159,3 +159,13 @@ def test_an_editor_post_without_the_fields_keeps_them(admin_client):
     assert response.status_code == 302
     profile.refresh_from_db()
     assert profile.upgrade_window_days == 21
+
+
+def test_the_profile_list_says_when_upgrades_stop(admin_client, django_assert_max_num_queries):
+    remux = CustomFormat.objects.create(name="Remux")
+    hd_profile(upgrade_window_days=1, cutoff_format=remux)
+
+    with django_assert_max_num_queries(8):
+        body = admin_client.get("/settings/profiles").content.decode()
+
+    assert "For 1 day after the first import" in body and "Or until a file has Remux" in body
