@@ -21,7 +21,7 @@ from downloads.models import PendingRelease, TrackedDownload
 from downloads.pending import release_from_json
 from movies.cutoff import CutoffJudge
 from movies.decisionfacts import movie_facts
-from movies.fileformats import match_file
+from movies.fileformats import MATCHED_COLUMNS, match_file
 from movies.models import Movie, MovieFile
 from releases.customformats import CompiledFormat, compile_formats
 from releases.decisions.context import Context, MovieFacts, ProfileFacts
@@ -134,16 +134,12 @@ def preview_format_change(format_id: int | None, name: str, specifications: list
     return preview
 
 
-_MATCHED_COLUMNS = ("movie_id", "scene_name", "relative_path", "size", "indexer_flags")  # see match_file
-
-
 def _rematched_ids(movies: Iterable[Movie], changed: CompiledFormat) -> dict[int, list[int]]:
     """By movie: [the format's id] where the changed format matches the movie's primary file."""
-    # only what matching reads: whole rows (media info and other JSON) cost four times the parsing
     files = (
         MovieFile.objects.filter(is_primary=True, movie__in=movies)
         .select_related("movie")
-        .only(*_MATCHED_COLUMNS, "movie__original_language_id", "movie__year")
+        .only(*MATCHED_COLUMNS)
     )
     return {movie_file.movie_id: match_file(movie_file, movie_file.movie, [changed]) for movie_file in files}
 
