@@ -141,6 +141,9 @@ class Movie(models.Model):
     # kept by the one function that adds or removes files, so lists never count files per movie
     has_file = models.BooleanField(default=False, db_index=True)
     size_on_disk = models.BigIntegerField(default=0)
+    # when the movie's first file came (kept through upgrades and deletions): a profile's upgrade
+    # window counts from it; None for a movie that never had a file
+    first_imported = models.DateTimeField(null=True, blank=True)
 
     objects = MovieQuerySet.as_manager()
 
