@@ -1,5 +1,6 @@
 """Pages and v3 routes of the movies app, gathered from its topic modules."""
 
+from movies.api import autotagging as autotagging_api
 from movies.api import calendar as calendar_api
 from movies.api import collections as collections_api
 from movies.api import diskspace as diskspace_api
@@ -40,6 +41,7 @@ api_v3 = [
     *movies_api.api_v3,
     *rootfolders_api.api_v3,
     *tags_api.api_v3,
+    *autotagging_api.api_v3,
     *collections_api.api_v3,
     *exclusions_api.api_v3,
     *mediacover_api.api_v3,
