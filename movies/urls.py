@@ -13,6 +13,7 @@ from movies.api import tags as tags_api
 from movies.api import wanted as wanted_api
 from movies.views import (
     addmovie,
+    autotagging,
     collections,
     editor,
     index,
@@ -33,6 +34,7 @@ urlpatterns = [
     *editor.urlpatterns,
     *mediacover.urlpatterns,
     *wanted.urlpatterns,
+    *autotagging.urlpatterns,
 ]
 
 api_v3 = [
