@@ -77,6 +77,12 @@ FAILS_ON_RADARR: dict[str, tuple[str, str]] = {
         "src/Radarr.Api.V3/System/Backup/BackupController.cs: GET lists backups; /system/backup/{id} "
         "is [RestDeleteById] alone",
     ),
+    "buildarr with Radarr's default colon replacement": (
+        "ValidationError",
+        "src/NzbDrone.Core/Organizer/NamingConfig.cs defaults ColonReplacementFormat to Smart; the radarr-py "
+        "0.4.0 that buildarr-radarr 0.2.6 pins allows only delete/dash/spaceDash/spaceDashSpace, so "
+        "dump-config fails on a default Radarr too. The seeded instance uses dash.",
+    ),
     **{
         f"radarr-py MovieLookupApi.list_movie_lookup_{kind}": (
             "ValidationError",
@@ -85,6 +91,17 @@ FAILS_ON_RADARR: dict[str, tuple[str, str]] = {
         )
         for kind in ("tmdb", "imdb")
     },
+}
+
+
+# Routes buildarr-radarr reads before it can dump or compare anything: while one answers "No API route
+# matches", the buildarr tests xfail with the reason given here.
+PENDING_BUILDARR_ROUTES: dict[str, str] = {
+    "/api/v3/config/metadata": "lands with wt/metadata",
+    "/api/v3/metadata": "lands with wt/metadata",
+    "/api/v3/config/host": "lands with wt/metadata",
+    "/api/v3/importlist": "issue 19 import lists",
+    "/api/v3/config/importlist": "issue 19 import lists",
 }
 
 

@@ -70,4 +70,5 @@ def radarr_py_python() -> Path:
 
 @pytest.fixture(scope="session")
 def buildarr_python() -> Path:
-    return client_venv("buildarr", ["buildarr==0.7.1", "buildarr-radarr==0.2.6"])
+    # buildarr 0.7 imports distutils, gone from Python 3.12: setuptools brings its copy back
+    return client_venv("buildarr", ["buildarr==0.7.1", "buildarr-radarr==0.2.6", "setuptools"])

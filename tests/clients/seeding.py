@@ -9,6 +9,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from downloads.models import RemotePathMapping
+from imports.models import NamingConfig
 from movies.autotagrules import rule_input, save_auto_tag
 from movies.models import RootFolder
 from notifications.models import Notification
@@ -57,12 +58,19 @@ def seed(root: str) -> dict[str, object]:
     ReleaseProfile.objects.create(name="No CAM", ignored=["CAM"]).tags.set([uhd])
     IndexerFactory(name="Seeded Indexer").tags.set([uhd])
     DownloadClientFactory(name="Seeded Client")
+    # Telegram: buildarr-radarr 0.2.6 still reads Email's `requireEncryption`, which Radarr renamed
+    # useEncryption (src/NzbDrone.Core/Notifications/Email/EmailSettings.cs), so it fails there on Radarr too
     Notification.objects.create(
-        name="Seeded Webhook",
-        implementation="Webhook",
-        settings={"url": "http://127.0.0.1:9/hook", "method": 1},
+        name="Seeded Telegram",
+        implementation="Telegram",
+        settings={"botToken": "123456:token", "chatId": "42", "sendSilently": False},
         on_grab=True,
     )
+    naming = NamingConfig.load()
+    # not Radarr's default (Smart): buildarr-radarr 0.2.6's radarr-py 0.4.0 predates Smart and fails to
+    # read a naming config holding it, from Radarr as from us (FAILS_ON_RADARR in tests/clients/calls.py)
+    naming.colon_replacement_format = "dash"
+    naming.save()
     RemotePathMapping.objects.create(host="127.0.0.1", remote_path="/downloads/", local_path=f"{root}/")
     GrabFactory(movie=movies[0])
     BlocklistFactory(movie=movies[1])
