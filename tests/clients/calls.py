@@ -99,8 +99,10 @@ FAILS_ON_RADARR: dict[str, tuple[str, str]] = {
 PENDING_BUILDARR_ROUTES: dict[str, str] = {
     "/api/v3/config/metadata": "lands with wt/metadata",
     "/api/v3/metadata": "lands with wt/metadata",
+    "/api/v3/metadata/schema": "lands with wt/metadata",
     "/api/v3/config/host": "lands with wt/metadata",
     "/api/v3/importlist": "issue 19 import lists",
+    "/api/v3/importlist/schema": "issue 19 import lists",
     "/api/v3/config/importlist": "issue 19 import lists",
 }
 
