@@ -2,11 +2,14 @@
 install a top-level `radarr` module, which is our project's package): created once with pip under
 .cache/client-venvs, keyed by the requirements and this Python's version, and reused after."""
 
+import contextlib
+import fcntl
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,11 +32,23 @@ def client_venv(name: str, requirements: list[str]) -> Path:
     (fails instead under CI, where it must be reachable)."""
     key = hashlib.sha256(" ".join([sys.version, *sorted(requirements)]).encode()).hexdigest()[:12]
     folder = CACHE / f"{name}-{key}"
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with _locked(CACHE / f"{name}-{key}.lock"):  # xdist workers: one creates, the others wait and reuse
+        if not (folder / "ready").exists():
+            _create(folder, requirements)
+    return folder / "bin" / "python"
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _create(folder: Path, requirements: list[str]) -> None:
     python = folder / "bin" / "python"
-    if (folder / "ready").exists():
-        return python
     shutil.rmtree(folder, ignore_errors=True)
-    folder.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
     pip = subprocess.run(
         [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", *requirements],
@@ -50,4 +65,3 @@ def client_venv(name: str, requirements: list[str]) -> Path:
             )
         pytest.fail(f"pip could not install {' '.join(requirements)}:\n{output[-2000:]}")
     (folder / "ready").write_text(" ".join(requirements))
-    return python
