@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from movies.autotagging import CONDITIONS, STATUS_VALUES, text_list, whole_number
 from movies.models import AutoTag
 from radarr.api.errors import Failure, ValidationFailed
-from radarr.api.params import InsensitiveDict
+from radarr.api.params import INT32_MAX, InsensitiveDict
 from radarr.models import Tag
 
 Check = Callable[[dict[str, Any], str], list[Failure]]
@@ -67,9 +67,7 @@ def validate_auto_tag(rule: AutoTagInput, existing: AutoTag | None) -> list[Fail
             failures.append(Failure("Name", "Must be unique.", rule.name))
     if not rule.tag_ids:
         failures.append(Failure("Tags", "'Tags' must not be empty.", rule.tag_ids))
-    elif unknown := sorted(
-        set(rule.tag_ids) - set(Tag.objects.filter(pk__in=rule.tag_ids).values_list("pk", flat=True))
-    ):
+    elif unknown := sorted(set(rule.tag_ids) - _existing_tag_ids(rule.tag_ids)):
         failures.append(Failure("Tags", f"Tag {unknown[0]} does not exist", rule.tag_ids))
     if not rule.specifications:
         failures.append(Failure("Specifications", "'Specifications' must not be empty.", []))
@@ -79,6 +77,12 @@ def validate_auto_tag(rule: AutoTagInput, existing: AutoTag | None) -> list[Fail
     for index, specification in enumerate(rule.specifications):
         failures += _condition_failures(specification, f"specifications[{index}]")
     return failures
+
+
+def _existing_tag_ids(tag_ids: list[int]) -> set[int]:
+    """Those of `tag_ids` that name a tag (ids past int32 name none, and PostgreSQL refuses them)."""
+    in_range = [tag_id for tag_id in tag_ids if 0 < tag_id <= INT32_MAX]
+    return set(Tag.objects.filter(pk__in=in_range).values_list("pk", flat=True))
 
 
 def _condition_failures(specification: dict[str, Any], where: str) -> list[Failure]:

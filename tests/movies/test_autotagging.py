@@ -280,6 +280,7 @@ def test_a_rule_is_replaced_with_put_and_deleted(api_client):
         ({"name": ""}, "Name", "'Name' must not be empty."),
         ({"tags": []}, "Tags", "'Tags' must not be empty."),
         ({"tags": [9999]}, "Tags", "Tag 9999 does not exist"),
+        ({"tags": [2**40]}, "Tags", f"Tag {2**40} does not exist"),  # past int32: no query PostgreSQL refuses
         ({"specifications": []}, "Specifications", "'Specifications' must not be empty."),
         (
             {"specifications": [{**GENRE_CONDITION, "fields": [{"name": "value", "value": []}]}]},
@@ -391,3 +392,41 @@ def test_tag_details_list_the_rules_using_a_tag(api_client):
     response = api_client.get(f"/api/v3/tag/detail/{tag.pk}")
 
     assert response.json()["autoTagIds"] == [rule.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"name": "x", "tags": "1", "specifications": []},
+        {"name": 5, "tags": [None, "a", 1.5], "specifications": [1, "x", None]},
+        {
+            "name": "x",
+            "tags": [1],
+            "specifications": [{"implementation": "YearSpecification", "fields": "abc"}],
+        },
+        {
+            "name": "x",
+            "tags": [1],
+            "specifications": [
+                {
+                    "name": "y",
+                    "implementation": "RuntimeSpecification",
+                    "fields": [{"name": "min", "value": {}}],
+                },
+                {
+                    "name": "r",
+                    "implementation": "RootFolderSpecification",
+                    "fields": [{"name": "value", "value": 7}],
+                },
+                {"name": "s", "implementation": "StatusSpecification", "fields": [{"value": 3}]},
+            ],
+        },
+        [],
+    ],
+)
+def test_garbage_gets_a_400_never_a_500(api_client, body):
+    response = post(api_client, body)
+
+    assert response.status_code == 400
+    assert not AutoTag.objects.exists()
