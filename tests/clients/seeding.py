@@ -63,7 +63,12 @@ def seed(root: str) -> dict[str, object]:
     Notification.objects.create(
         name="Seeded Telegram",
         implementation="Telegram",
-        settings={"botToken": "123456:token", "chatId": "42", "sendSilently": False},
+        settings={
+            "botToken": "123456:token",
+            "chatId": "42",
+            "sendSilently": False,
+            "apiUrl": "http://127.0.0.1:9",
+        },
         on_grab=True,
     )
     naming = NamingConfig.load()

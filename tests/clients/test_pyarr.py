@@ -135,3 +135,30 @@ def test_a_command_is_queued_and_read_back(radarr_server):
     read = client.command.get(queued["id"])
 
     assert read["name"] == "RefreshMonitoredDownloads" and read["id"] == queued["id"]
+
+
+def test_a_root_folder_is_added_and_deleted(radarr_server, tmp_path):
+    client = client_for(radarr_server)
+    folder = tmp_path / "more-movies"
+    folder.mkdir()
+
+    added = client.root_folder.add(str(folder))
+    listed = [item["path"] for item in client.root_folder.get()]
+    client.root_folder.delete(added["id"])
+
+    assert added["path"].rstrip("/") == str(folder) and any(
+        path.rstrip("/") == str(folder) for path in listed
+    )
+    assert all(item["id"] != added["id"] for item in client.root_folder.get())
+
+
+@pytest.mark.parametrize("resource", ["quality_profile", "indexer", "notification", "download_client"])
+def test_a_provider_or_profile_sent_back_unchanged_stays_the_same(radarr_server, resource):
+    client = client_for(radarr_server)
+    group = getattr(client, resource)
+    before = group.get()[0]
+
+    arguments = {"force_save": True} if resource == "indexer" else {}
+    after = group.update(before["id"], before, **arguments)
+
+    assert after == before
