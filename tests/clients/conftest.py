@@ -16,6 +16,9 @@ from tests.movies.conftest import TMDB_FIXTURES, TMDB_KEY
 from tests.radarr.launching import REPO, Instance, prepared_instance
 
 
+NO_ONE = "http://127.0.0.1:9"
+
+
 @dataclass(frozen=True)
 class Server:
     instance: Instance
@@ -48,6 +51,11 @@ def radarr_server(
         RADARR_SMALL="true",
         RADARR_TMDB_URL=fake_tmdb_for_clients.url + "/3",
         RADARR_TMDB_API_KEY=TMDB_KEY,
+        # no test reaches the internet, the instance's jobs included (covers of an added movie, a
+        # notification's test): everything but loopback goes to a proxy nobody runs
+        HTTP_PROXY=NO_ONE,
+        HTTPS_PROXY=NO_ONE,
+        NO_PROXY="127.0.0.1,localhost",
     )
     script = f"from tests.clients.seeding import main; main({str(root)!r}, {str(answer)!r})"
     subprocess.run(
