@@ -175,16 +175,20 @@ def test_adding_a_movie_applies_the_rules(api_client, fake_tmdb, root, empty_cac
 
 
 @pytest.mark.django_db
-def test_refresh_applies_the_rules_to_tmdbs_keywords_and_removes_what_no_longer_matches(refreshing_tmdb):
+def test_refresh_applies_the_rules_to_tmdbs_keywords_and_removes_what_no_longer_matches(
+    refreshing_tmdb, api_client
+):
     dystopia, drama = TagFactory(label="dystopia"), TagFactory(label="drama")
     make_rule("Dystopia", [dystopia], spec("KeywordSpecification", value=["dystopia"]))
     make_rule("Drama", [drama], spec("GenreSpecification", value=["Drama"]), remove=True)
     movie = MovieFactory(tmdb_id=603, keywords=[], genres=["Drama"])
     movie.tags.set([drama])
+    assert api_client.get(f"/api/v3/movie/{movie.pk}").json()["tags"] == [drama.pk]  # now cached
 
     refresh_movie(movie)
 
     assert tag_ids(movie) == {dystopia.pk}
+    assert api_client.get(f"/api/v3/movie/{movie.pk}").json()["tags"] == [dystopia.pk]
 
 
 @pytest.mark.django_db
