@@ -15,7 +15,6 @@ from tests.fakeserver import FakeServer
 from tests.movies.conftest import TMDB_FIXTURES, TMDB_KEY
 from tests.radarr.launching import REPO, Instance, prepared_instance
 
-
 NO_ONE = "http://127.0.0.1:9"
 
 

@@ -96,3 +96,16 @@ def test_tags_and_commands(radarr_server):
     assert renamed.label == "arrapi-renamed"
     assert all(item.id != tag.id for item in client.all_tags())
     assert client.get_command(command.id).name == "RefreshMonitoredDownloads"
+
+
+def test_movies_are_added_and_deleted_several_at_a_time(radarr_server):
+    client = arrapi.RadarrAPI(radarr_server.url, radarr_server.api_key)
+    profile = client.quality_profile()[0]
+
+    added, existing, invalid, excluded = client.add_multiple_movies(
+        [603], radarr_server.root, profile, search=False
+    )
+    not_deleted = client.delete_multiple_movies([603])
+
+    assert [movie.tmdbId for movie in added] == [603] and existing == [] and invalid == [] and excluded == []
+    assert not_deleted == [] and all(movie.tmdbId != 603 for movie in client.all_movies())

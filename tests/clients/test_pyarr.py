@@ -162,3 +162,13 @@ def test_a_provider_or_profile_sent_back_unchanged_stays_the_same(radarr_server,
     after = group.update(before["id"], before, **arguments)
 
     assert after == before
+
+
+def test_movies_are_deleted_in_bulk(radarr_server):
+    client = client_for(radarr_server)
+    profile = client.quality_profile.get()[0]
+    added = client.movie.add(client.movie.lookup("The Matrix")[0], radarr_server.root, profile["id"], False)
+
+    client.movie.delete([added["id"]])  # pyarr sends a list to /movie/editor
+
+    assert all(movie["id"] != added["id"] for movie in client.movie.get())
