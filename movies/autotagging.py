@@ -20,6 +20,7 @@ from typing import Any
 from django.db import transaction
 
 from movies.models import AutoTag, Movie
+from radarr.idsets import in_ids
 from releases.languages import LANGUAGES
 
 logger = logging.getLogger(__name__)
@@ -322,30 +323,34 @@ def load_rules() -> list[Rule]:
 
 
 def apply_auto_tags(movies: Iterable[Movie]) -> int:
-    """Add and remove the rules' tags on these movies (rules read once); returns how many changed."""
+    """Add and remove the rules' tags on these movies (rules read once, writes batched); returns how
+    many movies changed."""
     movies = list(movies)
     rules = load_rules()
     if not rules or not movies:
         return 0
     through = Movie.tags.through
     current: dict[int, set[int]] = defaultdict(set)
-    for movie_id, tag_id in through.objects.filter(movie_id__in=[m.pk for m in movies]).values_list(
+    pairs = through.objects.filter(movie_id__in=[movie.pk for movie in movies]).values_list(
         "movie_id", "tag_id"
-    ):
+    )
+    for movie_id, tag_id in pairs:
         current[movie_id].add(tag_id)
+    added: list[Any] = []
+    removed: dict[int, list[int]] = defaultdict(list)  # tag id -> movie ids
     changed = 0
-    with transaction.atomic():
-        for movie in movies:
-            to_add, to_remove = tag_changes(rules, facts_of(movie, current[movie.pk]))
-            if not to_add and not to_remove:
-                continue
+    for movie in movies:
+        to_add, to_remove = tag_changes(rules, facts_of(movie, current[movie.pk]))
+        if to_add or to_remove:
             changed += 1
-            if to_remove:
-                through.objects.filter(movie_id=movie.pk, tag_id__in=to_remove).delete()
-            through.objects.bulk_create(
-                [through(movie_id=movie.pk, tag_id=tag_id) for tag_id in to_add], ignore_conflicts=True
-            )
             logger.info(
                 "Auto tagging %s: added tags %s, removed %s", movie, sorted(to_add), sorted(to_remove)
             )
+        added += [through(movie_id=movie.pk, tag_id=tag_id) for tag_id in to_add]
+        for tag_id in to_remove:
+            removed[tag_id].append(movie.pk)
+    with transaction.atomic():
+        for tag_id, movie_ids in removed.items():
+            through.objects.filter(tag_id=tag_id, movie_id__in=in_ids(movie_ids)).delete()
+        through.objects.bulk_create(added, ignore_conflicts=True)
     return changed

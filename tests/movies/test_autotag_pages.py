@@ -102,3 +102,15 @@ def test_deleting_a_rule_keeps_the_tags_it_gave(admin_client):
 
     assert response.status_code == 302 and not AutoTag.objects.exists()
     assert list(movie.tags.all()) == [tag]
+
+
+def test_adding_a_condition_with_htmx_swaps_only_the_form(admin_client):
+    response = admin_client.post(
+        "/settings/autotagging/new",
+        {"name": "r", "action": "add", "add-implementation": "StatusSpecification"},
+        headers={"HX-Request": "true"},
+    )
+
+    body = response.content.decode()
+    assert 'id="autotag-editor"' in body and "<html" not in body
+    assert 'name="spec-0-status"' in body and ">Released</option>" in body

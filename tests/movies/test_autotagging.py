@@ -9,7 +9,7 @@ import pytest
 from django.core.cache import cache
 
 from movies import tmdb
-from movies.autotagging import CONDITIONS, MovieFacts, Rule, rule_matches, tag_changes
+from movies.autotagging import CONDITIONS, MovieFacts, Rule, apply_auto_tags, rule_matches, tag_changes
 from movies.editing import update_movie
 from movies.models import AutoTag, Movie
 from movies.refresh import refresh_movie
@@ -434,3 +434,19 @@ def test_garbage_gets_a_400_never_a_500(api_client, body):
 
     assert response.status_code == 400
     assert not AutoTag.objects.exists()
+
+
+@pytest.mark.django_db
+def test_tagging_many_movies_costs_the_same_queries_as_a_few(django_assert_max_num_queries):
+    given, taken = TagFactory(), TagFactory()
+    make_rule("Drama", [given], spec("GenreSpecification", value=["Drama"]))
+    make_rule("Old", [taken], spec("YearSpecification", min=1900, max=1950), remove=True)
+    movies = MovieFactory.create_batch(30, genres=["Drama"], year=2010)
+    for movie in movies:
+        movie.tags.set([taken])
+
+    with django_assert_max_num_queries(8):
+        changed = apply_auto_tags(movies)
+
+    assert changed == 30
+    assert all(tag_ids(movie) == {given.pk} for movie in movies)
