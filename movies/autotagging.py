@@ -40,6 +40,7 @@ _STATUS_NAMES: dict[str, str] = {
 class SelectOption:
     value: int
     name: str
+    order: int = 0  # Radarr: an enum's options are ordered by value, a converter's all 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +203,8 @@ def _language_options() -> tuple[SelectOption, ...]:
 
 def _status_options() -> tuple[SelectOption, ...]:
     return tuple(
-        SelectOption(value, _STATUS_NAMES[name]) for name, value in sorted(STATUS_VALUES.items(), key=_second)
+        SelectOption(value, _STATUS_NAMES[name], value)
+        for name, value in sorted(STATUS_VALUES.items(), key=_second)
     )
 
 

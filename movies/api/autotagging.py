@@ -28,7 +28,7 @@ def field_resource(field: ConditionField, value: Any) -> dict[str, Any]:
         "type": field.type,
         "advanced": False,
         "selectOptions": [
-            {"value": option.value, "name": option.name, "order": option.value} for option in options
+            {"value": option.value, "name": option.name, "order": option.order} for option in options
         ]
         if options
         else None,
