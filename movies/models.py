@@ -217,6 +217,22 @@ class ImportExclusion(models.Model):
         return f"{self.movie_title} ({self.movie_year})"
 
 
+class AutoTag(models.Model):
+    """An auto tagging rule: a movie meeting its conditions gets its tags (movies.autotagging)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    remove_tags_automatically = models.BooleanField(default=False)
+    # [{"name", "implementation", "negate", "required", "fields": {"value": ...}}], Radarr's names
+    specifications = models.JSONField(default=list)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="auto_tags")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class MovieResourceCache(models.Model):
     """A movie's MovieResource JSON as last built, so GET /api/v3/movie for a whole library is a read.
 

@@ -359,6 +359,14 @@ MOVIES = [
     Op("GET", "/api/v3/rootfolder/{id}", "RootFolder", "One root folder", returns="RootFolderResource"),
     Op("DELETE", "/api/v3/rootfolder/{id}", "RootFolder", "Remove a root folder (files stay)"),
     *_crud("Tag", "/api/v3/tag", "TagResource"),
+    *_crud("AutoTagging", "/api/v3/autotagging", "AutoTaggingResource"),
+    Op(
+        "GET",
+        "/api/v3/autotagging/schema",
+        "AutoTagging",
+        "A template per condition type",
+        returns="[AutoTaggingSpecificationSchema]",
+    ),
     Op("GET", "/api/v3/tag/detail", "TagDetails", "What uses each tag", returns="[TagDetailsResource]"),
     Op("GET", "/api/v3/tag/detail/{id}", "TagDetails", "What uses one tag", returns="TagDetailsResource"),
     Op(

@@ -88,6 +88,14 @@ _OBJECTS: dict[str, str] = {
         "id:int32 path:string accessible:bool freeSpace:int64 unmappedFolders:[UnmappedFolder]"
     ),
     "TagResource": "id:int32 label:string",
+    "AutoTaggingSpecificationSchema": (
+        "id:int32 name:string implementation:string implementationName:string negate:bool required:bool "
+        "fields:[Field]"
+    ),
+    "AutoTaggingResource": (
+        "id:int32 name:string removeTagsAutomatically:bool tags:[int32] "
+        "specifications:[AutoTaggingSpecificationSchema]"
+    ),
     "TagDetailsResource": (
         "id:int32 label:string delayProfileIds:[int32] importListIds:[int32] notificationIds:[int32] "
         "releaseProfileIds:[int32] indexerIds:[int32] downloadClientIds:[int32] autoTagIds:[int32] "
