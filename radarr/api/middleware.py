@@ -18,14 +18,15 @@ def _api_prefixes() -> tuple[str, ...]:
 
 
 def normalized_api_path(path: str, prefixes: tuple[str, ...]) -> str | None:
-    """Lower-case the API part of the path and drop a trailing slash: clients call `/qualityProfile/`.
+    """Lower-case the API path and drop a trailing slash: clients call `/qualityProfile/`, `/API/V3/Movie`.
 
     Returns None for paths outside the API. Everything we route under /api is lower-case, and no
     redirect is ever sent (Prowlarr reports one as "Radarr URL is invalid").
     """
     for prefix in prefixes:
         rest = path[len(prefix) :]
-        if path.startswith(prefix) and (rest == "" or rest.startswith("/")):
+        # the prefix too: Radarr matches `/API/V3/Movie` (and the URL base) without regard to case
+        if path[: len(prefix)].lower() == prefix.lower() and (rest == "" or rest.startswith("/")):
             rest = rest.lower()
             if rest.endswith("/"):
                 rest = rest.rstrip("/")

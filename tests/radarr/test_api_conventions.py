@@ -14,6 +14,7 @@ from radarr.api.paging import Paging, paged_list, read_paging
 from radarr.api.params import InsensitiveDict, QueryParams
 from radarr.api.responses import json_response, timespan, without_nulls
 from radarr.api.secrets import MASK, masked, merge_secrets
+from tests.movies.factories import MovieFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,23 @@ def test_paths_match_ignoring_case_and_a_trailing_slash_never_redirects(api_clie
 
     assert mixed_case.status_code == 200
     assert trailing_slash.status_code == 200
+
+
+def test_the_whole_path_matches_ignoring_case_prefix_included(api_client):
+    MovieFactory(title="Upper")
+
+    movies = api_client.get("/API/V3/MOVIE")
+    status = api_client.get("/Api/V3/System/Status")
+
+    assert movies.status_code == 200 and [movie["title"] for movie in movies.json()] == ["Upper"]
+    assert status.status_code == 200 and status.json()["appName"] == "Radarr"
+
+
+def test_a_path_that_only_starts_like_the_api_is_not_the_api(admin_client):
+    response = admin_client.get("/APIARY")
+
+    assert response.status_code == 404
+    assert "X-Application-Version" not in response
 
 
 def test_every_api_response_carries_a_radarr_like_version_header(client, api_client):
