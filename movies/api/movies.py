@@ -303,15 +303,19 @@ def _import_request(item: Any) -> ImportRequest:
     body = InsensitiveDict(item)
     arguments = add_arguments(body)
     metadata = metadata_from_resource(body)
-    if not arguments["path"]:
+    # Kometa (arrapi) sends lookup objects with a root folder and no path: the folder is then named
+    # by the Movie Folder Format inside it, as Radarr's add service does
+    if not arguments["path"] and not arguments["root_folder_path"]:
         raise invalid("Path", "'Path' must not be empty.", body.get("path"))
-    failure = path_failure("Path", arguments["path"])  # before any item is added: bad input, not a skip
-    if failure:
-        raise ValidationFailed([failure])
+    if arguments["path"]:  # before any item is added: bad input, not a skip
+        failure = path_failure("Path", arguments["path"])
+        if failure:
+            raise ValidationFailed([failure])
     if not metadata.title:  # a bare {tmdbId, path}: TMDB supplies the rest
         metadata = call_tmdb(adding.fetch_metadata, metadata.tmdb_id)
     return ImportRequest(
-        path=arguments["path"],
+        path=arguments["path"] or "",
+        root_folder_path=arguments["root_folder_path"],
         metadata=metadata,
         quality_profile_id=arguments["quality_profile_id"],
         minimum_availability=arguments["minimum_availability"],
