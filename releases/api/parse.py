@@ -4,7 +4,6 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
 from radarr.api.auth import api_view
-from radarr.api.errors import invalid
 from radarr.api.responses import json_response
 from releases.api.customformats import custom_format_resource
 from releases.customformats import compile_formats, format_input_from_parsed, matching_formats
@@ -16,8 +15,8 @@ from releases.parser import parse_movie_title
 @api_view("GET")
 def parse(request: HttpRequest) -> HttpResponse:
     title = (request.query.get("title") or "").strip()
-    if not title:
-        raise invalid("title", "A release title is required", title)
+    if not title:  # Radarr answers no resource at all; clients read an empty one
+        return json_response({})
     info = parse_movie_title(title)
     if info is None:  # Radarr answers with just the title when nothing parses
         return json_response({"title": title})

@@ -210,3 +210,28 @@ def test_secrets_read_back_masked_and_the_mask_written_back_keeps_the_stored_val
     assert masked("real-secret") == MASK and masked("") == ""
     assert merged == {"apiKey": "real-secret", "baseUrl": "http://new"}
     assert replaced["apiKey"] == "new-secret"
+
+
+def test_created_and_accepted_answers_say_where_the_resource_lives(api_client):
+    created = api_client.post("/api/v3/tag", orjson.dumps({"label": "hd"}), content_type="application/json")
+    tag_id = created.json()["id"]
+    accepted = api_client.put(
+        "/api/v3/tag", orjson.dumps({"id": tag_id, "label": "uhd"}), content_type="application/json"
+    )
+    by_path = api_client.put(
+        f"/api/v3/Tag/{tag_id}", orjson.dumps({"label": "4k"}), content_type="application/json"
+    )
+
+    assert created.status_code == 201 and created["Location"] == f"/api/v3/tag/{tag_id}"
+    assert accepted.status_code == 202 and accepted["Location"] == f"/api/v3/tag/{tag_id}"
+    assert by_path.status_code == 202 and by_path["Location"] == f"/api/v3/tag/{tag_id}"
+
+
+def test_an_accepted_list_carries_no_location(api_client):
+    movie = MovieFactory()
+    body = {"movieIds": [movie.pk], "monitored": False}
+
+    response = api_client.put("/api/v3/movie/editor", orjson.dumps(body), content_type="application/json")
+
+    assert response.status_code == 202
+    assert "Location" not in response

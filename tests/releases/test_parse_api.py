@@ -38,10 +38,11 @@ def test_a_title_without_a_year_comes_back_alone(api_client):
     }
 
 
-def test_an_empty_title_is_a_validation_error(api_client):
-    response = api_client.get("/api/v3/parse", {"title": " "})
+@pytest.mark.parametrize("query", [{"title": " "}, {}])
+def test_no_title_answers_an_empty_resource_as_radarr_answers_none(api_client, query):
+    response = api_client.get("/api/v3/parse", query)
 
-    assert response.status_code == 400 and response.json()[0]["propertyName"] == "title"
+    assert response.status_code == 200 and response.json() == {}
 
 
 def test_parse_release_prints_one_json_object_per_title(monkeypatch):

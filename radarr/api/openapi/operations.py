@@ -244,7 +244,7 @@ RELEASES = [
         "/api/v3/parse",
         "Parse",
         "Parse a release title",
-        query="title!:string",
+        query="title:string",
         returns="ParseResource",
     ),
 ]
@@ -543,7 +543,7 @@ DOWNLOADS = [
         "/api/v3/history/movie",
         "History",
         "One movie's history",
-        query="movieId!:int32 eventType:string includeMovie:bool",
+        query="movieId:int32 eventType:string includeMovie:bool",
         returns="[HistoryResource]",
     ),
     Op(
@@ -551,7 +551,7 @@ DOWNLOADS = [
         "/api/v3/history/since",
         "History",
         "History since a moment",
-        query="date!:datetime eventType:string includeMovie:bool",
+        query="date:datetime eventType:string includeMovie:bool",
         returns="[HistoryResource]",
     ),
     Op(
@@ -575,7 +575,7 @@ DOWNLOADS = [
         "/api/v3/blocklist/movie",
         "Blocklist",
         "One movie's blocked releases",
-        query="movieId!:int32",
+        query="movieId:int32",
         returns="[BlocklistResource]",
     ),
     Op(
@@ -640,7 +640,7 @@ IMPORTS = [
         "/api/v3/extrafile",
         "ExtraFile",
         "A movie's extra files",
-        query="movieId!:int32",
+        query="movieId:int32",
         returns="[ExtraFileResource]",
     ),
     Op(
