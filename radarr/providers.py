@@ -232,6 +232,12 @@ class Provider:
         """Check the connection and settings; an empty list means it works."""
         return []
 
+    def request_action(self, action: str, query: dict[str, str]) -> Any:
+        """What the settings page asks a provider for (POST .../action/{name}): options of a field
+        that come from the remote side. None (JSON null) for an action it does not know, as Radarr.
+        `action` arrives lower-cased (API paths are folded): compare without regard to case."""
+        return None
+
 
 def safe_message(text: str) -> str:
     """An error text fit for the UI and logs: credentials in URLs never shown."""

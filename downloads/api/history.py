@@ -1,6 +1,7 @@
 """v3 history (`/history`, `/history/movie`, `/history/since`, `POST /history/failed/{id}`) and blocklist
 (`/blocklist`, `/blocklist/movie`, delete one, bulk)."""
 
+from datetime import UTC
 from typing import Any
 
 from django.db.models import QuerySet
@@ -111,7 +112,7 @@ def _since(value: str) -> Any:
         moment = parse_datetime(f"{day.isoformat()}T00:00:00Z")
     if moment is None:
         raise invalid("date", f"'{value}' is not a date", value)
-    return moment
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # a date or time without zone: UTC
 
 
 @api_view("GET")

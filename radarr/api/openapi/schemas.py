@@ -77,7 +77,31 @@ _OBJECTS: dict[str, str] = {
         "customFormats:[CustomFormatResource] customFormatScore:int32 indexerFlags:int32 "
         "mediaInfo:MediaInfoResource originalFilePath:string qualityCutoffNotMet:bool"
     ),
-    "MovieFileListResource": "movieFileIds:[int32]",
+    "MovieFileListResource": (
+        "movieFileIds:[int32] languages:[Language] quality:QualityModel edition:string releaseGroup:string "
+        "sceneName:string indexerFlags:int32"
+    ),
+    "CreditResource": (
+        "id:int32 personName:string creditTmdbId:string personTmdbId:int32 movieMetadataId:int32 "
+        "images:[MediaCover] department:string job:string character:string order:int32 type:CreditType"
+    ),
+    "CustomFilterResource": "id:int32 type:string label:string filters:[object]",
+    "IndexerFlagResource": "id:int32 name:string nameLower:string",
+    # shapes Radarr answers without declaring them in its document
+    "LocalizationResource": "Strings:{string}",
+    "MovieFolderResource": "folder:string",
+    "FileSystemEntry": (
+        "type:FileSystemEntityType name:string path:string lastModified:datetime extension:string size:int64"
+    ),
+    "FileSystemResource": "parent:string directories:[FileSystemEntry] files:[FileSystemEntry]",
+    "FileSystemTypeResource": "type:FileSystemEntityType",
+    "MediaFileResource": "path:string relativePath:string name:string",
+    "LocalizationLanguageResource": "identifier:string",
+    "UpdateChanges": "new:[string] fixed:[string]",
+    "UpdateResource": (
+        "id:int32 version:string branch:string releaseDate:datetime fileName:string url:string "
+        "installed:bool installedOn:datetime installable:bool latest:bool changes:UpdateChanges hash:string"
+    ),
     "ExtraFileResource": (
         "id:int32 movieId:int32 movieFileId:int32 relativePath:string extension:string "
         "languageTags:[string] title:string type:string"
@@ -316,6 +340,8 @@ _EXTENSION_OBJECTS: dict[str, str] = {
 _ENUMS: dict[str, str] = {
     "AddMovieMethod": "manual list collection",
     "ApplyTags": "add remove replace",
+    "CreditType": "cast crew",
+    "FileSystemEntityType": "drive folder file",  # undeclared in Radarr's document, as its three shapes
     "CalendarReleaseType": "cinemaRelease digitalRelease physicalRelease",
     "DownloadProtocol": "unknown usenet torrent",
     "MonitorTypes": "movieOnly movieAndCollection none",
