@@ -76,6 +76,7 @@ class Newznab(BaseIndexer):
             field_type="select",
             select_options=MOVIE_CATEGORIES,
             help_text="Drop down list; at least one category must be selected.",
+            options_action="newznabCategories",
         )
         additional_parameters: str = setting(
             "Additional Parameters", advanced=True, help_text="Additional Newznab parameters"

@@ -37,6 +37,8 @@ api_v3 = [
     path("localization/language", system.localization_language),
     path("system/routes", system.routes),
     path("system/routes/duplicate", system.duplicate_routes),
+    path("system/shutdown", system.shutdown),
+    path("system/restart", system.restart),
     path("filesystem", system.filesystem),
     path("filesystem/type", system.filesystem_type),
     path("customfilter", customfilters.custom_filter_collection),

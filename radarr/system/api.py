@@ -22,6 +22,7 @@ from radarr.system.backups import BackupError, BackupFile, find_backup, list_bac
 from radarr.system.commandinput import command_body_failures
 from radarr.system.filesystem import entity_type, folder_listing
 from radarr.system.health import current_health
+from radarr.system.lifecycle import request_restart, request_shutdown
 from radarr.system.localization import LANGUAGE_IDENTIFIER, localization_resource
 from radarr.system.logs import log_files, recent_entries
 from radarr.system.resources import command_resource, health_resource, log_resource, task_resource
@@ -166,6 +167,19 @@ def routes(request: HttpRequest) -> HttpResponse:
 def duplicate_routes(request: HttpRequest) -> HttpResponse:
     """Routes two views answer alike; Django resolves the first pattern, and a test keeps them unique."""
     return json_response([])
+
+
+@api_view("POST")
+def shutdown(request: HttpRequest) -> HttpResponse:
+    """Radarr answers at once and stops; the launcher lets this answer finish before the web stops."""
+    request_shutdown()
+    return json_response({"shuttingDown": True})
+
+
+@api_view("POST")
+def restart(request: HttpRequest) -> HttpResponse:
+    request_restart()
+    return json_response({"restarting": True})
 
 
 @api_view("GET")

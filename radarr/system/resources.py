@@ -1,5 +1,6 @@
 """System rows in Radarr's v3 shapes."""
 
+from datetime import UTC, datetime
 from typing import Any
 
 from radarr.api.responses import timespan
@@ -7,6 +8,8 @@ from radarr.jobs import ScheduledTask, find_job
 from radarr.models import Command
 from radarr.system.health import HealthIssue
 from radarr.system.logs import LogEntry
+
+NEVER = datetime(1, 1, 1, tzinfo=UTC)
 
 
 def command_resource(command: Command) -> dict[str, Any]:
@@ -25,6 +28,7 @@ def command_resource(command: Command) -> dict[str, Any]:
         "lastExecutionTime": command.ended,
         "lastStartTime": command.started,
         "clientUserAgent": command.client_user_agent or None,
+        "completionMessage": "Completed",  # Radarr's default; the outcome is the command's `message`
     }
     result = {"completed": "successful", "failed": "unsuccessful"}.get(command.status, "unknown")
     return {
@@ -56,8 +60,9 @@ def task_resource(task: ScheduledTask) -> dict[str, Any]:
         "name": task.job.title,
         "taskName": task.job.name,
         "interval": task.minutes,
-        "lastExecution": task.last_ended,
-        "lastStartTime": task.last_started,
+        # never run: .NET's DateTime.MinValue, which Radarr sends for a task that has not run yet
+        "lastExecution": task.last_ended or NEVER,
+        "lastStartTime": task.last_started or NEVER,
         "nextExecution": task.next_run,
         "lastDuration": timespan(task.last_duration) or "00:00:00",
     }
@@ -73,12 +78,21 @@ def health_resource(issue: HealthIssue, index: int) -> dict[str, Any]:
     }
 
 
+def _exception_type(traceback: str) -> str | None:
+    """`ValueError` from a traceback's last line (`ValueError: bad value`)."""
+    last = traceback.strip().rsplit("\n", 1)[-1]
+    name = last.split(":", 1)[0].strip()
+    return name if name and " " not in name else None
+
+
 def log_resource(entry: LogEntry) -> dict[str, Any]:
     return {
         "id": entry.id,
         "time": entry.time,
         "exception": entry.exception or None,
+        "exceptionType": _exception_type(entry.exception) if entry.exception else None,
         "level": entry.level,
         "logger": entry.logger,
         "message": entry.message,
+        "method": "",  # our log lines name the logger, not the calling method
     }

@@ -7,7 +7,7 @@ import pytest
 
 from indexers.models import IndexerConfig
 from movies.models import AlternativeTitle, Collection, Movie, MovieResourceCache
-from movies.resourcecache import library_json
+from movies.resourcecache import SHAPE, library_json
 from movies.resources import movie_resources_json
 from radarr.models import Tag
 from releases.models import CustomFormat, ProfileFormatScore, QualityProfile
@@ -124,7 +124,7 @@ def test_a_new_day_rebuilds_everything_for_is_available(library, monkeypatch):
     library_json()
 
     generations = set(MovieResourceCache.objects.values_list("generation", flat=True))
-    assert generations == {"2099-01-01|"}
+    assert generations == {f"{SHAPE}|2099-01-01|"}
 
 
 def test_an_added_or_deleted_movie_shows_at_once(library):

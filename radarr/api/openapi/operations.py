@@ -211,6 +211,8 @@ SYSTEM = [
         media_type="text/plain",
     ),
     Op("GET", "/api/v3/system/routes/duplicate", "System", "Routes answered twice", returns="[object]"),
+    Op("POST", "/api/v3/system/shutdown", "System", "Stop the server", returns="object", status=200),
+    Op("POST", "/api/v3/system/restart", "System", "Stop and start the server", returns="object", status=200),
     Op(
         "GET",
         "/api/v3/filesystem",

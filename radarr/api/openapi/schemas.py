@@ -33,9 +33,10 @@ _OBJECTS: dict[str, str] = {
     "Ratings": "imdb:RatingChild tmdb:RatingChild metacritic:RatingChild rottenTomatoes:RatingChild",
     "SelectOption": "value:any name:string order:int32 hint:string dividerAfter:bool",
     "Field": (
-        "order:int32 name:string label:string unit:string helpText:string helpLink:string value:any "
-        "type:string advanced:bool selectOptions:[SelectOption] hidden:string privacy:string "
-        "placeholder:string isFloat:bool"
+        "order:int32 name:string label:string unit:string helpText:string helpTextWarning:string "
+        "helpLink:string value:any type:string advanced:bool selectOptions:[SelectOption] "
+        "selectOptionsProviderAction:string section:string hidden:string privacy:string placeholder:string "
+        "isFloat:bool"
     ),
     "ProviderMessage": "message:string type:string",
     # movies
@@ -43,12 +44,16 @@ _OBJECTS: dict[str, str] = {
         "id:int32 sourceType:string movieMetadataId:int32 title:string cleanTitle:string"
     ),
     "MovieCollectionResource": "title:string tmdbId:int32",
-    "AddMovieOptions": "monitor:MonitorTypes searchForMovie:bool addMethod:AddMovieMethod",
+    "AddMovieOptions": (
+        "ignoreEpisodesWithFiles:bool ignoreEpisodesWithoutFiles:bool monitor:MonitorTypes "
+        "searchForMovie:bool addMethod:AddMovieMethod"
+    ),
     "MovieStatisticsResource": "movieFileCount:int32 sizeOnDisk:int64 releaseGroups:[string]",
     "MovieResource": (
         "id:int32 title:string originalTitle:string originalLanguage:Language "
         "alternateTitles:[AlternativeTitleResource] secondaryYear:int32 secondaryYearSourceId:int32 "
         "sortTitle:string sizeOnDisk:int64 status:MovieStatusType overview:string inCinemas:datetime "
+        "physicalReleaseNote:string "
         "physicalRelease:datetime digitalRelease:datetime releaseDate:datetime images:[MediaCover] "
         "website:string remotePoster:string year:int32 youTubeTrailerId:string studio:string path:string "
         "qualityProfileId:int32 hasFile:bool movieFileId:int32 monitored:bool "
@@ -132,7 +137,8 @@ _OBJECTS: dict[str, str] = {
         "collectionIds:[int32] monitored:bool monitorMovies:bool searchOnAdd:bool qualityProfileId:int32 "
         "rootFolderPath:string minimumAvailability:MovieStatusType"
     ),
-    "ImportListExclusionResource": "id:int32 tmdbId:int32 movieTitle:string movieYear:int32",
+    "ImportListExclusionResource": _PROVIDER
+    + "presets:[object] tmdbId:int32 movieTitle:string movieYear:int32",
     "ImportListExclusionResourcePagingResource": _PAGING + "records:[ImportListExclusionResource]",
     "ImportListExclusionBulkResource": "ids:[int32]",
     "DiskSpaceResource": "id:int32 path:string label:string freeSpace:int64 totalSpace:int64",
@@ -309,7 +315,10 @@ _OBJECTS: dict[str, str] = {
         "trigger:string clientUserAgent:string stateChangeTime:datetime sendUpdatesToClient:bool "
         "updateScheduledTask:bool lastExecutionTime:datetime"
     ),
-    "LogResource": "id:int32 time:datetime exception:string level:string logger:string message:string",
+    "LogResource": (
+        "id:int32 time:datetime exception:string exceptionType:string level:string logger:string "
+        "message:string method:string"
+    ),
     "LogResourcePagingResource": _PAGING + "records:[LogResource]",
     "LogFileResource": (
         "id:int32 filename:string lastWriteTime:datetime contentsUrl:string downloadUrl:string"
