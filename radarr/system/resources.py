@@ -1,6 +1,6 @@
 """System rows in Radarr's v3 shapes."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from radarr.api.responses import timespan
@@ -54,14 +54,19 @@ def command_resource(command: Command) -> dict[str, Any]:
     }
 
 
+def _registered(task: ScheduledTask) -> datetime:
+    """A task that never ran: Radarr counts its next run from when it was registered, which it shows as
+    the last execution (and .NET's DateTime.MinValue as the last start)."""
+    return task.next_run - timedelta(minutes=task.minutes) if task.next_run else NEVER
+
+
 def task_resource(task: ScheduledTask) -> dict[str, Any]:
     return {
         "id": task.id,
         "name": task.job.title,
         "taskName": task.job.name,
         "interval": task.minutes,
-        # never run: .NET's DateTime.MinValue, which Radarr sends for a task that has not run yet
-        "lastExecution": task.last_ended or NEVER,
+        "lastExecution": task.last_ended or _registered(task),
         "lastStartTime": task.last_started or NEVER,
         "nextExecution": task.next_run,
         "lastDuration": timespan(task.last_duration) or "00:00:00",
