@@ -15,6 +15,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from imports.models import ExtraFile
 from movies.fileresources import MEDIA_INFO_KEYS
 from movies.models import Credit
 from radarr.jobs import sync_schedules
@@ -57,14 +58,14 @@ _NOT_MEASURED = {"/api/v3/release", "/api/v3/manualimport", "/ping", "/api/v3/lo
 # query strings for endpoints that answer data only when asked about something
 _QUERIES = {
     "/api/v3/blocklist/movie": "movieId={movie}&includeMovie=true",
-    "/api/v3/history/movie": "movieId={movie}",
+    "/api/v3/history/movie": "movieId={movie}&includeMovie=true",
     "/api/v3/extrafile": "movieId={movie}",
     "/api/v3/moviefile": "movieId={movie}",
     "/api/v3/rename": "movieId={movie}",
     "/api/v3/alttitle": "movieId={movie}",
     "/api/v3/credit": "movieId={movie}",
     "/api/v3/calendar": "start=2010-01-01&end=2011-12-31",
-    "/api/v3/history/since": "date=2000-01-01",
+    "/api/v3/history/since": "date=2000-01-01&includeMovie=true",
     "/api/v3/history": "includeMovie=true",
     "/api/v3/blocklist": "includeMovie=true",
     "/api/v3/queue": "includeMovie=true&includeUnknownMovieItems=true",
@@ -76,6 +77,10 @@ _QUERIES = {
     "/api/v3/wanted/cutoff": "monitored=true",
     "/api/v3/log": "level=debug",
 }
+
+
+# item endpoints whose row is the richly seeded one (others take the first row their list shows)
+_SEEDED_ROWS = {"/api/v3/movie/{id}": "movie", "/api/v3/moviefile/{id}": "movie_file"}
 
 
 def _resolve(schema: dict, schemas: dict) -> dict:
@@ -130,6 +135,24 @@ def _post(api_client, path: str, body: Any) -> dict:
     return response.json()
 
 
+def _rich_movie(root, title: str, tag, collection):
+    """A monitored movie with every optional part a library movie may have."""
+    return MovieFactory(
+        title=title,
+        tags=[tag],
+        collection=collection,
+        secondary_year=2011,
+        last_search_time=timezone.now(),
+        path=str(root / f"{title} (2010)"),
+        root_folder_path=str(root),
+        youtube_trailer_id="abc",
+        website="https://example.org",
+        keywords=["heist"],
+        add_options={"monitor": "movieOnly"},
+        monitored=True,
+    )
+
+
 @pytest.fixture
 def library(api_client, tmp_path, fake_tmdb, settings) -> dict[str, int]:  # noqa: F811 - the imported fixture
     """A little of everything every list shows, with the optional parts filled in."""
@@ -140,19 +163,7 @@ def library(api_client, tmp_path, fake_tmdb, settings) -> dict[str, int]:  # noq
     RootFolderFactory(path=str(root))
     tag = TagFactory()
     collection = CollectionFactory(parts=[{"tmdbId": 1, "title": "Part", "year": 2001, "status": "released"}])
-    movie = MovieFactory(
-        tags=[tag],
-        collection=collection,
-        secondary_year=2011,
-        last_search_time=timezone.now(),
-        path=str(root / "Movie (2010)"),
-        root_folder_path=str(root),
-        youtube_trailer_id="abc",
-        website="https://example.org",
-        keywords=["heist"],
-        add_options={"monitor": "movieOnly"},
-        imdb_id="tt0133093",
-    )
+    movie = _rich_movie(root, "Movie", tag, collection)
     (root / "Movie (2010)").mkdir()
     movie.alternative_titles.create(title="Another", clean_title="another")
     movie_file = MovieFileFactory(
@@ -178,11 +189,20 @@ def library(api_client, tmp_path, fake_tmdb, settings) -> dict[str, int]:  # noq
         type="movieIndex", label="Mine", filters=[{"key": "monitored", "value": True}]
     )
     ImportExclusionFactory()
-    indexer = IndexerFactory(tags=[tag]) if "tags" in IndexerFactory._meta.declarations else IndexerFactory()
+    indexer = IndexerFactory()
     client = DownloadClientFactory()
-    GrabFactory(movie=movie, indexer_id=indexer.pk) if hasattr(
-        GrabFactory._meta.model, "indexer_id"
-    ) else None
+    GrabFactory(movie=movie)
+    _rich_movie(root, "Wanted", tag, collection)  # missing
+    MovieFileFactory(movie=_rich_movie(root, "Low", tag, collection), quality_id=1)  # below the cutoff
+    ExtraFile.objects.create(
+        movie=movie,
+        movie_file=movie_file,
+        relative_path="Movie (2010).en.srt",
+        extension=".srt",
+        type="subtitle",
+        language="en",
+        title="English",
+    )
     BlocklistFactory(movie=movie)
     TrackedDownloadFactory(
         client=client,
@@ -316,6 +336,8 @@ def _gets() -> list[tuple[str, dict]]:
 
 def _url(path: str, rows: dict[str, int], api_client) -> str:
     """The concrete URL: `{id}` is a seeded row of that collection (the first one it lists)."""
+    if path in _SEEDED_ROWS:
+        path = path.replace("{id}", str(rows[_SEEDED_ROWS[path]]))
     if "{id}" in path:
         collection = path.split("/{id}")[0]
         listed = api_client.get(_url(collection, rows, api_client)).json()
