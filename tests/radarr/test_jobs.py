@@ -132,6 +132,7 @@ def test_every_dotted_path_a_composition_root_names_can_be_imported(settings):
         settings.RADARR_AVAILABILITY_DELAY,
         settings.RADARR_LANGUAGES,
         settings.RADARR_RECYCLE_BIN,
+        settings.RADARR_PARSE_MOVIE,
     ]
     paths += settings.RADARR_MOVIE_SCAN_HOOKS + settings.RADARR_HEALTH_HOOKS + settings.RADARR_METRICS
 

