@@ -1,6 +1,6 @@
 # Radarr in one image; run as the *arr images are (see compose.yaml and deploy/kubernetes):
-#   docker build -t radarr-py .
-#   docker run -d -p 7878:7878 -v ./config:/config -e PUID=1000 -e PGID=1000 -e TZ=Europe/Paris radarr-py
+#   docker build -t radarr-django .
+#   docker run -d -p 7878:7878 -v ./config:/config -e PUID=1000 -e PGID=1000 -e TZ=Europe/Paris radarr-django
 FROM python:3.13-slim
 
 # ffmpeg: media info (ffprobe); postgresql-client: backups of a PostgreSQL database (pg_dump);

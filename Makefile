@@ -13,11 +13,22 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+# An editable install of this folder under the distribution's old name (radarr-py, which is devopsarr's
+# Radarr client on PyPI) is removed first; anyone else's radarr-py is left alone.
+define forget_old_name
+	@$(PY) -c "import importlib.metadata as m, json, sys; d = m.distribution('radarr-py'); \
+		u = json.loads(d.read_text('direct_url.json') or '{}'); \
+		sys.exit(not (u.get('dir_info', {}).get('editable') and u.get('url') == 'file://$(CURDIR)'))" \
+		2>/dev/null && $(PY) -m pip uninstall --quiet --yes radarr-py || true
+endef
+
 $(VENV)/.installed: pyproject.toml | $(PY)
+	$(forget_old_name)
 	$(PY) -m pip install --quiet -e .
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(forget_old_name)
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $@ $(VENV)/.installed
 

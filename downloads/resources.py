@@ -34,6 +34,7 @@ def download_client_resource(client: DownloadClient) -> dict[str, Any]:
         "fields": field_resources(cls.Settings, client.settings) if cls else [],
         **implementation_facts(cls, client.implementation),
         "tags": sorted(tag.pk for tag in client.tags.all()),
+        "presets": [],
         "id": client.pk,
     }
 
@@ -41,6 +42,8 @@ def download_client_resource(client: DownloadClient) -> dict[str, Any]:
 def template_resource(cls: type[BaseDownloadClient]) -> dict[str, Any]:
     """One entry of GET /downloadclient/schema: a new client of that kind with Radarr's defaults."""
     return {
+        "id": 0,
+        "name": "",
         "enable": True,
         "protocol": cls.protocol,
         "priority": 1,

@@ -71,8 +71,9 @@ def rename_preview(request: HttpRequest) -> HttpResponse:
 
 @api_view("GET")
 def extra_files(request: HttpRequest) -> HttpResponse:
-    movie = _movie(request)
-    extras = ExtraFile.objects.filter(movie=movie).order_by("relative_path")
+    """A movie's extras; as in Radarr, no movieId or an unknown one is an empty list, not an error."""
+    movie_id = request.query.get_int("movieId", 0)  # type: ignore[attr-defined]
+    extras = ExtraFile.objects.filter(movie_id=movie_id).order_by("relative_path")
     return json_response([extra_file_resource(extra) for extra in extras])
 
 

@@ -17,6 +17,7 @@ def indexer_resource(indexer: Indexer) -> dict[str, Any]:
         "fields": field_resources(cls.Settings, indexer.settings),
         **implementation_facts(cls, cls.implementation),
         "tags": [tag.pk for tag in indexer.tags.all()],
+        "presets": [],
         "enableRss": indexer.enable_rss,
         "enableAutomaticSearch": indexer.enable_automatic_search,
         "enableInteractiveSearch": indexer.enable_interactive_search,
@@ -31,6 +32,8 @@ def indexer_resource(indexer: Indexer) -> dict[str, Any]:
 def indexer_template(cls: type[BaseIndexer]) -> dict[str, Any]:
     """One entry of GET /indexer/schema: a new indexer of that kind with its default field values."""
     return {
+        "id": 0,
+        "name": "",
         "fields": field_resources(cls.Settings, None),
         **implementation_facts(cls, cls.implementation),
         "tags": [],

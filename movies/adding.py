@@ -23,7 +23,11 @@ from movies.library import (
 )
 from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import Collection, Movie
-from movies.refresh import apply_metadata, replace_alternative_titles  # the refresh's own copy rules
+from movies.refresh import (
+    apply_metadata,
+    replace_alternative_titles,
+    replace_credits,
+)  # the refresh's own copy rules
 from movies.rootfolders import configured_root_folder, placement, root_folder_failure
 from movies.scanning import scan_movie_folder
 from movies.titles import clean_title, sort_title
@@ -85,6 +89,7 @@ def add_movie(
         movie.tags.set(existing_tag_ids(tag_ids))
         apply_auto_tags([movie])
         replace_alternative_titles(movie, metadata.alternative_titles)
+        replace_credits(movie, metadata.credits)
         _after_add(movie, search_for_movie)
         notify(movie_added_event(movie))
     logger.info("Added %s to the library at '%s' (%s)", movie, movie.path, movie.add_options["addMethod"])

@@ -134,6 +134,7 @@ class ImportRequest:
     path: str
     metadata: MovieMetadata
     quality_profile_id: int
+    root_folder_path: str = ""
     minimum_availability: str = "released"
     monitored: bool = True
     monitor: str = "movieOnly"

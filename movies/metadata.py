@@ -16,6 +16,21 @@ class CollectionRef:
 
 
 @dataclass(frozen=True, slots=True)
+class CreditInfo:
+    """One person's part in a movie, from TMDB's credits: cast (a character) or crew (a job)."""
+
+    credit_tmdb_id: str  # TMDB's credit id, a hex text
+    person_tmdb_id: int
+    name: str
+    type: str  # "cast" or "crew"
+    order: int = 0  # billing order for cast, TMDB's listing order for crew
+    character: str = ""
+    department: str = ""
+    job: str = ""
+    images: tuple[dict[str, str], ...] = ()  # ({"coverType": "headshot", "remoteUrl": ...},)
+
+
+@dataclass(frozen=True, slots=True)
 class MovieMetadata:
     tmdb_id: int
     title: str
@@ -41,6 +56,7 @@ class MovieMetadata:
     collection: CollectionRef | None = None
     alternative_titles: tuple[str, ...] = ()
     secondary_year: int | None = None
+    credits: tuple[CreditInfo, ...] | None = None  # None: not asked (search results); () none known
 
     @property
     def clean_title(self) -> str:

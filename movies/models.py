@@ -170,6 +170,31 @@ class AlternativeTitle(models.Model):
         return self.title
 
 
+class Credit(models.Model):
+    """A person's part in a movie from TMDB (cast or crew), replaced at every refresh."""
+
+    class Type(models.TextChoices):
+        CAST = "cast"
+        CREW = "crew"
+
+    movie = models.ForeignKey(Movie, on_delete=models.CASCADE, related_name="credits")
+    credit_tmdb_id = models.CharField(max_length=50)
+    person_tmdb_id = models.IntegerField()
+    name = models.CharField(max_length=500)
+    type = models.CharField(max_length=10, choices=Type.choices)
+    order = models.IntegerField(default=0)
+    character = models.CharField(max_length=1000, blank=True)
+    department = models.CharField(max_length=200, blank=True)
+    job = models.CharField(max_length=200, blank=True)
+    images = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["movie_id", "type", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.character or self.job})"
+
+
 class MovieFile(models.Model):
     """A video file of a movie on disk; a movie may have several (versions), the API shows the primary."""
 

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from movies.autotagging import apply_auto_tags
 from movies.mediacover import cache_covers, carry_versions
-from movies.metadata import CollectionRef, MovieMetadata
-from movies.models import AlternativeTitle, Collection, Movie, MovieQuerySet, MovieStatus
+from movies.metadata import CollectionRef, CreditInfo, MovieMetadata
+from movies.models import AlternativeTitle, Collection, Credit, Movie, MovieQuerySet, MovieStatus
 from movies.titles import clean_title, sort_title
 from movies.tmdb import TmdbNotFound, fetch_collection, fetch_movie
 
@@ -107,6 +107,28 @@ def apply_metadata(movie: Movie, metadata: MovieMetadata) -> None:
     movie.popularity = metadata.popularity
 
 
+def replace_credits(movie: Movie, credits: tuple[CreditInfo, ...] | None) -> None:
+    """TMDB's cast and crew replace the stored ones; None (metadata without credits) keeps them."""
+    if credits is None:
+        return
+    movie.credits.all().delete()
+    Credit.objects.bulk_create(
+        Credit(
+            movie=movie,
+            credit_tmdb_id=credit.credit_tmdb_id,
+            person_tmdb_id=credit.person_tmdb_id,
+            name=credit.name[:500],
+            type=credit.type,
+            order=credit.order,
+            character=credit.character[:1000],
+            department=credit.department[:200],
+            job=credit.job[:200],
+            images=list(credit.images),
+        )
+        for credit in credits
+    )
+
+
 def replace_alternative_titles(movie: Movie, titles: tuple[str, ...]) -> None:
     """TMDB's alternative titles replace the previous TMDB ones; users' and mappings' stay."""
     movie.alternative_titles.filter(source_type=AlternativeTitle.Source.TMDB).delete()
@@ -192,6 +214,7 @@ def refresh_movie(movie: Movie) -> str:
         # only TMDB's fields: a user's edit made while TMDB answered must not be overwritten
         movie.save(update_fields=[*METADATA_FIELDS, "collection", "last_info_sync"])
         replace_alternative_titles(movie, metadata.alternative_titles)
+        replace_credits(movie, metadata.credits)
         apply_auto_tags([movie])
     cache_covers(movie)
     outcome = f"Updated info for {movie}"

@@ -29,9 +29,13 @@ _BATCH = 500  # rows per statement when storing
 _STORE_WAIT_MS = 250  # a reader gives up storing (never answering) after waiting this long for locks
 
 
+SHAPE = 2  # raised when the MovieResource template changes, so fragments of the old shape are rebuilt
+
+
 def generation() -> str:
-    """What every fragment also depends on: the day (isAvailable) and the URL base (cover URLs)."""
-    return f"{timezone.localdate().isoformat()}|{settings.URL_BASE}"
+    """What every fragment also depends on: the JSON's shape, the day (isAvailable) and the URL base
+    (cover URLs)."""
+    return f"{SHAPE}|{timezone.localdate().isoformat()}|{settings.URL_BASE}"
 
 
 def library_json() -> bytes:

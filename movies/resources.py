@@ -55,9 +55,26 @@ def tag_resource(tag: Tag) -> dict[str, Any]:
     return {"id": tag.pk, "label": tag.label}
 
 
+# Radarr's ImportListExclusionResource is declared as a provider resource: these provider keys are
+# part of its shape though an exclusion has no implementation (clients generated from the document
+# expect them)
+_EXCLUSION_PROVIDER_KEYS: dict[str, Any] = {
+    "name": "",
+    "fields": [],
+    "implementationName": "",
+    "implementation": "",
+    "configContract": "",
+    "infoLink": "",
+    "message": {"message": "", "type": "info"},
+    "tags": [],
+    "presets": [],
+}
+
+
 def exclusion_resource(exclusion: ImportExclusion) -> dict[str, Any]:
     return {
         "id": exclusion.pk,
+        **_EXCLUSION_PROVIDER_KEYS,
         "tmdbId": exclusion.tmdb_id,
         "movieTitle": exclusion.movie_title,
         "movieYear": exclusion.movie_year,
@@ -100,11 +117,21 @@ def group_rows(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
     return grouped
 
 
+_ADD_OPTION_DEFAULTS = {
+    "ignoreEpisodesWithFiles": False,
+    "ignoreEpisodesWithoutFiles": False,
+    "monitor": "movieOnly",
+    "searchForMovie": False,
+    "addMethod": "manual",
+}
+
+
 def _add_options(value: Any) -> dict[str, Any] | None:
     options = json_value(value)
     if not options:
         return None
-    kept = {}
+    # every option of Radarr's AddMovieOptions (the two episode ones are its shared shape's, always false)
+    kept: dict[str, Any] = dict(_ADD_OPTION_DEFAULTS)
     for key in ("monitor", "searchForMovie", "addMethod"):
         if key in options and (key not in _ADD_OPTION_VALUES or options[key] in _ADD_OPTION_VALUES[key]):
             kept[key] = options[key]
@@ -168,8 +195,8 @@ _MOVIE_COLUMNS = MovieRow._fields
 _MOVIE_TEMPLATE = (
     # what the movie is
     b'{"id":%d,"title":%s,"originalTitle":%s,"originalLanguage":%s,"alternateTitles":[%s]%s,'
-    b'"secondaryYearSourceId":0,"sortTitle":%s,"sizeOnDisk":%d,"status":%s,"overview":%s%s,"images":%s,'
-    b'"website":%s,"year":%d,"youTubeTrailerId":%s,"studio":%s,'
+    b'"secondaryYearSourceId":0,"sortTitle":%s,"sizeOnDisk":%d,"status":%s,"overview":%s%s,'
+    b'"physicalReleaseNote":"","images":%s,"website":%s%s,"year":%d,"youTubeTrailerId":%s,"studio":%s,'
     # where and how the library keeps it
     b'"path":%s,"qualityProfileId":%d,"hasFile":%s,"movieFileId":%d,"monitored":%s,'
     b'"minimumAvailability":%s,"isAvailable":%s,"folderName":%s,"runtime":%d,"cleanTitle":%s%s,'
@@ -209,6 +236,14 @@ def _images_json(movie_id: int, images: Any, local_covers: bool, url_base: str) 
             url = remote
         parts.append({"coverType": cover_type, "url": url, "remoteUrl": remote})
     return dumps(parts)
+
+
+def _remote_poster(images: Any) -> bytes:
+    """`,"remotePoster":...`: the poster at TMDB (Radarr's lookup sends it; lists and clients read it)."""
+    for image in json_value(images) or []:
+        if image.get("coverType") == "poster" and image.get("remoteUrl"):
+            return b',"remotePoster":%s' % dumps(image["remoteUrl"])
+    return b""
 
 
 def _release_day(in_cinemas: str | None, digital: str | None, physical: str | None) -> str | None:
@@ -346,7 +381,8 @@ def _movie_json(row: MovieRow, batch: MovieBatch) -> bytes:
         dumps(row.sort_title), row.size_on_disk, dumps(status), dumps(row.overview),
         _dates_json(in_cinemas, physical, digital, released),
         _images_json(pk, row.images, batch.local_covers, batch.url_base),
-        dumps(row.website), row.year, dumps(row.youtube_trailer_id), dumps(row.studio),
+        dumps(row.website), _remote_poster(row.images), row.year, dumps(row.youtube_trailer_id),
+        dumps(row.studio),
         # where and how the library keeps it
         quoted_path, profile_id, BOOLEAN[bool(row.has_file)], primary.pk if primary else 0,
         BOOLEAN[bool(row.monitored)],

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from movies.availability import movie_status
-from movies.metadata import CollectionMetadata, CollectionRef, MovieMetadata
+from movies.metadata import CollectionMetadata, CollectionRef, CreditInfo, MovieMetadata
 from releases.languages import find_iso_language
 
 REGION = "US"  # TODO(#8): the user's certification/release country from Settings → Metadata
@@ -161,6 +161,47 @@ def alternative_titles(data: dict[str, Any], title: str) -> tuple[str, ...]:
     return tuple(titles)
 
 
+def _headshot(person: dict[str, Any]) -> tuple[dict[str, str], ...]:
+    path = person.get("profile_path")
+    return ({"coverType": "headshot", "remoteUrl": IMAGE_BASE + path},) if path else ()
+
+
+def credits(data: dict[str, Any]) -> tuple[CreditInfo, ...]:
+    """TMDB's appended credits: the cast in billing order, then the crew as TMDB lists it."""
+    block = data.get("credits") or {}
+    found: list[CreditInfo] = []
+    for index, person in enumerate(block.get("cast") or []):
+        if person.get("id") and person.get("credit_id"):
+            found.append(
+                CreditInfo(
+                    credit_tmdb_id=str(person["credit_id"]),
+                    person_tmdb_id=int(person["id"]),
+                    name=person.get("name") or "",
+                    type="cast",
+                    order=int(person.get("order", index) or 0),
+                    character=person.get("character") or "",
+                    department="Acting",
+                    job="Actor",
+                    images=_headshot(person),
+                )
+            )
+    for index, person in enumerate(block.get("crew") or []):
+        if person.get("id") and person.get("credit_id"):
+            found.append(
+                CreditInfo(
+                    credit_tmdb_id=str(person["credit_id"]),
+                    person_tmdb_id=int(person["id"]),
+                    name=person.get("name") or "",
+                    type="crew",
+                    order=index,
+                    department=person.get("department") or "",
+                    job=person.get("job") or "",
+                    images=_headshot(person),
+                )
+            )
+    return tuple(found)
+
+
 def movie_from_details(data: dict[str, Any], region: str = REGION) -> MovieMetadata:
     """GET /movie/{id}?append_to_response=alternative_titles,release_dates,videos,keywords,... → metadata."""
     title = (data.get("title") or data.get("original_title") or "").strip()
@@ -194,6 +235,7 @@ def movie_from_details(data: dict[str, Any], region: str = REGION) -> MovieMetad
         popularity=float(data.get("popularity") or 0),
         collection=CollectionRef(int(collection["id"]), collection.get("name") or "") if collection else None,
         alternative_titles=alternative_titles(data, title),
+        credits=credits(data),
     )
 
 

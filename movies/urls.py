@@ -3,13 +3,16 @@
 from movies.api import autotagging as autotagging_api
 from movies.api import calendar as calendar_api
 from movies.api import collections as collections_api
+from movies.api import credits as credits_api
 from movies.api import diskspace as diskspace_api
 from movies.api import exclusions as exclusions_api
 from movies.api import lookup as lookup_api
 from movies.api import mediacover as mediacover_api
+from movies.api import mediafiles as mediafiles_api
 from movies.api import movies as movies_api
 from movies.api import rootfolders as rootfolders_api
 from movies.api import tags as tags_api
+from movies.api import titles as titles_api
 from movies.api import wanted as wanted_api
 from movies.views import (
     addmovie,
@@ -50,4 +53,7 @@ api_v3 = [
     *calendar_api.api_v3,
     *wanted_api.api_v3,
     *diskspace_api.api_v3,
+    *titles_api.api_v3,
+    *mediafiles_api.api_v3,
+    *credits_api.api_v3,
 ]

@@ -31,7 +31,7 @@ def notification_resource(notification: Notification) -> dict[str, Any]:
     resource.update(_supports(cls))
     resource.update(
         {
-            "testCommand": None,
+            "testCommand": "",
             "name": notification.name,
             "fields": field_resources(cls.Settings, notification.settings) if cls else [],
             **implementation_facts(cls, notification.implementation),
@@ -51,7 +51,9 @@ def template_resource(cls: type[BaseNotification]) -> dict[str, Any]:
     resource.update(_supports(cls))
     resource.update(
         {
+            "id": 0,
             "name": "",
+            "testCommand": "",
             "fields": field_resources(cls.Settings, None),
             **implementation_facts(cls, cls.implementation),
             "tags": [],

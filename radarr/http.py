@@ -12,8 +12,8 @@ READ_TIMEOUT = 15
 
 
 def user_agent() -> str:
-    """`Radarr/6.1.0.10000 (radarr-py 0.1.0)`: services that check for Radarr see its version first."""
-    return f"Radarr/{settings.RADARR_COMPAT_VERSION} (radarr-py {settings.RADARR_VERSION})"
+    """`Radarr/6.1.0.10000 (radarr-django 0.1.0)`: services that check for Radarr see its version first."""
+    return f"Radarr/{settings.RADARR_COMPAT_VERSION} (radarr-django {settings.RADARR_VERSION})"
 
 
 class TimeoutSession(requests.Session):

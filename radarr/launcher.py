@@ -7,7 +7,12 @@ children to this process (a child subreaper), which watches them:
 
 - Ctrl-C or SIGTERM stops them gracefully: requests in flight finish and the running command ends or is
   marked interrupted, within STOP_SECONDS; a second signal stops everything at once;
-- if one of them dies, the other is stopped too and the exit code says so (a container restarts us).
+- if one of them dies, the other is stopped too and the exit code says so (a container restarts us);
+- SIGUSR1 (POST /api/v3/system/restart) stops them as gracefully, then starts everything again in this
+  same process (exec), so `make run`, a container or a service manager keeps watching the same pid.
+
+Its pid is passed to what it starts as RADARR_LAUNCHER_PID, which POST /api/v3/system/shutdown and
+/restart signal.
 
 RADARR_ROLE picks what runs here: `all` (the default), `web` (pages and API only) or `worker` (jobs only).
 """
@@ -26,6 +31,8 @@ STOP_SECONDS = 10  # what a container runtime waits before SIGKILL (docker stop'
 PR_SET_PDEATHSIG = 1  # Linux prctl options
 PR_SET_NAME = 15
 PR_SET_CHILD_SUBREAPER = 36
+RESTART_SIGNAL = signal.SIGUSR1
+LAUNCHER_PID = "RADARR_LAUNCHER_PID"
 
 
 def _prctl(option: int, value: int) -> bool:
@@ -62,12 +69,15 @@ class Supervisor:
         self.children: dict[int, str] = {}
         self.exits: dict[int, int] = {}  # pid -> exit code, for every child reaped (known or not yet)
         self.signals = 0
+        self.restart = False
         self.deadline: float | None = None
         signal.signal(signal.SIGINT, self._on_signal)
         signal.signal(signal.SIGTERM, self._on_signal)
+        signal.signal(RESTART_SIGNAL, self._on_signal)
 
     def _on_signal(self, signum: int, frame: object) -> None:
         self.signals += 1
+        self.restart = self.restart or signum == RESTART_SIGNAL
 
     def watch(self, pid: int, name: str) -> None:
         self.children[pid] = name
@@ -157,6 +167,7 @@ def main() -> int:
     os.set_inheritable(write_end, True)
     # not the subprocess module: importing it would double this process's memory (2.5 MB)
     command = [sys.executable, "-m", "radarr.boot", str(write_end), role, "adopt" if adopts else "stay"]
+    os.environ[LAUNCHER_PID] = str(os.getpid())  # where a shutdown or restart asked by the API goes
     boot = os.posix_spawn(sys.executable, command, os.environ)
     os.close(write_end)
     children = read_boot_report(read_end, boot, supervisor)
@@ -172,7 +183,11 @@ def main() -> int:
         return max(supervisor.exits[boot], 1)
     for pid, name in children.items():
         supervisor.watch(pid, name)
-    return supervisor.run()
+    code = supervisor.run()
+    if supervisor.restart and supervisor.signals == 1:  # a second signal meanwhile means: just stop
+        print("Restarting", file=sys.stderr, flush=True)
+        os.execv(sys.executable, sys.orig_argv)  # as it was started: interpreter options, module, arguments
+    return code
 
 
 if __name__ == "__main__":

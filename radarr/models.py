@@ -180,6 +180,21 @@ class UiConfig(SingletonModel):
         return (self.first_day_of_week - 1) % 7
 
 
+class CustomFilter(models.Model):
+    """A saved filter of a list page (Radarr's UI keeps the movie index's here): `type` names the page
+    ("movieIndex", "collections"...), `filters` the conditions as the client wrote them."""
+
+    type = models.CharField(max_length=100)
+    label = models.CharField(max_length=200)
+    filters = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
 class ProviderDefinition(models.Model):
     """A configured plugin (an indexer, a download client, a notification): a row naming its class.
 

@@ -77,13 +77,19 @@ class ProviderTestFailed(ValidationFailed):
 
 
 def build_provider(
-    family: ProviderFamily, body: dict[str, Any], existing: Any = None, *, for_test: bool = False
+    family: ProviderFamily,
+    body: dict[str, Any],
+    existing: Any = None,
+    *,
+    for_test: bool = False,
+    validate: bool = True,
 ) -> tuple[Any, list[int] | None]:
     """The row as it would be saved (not saved yet) and its tags (None: keep them), from a v3 body
     over `existing`; ValidationFailed with every problem found.
 
     What is not sent keeps its stored value; a secret sent back as ******** keeps the stored secret.
-    A test (`for_test`) needs no unique name, as in Radarr.
+    A test (`for_test`) needs no unique name, as in Radarr; a field action (`validate=False`) is asked
+    of a form still being filled in, so nothing is refused but an unknown implementation.
     """
     common = common_input(body)
     implementation = common["implementation"] or (existing.implementation if existing is not None else "")
@@ -102,7 +108,7 @@ def build_provider(
     settings, setting_failures = settings_from_fields(cls.Settings, common["fields"], stored)
     row.implementation, row.settings = implementation, settings
     failures += setting_failures + [f for f in cls(row).validate() if f not in setting_failures]
-    if failures:
+    if failures and validate:
         raise ValidationFailed(failures)
     return row, common["tags"]
 

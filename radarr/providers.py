@@ -61,13 +61,15 @@ def setting(
     select_options: Iterable[tuple[int | str, str]] = (),
     privacy: str | None = None,
     required: bool = False,
+    options_action: str = "",
 ) -> Any:
     """A field of an implementation's Settings dataclass, described as Radarr's schema describes it.
 
     `name` is the v3 field name (camelCase, dotted for nested ones such as `seedCriteria.seedRatio`);
     it defaults to the attribute's name in camelCase. Secrets read back as ******** (`privacy`
     apiKey or password, as Radarr marks them), and so does any value that is a URL carrying
-    credentials (radarr.api.secrets.carries_credentials).
+    credentials (radarr.api.secrets.carries_credentials). `options_action` names the provider action
+    (POST .../action/{name}) that lists the field's options from the remote side.
     """
     metadata = {
         "label": label,
@@ -82,6 +84,7 @@ def setting(
         "select_options": tuple(select_options),
         "privacy": privacy or ("password" if secret else "normal"),
         "required": required,
+        "options_action": options_action,
     }
     if isinstance(default, list | dict):
         return dataclasses.field(default_factory=lambda: type(default)(default), metadata=metadata)
@@ -137,18 +140,23 @@ def field_resources(settings_class: type, stored: dict[str, Any] | None) -> list
         value = stored.get(field.name, field.default)
         if field.hides(value):
             value = MASK
+        # every property of Radarr's Field, empty texts included (clients read a missing one as unset)
         resource: dict[str, Any] = {
             "order": order,
             "name": field.name,
             "label": field.metadata["label"],
-            "unit": field.metadata["unit"] or None,
-            "helpText": field.metadata["help_text"] or None,
+            "unit": field.metadata["unit"],
+            "helpText": field.metadata["help_text"],
+            "helpTextWarning": "",
+            "helpLink": "",
             "value": value,
             "type": field.metadata["type"],
             "advanced": field.metadata["advanced"],
+            "selectOptionsProviderAction": field.metadata.get("options_action", ""),
+            "section": "",
             "privacy": field.metadata["privacy"],
-            "placeholder": field.metadata["placeholder"] or None,
-            "hidden": field.metadata["hidden"] or None,
+            "placeholder": field.metadata["placeholder"],
+            "hidden": field.metadata["hidden"],
             "isFloat": isinstance(field.default, float),
         }
         if field.metadata["select_options"]:
@@ -231,6 +239,12 @@ class Provider:
     def test(self) -> list[Failure]:
         """Check the connection and settings; an empty list means it works."""
         return []
+
+    def request_action(self, action: str, query: dict[str, str]) -> Any:
+        """What the settings page asks a provider for (POST .../action/{name}): options of a field
+        that come from the remote side. None (JSON null) for an action it does not know, as Radarr.
+        `action` arrives lower-cased (API paths are folded): compare without regard to case."""
+        return None
 
 
 def safe_message(text: str) -> str:

@@ -278,3 +278,4 @@ RADARR_METRICS = [
     "downloads.metrics.download_client_lines",
 ]
 RADARR_LANGUAGES = "releases.languages.LANGUAGES"  # Radarr's language table (UI settings offer it)
+RADARR_PARSE_MOVIE = "indexers.parsedmovies.parsed_movie"  # GET /api/v3/parse: the library movie of a title

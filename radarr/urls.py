@@ -21,6 +21,7 @@ pages = [
     path("settings", views.settings_index, name="settings"),
     path("settings/general", views.settings_general, name="settings-general"),
     path("settings/ui", views.settings_ui, name="settings-ui"),
+    path("folders", views.folder_picker, name="folder-picker"),
     path("system/status", system_views.status, name="system-status"),
     path("system/tasks", system_views.tasks, name="system-tasks"),
     path("system/tasks/<str:name>/run", system_views.run_task, name="system-run-task"),

@@ -16,6 +16,7 @@ from radarr import loginthrottle
 from radarr.accounts import INITIAL_PASSWORD_FILE, forget_initial_password
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.models import UiConfig
+from radarr.system.filesystem import folder_listing
 from radarr.system.uiconfig import page_fields, save_ui_config, ui_config_resource, ui_settings_from_form
 
 # What each area will show, until the issue that builds it replaces its landing page.
@@ -122,3 +123,13 @@ def change_password(request: HttpRequest) -> HttpResponse:
 def ping(request: HttpRequest) -> HttpResponse:
     """Anonymous liveness probe for Docker health checks and monitors, as Radarr's /ping."""
     return JsonResponse({"status": "OK"})
+
+
+@require_GET
+def folder_picker(request: HttpRequest) -> HttpResponse:
+    """The folder picker's listing (components/folder_picker.html): the folders inside `path`."""
+    path = request.GET.get("path") or "/"
+    listing = folder_listing(path, allow_without_slash=True)
+    folder = path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
+    context = {"listing": listing, "target": request.GET.get("target", ""), "folder": folder}
+    return render(request, "components/folder_picker.html#listing", context)

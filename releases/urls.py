@@ -1,6 +1,7 @@
 """Pages and v3 routes of the releases app, gathered from its topic modules."""
 
 from releases.api import customformats as customformats_api
+from releases.api import indexerflags as indexerflags_api
 from releases.api import parse as parse_api
 from releases.api import profiles as profiles_api
 from releases.api import qualitydefinitions as qualitydefinitions_api
@@ -27,4 +28,5 @@ api_v3 = [
     *profiles_api.api_v3,
     *qualitydefinitions_api.api_v3,
     *parse_api.api_v3,
+    *indexerflags_api.api_v3,
 ]

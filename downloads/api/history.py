@@ -1,6 +1,7 @@
 """v3 history (`/history`, `/history/movie`, `/history/since`, `POST /history/failed/{id}`) and blocklist
 (`/blocklist`, `/blocklist/movie`, delete one, bulk)."""
 
+from datetime import UTC
 from typing import Any
 
 from django.db.models import QuerySet
@@ -52,11 +53,9 @@ def _movies(query: QueryParams, rows: list[Any]) -> dict[int, dict[str, Any]] | 
     return movies_by_id({row.movie_id for row in rows})
 
 
-def _required_movie_id(query: QueryParams) -> int:
-    movie_id = query.get_int("movieId")
-    if not movie_id:
-        raise invalid("movieId", "movieId is required")
-    return movie_id
+def _movie_id(query: QueryParams) -> int:
+    """Radarr binds a missing movieId as 0, which no movie has: the list is then empty, not a 400."""
+    return query.get_int("movieId") or 0
 
 
 def _paged(
@@ -103,25 +102,26 @@ def history(request: HttpRequest) -> HttpResponse:
 @api_view("GET")
 def history_movie(request: HttpRequest) -> HttpResponse:
     query: QueryParams = request.query  # type: ignore[attr-defined]
-    movie_id = _required_movie_id(query)
+    movie_id = _movie_id(query)
     return _history_list(query, History.objects.filter(movie_id=movie_id), "-date", "-pk")
 
 
-def _since(value: str | None) -> Any:
-    if not value:
-        raise invalid("date", "date is required")
+def _since(value: str) -> Any:
     moment = parse_datetime(value)
     if moment is None and (day := parse_date(value)) is not None:
         moment = parse_datetime(f"{day.isoformat()}T00:00:00Z")
     if moment is None:
         raise invalid("date", f"'{value}' is not a date", value)
-    return moment
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # a date or time without zone: UTC
 
 
 @api_view("GET")
 def history_since(request: HttpRequest) -> HttpResponse:
     query: QueryParams = request.query  # type: ignore[attr-defined]
-    return _history_list(query, History.objects.filter(date__gte=_since(query.get("date"))), "date", "pk")
+    rows = History.objects.all()
+    if date := query.get("date"):  # none is Radarr's DateTime.MinValue: all history, not a 400
+        rows = rows.filter(date__gte=_since(date))
+    return _history_list(query, rows, "date", "pk")
 
 
 @api_view("POST")
@@ -149,7 +149,7 @@ def blocklist(request: HttpRequest) -> HttpResponse:
 @api_view("GET")
 def blocklist_movie(request: HttpRequest) -> HttpResponse:
     query: QueryParams = request.query  # type: ignore[attr-defined]
-    movie_id = _required_movie_id(query)
+    movie_id = _movie_id(query)
     rows = list(Blocklist.objects.filter(movie_id=movie_id).order_by("-date", "-pk"))
     movies = _movies(query, rows)
     return json_response([blocklist_resource(row, movies) for row in rows])

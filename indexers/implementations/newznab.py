@@ -33,6 +33,30 @@ from releases.releaseinfo import ReleaseInfo
 CAPS_CACHE_SECONDS = 24 * 60 * 60
 MAX_SEARCH_PAGES = 5  # at the indexer's page size (100 at most): plenty for one movie
 DEFAULT_CAPABILITIES = Capabilities()
+# what the category picker offers when the caps cannot be read (Radarr's list)
+DEFAULT_CATEGORY_TREE = (
+    (2000, "Movies"), (2010, "Movies/Foreign"), (2020, "Movies/Other"), (2030, "Movies/SD"),
+    (2040, "Movies/HD"), (2045, "Movies/UHD"), (2050, "Movies/BluRay"), (2060, "Movies/3D"),
+)  # fmt: skip
+_IGNORED_CATEGORIES = {1000, 3000, 4000, 6000, 7000}  # consoles, audio, PC, XXX, books: not for movies
+_UNIMPORTANT_CATEGORIES = {0, 5000}  # listed last
+
+
+def category_options(categories: tuple[tuple[int, str], ...]) -> list[dict[str, Any]]:
+    """Select options as Radarr builds them: parents (movies first) with their subcategories after each."""
+    parents = sorted(
+        ((pk, name) for pk, name in categories if pk % 1000 == 0 and pk not in _IGNORED_CATEGORIES),
+        key=lambda category: (category[0] in _UNIMPORTANT_CATEGORIES, category[0]),
+    )
+    options: list[dict[str, Any]] = []
+    for parent, name in parents:
+        options.append({"value": parent, "name": name, "order": 0, "hint": f"({parent})"})
+        for pk, sub_name in sorted(c for c in categories if c[0] % 1000 and c[0] // 1000 * 1000 == parent):
+            short_name = sub_name.rsplit("/", 1)[-1]
+            options.append(
+                {"value": pk, "name": short_name, "order": 0, "hint": f"({pk})", "parentValue": parent}
+            )
+    return options
 
 
 class Newznab(BaseIndexer):
@@ -52,6 +76,7 @@ class Newznab(BaseIndexer):
             field_type="select",
             select_options=MOVIE_CATEGORIES,
             help_text="Drop down list; at least one category must be selected.",
+            options_action="newznabCategories",
         )
         additional_parameters: str = setting(
             "Additional Parameters", advanced=True, help_text="Additional Newznab parameters"
@@ -118,6 +143,18 @@ class Newznab(BaseIndexer):
             return DEFAULT_CAPABILITIES
         cache.set(key, capabilities, CAPS_CACHE_SECONDS)
         return capabilities
+
+    def request_action(self, action: str, query: dict[str, str]) -> Any:
+        """`newznabCategories`: the settings page's category choices, from the caps when they answer."""
+        if action.lower() != "newznabcategories":
+            return None
+        categories: tuple[tuple[int, str], ...] = ()
+        if self.settings.base_url and self.settings.api_path:
+            try:
+                categories = self.capabilities().categories
+            except ProviderError:
+                categories = ()  # Radarr falls back to the standard movie categories
+        return {"options": category_options(categories or DEFAULT_CATEGORY_TREE)}
 
     # ---- feeds
 

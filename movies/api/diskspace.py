@@ -10,7 +10,10 @@ from radarr.api.responses import json_response
 
 @api_view("GET")
 def diskspace(request: HttpRequest) -> HttpResponse:
-    return json_response([disk_space_resource(disk) for disk in disk_spaces()])
+    # Radarr numbers nothing here; an id per disk keeps the resource whole for generated clients
+    return json_response(
+        [{"id": number, **disk_space_resource(disk)} for number, disk in enumerate(disk_spaces(), start=1)]
+    )
 
 
 api_v3: list[URLPattern] = [

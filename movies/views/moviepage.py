@@ -20,7 +20,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from movies.deleting import delete_movie
 from movies.editing import update_movie
 from movies.mediacover import cover_url
-from movies.models import MinimumAvailability, Movie, MovieFile
+from movies.models import Credit, MinimumAvailability, Movie, MovieFile
 from movies.views.addmovie import create_tags, show_failures
 from radarr.api.errors import ApiError, ValidationFailed
 from radarr.api.params import int_or_none
@@ -30,6 +30,8 @@ from radarr.models import Tag
 from releases.languages import LANGUAGES_BY_ID
 from releases.models import QualityProfile
 from releases.qualities import QUALITIES_BY_ID
+
+CREDITS_SHOWN = 20  # of each of cast and crew, in billing and listing order
 
 RATING_SOURCES = {
     "tmdb": "TMDB",
@@ -90,8 +92,18 @@ def movie_detail(request: HttpRequest, tmdb_id: int) -> HttpResponse:
         "files": _file_rows(movie),
         "ratings": _ratings(movie),
         "alternative_titles": movie.alternative_titles.values_list("title", flat=True)[:20],
+        **_credits(movie),
     }
     return render(request, "movies/movie.html", context)
+
+
+def _credits(movie: Movie) -> dict[str, list[Credit]]:
+    """The first cast and crew members, in one query (a movie has a few hundred credits at most)."""
+    credits = list(movie.credits.only("name", "type", "character", "job"))
+    return {
+        kind: [credit for credit in credits if credit.type == value][:CREDITS_SHOWN]
+        for kind, value in (("cast", Credit.Type.CAST), ("crew", Credit.Type.CREW))
+    }
 
 
 @require_GET

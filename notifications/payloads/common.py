@@ -133,7 +133,7 @@ def size_text(size: int) -> str:
 
 def envelope(event_type: str) -> dict[str, Any]:
     envelope: dict[str, Any] = {"eventType": event_type, "instanceName": settings_instance_name()}
-    if _base_url() and event_type != "HealthRestored":
+    if event_type != "HealthRestored":  # Radarr leaves it unset there only; elsewhere "" when not configured
         envelope["applicationUrl"] = _base_url()
     return envelope
 

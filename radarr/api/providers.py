@@ -1,5 +1,6 @@
 """The v3 endpoints every provider family answers alike (Radarr's ProviderControllerBase):
-`/{family}` list, create and update, `/{family}/{id}`, `/schema`, `/test`, `/testall` and `/bulk`.
+`/{family}` list, create and update, `/{family}/{id}`, `/schema`, `/test`, `/testall`, `/bulk` and
+`/action/{name}`.
 
 A create or update of an enabled provider tests it first and its errors (not its warnings) refuse the
 save; `?forceSave=true` skips the test (Prowlarr retries with it after a 400).
@@ -8,6 +9,7 @@ save; `?forceSave=true` skips the test (Prowlarr retries with it after a 400).
 from functools import partial
 from typing import Any
 
+import orjson
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
 
@@ -33,7 +35,7 @@ from radarr.system.health import recheck_health
 
 
 def provider_api_urls(family: ProviderFamily, route: str) -> list[URLPattern]:
-    """The family's six routes under `route` ("indexer", "downloadclient", "notification")."""
+    """The family's seven routes under `route` ("indexer", "downloadclient", "notification")."""
     family_kwargs = {"family": family}
     return [
         path(route, provider_collection, family_kwargs),
@@ -41,6 +43,7 @@ def provider_api_urls(family: ProviderFamily, route: str) -> list[URLPattern]:
         path(f"{route}/test", provider_test, family_kwargs),
         path(f"{route}/testall", provider_test_all, family_kwargs),
         path(f"{route}/bulk", provider_bulk, family_kwargs),
+        path(f"{route}/action/<str:name>", provider_action, family_kwargs),
         path(f"{route}/<int:id>", provider_item, family_kwargs),
     ]
 
@@ -110,3 +113,14 @@ def provider_bulk(request: HttpRequest, family: ProviderFamily) -> HttpResponse:
         return HttpResponse(status=200)
     rows = bulk_edit_providers(family, ids, body)
     return json_response([family.resource(row) for row in rows], status=202)
+
+
+@api_view("POST")
+def provider_action(request: HttpRequest, family: ProviderFamily, name: str) -> HttpResponse:
+    """Ask the provider the body describes (a saved one's masked secrets from its row) for `name`."""
+    body = read_json_object(request)
+    stored = saved_row_for_test(family.model.objects.all(), body)
+    row, _ = build_provider(family, body, stored, for_test=True, validate=False)
+    query = {key: request.GET.get(key, "") for key in request.GET}
+    answer = family.implementations[row.implementation](row).request_action(name, query)
+    return HttpResponse(orjson.dumps(answer), content_type="application/json; charset=utf-8")

@@ -10,6 +10,7 @@ from imports import urls as imports
 from indexers import urls as indexers
 from movies import urls as movies
 from notifications import urls as notifications
+from radarr import customfilters
 from radarr.system import api as system
 from releases import urls as releases
 from scenegroups import urls as scenegroups
@@ -23,12 +24,25 @@ api_v3 = [
     path("command/<int:id>", system.command_item),
     path("log", system.log_collection),
     path("log/file", system.log_file_collection),
+    path("log/file/update", system.update_log_file_collection),
+    path("log/file/update/<str:filename>", system.update_log_file_contents),
     path("log/file/<str:filename>", system.log_file_contents),
     path("system/backup", system.backup_collection),
     path("system/backup/<int:id>", system.backup_item),
     path("system/backup/restore/<int:id>", system.backup_restore),
     path("system/backup/restore/upload", system.backup_restore_upload),
     re_path(r"^config/ui(?:/(?P<id>[0-9]+))?$", system.ui_config),
+    path("update", system.updates),
+    path("localization", system.localization),
+    path("localization/language", system.localization_language),
+    path("system/routes", system.routes),
+    path("system/routes/duplicate", system.duplicate_routes),
+    path("system/shutdown", system.shutdown),
+    path("system/restart", system.restart),
+    path("filesystem", system.filesystem),
+    path("filesystem/type", system.filesystem_type),
+    path("customfilter", customfilters.custom_filter_collection),
+    path("customfilter/<int:id>", customfilters.custom_filter_item),
 ]
 
 urlpatterns = [

@@ -20,11 +20,15 @@ from radarr.jobs import find_job, scheduled_tasks
 from radarr.models import Command, UiConfig
 from radarr.system.backups import BackupError, BackupFile, find_backup, list_backups, restore_backup
 from radarr.system.commandinput import command_body_failures
+from radarr.system.filesystem import entity_type, folder_listing
 from radarr.system.health import current_health
+from radarr.system.lifecycle import request_restart, request_shutdown
+from radarr.system.localization import LANGUAGE_IDENTIFIER, localization_resource
 from radarr.system.logs import log_files, recent_entries
 from radarr.system.resources import command_resource, health_resource, log_resource, task_resource
 from radarr.system.status import system_status
 from radarr.system.uiconfig import save_ui_config, ui_config_resource
+from radarr.system.updates import update_resources
 
 
 @api_view("GET")
@@ -118,6 +122,80 @@ def log_file_contents(request: HttpRequest, filename: str) -> HttpResponse:
     if path is None:
         raise NotFound("Log file", filename)
     return HttpResponse(path.read_bytes(), content_type="text/plain; charset=utf-8")
+
+
+@api_view("GET")
+def update_log_file_collection(request: HttpRequest) -> HttpResponse:
+    """Radarr's updater writes its own logs; updates happen outside the app here, so there are none."""
+    return json_response([])
+
+
+@api_view("GET")
+def update_log_file_contents(request: HttpRequest, filename: str) -> HttpResponse:
+    raise NotFound("Update log file", filename)
+
+
+@api_view("GET")
+def updates(request: HttpRequest) -> HttpResponse:
+    return json_response(update_resources())
+
+
+@api_view("GET")
+def localization(request: HttpRequest) -> HttpResponse:
+    return json_response(localization_resource())
+
+
+@api_view("GET")
+def localization_language(request: HttpRequest) -> HttpResponse:
+    return json_response({"identifier": LANGUAGE_IDENTIFIER})
+
+
+@api_view("GET")
+def routes(request: HttpRequest) -> HttpResponse:
+    """Every route and the methods it answers, one per line (Radarr writes its endpoint graph as text)."""
+    from radarr.api.openapi import openapi_document  # the document lists every route's methods
+
+    lines = [
+        f"{method.upper()} {settings.URL_BASE}{path}"
+        for path, operations in openapi_document()["paths"].items()
+        for method in operations
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@api_view("GET")
+def duplicate_routes(request: HttpRequest) -> HttpResponse:
+    """Routes two views answer alike; Django resolves the first pattern, and a test keeps them unique."""
+    return json_response([])
+
+
+@api_view("POST")
+def shutdown(request: HttpRequest) -> HttpResponse:
+    """Radarr answers at once and stops; the launcher lets this answer finish before the web stops."""
+    request_shutdown()
+    return json_response({"shuttingDown": True})
+
+
+@api_view("POST")
+def restart(request: HttpRequest) -> HttpResponse:
+    request_restart()
+    return json_response({"restarting": True})
+
+
+@api_view("GET")
+def filesystem(request: HttpRequest) -> HttpResponse:
+    query = request.query  # type: ignore[attr-defined]
+    listing = folder_listing(
+        query.get("path") or "",
+        include_files=query.get_bool("includeFiles"),
+        allow_without_slash=query.get_bool("allowFoldersWithoutTrailingSlashes"),
+    )
+    return json_response(listing)
+
+
+@api_view("GET")
+def filesystem_type(request: HttpRequest) -> HttpResponse:
+    return json_response({"type": entity_type(request.query.get("path") or "")})  # type: ignore[attr-defined]
 
 
 def backup_resource(backup: BackupFile) -> dict:

@@ -82,7 +82,7 @@ def system_status() -> dict[str, Any]:
         "runtimeName": "CPython",
         "startTime": STARTED,
         "packageVersion": settings.RADARR_VERSION,  # our own version; `version` is for clients
-        "packageAuthor": "radarr-py",
+        "packageAuthor": "radarr-django",
         "packageUpdateMechanism": "external",
         "packageUpdateMechanismMessage": "Update by pulling the new version and running `make run` again",
     }

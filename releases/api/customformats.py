@@ -55,6 +55,7 @@ def specification_resource(specification: dict[str, Any]) -> dict[str, Any]:
     kind = SPECIFICATIONS.get(specification.get("implementation") or "")
     values = stored_field_values(specification)
     return {
+        "id": 0,  # conditions have no id of their own (Radarr declares one and leaves it out)
         "name": specification.get("name", ""),
         "implementation": specification.get("implementation", ""),
         "implementationName": kind.implementation_name if kind else None,
@@ -62,6 +63,7 @@ def specification_resource(specification: dict[str, Any]) -> dict[str, Any]:
         "negate": bool(specification.get("negate")),
         "required": bool(specification.get("required")),
         "fields": [field_resource(field, values.get(field.name)) for field in kind.fields] if kind else [],
+        "presets": [],
     }
 
 

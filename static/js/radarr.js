@@ -3,6 +3,7 @@
 //   <form data-confirm="Question?">     asks before submitting; Cancel keeps the page as it is
 //   <select data-autosubmit>            submits its form when the choice changes
 //   <a data-scroll-to="element-id">     brings that element into view when clicked
+//   <button data-folder-pick="/path/" data-folder-target="input-id">  puts the folder in that input
 (function () {
   document.addEventListener("submit", function (event) {
     var form = event.target.closest("form[data-confirm]");
@@ -16,5 +17,14 @@
     var link = event.target.closest("[data-scroll-to]");
     var target = link && document.getElementById(link.dataset.scrollTo);
     if (target) target.scrollIntoView();
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-folder-pick]");
+    var input = button && document.getElementById(button.dataset.folderTarget);
+    if (!input) return;
+    input.value = button.dataset.folderPick.replace(/(.)\/$/, "$1");
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    var picker = button.closest("details");
+    if (picker) picker.open = false;
   });
 })();

@@ -11,6 +11,7 @@ from tests.downloads.factories import BlocklistFactory, GrabFactory
 from tests.movies.factories import MovieFactory
 
 pytestmark = pytest.mark.django_db
+_MOVIE_LISTS = ["/api/v3/history/movie", "/api/v3/blocklist/movie", "/api/v3/extrafile"]
 
 
 def test_history_since_a_date_is_oldest_first(api_client):
@@ -24,12 +25,34 @@ def test_history_since_a_date_is_oldest_first(api_client):
     assert [r["id"] for r in recent] == [older.pk, newer.pk]
 
 
-@pytest.mark.parametrize("endpoint", ["/api/v3/history/movie", "/api/v3/blocklist/movie"])
-def test_a_movie_list_without_a_movie_id_is_a_validation_error(api_client, endpoint):
+@pytest.mark.parametrize("endpoint", _MOVIE_LISTS)
+def test_a_movie_list_without_a_movie_id_is_empty_as_in_radarr(api_client, endpoint):
+    movie = MovieFactory()
+    GrabFactory(movie=movie)
+    BlocklistFactory(movie=movie)
+
     response = api_client.get(endpoint)
+
+    assert response.status_code == 200
+    assert response.json() == []
+
+
+@pytest.mark.parametrize("endpoint", _MOVIE_LISTS)
+def test_a_movie_id_that_is_not_a_number_is_a_validation_error(api_client, endpoint):
+    response = api_client.get(endpoint, {"movieId": "abc"})
 
     assert response.status_code == 400
     assert response.json()[0]["propertyName"] == "movieId"
+
+
+def test_history_since_without_a_date_is_all_history(api_client):
+    movie = MovieFactory()
+    events = [GrabFactory(movie=movie, date=timezone.now() - timedelta(days=days)) for days in (3000, 1)]
+
+    response = api_client.get("/api/v3/history/since")
+
+    assert response.status_code == 200
+    assert [record["id"] for record in response.json()] == [event.pk for event in events]
 
 
 def _queries_for(api_client, url: str) -> tuple[int, list]:

@@ -124,8 +124,8 @@ def test_in_a_shared_downloads_folder_only_subtitles_named_like_the_video_come_a
     assert (folder / "Movie (2020).en.srt").read_text() == "ours"
 
 
-def test_the_extrafile_endpoint_needs_a_movie(api_client):
-    assert api_client.get("/api/v3/extrafile").status_code == 400
+def test_the_extrafile_endpoint_of_an_unknown_movie_is_empty(api_client):
+    assert api_client.get("/api/v3/extrafile", {"movieId": 999}).json() == []
 
 
 def test_a_rescan_tracks_extras_named_like_a_movie_file_and_forgets_vanished_ones(imported):

@@ -18,7 +18,8 @@ def test_each_disk_is_listed_once_with_its_free_and_total_space(api_client, tmp_
     mounts = {mount_point(str(tmp_path)), mount_point(str(settings.DATA_DIR))}
     assert {disk["path"] for disk in disks} == mounts
     assert all(disk["totalSpace"] >= disk["freeSpace"] > 0 for disk in disks)
-    assert set(disks[0]) == {"path", "label", "freeSpace", "totalSpace"}
+    assert set(disks[0]) == {"id", "path", "label", "freeSpace", "totalSpace"}
+    assert [disk["id"] for disk in disks] == list(range(1, len(disks) + 1))
 
 
 def test_a_missing_root_folder_is_left_out_not_reported_as_empty(tmp_path):

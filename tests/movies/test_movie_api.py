@@ -348,3 +348,43 @@ def test_minimum_availability_may_come_as_radarrs_number(api_client, fake_tmdb, 
     response = api_client.post("/api/v3/movie", json.dumps(body), content_type="application/json")
 
     assert response.json()["minimumAvailability"] == "inCinemas"
+
+
+def test_import_without_a_path_names_the_folder_inside_the_root_folder(api_client, root):
+    # what Kometa (arrapi) sends: lookup objects with a root folder and no path
+    body = [
+        {
+            "title": "The Matrix",
+            "year": 1999,
+            "tmdbId": 603,
+            "images": [],
+            "qualityProfileId": QualityProfile.objects.first().pk,
+            "rootFolderPath": str(root),
+            "monitored": True,
+            "minimumAvailability": "announced",
+            "addOptions": {"searchForMovie": False, "monitor": "movieOnly"},
+            "tags": [],
+        },
+        {"title": "Arrival", "year": 2016, "tmdbId": 329865, "rootFolderPath": str(root),
+         "qualityProfileId": QualityProfile.objects.first().pk},
+    ]  # fmt: skip
+
+    response = api_client.post("/api/v3/movie/import", json.dumps(body), content_type="application/json")
+
+    assert response.status_code == 200
+    assert sorted(movie["path"] for movie in response.json()) == [
+        str(root / "Arrival (2016)"),
+        str(root / "The Matrix (1999)"),
+    ]
+    matrix = Movie.objects.get(tmdb_id=603)
+    assert matrix.root_folder_path == str(root) and matrix.minimum_availability == "announced"
+
+
+def test_import_with_neither_path_nor_root_folder_is_refused_on_the_path(api_client):
+    body = [{"title": "The Matrix", "year": 1999, "tmdbId": 603, "qualityProfileId": 1}]
+
+    response = api_client.post("/api/v3/movie/import", json.dumps(body), content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()[0]["propertyName"] == "Path"
+    assert not Movie.objects.exists()

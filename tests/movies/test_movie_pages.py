@@ -214,8 +214,8 @@ def test_the_page_costs_the_same_queries_however_many_files_and_tags(
         MovieFileFactory(movie=movie, relative_path=f"version {number}.mkv")
     admin_client.get(f"/movie/{movie.tmdb_id}")
 
-    # session, user, the movie with its profile and collection, tags, files, alternative titles
-    with django_assert_max_num_queries(6):
+    # session, user, the movie with its profile and collection, tags, files, alternative titles, credits
+    with django_assert_max_num_queries(7):
         response = admin_client.get(f"/movie/{movie.tmdb_id}")
 
     assert response.content.decode().count("version ") == 4

@@ -4,10 +4,11 @@ from datetime import date
 
 import orjson
 import pytest
+from django.utils import timezone
 
 from indexers.models import IndexerConfig
 from movies.models import AlternativeTitle, Collection, Movie, MovieResourceCache
-from movies.resourcecache import library_json
+from movies.resourcecache import SHAPE, library_json
 from movies.resources import movie_resources_json
 from radarr.models import Tag
 from releases.models import CustomFormat, ProfileFormatScore, QualityProfile
@@ -124,7 +125,7 @@ def test_a_new_day_rebuilds_everything_for_is_available(library, monkeypatch):
     library_json()
 
     generations = set(MovieResourceCache.objects.values_list("generation", flat=True))
-    assert generations == {"2099-01-01|"}
+    assert generations == {f"{SHAPE}|2099-01-01|"}
 
 
 def test_an_added_or_deleted_movie_shows_at_once(library):
@@ -140,3 +141,17 @@ def test_the_api_serves_the_cached_list(api_client, library):
     response = api_client.get("/api/v3/movie")
 
     assert orjson.loads(response.content) == fresh()
+
+
+@pytest.mark.parametrize("shape", ["", f"{SHAPE - 1}|"])  # before shapes were numbered, and the last one
+def test_fragments_of_an_older_shape_are_built_again(library, shape):
+    library_json()
+    old_shape = f"{shape}{timezone.localdate().isoformat()}|"
+    MovieResourceCache.objects.update(generation=old_shape, json=b'{"id":0,"stale":true}')
+
+    movies = orjson.loads(library_json())
+
+    assert not any("stale" in movie for movie in movies)
+    assert set(MovieResourceCache.objects.values_list("generation", flat=True)) == {
+        f"{SHAPE}|{timezone.localdate().isoformat()}|"
+    }

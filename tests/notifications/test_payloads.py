@@ -227,6 +227,16 @@ def test_health_restored_leaves_out_the_application_url(settings):
     assert health["applicationUrl"] == "https://radarr.example"
 
 
+def test_every_payload_but_health_restored_carries_the_application_url_empty_when_unset(settings):
+    settings.RADARR_APPLICATION_URL = ""
+
+    health = build_notice(ev.HealthEvent("X", "warning", "broken")).payload
+    restored = build_notice(ev.HealthRestoredEvent("X", "warning", "fine again")).payload
+
+    assert health["applicationUrl"] == ""
+    assert "applicationUrl" not in restored
+
+
 def test_an_upgrade_built_with_download_event_keeps_the_replaced_files_after_their_rows_go():
     movie = _movie()
     old = _file(movie, relative_path="old.mkv")

@@ -14,6 +14,7 @@ from radarr.api.paging import Paging, paged_list, read_paging
 from radarr.api.params import InsensitiveDict, QueryParams
 from radarr.api.responses import json_response, timespan, without_nulls
 from radarr.api.secrets import MASK, masked, merge_secrets
+from tests.movies.factories import MovieFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,23 @@ def test_paths_match_ignoring_case_and_a_trailing_slash_never_redirects(api_clie
 
     assert mixed_case.status_code == 200
     assert trailing_slash.status_code == 200
+
+
+def test_the_whole_path_matches_ignoring_case_prefix_included(api_client):
+    MovieFactory(title="Upper")
+
+    movies = api_client.get("/API/V3/MOVIE")
+    status = api_client.get("/Api/V3/System/Status")
+
+    assert movies.status_code == 200 and [movie["title"] for movie in movies.json()] == ["Upper"]
+    assert status.status_code == 200 and status.json()["appName"] == "Radarr"
+
+
+def test_a_path_that_only_starts_like_the_api_is_not_the_api(admin_client):
+    response = admin_client.get("/APIARY")
+
+    assert response.status_code == 404
+    assert "X-Application-Version" not in response
 
 
 def test_every_api_response_carries_a_radarr_like_version_header(client, api_client):
@@ -192,3 +210,28 @@ def test_secrets_read_back_masked_and_the_mask_written_back_keeps_the_stored_val
     assert masked("real-secret") == MASK and masked("") == ""
     assert merged == {"apiKey": "real-secret", "baseUrl": "http://new"}
     assert replaced["apiKey"] == "new-secret"
+
+
+def test_created_and_accepted_answers_say_where_the_resource_lives(api_client):
+    created = api_client.post("/api/v3/tag", orjson.dumps({"label": "hd"}), content_type="application/json")
+    tag_id = created.json()["id"]
+    accepted = api_client.put(
+        "/api/v3/tag", orjson.dumps({"id": tag_id, "label": "uhd"}), content_type="application/json"
+    )
+    by_path = api_client.put(
+        f"/api/v3/Tag/{tag_id}", orjson.dumps({"label": "4k"}), content_type="application/json"
+    )
+
+    assert created.status_code == 201 and created["Location"] == f"/api/v3/tag/{tag_id}"
+    assert accepted.status_code == 202 and accepted["Location"] == f"/api/v3/tag/{tag_id}"
+    assert by_path.status_code == 202 and by_path["Location"] == f"/api/v3/tag/{tag_id}"
+
+
+def test_an_accepted_list_carries_no_location(api_client):
+    movie = MovieFactory()
+    body = {"movieIds": [movie.pk], "monitored": False}
+
+    response = api_client.put("/api/v3/movie/editor", orjson.dumps(body), content_type="application/json")
+
+    assert response.status_code == 202
+    assert "Location" not in response

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django_q.models import Schedule
 
 from radarr import jobs
@@ -63,7 +64,11 @@ def test_task_list_reports_interval_last_run_duration_and_next_run(api_client, d
     health = tasks["CheckHealth"]
     assert health["interval"] == 360 and health["name"] == "Check Health"
     assert "lastExecution" in health and health["lastDuration"].startswith("00:00:")
-    assert "lastExecution" not in tasks["Housekeeping"]  # never ran: left out, not null
+    never_ran = tasks["Housekeeping"]  # Radarr: registered then (next run - interval), started never
+    assert parse_datetime(never_ran["lastExecution"]) == parse_datetime(
+        never_ran["nextExecution"]
+    ) - timedelta(minutes=never_ran["interval"])
+    assert never_ran["lastStartTime"] == "0001-01-01T00:00:00Z"
     one = api_client.get(f"/api/v3/system/task/{health['id']}")
     assert one.json()["taskName"] == "CheckHealth"
     assert api_client.get("/api/v3/system/task/9999").status_code == 404
@@ -127,6 +132,7 @@ def test_every_dotted_path_a_composition_root_names_can_be_imported(settings):
         settings.RADARR_AVAILABILITY_DELAY,
         settings.RADARR_LANGUAGES,
         settings.RADARR_RECYCLE_BIN,
+        settings.RADARR_PARSE_MOVIE,
     ]
     paths += settings.RADARR_MOVIE_SCAN_HOOKS + settings.RADARR_HEALTH_HOOKS + settings.RADARR_METRICS
 

@@ -4,6 +4,10 @@ import json
 import pytest
 from django.core.management import call_command
 
+from movies.models import Movie
+from releases.models import CustomFormat, ProfileFormatScore
+from tests.movies.factories import MovieFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -38,10 +42,11 @@ def test_a_title_without_a_year_comes_back_alone(api_client):
     }
 
 
-def test_an_empty_title_is_a_validation_error(api_client):
-    response = api_client.get("/api/v3/parse", {"title": " "})
+@pytest.mark.parametrize("query", [{"title": " "}, {}])
+def test_no_title_answers_an_empty_resource_as_radarr_answers_none(api_client, query):
+    response = api_client.get("/api/v3/parse", query)
 
-    assert response.status_code == 400 and response.json()[0]["propertyName"] == "title"
+    assert response.status_code == 200 and response.json() == {}
 
 
 def test_parse_release_prints_one_json_object_per_title(monkeypatch):
@@ -84,3 +89,24 @@ def test_parse_lists_the_custom_formats_the_title_matches(api_client):
 
     assert [f["name"] for f in matched["customFormats"]] == ["x265"]
     assert unmatched["customFormats"] == []
+
+
+def test_a_title_of_a_library_movie_names_it_and_is_scored_by_its_profile(api_client):
+    spec = {"name": "x265", "implementation": "ReleaseTitleSpecification", "negate": False, "required": False}
+    api_client.post(
+        "/api/v3/customformat",
+        {"name": "x265", "specifications": [{**spec, "fields": [{"name": "value", "value": "x265"}]}]},
+        content_type="application/json",
+    )
+    heat = MovieFactory(title="Heat", year=1995)
+    ProfileFormatScore.objects.filter(
+        profile_id=heat.quality_profile_id, custom_format=CustomFormat.objects.get()
+    ).update(score=150)
+
+    named = api_client.get("/api/v3/parse", {"title": "Heat.1995.1080p.BluRay.x265-GRP"}).json()
+    unknown = api_client.get("/api/v3/parse", {"title": "Ronin.1998.1080p.BluRay.x265-GRP"}).json()
+
+    assert named["movie"]["id"] == heat.pk and named["movie"]["title"] == "Heat"
+    assert named["customFormatScore"] == 150
+    assert "movie" not in unknown and unknown["customFormatScore"] == 0
+    assert Movie.objects.count() == 1

@@ -1,5 +1,5 @@
 """Our own OpenAPI 3 document of the v3 API: Radarr's resource shapes plus our extensions, each marked
-with `x-radarr-py-extension`. Served without a key at /docs/v3/openapi.json, where Radarr serves its own:
+with `x-radarr-django-extension`. Served without a key at /docs/v3/openapi.json, where Radarr serves its own:
 it holds no secrets, and tools read it before they know the key."""
 
 from functools import cache
@@ -79,7 +79,7 @@ def openapi_document(url_base: str = "") -> dict[str, Any]:
     return {
         "openapi": "3.0.3",
         "info": {
-            "title": "Radarr v3 API (radarr-py)",
+            "title": "Radarr v3 API (radarr-django)",
             "version": settings.RADARR_COMPAT_VERSION,
             "description": "Radarr's v3 API as this server answers it. Properties, parameters, operations "
             f"and resources that Radarr does not have are marked `{EXTENSION}: true`.",

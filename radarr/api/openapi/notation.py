@@ -5,13 +5,13 @@
 Types: `int32`, `int64`, `double`, `bool`, `string`, `datetime`, `date`, `binary`, `any`, `object`;
 `[T]` is an array of T, `{T}` an object whose values are T, `T(low..high)` bounds an integer (either
 side may be left open), and a capitalised name refers to a component schema. A `+` before a property
-marks our extension of Radarr's shape (`x-radarr-py-extension`), a `!` after its name makes it required.
+marks our extension of Radarr's shape (`x-radarr-django-extension`), a `!` after its name makes it required.
 """
 
 import re
 from typing import Any
 
-EXTENSION = "x-radarr-py-extension"  # on every property, parameter, operation or schema Radarr lacks
+EXTENSION = "x-radarr-django-extension"  # on every property, parameter, operation or schema Radarr lacks
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 

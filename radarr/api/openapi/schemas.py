@@ -33,9 +33,10 @@ _OBJECTS: dict[str, str] = {
     "Ratings": "imdb:RatingChild tmdb:RatingChild metacritic:RatingChild rottenTomatoes:RatingChild",
     "SelectOption": "value:any name:string order:int32 hint:string dividerAfter:bool",
     "Field": (
-        "order:int32 name:string label:string unit:string helpText:string helpLink:string value:any "
-        "type:string advanced:bool selectOptions:[SelectOption] hidden:string privacy:string "
-        "placeholder:string isFloat:bool"
+        "order:int32 name:string label:string unit:string helpText:string helpTextWarning:string "
+        "helpLink:string value:any type:string advanced:bool selectOptions:[SelectOption] "
+        "selectOptionsProviderAction:string section:string hidden:string privacy:string placeholder:string "
+        "isFloat:bool"
     ),
     "ProviderMessage": "message:string type:string",
     # movies
@@ -43,12 +44,16 @@ _OBJECTS: dict[str, str] = {
         "id:int32 sourceType:string movieMetadataId:int32 title:string cleanTitle:string"
     ),
     "MovieCollectionResource": "title:string tmdbId:int32",
-    "AddMovieOptions": "monitor:MonitorTypes searchForMovie:bool addMethod:AddMovieMethod",
+    "AddMovieOptions": (
+        "ignoreEpisodesWithFiles:bool ignoreEpisodesWithoutFiles:bool monitor:MonitorTypes "
+        "searchForMovie:bool addMethod:AddMovieMethod"
+    ),
     "MovieStatisticsResource": "movieFileCount:int32 sizeOnDisk:int64 releaseGroups:[string]",
     "MovieResource": (
         "id:int32 title:string originalTitle:string originalLanguage:Language "
         "alternateTitles:[AlternativeTitleResource] secondaryYear:int32 secondaryYearSourceId:int32 "
         "sortTitle:string sizeOnDisk:int64 status:MovieStatusType overview:string inCinemas:datetime "
+        "physicalReleaseNote:string "
         "physicalRelease:datetime digitalRelease:datetime releaseDate:datetime images:[MediaCover] "
         "website:string remotePoster:string year:int32 youTubeTrailerId:string studio:string path:string "
         "qualityProfileId:int32 hasFile:bool movieFileId:int32 monitored:bool "
@@ -77,7 +82,31 @@ _OBJECTS: dict[str, str] = {
         "customFormats:[CustomFormatResource] customFormatScore:int32 indexerFlags:int32 "
         "mediaInfo:MediaInfoResource originalFilePath:string qualityCutoffNotMet:bool"
     ),
-    "MovieFileListResource": "movieFileIds:[int32]",
+    "MovieFileListResource": (
+        "movieFileIds:[int32] languages:[Language] quality:QualityModel edition:string releaseGroup:string "
+        "sceneName:string indexerFlags:int32"
+    ),
+    "CreditResource": (
+        "id:int32 personName:string creditTmdbId:string personTmdbId:int32 movieMetadataId:int32 "
+        "images:[MediaCover] department:string job:string character:string order:int32 type:CreditType"
+    ),
+    "CustomFilterResource": "id:int32 type:string label:string filters:[object]",
+    "IndexerFlagResource": "id:int32 name:string nameLower:string",
+    # shapes Radarr answers without declaring them in its document
+    "LocalizationResource": "Strings:{string}",
+    "MovieFolderResource": "folder:string",
+    "FileSystemEntry": (
+        "type:FileSystemEntityType name:string path:string lastModified:datetime extension:string size:int64"
+    ),
+    "FileSystemResource": "parent:string directories:[FileSystemEntry] files:[FileSystemEntry]",
+    "FileSystemTypeResource": "type:FileSystemEntityType",
+    "MediaFileResource": "path:string relativePath:string name:string",
+    "LocalizationLanguageResource": "identifier:string",
+    "UpdateChanges": "new:[string] fixed:[string]",
+    "UpdateResource": (
+        "id:int32 version:string branch:string releaseDate:datetime fileName:string url:string "
+        "installed:bool installedOn:datetime installable:bool latest:bool changes:UpdateChanges hash:string"
+    ),
     "ExtraFileResource": (
         "id:int32 movieId:int32 movieFileId:int32 relativePath:string extension:string "
         "languageTags:[string] title:string type:string"
@@ -116,7 +145,8 @@ _OBJECTS: dict[str, str] = {
         "collectionIds:[int32] monitored:bool monitorMovies:bool searchOnAdd:bool qualityProfileId:int32 "
         "rootFolderPath:string minimumAvailability:MovieStatusType"
     ),
-    "ImportListExclusionResource": "id:int32 tmdbId:int32 movieTitle:string movieYear:int32",
+    "ImportListExclusionResource": _PROVIDER
+    + "presets:[object] tmdbId:int32 movieTitle:string movieYear:int32",
     "ImportListExclusionResourcePagingResource": _PAGING + "records:[ImportListExclusionResource]",
     "ImportListExclusionBulkResource": "ids:[int32]",
     "DiskSpaceResource": "id:int32 path:string label:string freeSpace:int64 totalSpace:int64",
@@ -294,7 +324,10 @@ _OBJECTS: dict[str, str] = {
         "trigger:string clientUserAgent:string stateChangeTime:datetime sendUpdatesToClient:bool "
         "updateScheduledTask:bool lastExecutionTime:datetime"
     ),
-    "LogResource": "id:int32 time:datetime exception:string level:string logger:string message:string",
+    "LogResource": (
+        "id:int32 time:datetime exception:string exceptionType:string level:string logger:string "
+        "message:string method:string"
+    ),
     "LogResourcePagingResource": _PAGING + "records:[LogResource]",
     "LogFileResource": (
         "id:int32 filename:string lastWriteTime:datetime contentsUrl:string downloadUrl:string"
@@ -340,6 +373,8 @@ _EXTENSION_OBJECTS: dict[str, str] = {
 _ENUMS: dict[str, str] = {
     "AddMovieMethod": "manual list collection",
     "ApplyTags": "add remove replace",
+    "CreditType": "cast crew",
+    "FileSystemEntityType": "drive folder file",  # undeclared in Radarr's document, as its three shapes
     "CalendarReleaseType": "cinemaRelease digitalRelease physicalRelease",
     "DownloadProtocol": "unknown usenet torrent",
     "MonitorTypes": "movieOnly movieAndCollection none",
