@@ -29,6 +29,7 @@ api_v3 = [
     path("system/backup/restore/<int:id>", system.backup_restore),
     path("system/backup/restore/upload", system.backup_restore_upload),
     re_path(r"^config/ui(?:/(?P<id>[0-9]+))?$", system.ui_config),
+    re_path(r"^config/host(?:/(?P<id>[0-9]+))?$", system.host_config),
 ]
 
 urlpatterns = [

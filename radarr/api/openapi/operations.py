@@ -163,6 +163,7 @@ SYSTEM = [
         status=200,
     ),
     *_config("UiConfig", "/api/v3/config/ui", "UiConfigResource"),
+    *_config("HostConfig", "/api/v3/config/host", "HostConfigResource"),
 ]
 
 RELEASES = [
