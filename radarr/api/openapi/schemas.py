@@ -304,6 +304,8 @@ _OBJECTS: dict[str, str] = {
         "proxyBypassLocalAddresses:bool certificateValidation:CertificateValidationType "
         "backupFolder:string backupInterval:int32 backupRetention:int32 trustCgnatIpAddresses:bool"
     ),
+    "MetadataResource": _PROVIDER + "presets:[MetadataResource] enable:bool",
+    "MetadataConfigResource": "id:int32 certificationCountry:TMDbCountryCode",
     "UiConfigResource": (
         "id:int32 firstDayOfWeek:int32 calendarWeekColumnHeader:string movieRuntimeFormat:string "
         "shortDateFormat:string longDateFormat:string timeFormat:string showRelativeDates:bool "
@@ -342,6 +344,7 @@ _ENUMS: dict[str, str] = {
     "ProxyType": "http socks4 socks5",
     "CertificateValidationType": "enabled disabledForLocalAddresses disabled",
     "UpdateMechanism": "builtIn script external apt docker",
+    "TMDbCountryCode": "au br ca fr de gb in ie it nz ro es us",
 }
 _EXTENSION_ENUMS: dict[str, str] = {"SceneGroupConfidence": "low medium high"}
 
