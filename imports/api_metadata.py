@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import re_path
 
 from imports.metadataediting import METADATA, metadata_config_resource, save_metadata_config
-from imports.models import MetadataConfig
+from movies.models import MetadataConfig
 from radarr.api.auth import api_view
 from radarr.api.providers import provider_api_urls
 from radarr.api.responses import json_response, read_json_object

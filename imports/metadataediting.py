@@ -11,7 +11,8 @@ from typing import Any
 from django.http import QueryDict
 
 from imports.metadataconsumers import IMPLEMENTATIONS, MetadataConsumer
-from imports.models import Metadata, MetadataConfig
+from imports.models import Metadata
+from movies.models import MetadataConfig
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import optional_bool
 from radarr.providerfamily import ProviderFamily, ProviderPages

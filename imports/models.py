@@ -141,12 +141,3 @@ class Metadata(ProviderDefinition):
     @property
     def is_enabled(self) -> bool:
         return self.enable
-
-
-class MetadataConfig(SingletonModel):
-    """Radarr's config/metadata: the country whose certification (rating) movies show."""
-
-    certification_country = models.CharField(max_length=10, default="us")
-
-    def __str__(self) -> str:
-        return "Metadata settings"

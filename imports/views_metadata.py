@@ -13,7 +13,8 @@ from imports.metadataediting import (
     metadata_config_resource,
     save_metadata_config,
 )
-from imports.models import Metadata, MetadataConfig
+from imports.models import Metadata
+from movies.models import MetadataConfig
 from radarr.api.errors import ValidationFailed
 from radarr.providerpages import (
     delete_provider,

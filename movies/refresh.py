@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from movies.mediacover import cache_covers, carry_versions
 from movies.metadata import CollectionRef, MovieMetadata
-from movies.models import AlternativeTitle, Collection, Movie, MovieQuerySet, MovieStatus
+from movies.models import AlternativeTitle, Collection, MetadataConfig, Movie, MovieQuerySet, MovieStatus
 from movies.titles import clean_title, sort_title
 from movies.tmdb import TmdbNotFound, fetch_collection, fetch_movie
 
@@ -180,7 +180,7 @@ def refresh_movie(movie: Movie) -> str:
     propagate, so a run over many movies can stop instead of failing each one the same way.
     """
     try:
-        metadata = fetch_movie(movie.tmdb_id)
+        metadata = fetch_movie(movie.tmdb_id, MetadataConfig.load().tmdb_region)
     except TmdbNotFound:
         return _flag_deleted(movie)
     was = (movie.status, movie.in_cinemas, movie.digital_release, movie.physical_release)

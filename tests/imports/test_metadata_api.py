@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from imports.models import Metadata, MetadataConfig
+from imports.models import Metadata
+from movies.models import MetadataConfig
 from tests.shared import SHARED_DIR
 
 pytestmark = pytest.mark.django_db
