@@ -15,7 +15,8 @@ from typing import Any, ClassVar
 from imports.nfo import NfoFacts, kodi_movie_nfo
 from movies.mediacover import cover_folder
 from movies.models import Movie, MovieFile
-from radarr.providers import Provider, setting
+from radarr.api.errors import Failure
+from radarr.providers import Provider, setting, setting_fields
 from releases.languages import LANGUAGES, ORIGINAL
 
 # Radarr's MetadataSectionType names the two groups of a consumer's settings
@@ -63,6 +64,23 @@ class MetadataConsumer(Provider):
     def metadata_title(self, movie: Movie) -> str:
         """The title in the consumer's metadata language: only English and the original are stored."""
         return movie.title
+
+    def validate(self) -> list[Failure]:
+        """Switches must be true or false and a select one of its options: a string "yes" would read
+        as on, and an unknown language as English."""
+        failures = []
+        for field in setting_fields(self.Settings):
+            value = self.definition.settings.get(field.name, field.default)
+            options = [option for option, _ in field.metadata["select_options"]]
+            if isinstance(field.default, bool) and not isinstance(value, bool):
+                failures.append(
+                    Failure(field.name, f"'{field.metadata['label']}' must be true or false", value)
+                )
+            elif options and (isinstance(value, bool) or value not in options):
+                failures.append(
+                    Failure(field.name, f"'{field.metadata['label']}' is not one of its options", value)
+                )
+        return failures
 
 
 def _cover(movie: Movie, cover_type: str) -> Path | None:

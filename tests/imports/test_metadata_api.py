@@ -100,6 +100,21 @@ def test_bad_input_gets_radarrs_validation_list(api_client):
     assert api_client.get("/api/v3/metadata/9999").status_code == 404
 
 
+@pytest.mark.parametrize(("name", "value"), [("movieMetadata", "yes"), ("movieMetadataLanguage", 999)])
+def test_a_field_of_the_wrong_kind_is_refused(api_client, name, value):
+    kodi = Metadata.objects.get(implementation="XbmcMetadata")
+    body = api_client.get(f"/api/v3/metadata/{kodi.pk}").json()
+    body["fields"] = [
+        field | {"value": value} if field["name"] == name else field for field in body["fields"]
+    ]
+
+    response = api_client.put(f"/api/v3/metadata/{kodi.pk}", body, content_type="application/json")
+
+    assert response.status_code == 400 and response.json()[0]["propertyName"] == name
+    kodi.refresh_from_db()
+    assert kodi.settings[name] != value
+
+
 def test_there_is_no_bulk_route_as_in_radarr(api_client):
     assert api_client.put("/api/v3/metadata/bulk", {}, content_type="application/json").status_code in (
         404,

@@ -294,3 +294,13 @@ def test_a_disabled_proxy_is_not_used(api_client, fake_server):
         assert fake_server.requests == []
     finally:
         target.stop()
+
+
+@pytest.mark.parametrize("body", ["[1, 2]", "not json", '{"port": 1e400}', '{"logLevel": "info\\u0000"}'])
+def test_a_malformed_body_is_a_400_never_a_500(api_client, host_config_file, body):
+    before = host_config_file.read_bytes()
+
+    response = api_client.put("/api/v3/config/host", body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert host_config_file.read_bytes() == before
