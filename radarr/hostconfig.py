@@ -289,18 +289,7 @@ def _proxy_rules(values: dict[str, Any]) -> list[Failure]:
     host = values["proxyHostname"]
     if not host or any(character in host for character in "/@ "):
         failures.append(Failure("proxyHostname", "Enter the proxy's host name or address", host))
-    if values["proxyType"] != "http" and not _socks_available():
-        message = "SOCKS proxies need the PySocks package (pip install requests[socks])"
-        failures.append(Failure("proxyType", message, values["proxyType"]))
     return failures
-
-
-def _socks_available() -> bool:
-    try:
-        import socks  # noqa: F401, PLC0415 - optional: only SOCKS proxies need it
-    except ImportError:
-        return False
-    return True
 
 
 def _backup_values(payload: dict[str, Any], failures: list[Failure]) -> BackupSettings:

@@ -4,8 +4,10 @@ import base64
 import json
 import logging
 import os
+import socketserver
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -304,3 +306,65 @@ def test_a_malformed_body_is_a_400_never_a_500(api_client, host_config_file, bod
 
     assert response.status_code == 400
     assert host_config_file.read_bytes() == before
+
+
+class FakeSocks5:
+    """A SOCKS5 proxy on loopback (RFC 1928/1929) that answers every relayed HTTP request itself and
+    records the user name and the host and port the client asked for."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str, int]] = []
+        self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
+
+    @property
+    def port(self) -> int:
+        return self._server.server_address[1]
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def _handler(self) -> type[socketserver.StreamRequestHandler]:
+        proxy = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                _, count = self.rfile.read(2)
+                methods = self.rfile.read(count)
+                user = ""
+                if 2 in methods:  # user name and password
+                    self.wfile.write(b"\x05\x02")
+                    self.rfile.read(1)
+                    user = self.rfile.read(self.rfile.read(1)[0]).decode()
+                    self.rfile.read(self.rfile.read(1)[0])
+                    self.wfile.write(b"\x01\x00")
+                else:
+                    self.wfile.write(b"\x05\x00")
+                _, _, _, kind = self.rfile.read(4)
+                host = self.rfile.read(self.rfile.read(1)[0]).decode() if kind == 3 else "address"
+                port = int.from_bytes(self.rfile.read(2))
+                proxy.asked.append((user, host, port))
+                self.wfile.write(b"\x05\x00\x00\x01\x00\x00\x00\x00\x00\x00")
+                while self.rfile.readline() not in (b"\r\n", b""):
+                    pass
+                body = b"via socks"
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\nConnection: close\r\n\r\n" + body)
+
+        return Handler
+
+
+def test_a_socks5_proxy_carries_requests_and_resolves_their_names(api_client):
+    proxy = FakeSocks5()
+    try:
+        body = {"proxyEnabled": True, "proxyType": "socks5", "proxyHostname": "127.0.0.1"}
+        body |= {"proxyPort": proxy.port, "proxyUsername": "radarr", "proxyPassword": "secret"}
+        assert api_client.put("/api/v3/config/host", body, content_type="application/json").status_code == 202
+
+        response = http.session().get("http://indexer.invalid:5076/api?t=caps")
+
+        assert response.text == "via socks"
+        assert proxy.asked == [("radarr", "indexer.invalid", 5076)]  # the name went to the proxy unresolved
+    finally:
+        proxy.stop()
