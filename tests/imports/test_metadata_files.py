@@ -330,3 +330,26 @@ def test_an_import_writes_the_nfo_from_the_files_real_media_info(arrival, downlo
     assert (streams.findtext("video/width"), streams.findtext("video/height")) == ("320", "240")
     assert streams.findtext("video/durationinseconds") == "1"
     assert streams.findtext("audio/language") == "fre" and streams.findtext("audio/codec") == "AAC"
+
+
+def test_an_upgrade_replaces_the_old_files_nfo_with_the_new_ones(arrival, downloads, options, tmp_path):
+    options(recycle_bin=str(tmp_path / "recycle"))
+    consumer("XbmcMetadata")
+    old = Path(arrival.path) / "Arrival.2016.720p.HDTV.x264-OLD.mkv"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"\0" * 1000)
+    MovieFileFactory(movie=arrival, relative_path=old.name, size=1000, quality_id=4)
+    write_movie_metadata(arrival)
+    assert (Path(arrival.path) / "Arrival.2016.720p.HDTV.x264-OLD.nfo").exists()
+    release = "Arrival.2016.1080p.BluRay.x264-GRP"
+    (downloads / release).mkdir()
+    (downloads / release / f"{release}.mkv").write_bytes(b"\0" * 2048)
+
+    result = import_folder(downloads / release)
+
+    assert len(result.imported) == 1, result.messages
+    new_file = MovieFile.objects.get(movie=arrival)
+    folder = Path(arrival.path)
+    assert not (folder / "Arrival.2016.720p.HDTV.x264-OLD.nfo").exists()
+    assert (tmp_path / "recycle" / "Arrival (2016)" / "Arrival.2016.720p.HDTV.x264-OLD.nfo").exists()
+    assert parse(folder / (new_file.relative_path.rsplit(".", 1)[0] + ".nfo")).findtext("title") == "Arrival"
