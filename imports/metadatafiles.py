@@ -13,7 +13,9 @@ import os
 import posixpath
 import shutil
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 
@@ -35,10 +37,25 @@ def enabled_consumers() -> list[MetadataConsumer]:
     ]
 
 
+def cast_and_crew(credits: Iterable[Any]) -> tuple[tuple[CastMember, ...], tuple[CrewMember, ...]]:
+    """Credit rows (type cast or crew, name, character, order, job, images) as the NFO lists them."""
+    cast, crew = [], []
+    for credit in credits:
+        if credit.type == "cast":
+            headshot = next(
+                (i.get("remoteUrl") for i in credit.images or [] if i.get("coverType") == "headshot"), ""
+            )
+            cast.append(CastMember(credit.name, credit.character, credit.order, headshot or ""))
+        else:
+            crew.append(CrewMember(credit.name, credit.job))
+    return tuple(sorted(cast, key=lambda member: member.order)), tuple(crew)
+
+
 def movie_cast(movie: Movie) -> tuple[tuple[CastMember, ...], tuple[CrewMember, ...]]:
-    """The cast and crew the NFO lists. TODO(issue 17): read the credits rows once `credit` stores them
-    (the credit API's branch); until then the NFO carries no <actor>, <director> or <credits>."""
-    return (), ()
+    """The movie's stored cast and crew. TODO(issue 17): the Credit rows come with the credit API's
+    branch; until it is merged a movie has no `credits` relation and the NFO names no one."""
+    related = getattr(movie, "credits", None)
+    return cast_and_crew(related.all()) if related is not None else ((), ())
 
 
 def _write_text(path: Path, content: str) -> bool:

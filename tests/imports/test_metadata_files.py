@@ -4,13 +4,15 @@ consumers, and the files following imports, renames, rescans and deletions."""
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from imports.filedeletion import delete_movie_file
 from imports.mediainfo import MediaInfo
-from imports.metadatafiles import _safe_target, write_movie_metadata
+from imports.metadatafiles import _safe_target, cast_and_crew, write_movie_metadata
 from imports.models import ExtraFile, ExtraFileType, Metadata, NamingConfig
+from imports.nfo import CastMember, NfoFacts, kodi_movie_nfo
 from imports.pipeline import import_folder
 from imports.renaming import rename_files
 from movies.mediacover import cover_folder
@@ -139,8 +141,6 @@ def test_the_nfo_describes_the_files_streams_from_its_media_info(blade_runner):
 
 
 def test_the_nfo_lists_the_cast_with_role_and_thumb():
-    from imports.nfo import CastMember, NfoFacts, kodi_movie_nfo
-
     movie = MovieFactory.build(title="Arrival", tmdb_id=329865)
     movie_file = MovieFile(relative_path="Arrival (2016).mkv", media_info={})
     cast = (CastMember("Amy Adams", "Louise Banks", 0, "https://image.tmdb.org/t/p/original/amy.jpg"),)
@@ -353,3 +353,32 @@ def test_an_upgrade_replaces_the_old_files_nfo_with_the_new_ones(arrival, downlo
     assert not (folder / "Arrival.2016.720p.HDTV.x264-OLD.nfo").exists()
     assert (tmp_path / "recycle" / "Arrival (2016)" / "Arrival.2016.720p.HDTV.x264-OLD.nfo").exists()
     assert parse(folder / (new_file.relative_path.rsplit(".", 1)[0] + ".nfo")).findtext("title") == "Arrival"
+
+
+def test_credit_rows_become_the_nfos_actors_directors_and_writers():
+    headshot = [{"coverType": "headshot", "remoteUrl": "https://image.tmdb.org/t/p/original/hf.jpg"}]
+    credits = [
+        SimpleNamespace(
+            type="cast", name="Rutger Hauer", character="Roy Batty", order=1, job="Actor", images=[]
+        ),
+        SimpleNamespace(
+            type="cast", name="Harrison Ford", character="Deckard", order=0, job="Actor", images=headshot
+        ),
+        SimpleNamespace(type="crew", name="Ridley Scott", character="", order=0, job="Director", images=[]),
+        SimpleNamespace(
+            type="crew", name="Hampton Fancher", character="", order=0, job="Screenplay", images=[]
+        ),
+    ]
+    movie = MovieFactory.build(title="Blade Runner")
+    cast, crew = cast_and_crew(credits)
+
+    nfo = ET.fromstring(
+        kodi_movie_nfo(movie, MovieFile(relative_path="b.mkv"), NfoFacts("Blade Runner", cast, crew))
+    )
+
+    assert [actor.findtext("name") for actor in nfo.findall("actor")] == ["Harrison Ford", "Rutger Hauer"]
+    assert (
+        nfo.find("actor").findtext("thumb").endswith("/hf.jpg")
+        and nfo.findall("actor")[1].find("thumb") is None
+    )
+    assert nfo.findtext("director") == "Ridley Scott" and nfo.findtext("credits") == "Hampton Fancher"
