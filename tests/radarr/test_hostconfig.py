@@ -368,3 +368,18 @@ def test_a_socks5_proxy_carries_requests_and_resolves_their_names(api_client):
         assert proxy.asked == [("radarr", "indexer.invalid", 5076)]  # the name went to the proxy unresolved
     finally:
         proxy.stop()
+
+
+def test_cgnat_addresses_count_as_local_only_when_trusted(api_client, admin_user, settings):
+    settings.RADARR_TRUSTED_PROXIES = []
+    api_client.put(
+        "/api/v3/config/host",
+        {"authenticationRequired": "disabledForLocalAddresses"},
+        content_type="application/json",
+    )
+    tailscale = Client(REMOTE_ADDR="100.101.102.103", HTTP_HOST="100.64.0.1:7878")
+
+    assert tailscale.get("/system/status").status_code == 302  # to the login page
+
+    api_client.put("/api/v3/config/host", {"trustCgnatIpAddresses": True}, content_type="application/json")
+    assert tailscale.get("/system/status").status_code == 200
