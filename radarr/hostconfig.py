@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from radarr.api.errors import Failure, ValidationFailed
+from radarr.api.params import int_or_none
 from radarr.api.secrets import MASK, masked
 from radarr.instance import (
     CONFIG_FILE,
@@ -525,5 +526,6 @@ def host_settings_from_form(post: Any) -> dict[str, Any]:
                 body[field.name] = field.name in post
             elif field.name in post:
                 raw = str(post.get(field.name, "")).strip()
-                body[field.name] = int(raw) if field.kind == "number" and raw.lstrip("-").isdigit() else raw
+                number = int_or_none(raw) if field.kind == "number" else None
+                body[field.name] = raw if number is None else number  # not a number: refused as typed
     return body
