@@ -15,14 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from radarr import hostconfig, loginthrottle
 from radarr.accounts import INITIAL_PASSWORD_FILE, forget_initial_password
 from radarr.api.errors import Failure, ValidationFailed
-from radarr.hostconfig import (
-    environment_overrides,
-    host_config_resource,
-    host_settings_from_form,
-    page_sections,
-    pending_restart,
-    save_host_config,
-)
+from radarr.generalpage import host_settings_from_form, page_sections
+from radarr.hostconfig import environment_overrides, host_config_resource, pending_restart, save_host_config
 from radarr.models import UiConfig
 from radarr.system.uiconfig import page_fields, save_ui_config, ui_config_resource, ui_settings_from_form
 
