@@ -8,6 +8,7 @@ file is an ExtraFile row of type metadata, so /api/v3/extrafile lists it and it 
 file. A video file is never written over or removed here.
 """
 
+import dataclasses
 import logging
 import os
 import posixpath
@@ -86,18 +87,24 @@ def _copy_image(source: Path, target: Path) -> bool:
     return True
 
 
-def _facts(movie: Movie, consumer: MetadataConsumer, movie_folder: Path, text_path: str) -> NfoFacts:
+def _movie_facts(movie: Movie) -> NfoFacts:
+    """What every NFO of the movie shares, read once: its cast and crew and its tags."""
     cast, crew = movie_cast(movie)
+    return NfoFacts(movie.title, cast=cast, crew=crew, tags=tuple(tag.label for tag in movie.tags.all()))
+
+
+def _facts(shared: NfoFacts, consumer: MetadataConsumer, movie: Movie, text_path: str) -> NfoFacts:
+    """One file's facts: the consumer's title, and Kodi's watched flag from the NFO already there."""
     try:
-        watched = was_watched((movie_folder / text_path).read_text(encoding="utf-8", errors="replace"))
+        text = (Path(movie.path) / text_path).read_text(encoding="utf-8", errors="replace")
+        watched = was_watched(text)
     except OSError:
         watched = False
-    tags = tuple(tag.label for tag in movie.tags.all())
-    return NfoFacts(consumer.metadata_title(movie), cast=cast, crew=crew, tags=tags, watched=watched)
+    return dataclasses.replace(shared, title=consumer.metadata_title(movie), watched=watched)
 
 
 def _planned_texts(
-    movie: Movie, consumer: MetadataConsumer, files: list[MovieFile]
+    movie: Movie, consumer: MetadataConsumer, files: list[MovieFile], shared: NfoFacts
 ) -> list[tuple[MovieFile, MetadataText]]:
     """Each movie file's metadata text of one consumer."""
     planned = []
@@ -105,28 +112,32 @@ def _planned_texts(
         path = consumer.metadata_path(movie_file)
         if path is None:
             continue
-        text = consumer.movie_metadata(movie, movie_file, _facts(movie, consumer, Path(movie.path), path))
+        text = consumer.movie_metadata(movie, movie_file, _facts(shared, consumer, movie, path))
         if text is not None:
             planned.append((movie_file, text))
     return planned
 
 
-def _record(movie: Movie, movie_file: MovieFile | None, relative_path: str, consumer: str) -> ExtraFile:
-    """The metadata file's row: a new one, or the row already tracking that path made ours."""
-    extension = posixpath.splitext(relative_path)[1].lower()
-    row, _ = ExtraFile.objects.update_or_create(
-        movie=movie,
-        relative_path=relative_path,
-        defaults={
-            "movie_file": movie_file,
-            "extension": extension,
-            "type": ExtraFileType.METADATA,
-            "consumer": consumer,
-            "language": "",
-            "language_tags": [],
-        },
-    )
-    return row
+def _record(
+    movie: Movie, movie_file: MovieFile | None, relative_path: str, consumer: str, rows: dict[str, ExtraFile]
+) -> None:
+    """The metadata file's row: a new one, or the row already tracking that path made ours; a row
+    already saying so is left alone (a rescan of an unchanged movie writes nothing)."""
+    row = rows.get(relative_path) or ExtraFile(movie=movie, relative_path=relative_path)
+    values = {
+        "movie_file_id": movie_file.pk if movie_file else None,
+        "extension": posixpath.splitext(relative_path)[1].lower(),
+        "type": ExtraFileType.METADATA,
+        "consumer": consumer,
+        "language": "",
+        "language_tags": [],
+    }
+    if row.pk is not None and all(getattr(row, name) == value for name, value in values.items()):
+        return
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.save()
+    rows[relative_path] = row
 
 
 def _safe_target(movie_folder: Path, relative_path: str) -> Path | None:
@@ -145,21 +156,28 @@ def write_movie_metadata(movie: Movie) -> int:
     the last file, so a folder emptied of its movie is not kept alive by them)."""
     movie_folder = Path(movie.path)
     files = list(MovieFile.objects.filter(movie=movie).order_by("pk"))
+    rows = {row.relative_path: row for row in ExtraFile.objects.filter(movie=movie)}
     wanted: set[str] = set()
     changed = 0
-    if movie_folder.is_dir() and files:
-        for consumer in enabled_consumers():
-            changed += _write_consumer(movie, consumer, files, wanted)
-    changed += _remove_unwanted(movie, wanted)
+    consumers = enabled_consumers() if movie_folder.is_dir() and files else []
+    shared = _movie_facts(movie) if consumers else NfoFacts(movie.title)
+    for consumer in consumers:
+        changed += _write_consumer(movie, consumer, files, shared, rows, wanted)
+    changed += _remove_unwanted(movie, rows, wanted)
     return changed
 
 
 def _write_consumer(
-    movie: Movie, consumer: MetadataConsumer, files: list[MovieFile], wanted: set[str]
+    movie: Movie,
+    consumer: MetadataConsumer,
+    files: list[MovieFile],
+    shared: NfoFacts,
+    rows: dict[str, ExtraFile],
+    wanted: set[str],
 ) -> int:
     movie_folder, changed = Path(movie.path), 0
     items: list[tuple[MovieFile | None, MetadataText | MetadataImage]] = list(
-        _planned_texts(movie, consumer, files)
+        _planned_texts(movie, consumer, files, shared)
     )
     items += [(None, image) for image in consumer.movie_images(movie)]
     for movie_file, item in items:
@@ -175,16 +193,14 @@ def _write_consumer(
             logger.warning("Could not write metadata file '%s': %s", target, error)
             continue
         wanted.add(item.relative_path)
-        _record(movie, movie_file, item.relative_path, consumer.implementation)
+        _record(movie, movie_file, item.relative_path, consumer.implementation, rows)
     return changed
 
 
-def _remove_unwanted(movie: Movie, wanted: set[str]) -> int:
+def _remove_unwanted(movie: Movie, rows: dict[str, ExtraFile], wanted: set[str]) -> int:
     """Metadata files written before that no enabled consumer wants now: off disk and forgotten."""
     removed = 0
-    stale = ExtraFile.objects.filter(movie=movie, type=ExtraFileType.METADATA).exclude(
-        relative_path__in=wanted
-    )
+    stale = [row for path, row in rows.items() if row.type == ExtraFileType.METADATA and path not in wanted]
     for row in stale:
         if _delete_metadata_file(Path(movie.path), row):
             removed += 1

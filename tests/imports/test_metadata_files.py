@@ -382,3 +382,17 @@ def test_credit_rows_become_the_nfos_actors_directors_and_writers():
         and nfo.findall("actor")[1].find("thumb") is None
     )
     assert nfo.findtext("director") == "Ridley Scott" and nfo.findtext("credits") == "Hampton Fancher"
+
+
+def test_rewriting_an_unchanged_movie_writes_nothing_and_costs_a_few_queries(
+    blade_runner, django_assert_max_num_queries
+):
+    movie, _ = blade_runner
+    consumer("XbmcMetadata")
+    consumer("WdtvMetadata")
+    write_movie_metadata(movie)
+
+    with django_assert_max_num_queries(6):  # files, extra files, consumers and their tags, the tags, credits
+        changed = write_movie_metadata(movie)
+
+    assert changed == 0
