@@ -109,7 +109,7 @@ def save_metadata_config(body: dict[str, Any]) -> MetadataConfig:
     config = MetadataConfig.load()
     if "certificationCountry" in body:
         value = body["certificationCountry"]
-        country = value.lower() if isinstance(value, str) else value
+        country = value.lower() if isinstance(value, str) else None
         if country not in CERTIFICATION_COUNTRIES:
             choices = ", ".join(CERTIFICATION_COUNTRIES)
             message = f"'certificationCountry' must be one of: {choices}"

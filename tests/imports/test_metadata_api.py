@@ -145,6 +145,10 @@ def test_config_metadata_reads_and_saves_the_certification_country(api_client):
     assert response.status_code == 202 and response.json()["certificationCountry"] == "gb"
     assert MetadataConfig.load().certification_country == "gb"
     assert bad.status_code == 400 and bad.json()[0]["propertyName"] == "certificationCountry"
+    odd = api_client.put(
+        "/api/v3/config/metadata", {"certificationCountry": {}}, content_type="application/json"
+    )
+    assert odd.status_code == 400
 
 
 def test_settings_page_lists_consumers_and_saves_the_country(admin_client):
