@@ -383,3 +383,15 @@ def test_cgnat_addresses_count_as_local_only_when_trusted(api_client, admin_user
 
     api_client.put("/api/v3/config/host", {"trustCgnatIpAddresses": True}, content_type="application/json")
     assert tailscale.get("/system/status").status_code == 200
+
+
+def test_health_says_a_saved_port_waits_for_a_restart(api_client):
+    assert "PendingRestartCheck" not in [issue["source"] for issue in api_client.get("/api/v3/health").json()]
+
+    api_client.put("/api/v3/config/host", {"port": settings.RADARR_PORT + 1}, content_type="application/json")
+
+    issues = {issue["source"]: issue for issue in api_client.get("/api/v3/health").json()}
+    assert (
+        issues["PendingRestartCheck"]["type"] == "notice"
+        and "port" in issues["PendingRestartCheck"]["message"]
+    )
