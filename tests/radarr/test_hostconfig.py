@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
 
 from radarr import http
 from radarr.instance import CONFIG_FILE
 from radarr.models import BackupSettings
+from radarr.system.backups import create_backup, list_backups
 from tests.fakeserver import FakeServer
 from tests.shared import SHARED_DIR
 
@@ -395,3 +397,16 @@ def test_health_says_a_saved_port_waits_for_a_restart(api_client):
         issues["PendingRestartCheck"]["type"] == "notice"
         and "port" in issues["PendingRestartCheck"]["message"]
     )
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite backups; PostgreSQL's use pg_dump")
+def test_backups_go_to_the_folder_chosen_in_settings_general(api_client, tmp_path):
+    chosen = tmp_path / "radarr-backups"
+    body = {"backupFolder": str(chosen), "backupInterval": 3, "backupRetention": 14}
+    assert api_client.put("/api/v3/config/host", body, content_type="application/json").status_code == 202
+
+    made = create_backup("manual")
+
+    assert made.path.parent == chosen / "manual"
+    assert [backup.name for backup in list_backups()] == [made.name]
+    assert api_client.get("/api/v3/config/host").json()["backupInterval"] == 3
