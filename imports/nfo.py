@@ -201,13 +201,14 @@ def kodi_movie_nfo(movie: Movie, movie_file: MovieFile, facts: NfoFacts) -> str:
         _add(movie_set, "overview")
     for tag in facts.tags:
         _add(root, "tag", tag)
-    _add(root, "status", movie.status)
+    _add(root, "status", movie.status[:1].upper() + movie.status[1:])  # Radarr's enum name: Released
     _people(root, facts)
     if movie.in_cinemas:
         _add(root, "premiered", movie.in_cinemas.isoformat())
     _add(root, "year", movie.year)
     _add(root, "studio", movie.studio)
-    _add(root, "trailer", "plugin://plugin.video.youtube/play/?video_id=" + (movie.youtube_trailer_id or ""))
+    if movie.youtube_trailer_id:  # Radarr writes the link even without an id; Kodi then offers a dead one
+        _add(root, "trailer", "plugin://plugin.video.youtube/play/?video_id=" + movie.youtube_trailer_id)
     _add(root, "watched", "true" if facts.watched else "false")
     if movie_file.media_info:
         _fileinfo(root, movie_file)

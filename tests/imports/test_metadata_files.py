@@ -122,6 +122,7 @@ def test_the_kodi_nfo_holds_what_kodi_reads(blade_runner):
     assert nfo.find("set").get("tmdbcolid") == "422837"
     assert [tag.text for tag in nfo.findall("tag")] == ["classics"]
     assert nfo.findtext("premiered") == movie.in_cinemas.isoformat()
+    assert nfo.findtext("status") == "Released" and nfo.find("trailer") is None  # no trailer known
 
 
 def test_the_nfo_describes_the_files_streams_from_its_media_info(blade_runner):
