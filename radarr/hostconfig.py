@@ -209,7 +209,7 @@ CHECKS: dict[str, Check] = {
     "authenticationRequired": Check(str, AUTHENTICATION_REQUIRED),
     "logLevel": Check(str, LOG_LEVELS),
     "logSizeLimit": Check(int, minimum=1, maximum=10),
-    "consoleLogLevel": Check(str),
+    "consoleLogLevel": Check(str, ("", *LOG_LEVELS)),  # "": as the log level
     "branch": Check(str),
     "sslCertPath": Check(str),
     "sslCertPassword": Check(str),

@@ -239,6 +239,7 @@ LOG_LEVEL = (
     env.str("RADARR_LOG_LEVEL", default=HOST.get("logLevel", "info")).upper().replace("TRACE", "DEBUG")
 )
 LOG_SIZE_LIMIT_MB = HOST.get("logSizeLimit", 1)
+CONSOLE_LOG_LEVEL = (HOST.get("consoleLogLevel") or LOG_LEVEL).upper().replace("TRACE", "DEBUG")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -257,7 +258,12 @@ LOGGING = {
             "formatter": "file",
             "filters": ["secrets"],
         },
-        "console": {"class": "logging.StreamHandler", "formatter": "console", "filters": ["secrets"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "console",
+            "filters": ["secrets"],
+            "level": CONSOLE_LOG_LEVEL,
+        },
     },
     "root": {"handlers": ["file", "console"], "level": LOG_LEVEL},
     "loggers": {

@@ -227,6 +227,9 @@ def test_saved_port_url_base_and_name_are_what_the_next_start_uses(tmp_path):
                     "urlBase": "/films",
                     "instanceName": "Radarr HD",
                     "bindAddress": "0.0.0.0",
+                    "logLevel": "trace",
+                    "consoleLogLevel": "info",
+                    "authenticationRequired": "disabledForLocalAddresses",
                 }
             }
         )
@@ -235,14 +238,15 @@ def test_saved_port_url_base_and_name_are_what_the_next_start_uses(tmp_path):
     environment |= {"RADARR_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "radarr.settings"}
     code = (
         "from django.conf import settings as s; "
-        "print(s.RADARR_PORT, s.URL_BASE, s.RADARR_INSTANCE_NAME, s.RADARR_BIND)"
+        "print(s.RADARR_PORT, s.URL_BASE, s.RADARR_INSTANCE_NAME, s.RADARR_BIND, s.LOG_LEVEL, "
+        "s.CONSOLE_LOG_LEVEL, s.RADARR_TRUST_LOCAL_ADDRESSES)"
     )
 
     result = subprocess.run(
         [sys.executable, "-c", code], env=environment, cwd=ROOT, capture_output=True, text=True, check=True
     )
 
-    assert result.stdout.split() == ["9797", "/films", "Radarr", "HD", "0.0.0.0"]
+    assert result.stdout.split() == ["9797", "/films", "Radarr", "HD", "0.0.0.0", "DEBUG", "INFO", "True"]
 
 
 def _proxy_settings(api_client: Client, proxy: FakeServer, **extra: object) -> None:
