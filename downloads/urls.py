@@ -2,9 +2,10 @@
 
 from downloads.api import clients as clients_api
 from downloads.api import history as history_api
+from downloads.api import preview as preview_api
 from downloads.api import queue as queue_api
 from downloads.api import releases as releases_api
-from downloads.views import activity, calendar, clients, dashboard, search
+from downloads.views import activity, calendar, clients, dashboard, preview, search
 
 app_name = "downloads"
 
@@ -14,6 +15,13 @@ urlpatterns = [
     *calendar.urlpatterns,
     *dashboard.urlpatterns,
     *search.urlpatterns,
+    *preview.urlpatterns,
 ]
 
-api_v3 = [*clients_api.api_v3, *queue_api.api_v3, *history_api.api_v3, *releases_api.api_v3]
+api_v3 = [
+    *clients_api.api_v3,
+    *queue_api.api_v3,
+    *history_api.api_v3,
+    *releases_api.api_v3,
+    *preview_api.api_v3,
+]

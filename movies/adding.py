@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 
+from movies.autotagging import apply_auto_tags
 from movies.events import movie_added_event
 from movies.folders import new_movie_folder_name
 from movies.library import (
@@ -82,6 +83,7 @@ def add_movie(
         movie.collection = _collection_for(metadata.collection, movie, monitor == "movieAndCollection")
         movie.save()
         movie.tags.set(existing_tag_ids(tag_ids))
+        apply_auto_tags([movie])
         replace_alternative_titles(movie, metadata.alternative_titles)
         _after_add(movie, search_for_movie)
         notify(movie_added_event(movie))

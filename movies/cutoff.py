@@ -7,8 +7,10 @@ files through `CutoffJudge`, so they always agree with each other and with the u
 """
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from movies.models import Movie, MovieFile
 from releases.decisions.context import ProfileFacts
@@ -23,15 +25,19 @@ class CutoffJudge:
     """The profiles (and, when a profile gives reputation points, the groups' reputations) read once,
     for judging many files."""
 
-    def __init__(self, release_groups: Iterable[str] = ()) -> None:
+    def __init__(self, release_groups: Iterable[str] = (), changed: ProfileFacts | None = None) -> None:
+        """`changed` stands in for the stored profile of its id (a preview of an unsaved change)."""
         rows = list(QualityProfile.objects.for_resource())
         self.profiles: dict[int, ProfileFacts] = {profile.pk: profile_facts(profile) for profile in rows}
+        if changed is not None:
+            self.profiles[changed.id] = changed
         # every profile lists every format (movies.fileresources shows files' formats by name)
         self.format_names = {
             score.custom_format_id: score.custom_format.name
             for row in rows
             for score in row.format_scores.all()
         }
+        self.today = timezone.localdate()  # upgrade windows end on a day boundary
         self.reputations: dict[str, Reputation] = {}
         if any(profile.scene_group_points > 0 for profile in self.profiles.values()):
             keys = {group_key(group) for group in release_groups if group and group.strip()}
@@ -46,19 +52,33 @@ class CutoffJudge:
         return file_score(profile, format_ids, reputation)
 
     def standing(
-        self, profile_id: int, quality_id: int, format_ids: Iterable[int], release_group: str
+        self,
+        profile_id: int,
+        quality_id: int,
+        format_ids: Iterable[int],
+        release_group: str,
+        first_imported: datetime | None,
     ) -> tuple[int, bool]:
-        """The file's score and whether it has not met the cutoff (False without the profile)."""
+        """The file's score and whether it has not met the cutoff (False without the profile);
+        `first_imported` is its movie's first import (the profile's upgrade window counts from it)."""
         profile = self.profiles.get(profile_id)
         if profile is None:
             return 0, False
         score = self.score(profile_id, format_ids, release_group)
-        return score, profile.cutoff_unmet(quality_id, score)
+        unmet = profile.cutoff_unmet(
+            quality_id, score, format_ids=format_ids, first_imported=first_imported, today=self.today
+        )
+        return score, unmet
 
     def is_unmet(
-        self, profile_id: int, quality_id: int, format_ids: Iterable[int], release_group: str
+        self,
+        profile_id: int,
+        quality_id: int,
+        format_ids: Iterable[int],
+        release_group: str,
+        first_imported: datetime | None,
     ) -> bool:
-        return self.standing(profile_id, quality_id, format_ids, release_group)[1]
+        return self.standing(profile_id, quality_id, format_ids, release_group, first_imported)[1]
 
 
 def cutoff_unmet_ids(movies: QuerySet[Movie]) -> list[int]:
@@ -66,12 +86,17 @@ def cutoff_unmet_ids(movies: QuerySet[Movie]) -> list[int]:
     in Python for each file (about 20 ms for 10,000 files)."""
     rows = list(
         MovieFile.objects.filter(is_primary=True, movie__in=movies.order_by().values("pk")).values_list(
-            "movie_id", "movie__quality_profile_id", "quality_id", "custom_format_ids", "release_group"
+            "movie_id",
+            "movie__quality_profile_id",
+            "quality_id",
+            "custom_format_ids",
+            "release_group",
+            "movie__first_imported",
         )
     )
     judge = CutoffJudge(row[4] for row in rows)
     return [
         movie_id
-        for movie_id, profile_id, quality_id, format_ids, group in rows
-        if judge.is_unmet(profile_id, quality_id, format_ids, group)
+        for movie_id, profile_id, quality_id, format_ids, group, first_imported in rows
+        if judge.is_unmet(profile_id, quality_id, format_ids, group, first_imported)
     ]

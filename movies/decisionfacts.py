@@ -59,5 +59,6 @@ def movie_facts(movies: Iterable[Movie], formats: list[CompiledFormat]) -> dict[
             tmdb_id=movie.tmdb_id,
             imdb_id=movie.imdb_id,
             file=existing,
+            first_imported=movie.first_imported,
         )
     return facts

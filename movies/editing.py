@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from movies.autotagging import apply_auto_tags
 from movies.files import move_movie_folder
 from movies.library import (
     availability_failure,
@@ -82,6 +83,9 @@ def update_movie(movie: Movie, changes: dict[str, Any], *, move_files: bool = Fa
         movie.save()
         if changes.get("tag_ids") is not None:
             movie.tags.set(existing_tag_ids(changes["tag_ids"]))
+        apply_auto_tags(
+            [movie]
+        )  # Radarr tags again at every edit: the profile or root folder may have changed
     return movie
 
 
@@ -135,6 +139,7 @@ def edit_movies(
             Movie.objects.filter(pk__in=[movie.pk for movie in movies]).update(**fields)
         if tag_ids is not None:
             _apply_tags(movies, tag_ids, apply_tags)
+        apply_auto_tags(Movie.objects.filter(pk__in=[movie.pk for movie in movies]))
     if root_folder_path is not None:
         _move_to_root_folder(movies, configured_root_folder(root_folder_path), move_files)
     return list(Movie.objects.filter(pk__in=movie_ids))

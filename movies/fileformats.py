@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import orjson
 
 from movies.models import Movie, MovieFile
+from radarr.commands import report_progress
 from releases.customformats import CompiledFormat, compile_formats, format_input_from_parsed, matching_formats
 from releases.models import CustomFormat
 from releases.parser import parse_movie_path, parse_movie_title
@@ -57,17 +58,45 @@ def assign_formats(files: Iterable[MovieFile], movie: Movie) -> None:
         movie_file.custom_formats_stamp = stamp
 
 
+# what match_file reads of a file and its movie: whole rows (media info and other JSON) cost more than
+# the matching itself
+MATCHED_COLUMNS = (
+    "movie_id",
+    "scene_name",
+    "relative_path",
+    "size",
+    "indexer_flags",
+    "custom_format_ids",
+    "movie__original_language_id",
+    "movie__year",
+)
+
+
 def refresh_file_formats() -> str:
     """RefreshFileCustomFormats: match again every file matched against other custom formats."""
     stamp, formats = current_formats()
-    stale = MovieFile.objects.exclude(custom_formats_stamp=stamp).select_related("movie").order_by("pk")
+    stale = (
+        MovieFile.objects.exclude(custom_formats_stamp=stamp)
+        .select_related("movie")
+        .only(*MATCHED_COLUMNS)
+        .order_by("pk")
+    )
+    total = stale.count()
     changed = matched = 0
     while batch := list(stale[:_BATCH]):
+        report_progress(f"Matching files to custom formats: {matched} of {total}")
+        moved = []
         for movie_file in batch:
             ids = match_file(movie_file, movie_file.movie, formats)
-            changed += ids != movie_file.custom_format_ids
-            movie_file.custom_format_ids, movie_file.custom_formats_stamp = ids, stamp
-        # each batch leaves the stale set, so the next slice starts where this one ended
-        MovieFile.objects.bulk_update(batch, ["custom_format_ids", "custom_formats_stamp"])
+            if ids != movie_file.custom_format_ids:
+                movie_file.custom_format_ids = ids
+                moved.append(movie_file)
+        # only the files whose formats changed are written one by one; every stamp in one statement,
+        # so each batch leaves the stale set and the next slice starts where this one ended
+        MovieFile.objects.bulk_update(moved, ["custom_format_ids"])
+        MovieFile.objects.filter(pk__in=[movie_file.pk for movie_file in batch]).update(
+            custom_formats_stamp=stamp
+        )
+        changed += len(moved)
         matched += len(batch)
     return f"Matched {matched} file(s) against the custom formats, {changed} changed"

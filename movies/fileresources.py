@@ -8,6 +8,7 @@ movie's profile gives them (its release group's reputation bonus included, as de
 
 import posixpath
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any, NamedTuple
 
 import orjson
@@ -84,10 +85,15 @@ def _quality_json(quality_id: int, revision: Any) -> bytes:
     return _QUALITY_JSON[key]
 
 
-def file_json(row: FileRow, movie_path: str, profile_id: int, context: FileContext) -> bytes:
-    """One file in Radarr's MovieFileResource shape; `profile_id` is its movie's quality profile."""
+def file_json(
+    row: FileRow, movie_path: str, profile_id: int, first_imported: datetime | None, context: FileContext
+) -> bytes:
+    """One file in Radarr's MovieFileResource shape; `profile_id` is its movie's quality profile and
+    `first_imported` its movie's first import."""
     format_ids = json_value(row.custom_format_ids) or []
-    score, unmet = context.judge.standing(profile_id, row.quality_id, format_ids, row.release_group)
+    score, unmet = context.judge.standing(
+        profile_id, row.quality_id, format_ids, row.release_group, first_imported
+    )
     media_info = json_value(row.media_info) if row.media_info not in (None, "{}") else None
     return _FILE_TEMPLATE % (
         row.pk, row.movie_id, dumps(row.relative_path), dumps(posixpath.join(movie_path, row.relative_path)),
@@ -128,6 +134,7 @@ def movie_file_resources(movie_files: Iterable[MovieFile]) -> list[dict[str, Any
             FileRow(*(getattr(movie_file, column) for column in FILE_COLUMNS)),
             movie_file.movie.path,
             movie_file.movie.quality_profile_id,
+            movie_file.movie.first_imported,
             context,
         )
         for movie_file in movie_files

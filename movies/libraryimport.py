@@ -128,7 +128,8 @@ def match_folder(folder: UnmappedFolder) -> FolderMatch:
 
 @dataclass(frozen=True, slots=True)
 class ImportRequest:
-    """One folder to add, with the options the user chose for it."""
+    """One folder to add, with the options the user chose for it; without a path, a new folder named by
+    the Movie Folder Format in `root_folder_path`."""
 
     path: str
     metadata: MovieMetadata
@@ -138,6 +139,7 @@ class ImportRequest:
     monitor: str = "movieOnly"
     tag_ids: tuple[int, ...] = ()
     search_for_movie: bool = False
+    root_folder_path: str = ""
 
 
 def import_movies(requests: list[ImportRequest]) -> tuple[list[Movie], list[tuple[ImportRequest, str]]]:
@@ -145,13 +147,15 @@ def import_movies(requests: list[ImportRequest]) -> tuple[list[Movie], list[tupl
     added: list[Movie] = []
     failed: list[tuple[ImportRequest, str]] = []
     for number, request in enumerate(requests, start=1):
-        report_progress(f"Importing '{request.path}' ({number} of {len(requests)})")
+        where = request.path or request.root_folder_path
+        report_progress(f"Importing '{where}' ({number} of {len(requests)})")
         try:
             movie = add_movie(
                 request.metadata,
                 quality_profile_id=request.quality_profile_id,
-                root_folder_path="",  # the configured root folder holding the path (movies.rootfolders)
-                path=request.path,
+                # with a path: the configured root folder holding it (movies.rootfolders)
+                root_folder_path="" if request.path else request.root_folder_path,
+                path=request.path or None,
                 monitored=request.monitored,
                 minimum_availability=request.minimum_availability,
                 tag_ids=request.tag_ids,
@@ -159,7 +163,7 @@ def import_movies(requests: list[ImportRequest]) -> tuple[list[Movie], list[tupl
                 search_for_movie=request.search_for_movie,
             )
         except ApiError as error:
-            logger.warning("Library import of '%s' refused: %s", request.path, error.message)
+            logger.warning("Library import of '%s' refused: %s", where, error.message)
             failed.append((request, error.message))
             continue
         added.append(movie)

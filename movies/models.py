@@ -141,6 +141,9 @@ class Movie(models.Model):
     # kept by the one function that adds or removes files, so lists never count files per movie
     has_file = models.BooleanField(default=False, db_index=True)
     size_on_disk = models.BigIntegerField(default=0)
+    # when the movie's first file came (kept through upgrades and deletions): a profile's upgrade
+    # window counts from it; None for a movie that never had a file
+    first_imported = models.DateTimeField(null=True, blank=True)
 
     objects = MovieQuerySet.as_manager()
 
@@ -212,6 +215,22 @@ class ImportExclusion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.movie_title} ({self.movie_year})"
+
+
+class AutoTag(models.Model):
+    """An auto tagging rule: a movie meeting its conditions gets its tags (movies.autotagging)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    remove_tags_automatically = models.BooleanField(default=False)
+    # [{"name", "implementation", "negate", "required", "fields": {"value": ...}}], Radarr's names
+    specifications = models.JSONField(default=list)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="auto_tags")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class MovieResourceCache(models.Model):

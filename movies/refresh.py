@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from movies.autotagging import apply_auto_tags
 from movies.mediacover import cache_covers, carry_versions
 from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import AlternativeTitle, Collection, MetadataConfig, Movie, MovieQuerySet, MovieStatus
@@ -191,6 +192,7 @@ def refresh_movie(movie: Movie) -> str:
         # only TMDB's fields: a user's edit made while TMDB answered must not be overwritten
         movie.save(update_fields=[*METADATA_FIELDS, "collection", "last_info_sync"])
         replace_alternative_titles(movie, metadata.alternative_titles)
+        apply_auto_tags([movie])
     cache_covers(movie)
     outcome = f"Updated info for {movie}"
     if was != (movie.status, movie.in_cinemas, movie.digital_release, movie.physical_release):

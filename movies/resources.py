@@ -31,7 +31,15 @@ from django.utils import timezone
 from movies.availability import CINEMA_TO_RELEASE, availability_delay_days, is_available_on
 from movies.fileresources import FILE_COLUMNS, FileContext, FileRow, file_json
 from movies.models import AlternativeTitle, ImportExclusion, Movie, MovieFile, RootFolder
-from movies.resourcevalues import BOOLEAN, IMAGE_TYPES, LANGUAGE_RESOURCES, datetime_bytes, dumps, json_value
+from movies.resourcevalues import (
+    BOOLEAN,
+    IMAGE_TYPES,
+    LANGUAGE_RESOURCES,
+    datetime_bytes,
+    datetime_value,
+    dumps,
+    json_value,
+)
 from radarr.models import Tag
 from radarr.snapshots import read_snapshot
 
@@ -61,7 +69,15 @@ def exclusion_resource(exclusion: ImportExclusion) -> dict[str, Any]:
 # Dates and datetimes are read as text: SQLite's driver would otherwise parse each one into a Python
 # object (a third of the list's time at 10,000 movies) only for us to format it back.
 _AS_TEXT = frozenset(
-    {"in_cinemas", "digital_release", "physical_release", "added", "last_search_time", "date_added"}
+    {
+        "in_cinemas",
+        "digital_release",
+        "physical_release",
+        "added",
+        "last_search_time",
+        "date_added",
+        "first_imported",
+    }
 )
 
 
@@ -144,6 +160,7 @@ class MovieRow(NamedTuple):
     collection__title: str | None
     popularity: float
     last_search_time: str | None
+    first_imported: str | None
 
 
 _MOVIE_COLUMNS = MovieRow._fields
@@ -309,7 +326,10 @@ def _movie_json(row: MovieRow, batch: MovieBatch) -> bytes:
     add_options = b',"addOptions":%s' % dumps(options) if options else b""
     # Bazarr decides "has a file" by the presence of the key
     movie_file = (
-        b',"movieFile":%s' % file_json(primary, path, profile_id, batch.file_context) if primary else b""
+        b',"movieFile":%s'
+        % file_json(primary, path, profile_id, datetime_value(row.first_imported), batch.file_context)
+        if primary
+        else b""
     )
     collection = (
         b',"collection":%s' % dumps({"title": row.collection__title, "tmdbId": row.collection__tmdb_id})

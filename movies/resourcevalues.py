@@ -3,7 +3,7 @@ typed values alike, and the small shapes (language, quality with its revision, i
 """
 
 from collections.abc import Iterable
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -41,6 +41,14 @@ def datetime_text(value: Any) -> str | None:
     if timezone.is_naive(value):
         value = value.replace(tzinfo=UTC)
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def datetime_value(value: Any) -> datetime | None:
+    """An aware datetime from a cursor's value (SQLite's UTC text, PostgreSQL's text or datetime)."""
+    if value is None or isinstance(value, datetime):
+        return value
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 BOOLEAN = {True: b"true", False: b"false"}

@@ -17,7 +17,7 @@ from pathlib import Path
 import regex
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Min, Sum
 from django.utils.module_loading import import_string
 
 from movies.events import file_delete_event
@@ -100,9 +100,17 @@ def update_file_state(movie: Movie) -> None:
     if files.exists() and not files.filter(is_primary=True).exists():
         largest = files.order_by("-size", "pk").first()
         MovieFile.objects.filter(pk=largest.pk).update(is_primary=True)
-    movie.size_on_disk = files.aggregate(total=Sum("size"))["total"] or 0
-    movie.has_file = files.exists()
-    Movie.objects.filter(pk=movie.pk).update(has_file=movie.has_file, size_on_disk=movie.size_on_disk)
+    totals = files.aggregate(size=Sum("size"), oldest=Min("date_added"))
+    movie.size_on_disk = totals["size"] or 0
+    movie.has_file = totals["oldest"] is not None
+    # the first import is kept through upgrades and deletions: the upgrade window counts from it
+    first = Movie.objects.filter(pk=movie.pk).values_list("first_imported", flat=True).first()
+    if totals["oldest"] is not None and (first is None or totals["oldest"] < first):
+        first = totals["oldest"]
+    movie.first_imported = first
+    Movie.objects.filter(pk=movie.pk).update(
+        has_file=movie.has_file, size_on_disk=movie.size_on_disk, first_imported=first
+    )
 
 
 def _root_is_unavailable(movie: Movie) -> bool:

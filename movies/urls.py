@@ -1,5 +1,6 @@
 """Pages and v3 routes of the movies app, gathered from its topic modules."""
 
+from movies.api import autotagging as autotagging_api
 from movies.api import calendar as calendar_api
 from movies.api import collections as collections_api
 from movies.api import diskspace as diskspace_api
@@ -12,6 +13,7 @@ from movies.api import tags as tags_api
 from movies.api import wanted as wanted_api
 from movies.views import (
     addmovie,
+    autotagging,
     collections,
     editor,
     index,
@@ -32,6 +34,7 @@ urlpatterns = [
     *editor.urlpatterns,
     *mediacover.urlpatterns,
     *wanted.urlpatterns,
+    *autotagging.urlpatterns,
 ]
 
 api_v3 = [
@@ -40,6 +43,7 @@ api_v3 = [
     *movies_api.api_v3,
     *rootfolders_api.api_v3,
     *tags_api.api_v3,
+    *autotagging_api.api_v3,
     *collections_api.api_v3,
     *exclusions_api.api_v3,
     *mediacover_api.api_v3,

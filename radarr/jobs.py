@@ -51,6 +51,8 @@ JOBS: list[Job] = [
         "Match Files to Custom Formats",
         every=timedelta(minutes=15),
     ),
+    # ours: the library weighed again after a quality profile or custom format changed (queued by it)
+    Job("ReevaluateLibrary", "movies.reevaluation.reevaluate_library", "Re-evaluate Library"),
     Job("BulkMoveMovie", "movies.tasks.bulk_move_movies", "Move Movies"),
     Job(
         "RssSync",

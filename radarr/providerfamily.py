@@ -143,7 +143,11 @@ def save_provider(family: ProviderFamily, row: Any, tags: list[int] | None, *, f
 
     The test's errors block the save (ProviderTestFailed); its warnings never do. New settings deserve
     a fresh try: a changed row's back-off is cleared (a wrong API key fixed must not wait out a day).
+    A saved row sent back unchanged is neither tested nor saved, as in Radarr: clients that PUT what
+    they read (buildarr, pyarr) must not fail because a client or indexer is down right now.
     """
+    if _unchanged(family, row, tags):
+        return row
     if not force and row.is_enabled:
         errors = [failure for failure in run_provider_test(family, row) if failure.severity == "error"]
         if errors:
@@ -158,6 +162,21 @@ def save_provider(family: ProviderFamily, row: Any, tags: list[int] | None, *, f
             row.tags.set(tags)
     recheck_health(family.health_key)  # new settings may fix (or cause) what the slow checks found
     return row
+
+
+def _unchanged(family: ProviderFamily, row: Any, tags: list[int] | None) -> bool:
+    """The row as built from a request equals the saved one: columns, settings (the stored ones with
+    their defaults filled, as the API shows them) and tags."""
+    stored = family.model.objects.filter(pk=row.pk).first() if row.pk is not None else None
+    cls = family.implementations.get(row.implementation)
+    if stored is None or cls is None or stored.implementation != row.implementation:
+        return False
+    columns = [field.attname for field in family.model._meta.concrete_fields if field.attname != "settings"]
+    if any(getattr(stored, name) != getattr(row, name) for name in columns):
+        return False
+    if settings_from_fields(cls.Settings, {}, stored.settings)[0] != row.settings:
+        return False
+    return tags is None or set(tags) == set(stored.tags.values_list("pk", flat=True))
 
 
 def delete_providers(family: ProviderFamily, ids: Iterable[int]) -> int:

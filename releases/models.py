@@ -47,7 +47,7 @@ class CustomFormat(models.Model):
 class QualityProfileQuerySet(models.QuerySet["QualityProfile"]):
     def for_resource(self) -> "QualityProfileQuerySet":
         """Everything quality_profile_resource reads, in two queries whatever the count."""
-        return self.prefetch_related(
+        return self.select_related("cutoff_format").prefetch_related(
             models.Prefetch(
                 "format_scores", queryset=ProfileFormatScore.objects.select_related("custom_format")
             )
@@ -71,6 +71,12 @@ class QualityProfile(models.Model):
     # ours, not Radarr's: up to this many custom format points for a release group's reputation
     # (scaled by its score and confidence); 0 leaves ranking exactly as Radarr's
     scene_group_points = models.PositiveSmallIntegerField(default=0)
+    # ours, not Radarr's: upgrades stop this many days after the movie's first import (None: never)
+    upgrade_window_days = models.PositiveIntegerField(null=True, blank=True)
+    # ours, not Radarr's: upgrades stop once the file has this custom format (None: no such stop)
+    cutoff_format = models.ForeignKey(
+        CustomFormat, null=True, blank=True, on_delete=models.SET_NULL, related_name="cutoff_of_profiles"
+    )
 
     objects = QualityProfileQuerySet.as_manager()
 

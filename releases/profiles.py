@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 import regex
@@ -10,6 +11,7 @@ from django.db import models, transaction
 from radarr.api.errors import ApiError, Failure, ValidationFailed
 from radarr.models import Tag
 from releases import languages
+from releases.customformats.editing import reevaluate_library
 from releases.defaults import GROUP_ID_START
 from releases.models import CustomFormat, DelayProfile, ProfileFormatScore, QualityProfile, ReleaseProfile
 from releases.qualities import QUALITIES, QUALITIES_BY_ID
@@ -18,6 +20,16 @@ _FORMATS_MESSAGE = (
     "All Custom Formats and no extra ones need to be present inside your Profile! "
     "Try refreshing your browser."
 )
+
+
+class Keep(Enum):
+    """An extension field the client left out: the stored value stays (Radarr's clients never send
+    ours, and must not clear them by saving a profile)."""
+
+    STORED = "stored"
+
+
+KEEP = Keep.STORED
 
 
 @dataclass(slots=True)
@@ -35,9 +47,13 @@ class QualityProfileInput:
     format_scores: dict[int, int] = field(default_factory=dict)  # custom format id → score
     # our extension: None keeps what is stored (Radarr's clients never send it), 0 for a new profile
     scene_group_points: int | None = None
+    # ours too: None is "no window" / "no cutoff format", KEEP what is stored (nothing on a new profile)
+    upgrade_window_days: int | None | Keep = KEEP
+    cutoff_format_id: int | None | Keep = KEEP
 
 
 MAX_SCENE_GROUP_POINTS = 100
+MAX_UPGRADE_WINDOW_DAYS = 36500  # a hundred years: anything longer is no window at all
 
 
 def _item_failures(items: list[dict[str, Any]]) -> list[Failure]:
@@ -113,6 +129,21 @@ def quality_profile_failures(data: QualityProfileInput, profile_id: int | None =
     if points is not None and not 0 <= points <= MAX_SCENE_GROUP_POINTS:
         message = f"Must be between 0 and {MAX_SCENE_GROUP_POINTS}"
         failures.append(Failure("sceneGroupReputationPoints", message, points))
+    failures.extend(_upgrade_stop_failures(data))
+    return failures
+
+
+def _upgrade_stop_failures(data: QualityProfileInput) -> list[Failure]:
+    failures = []
+    days = data.upgrade_window_days
+    if isinstance(days, int) and not 0 <= days <= MAX_UPGRADE_WINDOW_DAYS:
+        message = f"Must be between 0 and {MAX_UPGRADE_WINDOW_DAYS} days, or null for no window"
+        failures.append(Failure("upgradeWindowDays", message, days))
+    format_id = data.cutoff_format_id
+    if isinstance(format_id, int) and not CustomFormat.objects.filter(pk=format_id).exists():
+        failures.append(
+            Failure("cutoffFormatId", f"Custom format with ID {format_id} does not exist", format_id)
+        )
     return failures
 
 
@@ -142,9 +173,14 @@ def save_quality_profile(data: QualityProfileInput, profile: QualityProfile | No
     profile.language_id = data.language_id
     if data.scene_group_points is not None:
         profile.scene_group_points = data.scene_group_points
+    if data.upgrade_window_days is not KEEP:
+        profile.upgrade_window_days = data.upgrade_window_days
+    if data.cutoff_format_id is not KEEP:
+        profile.cutoff_format_id = data.cutoff_format_id
     with transaction.atomic():
         profile.save()
         _save_scores(profile, data.format_scores)
+        reevaluate_library()
     return QualityProfile.objects.for_resource().get(pk=profile.pk)
 
 

@@ -15,7 +15,9 @@ from releases.defaults import profile_items
 from releases.languages import Language
 from releases.models import CustomFormat, DelayProfile, QualityDefinition, QualityProfile, ReleaseProfile
 from releases.profiles import (
+    KEEP,
     DelayProfileInput,
+    Keep,
     QualityProfileInput,
     ReleaseProfileInput,
     parse_terms,
@@ -137,6 +139,9 @@ def quality_profile_resource(profile: QualityProfile, formats: Iterable[CustomFo
         "language": _profile_language(profile.language_id),
         # ours, not Radarr's (Radarr's clients ignore it): custom format points for group reputation
         "sceneGroupReputationPoints": profile.scene_group_points,
+        # ours: upgrades stop N days after the movie's first import, or once its file has this format
+        "upgradeWindowDays": profile.upgrade_window_days,
+        "cutoffFormatId": profile.cutoff_format_id,
     }
 
 
@@ -155,6 +160,8 @@ def quality_profile_schema(formats: Iterable[CustomFormat]) -> dict[str, Any]:
         "formatItems": format_items({}, formats),
         "language": language_resource(languages.ENGLISH),
         "sceneGroupReputationPoints": 0,
+        "upgradeWindowDays": None,
+        "cutoffFormatId": None,
     }
 
 
@@ -247,11 +254,22 @@ def quality_profile_input(body: dict[str, Any]) -> QualityProfileInput:
         scene_group_points=_optional_int(
             body.get("sceneGroupReputationPoints"), "sceneGroupReputationPoints"
         ),
+        # absent keeps the stored value; null clears it (no window, no cutoff format; 0 too for the id)
+        upgrade_window_days=_kept_or_int(body, "upgradeWindowDays"),
+        cutoff_format_id=_kept_or_int(body, "cutoffFormatId", none=0),
     )
 
 
 def _optional_int(value: Any, where: str) -> int | None:
     return None if value is None else _as_int(value, where)
+
+
+def _kept_or_int(body: InsensitiveDict, name: str, none: int | None = None) -> int | None | Keep:
+    """KEEP when the client left the field out, None for null (or the number meaning none), else a number."""
+    if name not in body:
+        return KEEP
+    value = _optional_int(body.get(name), name)
+    return None if value == none else value
 
 
 # ---- delay and release profiles

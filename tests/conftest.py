@@ -26,16 +26,40 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def radarr_defaults(request: pytest.FixtureRequest) -> None:
-    """Transactional tests flush the database after each test, migration data included: put back
-    Radarr's default quality definitions and profiles for the next one."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
-        request.getfixturevalue("transactional_db")
-        from releases.defaults import install_defaults
+_flushed = [False]  # a transactional test has flushed the database since the defaults were last put back
 
+
+def _is_transactional(request: pytest.FixtureRequest) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    fixtures = set(request.fixturenames)
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        fixtures & {"transactional_db", "live_server"}
+    )
+
+
+@pytest.fixture(autouse=True)
+def radarr_defaults(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Transactional tests flush the database after each test, migration data included: put back
+    Radarr's default quality definitions and profiles for the tests that follow. A serial run orders
+    transactional tests last; a parallel run (pytest-xdist) mixes them with the others."""
+    from releases.defaults import install_defaults
+
+    if _is_transactional(request):
+        request.getfixturevalue("transactional_db")
         install_defaults()
+        yield
+        _flushed[0] = True
+        return
+    uses_db = request.node.get_closest_marker("django_db") is not None or "db" in request.fixturenames
+    if _flushed[0] and uses_db:
+        blocker = request.getfixturevalue("django_db_blocker")
+        from django.db import connection
+
+        with blocker.unblock():
+            install_defaults()  # inside a test's transaction when it is already open: rolled back with it
+            if not connection.in_atomic_block:
+                _flushed[0] = False
+    yield
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import Movie
 from movies.resourcecache import library_json
 from movies.resources import movie_resource, movie_resources, movie_resources_json
-from movies.rootfolders import path_failure
+from movies.rootfolders import path_failure, root_folder_failure
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound, ValidationFailed, invalid
 from radarr.api.identity import resource_id, row_or_404
@@ -303,15 +303,19 @@ def _import_request(item: Any) -> ImportRequest:
     body = InsensitiveDict(item)
     arguments = add_arguments(body)
     metadata = metadata_from_resource(body)
-    if not arguments["path"]:
+    if arguments["path"]:  # before any item is added: bad input, not a skip
+        failure = path_failure("Path", arguments["path"])
+    elif arguments["root_folder_path"]:  # arrapi: the folder is named in the root folder, as Radarr does
+        failure = root_folder_failure("RootFolderPath", arguments["root_folder_path"])
+    else:
         raise invalid("Path", "'Path' must not be empty.", body.get("path"))
-    failure = path_failure("Path", arguments["path"])  # before any item is added: bad input, not a skip
     if failure:
         raise ValidationFailed([failure])
     if not metadata.title:  # a bare {tmdbId, path}: TMDB supplies the rest
         metadata = call_tmdb(adding.fetch_metadata, metadata.tmdb_id)
     return ImportRequest(
-        path=arguments["path"],
+        path=arguments["path"] or "",
+        root_folder_path=arguments["root_folder_path"] or "",
         metadata=metadata,
         quality_profile_id=arguments["quality_profile_id"],
         minimum_availability=arguments["minimum_availability"],

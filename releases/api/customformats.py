@@ -21,6 +21,7 @@ from releases.customformats import (
     delete_custom_formats,
     save_custom_format,
     specifications_from_input,
+    validate_custom_format,
 )
 from releases.customformats.editing import stored_field_values
 from releases.customformats.specifications import INFO_LINK, FieldDefinition, SpecificationType
@@ -121,6 +122,16 @@ def _specifications(raw: Any) -> list[dict[str, Any]]:
     ]:
         raise ValidationFailed(failures)
     return specifications_from_input(raw)
+
+
+def format_from_body(body: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+    """A client's custom format (name and conditions) checked as a save checks it, without saving (a
+    preview of the change weighs it); ValidationFailed when it could not be saved."""
+    name = (optional_text("name", body.get("name")) or "").strip()
+    specifications = _specifications(body.get("specifications"))
+    if failures := validate_custom_format(name, specifications):
+        raise ValidationFailed(failures)
+    return name, specifications
 
 
 def _save_from_body(body: dict[str, Any], custom_format: CustomFormat | None) -> CustomFormat:

@@ -44,7 +44,7 @@ def save_custom_format(
     try:
         with transaction.atomic():
             saved = _write(custom_format, name, include_when_renaming, specifications)
-            match_files_again()
+            reevaluate_library()
             return saved
     except IntegrityError:  # a concurrent save took the name between the check and the write
         raise ValidationFailed([Failure("name", "Must be unique.", name)]) from None
@@ -118,13 +118,12 @@ def delete_custom_formats(ids: Iterable[int]) -> int:
     with transaction.atomic():
         deleted = CustomFormat.objects.filter(pk__in=list(ids)).delete()[1].get(CustomFormat._meta.label, 0)
         if deleted:
-            match_files_again()
+            reevaluate_library()
     return deleted
 
 
-def match_files_again() -> None:
-    """The library's files were matched against formats that just changed: match them again, in the
-    job worker once this change commits (movies.fileformats, by the job's name: movies is not ours)."""
-    transaction.on_commit(
-        lambda: queue_command("RefreshFileCustomFormats", trigger=CommandTrigger.UNSPECIFIED)
-    )
+def reevaluate_library() -> None:
+    """The library was weighed against formats or a profile that just changed: queue ReevaluateLibrary
+    (files matched again, their cutoff judged) once this change commits. By the job's name: it lives in
+    movies, which releases may not import. One still waiting in the queue takes this change too."""
+    transaction.on_commit(lambda: queue_command("ReevaluateLibrary", trigger=CommandTrigger.UNSPECIFIED))

@@ -6,8 +6,10 @@ dataclasses, so the rules stay pure functions and a batch of releases costs no q
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
+
+from django.utils import timezone
 
 from releases.parser import ParsedMovieInfo
 from releases.qualities import QualityModel, Revision
@@ -34,6 +36,11 @@ class ProfileFacts:
     language_id: int = 1
     format_scores: dict[int, int] = field(default_factory=dict)
     scene_group_points: int = 0  # most custom format points a group's reputation adds; 0 is off
+    # ours: upgrades stop this many days after the movie's first import (None: never)
+    upgrade_window_days: int | None = None
+    # ours: upgrades stop once the file has this custom format (None: no such stop)
+    cutoff_format_id: int | None = None
+    cutoff_format_name: str = ""
     # rank by quality id, worked out once: lists judge thousands of files against a few profiles
     _ranks: dict[int, int] = field(init=False, repr=False, compare=False)
     _cutoff_rank: int = field(init=False, repr=False, compare=False)
@@ -83,11 +90,37 @@ class ProfileFacts:
         """Whether a file of this quality is below the profile's quality cutoff."""
         return self.rank(quality_id) < self.cutoff_rank()
 
-    def cutoff_unmet(self, quality_id: int, score: int) -> bool:
+    def upgrade_window_end(self, first_imported: datetime | None) -> date | None:
+        """The last day upgrades may come: the first import's (local) day plus the window's days.
+        None without a window or before any import. Whole days, as the movie list's cache turns."""
+        if self.upgrade_window_days is None or first_imported is None:
+            return None
+        return timezone.localdate(first_imported) + timedelta(days=self.upgrade_window_days)
+
+    def upgrade_window_ended(self, first_imported: datetime | None, today: date) -> bool:
+        end = self.upgrade_window_end(first_imported)
+        return end is not None and today > end
+
+    def has_cutoff_format(self, format_ids: Iterable[int]) -> bool:
+        """Whether the file has the custom format upgrades stop at."""
+        return self.cutoff_format_id is not None and self.cutoff_format_id in format_ids
+
+    def cutoff_unmet(
+        self,
+        quality_id: int,
+        score: int,
+        *,
+        format_ids: Iterable[int],
+        first_imported: datetime | None,
+        today: date,
+    ) -> bool:
         """Radarr's CutoffNotMet, the one "cutoff unmet" rule: the file's quality is below the cutoff,
         or its score (reputation bonus included, see releases.decisions.reputation.file_score) is below
-        the score it must reach. Wanted, the movie index, the search jobs, the movie JSON's
-        `qualityCutoffNotMet` and the upgrade rules all ask this."""
+        the score it must reach; unless (ours) the file has the profile's cutoff format or the profile's
+        upgrade window since the movie's first import has ended. Wanted, the movie index, the search
+        jobs, the movie JSON's `qualityCutoffNotMet` and the upgrade rules all ask this."""
+        if self.has_cutoff_format(format_ids) or self.upgrade_window_ended(first_imported, today):
+            return False
         return self.quality_cutoff_unmet(quality_id) or score < self.format_cutoff()
 
 
@@ -124,6 +157,7 @@ class MovieFacts:
     tmdb_id: int = 0
     imdb_id: str = ""
     file: ExistingFile | None = None
+    first_imported: datetime | None = None  # the movie's first file's import (upgrade windows)
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,17 @@ DOWNLOADS: list[Rule] = [
 ]
 
 
+# The rules a quality profile and the custom formats decide on their own: what a preview of a change
+# to them runs again over the releases in the queue (downloads.preview).
+PROFILE: list[Rule] = [
+    profile_rules.quality_allowed_by_profile,
+    profile_rules.custom_format_allowed_by_profile,
+    profile_rules.language,
+    upgrade_rules.upgrade_allowed,
+    upgrade_rules.upgrade_disk,
+]
+
+
 def stages_for(search: SearchCriteria | None) -> list[list[Rule]]:
     """The rules in stages; a later stage runs only when every earlier one accepted.
 
@@ -208,6 +219,19 @@ def evaluate_parsed(
         if rejections:
             return Decision(release, parsed, candidate, rejections)
     return Decision(release, parsed, candidate)
+
+
+def profile_rejections(
+    release: ReleaseInfo, parsed: ParsedMovieInfo | None, movie: MovieFacts, context: Context
+) -> list[Rejection]:
+    """What the profile and custom format rules alone say of a release for a movie (reputations of the
+    batch read into the context first, see reputation.preload_reputations)."""
+    if parsed is None:
+        return [Rejection("UnableToParse", "Unable to parse the release title")]
+    candidate = build_candidate(release, parsed, movie, context, None)
+    if isinstance(candidate, Rejection):
+        return [candidate]
+    return [rejection for rule in PROFILE if (rejection := rule(candidate, context)) is not None]
 
 
 def decide(

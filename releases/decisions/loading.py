@@ -15,6 +15,7 @@ from releases.decisions.context import (
     SizeLimits,
 )
 from releases.models import CustomFormat, DelayProfile, QualityDefinition, QualityProfile, ReleaseProfile
+from releases.profiles import KEEP, QualityProfileInput
 from scenegroups.reputation import reputations_for
 
 
@@ -31,6 +32,35 @@ def profile_facts(profile: QualityProfile) -> ProfileFacts:
         language_id=profile.language_id,
         format_scores={row.custom_format_id: row.score for row in profile.format_scores.all()},
         scene_group_points=profile.scene_group_points,
+        upgrade_window_days=profile.upgrade_window_days,
+        cutoff_format_id=profile.cutoff_format_id,
+        cutoff_format_name=profile.cutoff_format.name if profile.cutoff_format_id else "",
+    )
+
+
+def unsaved_profile_facts(data: QualityProfileInput, profile: QualityProfile) -> ProfileFacts:
+    """`profile` as it would be once `data` is saved (what an editor's preview weighs)."""
+    window = profile.upgrade_window_days if data.upgrade_window_days is KEEP else data.upgrade_window_days
+    format_id = profile.cutoff_format_id if data.cutoff_format_id is KEEP else data.cutoff_format_id
+    format_name = ""
+    if format_id is not None:
+        format_name = CustomFormat.objects.filter(pk=format_id).values_list("name", flat=True).first() or ""
+    points = profile.scene_group_points if data.scene_group_points is None else data.scene_group_points
+    return ProfileFacts(
+        id=profile.pk,
+        name=data.name,
+        upgrade_allowed=data.upgrade_allowed,
+        cutoff=data.cutoff,
+        items=tuple(data.items),
+        min_format_score=data.min_format_score,
+        cutoff_format_score=data.cutoff_format_score,
+        min_upgrade_format_score=data.min_upgrade_format_score,
+        language_id=data.language_id,
+        format_scores=dict(data.format_scores),
+        scene_group_points=points,
+        upgrade_window_days=window,
+        cutoff_format_id=format_id,
+        cutoff_format_name=format_name,
     )
 
 

@@ -2,6 +2,8 @@
 arithmetic, shared with the queue and history rules, plus the upgrades-allowed and repack checks.
 """
 
+from django.utils import timezone
+
 from releases.decisions.context import Candidate, Context, ExistingFile
 from releases.decisions.rejection import Rejection
 from releases.decisions.reputation import existing_format_score
@@ -17,17 +19,36 @@ def upgrade_rejection(
     In Radarr's order: cutoff met, better quality below the cutoff, worse quality, better or worse
     revision (unless propers are not preferred), then custom format score, cutoff and increment.
     """
+    on_disk = existing is None  # the upgrade window counts for the movie's file, not for downloads
     existing = existing or candidate.movie.file
     if existing is None:
         return None
     profile = candidate.profile
+    today = timezone.localdate(context.now)
+    first_imported = candidate.movie.first_imported if on_disk else None
+    if profile.upgrade_window_ended(first_imported, today):
+        return window_rejection(candidate)
     current, new = existing.quality, candidate.quality
     current_rank, new_rank = profile.rank(current.quality.id), profile.rank(new.quality.id)
     current_score = existing_format_score(profile, existing, context)  # with its group's bonus
     revision_compare = _compare(revision_key(new.revision), revision_key(current.revision))
     revision_upgrade = current.quality == new.quality and revision_compare > 0
     quality_cutoff_not_met = profile.quality_cutoff_unmet(current.quality.id)
-    if not profile.cutoff_unmet(current.quality.id, current_score) and not revision_upgrade:
+    unmet = profile.cutoff_unmet(
+        current.quality.id,
+        current_score,
+        format_ids=existing.format_ids,
+        first_imported=first_imported,
+        today=today,
+    )
+    if not unmet and not revision_upgrade:
+        if profile.has_cutoff_format(existing.format_ids):
+            what = _EXISTING.get(prefix, "The existing file")
+            message = (
+                f"{what} has {profile.cutoff_format_name}: "
+                f"quality profile {profile.name} upgrades until a file has that custom format"
+            )
+            return Rejection(f"{prefix}CutoffFormatMet", message)
         return Rejection(f"{prefix}CutoffMet", f"The existing file ({current.quality.name}) meets the cutoff")
     if new_rank > current_rank and quality_cutoff_not_met:
         return None
@@ -56,6 +77,20 @@ def upgrade_rejection(
         )
         return Rejection(f"{prefix}CustomFormatScoreIncrement", message)
     return None
+
+
+_EXISTING = {"Queue": "It", "History": "It"}  # the queue and history rules name the release first
+
+
+def window_rejection(candidate: Candidate) -> Rejection:
+    """Upgrades stopped: the profile's window since the movie's first import has ended."""
+    profile, first_imported = candidate.profile, candidate.movie.first_imported
+    end = profile.upgrade_window_end(first_imported)
+    message = (
+        f"Quality profile {profile.name} upgrades for {profile.upgrade_window_days} days after the first "
+        f"import ({timezone.localdate(first_imported).isoformat()}): upgrades stopped after {end.isoformat()}"
+    )
+    return Rejection("UpgradeWindowEnded", message)
 
 
 def revision_key(revision: Revision) -> tuple[int, int]:

@@ -28,6 +28,7 @@ from releases.customformats import (
     export_custom_format,
     import_custom_format,
     save_custom_format,
+    validate_custom_format,
 )
 from releases.customformats.editing import stored_field_values
 from releases.customformats.specifications import FieldDefinition, FieldType, SpecificationType
@@ -171,6 +172,13 @@ def _editor(
     }
     template = "releases/customformat_form.html#editor" if request.htmx else "releases/customformat_form.html"
     return render(request, template, context, status=400 if failures else 200)
+
+
+def posted_format(request: HttpRequest) -> tuple[str, list[dict[str, Any]], list[Failure]]:
+    """The editor's unsaved format (a preview posts it): name, conditions, and what a save would refuse."""
+    name = request.POST.get("name", "").strip()
+    conditions = conditions_from_post(request.POST)
+    return name, conditions, validate_custom_format(name, conditions)
 
 
 def _handle_editor_post(request: HttpRequest, custom_format: CustomFormat | None) -> HttpResponse:

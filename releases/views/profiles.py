@@ -20,9 +20,12 @@ from releases import languages
 from releases.defaults import GROUP_ID_START, profile_items
 from releases.models import CustomFormat, QualityProfile
 from releases.profiles import (
+    KEEP,
     MAX_SCENE_GROUP_POINTS,
+    MAX_UPGRADE_WINDOW_DAYS,
     QualityProfileInput,
     delete_quality_profile,
+    quality_profile_failures,
     save_quality_profile,
 )
 from releases.qualities import QUALITIES_BY_ID, UNKNOWN
@@ -159,6 +162,8 @@ _PROFILE_FIELDS = {
     "cutoffFormatScore": "cutoff_format_score",
     "minUpgradeFormatScore": "min_upgrade_format_score",
     "sceneGroupReputationPoints": "scene_group_points",
+    "upgradeWindowDays": "upgrade_window_days",
+    "cutoffFormatId": "cutoff_format",
 }
 
 
@@ -188,11 +193,31 @@ class QualityProfileForm(forms.Form):
         ),
     )
 
+    upgrade_window_days = forms.IntegerField(
+        label="Stop upgrading after (days)",
+        required=False,  # empty: upgrades go on for as long as the cutoff is unmet
+        min_value=0,
+        max_value=MAX_UPGRADE_WINDOW_DAYS,
+        help_text=(
+            "Upgrades stop this many days after the movie's first file was imported (counted in "
+            "whole days, the import's day included); the movie then counts as meeting its cutoff. "
+            "Empty: no limit."
+        ),
+    )
+    cutoff_format = forms.TypedChoiceField(
+        label="Upgrade until custom format",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text="Once the file has this custom format, it meets the cutoff and is no longer upgraded.",
+    )
+
     def __init__(
         self, *args: Any, formats: list[CustomFormat], scores: dict[int, int], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         self.formats = formats
+        self.fields["cutoff_format"].choices = [("", "None"), *((f.pk, f.name) for f in formats)]
         for custom_format in formats:
             self.fields[f"score_{custom_format.pk}"] = forms.IntegerField(
                 label=custom_format.name, initial=scores.get(custom_format.pk, 0)
@@ -214,6 +239,9 @@ class QualityProfileForm(forms.Form):
             language_id=data["language"],
             format_scores={f.pk: data[f"score_{f.pk}"] for f in self.formats},
             scene_group_points=data["scene_group_points"],
+            # a post without them (a page from before they existed) keeps what is stored
+            upgrade_window_days=data["upgrade_window_days"] if "upgrade_window_days" in self.data else KEEP,
+            cutoff_format_id=data["cutoff_format"] if "cutoff_format" in self.data else KEEP,
         )
 
 
@@ -229,6 +257,8 @@ def _initial(profile: QualityProfile | None) -> dict[str, Any]:
         "cutoff_format_score": profile.cutoff_format_score,
         "min_upgrade_format_score": profile.min_upgrade_format_score,
         "scene_group_points": profile.scene_group_points,
+        "upgrade_window_days": profile.upgrade_window_days,
+        "cutoff_format": profile.cutoff_format_id,
     }
 
 
@@ -240,9 +270,27 @@ def profiles(request: HttpRequest) -> HttpResponse:
             "cutoff": next((_item_label(i) for i in profile.items if _item_value(i) == profile.cutoff), "—"),
             "allowed": [_item_label(item) for item in reversed(profile.items) if item["allowed"]],
         }
-        for profile in QualityProfile.objects.all()
+        for profile in QualityProfile.objects.select_related("cutoff_format")
     ]
     return render(request, "releases/profile_list.html", {"rows": rows})
+
+
+def posted_profile(
+    request: HttpRequest, profile: QualityProfile
+) -> tuple[QualityProfileForm, QualityProfileInput | None]:
+    """The editor's unsaved state (a preview posts it): the profile it describes, or None with the
+    form's errors on its fields when it could not be saved as it is."""
+    formats = list(CustomFormat.objects.order_by("pk"))
+    scores = {row.custom_format_id: row.score for row in profile.format_scores.all()}
+    form = QualityProfileForm(request.POST, formats=formats, scores=scores)
+    if not form.is_valid():
+        return form, None
+    data = form.profile_input(posted_items(request.POST))
+    failures = quality_profile_failures(data, profile.pk)
+    if failures:
+        show_failures(form, ValidationFailed(failures), _PROFILE_FIELDS)
+        return form, None
+    return form, data
 
 
 def _edit_profile(request: HttpRequest, profile: QualityProfile | None) -> HttpResponse:

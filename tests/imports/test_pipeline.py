@@ -1,8 +1,10 @@
 """The import pipeline: a folder's files identified, checked and put into the library without loss."""
 
 import os
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from downloads.models import History, HistoryEventType
 from imports.pipeline import import_folder
@@ -152,3 +154,18 @@ def test_a_file_grabbed_for_another_movie_is_rejected(arrival, downloads, option
     # the grab names the movie: the file goes to the grab's movie, never to a guess
     assert [row.movie_id for row in MovieFile.objects.all()] == [other.pk]
     assert len(result.imported) == 1
+
+
+def test_the_first_import_is_kept_through_an_upgrade(arrival, downloads, options, tmp_path):
+    options(recycle_bin=str(tmp_path / "recycle"))
+    old = write(tmp_path / "movies" / "Arrival (2016)" / "Arrival.2016.720p.HDTV.x264-OLD.mkv", 1000)
+    first = timezone.now() - timedelta(days=40)
+    MovieFileFactory(movie=arrival, relative_path=old.name, size=1000, quality_id=4, date_added=first)
+    write(downloads / RELEASE / f"{RELEASE}.mkv")
+
+    import_folder(downloads / RELEASE)
+
+    arrival.refresh_from_db()
+    new_file = MovieFile.objects.get(movie=arrival)
+    assert new_file.quality_id == 7 and new_file.date_added > first
+    assert arrival.first_imported == first  # upgrade windows count from here

@@ -49,7 +49,7 @@ def test_changing_a_format_queues_matching_the_files_again_which_finds_the_new_m
         title_format("x265", r"\b(x265|HEVC)\b", custom_format=x265)
     summary = refresh_file_formats()
 
-    assert Command.objects.filter(name="RefreshFileCustomFormats").exists()
+    assert Command.objects.filter(name="ReevaluateLibrary").exists()
     movie_file.refresh_from_db()
     assert movie_file.custom_format_ids == [x265.pk]
     assert summary == "Matched 1 file(s) against the custom formats, 1 changed"

@@ -264,6 +264,32 @@ def test_import_adds_the_folder_and_recognises_its_file(api_client, root):
     assert imported["movieFile"]["releaseGroup"] == "GRP"
 
 
+def test_import_without_a_path_names_the_folder_in_the_root_folder_as_radarr(api_client, root):
+    body = [
+        {
+            "tmdbId": 603,
+            "title": "The Matrix",
+            "year": 1999,
+            "rootFolderPath": str(root),
+            "qualityProfileId": 1,
+        }
+    ]
+
+    response = api_client.post("/api/v3/movie/import", json.dumps(body), content_type="application/json")
+
+    assert response.status_code == 200  # arrapi's add_multiple_movies sends this
+    assert [movie["path"] for movie in response.json()] == [f"{root}/The Matrix (1999)"]
+
+
+def test_import_with_neither_path_nor_root_folder_is_a_400(api_client, root):
+    body = [{"tmdbId": 603, "title": "The Matrix", "year": 1999, "qualityProfileId": 1}]
+
+    response = api_client.post("/api/v3/movie/import", json.dumps(body), content_type="application/json")
+
+    assert response.status_code == 400 and response.json()[0]["propertyName"] == "Path"
+    assert not Movie.objects.exists()
+
+
 def test_deleting_a_profile_in_use_by_a_movie_is_refused(api_client):
     movie = MovieFactory()
 

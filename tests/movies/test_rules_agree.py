@@ -1,8 +1,9 @@
 """One rule, many readers: "cutoff unmet" and "available" give the same answer everywhere they show.
 
 A library built from the tricky cases (a score-only cutoff, upgrades off, reputation points that lift a
-file over the score cutoff, Radarr's availability delay) is read through every consumer: the movie
-index's filter, Wanted (page and API), the movie and movie file JSON, the searches and the backlog.
+file over the score cutoff, Radarr's availability delay, a profile's upgrade window and its cutoff
+custom format) is read through every consumer: the movie index's filter, Wanted (page and API), the
+movie and movie file JSON, the searches, the backlog and the decision engine's upgrade rules.
 """
 
 import re
@@ -13,11 +14,16 @@ from django.utils import timezone
 
 from downloads import tasks
 from downloads.backlog import wanted_movies
+from downloads.decisionfacts import queue_and_history_facts
 from downloads.views.dashboard import library_counts
 from indexers.models import BacklogSettings, IndexerConfig
-from movies.models import MinimumAvailability
+from movies.decisionfacts import movie_facts
+from movies.models import MinimumAvailability, Movie
 from releases.customformats.editing import save_custom_format
+from releases.decisions.engine import evaluate
+from releases.decisions.loading import load_context
 from releases.models import ProfileFormatScore, QualityProfile
+from releases.releaseinfo import ReleaseInfo
 from scenegroups.models import SceneGroup
 from tests.fakeserver import FakeServer
 from tests.indexers.searchsupport import newznab_indexer, serve_newznab
@@ -63,10 +69,21 @@ def _movie(title: str, profile: QualityProfile, released_days_ago: int = 400, **
     )
 
 
-def _with_file(title: str, profile: QualityProfile, quality: int, tokens: str, group: str, **fields: object):
+def _with_file(
+    title: str,
+    profile: QualityProfile,
+    quality: int,
+    tokens: str,
+    group: str,
+    imported_days_ago: int = 30,
+    **fields: object,
+):
     movie = _movie(title, profile, **fields)
     name = f"{title} (2010) {tokens} 1080p BluRay-{group}.mkv".replace("  ", " ")
-    MovieFileFactory(movie=movie, quality_id=quality, relative_path=name, release_group=group)
+    added = timezone.now() - timedelta(days=imported_days_ago)
+    MovieFileFactory(
+        movie=movie, quality_id=quality, relative_path=name, release_group=group, date_added=added
+    )
     return movie
 
 
@@ -89,8 +106,25 @@ def library():
     _with_file("Unmet In Delay", upgrading, HDTV_720, "", "NoRep", released_days_ago=DELAY_DAYS // 2)
     _movie("Missing In Delay", upgrading, released_days_ago=DELAY_DAYS // 2)
     _movie("Missing Out", upgrading, released_days_ago=DELAY_DAYS * 2)
+    windowed = _profile("Windowed", {x265: 80, hdr: 30}, cutoff_format_score=100, upgrade_window_days=7)
+    _with_file("Window Ended", windowed, HDTV_720, "x265", "NoRep", imported_days_ago=20)
+    _with_file("Inside Window", windowed, HDTV_720, "x265", "NoRep", imported_days_ago=3)
+    upgraded = _with_file(
+        "Window Ended Since An Upgrade", windowed, HDTV_720, "", "NoRep", imported_days_ago=1
+    )
+    Movie.objects.filter(pk=upgraded.pk).update(first_imported=timezone.now() - timedelta(days=20))
+    until_hdr = _profile("Until HDR", {x265: 80, hdr: 30}, cutoff_format_score=100, cutoff_format_id=hdr)
+    _with_file("Has Cutoff Format", until_hdr, HDTV_720, "HDR", "NoRep")
+    _with_file("Lacks Cutoff Format", until_hdr, BLURAY_1080, "x265", "NoRep")
     return {
-        "unmet": {"Below Quality", "Score Only", "Upgrades Off Not Allowed", "Unmet In Delay"},
+        "unmet": {
+            "Below Quality",
+            "Score Only",
+            "Upgrades Off Not Allowed",
+            "Unmet In Delay",
+            "Inside Window",
+            "Lacks Cutoff Format",
+        },
         "unavailable": {"Unmet In Delay", "Missing In Delay"},
     }
 
@@ -181,3 +215,43 @@ def test_the_backlog_takes_missing_and_unmet_movies_that_are_available(library):
     due = {movie.title for movie in wanted_movies(BacklogSettings.load(), timezone.now())}
 
     assert due == (library["unmet"] | {"Missing Out"}) - library["unavailable"]
+
+
+# what the first stage says when a file leaves no room for an upgrade (the one rule said "met")
+CUTOFF_REACHED = {"DiskCutoffMet", "DiskCutoffFormatMet", "UpgradeWindowEnded"}
+
+
+def test_the_upgrade_rules_refuse_exactly_the_files_that_met_the_cutoff(library):
+    context = load_context()
+    movies = Movie.objects.filter(has_file=True)
+    facts = movie_facts(movies, context.formats)
+    context.downloads = queue_and_history_facts(list(facts))
+
+    refused = set()
+    for movie in movies:
+        title = f"{movie.title} 2010 1080p BluRay x265 HDR-GoodGrp"
+        release = ReleaseInfo(title, title, 10 * 1024**3, "usenet", publish_date=timezone.now())
+        decision = evaluate(release, facts[movie.pk], context)
+        if CUTOFF_REACHED & {rejection.reason for rejection in decision.rejections}:
+            refused.add(movie.title)
+
+    assert refused == {movie.title for movie in movies} - library["unmet"]
+
+
+def test_when_a_window_ends_the_cached_movie_list_and_wanted_change_on_the_same_day(api_client, monkeypatch):
+    profile = _profile("Week", {}, cutoff_format_score=0, upgrade_window_days=7)
+    _with_file("Last Day", profile, HDTV_720, "", "NoRep", imported_days_ago=7)
+
+    def unmet_now() -> tuple[bool, bool]:
+        [movie] = api_client.get("/api/v3/movie").json()  # the cached list
+        wanted = api_client.get("/api/v3/wanted/cutoff").json()["totalRecords"]
+        return movie["movieFile"]["qualityCutoffNotMet"], wanted == 1
+
+    today, real_localdate = timezone.localdate(), timezone.localdate
+
+    def tomorrow(value=None, timezone=None):
+        return real_localdate(value, timezone) if value is not None else today + timedelta(days=1)
+
+    assert unmet_now() == (True, True)  # the seventh day after the import's: still upgrading
+    monkeypatch.setattr("django.utils.timezone.localdate", tomorrow)
+    assert unmet_now() == (False, False)

@@ -74,3 +74,31 @@ def test_a_force_save_that_is_not_true_or_false_is_a_400_and_saves_nothing(api_c
     assert response.status_code == 400
     assert [failure["propertyName"] for failure in response.json()] == ["forceSave"]
     assert not model.objects.exists()
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_a_saved_provider_sent_back_unchanged_is_not_tested_as_in_radarr(api_client, family):
+    model, body = FAMILIES[family]
+    created = api_client.post(
+        f"/api/v3/{family}?forceSave=true", body, content_type="application/json"
+    ).json()
+
+    unchanged = api_client.put(f"/api/v3/{family}/{created['id']}", created, content_type="application/json")
+    renamed = api_client.put(
+        f"/api/v3/{family}/{created['id']}", {**created, "name": "Renamed"}, content_type="application/json"
+    )
+
+    assert unchanged.status_code == 202 and unchanged.json() == created
+    assert renamed.status_code == 400  # changed: tested, and the test fails (nothing listens)
+    assert model.objects.get().name == "Down"
+
+
+def test_stored_settings_missing_defaults_count_as_unchanged(api_client):
+    client = DownloadClient.objects.create(
+        name="Old", implementation="Sabnzbd", protocol="usenet", settings={"host": "127.0.0.1", "port": 9}
+    )
+    shown = api_client.get(f"/api/v3/downloadclient/{client.pk}").json()  # defaults filled in
+
+    response = api_client.put(f"/api/v3/downloadclient/{client.pk}", shown, content_type="application/json")
+
+    assert response.status_code == 202

@@ -163,7 +163,10 @@ def seed_movies(count: int, *, root: str = "/movies", seed: int = 42) -> None:
         MovieFile.objects.bulk_create(files)
         for movie_file in files:
             movie_file.movie.has_file, movie_file.movie.size_on_disk = True, movie_file.size
-        Movie.objects.bulk_update([f.movie for f in files], ["has_file", "size_on_disk"], batch_size=BATCH)
+            movie_file.movie.first_imported = movie_file.date_added
+        Movie.objects.bulk_update(
+            [f.movie for f in files], ["has_file", "size_on_disk", "first_imported"], batch_size=BATCH
+        )
         AlternativeTitle.objects.bulk_create(
             AlternativeTitle(movie=movie, title=title, clean_title=clean_title(title))
             for movie in movies

@@ -88,6 +88,14 @@ _OBJECTS: dict[str, str] = {
         "id:int32 path:string accessible:bool freeSpace:int64 unmappedFolders:[UnmappedFolder]"
     ),
     "TagResource": "id:int32 label:string",
+    "AutoTaggingSpecificationSchema": (
+        "id:int32 name:string implementation:string implementationName:string negate:bool required:bool "
+        "fields:[Field]"
+    ),
+    "AutoTaggingResource": (
+        "id:int32 name:string removeTagsAutomatically:bool tags:[int32] "
+        "specifications:[AutoTaggingSpecificationSchema]"
+    ),
     "TagDetailsResource": (
         "id:int32 label:string delayProfileIds:[int32] importListIds:[int32] notificationIds:[int32] "
         "releaseProfileIds:[int32] indexerIds:[int32] downloadClientIds:[int32] autoTagIds:[int32] "
@@ -129,7 +137,8 @@ _OBJECTS: dict[str, str] = {
     "QualityProfileResource": (
         "id:int32 name:string upgradeAllowed:bool cutoff:int32 items:[QualityProfileQualityItemResource] "
         "minFormatScore:int32 cutoffFormatScore:int32 minUpgradeFormatScore:int32 "
-        "formatItems:[ProfileFormatItemResource] language:Language +sceneGroupReputationPoints:int32"
+        "formatItems:[ProfileFormatItemResource] language:Language +sceneGroupReputationPoints:int32 "
+        "+upgradeWindowDays:int32(0..36500) +cutoffFormatId:int32"
     ),
     "DelayProfileResource": (
         "id:int32 enableUsenet:bool enableTorrent:bool preferredProtocol:DownloadProtocol usenetDelay:int32 "
@@ -313,7 +322,7 @@ _OBJECTS: dict[str, str] = {
     ),
 }
 
-# Ours alone: scene-group reputation (issue 9)
+# Ours alone: scene-group reputation (issue 9), change previews (issue 22)
 _EXTENSION_OBJECTS: dict[str, str] = {
     "SceneGroupResource": (
         "name:string score:double confidence:SceneGroupConfidence releases:int32 indexers:[string] "
@@ -325,6 +334,21 @@ _EXTENSION_OBJECTS: dict[str, str] = {
         "lastSeen:datetime pinned:bool learnedScore:double pinNote:string factors:[SceneGroupFactorResource]"
     ),
     "SceneGroupPinResource": "pinned!:bool score:int32(0..100) pinNote:string",
+    # a profile or custom format change previewed before saving (issue 22)
+    "ChangePreviewResource": (
+        "filesChecked:int32 newlyCutoffUnmet:[ChangePreviewFileResource] "
+        "noLongerCutoffUnmet:[ChangePreviewFileResource] queueChecked:int32 "
+        "queueRejected:[ChangePreviewQueueResource]"
+    ),
+    "ChangePreviewFileResource": (
+        "movieId:int32 title:string year:int32 quality:string customFormatScoreBefore:int32 "
+        "customFormatScoreAfter:int32"
+    ),
+    "ChangePreviewQueueResource": (
+        "title:string movieId:int32 movieTitle:string source:string "
+        "rejections:[ChangePreviewRejectionResource]"
+    ),
+    "ChangePreviewRejectionResource": "reason:string message:string",
 }
 
 _ENUMS: dict[str, str] = {

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('movies', '0006_file_custom_formats'),
+        ('movies', '0008_auto_tags'),
     ]
 
     operations = [
