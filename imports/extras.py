@@ -201,7 +201,8 @@ def move_extras_with(movie: Movie, movie_file: MovieFile, old_relative_path: str
     new_stem = posixpath.splitext(posixpath.basename(movie_file.relative_path))[0]
     new_parent = posixpath.dirname(movie_file.relative_path)
     moved = []
-    for extra in ExtraFile.objects.filter(movie_file=movie_file):
+    # metadata files are named by their consumer (movie.nfo, movie.xml): imports.metadatafiles rewrites them
+    for extra in ExtraFile.objects.filter(movie_file=movie_file).exclude(type=ExtraFileType.METADATA):
         source = folder / extra.relative_path
         tags = tuple(extra.language_tags or ())
         name = extra_file_name(new_stem, extra.extension, extra.language, tags)

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from downloads.history import record_file_deleted
 from imports.extras import delete_extras_of
+from imports.metadatafiles import remove_movie_metadata_images
 from imports.recyclebin import RecycleError, recycle_file
 from indexers.evidence import note_outcome, release_group_of
 from movies.events import file_delete_event
@@ -54,5 +55,6 @@ def delete_movie_file(movie_file: MovieFile, reason: str = "manual") -> None:
         )
         movie_file.delete()
         update_file_state(movie)
+        remove_movie_metadata_images(movie)  # the last file gone: poster.jpg and folder.jpg go too
         notify(event)
     logger.info("Deleted movie file %s of %s (%s)", path, movie, reason)

@@ -9,7 +9,7 @@ import regex
 from django.db import models
 
 from imports.naming import DEFAULT_MOVIE_FOLDER_FORMAT, DEFAULT_STANDARD_MOVIE_FORMAT
-from radarr.models import SingletonModel
+from radarr.models import ProviderDefinition, SingletonModel, Tag
 
 
 class NamingConfig(SingletonModel):
@@ -104,6 +104,8 @@ class ExtraFile(models.Model):
     language = models.CharField(max_length=20, blank=True, default="")  # ISO 639-1 code: "en"
     language_tags = models.JSONField(default=list, blank=True)  # ["forced", "sdh"]
     title = models.CharField(max_length=200, blank=True, default="")
+    # the metadata consumer that wrote it (Radarr's implementation name, "XbmcMetadata"); "" otherwise
+    consumer = models.CharField(max_length=100, blank=True, default="")
     added = models.DateTimeField(auto_now_add=True)
     last_updated = models.DateTimeField(auto_now=True)
 
@@ -115,3 +117,27 @@ class ExtraFile(models.Model):
 
     def __str__(self) -> str:
         return self.relative_path
+
+
+class MetadataQuerySet(models.QuerySet["Metadata"]):
+    def for_resource(self) -> MetadataQuerySet:
+        return self.prefetch_related("tags").order_by("pk")
+
+    def enabled(self) -> MetadataQuerySet:
+        return self.filter(enable=True).prefetch_related("tags").order_by("pk")
+
+
+class Metadata(ProviderDefinition):
+    """A metadata consumer (Kodi, Emby, Roksbox, WDTV...): which files it writes beside each movie."""
+
+    enable = models.BooleanField(default=False)
+    tags = models.ManyToManyField(Tag, related_name="metadata_consumers", blank=True)
+
+    objects = MetadataQuerySet.as_manager()
+
+    class Meta(ProviderDefinition.Meta):
+        ordering = ["pk"]
+
+    @property
+    def is_enabled(self) -> bool:
+        return self.enable

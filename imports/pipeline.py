@@ -22,6 +22,7 @@ from imports.evaluation import ImportContext, evaluate_file, load_import_context
 from imports.events import download_event
 from imports.extras import delete_extras_of
 from imports.facts import ImportFacts, ImportRejection
+from imports.metadatafiles import write_metadata_safely
 from imports.options import import_options
 from imports.recyclebin import RecycleError, recycle_file
 from imports.transfer import COPY, HARDLINK, MOVE, TransferError, transfer_file
@@ -224,6 +225,7 @@ def import_file(facts: ImportFacts, *, mode: str = MOVE, notify_download: bool =
         final = _take_desired_name(final, desired)
     movie_file = _record_import(movie, facts, final, replaced, kept, notify_download)
     _import_extras(facts, movie, movie_file)
+    write_metadata_safely(movie)  # the new file's NFO; an upgrade's old one left with its file
     return ImportedFile(movie_file, facts, [str(movie_folder / row.relative_path) for row in replaced])
 
 

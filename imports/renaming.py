@@ -21,6 +21,7 @@ from django.utils import timezone
 from downloads.history import ReleaseFacts, record_event
 from downloads.models import HistoryEventType
 from imports.events import rename_event
+from imports.metadatafiles import write_metadata_safely
 from imports.models import NamingConfig
 from imports.naming import NamingSettings, build_file_name, build_folder_name
 from imports.transfer import clash_free
@@ -198,6 +199,7 @@ def rename_movie_files(movie: Movie, file_ids: list[int] | None = None) -> list[
         if rename_movie_file(movie, naming_file, config):
             renamed.append((naming_file.movie_file, before, str(Path(movie.path) / before)))
     if renamed:  # media servers and webhooks hear of it once per movie, as Radarr's Rename event
+        write_metadata_safely(movie)  # metadata files take the new names; the old ones go
         notify(rename_event(movie, renamed))
     return [movie_file.pk for movie_file, _, _ in renamed]
 

@@ -7,7 +7,8 @@ scan really ran (never for an unmounted root folder):
   is unmonitored when "Unmonitor Deleted Movies" is on and it has no file left;
 - files without media info, or whose size or modification time changed since they were probed, are read
   with ffprobe; the others are not, so a rescan of a whole library stays cheap;
-- extras beside the movie files are tracked and rows of extras gone from disk are dropped.
+- extras beside the movie files are tracked and rows of extras gone from disk are dropped;
+- the enabled metadata consumers' files are written (or removed when the movie has no file left).
 """
 
 import logging
@@ -21,6 +22,7 @@ from django.db import transaction
 from downloads.history import record_file_deleted
 from imports.extras import scan_extras
 from imports.mediainfo import SCHEMA_REVISION, ffprobe_path, probe
+from imports.metadatafiles import write_metadata_safely
 from imports.models import MediaManagementConfig
 from imports.options import import_options
 from movies.models import Movie, MovieFile
@@ -41,6 +43,7 @@ def after_movie_scan(outcome: ScanOutcome) -> None:
             unmonitor_if_configured(movie)
     refresh_media_info(movie, changed={row.pk for row in outcome.changed})
     scan_extras(movie)
+    write_metadata_safely(movie)
 
 
 def record_missing_files(movie: Movie, rows: list[MovieFile]) -> None:

@@ -1,9 +1,17 @@
 """Pages and v3 routes of the imports app."""
 
-from imports import api, api_mediamanagement, api_moviefiles, views, views_mediamanagement
+from imports import (
+    api,
+    api_mediamanagement,
+    api_metadata,
+    api_moviefiles,
+    views,
+    views_mediamanagement,
+    views_metadata,
+)
 
 app_name = "imports"
 
-urlpatterns = [*views.urlpatterns, *views_mediamanagement.urlpatterns]
+urlpatterns = [*views.urlpatterns, *views_mediamanagement.urlpatterns, *views_metadata.urlpatterns]
 
-api_v3 = [*api.api_v3, *api_mediamanagement.api_v3, *api_moviefiles.api_v3]
+api_v3 = [*api.api_v3, *api_mediamanagement.api_v3, *api_moviefiles.api_v3, *api_metadata.api_v3]

@@ -22,12 +22,12 @@ from movies.library import (
     profile_failure,
 )
 from movies.metadata import CollectionRef, MovieMetadata
-from movies.models import Collection, Movie
-from movies.refresh import (
+from movies.models import Collection, MetadataConfig, Movie
+from movies.refresh import (  # the refresh's own copy rules
     apply_metadata,
     replace_alternative_titles,
     replace_credits,
-)  # the refresh's own copy rules
+)
 from movies.rootfolders import configured_root_folder, placement, root_folder_failure
 from movies.scanning import scan_movie_folder
 from movies.titles import clean_title, sort_title
@@ -184,7 +184,7 @@ def fetch_metadata(tmdb_id: int) -> MovieMetadata:
     """TMDB's details of a movie; raises movies.tmdb.TmdbError (503 and friends) when it cannot."""
     from movies.tmdb import fetch_movie
 
-    return fetch_movie(tmdb_id)
+    return fetch_movie(tmdb_id, MetadataConfig.load().tmdb_region)
 
 
 def add_movie_by_tmdb_id(tmdb_id: int, **options: Any) -> Movie:

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from radarr.idsets import in_ids
-from radarr.models import Tag
+from radarr.models import SingletonModel, Tag
 from releases.models import QualityProfile
 
 
@@ -277,3 +277,17 @@ class MovieResourceCache(models.Model):
 
     def __str__(self) -> str:
         return f"cached resource of movie {self.movie_id}"
+
+
+class MetadataConfig(SingletonModel):
+    """Radarr's config/metadata: the country whose certification (age rating) movies take from TMDB."""
+
+    certification_country = models.CharField(max_length=10, default="us")  # Radarr's TMDbCountryCode
+
+    def __str__(self) -> str:
+        return "Metadata settings"
+
+    @property
+    def tmdb_region(self) -> str:
+        """The country as TMDB's release_dates name it (`GB`)."""
+        return self.certification_country.upper()

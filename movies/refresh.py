@@ -15,7 +15,15 @@ from django.utils import timezone
 from movies.autotagging import apply_auto_tags
 from movies.mediacover import cache_covers, carry_versions
 from movies.metadata import CollectionRef, CreditInfo, MovieMetadata
-from movies.models import AlternativeTitle, Collection, Credit, Movie, MovieQuerySet, MovieStatus
+from movies.models import (
+    AlternativeTitle,
+    Collection,
+    Credit,
+    MetadataConfig,
+    Movie,
+    MovieQuerySet,
+    MovieStatus,
+)
 from movies.titles import clean_title, sort_title
 from movies.tmdb import TmdbNotFound, fetch_collection, fetch_movie
 
@@ -203,7 +211,7 @@ def refresh_movie(movie: Movie) -> str:
     propagate, so a run over many movies can stop instead of failing each one the same way.
     """
     try:
-        metadata = fetch_movie(movie.tmdb_id)
+        metadata = fetch_movie(movie.tmdb_id, MetadataConfig.load().tmdb_region)
     except TmdbNotFound:
         return _flag_deleted(movie)
     was = (movie.status, movie.in_cinemas, movie.digital_release, movie.physical_release)

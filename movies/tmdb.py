@@ -95,10 +95,11 @@ def search_movies(term: str) -> list[MovieMetadata]:
     return _search(term, None)
 
 
-def fetch_movie(tmdb_id: int) -> MovieMetadata:
-    """Full details in one request: dates, alternative titles, collection, credits, images, videos."""
+def fetch_movie(tmdb_id: int, certification_country: str | None = None) -> MovieMetadata:
+    """Full details in one request: dates, alternative titles, collection, credits, images, videos;
+    the certification of `certification_country` (TMDB's region code, `GB`) when given, else the US's."""
     data = _get(f"/movie/{int(tmdb_id)}", {"append_to_response": APPENDED}, MOVIE_TTL)
-    return movie_from_details(data)
+    return movie_from_details(data, certification_region=certification_country)
 
 
 def fetch_movie_by_imdb(imdb_id: str) -> MovieMetadata:

@@ -11,7 +11,7 @@ from movies.availability import movie_status
 from movies.metadata import CollectionMetadata, CollectionRef, CreditInfo, MovieMetadata
 from releases.languages import find_iso_language
 
-REGION = "US"  # TODO(#8): the user's certification/release country from Settings → Metadata
+REGION = "US"  # release dates: the US's, as Radarr's metadata server gives them
 IMAGE_BASE = "https://image.tmdb.org/t/p/original"
 
 # TMDB's release types (https://developer.themoviedb.org/reference/movie-release-dates)
@@ -202,8 +202,12 @@ def credits(data: dict[str, Any]) -> tuple[CreditInfo, ...]:
     return tuple(found)
 
 
-def movie_from_details(data: dict[str, Any], region: str = REGION) -> MovieMetadata:
-    """GET /movie/{id}?append_to_response=alternative_titles,release_dates,videos,keywords,... → metadata."""
+def movie_from_details(
+    data: dict[str, Any], region: str = REGION, certification_region: str | None = None
+) -> MovieMetadata:
+    """GET /movie/{id}?append_to_response=alternative_titles,release_dates,videos,keywords,... → metadata.
+
+    The certification is `certification_region`'s (Settings → Metadata's country), else `region`'s."""
     title = (data.get("title") or data.get("original_title") or "").strip()
     dates_json = data.get("release_dates") or {}
     in_cinemas, digital, physical = release_dates(dates_json, region)
@@ -224,7 +228,7 @@ def movie_from_details(data: dict[str, Any], region: str = REGION) -> MovieMetad
         in_cinemas=in_cinemas,
         digital_release=digital,
         physical_release=physical,
-        certification=certification(dates_json, region),
+        certification=certification(dates_json, certification_region or region),
         genres=tuple(genre["name"] for genre in data.get("genres") or [] if genre.get("name")),
         keywords=tuple(keyword["name"] for keyword in keywords if keyword.get("name")),
         studio=companies[0].get("name", "") if companies else "",

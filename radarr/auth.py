@@ -17,6 +17,8 @@ from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port, validate_host
 
+from radarr.hostconfig import host_settings
+
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -150,10 +152,22 @@ def is_rebinding_safe_host(request: HttpRequest) -> bool:
     return validate_host(domain, configured)
 
 
+CGNAT_NETWORK = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT; Tailscale's addresses
+
+
+def is_local_client(address: str) -> bool:
+    """A local address, or one of the CGNAT range when Settings → General trusts it (Radarr's
+    trustCgnatIpAddresses, for VPNs such as Tailscale)."""
+    if is_local_address(address):
+        return True
+    parsed = parse_address(address)
+    return parsed is not None and parsed in CGNAT_NETWORK and bool(host_settings()["trustCgnatIpAddresses"])
+
+
 def is_trusted_local_request(request: HttpRequest) -> bool:
     return (
         not came_through_untrusted_proxy(request)
-        and is_local_address(client_ip(request))
+        and is_local_client(client_ip(request))
         and is_rebinding_safe_host(request)
     )
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 CONFIG_FILE = "config.json"
 PRIVATE_FOLDER_MODE = 0o700
@@ -67,7 +67,7 @@ def new_api_key() -> str:
     return secrets.token_hex(16)
 
 
-def _write_private(path: Path, data: dict[str, str]) -> None:
+def _write_private(path: Path, data: dict[str, Any]) -> None:
     """Write atomically with owner-only permissions: the file holds the API key and SECRET_KEY."""
     temporary = path.with_suffix(".tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
@@ -103,7 +103,7 @@ def load_instance_config(data_dir: Path) -> dict[str, str]:
 GENERATED = {"secret_key": lambda: secrets.token_urlsafe(50), "api_key": new_api_key}
 
 
-def _read_config(path: Path) -> dict[str, str]:
+def _read_config(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text()) if path.exists() else {}
 
 
@@ -124,3 +124,22 @@ def store_api_key(data_dir: Path, api_key: str) -> None:
         config = _read_config(data_dir / CONFIG_FILE)
         config["api_key"] = api_key
         _write_private(data_dir / CONFIG_FILE, config)
+
+
+HOST_SECTION = "host"
+
+
+def store_host_settings(data_dir: Path, values: dict[str, object]) -> None:
+    """Replace the host settings (Settings → General), kept beside the secrets as Radarr keeps its
+    host settings in config.xml: the address, port and URL base are read from here at start."""
+    load_instance_config(data_dir)
+    with _config_lock(data_dir):
+        config = _read_config(data_dir / CONFIG_FILE)
+        config[HOST_SECTION] = values
+        _write_private(data_dir / CONFIG_FILE, config)
+
+
+def read_host_settings(data_dir: Path) -> dict[str, object]:
+    """The stored host settings by Radarr's v3 names; empty before the first save."""
+    host = _read_config(data_dir / CONFIG_FILE).get(HOST_SECTION)
+    return host if isinstance(host, dict) else {}

@@ -77,6 +77,7 @@ JOBS: list[Job] = [
     ),
     Job("ClearBlocklist", "downloads.tasks.clear_blocklist", "Clear Blocklist"),
     Job("ClearLog", "radarr.system.tasks.clear_logs", "Clear Log"),
+    Job("ResetApiKey", "radarr.hostconfig.reset_api_key", "Reset API Key"),
     Job("DeleteLogFiles", "radarr.system.tasks.clear_logs", "Delete Log Files"),
     Job("DownloadedMoviesScan", "imports.tasks.downloaded_movies_scan", "Downloaded Movies Scan"),
     Job("ManualImport", "imports.tasks.manual_import", "Manual Import"),

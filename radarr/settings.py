@@ -7,7 +7,7 @@ from pathlib import Path
 import environ
 from django.utils.csp import CSP
 
-from radarr.instance import load_instance_config, private_folder, private_sqlite_database
+from radarr.instance import load_instance_config, private_folder, private_sqlite_database, read_host_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -20,16 +20,22 @@ SECRET_KEY = INSTANCE["secret_key"]
 DEBUG = env.bool("RADARR_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("RADARR_ALLOWED_HOSTS", default=["*"])
 
+# Settings → General (config/host) as saved, read at start as Radarr reads config.xml; a variable set
+# in the environment wins over it (radarr/hostconfig.py)
+HOST = read_host_settings(DATA_DIR)
 RADARR_API_KEY: str = env.str("RADARR_API_KEY", default="") or INSTANCE["api_key"]
-RADARR_PORT = env.int("RADARR_PORT", default=7878)
-RADARR_BIND = env.str("RADARR_BIND", default="127.0.0.1")
-RADARR_INSTANCE_NAME = env.str("RADARR_INSTANCE_NAME", default="Radarr")
+RADARR_PORT = env.int("RADARR_PORT", default=HOST.get("port", 7878))
+RADARR_BIND = env.str("RADARR_BIND", default=HOST.get("bindAddress", "127.0.0.1"))
+RADARR_INSTANCE_NAME = env.str("RADARR_INSTANCE_NAME", default=HOST.get("instanceName", "Radarr"))
 # "" or "/radarr": every route, /api and /feed included, lives under it (reverse proxies)
-URL_BASE = "/" + env.str("RADARR_URL_BASE", default="").strip("/") if env.str("RADARR_URL_BASE", "") else ""
+_url_base = env.str("RADARR_URL_BASE", default=HOST.get("urlBase", "")).strip("/")
+URL_BASE = "/" + _url_base if _url_base else ""
 RADARR_TMDB_API_KEY = env.str("RADARR_TMDB_API_KEY", default="")
 RADARR_TMDB_URL = env.str("RADARR_TMDB_URL", default="https://api.themoviedb.org/3")
 # Radarr's "authentication not required for local addresses"; off unless asked for
-RADARR_TRUST_LOCAL_ADDRESSES = env.bool("RADARR_TRUST_LOCAL_ADDRESSES", default=False)
+RADARR_TRUST_LOCAL_ADDRESSES = env.bool(
+    "RADARR_TRUST_LOCAL_ADDRESSES", default=HOST.get("authenticationRequired") == "disabledForLocalAddresses"
+)
 # forwarding headers (X-Forwarded-For/-Proto/-Host, Forwarded, X-Real-IP) are believed only when the
 # direct peer is one of these addresses or networks (radarr/auth.py)
 RADARR_TRUSTED_PROXIES = env.list("RADARR_TRUSTED_PROXIES", default=[])
@@ -228,7 +234,12 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 LOG_DIR = private_folder(DATA_DIR / "logs")
-LOG_LEVEL = env.str("RADARR_LOG_LEVEL", default="INFO").upper()
+# Radarr's levels are info, debug and trace; Python has no trace, so it logs as debug
+LOG_LEVEL = (
+    env.str("RADARR_LOG_LEVEL", default=HOST.get("logLevel", "info")).upper().replace("TRACE", "DEBUG")
+)
+LOG_SIZE_LIMIT_MB = HOST.get("logSizeLimit", 1)
+CONSOLE_LOG_LEVEL = (HOST.get("consoleLogLevel") or LOG_LEVEL).upper().replace("TRACE", "DEBUG")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -241,13 +252,18 @@ LOGGING = {
         "file": {
             "class": "radarr.instance.PrivateRotatingFileHandler",  # owner-only files
             "filename": str(LOG_DIR / "radarr.txt"),
-            "maxBytes": 1_048_576,
+            "maxBytes": LOG_SIZE_LIMIT_MB * 1_048_576,
             "backupCount": 5,
             "encoding": "utf-8",
             "formatter": "file",
             "filters": ["secrets"],
         },
-        "console": {"class": "logging.StreamHandler", "formatter": "console", "filters": ["secrets"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "console",
+            "filters": ["secrets"],
+            "level": CONSOLE_LOG_LEVEL,
+        },
     },
     "root": {"handlers": ["file", "console"], "level": LOG_LEVEL},
     "loggers": {

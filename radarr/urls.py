@@ -20,6 +20,7 @@ pages = [
     path("wanted", wanted_page.wanted, {"kind": "missing"}, name="wanted"),  # Wanted → Missing
     path("settings", views.settings_index, name="settings"),
     path("settings/general", views.settings_general, name="settings-general"),
+    path("settings/general/apikey", views.regenerate_api_key, name="settings-regenerate-api-key"),
     path("settings/ui", views.settings_ui, name="settings-ui"),
     path("folders", views.folder_picker, name="folder-picker"),
     path("system/status", system_views.status, name="system-status"),

@@ -10,11 +10,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from radarr import loginthrottle
+from radarr import hostconfig, loginthrottle
 from radarr.accounts import INITIAL_PASSWORD_FILE, forget_initial_password
 from radarr.api.errors import Failure, ValidationFailed
+from radarr.generalpage import host_settings_from_form, page_sections
+from radarr.hostconfig import environment_overrides, host_config_resource, pending_restart, save_host_config
 from radarr.models import UiConfig
 from radarr.system.filesystem import folder_listing
 from radarr.system.uiconfig import page_fields, save_ui_config, ui_config_resource, ui_settings_from_form
@@ -50,21 +52,45 @@ def settings_index(request: HttpRequest) -> HttpResponse:
     return render(request, "radarr/settings.html")
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def settings_general(request: HttpRequest) -> HttpResponse:
+    """Settings → General: host, security, proxy, logging, backups; validated as config/host is."""
+    values = host_config_resource()
+    failures: list[Failure] = []
+    if request.method == "POST":
+        posted = host_settings_from_form(request.POST)
+        try:
+            save_host_config(posted)
+        except ValidationFailed as error:
+            failures, values = error.failures, values | posted
+        else:
+            messages.success(request, "General settings saved.")
+            return redirect("settings-general")
     initial_password_file: Path = settings.DATA_DIR / INITIAL_PASSWORD_FILE
     context = {
         "api_key": settings.RADARR_API_KEY,
-        "instance_name": settings.RADARR_INSTANCE_NAME,
-        "bind": settings.RADARR_BIND,
-        "port": settings.RADARR_PORT,
-        "url_base": settings.URL_BASE or "/",
+        "sections": page_sections(values),
+        "failures": failures,
+        "pending_restart": pending_restart(),
+        "environment_overrides": environment_overrides(),
         "data_dir": settings.DATA_DIR,
         "initial_password": initial_password_file.read_text().strip()
         if initial_password_file.exists()
         else "",
     }
-    return render(request, "radarr/settings_general.html", context)
+    return render(request, "radarr/settings_general.html", context, status=400 if failures else 200)
+
+
+@require_POST
+def regenerate_api_key(request: HttpRequest) -> HttpResponse:
+    """Settings → General → regenerate: the old key stops working at once."""
+    try:
+        hostconfig.regenerate_api_key()
+    except ValidationFailed as error:
+        messages.error(request, error.failures[0].message)
+    else:
+        messages.success(request, "A new API key is in use: give it to the programs that use the old one.")
+    return redirect("settings-general")
 
 
 @require_http_methods(["GET", "POST"])

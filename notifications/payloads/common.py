@@ -11,6 +11,7 @@ from django.utils import timezone
 from notifications import events as ev
 from notifications.payloads.notice import TITLES, Notice
 from notifications.snapshots import LanguageSnapshot, MovieFileSnapshot, MovieSnapshot, ReleaseSnapshot
+from radarr.hostconfig import host_settings
 
 
 def language_payload(language: LanguageSnapshot) -> dict[str, Any]:
@@ -48,7 +49,8 @@ def drop_nulls(value: Any) -> Any:
 
 
 def _base_url() -> str:
-    return getattr(settings, "RADARR_APPLICATION_URL", "") or ""
+    """Settings → General's application URL (where others reach Radarr), read when the notice is built."""
+    return str(host_settings()["applicationUrl"] or "")
 
 
 def movie_payload(movie: MovieSnapshot, *, file_path: str | None = None) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from radarr.api.errors import ApiError
 from radarr.api.params import QueryParams
+from radarr.hostconfig import stored_host_settings
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ def request_api_key(request: HttpRequest) -> str | None:
 
 
 def has_valid_api_key(request: HttpRequest) -> bool:
+    stored_host_settings()  # takes a key reset by another process
     key = request_api_key(request)
     return key is not None and hmac.compare_digest(key.encode(), settings.RADARR_API_KEY.encode())
 

@@ -34,15 +34,16 @@ from radarr.providerfamily import (
 from radarr.system.health import recheck_health
 
 
-def provider_api_urls(family: ProviderFamily, route: str) -> list[URLPattern]:
-    """The family's seven routes under `route` ("indexer", "downloadclient", "notification")."""
+def provider_api_urls(family: ProviderFamily, route: str, *, bulk: bool = True) -> list[URLPattern]:
+    """The family's seven routes under `route` ("indexer", "downloadclient", "notification"); six for
+    a family Radarr edits one at a time (metadata: `bulk` False)."""
     family_kwargs = {"family": family}
     return [
         path(route, provider_collection, family_kwargs),
         path(f"{route}/schema", provider_schema, family_kwargs),
         path(f"{route}/test", provider_test, family_kwargs),
         path(f"{route}/testall", provider_test_all, family_kwargs),
-        path(f"{route}/bulk", provider_bulk, family_kwargs),
+        *([path(f"{route}/bulk", provider_bulk, family_kwargs)] if bulk else []),
         path(f"{route}/action/<str:name>", provider_action, family_kwargs),
         path(f"{route}/<int:id>", provider_item, family_kwargs),
     ]

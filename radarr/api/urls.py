@@ -43,6 +43,7 @@ api_v3 = [
     path("filesystem/type", system.filesystem_type),
     path("customfilter", customfilters.custom_filter_collection),
     path("customfilter/<int:id>", customfilters.custom_filter_item),
+    re_path(r"^config/host(?:/(?P<id>[0-9]+))?$", system.host_config),
 ]
 
 urlpatterns = [

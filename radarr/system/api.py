@@ -16,6 +16,7 @@ from radarr.api.identity import row_or_404
 from radarr.api.paging import paged_list, read_paging
 from radarr.api.responses import json_response, read_json_object
 from radarr.commands import queue_command
+from radarr.hostconfig import host_config_resource, save_host_config
 from radarr.jobs import find_job, scheduled_tasks
 from radarr.models import Command, UiConfig
 from radarr.system.backups import BackupError, BackupFile, find_backup, list_backups, restore_backup
@@ -270,6 +271,14 @@ def ui_config(request: HttpRequest, id: str | None = None) -> HttpResponse:
         config = save_ui_config(read_json_object(request))
         return json_response(ui_config_resource(config), status=202)
     return json_response(ui_config_resource(UiConfig.load()))
+
+
+@api_view("GET", "PUT")
+def host_config(request: HttpRequest, id: str | None = None) -> HttpResponse:
+    """config/host and config/host/{id}: Settings → General (id 1); a PUT answers 202 as Radarr's."""
+    if request.method == "PUT":
+        return json_response(save_host_config(read_json_object(request)), status=202)
+    return json_response(host_config_resource())
 
 
 @api_view("GET", "POST", "PUT", "DELETE", "PATCH")

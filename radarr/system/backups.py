@@ -59,7 +59,8 @@ class BackupFile:
 
 
 def backup_folder(kind: str = "") -> Path:
-    folder = settings.DATA_DIR / "Backups"
+    """Settings → General's backup folder (relative to the data folder unless a full path)."""
+    folder = settings.DATA_DIR / BackupSettings.load().folder
     return folder / kind if kind else folder
 
 

@@ -6,6 +6,7 @@ from email.utils import parsedate_to_datetime
 import requests
 from django.conf import settings
 
+from radarr.hostconfig import pending_restart
 from radarr.http import session
 from radarr.loginthrottle import current_lockouts
 from radarr.system.health import WIKI, HealthIssue
@@ -15,6 +16,19 @@ MIN_API_KEY_LENGTH = 20
 # (through RADARR_TMDB_URL, so a mirror, a proxy or a test's unreachable address is used for this too)
 CLOCK_REFERENCE_PATH = "/configuration"
 CLOCK_TOLERANCE_SECONDS = 24 * 3600
+
+
+def pending_restart_check() -> list[HealthIssue]:
+    """Settings → General saved an address, port, URL base or instance name the server reads only at
+    start: say so until a restart applies it (Radarr's UI asks for the restart)."""
+    pending = pending_restart()
+    if not pending:
+        return []
+    message = (
+        f"Saved settings apply when Radarr restarts: {', '.join(pending)}. How to fix: restart Radarr "
+        "(the container, or `make run`)"
+    )
+    return [HealthIssue("PendingRestartCheck", "notice", message)]
 
 
 def api_key_check() -> list[HealthIssue]:

@@ -76,6 +76,7 @@ CHECKS: list[str] = [
     "movies.checks.removed_movies_check",
     "radarr.system.checks.api_key_check",
     "radarr.system.checks.failed_login_check",
+    "radarr.system.checks.pending_restart_check",
 ]
 # Checks that talk to other programs run in the CheckHealth job; requests read their last results.
 SCHEDULED_CHECKS: list[str] = [

@@ -7,6 +7,8 @@ from radarr.models import SingletonModel
 
 
 class BackupSettings(SingletonModel):
+    # Radarr's backupFolder: a full path, or a folder inside the data folder
+    folder = models.CharField(max_length=1000, default="Backups")
     interval_days = models.PositiveSmallIntegerField(
         default=7, validators=[MinValueValidator(1), MaxValueValidator(7)]
     )

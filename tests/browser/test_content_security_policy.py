@@ -35,6 +35,7 @@ PAGES = [
     "/settings/indexers/options",
     "/settings/downloadclients",
     "/settings/connect",
+    "/settings/metadata",
     "/settings/parse",
     "/system/status",
     "/system/tasks",

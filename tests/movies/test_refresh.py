@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from movies import tmdb
-from movies.models import AlternativeTitle, Collection, Movie
+from movies.models import AlternativeTitle, Collection, MetadataConfig, Movie
 from movies.refresh import apply_metadata, movies_due_for_refresh, refresh_movie
 from movies.tasks import refresh_movies
 from movies.tmdb import TmdbUnavailable, fetch_movie
@@ -64,6 +64,16 @@ def test_refresh_applies_tmdbs_metadata_to_the_movie(fake_tmdb):
     assert movie.images[0]["coverType"] == "poster"
     assert movie.last_info_sync is not None
     assert (movie.monitored, movie.minimum_availability) == (False, "inCinemas")  # the user's, untouched
+
+
+def test_refresh_takes_the_certification_of_the_country_in_settings_metadata(fake_tmdb):
+    MetadataConfig.objects.create(pk=1, certification_country="de")
+    movie = make_movie()
+
+    refresh_movie(movie)
+
+    movie.refresh_from_db()
+    assert movie.certification == "16"
 
 
 def test_refresh_replaces_tmdbs_alternative_titles_and_keeps_the_users(fake_tmdb):

@@ -441,3 +441,9 @@ def test_retry_waits_honour_retry_after_capped_else_back_off(retry_after, attemp
         response.headers["Retry-After"] = retry_after
 
     assert tmdb._wait_before_retry(response, attempt) == wait
+
+
+def test_the_certification_is_the_chosen_countrys(fake_tmdb):
+    assert fetch_movie(603, "DE").certification == "16"
+    assert fetch_movie(603, "AU").certification == "M"
+    assert fetch_movie(603).certification == "R"  # the US's when none is chosen

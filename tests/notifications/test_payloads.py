@@ -13,6 +13,7 @@ from movies.models import MovieFile
 from notifications import events as ev
 from notifications.events import event_from_data, event_to_data
 from notifications.payloads import build_notice, notice_for_test
+from radarr.instance import CONFIG_FILE, store_host_settings
 from radarr.models import Tag
 from tests.movies.factories import MovieFactory, MovieFileFactory
 from tests.notifications.helpers import grab_of, make_grab
@@ -220,9 +221,14 @@ def test_manual_interaction_required_names_the_download_and_why_it_waits():
 
 
 def test_health_restored_leaves_out_the_application_url(settings):
-    settings.RADARR_APPLICATION_URL = "https://radarr.example"
-    restored = build_notice(ev.HealthRestoredEvent("X", "warning", "fine again")).payload
-    health = build_notice(ev.HealthEvent("X", "warning", "broken")).payload
+    config = settings.DATA_DIR / CONFIG_FILE
+    saved = config.read_bytes()
+    store_host_settings(settings.DATA_DIR, {"applicationUrl": "https://radarr.example"})  # Settings → General
+    try:
+        restored = build_notice(ev.HealthRestoredEvent("X", "warning", "fine again")).payload
+        health = build_notice(ev.HealthEvent("X", "warning", "broken")).payload
+    finally:
+        config.write_bytes(saved)
     assert "applicationUrl" not in restored
     assert health["applicationUrl"] == "https://radarr.example"
 

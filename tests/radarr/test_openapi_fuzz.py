@@ -8,6 +8,7 @@ before it is sent, the server's working directory is that folder, and no name bu
 so nothing the fuzzer sends can write outside tmp or leave the machine.
 """
 
+import logging
 import os
 import re
 import socket
@@ -27,6 +28,7 @@ from hypothesis import HealthCheck, Phase
 from hypothesis import settings as hypothesis_settings
 
 from radarr.api.openapi import openapi_document
+from radarr.instance import CONFIG_FILE
 from tests.fakeserver import FakeServer
 
 schemathesis = pytest.importorskip("schemathesis")
@@ -118,7 +120,12 @@ def fuzz_server(fuzz_database: None, fuzz_root: Path, offline_names: None) -> It
     tmdb.add("/3/movie/603", file=TMDB_FIXTURES / "movie-603.json")
     tmdb.add("/3/search/movie", file=TMDB_FIXTURES / "search-matrix.json")
     overrides = {"RADARR_TMDB_URL": tmdb.url + "/3", "RADARR_TMDB_API_KEY": "0" * 32}
-    saved = {name: getattr(settings, name) for name in overrides}
+    # config/host saves into the data folder's config.json (a proxy, a new API key, local-address trust,
+    # the log level): what the fuzzer saves there must not reach the tests that run after it
+    kept = ("RADARR_API_KEY", "RADARR_TRUST_LOCAL_ADDRESSES")
+    saved = {name: getattr(settings, name) for name in (*overrides, *kept)}
+    config_file = settings.DATA_DIR / CONFIG_FILE
+    saved_config, saved_level = config_file.read_bytes(), logging.getLogger().level
     for name, value in overrides.items():
         setattr(settings, name, value)
     working_folder = os.getcwd()
@@ -136,6 +143,8 @@ def fuzz_server(fuzz_database: None, fuzz_root: Path, offline_names: None) -> It
         os.chdir(working_folder)
         for name, value in saved.items():
             setattr(settings, name, value)
+        config_file.write_bytes(saved_config)
+        logging.getLogger().setLevel(saved_level)
 
 
 # Built from the code at import: the test that the served document is this one is in test_openapi.py.

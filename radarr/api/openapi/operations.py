@@ -47,8 +47,9 @@ def _crud(tag: str, base: str, resource: str, *, create: bool = True, delete: bo
     return ops
 
 
-def _providers(tag: str, base: str, resource: str, bulk: str) -> list[Op]:
-    """A provider family (indexers, download clients, notifications): CRUD, schema, test and bulk."""
+def _providers(tag: str, base: str, resource: str, bulk: str | None) -> list[Op]:
+    """A provider family (indexers, download clients, notifications): CRUD, schema, test and bulk
+    (metadata consumers have no bulk: `bulk` None)."""
     saving = "forceSave:bool"
     return [
         Op("GET", base, tag, f"Every {resource}", returns=f"[{resource}]"),
@@ -83,8 +84,14 @@ def _providers(tag: str, base: str, resource: str, bulk: str) -> list[Op]:
         Op(
             "POST", f"{base}/testall", tag, "Test every saved one", returns="[ProviderTestResult]", status=200
         ),
-        Op("PUT", f"{base}/bulk", tag, "Edit several at once", body=bulk, returns=f"[{resource}]"),
-        Op("DELETE", f"{base}/bulk", tag, "Delete several at once", body=bulk),
+        *(
+            [
+                Op("PUT", f"{base}/bulk", tag, "Edit several at once", body=bulk, returns=f"[{resource}]"),
+                Op("DELETE", f"{base}/bulk", tag, "Delete several at once", body=bulk),
+            ]
+            if bulk
+            else []
+        ),
         Op(
             "POST",
             f"{base}/action/{{name}}",
@@ -258,6 +265,7 @@ SYSTEM = [
         returns="CustomFilterResource",
     ),
     Op("DELETE", "/api/v3/customfilter/{id}", "CustomFilter", "Delete a saved filter"),
+    *_config("HostConfig", "/api/v3/config/host", "HostConfigResource"),
 ]
 
 RELEASES = [
@@ -788,6 +796,8 @@ IMPORTS = [
         returns="NamingExampleResource",
     ),
     *_config("MediaManagementConfig", "/api/v3/config/mediamanagement", "MediaManagementConfigResource"),
+    *_providers("Metadata", "/api/v3/metadata", "MetadataResource", None),
+    *_config("MetadataConfig", "/api/v3/config/metadata", "MetadataConfigResource"),
     Op(
         "GET",
         "/api/v3/rename",

@@ -334,6 +334,20 @@ _OBJECTS: dict[str, str] = {
     ),
     "BackupResource": "id:int32 name:string path:string type:string size:int64 time:datetime",
     "BackupUploadResource": "file!:binary",
+    "HostConfigResource": (
+        "id:int32 bindAddress:string port:int32 sslPort:int32 enableSsl:bool launchBrowser:bool "
+        "authenticationMethod:AuthenticationType authenticationRequired:AuthenticationRequiredType "
+        "analyticsEnabled:bool username:string password:string passwordConfirmation:string "
+        "logLevel:string logSizeLimit:int32 consoleLogLevel:string branch:string apiKey:string "
+        "sslCertPath:string sslCertPassword:string urlBase:string instanceName:string "
+        "applicationUrl:string updateAutomatically:bool updateMechanism:UpdateMechanism "
+        "updateScriptPath:string proxyEnabled:bool proxyType:ProxyType proxyHostname:string "
+        "proxyPort:int32 proxyUsername:string proxyPassword:string proxyBypassFilter:string "
+        "proxyBypassLocalAddresses:bool certificateValidation:CertificateValidationType "
+        "backupFolder:string backupInterval:int32 backupRetention:int32 trustCgnatIpAddresses:bool"
+    ),
+    "MetadataResource": _PROVIDER + "presets:[MetadataResource] enable:bool",
+    "MetadataConfigResource": "id:int32 certificationCountry:TMDbCountryCode",
     "UiConfigResource": (
         "id:int32 firstDayOfWeek:int32 calendarWeekColumnHeader:string movieRuntimeFormat:string "
         "shortDateFormat:string longDateFormat:string timeFormat:string showRelativeDates:bool "
@@ -384,6 +398,12 @@ _ENUMS: dict[str, str] = {
     ),
     "MovieStatusType": "tba announced inCinemas released deleted",
     "SortDirection": "default ascending descending",
+    "AuthenticationType": "none basic forms external",
+    "AuthenticationRequiredType": "enabled disabledForLocalAddresses",
+    "ProxyType": "http socks4 socks5",
+    "CertificateValidationType": "enabled disabledForLocalAddresses disabled",
+    "UpdateMechanism": "builtIn script external apt docker",
+    "TMDbCountryCode": "au br ca fr de gb in ie it nz ro es us",
 }
 _EXTENSION_ENUMS: dict[str, str] = {"SceneGroupConfidence": "low medium high"}
 

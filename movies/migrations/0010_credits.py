@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('movies', '0008_auto_tags'),
+        ('movies', '0009_metadata_config'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('radarr', '0006_worker_run_heartbeats'),
+        ('radarr', '0007_backup_folder'),
     ]
 
     operations = [
