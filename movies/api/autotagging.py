@@ -40,6 +40,7 @@ def field_resource(field: ConditionField, value: Any) -> dict[str, Any]:
 def _specification_resource(kind: ConditionKind, specification: dict[str, Any]) -> dict[str, Any]:
     values = specification.get("fields") or {}
     return {
+        "id": 0,  # conditions have no id of their own (Radarr declares one, as for custom formats)
         "name": specification.get("name"),
         "implementation": kind.implementation,
         "implementationName": kind.implementation_name,
@@ -110,6 +111,7 @@ def auto_tag_item(request: HttpRequest, id: int) -> HttpResponse:
 
 def _template_resource(kind: ConditionKind) -> dict[str, Any]:
     return {
+        "id": 0,
         "implementation": kind.implementation,
         "implementationName": kind.implementation_name,
         "negate": False,
