@@ -6,50 +6,10 @@ import pytest
 # Client calls whose routes land with work merged after this test (each reason names it). Marked
 # xfail(strict=False): they pass once that work is merged, and the lead then deletes the line.
 PENDING_ROUTES: dict[str, str] = {
-    # pyarr
-    "pyarr custom_filter.get": "lands with wt/api",
-    "pyarr update.get": "lands with wt/api",
-    "pyarr system.get_routes": "lands with wt/api",
-    "pyarr system.get_routes_duplicate": "lands with wt/api",
-    "pyarr metadata.get": "lands with wt/metadata",
+    # import lists come with issue 19
     "pyarr import_list.get": "issue 19 import lists",
     "pyarr import_list.get_schema": "issue 19 import lists",
     "pyarr import_list.get by id": "issue 19 import lists",
-    "pyarr metadata.get by id": "lands with wt/metadata",
-    # radarr-py (one test over all its calls: it xfails while any of these fails)
-    **{
-        f"radarr-py {call}": "lands with wt/api"
-        for call in (
-            "AlternativeTitleApi.list_alttitle",
-            "AlternativeTitleApi.get_alttitle_by_id",
-            "CreditApi.get_credit",
-            "CreditApi.get_credit_by_id",
-            "CustomFilterApi.list_custom_filter",
-            "CustomFilterApi.get_custom_filter_by_id",
-            "FileSystemApi.get_file_system",
-            "FileSystemApi.get_file_system_type",
-            "FileSystemApi.get_file_system_mediafiles",
-            "IndexerFlagApi.list_indexer_flag",
-            "LocalizationApi.get_localization",
-            "LocalizationApi.get_localization_language",
-            "SystemApi.get_system_routes",
-            "SystemApi.get_system_routes_duplicate",
-            "UpdateApi.list_update",
-            "UpdateLogFileApi.list_log_file_update",
-        )
-    },
-    **{
-        f"radarr-py {call}": "lands with wt/metadata"
-        for call in (
-            "HostConfigApi.get_host_config",
-            "HostConfigApi.get_host_config_by_id",
-            "MetadataApi.list_metadata",
-            "MetadataApi.list_metadata_schema",
-            "MetadataApi.get_metadata_by_id",
-            "MetadataConfigApi.get_metadata_config",
-            "MetadataConfigApi.get_metadata_config_by_id",
-        )
-    },
     **{
         f"radarr-py {call}": "issue 19 import lists"
         for call in (
@@ -97,10 +57,6 @@ FAILS_ON_RADARR: dict[str, tuple[str, str]] = {
 # Routes buildarr-radarr reads before it can dump or compare anything: while one answers "No API route
 # matches", the buildarr tests xfail with the reason given here.
 PENDING_BUILDARR_ROUTES: dict[str, str] = {
-    "/api/v3/config/metadata": "lands with wt/metadata",
-    "/api/v3/metadata": "lands with wt/metadata",
-    "/api/v3/metadata/schema": "lands with wt/metadata",
-    "/api/v3/config/host": "lands with wt/metadata",
     "/api/v3/importlist": "issue 19 import lists",
     "/api/v3/importlist/schema": "issue 19 import lists",
     "/api/v3/config/importlist": "issue 19 import lists",
