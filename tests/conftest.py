@@ -62,6 +62,15 @@ def radarr_defaults(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
 
 
+@pytest.fixture(autouse=True)
+def no_inherited_worker_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that starts a job worker in this process sets the process's run (radarr.commands.use_run);
+    the tests after it must not file their commands under that run, whose row their database lacks."""
+    from radarr import commands
+
+    monkeypatch.setattr(commands, "_process_run_id", None)
+
+
 @pytest.fixture
 def api_client() -> Client:
     """A client that sends the API key as Prowlarr, autobrr and pyarr do (X-Api-Key)."""
