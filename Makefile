@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v p
 VENV := .venv
 PY := $(VENV)/bin/python
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+# test processes (pytest-xdist; whole files to each, so a module's server or cluster starts once)
+TEST_WORKERS ?= 2
 export TEST_DATABASE_URL  # tests/radarr/test_cluster.py creates its own database there
 
 .PHONY: run test lint format bench clean-venv
@@ -41,10 +43,10 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check  # Django's system checks: `make run` skips them to start in a second
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 	@if $(PY) -c "import psycopg; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== the suite again on PostgreSQL ($(TEST_DATABASE_URL))"; \
-		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -m "not sqlite_pass"; \
+		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not sqlite_pass"; \
 	else \
 		echo "== no PostgreSQL answers at $(TEST_DATABASE_URL): the PostgreSQL pass is skipped"; \
 	fi
