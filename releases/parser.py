@@ -47,6 +47,9 @@ __all__ = [
     "parse_subtitle_language",
 ]
 
+# Superscripts and vulgar fractions glued to a year ("(2016²)", "2019½"): footnote marks, never the year.
+_MARKS = "\u00b9\u00b2\u00b3\u2070-\u209f\u00bc-\u00be\u2150-\u215f\u2189"
+_MARK_BY_YEAR = re.compile(rf"(?<=(?:1[89]|20)\d\d)[{_MARKS}]+|[{_MARKS}]+(?=(?:1[89]|20)\d\d(?!\d))")
 _UNSAFE_CHARACTERS = regex.compile(r"\s*[<>?*|]")  # characters Radarr drops from the "simple" release title
 _UNSAFE_CHARACTER = re.compile(r"[<>?*|]")
 
@@ -80,6 +83,8 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedMovieInfo | Non
         return None
     original_title = title
     title = unreverse(title)
+    if not title.isascii():
+        title = _MARK_BY_YEAR.sub("", title)
     release_title = remove_file_extension(title).strip("-_").replace("【", "[").replace("】", "]")
     simple_title = clean_for_title_match(release_title)
     match = match_title(simple_title, is_dir)
@@ -95,10 +100,14 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedMovieInfo | Non
         start, end = match.span
         masked = "A.Movie" if "." in simple_title[start:end] else "A Movie"
         simple_release_title = simple_release_title[:start] + masked + simple_release_title[end:]
-    release_group = match.sub_group or parse_release_group(simple_release_title)
+    release_group = match.sub_group or parse_release_group(simple_release_title, release_title)
     language_title = (
         simple_release_title.replace(release_group, "RlsGrp") if release_group else simple_release_title
     )
+    # Language codes are read only where groups write them: after the title and year, without the group.
+    tags = simple_title[match.span[1] :] if match.span is not None else None
+    if tags and release_group:
+        tags = tags.replace(release_group, " ")
     quality = parse_quality(title)
     # The quality parse read the same tag from the name with "_" as spaces: only then can the two differ.
     hardcoded_subs = parse_hardcoded_subs(title) if "_" in title else quality.hardcoded_subs
@@ -110,7 +119,7 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedMovieInfo | Non
         year=match.year,
         edition=match.edition or parse_edition(simple_release_title),
         quality=quality,
-        languages=parse_languages(language_title),
+        languages=parse_languages(language_title, tags),
         release_group=release_group,
         release_hash=match.release_hash,
         imdb_id=parse_imdb_id(simple_release_title),

@@ -53,9 +53,31 @@ _EXACT_GROUP_HINTS = (
 _EXACT_GROUP_HINT = re.compile(literal_alternation(_EXACT_GROUP_HINTS))  # one scan for them all
 
 
-def parse_release_group(title: str) -> str | None:
-    """The release group of a release title, None when it names none."""
-    title = strip_site_tags(remove_file_extension(title.strip()))
+# YTS-style names put the group first, in brackets, where it reads as a website ("[YTS.MX] Title (2001)
+# [1080p] [BluRay]"): Radarr strips it as one and takes the last bracket, a quality word, for the group.
+_LEADING_KNOWN_GROUP = re.compile(r"\[\s*(YTS(?:\.[A-Z]{2,3})?|YIFY)\s*\]", re.IGNORECASE)
+# A last "[word]" that is a resolution, source, codec, audio or container tag names no group.
+_TAG_WORD = re.compile(
+    r"\d{3,4}[pi]|\d{3,4}x\d{3,4}|[48]k|uhd|hdr(?:10)?|sdr|blu-?ray|bd|bdrip|brrip|web|webdl|webrip|hdtv|"
+    r"dvd(?:rip)?|remux|[xh]26[45]|hevc|avc|xvid|divx|aac|e?ac3|dts|flac|opus|atmos|truehd|mkv|mp4|avi|"
+    r"10bit|8bit",
+    re.IGNORECASE,
+)
+
+
+def parse_release_group(title: str, unmasked: str | None = None) -> str | None:
+    """The release group of a release title, None when it names none. `unmasked` is the name before the
+    movie title in it was masked (the parser masks by position, which may cover a leading bracket)."""
+    title = remove_file_extension(title.strip())
+    front = title if unmasked is None else unmasked
+    leading = _LEADING_KNOWN_GROUP.match(front) if front.startswith("[") else None
+    group = _release_group(strip_site_tags(title))
+    if leading is not None and (group is None or _TAG_WORD.fullmatch(group)):
+        return leading.group(1)
+    return group
+
+
+def _release_group(title: str) -> str | None:
     anime = _ANIME_GROUP.match(title) if title.startswith("[") else None
     if anime:
         return anime.group("subgroup")
@@ -71,6 +93,8 @@ def parse_release_group(title: str) -> str | None:
     group = _last_release_group(title) if ("-" in title or "[" in title) else None
     if group is None or group.isdigit() or _INVALID_GROUP.match(group):
         return None
+    if title.endswith("]") and title.endswith(f"[{group}]") and _TAG_WORD.fullmatch(group):
+        return None  # "Title (2019) [1080p] [WEBRip]": a tag, not a group
     return group
 
 

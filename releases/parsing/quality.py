@@ -81,6 +81,14 @@ _RESOLUTION = regex.compile(
     r"(?<r2160>2160p|3840x2160|4k[-_. ](?:UHD|HEVC|BD|H\.?265)|(?:UHD|HEVC|BD|H\.?265)[-_. ]4k))\b",
     _I,
 )
+# Where Radarr finds no resolution token, two forms it misses still name one: a frame size ("4096x2160",
+# "1920x800") and a resolution glued to the next tag ("1080p10bit", "2160pHDR", "WEBRip1080p").
+_FRAME_SIZE = re.compile(r"\b(\d{3,4})x(\d{3,4})\b", re.IGNORECASE)
+_GLUED_RESOLUTION = re.compile(
+    r"(?<![0-9])((?:360|480|540|576|720|1080|2160)[pi])(?=[a-z0-9])"
+    r"|(?<=[a-z])(?<!bluray)(?<!bd)(?<!remux)(?<!to)((?:360|480|540|576|720|1080|2160)[pi])\b",
+    re.IGNORECASE,
+)
 _IMPLIED_2160 = regex.compile(r"\bUHD\b|\[4K\]", _I)  # no resolution written: UHD means 4k
 _CODEC = regex.compile(
     r"\b(?:(?<x264>x264)|(?<h264>h264)|(?<xvidhd>XvidHD)|(?<xvid>X-?vid)|(?<divx>divx))\b", _I
@@ -158,6 +166,11 @@ def parse_quality_name(name: str) -> QualityModel:
     if "raw" in lower and _RAW_HD.search(normalized) and not _is_brdisk(normalized, lower):
         return QualityModel(q.RAWHD, revision, _NAME, _NAME, revision_detection, hardcoded_subs)
     resolution = _parse_resolution(normalized)
+    if not resolution and any(char.isdigit() for char in normalized):
+        separated = _GLUED_RESOLUTION.sub(_spaced, normalized)
+        if separated != normalized:  # read the name again with the resolution as a word of its own
+            return parse_quality_name(separated)
+        resolution = _frame_resolution(normalized)
     resolution_detection = _NAME if resolution else DetectionSource.UNKNOWN
     source_matches = _SOURCE.finditer(normalized, lower, words)
     quality = (
@@ -222,6 +235,24 @@ def _parse_resolution(name: str) -> int:
     return 2160 if _IMPLIED_2160.search(name) else 0
 
 
+def _spaced(match: re.Match[str]) -> str:
+    return f" {match.group()} "
+
+
+def _frame_resolution(name: str) -> int:
+    """The resolution a frame size names: the width decides, as for cropped frames ("1920x800")."""
+    frame = _FRAME_SIZE.search(name)
+    if frame is None:
+        return 0
+    width, height = int(frame.group(1)), int(frame.group(2))
+    if width < height or width < 320:
+        return 0
+    for least_width, least_height, resolution in ((3000, 1700, 2160), (1700, 950, 1080), (1100, 650, 720)):
+        if width >= least_width or height >= least_height:
+            return resolution
+    return 576 if height >= 560 else 480
+
+
 def _parse_revision(name: str, normalized: str, lower: str) -> tuple[Revision, DetectionSource]:
     version, is_repack, found = 1, False, False
     has_version_hint = "repack" in lower or "rerip" in lower or _VERSION_HINT.search(lower) is not None
@@ -251,6 +282,11 @@ def _is_brdisk(normalized: str, lower: str | None = None) -> bool:
     if lower is None:
         lower = normalized.lower()
     if not _BRDISK_HINT.search(lower) or _BRDISK_VETO.search(normalized):
+        return False
+    # Radarr vetoes 1080p with HEVC (an encode: 1080p discs are AVC) only in names that start with a letter
+    # or digit, its pattern anchoring the veto on a word boundary at the start; "[Group] Title BD 1080p
+    # HEVC" is the same encode.
+    if "1080p" in lower and "hevc" in lower:
         return False
     return bool(_BRDISK.search(normalized))
 

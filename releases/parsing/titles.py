@@ -23,12 +23,18 @@ def _stdlib_syntax(pattern: str) -> str:
     return pattern.replace("(?<title>", "(?P<title>").replace("(?<year>", "(?P<year>")
 
 
+# Radarr's edition words, with the common edition names it misspells ("Rouge" for Rogue) or misses: Rogue,
+# Producer's, Editor's, Definitive, International, Alternate, Television, Super Duper and Noir before
+# Cut/Edition/Version; Redux, Criterion (Collection) and Black and Chrome on their own.
 _EDITION_WORDS = (
     r"\(?\b(?<edition>(((Recut.|Extended.|Ultimate.)?(Director.?s|Collector.?s|Theatrical|Ultimate|Extended|"
-    r"Despecialized|(Special|Rouge|Final|Assembly|Imperial|Diamond|Signature|Hunter|Rekall)(?=(.(Cut|Edition|Version)))|"
+    r"Despecialized|(Special|Rouge|Rogue|Final|Assembly|Imperial|Diamond|Signature|Hunter|Rekall|Producer.?s|"
+    r"Editor.?s|Definitive|International|Alternate|Alternative|Television|Super.Duper|Noir|Black.(?:and|&).Chrome)"
+    r"(?=(.(Cut|Edition|Version)))|"
     r"\d{2,3}(th)?.Anniversary)(?:.(Cut|Edition|Version))?"
     r"(.(Extended|Uncensored|Remastered|Unrated|Uncut|Open.?Matte|IMAX|Fan.?Edit))?|"
-    r"((Uncensored|Remastered|Unrated|Uncut|Open?.Matte|IMAX|Fan.?Edit|Restored|((2|3|4)in1))))))\b\)?"
+    r"((Uncensored|Remastered|Unrated|Uncut|Open?.Matte|IMAX|Fan.?Edit|Restored|((2|3|4)in1)|Redux|"
+    r"Criterion(?:.Collection)?|Black.(?:and|&).Chrome)))))\b\)?"
 )
 _EDITION = regex.compile(_EDITION_WORDS, _I)
 _EDITION_BEFORE_YEAR = regex.compile(_EDITION_WORDS + r".{1,3}(?:18|19|20)\d{2}", _I)
@@ -37,11 +43,12 @@ _EDITION_HINTS = (
     "director", "collector", "theatrical", "ultimate", "extended", "despecialized", "cut", "edition",
     "version",
     "anniversary", "uncensored", "remastered", "unrated", "matte", "imax", "edit", "restored", "in1",
+    "redux", "criterion", "chrome",
 )  # fmt: skip
 _EDITION_HINT = re.compile(literal_alternation(_EDITION_HINTS))
 # The most characters an edition match starts before the hint word it holds or is followed by:
-# "(Signature." before "Cut"/"Edition"/"Version"; "(100th." before "Anniversary" and "(Open." come next.
-_EDITION_LEAD = len("(Signature.")
+# "(International." before "Cut"/"Edition"/"Version"; "(Black.and." before "Chrome" and shorter ones next.
+_EDITION_LEAD = len("(International.")
 
 _YEAR = r"(?<year>(1(8|9)|20)\d{2}(?!p|i|\d+|\]|\W\d+))"
 _ANIME = r"^(?:\[(?<subgroup>.+?)\][-_. ]?)"  # "[SubGroup] " in front
@@ -72,8 +79,9 @@ _GERMAN_PATTERN = regex.compile(
     _I,
 )
 # "Movie.Special.Edition.2011": the edition sits between title and year.
+# "Movie.The.Rogue.Cut.2014": the article belongs to the edition, not to the title (a change from Radarr).
 _EDITION_PATTERN = regex.compile(
-    r"^(?<title>(?![(\[]).+?)?(?:(?:[-_\W](?<![)\[!]))*"
+    r"^(?<title>(?![(\[]).+?)?(?:(?:[-_\W](?<![)\[!]))*(?:The[-_. ])?"
     + _EDITION_WORDS
     + r".{1,3}"
     + _YEAR
@@ -185,7 +193,39 @@ def match_title(simple_title: str, is_dir: bool) -> TitleMatch | None:
         title = match.group("title")
         if title is None or title == "(":
             continue
-        return _title_match(match, title)
+        return _title_match(match, title, _title_number_end(simple_title, match))
+    return None
+
+
+# A number that Radarr took for a year (or skipped) right before the real year, written in brackets:
+# "Blade Runner 2049 (2017)", "Death Race 2000 [1975]". The number belongs to the title.
+_NUMBER_BEFORE_BRACKETED_YEAR = re.compile(r"[-_. ]+((?:1[89]|20)\d{2})[-_. ]*[(\[]$")
+_BRACKETED_YEAR_AFTER = re.compile(r"[-_. ]*[(\[]((?:1[89]|20)\d{2})[)\]]")
+
+
+def _title_number_end(simple_title: str, match: re.Match[str] | regex.Match) -> tuple[int, int] | None:
+    """Where the title really ends and the year it really has, when a title ending in a year-like number
+    is followed by the year in brackets; None otherwise (Radarr's reading stands).
+
+    Radarr's patterns repeat their year group, so the number is either swallowed before the bracketed year
+    (title cut short) or taken as the year itself when a "[" follows it (wrong year). A number equal to
+    the bracketed year is a repeated year, not a title, and keeps Radarr's reading.
+    """
+    if "year" not in match.re.groupindex:
+        return None
+    year_start, year_end = match.span("year")
+    if year_start < 0 or not simple_title[year_start : year_start + 1].isdigit():
+        return None
+    title_end = match.end("title")
+    year = simple_title[year_start:year_end]
+    if simple_title[year_start - 1 : year_start] in ("(", "["):  # the year is bracketed: a number before?
+        number = _NUMBER_BEFORE_BRACKETED_YEAR.search(simple_title, title_end, year_start)
+        if number is not None and number.start() == title_end and number.group(1) != year:
+            return number.end(1), int(year)
+        return None
+    after = _BRACKETED_YEAR_AFTER.match(simple_title, year_end)
+    if after is not None and after.group(1) != year and simple_title[year_start - 1 : year_start] in "-_. ":
+        return year_end, int(after.group(1))
     return None
 
 
@@ -236,10 +276,17 @@ def _may_be_yearless_german(lower: str) -> bool:
     return bool(positions) and not _YEAR_LIKE.search(lower, 0, min(positions))
 
 
-def _title_match(match: re.Match[str] | regex.Match, raw_title: str) -> TitleMatch:
-    movie_name = normalize_title(raw_title)
+def _title_match(
+    match: re.Match[str] | regex.Match, raw_title: str, number_end: tuple[int, int] | None = None
+) -> TitleMatch:
     groups = match.groupdict()
     year_text = groups.get("year") or ""
+    span = match.span("title")
+    if number_end is not None:  # the title runs on to the number before the bracketed year
+        span = (span[0], number_end[0])
+        raw_title = match.string[span[0] : span[1]]
+        year_text = str(number_end[1])
+    movie_name = normalize_title(raw_title)
     edition = groups.get("edition")
     release_hash = (groups.get("hash") or "").strip("[]")
     return TitleMatch(
@@ -248,7 +295,7 @@ def _title_match(match: re.Match[str] | regex.Match, raw_title: str) -> TitleMat
         edition=edition.replace(".", " ") if edition else None,
         sub_group=groups.get("subgroup") or None,
         release_hash=release_hash if release_hash and release_hash != "1280x720" else None,
-        span=match.span("title"),
+        span=span,
     )
 
 
