@@ -243,7 +243,8 @@ _EXTRA_TAGS: dict[str, Language] = {
     "українська": lang.UKRAINIAN, "bahasa": lang.INDONESIAN,
 }  # fmt: skip
 _EXTRA_NAME = re.compile(r"\b(?:" + "|".join(_EXTRA_NAMES) + r")\b", re.IGNORECASE)
-_EXTRA_TAG = re.compile(r"(?<![^\W_])(?:" + "|".join(_EXTRA_TAGS) + r")(?![^\W_])", re.IGNORECASE)
+_EXTRA_ASCII_TAGS = {tag.encode("ascii"): language for tag, language in _EXTRA_TAGS.items() if tag.isascii()}
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def _extra_languages(title: str, lower: str, tags: str | None) -> list[Language]:
@@ -251,8 +252,12 @@ def _extra_languages(title: str, lower: str, tags: str | None) -> list[Language]
     found = []
     if "ian" in lower or "czech" in lower or "slovene" in lower or "farsi" in lower or "filipino" in lower:
         found = [_EXTRA_NAMES[match.group().lower()] for match in _EXTRA_NAME.finditer(title)]
-    if tags:
-        found.extend(_EXTRA_TAGS[match.group().lower()] for match in _EXTRA_TAG.finditer(tags))
+    if tags:  # whole words: the name's words looked up, not a pattern tried at every position
+        words = ascii_words(tags)
+        if words is not None:
+            found.extend(_EXTRA_ASCII_TAGS[word] for word in words if word in _EXTRA_ASCII_TAGS)
+        else:
+            found.extend(_EXTRA_TAGS[word] for word in _NON_WORD.split(tags.lower()) if word in _EXTRA_TAGS)
     return found
 
 
