@@ -109,10 +109,23 @@ def _may_end_a_bracket(lower: str) -> bool:
     return False
 
 
+_JUNK_WORDS = frozenset(
+    word.lower() for word in _JUNK_SUFFIX.pattern.split("|") if word.isalnum() and word.isascii()
+)
+
+
 def _strip_junk_suffixes(title: str) -> str:
     while True:
         dash = title.rfind("-")
-        if dash == -1 or not _JUNK_SUFFIX.fullmatch(title, dash + 1):
+        if dash == -1:
+            return title
+        suffix = title[dash + 1 :].lower()
+        # The suffixes are plain words but for Rakuv...: a set look-up rules out most names at once.
+        if (
+            suffix not in _JUNK_WORDS
+            and not suffix.startswith("rakuv")
+            or not _JUNK_SUFFIX.fullmatch(title, dash + 1)
+        ):
             return title
         title = title[:dash]
 

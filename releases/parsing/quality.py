@@ -161,11 +161,11 @@ def parse_quality_name(name: str) -> QualityModel:
     lower = normalized.lower()
     words = ascii_words(normalized)
     revision, revision_detection = _parse_revision(name, normalized, lower)
-    hardcoded_subs = parse_hardcoded_subs(normalized, lower)
+    hardcoded_subs = parse_hardcoded_subs(normalized, lower, words)
     # "raw": every RawHD form has it, and no other letter matches r, a or w without case.
     if "raw" in lower and _RAW_HD.search(normalized) and not _is_brdisk(normalized, lower):
         return QualityModel(q.RAWHD, revision, _NAME, _NAME, revision_detection, hardcoded_subs)
-    resolution = _parse_resolution(normalized)
+    resolution = _parse_resolution(normalized, words)
     if not resolution and any(char.isdigit() for char in normalized):
         separated = _GLUED_RESOLUTION.sub(_spaced, normalized)
         if separated != normalized:  # read the name again with the resolution as a word of its own
@@ -195,11 +195,14 @@ def parse_quality_name(name: str) -> QualityModel:
     return _quality_without_source(base, name, normalized, resolution)
 
 
-def parse_hardcoded_subs(name: str, lower: str | None = None) -> str | None:
-    """A hardcoded-subtitle tag (KORSUB, HC, SUBBED); the last one in the name wins."""
+def parse_hardcoded_subs(name: str, lower: str | None = None, words: list[bytes] | None = None) -> str | None:
+    """A hardcoded-subtitle tag (KORSUB, HC, SUBBED); the last one in the name wins. `words` are
+    ascii_words(name) when the caller has them."""
     if lower is None:
         lower = name.lower()
     if "sub" not in lower and "hc" not in lower:  # every tag contains one of them; skip the scan
+        return None
+    if words is not None and not _may_be_hardcoded_tag(words):
         return None
     match = None
     for match in _HARDCODED_SUBS.finditer(name):  # noqa: B007 - the last match is the one we want
@@ -207,6 +210,12 @@ def parse_hardcoded_subs(name: str, lower: str | None = None) -> str | None:
     if match is None:
         return None
     return match.group("hcsub") or "Generic Hardcoded Subs"
+
+
+def _may_be_hardcoded_tag(words: list[bytes]) -> bool:
+    """Whether a tag may stand in an ASCII name: "HC" or "SUBBED" as a word, or a word ending in SUB or
+    SUBS (the tag's end is a word's end; the word is the tag or its end, after "_")."""
+    return any(word.endswith((b"sub", b"subs")) or word in (b"hc", b"subbed") for word in words)
 
 
 def _with(
@@ -228,10 +237,35 @@ def _with(
     )
 
 
-def _parse_resolution(name: str) -> int:
+# The resolution tokens that are one word (see ascii_words), with their resolution. The pattern bounds
+# every token by word boundaries, so on an ASCII name its first match is the name's first word found here,
+# unless a "4k" form (two words) is written: then the pattern decides.
+_RESOLUTION_WORDS: dict[bytes, int] = {
+    **dict.fromkeys((b"360p",), 360),
+    **dict.fromkeys((b"480p", b"480i", b"640x480", b"848x480"), 480),
+    **dict.fromkeys((b"540p",), 540),
+    **dict.fromkeys((b"576p",), 576),
+    **dict.fromkeys((b"720p", b"1280x720", b"960p"), 720),
+    **dict.fromkeys((b"1080p", b"1920x1080", b"1440p", b"fhd", b"1080i", b"4kto1080p"), 1080),
+    **dict.fromkeys((b"2160p", b"3840x2160"), 2160),
+}
+_RESOLUTION_WORD_SET = frozenset(_RESOLUTION_WORDS)
+_IMPLIED_2160_WORDS = frozenset((b"uhd", b"4k"))  # "\bUHD\b" is a word; "[4K]" holds the word "4k"
+
+
+def _parse_resolution(name: str, words: list[bytes] | None = None) -> int:
+    if words is not None and b"4k" not in words:
+        found = _RESOLUTION_WORD_SET.intersection(words)
+        if found:
+            if len(found) == 1:
+                return _RESOLUTION_WORDS[next(iter(found))]
+            return next(_RESOLUTION_WORDS[word] for word in words if word in found)
+        return 2160 if b"uhd" in words else 0
     match = _RESOLUTION.search(name)
     if match:
         return _RESOLUTIONS[match.lastgroup]  # type: ignore[index]
+    if words is not None and _IMPLIED_2160_WORDS.isdisjoint(words):
+        return 0
     return 2160 if _IMPLIED_2160.search(name) else 0
 
 
