@@ -166,10 +166,12 @@ def parse_quality_name(name: str) -> QualityModel:
     if "raw" in lower and _RAW_HD.search(normalized) and not _is_brdisk(normalized, lower):
         return QualityModel(q.RAWHD, revision, _NAME, _NAME, revision_detection, hardcoded_subs)
     resolution = _parse_resolution(normalized, words)
-    if not resolution and any(char.isdigit() for char in normalized):
+    # Every resolution token ends in 0p, 0i, 6p or 6i.
+    if not resolution and ("0p" in lower or "0i" in lower or "6p" in lower or "6i" in lower):
         separated = _GLUED_RESOLUTION.sub(_spaced, normalized)
         if separated != normalized:  # read the name again with the resolution as a word of its own
             return parse_quality_name(separated)
+    if not resolution and "x" in lower:
         resolution = _frame_resolution(normalized)
     resolution_detection = _NAME if resolution else DetectionSource.UNKNOWN
     source_matches = _SOURCE.finditer(normalized, lower, words)
@@ -202,8 +204,12 @@ def parse_hardcoded_subs(name: str, lower: str | None = None, words: list[bytes]
         lower = name.lower()
     if "sub" not in lower and "hc" not in lower:  # every tag contains one of them; skip the scan
         return None
-    if words is not None and not _may_be_hardcoded_tag(words):
-        return None
+    if words is not None:
+        last = _last_hardcoded_word(words)
+        if last is None:
+            return None
+        if last in (b"hc", b"subbed"):
+            return "Generic Hardcoded Subs"
     match = None
     for match in _HARDCODED_SUBS.finditer(name):  # noqa: B007 - the last match is the one we want
         pass
@@ -212,10 +218,23 @@ def parse_hardcoded_subs(name: str, lower: str | None = None, words: list[bytes]
     return match.group("hcsub") or "Generic Hardcoded Subs"
 
 
-def _may_be_hardcoded_tag(words: list[bytes]) -> bool:
-    """Whether a tag may stand in an ASCII name: "HC" or "SUBBED" as a word, or a word ending in SUB or
-    SUBS (the tag's end is a word's end; the word is the tag or its end, after "_")."""
-    return any(word.endswith((b"sub", b"subs")) or word in (b"hc", b"subbed") for word in words)
+_NOT_HARDCODED = (b"soft", b"multi", b"horrible")
+
+
+def _last_hardcoded_word(words: list[bytes]) -> bytes | None:
+    """The last word of an ASCII name that may be a hardcoded-subtitle tag: "HC", "SUBBED", or a word
+    ending in SUB or SUBS after another letter that SOFT, MULTI or HORRIBLE does not end (a bare "SUBS"
+    may be the end of a tag joined by "_"). The tag pattern matches whole words here, so its last match
+    is this word's; None when there is none."""
+    for word in reversed(words):
+        if word in (b"hc", b"subbed"):
+            return word
+        for ending in (b"subs", b"sub"):
+            if word.endswith(ending):
+                before = word[: -len(ending)]
+                if not before or not before.endswith(_NOT_HARDCODED):
+                    return word
+    return None
 
 
 def _with(
