@@ -20,9 +20,11 @@ from releases.parsing.languages import (
 )
 from releases.parsing.quality import parse_hardcoded_subs, parse_quality, parse_quality_name
 from releases.parsing.titles import (
+    TitleMatch,
     clean_for_title_match,
     is_rejected_name,
     match_title,
+    match_title_without_year,
     normalize_imdb_id,
     parse_edition,
     parse_imdb_id,
@@ -40,6 +42,7 @@ __all__ = [
     "parse_languages",
     "parse_movie_path",
     "parse_movie_title",
+    "parse_movie_title_without_year",
     "parse_quality",
     "parse_quality_name",
     "parse_release_group",
@@ -71,6 +74,7 @@ class ParsedMovieInfo:
     imdb_id: str | None = None
     tmdb_id: int | None = None
     hardcoded_subs: str | None = None
+    notes: tuple[str, ...] = ()  # how the name was read where Radarr would not have read it (no year...)
 
     @property
     def primary_movie_title(self) -> str:
@@ -90,7 +94,35 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedMovieInfo | Non
     match = match_title(simple_title, is_dir)
     if match is None:
         return None
+    return _parsed(original_title, title, release_title, simple_title, match)
 
+
+def parse_movie_title_without_year(title: str) -> ParsedMovieInfo | None:
+    """A name Radarr refuses for want of a year ("Harbor.Lights.1080p.BluRay.x264-NOVA"), read anyway: the
+    title runs up to the first release tag (resolution, source, codec, edition, language...). Never for an
+    episode or a name without any tag. Only a match against the library can tell whether such a title
+    names a movie (see indexers.matching), so parse_movie_title keeps Radarr's refusal."""
+    if is_rejected_name(title):
+        return None
+    original_title = title
+    title = unreverse(title)
+    release_title = remove_file_extension(title).strip("-_").replace("【", "[").replace("】", "]")
+    match = match_title_without_year(release_title)
+    if match is None:
+        return None
+    note = f"No year in the name: the title “{match.movie_titles[0]}” ends where the release tags start"
+    return _parsed(original_title, title, release_title, release_title, match, (note,))
+
+
+def _parsed(
+    original_title: str,
+    title: str,
+    release_title: str,
+    simple_title: str,
+    match: TitleMatch,
+    notes: tuple[str, ...] = (),
+) -> ParsedMovieInfo:
+    """Everything else a name says, once its title is found (`match`'s span is in `simple_title`)."""
     simple_release_title = release_title
     if _UNSAFE_CHARACTER.search(release_title):  # one scan, where a check per character was five
         simple_release_title = _UNSAFE_CHARACTERS.sub("", release_title)
@@ -125,6 +157,7 @@ def parse_movie_title(title: str, is_dir: bool = False) -> ParsedMovieInfo | Non
         imdb_id=parse_imdb_id(simple_release_title),
         tmdb_id=parse_tmdb_id(simple_release_title),
         hardcoded_subs=hardcoded_subs,
+        notes=notes,
     )
 
 

@@ -298,6 +298,52 @@ def _may_be_yearless_german(lower: str) -> bool:
     return bool(positions) and not _YEAR_LIKE.search(lower, 0, min(positions))
 
 
+# Names without a year: the title is the words before the first of these (lower-case words of the name).
+_YEARLESS_TAG_WORDS = """
+    bluray blu bd bdrip brrip bdremux remux uhd 4k web webdl webrip webmux hdtv pdtv sdtv hdrip dvd dvdrip
+    dvdr dvd5 dvd9 dvdscr screener scr hdcam cam camrip ts hdts telesync tc hdtc telecine workprint r5
+    x264 x265 h264 h265 hevc avc xvid divx 10bit 8bit hdr hdr10 sdr dv proper repack rerip real internal
+    limited extended unrated uncut uncensored remastered director directors theatrical imax multi dual
+    dubbed subbed german french truefrench vostfr ita eng english spanish castellano latino hindi dts aac
+    ac3 eac3 ddp dd5 dd atmos truehd flac nf amzn dsnp hmax atvp hulu complete
+"""
+_YEARLESS_TAGS = frozenset(_YEARLESS_TAG_WORDS.split())
+_WORD = re.compile(r"[^\W_]+")
+_RESOLUTION_WORD = re.compile(r"\d{3,4}[pPiI]|\d{3,4}[xX]\d{3,4}")
+_EPISODE = re.compile(r"\b(?:[sS]\d{1,2}(?:[eE]\d{1,3})?|\d{1,2}[xX]\d{2,3}|[sS]eason|[eE]pisode)\b")
+_LEADING_GROUP = re.compile(r"\[(?P<subgroup>[^\]]+)\][-_. ]*")
+
+
+def match_title_without_year(release_title: str) -> TitleMatch | None:
+    """The title of a name that has no year: its words up to the first release tag, after any website or
+    "[Group]" prefix. None for an episode ("S01E02", "1x02", "Season"), or when no tag follows a title."""
+    if _EPISODE.search(release_title):
+        return None
+    start = len(release_title) - len(strip_website_prefix(release_title))
+    sub_group = None
+    leading = _LEADING_GROUP.match(release_title, start)
+    if leading is not None:
+        sub_group, start = leading.group("subgroup").strip(), leading.end()
+    for word in _WORD.finditer(release_title, start):
+        text = word.group()
+        if text.lower() in _YEARLESS_TAGS or _RESOLUTION_WORD.fullmatch(text):
+            end = len(release_title[: word.start()].rstrip(" ._-([{"))
+            break
+    else:
+        return None
+    raw_title = release_title[start:end]
+    if end <= start or not any(char.isalpha() for char in raw_title):
+        return None
+    return TitleMatch(
+        movie_titles=alternative_titles(normalize_title(raw_title)),
+        year=None,
+        edition=None,
+        sub_group=sub_group,
+        release_hash=None,
+        span=(start, end),
+    )
+
+
 def _title_match(
     match: re.Match[str] | regex.Match, raw_title: str, number_end: tuple[int, int] | None = None
 ) -> TitleMatch:
