@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import regex
 
 from releases.languages import Language
+from releases.parsing.common import ascii_words
 from releases.parsing.files import remove_file_extension
 from releases.parsing.groups import parse_release_group
 from releases.parsing.languages import (
@@ -132,7 +133,8 @@ def _parsed(
         start, end = match.span
         masked = "A.Movie" if "." in simple_title[start:end] else "A Movie"
         simple_release_title = simple_release_title[:start] + masked + simple_release_title[end:]
-    release_group = match.sub_group or parse_release_group(simple_release_title, release_title)
+    words = ascii_words(title)  # once: quality, group and languages rule patterns out with them
+    release_group = match.sub_group or parse_release_group(simple_release_title, release_title, words)
     language_title = (
         simple_release_title.replace(release_group, "RlsGrp") if release_group else simple_release_title
     )
@@ -140,7 +142,7 @@ def _parsed(
     tags = simple_title[match.span[1] :] if match.span is not None else None
     if tags and release_group:
         tags = tags.replace(release_group, " ")
-    quality = parse_quality(title)
+    quality = parse_quality(title, words)
     # The quality parse read the same tag from the name with "_" as spaces: only then can the two differ.
     hardcoded_subs = parse_hardcoded_subs(title) if "_" in title else quality.hardcoded_subs
     return ParsedMovieInfo(
@@ -151,7 +153,7 @@ def _parsed(
         year=match.year,
         edition=match.edition or parse_edition(simple_release_title),
         quality=quality,
-        languages=parse_languages(language_title, tags),
+        languages=parse_languages(language_title, tags, words),
         release_group=release_group,
         release_hash=match.release_hash,
         imdb_id=parse_imdb_id(simple_release_title),

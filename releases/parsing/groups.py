@@ -65,26 +65,29 @@ _TAG_WORD = re.compile(
 )
 
 
-def parse_release_group(title: str, unmasked: str | None = None) -> str | None:
+def parse_release_group(
+    title: str, unmasked: str | None = None, words: list[bytes] | None = None
+) -> str | None:
     """The release group of a release title, None when it names none. `unmasked` is the name before the
-    movie title in it was masked (the parser masks by position, which may cover a leading bracket)."""
+    movie title in it was masked (the parser masks by position, which may cover a leading bracket), and
+    `words` are the words of that name (ascii_words) when the caller has them."""
     title = remove_file_extension(title.strip())
     front = title if unmasked is None else unmasked
     leading = _LEADING_KNOWN_GROUP.match(front) if front.startswith("[") else None
-    group = _release_group(strip_site_tags(title))
+    group = _release_group(strip_site_tags(title), words)
     if leading is not None and (group is None or _TAG_WORD.fullmatch(group)):
         return leading.group(1)
     return group
 
 
-def _release_group(title: str) -> str | None:
+def _release_group(title: str, words: list[bytes] | None = None) -> str | None:
     anime = _ANIME_GROUP.match(title) if title.startswith("[") else None
     if anime:
         return anime.group("subgroup")
     title = _strip_junk_suffixes(title)
     lower = title.lower()
     group = None
-    if _EXACT_GROUP_HINT.search(lower):
+    if _may_name_an_exact_group(lower, words):
         group = _last_group(_EXCEPTION_GROUP_EXACT, title)
     if group is None and _may_end_a_bracket(lower):
         group = _last_group(_EXCEPTION_GROUP_BRACKETED, title)
@@ -96,6 +99,21 @@ def _release_group(title: str) -> str | None:
     if title.endswith("]") and title.endswith(f"[{group}]") and _TAG_WORD.fullmatch(group):
         return None  # "Title (2019) [1080p] [WEBRip]": a tag, not a group
     return group
+
+
+# The first word of each exact group name (see ascii_words): a name is a whole word wherever the pattern
+# matches it, so on an ASCII name one of these is among the name's words. The masked and stripped title the
+# pattern reads holds no whole word its unmasked name does not (masking glues "A.Movie" to what follows).
+_EXACT_GROUP_FIRST_WORDS = frozenset(
+    (b"kralimarko", b"e", b"d", b"koten", b"bludragon", b"hqmux", b"varyg", b"yify", b"yts", b"tmd", b"eml")
+    + (b"lmain", b"darq", b"ben", b"taoe", b"qxr", b"126811")
+)
+
+
+def _may_name_an_exact_group(lower: str, words: list[bytes] | None) -> bool:
+    if words is not None:
+        return not _EXACT_GROUP_FIRST_WORDS.isdisjoint(words)
+    return _EXACT_GROUP_HINT.search(lower) is not None
 
 
 def _may_end_a_bracket(lower: str) -> bool:

@@ -244,15 +244,17 @@ _EXTRA_TAGS: dict[str, Language] = {
 }  # fmt: skip
 _EXTRA_NAME = re.compile(r"\b(?:" + "|".join(_EXTRA_NAMES) + r")\b", re.IGNORECASE)
 _EXTRA_ASCII_TAGS = {tag.encode("ascii"): language for tag, language in _EXTRA_TAGS.items() if tag.isascii()}
+_EXTRA_ASCII_TAG_WORDS = frozenset(_EXTRA_ASCII_TAGS)
 _NON_WORD = re.compile(r"[\W_]+")
 
 
-def _extra_languages(title: str, lower: str, tags: str | None) -> list[Language]:
+def _extra_languages(title: str, lower: str, tags: str | None, words: list[bytes] | None) -> list[Language]:
     """Languages Radarr's patterns miss: full names in the name, codes and native names in `tags`."""
     found = []
     if "ian" in lower or "czech" in lower or "slovene" in lower or "farsi" in lower or "filipino" in lower:
         found = [_EXTRA_NAMES[match.group().lower()] for match in _EXTRA_NAME.finditer(title)]
-    if tags:  # whole words: the name's words looked up, not a pattern tried at every position
+    if tags and (words is None or not _EXTRA_ASCII_TAG_WORDS.isdisjoint(words)):
+        # whole words: the tags' words looked up, not a pattern tried at every position
         words = ascii_words(tags)
         if words is not None:
             found.extend(_EXTRA_ASCII_TAGS[word] for word in words if word in _EXTRA_ASCII_TAGS)
@@ -261,12 +263,17 @@ def _extra_languages(title: str, lower: str, tags: str | None) -> list[Language]
     return found
 
 
-def parse_languages(title: str, tags: str | None = None) -> list[Language]:
+def parse_languages(title: str, tags: str | None = None, words: list[bytes] | None = None) -> list[Language]:
     """Languages named in a release title, Radarr's first and in its order, then those it misses; [Unknown]
     when none is named. `tags` is the part of the name after the title and year, without the release
-    group: language codes are read there only."""
-    found = _radarr_languages(title)
-    extra = _extra_languages(title, title.lower(), tags)
+    group: language codes are read there only. `words` are ascii_words(title), or those of a name `title`
+    was made from by masking and replacing parts (the parser's): a superset serves, since words only
+    rule patterns out."""
+    lower = title.lower()
+    if words is None:
+        words = ascii_words(title)
+    found = _radarr_languages(title, lower, words)
+    extra = _extra_languages(title, lower, tags, words)
     if not extra:
         return found
     if found == [lang.UNKNOWN]:
@@ -274,9 +281,7 @@ def parse_languages(title: str, tags: str | None = None) -> list[Language]:
     return list(dict.fromkeys(found + extra))
 
 
-def _radarr_languages(title: str) -> list[Language]:
-    lower = title.lower()
-    words = ascii_words(title)
+def _radarr_languages(title: str, lower: str, words: list[bytes] | None) -> list[Language]:
     found = (
         [language for keyword, language in _KEYWORDS if keyword in lower]
         if _may_name_a_keyword(lower)

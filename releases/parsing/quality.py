@@ -140,10 +140,11 @@ _NAME = DetectionSource.NAME
 _NO_REVISION = Revision()
 
 
-def parse_quality(name: str) -> QualityModel:
-    """Quality of a release title or file name; the file extension decides when nothing else does."""
+def parse_quality(name: str, words: list[bytes] | None = None) -> QualityModel:
+    """Quality of a release title or file name; the file extension decides when nothing else does.
+    `words` are ascii_words(name) when the caller has them."""
     name = name.strip()
-    result = parse_quality_name(name)
+    result = parse_quality_name(name, words)
     if result.quality.id == q.UNKNOWN.id:  # Quality compares by id; this skips its Python __eq__
         extension_quality = quality_for_extension(path_extension(name))
         return _with(
@@ -155,11 +156,12 @@ def parse_quality(name: str) -> QualityModel:
     return result
 
 
-def parse_quality_name(name: str) -> QualityModel:
+def parse_quality_name(name: str, words: list[bytes] | None = None) -> QualityModel:
     """Quality from the words of a name alone (no extension fallback)."""
     normalized = name.replace("_", " ").strip()
     lower = normalized.lower()
-    words = ascii_words(normalized)
+    if words is None:  # "_" separates words as spaces do: the name's words are the normalized name's
+        words = ascii_words(normalized)
     revision, revision_detection = _parse_revision(name, normalized, lower)
     hardcoded_subs = parse_hardcoded_subs(normalized, lower, words)
     # "raw": every RawHD form has it, and no other letter matches r, a or w without case.
