@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import regex
 
 from releases.languages import Language
-from releases.parsing.common import ascii_words
+from releases.parsing.common import ascii_words, may_have_website_prefix
 from releases.parsing.files import remove_file_extension
 from releases.parsing.groups import parse_release_group
 from releases.parsing.languages import (
@@ -125,7 +125,10 @@ def _parsed(
 ) -> ParsedMovieInfo:
     """Everything else a name says, once its title is found (`match`'s span is in `simple_title`)."""
     simple_release_title = release_title
-    if _UNSAFE_CHARACTER.search(release_title):  # one scan, where a check per character was five
+    unsafe = (
+        _UNSAFE_CHARACTER.search(release_title) is not None
+    )  # one scan, where a check per character was five
+    if unsafe:
         simple_release_title = _UNSAFE_CHARACTERS.sub("", release_title)
     if match.span is not None:
         # Radarr masks the title by position in the cleaned name so words in it ("The German Doctor",
@@ -151,7 +154,7 @@ def _parsed(
         release_title=release_title,
         simple_release_title=simple_release_title,
         year=match.year,
-        edition=match.edition or parse_edition(simple_release_title),
+        edition=match.edition or _edition(simple_release_title, release_title, match, unsafe),
         quality=quality,
         languages=parse_languages(language_title, tags, words),
         release_group=release_group,
@@ -161,6 +164,21 @@ def _parsed(
         hardcoded_subs=hardcoded_subs,
         notes=notes,
     )
+
+
+def _edition(simple_release_title: str, release_title: str, match: TitleMatch, unsafe: bool) -> str | None:
+    """The edition after the title, as Radarr reads it from the masked name. Its scan is skipped when the
+    title match found no edition hint in the cleaned name and the cleaned name differs from the release
+    title by technical tokens only (no site tag or bracket stripped, no unsafe character), none of which
+    holds or splits an edition word."""
+    if (
+        not match.edition_hint
+        and not unsafe
+        and not release_title.endswith("]")
+        and not may_have_website_prefix(release_title)
+    ):
+        return None
+    return parse_edition(simple_release_title)
 
 
 def parse_movie_path(path: str) -> ParsedMovieInfo | None:

@@ -43,13 +43,13 @@ def strip_site_tags(name: str) -> str:
 
 
 def strip_website_prefix(name: str) -> str:
-    if not _may_have_website_prefix(name):
+    if not may_have_website_prefix(name):
         return name
     prefix = WEBSITE_PREFIX.match(name)
     return name[prefix.end() :] if prefix else name
 
 
-def _may_have_website_prefix(name: str) -> bool:
+def may_have_website_prefix(name: str) -> bool:
     """A website prefix ends in "]", ")" or two of " " and "-": most names have none of them, and these
     substring checks cost less than the pattern's backtracking over the name's first word."""
     return ")" in name or "]" in name or "  " in name or " -" in name or "- " in name or "--" in name
@@ -224,7 +224,7 @@ def explicit_case(pattern: str) -> str:
                 raise ValueError(f"inline flags are not supported here: {pattern[index:]}")
             out.append(pattern[index:end])
             index = end
-        elif char.isascii() and char.isalpha():
+        elif _has_other_case(char):
             out.append(f"[{char.lower()}{char.upper()}]")
             index += 1
         else:
@@ -248,7 +248,12 @@ def _class_with_both_cases(body: str) -> str:
                 extra.append(f"{low.swapcase()}-{high.swapcase()}")
             index += 3
             continue
-        if char.isascii() and char.isalpha():
+        if _has_other_case(char):
             extra.append(char.swapcase())
         index += 1
     return body + "".join(extra)
+
+
+def _has_other_case(char: str) -> bool:
+    """A letter with one other case ("a"/"A", "ñ"/"Ñ"); not "ß", whose upper case is two letters."""
+    return char.isalpha() and char.lower() != char.upper() and len(char.lower()) == len(char.upper()) == 1

@@ -161,6 +161,9 @@ class TitleMatch:
     sub_group: str | None
     release_hash: str | None
     span: tuple[int, int] | None
+    # False when the cleaned name holds no edition hint word: then neither does the release title it came
+    # from, when only technical tokens were removed from it (see parse_edition_after_match).
+    edition_hint: bool = True
 
 
 def is_rejected_name(title: str) -> bool:
@@ -204,14 +207,18 @@ def clean_for_title_match(release_title: str) -> str:
 
 def match_title(simple_title: str, is_dir: bool) -> TitleMatch | None:
     """Try Radarr's title patterns in order; the first that yields a usable title wins."""
-    for pattern in _candidate_patterns(simple_title, is_dir):
+    lower = simple_title.lower()
+    first_hint = _first_edition_hint(lower)
+    for pattern in _candidate_patterns(simple_title, lower, first_hint, is_dir):
         match = pattern.search(simple_title)
         if match is None:
             continue
         title = match.group("title")
         if title is None or title == "(":
             continue
-        return _title_match(match, title, _title_number_end(simple_title, match))
+        found = _title_match(match, title, _title_number_end(simple_title, match))
+        found.edition_hint = first_hint != -1
+        return found
     return None
 
 
@@ -251,16 +258,16 @@ def _title_number_end(simple_title: str, match: re.Match[str] | regex.Match) -> 
     return None
 
 
-def _candidate_patterns(simple_title: str, is_dir: bool) -> list[re.Pattern[str] | regex.Pattern]:
+def _candidate_patterns(
+    simple_title: str, lower: str, first_hint: int, is_dir: bool
+) -> list[re.Pattern[str] | regex.Pattern]:
     """Radarr's pattern order, skipping patterns whose required word is absent (they could not match)."""
     patterns: list[re.Pattern[str] | regex.Pattern] = []
     if simple_title.startswith("["):
         patterns.extend(_ANIME_PATTERNS)
-    lower = simple_title.lower()
     if _may_be_yearless_german(lower):
         patterns.append(_GERMAN_PATTERN)
     # The edition pattern scans the whole name per position; run it only where an edition precedes a year.
-    first_hint = _first_edition_hint(lower)
     if (
         first_hint != -1
         and _YEAR_LIKE_ANY.search(lower, first_hint) is not None
