@@ -27,7 +27,8 @@ _SOURCE = TokenAlternation(
          ("bd", "uhdbd", "uhd2bd", "bdiso", "bdmux", "bd25", "bd50")),
         (r"(?<bluray>BR[-_. ]?DISK)", ("disk",), ("brdisk", "br")),
         # WEB-DL's forms are separate alternatives (one group name): each is tried only when its hint occurs.
-        (r"(?<webdl>WEB[-_. ]?DL(?:mux)?)", ("dl",), ("webdl", "webdlmux", "web")),
+        # "WEB-DL" holds the word "dl", "WEB.DLmux" the word "dlmux": a WEBRip name searches no further.
+        (r"(?<webdl>WEB[-_. ]?DL(?:mux)?)", ("dl",), ("webdl", "webdlmux", "dl", "dlmux")),
         (r"(?<webdl>AmazonHD|AmazonSD|iTunesHD|MaxdomeHD|NetflixU?HD|WebHD|HBOMaxHD|DisneyHD)",
          ("amazon", "itunes", "maxdome", "netflix", "webhd", "hbomax", "disney"),
          ("amazonhd", "amazonsd", "ituneshd", "maxdomehd", "netflixhd", "netflixuhd", "webhd", "hbomaxhd",
@@ -40,7 +41,7 @@ _SOURCE = TokenAlternation(
         (r"(?<webdl>[-. ]WEB[-. ]\d{3,4}0p)", ("web-", "web.", "web "), ("web",)),
         (r"(?<webdl>\b\s/\sWEB\s/\s\b)", ("/",), ("web",)),
         (r"(?<webdl>(?:AMZN|NF|DP)[. -]WEB[. -](?!Rip))", ("amzn", "nf", "dp"), ("amzn", "nf", "dp")),
-        (r"(?<webrip>WebRip|Web-Rip|WEBMux)", ("web",), ("webrip", "web", "webmux")),
+        (r"(?<webrip>WebRip|Web-Rip|WEBMux)", ("web",), ("webrip", "rip", "webmux")),  # "Web-Rip": "rip"
         (r"(?<hdtv>HDTV)", ("tv",), ("hdtv",)),
         # "HD-DVDRip" holds the word "dvdrip".
         (r"(?<bdrip>BDRip|BDLight|HD[-_. ]?DVDRip|UHDBDRip)", ("bd", "dvd"),
