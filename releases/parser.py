@@ -2,6 +2,12 @@
 
 `parse_movie_title` returns None when Radarr would: no title and year (or anime/German form) to anchor on,
 or a hashed/obfuscated name. Everything is pure: no database, no network, no Django.
+
+Where Radarr's parser is wrong, ours is not (issue 22; tests/releases/test_parser_beyond_radarr.py): a title
+ending in a number before a bracketed year, resolutions glued to a tag or written as a frame size, a
+"[Group] ... BD 1080p HEVC" encode, editions Radarr misspells or misses, YTS-style groups, languages its
+patterns cannot read (codes only after the year), marks next to the year. `parse_movie_title_without_year`
+reads what Radarr refuses for want of a year, for a match against the library only.
 """
 
 import re
