@@ -179,7 +179,9 @@ def parse_quality_name(name: str, words: list[bytes] | None = None) -> QualityMo
     resolution_detection = _NAME if resolution else DetectionSource.UNKNOWN
     source_matches = _SOURCE.finditer(normalized, lower, words)
     quality = (
-        _quality_from_source(source_matches[-1], name, normalized, resolution) if source_matches else None
+        _quality_from_source(source_matches[-1], name, normalized, resolution, words)
+        if source_matches
+        else None
     )
     if quality is not None:  # the usual case, built at once: QualityModel is frozen, each copy costs
         return QualityModel(
@@ -197,7 +199,7 @@ def parse_quality_name(name: str, words: list[bytes] | None = None) -> QualityMo
         if _HIGH_DEF_PDTV.search(normalized):
             return _with(base, q.HDTV_720P, source_detection=_NAME, resolution_detection=_NAME)
         return _with(base, q.SDTV, source_detection=_NAME)
-    return _quality_without_source(base, name, normalized, resolution)
+    return _quality_without_source(base, name, normalized, resolution, words)
 
 
 def parse_hardcoded_subs(name: str, lower: str | None = None, words: list[bytes] | None = None) -> str | None:
@@ -334,10 +336,10 @@ def _is_remux(normalized: str) -> bool:
     return "german" in lower and "blu" in lower and bool(_GERMAN_REMUX.search(normalized))
 
 
-def _is_brdisk(normalized: str, lower: str | None = None) -> bool:
+def _is_brdisk(normalized: str, lower: str | None = None, words: list[bytes] | None = None) -> bool:
     if lower is None:
         lower = normalized.lower()
-    if not _BRDISK_HINT.search(lower) or _BRDISK_VETO.search(normalized):
+    if not _BRDISK_HINT.search(lower) or _has_encode_marker(normalized, words):
         return False
     # Radarr vetoes 1080p with HEVC (an encode: 1080p discs are AVC) only in names that start with a letter
     # or digit, its pattern anchoring the veto on a word boundary at the start; "[Group] Title BD 1080p
@@ -347,11 +349,37 @@ def _is_brdisk(normalized: str, lower: str | None = None) -> bool:
     return bool(_BRDISK.search(normalized))
 
 
-def _quality_from_source(match: regex.Match, name: str, normalized: str, resolution: int) -> Quality | None:
+# The codecs and encode markers as words (see ascii_words): the patterns bound them by word boundaries, so
+# on an ASCII name (where "_" is already a space) their matches are whole words. Forms of two words ("X-vid",
+# "x.264") leave the decision to the pattern.
+_CODEC_WORDS = {b"x264": "x264", b"h264": "h264", b"xvidhd": "xvidhd", b"xvid": "xvid", b"divx": "divx"}
+_ENCODE_MARKER_WORDS = frozenset(
+    (b"x264", b"x265", b"h264", b"h265", b"720p", b"bdrip", b"remux", b"bdremux", b"mkv", b"xvid", b"wmv")
+)
+
+
+def _codec(normalized: str, words: list[bytes] | None) -> str | None:
+    """The first codec named (x264, h264, xvidhd, xvid, divx), None without one."""
+    if words is not None and b"vid" not in words:
+        return next((_CODEC_WORDS[word] for word in words if word in _CODEC_WORDS), None)
+    codec = _CODEC.search(normalized)
+    return codec.lastgroup if codec else None
+
+
+def _has_encode_marker(normalized: str, words: list[bytes] | None) -> bool:
+    """An encode marker that rules out a whole disc: x264, 720p, BDRip, REMUX, MKV, XviD, WMV."""
+    if words is not None and b"264" not in words and b"265" not in words:
+        return not _ENCODE_MARKER_WORDS.isdisjoint(words)
+    return _BRDISK_VETO.search(normalized) is not None
+
+
+def _quality_from_source(
+    match: regex.Match, name: str, normalized: str, resolution: int, words: list[bytes] | None = None
+) -> Quality | None:
     """Radarr's branch order once a source token is found; None for a TV rip without a resolution."""
     group = match.lastgroup
     if group == "bluray":
-        return _bluray_quality(normalized, resolution)
+        return _bluray_quality(normalized, resolution, words)
     if group in ("webdl", "webrip"):
         source = QualitySource.WEBDL if group == "webdl" else QualitySource.WEBRIP
         if resolution in (720, 1080, 2160):
@@ -387,11 +415,10 @@ def _quality_from_source(match: regex.Match, name: str, normalized: str, resolut
     return None
 
 
-def _bluray_quality(normalized: str, resolution: int) -> Quality:
-    if _is_brdisk(normalized):
+def _bluray_quality(normalized: str, resolution: int, words: list[bytes] | None = None) -> Quality:
+    if _is_brdisk(normalized, None, words):
         return q.BRDISK
-    codec = _CODEC.search(normalized)
-    if codec and codec.lastgroup in ("xvid", "divx"):
+    if _codec(normalized, words) in ("xvid", "divx"):
         return q.BLURAY_480P
     is_remux = _is_remux(normalized)
     if resolution == 2160:
@@ -408,7 +435,9 @@ def _bluray_quality(normalized: str, resolution: int) -> Quality:
     return q.BLURAY_720P
 
 
-def _quality_without_source(base: QualityModel, name: str, normalized: str, resolution: int) -> QualityModel:
+def _quality_without_source(
+    base: QualityModel, name: str, normalized: str, resolution: int, words: list[bytes] | None = None
+) -> QualityModel:
     lower = normalized.lower()
     is_remux = _is_remux(normalized)
     if is_remux and resolution:
@@ -420,8 +449,7 @@ def _quality_without_source(base: QualityModel, name: str, normalized: str, reso
         return _with(base, anime[0], source_detection=_NAME, **anime[1])
     if resolution:
         return _quality_from_resolution(base, name, resolution, is_remux)
-    codec = _CODEC.search(normalized)
-    if codec and codec.lastgroup == "x264":
+    if _codec(normalized, words) == "x264":
         return _with(base, q.SDTV)
     return _quality_from_run_ons(base, normalized, lower)
 
