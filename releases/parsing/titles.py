@@ -357,21 +357,21 @@ def match_title_without_year(release_title: str) -> TitleMatch | None:
 def _title_match(
     match: re.Match[str] | regex.Match, raw_title: str, number_end: tuple[int, int] | None = None
 ) -> TitleMatch:
-    groups = match.groupdict()
-    year_text = groups.get("year") or ""
+    names = match.re.groupindex  # the groups this pattern has (groupdict() builds them all: costly)
+    year_text = (match.group("year") if "year" in names else None) or ""
     span = match.span("title")
     if number_end is not None:  # the title runs on to the number before the bracketed year
         span = (span[0], number_end[0])
         raw_title = match.string[span[0] : span[1]]
         year_text = str(number_end[1])
     movie_name = normalize_title(raw_title)
-    edition = groups.get("edition")
-    release_hash = (groups.get("hash") or "").strip("[]")
+    edition = match.group("edition") if "edition" in names else None
+    release_hash = ((match.group("hash") if "hash" in names else None) or "").strip("[]")
     return TitleMatch(
         movie_titles=alternative_titles(movie_name),
         year=int(year_text) if year_text.isdigit() else None,
         edition=edition.replace(".", " ") if edition else None,
-        sub_group=groups.get("subgroup") or None,
+        sub_group=(match.group("subgroup") if "subgroup" in names else None) or None,
         release_hash=release_hash if release_hash and release_hash != "1280x720" else None,
         span=span,
     )
