@@ -17,8 +17,8 @@ from indexers.evidence import record_batch
 from indexers.matching import LibraryIndex
 from indexers.models import Indexer
 from radarr.api.errors import Failure, ValidationFailed
-from releases.decisions.engine import Decision, decide
-from releases.parser import parse_movie_title
+from releases.decisions.engine import Decision, decide_parsed
+from releases.parser import parse_movie_title, parse_movie_title_without_year
 from releases.releaseinfo import ReleaseInfo
 
 _push_lock = threading.Lock()
@@ -126,13 +126,22 @@ def push_release(pushed: PushedRelease, *, user_agent: str = "") -> tuple[Decisi
     """
     release = pushed.release
     parsed = parse_movie_title(release.title)
-    if parsed is None:
+    # no year: pushed only when its clean title is that of one library movie (explained in the decision)
+    without_year = parse_movie_title_without_year(release.title) if parsed is None else None
+    if parsed is None and without_year is None:
         raise ValidationFailed([Failure("Title", "Unable to parse", release.title)])
     with _push_lock:
-        movie_id = LibraryIndex.for_release(release, parsed).match(release, parsed)
+        library = LibraryIndex.for_release(release, parsed or without_year)  # type: ignore[arg-type]
+        if parsed is None:
+            found = library.match_without_year(release)
+            if found is None:
+                raise ValidationFailed([Failure("Title", "Unable to parse", release.title)])
+            parsed, movie_id = found
+        else:
+            movie_id = library.match(release, parsed)
         context = decision_context([movie_id] if movie_id else [])
         facts = facts_for([movie_id], context) if movie_id else {}
-        decision = decide([(release, facts.get(movie_id) if movie_id else None)], context)[0]
+        decision = decide_parsed([(release, parsed, facts.get(movie_id) if movie_id else None)], context)[0]
         processed = process_decisions(
             [decision], context, user_agent=user_agent, download_client_id=pushed.download_client_id
         )

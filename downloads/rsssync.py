@@ -43,8 +43,15 @@ def match_releases(
 ) -> list[tuple[ReleaseInfo, ParsedMovieInfo | None, int | None]]:
     """Each release with its parsed title (read once: deciding and evidence reuse it) and the library
     movie it matches."""
-    parsed = [(release, parse_movie_title(release.title)) for release in releases]
-    return [(release, title, library.match(release, title)) for release, title in parsed]
+    matched: list[tuple[ReleaseInfo, ParsedMovieInfo | None, int | None]] = []
+    for release in releases:
+        parsed = parse_movie_title(release.title)
+        without_year = library.match_without_year(release) if parsed is None else None
+        if without_year is not None:  # no year: the one library movie with that title, explained
+            matched.append((release, *without_year))
+        else:
+            matched.append((release, parsed, library.match(release, parsed)))
+    return matched
 
 
 def recent_decisions(

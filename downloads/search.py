@@ -18,8 +18,8 @@ from indexers.search import search_releases, searchable_movies
 from movies.models import Movie
 from radarr.commands import report_progress
 from releases.decisions.context import Context, SearchCriteria
-from releases.decisions.engine import Decision, decide
-from releases.parser import parse_movie_title
+from releases.decisions.engine import Decision, decide_parsed
+from releases.parser import ParsedMovieInfo, parse_movie_title
 from releases.releaseinfo import ReleaseInfo
 
 logger = logging.getLogger(__name__)
@@ -37,16 +37,22 @@ def decide_search_results(
     movie: Movie, releases: list[ReleaseInfo], library: LibraryIndex, *, user_invoked: bool
 ) -> tuple[list[Decision], Context]:
     """Match each result to the searched movie (or whichever library movie it really is) and decide."""
-    matched = [
-        (release, library.match_for_search(release, parse_movie_title(release.title), movie.pk))
-        for release in releases
-    ]
-    movie_ids = {movie.pk} | {movie_id for _, movie_id in matched if movie_id is not None}
+    matched: list[tuple[ReleaseInfo, ParsedMovieInfo | None, int | None]] = []
+    for release in releases:
+        parsed = parse_movie_title(release.title)
+        without_year = library.match_without_year(release) if parsed is None else None
+        if without_year is not None:  # no year: the one library movie with that title, explained
+            matched.append((release, *without_year))
+        else:
+            matched.append((release, parsed, library.match_for_search(release, parsed, movie.pk)))
+    movie_ids = {movie.pk} | {movie_id for _, _, movie_id in matched if movie_id is not None}
     context = decision_context(movie_ids)
     facts = facts_for(movie_ids, context)
     search = SearchCriteria(movie.pk, user_invoked=user_invoked, monitored_movies_only=not user_invoked)
-    pairs = [(release, facts.get(movie_id) if movie_id else None) for release, movie_id in matched]
-    return decide(pairs, context, search), context
+    batch = [
+        (release, parsed, facts.get(movie_id) if movie_id else None) for release, parsed, movie_id in matched
+    ]
+    return decide_parsed(batch, context, search), context
 
 
 def search_movie(

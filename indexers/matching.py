@@ -8,14 +8,14 @@ accept one year either side when that leaves a single movie, since indexers and 
 by a year around new year's eve.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Q, QuerySet, Subquery
 
 from indexers.feeds import imdb_id as normal_imdb_id
 from movies.models import AlternativeTitle, Movie
 from movies.titles import clean_title
-from releases.parser import ParsedMovieInfo
+from releases.parser import ParsedMovieInfo, parse_movie_title_without_year
 from releases.releaseinfo import ReleaseInfo
 
 
@@ -108,6 +108,30 @@ class LibraryIndex:
         if movie_id is None and parsed is not None:
             movie_id = self.match_title(parsed)
         return movie_id
+
+    def match_without_year(self, release: ReleaseInfo) -> tuple[ParsedMovieInfo, int] | None:
+        """A name that names no year, which Radarr cannot parse: its movie when the indexer's ids name
+        one, or when its clean title is that of exactly one library movie (never a guess among several).
+        The parse then says how the movie was found, for the decision's explanation."""
+        parsed = parse_movie_title_without_year(release.title)
+        if parsed is None:
+            return None
+        movie_id = self.match_ids(release, parsed)
+        if movie_id is not None:
+            note = "Matched without a year by the indexer's TMDB or IMDb id"
+        else:
+            cleaned = {clean_title(title) for title in parsed.movie_titles} - {""}
+            entries = [entry for title in cleaned for entry in self.by_title.get(title, ())]
+            movie_ids = {entry.movie_id for entry in entries}
+            if len(movie_ids) != 1:
+                return None
+            movie_id = movie_ids.pop()
+            year = next((entry.year for entry in entries if entry.year), None)
+            note = (
+                f"Matched without a year: “{parsed.primary_movie_title}” is the clean title of one library "
+                f"movie only{f' ({year})' if year else ''}"
+            )
+        return replace(parsed, notes=(*parsed.notes, note)), movie_id
 
     def match_for_search(
         self, release: ReleaseInfo, parsed: ParsedMovieInfo | None, searched_id: int

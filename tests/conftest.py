@@ -26,6 +26,20 @@ CHROMIUM_ARGS = [
 ]
 
 
+def install_migration_data() -> None:
+    """The rows data migrations add, again where missing: Radarr's quality definitions, profiles and
+    delay profile, and the disabled metadata consumers."""
+    import importlib
+
+    from django.apps import apps
+
+    from releases.defaults import install_defaults
+
+    install_defaults()
+    consumers = importlib.import_module("imports.migrations.0002_metadata_consumers")
+    consumers.add_default_consumers(apps, None)
+
+
 _flushed = [False]  # a transactional test has flushed the database since the defaults were last put back
 
 
@@ -42,11 +56,9 @@ def radarr_defaults(request: pytest.FixtureRequest) -> Iterator[None]:
     """Transactional tests flush the database after each test, migration data included: put back
     Radarr's default quality definitions and profiles for the tests that follow. A serial run orders
     transactional tests last; a parallel run (pytest-xdist) mixes them with the others."""
-    from releases.defaults import install_defaults
-
     if _is_transactional(request):
         request.getfixturevalue("transactional_db")
-        install_defaults()
+        install_migration_data()
         yield
         _flushed[0] = True
         return
@@ -56,7 +68,7 @@ def radarr_defaults(request: pytest.FixtureRequest) -> Iterator[None]:
         from django.db import connection
 
         with blocker.unblock():
-            install_defaults()  # inside a test's transaction when it is already open: rolled back with it
+            install_migration_data()  # inside an open test transaction: rolled back with it
             if not connection.in_atomic_block:
                 _flushed[0] = False
     yield

@@ -132,6 +132,7 @@ class Decision:
                 f"Quality {quality.quality.name} (revision {quality.revision.version}), "
                 f"{found.get(quality.source_detection, 'not detected')}"
             )
+            lines.extend(self.parsed.notes)  # how a name Radarr cannot parse was read and matched
         candidate = self.candidate
         if candidate is not None:
             scores = candidate.profile.format_scores

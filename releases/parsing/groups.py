@@ -53,16 +53,41 @@ _EXACT_GROUP_HINTS = (
 _EXACT_GROUP_HINT = re.compile(literal_alternation(_EXACT_GROUP_HINTS))  # one scan for them all
 
 
-def parse_release_group(title: str) -> str | None:
-    """The release group of a release title, None when it names none."""
-    title = strip_site_tags(remove_file_extension(title.strip()))
+# YTS-style names put the group first, in brackets, where it reads as a website ("[YTS.MX] Title (2001)
+# [1080p] [BluRay]"): Radarr strips it as one and takes the last bracket, a quality word, for the group.
+_LEADING_KNOWN_GROUP = re.compile(r"\[\s*(YTS(?:\.[A-Z]{2,3})?|YIFY)\s*\]", re.IGNORECASE)
+# A last "[word]" that is a resolution, source, codec, audio or container tag names no group.
+_TAG_WORD = re.compile(
+    r"\d{3,4}[pi]|\d{3,4}x\d{3,4}|[48]k|uhd|hdr(?:10)?|sdr|blu-?ray|bd|bdrip|brrip|web|webdl|webrip|hdtv|"
+    r"dvd(?:rip)?|remux|[xh]26[45]|hevc|avc|xvid|divx|aac|e?ac3|dts|flac|opus|atmos|truehd|mkv|mp4|avi|"
+    r"10bit|8bit",
+    re.IGNORECASE,
+)
+
+
+def parse_release_group(
+    title: str, unmasked: str | None = None, words: list[bytes] | None = None
+) -> str | None:
+    """The release group of a release title, None when it names none. `unmasked` is the name before the
+    movie title in it was masked (the parser masks by position, which may cover a leading bracket), and
+    `words` are the words of that name (ascii_words) when the caller has them."""
+    title = remove_file_extension(title.strip())
+    front = title if unmasked is None else unmasked
+    leading = _LEADING_KNOWN_GROUP.match(front) if front.startswith("[") else None
+    group = _release_group(strip_site_tags(title), words)
+    if leading is not None and (group is None or _TAG_WORD.fullmatch(group)):
+        return leading.group(1)
+    return group
+
+
+def _release_group(title: str, words: list[bytes] | None = None) -> str | None:
     anime = _ANIME_GROUP.match(title) if title.startswith("[") else None
     if anime:
         return anime.group("subgroup")
     title = _strip_junk_suffixes(title)
     lower = title.lower()
     group = None
-    if _EXACT_GROUP_HINT.search(lower):
+    if _may_name_an_exact_group(lower, words):
         group = _last_group(_EXCEPTION_GROUP_EXACT, title)
     if group is None and _may_end_a_bracket(lower):
         group = _last_group(_EXCEPTION_GROUP_BRACKETED, title)
@@ -71,7 +96,24 @@ def parse_release_group(title: str) -> str | None:
     group = _last_release_group(title) if ("-" in title or "[" in title) else None
     if group is None or group.isdigit() or _INVALID_GROUP.match(group):
         return None
+    if title.endswith("]") and title.endswith(f"[{group}]") and _TAG_WORD.fullmatch(group):
+        return None  # "Title (2019) [1080p] [WEBRip]": a tag, not a group
     return group
+
+
+# The first word of each exact group name (see ascii_words): a name is a whole word wherever the pattern
+# matches it, so on an ASCII name one of these is among the name's words. The masked and stripped title the
+# pattern reads holds no whole word its unmasked name does not (masking glues "A.Movie" to what follows).
+_EXACT_GROUP_FIRST_WORDS = frozenset(
+    (b"kralimarko", b"e", b"d", b"koten", b"bludragon", b"hqmux", b"varyg", b"yify", b"yts", b"tmd", b"eml")
+    + (b"lmain", b"darq", b"ben", b"taoe", b"qxr", b"126811")
+)
+
+
+def _may_name_an_exact_group(lower: str, words: list[bytes] | None) -> bool:
+    if words is not None:
+        return not _EXACT_GROUP_FIRST_WORDS.isdisjoint(words)
+    return _EXACT_GROUP_HINT.search(lower) is not None
 
 
 def _may_end_a_bracket(lower: str) -> bool:
@@ -85,10 +127,23 @@ def _may_end_a_bracket(lower: str) -> bool:
     return False
 
 
+_JUNK_WORDS = frozenset(
+    word.lower() for word in _JUNK_SUFFIX.pattern.split("|") if word.isalnum() and word.isascii()
+)
+
+
 def _strip_junk_suffixes(title: str) -> str:
     while True:
         dash = title.rfind("-")
-        if dash == -1 or not _JUNK_SUFFIX.fullmatch(title, dash + 1):
+        if dash == -1:
+            return title
+        suffix = title[dash + 1 :].lower()
+        # The suffixes are plain words but for Rakuv...: a set look-up rules out most names at once.
+        if (
+            suffix not in _JUNK_WORDS
+            and not suffix.startswith("rakuv")
+            or not _JUNK_SUFFIX.fullmatch(title, dash + 1)
+        ):
             return title
         title = title[:dash]
 

@@ -1,5 +1,6 @@
 """Languages of a release and of subtitle files, following Radarr's LanguageParser."""
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -197,10 +198,90 @@ _GERMAN_DUAL = regex.compile(r"(?<!WEB[-_. ]?)\bDL\b", _I)
 _GERMAN_MULTI = regex.compile(r"\bML\b", _I)
 
 
-def parse_languages(title: str) -> list[Language]:
-    """Languages named in a release title, in Radarr's order; [Unknown] when none is named."""
+# Languages of Radarr's list that its parser cannot read, and the common release tags of those it reads
+# only by some of their names. Full English names are whole words anywhere in the (title-masked) name, as
+# Radarr reads the names it knows; ISO 639 codes and native names are tags release groups write after the
+# year, and are read only there, where they do not collide with words of titles.
+_EXTRA_NAMES: dict[str, Language] = {
+    "lithuanian": lang.LITHUANIAN,
+    "czech": lang.CZECH,
+    "croatian": lang.CROATIAN,
+    "serbian": lang.SERBIAN,
+    "bosnian": lang.BOSNIAN,
+    "estonian": lang.ESTONIAN,
+    "indonesian": lang.INDONESIAN,
+    "macedonian": lang.MACEDONIAN,
+    "slovenian": lang.SLOVENIAN,
+    "slovene": lang.SLOVENIAN,
+    "farsi": lang.PERSIAN,
+    "filipino": lang.TAGALOG,
+}
+_EXTRA_TAGS: dict[str, Language] = {
+    # ISO 639-2 codes as release groups write them ("Multi Eng Hin Tam", "ITA-ENG", "EST.SUB")
+    "spa": lang.SPANISH, "esp": lang.SPANISH, "deu": lang.GERMAN, "dan": lang.DANISH, "nld": lang.DUTCH,
+    "dut": lang.DUTCH, "jpn": lang.JAPANESE, "isl": lang.ICELANDIC, "ice": lang.ICELANDIC,
+    "chi": lang.CHINESE, "zho": lang.CHINESE, "pol": lang.POLISH, "swe": lang.SWEDISH, "nor": lang.NORWEGIAN,
+    "fin": lang.FINNISH, "tur": lang.TURKISH, "por": lang.PORTUGUESE, "gre": lang.GREEK, "ell": lang.GREEK,
+    "heb": lang.HEBREW, "lit": lang.LITHUANIAN, "cze": lang.CZECH, "ces": lang.CZECH, "hin": lang.HINDI,
+    "rum": lang.ROMANIAN, "ron": lang.ROMANIAN, "tha": lang.THAI, "bul": lang.BULGARIAN, "ara": lang.ARABIC,
+    "fas": lang.PERSIAN, "per": lang.PERSIAN, "ben": lang.BENGALI, "slk": lang.SLOVAK, "hrv": lang.CROATIAN,
+    "cro": lang.CROATIAN, "srp": lang.SERBIAN, "srb": lang.SERBIAN, "bos": lang.BOSNIAN, "est": lang.ESTONIAN,
+    "tam": lang.TAMIL, "ind": lang.INDONESIAN, "mkd": lang.MACEDONIAN, "slv": lang.SLOVENIAN,
+    "mal": lang.MALAYALAM, "kan": lang.KANNADA, "alb": lang.ALBANIAN, "sqi": lang.ALBANIAN,
+    "afr": lang.AFRIKAANS, "mar": lang.MARATHI, "tgl": lang.TAGALOG, "urd": lang.URDU, "mon": lang.MONGOLIAN,
+    "ptbr": lang.PORTUGUESE_BRAZIL,
+    # native names
+    "deutsch": lang.GERMAN, "francais": lang.FRENCH, "français": lang.FRENCH, "italiano": lang.ITALIAN,
+    "espanol": lang.SPANISH, "nederlands": lang.DUTCH, "dansk": lang.DANISH, "svenska": lang.SWEDISH,
+    "svensk": lang.SWEDISH, "norsk": lang.NORWEGIAN, "suomi": lang.FINNISH, "turkce": lang.TURKISH,
+    "türkçe": lang.TURKISH, "portugues": lang.PORTUGUESE, "português": lang.PORTUGUESE,
+    "polski": lang.POLISH, "magyar": lang.HUNGARIAN, "cesky": lang.CZECH, "česky": lang.CZECH,
+    "cestina": lang.CZECH, "čeština": lang.CZECH, "slovensky": lang.SLOVAK, "hrvatski": lang.CROATIAN,
+    "srpski": lang.SERBIAN, "bosanski": lang.BOSNIAN, "eesti": lang.ESTONIAN, "lietuviu": lang.LITHUANIAN,
+    "lietuvių": lang.LITHUANIAN, "latviesu": lang.LATVIAN, "latviešu": lang.LATVIAN,
+    "romana": lang.ROMANIAN, "română": lang.ROMANIAN, "русский": lang.RUSSIAN,
+    "українська": lang.UKRAINIAN, "bahasa": lang.INDONESIAN,
+}  # fmt: skip
+_EXTRA_NAME = re.compile(r"\b(?:" + "|".join(_EXTRA_NAMES) + r")\b", re.IGNORECASE)
+_EXTRA_ASCII_TAGS = {tag.encode("ascii"): language for tag, language in _EXTRA_TAGS.items() if tag.isascii()}
+_EXTRA_ASCII_TAG_WORDS = frozenset(_EXTRA_ASCII_TAGS)
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _extra_languages(title: str, lower: str, tags: str | None, words: list[bytes] | None) -> list[Language]:
+    """Languages Radarr's patterns miss: full names in the name, codes and native names in `tags`."""
+    found = []
+    if "ian" in lower or "czech" in lower or "slovene" in lower or "farsi" in lower or "filipino" in lower:
+        found = [_EXTRA_NAMES[match.group().lower()] for match in _EXTRA_NAME.finditer(title)]
+    if tags and (words is None or not _EXTRA_ASCII_TAG_WORDS.isdisjoint(words)):
+        # whole words: the tags' words looked up, not a pattern tried at every position
+        words = ascii_words(tags)
+        if words is not None:
+            found.extend(_EXTRA_ASCII_TAGS[word] for word in words if word in _EXTRA_ASCII_TAGS)
+        else:
+            found.extend(_EXTRA_TAGS[word] for word in _NON_WORD.split(tags.lower()) if word in _EXTRA_TAGS)
+    return found
+
+
+def parse_languages(title: str, tags: str | None = None, words: list[bytes] | None = None) -> list[Language]:
+    """Languages named in a release title, Radarr's first and in its order, then those it misses; [Unknown]
+    when none is named. `tags` is the part of the name after the title and year, without the release
+    group: language codes are read there only. `words` are ascii_words(title), or those of a name `title`
+    was made from by masking and replacing parts (the parser's): a superset serves, since words only
+    rule patterns out."""
     lower = title.lower()
-    words = ascii_words(title)
+    if words is None:
+        words = ascii_words(title)
+    found = _radarr_languages(title, lower, words)
+    extra = _extra_languages(title, lower, tags, words)
+    if not extra:
+        return found
+    if found == [lang.UNKNOWN]:
+        found = []
+    return list(dict.fromkeys(found + extra))
+
+
+def _radarr_languages(title: str, lower: str, words: list[bytes] | None) -> list[Language]:
     found = (
         [language for keyword, language in _KEYWORDS if keyword in lower]
         if _may_name_a_keyword(lower)

@@ -27,7 +27,8 @@ _SOURCE = TokenAlternation(
          ("bd", "uhdbd", "uhd2bd", "bdiso", "bdmux", "bd25", "bd50")),
         (r"(?<bluray>BR[-_. ]?DISK)", ("disk",), ("brdisk", "br")),
         # WEB-DL's forms are separate alternatives (one group name): each is tried only when its hint occurs.
-        (r"(?<webdl>WEB[-_. ]?DL(?:mux)?)", ("dl",), ("webdl", "webdlmux", "web")),
+        # "WEB-DL" holds the word "dl", "WEB.DLmux" the word "dlmux": a WEBRip name searches no further.
+        (r"(?<webdl>WEB[-_. ]?DL(?:mux)?)", ("dl",), ("webdl", "webdlmux", "dl", "dlmux")),
         (r"(?<webdl>AmazonHD|AmazonSD|iTunesHD|MaxdomeHD|NetflixU?HD|WebHD|HBOMaxHD|DisneyHD)",
          ("amazon", "itunes", "maxdome", "netflix", "webhd", "hbomax", "disney"),
          ("amazonhd", "amazonsd", "ituneshd", "maxdomehd", "netflixhd", "netflixuhd", "webhd", "hbomaxhd",
@@ -40,7 +41,7 @@ _SOURCE = TokenAlternation(
         (r"(?<webdl>[-. ]WEB[-. ]\d{3,4}0p)", ("web-", "web.", "web "), ("web",)),
         (r"(?<webdl>\b\s/\sWEB\s/\s\b)", ("/",), ("web",)),
         (r"(?<webdl>(?:AMZN|NF|DP)[. -]WEB[. -](?!Rip))", ("amzn", "nf", "dp"), ("amzn", "nf", "dp")),
-        (r"(?<webrip>WebRip|Web-Rip|WEBMux)", ("web",), ("webrip", "web", "webmux")),
+        (r"(?<webrip>WebRip|Web-Rip|WEBMux)", ("web",), ("webrip", "rip", "webmux")),  # "Web-Rip": "rip"
         (r"(?<hdtv>HDTV)", ("tv",), ("hdtv",)),
         # "HD-DVDRip" holds the word "dvdrip".
         (r"(?<bdrip>BDRip|BDLight|HD[-_. ]?DVDRip|UHDBDRip)", ("bd", "dvd"),
@@ -80,6 +81,14 @@ _RESOLUTION = regex.compile(
     r"(?<r720>720p|1280x720|960p)|(?<r1080>1080p|1920x1080|1440p|FHD|1080i|4kto1080p)|"
     r"(?<r2160>2160p|3840x2160|4k[-_. ](?:UHD|HEVC|BD|H\.?265)|(?:UHD|HEVC|BD|H\.?265)[-_. ]4k))\b",
     _I,
+)
+# Where Radarr finds no resolution token, two forms it misses still name one: a frame size ("4096x2160",
+# "1920x800") and a resolution glued to the next tag ("1080p10bit", "2160pHDR", "WEBRip1080p").
+_FRAME_SIZE = re.compile(r"\b(\d{3,4})x(\d{3,4})\b", re.IGNORECASE)
+_GLUED_RESOLUTION = re.compile(
+    r"(?<![0-9])((?:360|480|540|576|720|1080|2160)[pi])(?=[a-z0-9])"
+    r"|(?<=[a-z])(?<!bluray)(?<!bd)(?<!remux)(?<!to)((?:360|480|540|576|720|1080|2160)[pi])\b",
+    re.IGNORECASE,
 )
 _IMPLIED_2160 = regex.compile(r"\bUHD\b|\[4K\]", _I)  # no resolution written: UHD means 4k
 _CODEC = regex.compile(
@@ -132,10 +141,11 @@ _NAME = DetectionSource.NAME
 _NO_REVISION = Revision()
 
 
-def parse_quality(name: str) -> QualityModel:
-    """Quality of a release title or file name; the file extension decides when nothing else does."""
+def parse_quality(name: str, words: list[bytes] | None = None) -> QualityModel:
+    """Quality of a release title or file name; the file extension decides when nothing else does.
+    `words` are ascii_words(name) when the caller has them."""
     name = name.strip()
-    result = parse_quality_name(name)
+    result = parse_quality_name(name, words)
     if result.quality.id == q.UNKNOWN.id:  # Quality compares by id; this skips its Python __eq__
         extension_quality = quality_for_extension(path_extension(name))
         return _with(
@@ -147,21 +157,31 @@ def parse_quality(name: str) -> QualityModel:
     return result
 
 
-def parse_quality_name(name: str) -> QualityModel:
+def parse_quality_name(name: str, words: list[bytes] | None = None) -> QualityModel:
     """Quality from the words of a name alone (no extension fallback)."""
     normalized = name.replace("_", " ").strip()
     lower = normalized.lower()
-    words = ascii_words(normalized)
+    if words is None:  # "_" separates words as spaces do: the name's words are the normalized name's
+        words = ascii_words(normalized)
     revision, revision_detection = _parse_revision(name, normalized, lower)
-    hardcoded_subs = parse_hardcoded_subs(normalized, lower)
+    hardcoded_subs = parse_hardcoded_subs(normalized, lower, words)
     # "raw": every RawHD form has it, and no other letter matches r, a or w without case.
     if "raw" in lower and _RAW_HD.search(normalized) and not _is_brdisk(normalized, lower):
         return QualityModel(q.RAWHD, revision, _NAME, _NAME, revision_detection, hardcoded_subs)
-    resolution = _parse_resolution(normalized)
+    resolution = _parse_resolution(normalized, words)
+    # Every resolution token ends in 0p, 0i, 6p or 6i.
+    if not resolution and ("0p" in lower or "0i" in lower or "6p" in lower or "6i" in lower):
+        separated = _GLUED_RESOLUTION.sub(_spaced, normalized)
+        if separated != normalized:  # read the name again with the resolution as a word of its own
+            return parse_quality_name(separated)
+    if not resolution and "x" in lower:
+        resolution = _frame_resolution(normalized)
     resolution_detection = _NAME if resolution else DetectionSource.UNKNOWN
     source_matches = _SOURCE.finditer(normalized, lower, words)
     quality = (
-        _quality_from_source(source_matches[-1], name, normalized, resolution) if source_matches else None
+        _quality_from_source(source_matches[-1], name, normalized, resolution, words)
+        if source_matches
+        else None
     )
     if quality is not None:  # the usual case, built at once: QualityModel is frozen, each copy costs
         return QualityModel(
@@ -179,21 +199,47 @@ def parse_quality_name(name: str) -> QualityModel:
         if _HIGH_DEF_PDTV.search(normalized):
             return _with(base, q.HDTV_720P, source_detection=_NAME, resolution_detection=_NAME)
         return _with(base, q.SDTV, source_detection=_NAME)
-    return _quality_without_source(base, name, normalized, resolution)
+    return _quality_without_source(base, name, normalized, resolution, words)
 
 
-def parse_hardcoded_subs(name: str, lower: str | None = None) -> str | None:
-    """A hardcoded-subtitle tag (KORSUB, HC, SUBBED); the last one in the name wins."""
+def parse_hardcoded_subs(name: str, lower: str | None = None, words: list[bytes] | None = None) -> str | None:
+    """A hardcoded-subtitle tag (KORSUB, HC, SUBBED); the last one in the name wins. `words` are
+    ascii_words(name) when the caller has them."""
     if lower is None:
         lower = name.lower()
     if "sub" not in lower and "hc" not in lower:  # every tag contains one of them; skip the scan
         return None
+    if words is not None:
+        last = _last_hardcoded_word(words)
+        if last is None:
+            return None
+        if last in (b"hc", b"subbed"):
+            return "Generic Hardcoded Subs"
     match = None
     for match in _HARDCODED_SUBS.finditer(name):  # noqa: B007 - the last match is the one we want
         pass
     if match is None:
         return None
     return match.group("hcsub") or "Generic Hardcoded Subs"
+
+
+_NOT_HARDCODED = (b"soft", b"multi", b"horrible")
+
+
+def _last_hardcoded_word(words: list[bytes]) -> bytes | None:
+    """The last word of an ASCII name that may be a hardcoded-subtitle tag: "HC", "SUBBED", or a word
+    ending in SUB or SUBS after another letter that SOFT, MULTI or HORRIBLE does not end (a bare "SUBS"
+    may be the end of a tag joined by "_"). The tag pattern matches whole words here, so its last match
+    is this word's; None when there is none."""
+    for word in reversed(words):
+        if word in (b"hc", b"subbed"):
+            return word
+        for ending in (b"subs", b"sub"):
+            if word.endswith(ending):
+                before = word[: -len(ending)]
+                if not before or not before.endswith(_NOT_HARDCODED):
+                    return word
+    return None
 
 
 def _with(
@@ -215,11 +261,54 @@ def _with(
     )
 
 
-def _parse_resolution(name: str) -> int:
+# The resolution tokens that are one word (see ascii_words), with their resolution. The pattern bounds
+# every token by word boundaries, so on an ASCII name its first match is the name's first word found here,
+# unless a "4k" form (two words) is written: then the pattern decides.
+_RESOLUTION_WORDS: dict[bytes, int] = {
+    **dict.fromkeys((b"360p",), 360),
+    **dict.fromkeys((b"480p", b"480i", b"640x480", b"848x480"), 480),
+    **dict.fromkeys((b"540p",), 540),
+    **dict.fromkeys((b"576p",), 576),
+    **dict.fromkeys((b"720p", b"1280x720", b"960p"), 720),
+    **dict.fromkeys((b"1080p", b"1920x1080", b"1440p", b"fhd", b"1080i", b"4kto1080p"), 1080),
+    **dict.fromkeys((b"2160p", b"3840x2160"), 2160),
+}
+_RESOLUTION_WORD_SET = frozenset(_RESOLUTION_WORDS)
+_IMPLIED_2160_WORDS = frozenset((b"uhd", b"4k"))  # "\bUHD\b" is a word; "[4K]" holds the word "4k"
+
+
+def _parse_resolution(name: str, words: list[bytes] | None = None) -> int:
+    if words is not None and b"4k" not in words:
+        found = _RESOLUTION_WORD_SET.intersection(words)
+        if found:
+            if len(found) == 1:
+                return _RESOLUTION_WORDS[next(iter(found))]
+            return next(_RESOLUTION_WORDS[word] for word in words if word in found)
+        return 2160 if b"uhd" in words else 0
     match = _RESOLUTION.search(name)
     if match:
         return _RESOLUTIONS[match.lastgroup]  # type: ignore[index]
+    if words is not None and _IMPLIED_2160_WORDS.isdisjoint(words):
+        return 0
     return 2160 if _IMPLIED_2160.search(name) else 0
+
+
+def _spaced(match: re.Match[str]) -> str:
+    return f" {match.group()} "
+
+
+def _frame_resolution(name: str) -> int:
+    """The resolution a frame size names: the width decides, as for cropped frames ("1920x800")."""
+    frame = _FRAME_SIZE.search(name)
+    if frame is None:
+        return 0
+    width, height = int(frame.group(1)), int(frame.group(2))
+    if width < height or width < 320:
+        return 0
+    for least_width, least_height, resolution in ((3000, 1700, 2160), (1700, 950, 1080), (1100, 650, 720)):
+        if width >= least_width or height >= least_height:
+            return resolution
+    return 576 if height >= 560 else 480
 
 
 def _parse_revision(name: str, normalized: str, lower: str) -> tuple[Revision, DetectionSource]:
@@ -247,19 +336,50 @@ def _is_remux(normalized: str) -> bool:
     return "german" in lower and "blu" in lower and bool(_GERMAN_REMUX.search(normalized))
 
 
-def _is_brdisk(normalized: str, lower: str | None = None) -> bool:
+def _is_brdisk(normalized: str, lower: str | None = None, words: list[bytes] | None = None) -> bool:
     if lower is None:
         lower = normalized.lower()
-    if not _BRDISK_HINT.search(lower) or _BRDISK_VETO.search(normalized):
+    if not _BRDISK_HINT.search(lower) or _has_encode_marker(normalized, words):
+        return False
+    # Radarr vetoes 1080p with HEVC (an encode: 1080p discs are AVC) only in names that start with a letter
+    # or digit, its pattern anchoring the veto on a word boundary at the start; "[Group] Title BD 1080p
+    # HEVC" is the same encode.
+    if "1080p" in lower and "hevc" in lower:
         return False
     return bool(_BRDISK.search(normalized))
 
 
-def _quality_from_source(match: regex.Match, name: str, normalized: str, resolution: int) -> Quality | None:
+# The codecs and encode markers as words (see ascii_words): the patterns bound them by word boundaries, so
+# on an ASCII name (where "_" is already a space) their matches are whole words. Forms of two words ("X-vid",
+# "x.264") leave the decision to the pattern.
+_CODEC_WORDS = {b"x264": "x264", b"h264": "h264", b"xvidhd": "xvidhd", b"xvid": "xvid", b"divx": "divx"}
+_ENCODE_MARKER_WORDS = frozenset(
+    (b"x264", b"x265", b"h264", b"h265", b"720p", b"bdrip", b"remux", b"bdremux", b"mkv", b"xvid", b"wmv")
+)
+
+
+def _codec(normalized: str, words: list[bytes] | None) -> str | None:
+    """The first codec named (x264, h264, xvidhd, xvid, divx), None without one."""
+    if words is not None and b"vid" not in words:
+        return next((_CODEC_WORDS[word] for word in words if word in _CODEC_WORDS), None)
+    codec = _CODEC.search(normalized)
+    return codec.lastgroup if codec else None
+
+
+def _has_encode_marker(normalized: str, words: list[bytes] | None) -> bool:
+    """An encode marker that rules out a whole disc: x264, 720p, BDRip, REMUX, MKV, XviD, WMV."""
+    if words is not None and b"264" not in words and b"265" not in words:
+        return not _ENCODE_MARKER_WORDS.isdisjoint(words)
+    return _BRDISK_VETO.search(normalized) is not None
+
+
+def _quality_from_source(
+    match: regex.Match, name: str, normalized: str, resolution: int, words: list[bytes] | None = None
+) -> Quality | None:
     """Radarr's branch order once a source token is found; None for a TV rip without a resolution."""
     group = match.lastgroup
     if group == "bluray":
-        return _bluray_quality(normalized, resolution)
+        return _bluray_quality(normalized, resolution, words)
     if group in ("webdl", "webrip"):
         source = QualitySource.WEBDL if group == "webdl" else QualitySource.WEBRIP
         if resolution in (720, 1080, 2160):
@@ -295,11 +415,10 @@ def _quality_from_source(match: regex.Match, name: str, normalized: str, resolut
     return None
 
 
-def _bluray_quality(normalized: str, resolution: int) -> Quality:
-    if _is_brdisk(normalized):
+def _bluray_quality(normalized: str, resolution: int, words: list[bytes] | None = None) -> Quality:
+    if _is_brdisk(normalized, None, words):
         return q.BRDISK
-    codec = _CODEC.search(normalized)
-    if codec and codec.lastgroup in ("xvid", "divx"):
+    if _codec(normalized, words) in ("xvid", "divx"):
         return q.BLURAY_480P
     is_remux = _is_remux(normalized)
     if resolution == 2160:
@@ -316,7 +435,9 @@ def _bluray_quality(normalized: str, resolution: int) -> Quality:
     return q.BLURAY_720P
 
 
-def _quality_without_source(base: QualityModel, name: str, normalized: str, resolution: int) -> QualityModel:
+def _quality_without_source(
+    base: QualityModel, name: str, normalized: str, resolution: int, words: list[bytes] | None = None
+) -> QualityModel:
     lower = normalized.lower()
     is_remux = _is_remux(normalized)
     if is_remux and resolution:
@@ -328,8 +449,7 @@ def _quality_without_source(base: QualityModel, name: str, normalized: str, reso
         return _with(base, anime[0], source_detection=_NAME, **anime[1])
     if resolution:
         return _quality_from_resolution(base, name, resolution, is_remux)
-    codec = _CODEC.search(normalized)
-    if codec and codec.lastgroup == "x264":
+    if _codec(normalized, words) == "x264":
         return _with(base, q.SDTV)
     return _quality_from_run_ons(base, normalized, lower)
 

@@ -85,3 +85,59 @@ def test_a_search_result_fits_the_searched_movie_before_anything_else():
     assert library.match_for_search(_release(title), parse_movie_title(title), searched.pk) == other.pk
     title = "Heat.1995.1080p.BluRay-GRP"
     assert library.match_for_search(_release(title), parse_movie_title(title), searched.pk) == searched.pk
+
+
+# A name without a year (Radarr cannot parse it): matched by clean title when one library movie fits.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Quiet.Orchard.1080p.BluRay.x264-NOVA",
+        "Quiet Orchard 2160p WEB-DL DDP5.1 HEVC-FLUX",
+        "Quiet.Orchard.EXTENDED.720p.WEBRip.x264-SiGMA",
+        "[SubTeam] Quiet Orchard [1080p].mkv",
+        "Quiet_Orchard_DVDRip_XviD-NOVA",
+    ],
+)
+def test_a_name_without_a_year_matches_the_one_movie_with_its_clean_title(title):
+    movie = MovieFactory(title="Quiet Orchard", year=2019)
+    MovieFactory(title="Quiet Orchard Returns", year=2021)
+
+    parsed, movie_id = LibraryIndex.load().match_without_year(_release(title))
+
+    assert movie_id == movie.pk
+    assert parsed.year is None and parsed.primary_movie_title == "Quiet Orchard"
+    assert any("without a year" in note and "(2019)" in note for note in parsed.notes), parsed.notes
+    assert any("ends where the release tags start" in note for note in parsed.notes)
+
+
+def test_a_name_without_a_year_is_never_guessed_between_two_movies():
+    MovieFactory(title="Twice", year=2011, path="/movies/Twice (2011)")
+    MovieFactory(title="Twice", year=1990, path="/movies/Twice (1990)")
+
+    assert LibraryIndex.load().match_without_year(_release("Twice.1080p.BluRay.x264-NOVA")) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Quiet.Orchard.S01E02.1080p.WEB-DL-NOVA",  # an episode, not the movie
+        "Quiet.Orchard.1x02.720p.HDTV-NOVA",
+        "Quiet.Orchard.Season.1.1080p.BluRay-NOVA",
+        "Quiet.Orchard.Returns.Again.1080p.BluRay-NOVA",  # no movie has that title
+        "Quiet.Orchard-NOVA",  # no release tag: not a release name
+    ],
+)
+def test_a_name_without_a_year_that_fits_no_single_movie_stays_unmatched(title):
+    MovieFactory(title="Quiet Orchard", year=2019)
+
+    assert LibraryIndex.load().match_without_year(_release(title)) is None
+
+
+def test_the_indexers_id_matches_a_name_without_a_year():
+    movie = MovieFactory(title="The Matrix", year=1999, imdb_id="tt0133093")
+
+    parsed, movie_id = LibraryIndex.load().match_without_year(
+        _release("Das.Original.1080p.BluRay.x264-NOVA", imdb_id="tt0133093")
+    )
+
+    assert movie_id == movie.pk and "id" in parsed.notes[-1]

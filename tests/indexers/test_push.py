@@ -101,3 +101,28 @@ def test_a_magnet_push_is_accepted_without_a_download_url(api_client):
 
     assert response.status_code == 200
     assert response.json()[0]["guid"] == "PUSH-magnet:?xt=urn:btih:" + "a" * 40
+
+
+def test_a_push_without_a_year_is_decided_for_the_one_movie_with_its_title(api_client, fake_server, tmp_path):
+    movie = MovieFactory(title="Arrival", year=2016)
+    fake_server.add("/get/1.nzb", body=NZB.decode(), content_type="application/x-nzb")
+    usenet_blackhole(tmp_path)
+
+    response = _push(
+        api_client, title="Arrival.1080p.BluRay.x264-GRP", downloadUrl=f"{fake_server.url}/get/1.nzb"
+    )
+
+    assert response.status_code == 200
+    [decision] = response.json()
+    assert decision["approved"] is True and decision["mappedMovieId"] == movie.pk
+    assert dropped(tmp_path) == ["Arrival.1080p.BluRay.x264-GRP.nzb"]
+
+
+def test_a_push_without_a_year_fitting_no_single_movie_is_unparseable(api_client):
+    MovieFactory(title="Twice", year=2011, path="/movies/Twice (2011)")
+    MovieFactory(title="Twice", year=1990, path="/movies/Twice (1990)")
+
+    for title in ("Twice.1080p.BluRay.x264-GRP", "Nobody.Has.This.1080p.BluRay.x264-GRP"):
+        response = _push(api_client, title=title)
+        assert response.status_code == 400, title
+        assert response.json()[0]["errorMessage"] == "Unable to parse"

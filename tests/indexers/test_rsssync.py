@@ -134,3 +134,25 @@ def test_the_sync_costs_the_same_queries_for_more_releases_and_movies(fake_serve
 
     sync_queries(1, "Warm")  # the first sync creates the options rows
     assert sync_queries(3, "Small") == sync_queries(30, "Large")
+
+
+def test_a_name_without_a_year_is_grabbed_for_the_one_movie_it_names_and_says_why(fake_server, tmp_path):
+    from downloads.rsssync import recent_decisions
+
+    movie = MovieFactory(title="Quiet Orchard", year=2019)
+    serve_newznab(
+        fake_server, [Item("Quiet.Orchard.1080p.BluRay.x264-NOVA"), Item("Twice.1080p.BluRay-NOVA")]
+    )
+    newznab_indexer(fake_server)
+    usenet_blackhole(tmp_path)
+
+    _, matched, decisions, _ = recent_decisions()
+
+    assert [(release.title, movie_id) for release, _, movie_id in matched if movie_id] == [
+        ("Quiet.Orchard.1080p.BluRay.x264-NOVA", movie.pk)
+    ]
+    [decision] = decisions
+    assert decision.approved
+    assert any("without a year" in line for line in decision.explain())
+    result = rss_sync()
+    assert dropped(tmp_path) == ["Quiet.Orchard.1080p.BluRay.x264-NOVA.nzb"] and result.matched == 1

@@ -187,3 +187,22 @@ def test_a_concurrent_rss_sync_and_search_grab_the_movie_once(fake_server, tmp_p
     assert errors == []
     assert History.objects.filter(movie=movie, event_type=HistoryEventType.GRABBED).count() == 1
     assert len(dropped(tmp_path)) == 1
+
+
+def test_a_result_without_a_year_is_decided_for_the_one_movie_with_its_title(fake_server):
+    movie = MovieFactory(title="Quiet Orchard", year=2019)
+    MovieFactory(title="Heat", year=1995, path="/movies/Heat (1995)")
+    MovieFactory(title="Heat", year=1986, path="/movies/Heat (1986)")
+    serve_newznab(
+        fake_server, [Item("Quiet.Orchard.1080p.WEB-DL.x264-GRP"), Item("Heat.1080p.BluRay.x264-GRP")]
+    )
+    newznab_indexer(fake_server)
+
+    result = search_movie(searchable_movies([movie.pk])[0], LibraryIndex.load())
+
+    by_title = {d.release.title: d for d in result.decisions}
+    found = by_title["Quiet.Orchard.1080p.WEB-DL.x264-GRP"]
+    assert found.approved and found.candidate.movie.id == movie.pk
+    assert any("clean title of one library movie only (2019)" in line for line in found.explain())
+    # two movies are called Heat: no guess, Radarr's "unable to parse" stands
+    assert [r.reason for r in by_title["Heat.1080p.BluRay.x264-GRP"].rejections] == ["UnableToParse"]
