@@ -1,0 +1,289 @@
+"""Import lists: the kinds of list Radarr reads movies from (Radarr's ImportLists), as providers.
+
+Each kind is a `radarr.providers.Provider`: an ImportList row names the class, its Settings
+dataclass drives the v3 fields and the form. A list only fetches: `fetch()` answers the movies it
+names now (ListMovie, a TMDB id and/or an IMDb id) or raises ProviderError; movies.importlistsync
+maps them to TMDB ids, caches them and adds the new ones.
+"""
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+import requests
+
+from movies import tmdb
+from radarr import http
+from radarr.api.errors import Failure
+from radarr.providers import Provider, ProviderError, safe_message, setting
+
+
+@dataclass(frozen=True, slots=True)
+class ListMovie:
+    """A movie as a list names it: at least one id; title and year as the list gives them."""
+
+    tmdb_id: int = 0
+    imdb_id: str = ""
+    title: str = ""
+    year: int = 0
+
+
+class ImportListProvider(Provider):
+    """Base of the list kinds."""
+
+    list_type: ClassVar[str] = "other"  # Radarr's ImportListType: how the add picker groups the kinds
+    min_refresh_interval: ClassVar[timedelta] = timedelta(hours=12)
+    # Radarr's template default: a new list of this kind is enabled (when its settings are valid)
+    enabled_by_default: ClassVar[bool] = True
+
+    def fetch(self) -> list[ListMovie]:
+        raise NotImplementedError
+
+    def test(self) -> list[Failure]:
+        """Radarr's test: the list answers (an empty list is fine)."""
+        try:
+            self.fetch()
+        except ProviderError as error:
+            return [Failure("", error.message)]
+        return []
+
+    def validate(self) -> list[Failure]:
+        return []
+
+
+def _url_failure(name: str, label: str, value: Any) -> list[Failure]:
+    """Radarr's ValidRootUrl: an http(s) URL with a host."""
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        return [Failure(name, f"'{label}' must be a valid http(s) URL", value)]
+    return []
+
+
+def _get_json(url: str, **kwargs: Any) -> Any:
+    """GET a list's JSON through the one HTTP client; any failure is a ProviderError (the list backs off)."""
+    try:
+        response = http.session().get(url, **kwargs)
+    except requests.RequestException as error:
+        raise ProviderError(f"Unable to connect to the list: {safe_message(str(error))}") from error
+    if response.status_code in (401, 403):
+        raise ProviderError(f"The list refused the request (HTTP {response.status_code})", permanent=True)
+    if response.status_code != 200:
+        raise ProviderError(f"The list answered HTTP {response.status_code}")
+    try:
+        return response.json()
+    except ValueError as error:
+        raise ProviderError("The list did not answer JSON") from error
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _year(value: Any) -> int:
+    """The year of a TMDB-style `release_date` (`2020-05-01`), or a year given as a number."""
+    if isinstance(value, int):
+        return value
+    return _int(str(value or "")[:4])
+
+
+class RadarrListImport(ImportListProvider):
+    """Custom Lists: a URL answering a JSON array of movies with their TMDB `id` (or `tmdbId`, or an
+    `imdb_id`), the shape of Radarr's own list service."""
+
+    implementation = "RadarrListImport"
+    implementation_name = "Custom Lists"
+    info_link = "https://wiki.servarr.com/radarr/supported#radarrlistimport"
+    list_type = "advanced"
+    min_refresh_interval = timedelta(hours=12)
+
+    @dataclasses.dataclass
+    class Settings:
+        url: str = setting("List URL", "", help_text="The URL for the movie list")
+
+    def validate(self) -> list[Failure]:
+        return _url_failure("url", "List URL", self.settings.url)
+
+    def fetch(self) -> list[ListMovie]:
+        data = _get_json(self.settings.url)
+        if isinstance(data, dict) and data.get("errors"):
+            raise ProviderError(f"The list answered an error: {safe_message(str(data['errors']))[:200]}")
+        if not isinstance(data, list):
+            raise ProviderError("The list did not answer a JSON array of movies")
+        movies = []
+        for item in data:
+            if not isinstance(item, dict):
+                continue
+            tmdb_id = _int(item.get("id") or item.get("tmdbId"))
+            imdb_id = str(item.get("imdb_id") or item.get("imdbId") or "")
+            if tmdb_id > 0 or imdb_id:
+                title = str(item.get("title") or "")
+                year = _year(item.get("year") or item.get("release_date"))
+                movies.append(ListMovie(max(tmdb_id, 0), imdb_id, title, year))
+        return movies
+
+
+class StevenLuImport(ImportListProvider):
+    """StevenLu's popular movies: a JSON array of {title, imdb_id, poster_url}."""
+
+    implementation = "StevenLuImport"
+    implementation_name = "StevenLu Custom"
+    info_link = "https://wiki.servarr.com/radarr/supported#stevenluimport"
+    list_type = "advanced"
+    min_refresh_interval = timedelta(hours=24)
+
+    @dataclasses.dataclass
+    class Settings:
+        link: str = setting(
+            "URL",
+            "https://popular-movies-data.stevenlu.com/movies.json",
+            help_text="Don't change this unless you know what you are doing.",
+        )
+
+    def validate(self) -> list[Failure]:
+        return _url_failure("link", "URL", self.settings.link)
+
+    def fetch(self) -> list[ListMovie]:
+        data = _get_json(self.settings.link)
+        if not isinstance(data, list):
+            raise ProviderError("The list did not answer a JSON array of movies")
+        return [
+            ListMovie(imdb_id=str(item["imdb_id"]), title=str(item.get("title") or ""))
+            for item in data
+            if isinstance(item, dict) and item.get("imdb_id")
+        ]
+
+
+class RadarrImport(ImportListProvider):
+    """Another Radarr (or this one): its movies, limited to some quality profiles, tags or root folders."""
+
+    implementation = "RadarrImport"
+    implementation_name = "Radarr"
+    info_link = "https://wiki.servarr.com/radarr/supported#radarrimport"
+    list_type = "program"
+    min_refresh_interval = timedelta(minutes=15)
+
+    @dataclasses.dataclass
+    class Settings:
+        base_url: str = setting(
+            "Full URL", "", help_text="URL, including port, of the Radarr instance to import from"
+        )
+        api_key: str = setting(
+            "API Key", "", privacy="apiKey", secret=True, help_text="API key of the Radarr instance"
+        )
+        profile_ids: list = setting(
+            "Quality Profiles",
+            [],
+            field_type="select",
+            options_action="getProfiles",
+            help_text="Quality profiles from the source instance to import from",
+        )
+        tag_ids: list = setting(
+            "Tags", [], field_type="select", options_action="getTags", help_text="Tags to import from"
+        )
+        root_folder_paths: list = setting(
+            "Root Folders",
+            [],
+            field_type="select",
+            options_action="getRootFolders",
+            help_text="Root folders from the source instance to import from",
+        )
+
+    def validate(self) -> list[Failure]:
+        failures = _url_failure("baseUrl", "Full URL", self.settings.base_url)
+        if not self.settings.api_key:
+            failures.append(Failure("apiKey", "'API Key' must not be empty", ""))
+        return failures
+
+    def _get(self, resource: str) -> Any:
+        url = f"{self.settings.base_url.rstrip('/')}/api/v3/{resource}"
+        return _get_json(url, headers={"X-Api-Key": self.settings.api_key})
+
+    def fetch(self) -> list[ListMovie]:
+        data = self._get("movie")
+        if not isinstance(data, list):
+            raise ProviderError("Radarr did not answer a list of movies")
+        profiles = {_int(value) for value in self.settings.profile_ids or []}
+        tags = {_int(value) for value in self.settings.tag_ids or []}
+        roots = [str(value).lower() for value in self.settings.root_folder_paths or []]
+        movies = []
+        for movie in data:
+            if not isinstance(movie, dict) or _int(movie.get("tmdbId")) <= 0:
+                continue
+            if profiles and _int(movie.get("qualityProfileId")) not in profiles:
+                continue
+            if tags and not tags & {_int(tag) for tag in movie.get("tags") or []}:
+                continue
+            if roots and not any(root in str(movie.get("path") or "").lower() for root in roots):
+                continue
+            movies.append(
+                ListMovie(
+                    _int(movie["tmdbId"]),
+                    str(movie.get("imdbId") or ""),
+                    str(movie.get("title") or ""),
+                    _int(movie.get("year")),
+                )
+            )
+        return movies
+
+    def request_action(self, action: str, query: dict[str, str]) -> Any:
+        """The source's quality profiles, tags and root folders as the selects' options."""
+        if not self.settings.api_key or not self.settings.base_url:
+            return {"options": []}
+        action = action.lower()
+        try:
+            if action == "getprofiles":
+                rows = self._get("qualityprofile")
+                pairs = [(row.get("id"), str(row.get("name"))) for row in rows]
+            elif action == "gettags":
+                rows = self._get("tag")
+                pairs = [(row.get("id"), str(row.get("label"))) for row in rows]
+            elif action == "getrootfolders":
+                rows = self._get("rootfolder")
+                pairs = [(row.get("path"), str(row.get("path"))) for row in rows]
+            else:
+                return None
+        except (ProviderError, AttributeError, TypeError):
+            return {"options": []}
+        pairs.sort(key=lambda pair: pair[1].lower())
+        return {"options": [{"value": value, "name": name} for value, name in pairs]}
+
+
+class TMDbListImport(ImportListProvider):
+    """A public TMDB list, by its id."""
+
+    implementation = "TMDbListImport"
+    implementation_name = "TMDb List"
+    info_link = "https://wiki.servarr.com/radarr/supported#tmdblistimport"
+    list_type = "tmdb"
+    min_refresh_interval = timedelta(hours=12)
+
+    @dataclasses.dataclass
+    class Settings:
+        list_id: str = setting("List Id", "", help_text="TMDb Id of List to Follow")
+
+    def validate(self) -> list[Failure]:
+        value = self.settings.list_id
+        if not isinstance(value, str) or not value.isdigit() or value.startswith("0"):
+            return [Failure("listId", "'List Id' must be a TMDB list id (a number)", value)]
+        return []
+
+    def fetch(self) -> list[ListMovie]:
+        try:
+            items = tmdb.fetch_list(self.settings.list_id)
+        except tmdb.TmdbError as error:
+            raise ProviderError(f"TMDB: {error.message}") from error
+        return [
+            ListMovie(_int(item.get("id")), "", str(item.get("title") or ""), _year(item.get("release_date")))
+            for item in items
+            if _int(item.get("id")) > 0
+        ]
+
+
+IMPLEMENTATIONS: dict[str, type[ImportListProvider]] = {
+    cls.implementation: cls for cls in (RadarrImport, RadarrListImport, StevenLuImport, TMDbListImport)
+}
