@@ -52,6 +52,7 @@ def import_list_resource(row: ImportList) -> dict[str, Any]:
         "name": row.name,
         "fields": field_resources(cls.Settings, row.settings) if cls else [],
         **implementation_facts(cls, row.implementation),
+        "message": None,
         "tags": sorted(tag.pk for tag in row.tags.all()),
         "presets": [],
         "id": row.pk,
@@ -73,8 +74,10 @@ def import_list_template(cls: type[ImportListProvider]) -> dict[str, Any]:
         "name": cls.implementation_name,
         "fields": field_resources(cls.Settings, None),
         **implementation_facts(cls, cls.implementation),
+        "message": None,
         "tags": [],
         "presets": [],
+        "id": 0,
     }
 
 
