@@ -12,9 +12,6 @@ PENDING_ROUTES: dict[str, str] = {
     "pyarr system.get_routes": "lands with wt/api",
     "pyarr system.get_routes_duplicate": "lands with wt/api",
     "pyarr metadata.get": "lands with wt/metadata",
-    "pyarr import_list.get": "issue 19 import lists",
-    "pyarr import_list.get_schema": "issue 19 import lists",
-    "pyarr import_list.get by id": "issue 19 import lists",
     "pyarr metadata.get by id": "lands with wt/metadata",
     # radarr-py (one test over all its calls: it xfails while any of these fails)
     **{
@@ -48,17 +45,6 @@ PENDING_ROUTES: dict[str, str] = {
             "MetadataApi.get_metadata_by_id",
             "MetadataConfigApi.get_metadata_config",
             "MetadataConfigApi.get_metadata_config_by_id",
-        )
-    },
-    **{
-        f"radarr-py {call}": "issue 19 import lists"
-        for call in (
-            "ImportListApi.list_import_list",
-            "ImportListApi.list_import_list_schema",
-            "ImportListApi.get_import_list_by_id",
-            "ImportListConfigApi.get_import_list_config",
-            "ImportListConfigApi.get_import_list_config_by_id",
-            "ImportListMoviesApi.get_importlist_movie",
         )
     },
 }
@@ -101,9 +87,6 @@ PENDING_BUILDARR_ROUTES: dict[str, str] = {
     "/api/v3/metadata": "lands with wt/metadata",
     "/api/v3/metadata/schema": "lands with wt/metadata",
     "/api/v3/config/host": "lands with wt/metadata",
-    "/api/v3/importlist": "issue 19 import lists",
-    "/api/v3/importlist/schema": "issue 19 import lists",
-    "/api/v3/config/importlist": "issue 19 import lists",
 }
 
 

@@ -47,11 +47,7 @@ def _answers(api_client, method: str, path: str) -> bool:
 
 def test_every_operation_of_radarrs_document_has_a_route(api_client):
     operations = _radarr_operations()
-    ours_to_check = [
-        (method, path)
-        for method, path in operations
-        if (method, path) not in _USER_INTERFACE
-    ]
+    ours_to_check = [(method, path) for method, path in operations if (method, path) not in _USER_INTERFACE]
 
     missing = [f"{method} {path}" for method, path in ours_to_check if not _answers(api_client, method, path)]
 

@@ -189,7 +189,7 @@ def library(api_client, tmp_path, fake_tmdb, settings) -> dict[str, int]:  # noq
         quality_profile_id=movie.quality_profile_id,
     )
     import_list.tags.add(tag)
-    ImportListItem.objects.create(import_list=import_list, tmdb_id=424242, imdb_id="tt0424242", title="Listed")
+    ImportListItem.objects.create(import_list=import_list, tmdb_id=424242, title="Listed")
     genre = {"value": ["Drama"]}
     rule = {"name": "Drama", "implementation": "GenreSpecification", "negate": False, "required": True}
     AutoTag.objects.create(name="Dramas", specifications=[{**rule, "fields": genre}]).tags.add(tag)

@@ -350,8 +350,9 @@ _OBJECTS: dict[str, str] = {
     # import lists (issue 19)
     "ImportListResource": _PROVIDER
     + (
-        "presets:[ImportListResource] enabled:bool enableAuto:bool monitor:MonitorTypes rootFolderPath:string "
-        "qualityProfileId:int32 searchOnAdd:bool minimumAvailability:MovieStatusType listType:ImportListType "
+        "presets:[ImportListResource] enabled:bool enableAuto:bool monitor:MonitorTypes "
+        "rootFolderPath:string qualityProfileId:int32 searchOnAdd:bool minimumAvailability:MovieStatusType "
+        "listType:ImportListType "
         "listOrder:int32 minRefreshInterval:string"
     ),
     "ImportListBulkResource": (
