@@ -399,3 +399,35 @@ def test_discover_does_not_query_per_movie(api_client, root, django_assert_max_n
         items = api_client.get("/api/v3/importlist/movie").json()
 
     assert len(items) == 28 and 1 not in {item["tmdbId"] for item in items}
+
+
+# ---- health
+
+
+def test_a_failing_list_shows_in_health_and_clears_once_it_works(api_client, fake_server, root):
+    fake_server.add("/bad.json", body="down", status=503)
+    fake_server.add("/fine.json", body="[]")
+    custom_list(root, fake_server.url + "/fine.json", name="Fine", enable_auto=False)
+    bad = custom_list(root, fake_server.url + "/bad.json", name="Broken", enable_auto=False)
+
+    sync_lists()
+    health = {issue["source"]: issue for issue in api_client.get("/api/v3/health").json()}
+
+    assert health["ImportListStatusCheck"]["message"].endswith("Broken")
+    assert health["ImportListStatusCheck"]["type"] == "warning"
+    fixed = with_field(
+        api_client.get(f"/api/v3/importlist/{bad.pk}").json(), "url", fake_server.url + "/fine.json"
+    )
+    assert post(api_client, "/api/v3/importlist/test", fixed).status_code == 200
+    bad.refresh_from_db()
+    sources = {issue["source"] for issue in api_client.get("/api/v3/health").json()}
+    assert bad.disabled_until is None and "ImportListStatusCheck" not in sources
+
+
+def test_a_list_adding_into_a_missing_root_folder_shows_in_health(api_client, root, tmp_path):
+    custom_list(root, "http://127.0.0.1:1/a", name="Lost", root_folder_path=str(tmp_path / "gone"))
+
+    health = {issue["source"]: issue for issue in api_client.get("/api/v3/health").json()}
+
+    assert "gone" in health["ImportListRootFolderCheck"]["message"]
+    assert "Lost" in health["ImportListRootFolderCheck"]["message"]
