@@ -13,10 +13,12 @@ from django.http import QueryDict
 
 from movies.importlists import IMPLEMENTATIONS, ImportListProvider
 from movies.models import ImportList, ImportListConfig, ListSyncLevel, MinimumAvailability
+from movies.rootfolders import configured_root_folder, root_folder_failure
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import optional_bool, optional_text, optional_whole_number
 from radarr.providerfamily import ProviderFamily, ProviderPages
 from radarr.providers import Provider, field_resources, implementation_facts
+from releases.models import QualityProfile
 
 MONITOR_TYPES = ("movieOnly", "movieAndCollection", "none")
 
@@ -127,9 +129,20 @@ def read_import_list_columns(
     row: ImportList, cls: type[Provider], body: dict[str, Any], failures: list[Failure]
 ) -> None:
     """The columns sent (what is not sent keeps its value); an enabled list that adds movies needs a
-    root folder and a quality profile, as Radarr's validator asks."""
-    for attribute, value in _read(body, failures).items():
+    root folder and a quality profile, as Radarr's validator asks; ones given must exist."""
+    changes = _read(body, failures)
+    for attribute, value in changes.items():
         setattr(row, attribute, value)
+    if "root_folder_path" in changes and row.root_folder_path:
+        failure = root_folder_failure("rootFolderPath", row.root_folder_path)
+        if failure:
+            failures.append(failure)
+        else:
+            row.root_folder_path = configured_root_folder(row.root_folder_path)
+    profile = row.quality_profile_id
+    sent_profile = "quality_profile_id" in changes and profile > 0
+    if sent_profile and not QualityProfile.objects.filter(pk=profile).exists():
+        failures.append(Failure("qualityProfileId", "Quality Profile does not exist", profile))
     if row.enabled and row.enable_auto:
         if not row.root_folder_path:
             failures.append(Failure("rootFolderPath", "'Root Folder Path' must not be empty", ""))

@@ -431,3 +431,14 @@ def test_a_list_adding_into_a_missing_root_folder_shows_in_health(api_client, ro
 
     assert "gone" in health["ImportListRootFolderCheck"]["message"]
     assert "Lost" in health["ImportListRootFolderCheck"]["message"]
+
+
+def test_the_root_folder_and_profile_sent_must_exist(api_client, fake_server, root, tmp_path):
+    body = with_field(template(api_client, "RadarrListImport"), "url", fake_server.url + "/list.json")
+    body |= {"name": "Nowhere", "rootFolderPath": str(tmp_path / "elsewhere"), "qualityProfileId": 9999}
+
+    response = post(api_client, "/api/v3/importlist?forceSave=true", body)
+
+    assert response.status_code == 400
+    assert {failure["propertyName"] for failure in response.json()} >= {"rootFolderPath", "qualityProfileId"}
+    assert not ImportList.objects.exists()
