@@ -13,9 +13,9 @@ from django.http import QueryDict
 
 from movies.importlists import IMPLEMENTATIONS, ImportListProvider
 from movies.models import ImportList, ImportListConfig, ListSyncLevel, MinimumAvailability
-from movies.rootfolders import configured_root_folder, root_folder_failure
+from movies.rootfolders import configured_root_folder, configured_root_folders, root_folder_failure
 from radarr.api.errors import Failure, ValidationFailed
-from radarr.api.params import optional_bool, optional_text, optional_whole_number
+from radarr.api.params import int_or_none, optional_bool, optional_text, optional_whole_number
 from radarr.providerfamily import ProviderFamily, ProviderPages
 from radarr.providers import Provider, field_resources, implementation_facts
 from releases.models import QualityProfile
@@ -161,12 +161,22 @@ def posted_import_list_columns(post: QueryDict) -> dict[str, Any]:
     """The list page's own inputs in v3 names (switches not posted are off)."""
     return {
         "enabled": "enabled" in post,
-        "enableAuto": "enableAuto" in post,
-        "searchOnAdd": "searchOnAdd" in post,
+        "enableAuto": "enable_auto" in post,
+        "searchOnAdd": "search_on_add" in post,
         "monitor": post.get("monitor") or "movieOnly",
-        "rootFolderPath": post.get("rootFolderPath", ""),
-        "qualityProfileId": optional_whole_number("qualityProfileId", post.get("qualityProfileId") or None),
-        "minimumAvailability": post.get("minimumAvailability") or "released",
+        "rootFolderPath": post.get("root_folder_path", ""),
+        "qualityProfileId": int_or_none(post.get("quality_profile_id", ""), minimum=0) or 0,
+        "minimumAvailability": post.get("minimum_availability") or "released",
+    }
+
+
+def import_list_inputs_context(cls: type[Provider], values: dict[str, Any]) -> dict[str, Any]:
+    """What the list's own inputs choose from: root folders, quality profiles, the choices."""
+    return {
+        "root_folders": configured_root_folders(),
+        "quality_profiles": QualityProfile.objects.order_by("name"),
+        "monitor_types": MONITOR_TYPES,
+        "availabilities": MinimumAvailability.choices,
     }
 
 
@@ -179,7 +189,7 @@ IMPORT_LISTS = ProviderFamily(
     template=import_list_template,  # type: ignore[arg-type]
     read_columns=read_import_list_columns,
     bulk_columns=import_list_bulk_columns,
-    pages=ProviderPages(  # TODO(#19): the Settings → Import Lists pages are not drawn yet
+    pages=ProviderPages(
         list_url="movies:importlists",
         new_url="movies:importlist-new",
         edit_url="movies:importlist-edit",
@@ -188,6 +198,7 @@ IMPORT_LISTS = ProviderFamily(
         inputs_template="movies/importlist_inputs.html",
         tags_hint="Movies added from this list get these tags.",
         posted_columns=posted_import_list_columns,
+        inputs_context=import_list_inputs_context,
     ),
 )
 

@@ -20,6 +20,7 @@ from movies.views import (
     autotagging,
     collections,
     editor,
+    importlists,
     index,
     libraryimport,
     mediacover,
@@ -39,6 +40,7 @@ urlpatterns = [
     *mediacover.urlpatterns,
     *wanted.urlpatterns,
     *autotagging.urlpatterns,
+    *importlists.urlpatterns,
 ]
 
 api_v3 = [

@@ -36,6 +36,8 @@ PAGES = [
     "/settings/downloadclients",
     "/settings/connect",
     "/settings/metadata",
+    "/settings/importlists",
+    "/settings/importlists/new?implementation=RadarrImport",
     "/settings/parse",
     "/system/status",
     "/system/tasks",

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from movies.importlistsync import sync_lists
 from movies.models import ImportExclusion, ImportList, ImportListConfig, ImportListItem, Movie
+from radarr.models import Command
 from releases.models import QualityProfile
 from tests.factories import TagFactory
 from tests.movies.factories import ImportExclusionFactory, MovieFactory
@@ -442,3 +443,48 @@ def test_the_root_folder_and_profile_sent_must_exist(api_client, fake_server, ro
     assert response.status_code == 400
     assert {failure["propertyName"] for failure in response.json()} >= {"rootFolderPath", "qualityProfileId"}
     assert not ImportList.objects.exists()
+
+
+# ---- Settings → Import Lists
+
+
+def test_the_page_adds_a_list_with_its_options(admin_client, fake_server, root):
+    fake_server.add("/list.json", body="[]")
+    profile = QualityProfile.objects.first()
+    form = admin_client.get("/settings/importlists/new?implementation=RadarrListImport")
+    assert form.status_code == 200 and str(root) in form.content.decode()
+
+    response = admin_client.post(
+        "/settings/importlists/new",
+        {
+            "implementation": "RadarrListImport",
+            "name": "From the page",
+            "enabled": "on",
+            "enable_auto": "on",
+            "monitor": "none",
+            "root_folder_path": str(root),
+            "quality_profile_id": str(profile.pk),
+            "minimum_availability": "inCinemas",
+            "field-url": fake_server.url + "/list.json",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    row = ImportList.objects.get(name="From the page")
+    assert (row.enable_auto, row.monitor, row.minimum_availability) == (True, "none", "inCinemas")
+    assert row.quality_profile_id == profile.pk and row.settings["url"].endswith("/list.json")
+    page = admin_client.get("/settings/importlists").content.decode()
+    assert "From the page" in page
+
+
+def test_the_page_saves_the_clean_level_and_queues_a_sync(admin_client):
+    response = admin_client.post(
+        "/settings/importlists", {"list_sync_level": "logOnly", "list_sync_tag": "0"}
+    )
+    assert response.status_code == 302 and ImportListConfig.load().list_sync_level == "logOnly"
+
+    bad = admin_client.post("/settings/importlists", {"list_sync_level": "explode"})
+    assert bad.status_code == 400 and ImportListConfig.load().list_sync_level == "logOnly"
+
+    admin_client.post("/settings/importlists", {"action": "sync"})
+    assert Command.objects.filter(name="ImportListSync").exists()
