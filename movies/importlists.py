@@ -7,6 +7,8 @@ maps them to TMDB ids, caches them and adds the new ones.
 """
 
 import dataclasses
+import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, ClassVar
@@ -61,8 +63,8 @@ def _url_failure(name: str, label: str, value: Any) -> list[Failure]:
     return []
 
 
-def _get_json(url: str, **kwargs: Any) -> Any:
-    """GET a list's JSON through the one HTTP client; any failure is a ProviderError (the list backs off)."""
+def _get(url: str, **kwargs: Any) -> requests.Response:
+    """GET a list through the one HTTP client; any failure is a ProviderError (the list backs off)."""
     try:
         response = http.session().get(url, **kwargs)
     except requests.RequestException as error:
@@ -71,8 +73,12 @@ def _get_json(url: str, **kwargs: Any) -> Any:
         raise ProviderError(f"The list refused the request (HTTP {response.status_code})", permanent=True)
     if response.status_code != 200:
         raise ProviderError(f"The list answered HTTP {response.status_code}")
+    return response
+
+
+def _get_json(url: str, **kwargs: Any) -> Any:
     try:
-        return response.json()
+        return _get(url, **kwargs).json()
     except ValueError as error:
         raise ProviderError("The list did not answer JSON") from error
 
@@ -284,6 +290,56 @@ class TMDbListImport(ImportListProvider):
         ]
 
 
+_IMDB_ID = re.compile(r"\b(tt\d{7,})\b")
+_NOT_MOVIES = ("tv series", "mini-series", "tv episode")
+
+
+def _rss_items(content: bytes) -> list[ET.Element]:
+    """The <item>s of an RSS feed; documents declaring entities are refused (no expansion attacks)."""
+    head = content[:4096].lower()
+    if b"<!entity" in head or b"<!doctype" in head:
+        raise ProviderError("The feed declares a DOCTYPE or entities: refused")
+    try:
+        root = ET.fromstring(content)
+    except ET.ParseError as error:
+        raise ProviderError(f"The feed is not valid XML ({error})") from None
+    channel = root.find("channel")
+    return list(channel.findall("item")) if channel is not None else []
+
+
+class RSSImport(ImportListProvider):
+    """An RSS feed of movies (IMDb lists and watchlists offered one): each item's IMDb id, from its
+    title or its link; TV items are skipped."""
+
+    implementation = "RSSImport"
+    implementation_name = "RSS List"
+    info_link = "https://wiki.servarr.com/radarr/supported#rssimport"
+    list_type = "advanced"
+    min_refresh_interval = timedelta(hours=12)
+
+    @dataclasses.dataclass
+    class Settings:
+        link: str = setting("RSS Link", "", help_text="Link to the rss feed of movies.")
+
+    def validate(self) -> list[Failure]:
+        return _url_failure("link", "RSS Link", self.settings.link)
+
+    def fetch(self) -> list[ListMovie]:
+        movies = []
+        for item in _rss_items(_get(self.settings.link).content):
+            title = (item.findtext("title") or "").strip()
+            if any(kind in title.lower() for kind in _NOT_MOVIES):
+                continue
+            found = _IMDB_ID.search(title) or _IMDB_ID.search(item.findtext("link") or "")
+            if found:
+                year = re.search(r"\((\d{4})\)", title)
+                movies.append(
+                    ListMovie(imdb_id=found.group(1), title=title, year=int(year.group(1)) if year else 0)
+                )
+        return movies
+
+
 IMPLEMENTATIONS: dict[str, type[ImportListProvider]] = {
-    cls.implementation: cls for cls in (RadarrImport, RadarrListImport, StevenLuImport, TMDbListImport)
+    cls.implementation: cls
+    for cls in (RadarrImport, RadarrListImport, RSSImport, StevenLuImport, TMDbListImport)
 }

@@ -488,3 +488,36 @@ def test_the_page_saves_the_clean_level_and_queues_a_sync(admin_client):
 
     admin_client.post("/settings/importlists", {"action": "sync"})
     assert Command.objects.filter(name="ImportListSync").exists()
+
+
+RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>My IMDb list</title>
+<item><title>The Matrix (1999)</title><link>https://www.imdb.com/title/tt0133093/</link></item>
+<item><title>Some Show (2005 TV Series)</title><link>https://www.imdb.com/title/tt7777777/</link></item>
+<item><title>No id here</title><link>https://example.invalid/</link></item>
+</channel></rss>"""
+
+
+def test_an_rss_list_adds_its_movies_by_imdb_id_and_skips_tv(fake_tmdb, root, empty_cache):
+    fake_tmdb.add("/feed.xml", body=RSS, content_type="application/rss+xml")
+    custom_list(
+        root, "", name="Feed", implementation="RSSImport", settings={"link": fake_tmdb.url + "/feed.xml"}
+    )
+
+    outcome = sync_lists()
+
+    assert list(ImportListItem.objects.values_list("tmdb_id", "year")) == [(603, 1999)]
+    assert Movie.objects.get(tmdb_id=603).pk in outcome.added
+    assert not any("tt7777777" in request.path for request in fake_tmdb.requests)
+
+
+def test_an_rss_list_declaring_entities_is_refused(fake_server, root):
+    bomb = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><rss><channel></channel></rss>'
+    fake_server.add("/feed.xml", body=bomb, content_type="application/rss+xml")
+    row = custom_list(
+        root, "", name="Feed", implementation="RSSImport", settings={"link": fake_server.url + "/feed.xml"}
+    )
+
+    outcome = sync_lists()
+
+    row.refresh_from_db()
+    assert outcome.failed == ["Feed"] and "refused" in row.last_error
