@@ -259,35 +259,182 @@ class RadarrImport(ImportListProvider):
         return {"options": [{"value": value, "name": name} for value, name in pairs]}
 
 
-class TMDbListImport(ImportListProvider):
+def _tmdb_id_failure(name: str, label: str, value: Any) -> list[Failure]:
+    """Radarr's `^[1-9][0-9]*$` rule for a TMDB id typed as text."""
+    if not isinstance(value, str) or not re.fullmatch(r"[1-9][0-9]*", value):
+        return [Failure(name, f"'{label}' must be a TMDB id (a number)", value)]
+    return []
+
+
+def _tmdb_movies(items: list[dict[str, Any]]) -> list[ListMovie]:
+    return [
+        ListMovie(_int(item.get("id")), "", str(item.get("title") or ""), _year(item.get("release_date")))
+        for item in items
+        if _int(item.get("id")) > 0
+    ]
+
+
+class TMDbImportBase(ImportListProvider):
+    list_type = "tmdb"
+    min_refresh_interval = timedelta(hours=12)
+
+    def tmdb_items(self) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def fetch(self) -> list[ListMovie]:
+        try:
+            return _tmdb_movies(self.tmdb_items())
+        except tmdb.TmdbError as error:
+            raise ProviderError(f"TMDB: {error.message}") from error
+
+
+# Radarr's TMDbPopularListType: the value a list stores, TMDB's list it reads
+_POPULAR_LISTS = {1: ("In Theaters", "/movie/now_playing"), 2: ("Popular", "/movie/popular"),
+                  3: ("Top Rated", "/movie/top_rated"), 4: ("Upcoming", "/movie/upcoming")}  # fmt: skip
+
+
+class TMDbPopularImport(TMDbImportBase):
+    """TMDB's in theaters, popular, top rated or upcoming movies (the first pages)."""
+
+    implementation = "TMDbPopularImport"
+    implementation_name = "TMDb Popular"
+    info_link = "https://wiki.servarr.com/radarr/supported#tmdbpopularimport"
+
+    @dataclasses.dataclass
+    class Settings:
+        tmdb_list_type: int = setting(
+            "List Type",
+            2,
+            name="tMDbListType",
+            field_type="select",
+            select_options=[(value, label) for value, (label, _) in _POPULAR_LISTS.items()],
+            help_text="Type of list your seeking to import from",
+        )
+
+    def validate(self) -> list[Failure]:
+        if self.settings.tmdb_list_type not in _POPULAR_LISTS:
+            return [
+                Failure("tMDbListType", "'List Type' is not one of its options", self.settings.tmdb_list_type)
+            ]
+        return []
+
+    def tmdb_items(self) -> list[dict[str, Any]]:
+        return tmdb.fetch_result_pages(_POPULAR_LISTS[self.settings.tmdb_list_type][1], {})
+
+
+class TMDbCompanyImport(TMDbImportBase):
+    """The movies of a production company (TMDB's discover)."""
+
+    implementation = "TMDbCompanyImport"
+    implementation_name = "TMDb Company"
+    info_link = "https://wiki.servarr.com/radarr/supported#tmdbcompanyimport"
+
+    @dataclasses.dataclass
+    class Settings:
+        company_id: str = setting("Company Id", "", help_text="TMDb Id of Company to Follow")
+
+    def validate(self) -> list[Failure]:
+        return _tmdb_id_failure("companyId", "Company Id", self.settings.company_id)
+
+    def tmdb_items(self) -> list[dict[str, Any]]:
+        return tmdb.fetch_result_pages("/discover/movie", {"with_companies": self.settings.company_id})
+
+
+class TMDbKeywordImport(TMDbImportBase):
+    """The movies TMDB tags with a keyword (TMDB's discover)."""
+
+    implementation = "TMDbKeywordImport"
+    implementation_name = "TMDb Keyword"
+    info_link = "https://wiki.servarr.com/radarr/supported#tmdbkeywordimport"
+
+    @dataclasses.dataclass
+    class Settings:
+        keyword_id: str = setting("Keyword Id", "", help_text="TMDb Id of keyword to Follow")
+
+    def validate(self) -> list[Failure]:
+        return _tmdb_id_failure("keywordId", "Keyword Id", self.settings.keyword_id)
+
+    def tmdb_items(self) -> list[dict[str, Any]]:
+        return tmdb.fetch_result_pages("/discover/movie", {"with_keywords": self.settings.keyword_id})
+
+
+# Radarr's person credit switches: (setting, TMDB crew department)
+_PERSON_DEPARTMENTS = (
+    ("person_cast_director", "Directing"),
+    ("person_cast_producer", "Production"),
+    ("person_cast_sound", "Sound"),
+    ("person_cast_writing", "Writing"),
+)
+
+
+class TMDbPersonImport(TMDbImportBase):
+    """A person's movies: as cast and in the crew departments chosen."""
+
+    implementation = "TMDbPersonImport"
+    implementation_name = "TMDb Person"
+    info_link = "https://wiki.servarr.com/radarr/supported#tmdbpersonimport"
+
+    @dataclasses.dataclass
+    class Settings:
+        person_id: str = setting("PersonId", "", help_text="TMDb Id of Person to Follow")
+        person_cast: bool = setting(
+            "Person Cast",
+            False,
+            field_type="checkbox",
+            help_text="Select if you want to include Cast credits",
+        )
+        person_cast_director: bool = setting(
+            "Person Director Credits",
+            False,
+            field_type="checkbox",
+            help_text="Select if you want to include Director credits",
+        )
+        person_cast_producer: bool = setting(
+            "Person Producer Credits",
+            False,
+            field_type="checkbox",
+            help_text="Select if you want to include Producer credits",
+        )
+        person_cast_sound: bool = setting(
+            "Person Sound Credits",
+            False,
+            field_type="checkbox",
+            help_text="Select if you want to include Sound credits",
+        )
+        person_cast_writing: bool = setting(
+            "Person Writing Credits",
+            False,
+            field_type="checkbox",
+            help_text="Select if you want to include Writing credits",
+        )
+
+    def validate(self) -> list[Failure]:
+        return _tmdb_id_failure("personId", "PersonId", self.settings.person_id)
+
+    def tmdb_items(self) -> list[dict[str, Any]]:
+        credits = tmdb.fetch_person_credits(self.settings.person_id)
+        items = list(credits.get("cast") or []) if self.settings.person_cast else []
+        departments = {department for name, department in _PERSON_DEPARTMENTS if getattr(self.settings, name)}
+        items += [item for item in credits.get("crew") or [] if item.get("department") in departments]
+        return [item for item in items if isinstance(item, dict)]
+
+
+class TMDbListImport(TMDbImportBase):
     """A public TMDB list, by its id."""
 
     implementation = "TMDbListImport"
     implementation_name = "TMDb List"
     info_link = "https://wiki.servarr.com/radarr/supported#tmdblistimport"
-    list_type = "tmdb"
-    min_refresh_interval = timedelta(hours=12)
 
     @dataclasses.dataclass
     class Settings:
         list_id: str = setting("List Id", "", help_text="TMDb Id of List to Follow")
 
     def validate(self) -> list[Failure]:
-        value = self.settings.list_id
-        if not isinstance(value, str) or not value.isdigit() or value.startswith("0"):
-            return [Failure("listId", "'List Id' must be a TMDB list id (a number)", value)]
-        return []
+        return _tmdb_id_failure("listId", "List Id", self.settings.list_id)
 
-    def fetch(self) -> list[ListMovie]:
-        try:
-            items = tmdb.fetch_list(self.settings.list_id)
-        except tmdb.TmdbError as error:
-            raise ProviderError(f"TMDB: {error.message}") from error
-        return [
-            ListMovie(_int(item.get("id")), "", str(item.get("title") or ""), _year(item.get("release_date")))
-            for item in items
-            if _int(item.get("id")) > 0
-        ]
+    def tmdb_items(self) -> list[dict[str, Any]]:
+        return tmdb.fetch_list(self.settings.list_id)
 
 
 _IMDB_ID = re.compile(r"\b(tt\d{7,})\b")
@@ -341,5 +488,15 @@ class RSSImport(ImportListProvider):
 
 IMPLEMENTATIONS: dict[str, type[ImportListProvider]] = {
     cls.implementation: cls
-    for cls in (RadarrImport, RadarrListImport, RSSImport, StevenLuImport, TMDbListImport)
+    for cls in (
+        RadarrImport,
+        RadarrListImport,
+        RSSImport,
+        StevenLuImport,
+        TMDbCompanyImport,
+        TMDbKeywordImport,
+        TMDbListImport,
+        TMDbPersonImport,
+        TMDbPopularImport,
+    )
 }

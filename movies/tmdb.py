@@ -124,6 +124,23 @@ def fetch_list(list_id: str) -> list[dict[str, Any]]:
     return [item for item in data.get("items") or [] if item.get("media_type", "movie") == "movie"]
 
 
+def fetch_result_pages(path: str, params: dict[str, str], max_pages: int = 5) -> list[dict[str, Any]]:
+    """The `results` of a paged TMDB answer (discover, popular...), up to `max_pages` pages."""
+    results: list[dict[str, Any]] = []
+    page, total = 1, 1
+    while page <= min(total, max_pages):
+        data = _get(path, {**params, "page": str(page)}, SEARCH_TTL)
+        results += [item for item in data.get("results") or [] if isinstance(item, dict)]
+        total = int(data.get("total_pages") or 1)
+        page += 1
+    return results
+
+
+def fetch_person_credits(person_id: str) -> dict[str, Any]:
+    """A person's movie credits (`cast` and `crew`, each movie with its id, title, release_date)."""
+    return _get(f"/person/{person_id}/movie_credits", {}, SEARCH_TTL)
+
+
 def fetch_collection(tmdb_id: int) -> CollectionMetadata:
     data = _get(f"/collection/{int(tmdb_id)}", {}, MOVIE_TTL)
     return collection_from_details(data)

@@ -521,3 +521,50 @@ def test_an_rss_list_declaring_entities_is_refused(fake_server, root):
 
     row.refresh_from_db()
     assert outcome.failed == ["Feed"] and "refused" in row.last_error
+
+
+def test_tmdb_person_reads_the_credits_chosen(fake_tmdb, root, empty_cache):
+    credits = {
+        "cast": [{"id": 603, "title": "The Matrix", "release_date": "1999-03-30"}],
+        "crew": [
+            {"id": 701, "title": "Directed", "department": "Directing"},
+            {"id": 702, "title": "Produced", "department": "Production"},
+        ],
+    }
+    fake_tmdb.add("/3/person/6384/movie_credits", body=json.dumps(credits))
+    settings = {"personId": "6384", "personCast": True, "personCastDirector": True}
+    custom_list(
+        root, "", name="Keanu", implementation="TMDbPersonImport", enable_auto=False, settings=settings
+    )
+
+    sync_lists()
+
+    assert sorted(ImportListItem.objects.values_list("tmdb_id", flat=True)) == [603, 701]
+
+
+def test_tmdb_company_reads_every_page_of_discover(fake_tmdb, root, empty_cache):
+    for page in (1, 2):
+        answer = {"page": page, "total_pages": 2, "results": [{"id": 800 + page, "title": f"Film {page}"}]}
+        fake_tmdb.add(
+            "/3/discover/movie", body=json.dumps(answer), query={"page": str(page), "with_companies": "3"}
+        )
+    custom_list(
+        root,
+        "",
+        name="Studio",
+        implementation="TMDbCompanyImport",
+        enable_auto=False,
+        settings={"companyId": "3"},
+    )
+
+    sync_lists()
+
+    assert sorted(ImportListItem.objects.values_list("tmdb_id", flat=True)) == [801, 802]
+
+
+def test_a_tmdb_id_setting_must_be_a_number(api_client):
+    body = with_field(template(api_client, "TMDbKeywordImport"), "keywordId", "abc") | {"enableAuto": False}
+
+    response = post(api_client, "/api/v3/importlist?forceSave=true", body)
+
+    assert response.status_code == 400 and response.json()[0]["propertyName"] == "keywordId"
