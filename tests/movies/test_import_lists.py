@@ -568,3 +568,30 @@ def test_a_tmdb_id_setting_must_be_a_number(api_client):
     response = post(api_client, "/api/v3/importlist?forceSave=true", body)
 
     assert response.status_code == 400 and response.json()[0]["propertyName"] == "keywordId"
+
+
+RECYCLE_BIN: list[str] = []
+
+
+def recycle_bin() -> str:
+    """The recycle bin the test sets (read through settings.RADARR_RECYCLE_BIN)."""
+    return RECYCLE_BIN[0]
+
+
+def test_remove_and_delete_sends_the_folder_to_the_recycle_bin(fake_server, root, tmp_path, settings):
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    RECYCLE_BIN[:] = [str(bin_folder)]
+    settings.RADARR_RECYCLE_BIN = f"{__name__}.recycle_bin"
+    ImportListConfig(pk=1, list_sync_level="removeAndDelete").save()
+    fake_server.add("/list.json", body=json.dumps([{"id": 10}]))
+    custom_list(root, fake_server.url + "/list.json", enable_auto=False)
+    folder = root / "Stale (2000)"
+    folder.mkdir()
+    (folder / "stale.mkv").write_bytes(b"x")
+    MovieFactory(tmdb_id=11, path=str(folder), root_folder_path=str(root))
+
+    sync_lists()
+
+    assert not Movie.objects.filter(tmdb_id=11).exists() and not folder.exists()
+    assert list(bin_folder.rglob("stale.mkv"))
