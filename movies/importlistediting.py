@@ -9,6 +9,7 @@ shared `radarr.providerfamily`.
 from datetime import timedelta
 from typing import Any
 
+from django.db import transaction
 from django.http import QueryDict
 
 from movies.importlists import IMPLEMENTATIONS, ImportListProvider
@@ -16,6 +17,7 @@ from movies.models import ImportList, ImportListConfig, ListSyncLevel, MinimumAv
 from movies.rootfolders import configured_root_folder, configured_root_folders, root_folder_failure
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import int_or_none, optional_bool, optional_text, optional_whole_number
+from radarr.commands import queue_command
 from radarr.providerfamily import ProviderFamily, ProviderPages
 from radarr.providers import Provider, field_resources, implementation_facts
 from releases.models import QualityProfile
@@ -180,6 +182,14 @@ def import_list_inputs_context(cls: type[Provider], values: dict[str, Any]) -> d
     }
 
 
+def sync_saved_list(row: ImportList) -> None:
+    """A list created or changed is fetched soon (Radarr's ImportListUpdatedHandler), not at its next
+    interval: ImportListSync for that list, queued once the save commits."""
+    if row.enabled:
+        row_id = row.pk
+        transaction.on_commit(lambda: queue_command("ImportListSync", {"definitionId": row_id}))
+
+
 IMPORT_LISTS = ProviderFamily(
     label="import list",
     resource_name="ImportList",
@@ -189,6 +199,7 @@ IMPORT_LISTS = ProviderFamily(
     template=import_list_template,  # type: ignore[arg-type]
     read_columns=read_import_list_columns,
     bulk_columns=import_list_bulk_columns,
+    on_saved=sync_saved_list,
     pages=ProviderPages(
         list_url="movies:importlists",
         new_url="movies:importlist-new",

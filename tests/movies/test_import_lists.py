@@ -595,3 +595,18 @@ def test_remove_and_delete_sends_the_folder_to_the_recycle_bin(fake_server, root
 
     assert not Movie.objects.filter(tmdb_id=11).exists() and not folder.exists()
     assert list(bin_folder.rglob("stale.mkv"))
+
+
+def test_saving_an_enabled_list_queues_its_sync(
+    api_client, fake_server, root, django_capture_on_commit_callbacks
+):
+    fake_server.add("/list.json", body="[]")
+    body = with_field(template(api_client, "RadarrListImport"), "url", fake_server.url + "/list.json")
+    body |= {"name": "Soon", "enableAuto": False}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with_commit = post(api_client, "/api/v3/importlist", body)
+
+    row = ImportList.objects.get(pk=with_commit.json()["id"])
+    queued = Command.objects.filter(name="ImportListSync")
+    assert [command.body for command in queued] == [{"definitionId": row.pk}]
