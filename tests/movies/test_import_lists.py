@@ -13,6 +13,7 @@ from radarr.models import Command
 from releases.models import QualityProfile
 from tests.factories import TagFactory
 from tests.movies.factories import ImportExclusionFactory, MovieFactory
+from tests.shared import SHARED_DIR
 
 pytestmark = pytest.mark.django_db
 
@@ -610,3 +611,15 @@ def test_saving_an_enabled_list_queues_its_sync(
     row = ImportList.objects.get(pk=with_commit.json()["id"])
     queued = Command.objects.filter(name="ImportListSync")
     assert [command.body for command in queued] == [{"definitionId": row.pk}]
+
+
+def test_the_resource_has_radarrs_properties(api_client, root):
+    openapi = SHARED_DIR / "radarr-api" / "openapi.json"
+    if not openapi.is_file():
+        pytest.skip(f"Radarr's spec {openapi} is absent (a user's clone has none)")
+    expected = json.loads(openapi.read_text())["components"]["schemas"]["ImportListResource"]["properties"]
+    custom_list(root, "http://127.0.0.1:1/a")
+
+    row = api_client.get("/api/v3/importlist").json()[0]
+
+    assert set(row) <= set(expected) and set(expected) - set(row) <= {"message"}  # nulls are left out
