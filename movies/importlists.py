@@ -437,6 +437,108 @@ class TMDbListImport(TMDbImportBase):
         return tmdb.fetch_list(self.settings.list_id)
 
 
+class CouchPotatoImport(ImportListProvider):
+    """A CouchPotato instance's movies (only the wanted ones by default); those already done or
+    seeding are left out."""
+
+    implementation = "CouchPotatoImport"
+    implementation_name = "CouchPotato"
+    info_link = "https://wiki.servarr.com/radarr/supported#couchpotatoimport"
+    list_type = "program"
+    min_refresh_interval = timedelta(minutes=30)
+
+    @dataclasses.dataclass
+    class Settings:
+        link: str = setting(
+            "CouchPotato URL", "http://localhost", help_text="URL to access your CouchPotato instance."
+        )
+        port: int = setting("CouchPotato Port", 5050, help_text="Port your CouchPotato instance uses.")
+        url_base: str = setting(
+            "CouchPotato Url Base",
+            "",
+            help_text="If you have CouchPotato configured via reverse proxy put the base path here. "
+            "e.g. couchpotato. Leave blank for no base URL.",
+        )
+        api_key: str = setting(
+            "CouchPotato API Key",
+            "",
+            privacy="apiKey",
+            secret=True,
+            help_text="CouchPotato API Key. This can found within Settings > General",
+        )
+        only_active: bool = setting(
+            "Only Wanted", True, field_type="checkbox", help_text="Only add wanted movies."
+        )
+
+    def validate(self) -> list[Failure]:
+        failures = _url_failure("link", "CouchPotato URL", self.settings.link)
+        if not isinstance(self.settings.port, int) or not 0 < self.settings.port < 65536:
+            failures.append(
+                Failure("port", "'CouchPotato Port' must be between 1 and 65535", self.settings.port)
+            )
+        return failures
+
+    def fetch(self) -> list[ListMovie]:
+        base = str(self.settings.url_base or "").strip("/")
+        base = f"/{base}" if base else ""
+        status = "?status=active" if self.settings.only_active else ""
+        server = f"{self.settings.link.strip()}:{self.settings.port}{base}"
+        data = _get_json(f"{server}/api/{self.settings.api_key}/movie.list/{status}")
+        movies = []
+        for item in (data.get("movies") if isinstance(data, dict) else None) or []:
+            if not isinstance(item, dict) or item.get("type") is None or item.get("releases") is None:
+                continue
+            releases = [release for release in item["releases"] if isinstance(release, dict)]
+            if any(release.get("status") in ("done", "seeding") for release in releases):
+                continue
+            info = item.get("info") if isinstance(item.get("info"), dict) else {}
+            if releases or item.get("type") == "movie":
+                movies.append(
+                    ListMovie(
+                        _int(info.get("tmdb_id")), str(info.get("imdb") or ""), str(item.get("title") or "")
+                    )
+                )
+        return [movie for movie in movies if movie.tmdb_id > 0 or movie.imdb_id]
+
+
+class MDBListImport(ImportListProvider):
+    """An MDBList list (ours: Radarr has none): its public JSON, `<list URL>/json`, of movies with
+    their TMDB and IMDb ids; shows are skipped."""
+
+    implementation = "MDBListImport"
+    implementation_name = "MDBList"
+    info_link = "https://mdblist.com/"
+    list_type = "other"
+    min_refresh_interval = timedelta(hours=6)
+
+    @dataclasses.dataclass
+    class Settings:
+        list_url: str = setting(
+            "List URL", "", help_text="The list's address, e.g. https://mdblist.com/lists/user/list-name"
+        )
+
+    def validate(self) -> list[Failure]:
+        return _url_failure("listUrl", "List URL", self.settings.list_url)
+
+    def fetch(self) -> list[ListMovie]:
+        url = self.settings.list_url.rstrip("/")
+        data = _get_json(url if url.endswith("/json") else url + "/json")
+        if not isinstance(data, list):
+            raise ProviderError("MDBList did not answer a JSON array of movies")
+        return [
+            ListMovie(
+                _int(item.get("id") or item.get("tmdb_id")),
+                str(item.get("imdb_id") or ""),
+                str(item.get("title") or ""),
+                _int(item.get("release_year")),
+            )
+            for item in data
+            if isinstance(item, dict)
+            and item.get("mediatype", "movie") == "movie"
+            and (_int(item.get("id") or item.get("tmdb_id")) > 0 or item.get("imdb_id"))
+        ]
+
+
 _IMDB_ID = re.compile(r"\b(tt\d{7,})\b")
 _NOT_MOVIES = ("tv series", "mini-series", "tv episode")
 
@@ -489,6 +591,8 @@ class RSSImport(ImportListProvider):
 IMPLEMENTATIONS: dict[str, type[ImportListProvider]] = {
     cls.implementation: cls
     for cls in (
+        CouchPotatoImport,
+        MDBListImport,
         RadarrImport,
         RadarrListImport,
         RSSImport,

@@ -623,3 +623,51 @@ def test_the_resource_has_radarrs_properties(api_client, root):
     row = api_client.get("/api/v3/importlist").json()[0]
 
     assert set(row) <= set(expected) and set(expected) - set(row) <= {"message"}  # nulls are left out
+
+
+def test_couchpotato_lists_wanted_movies_not_done_ones(fake_server, root):
+    movies = {
+        "movies": [
+            {
+                "type": "movie",
+                "title": "Wanted",
+                "releases": [],
+                "info": {"tmdb_id": 901, "imdb": "tt0000901"},
+            },
+            {"type": "movie", "title": "Done", "releases": [{"status": "done"}], "info": {"tmdb_id": 902}},
+            {
+                "type": "movie",
+                "title": "Snatched",
+                "releases": [{"status": "snatched"}],
+                "info": {"tmdb_id": 903},
+            },
+        ]
+    }
+    fake_server.add("/cp/api/key/movie.list/", body=json.dumps(movies), query={"status": "active"})
+    host, port = fake_server.url.rsplit(":", 1)
+    settings = {"link": host, "port": int(port), "urlBase": "cp", "apiKey": "key", "onlyActive": True}
+    custom_list(root, "", name="CP", implementation="CouchPotatoImport", enable_auto=False, settings=settings)
+
+    sync_lists()
+
+    assert sorted(ImportListItem.objects.values_list("tmdb_id", flat=True)) == [901, 903]
+
+
+def test_mdblist_reads_the_lists_json_and_skips_shows(fake_server, root):
+    items = [
+        {
+            "id": 603,
+            "title": "The Matrix",
+            "imdb_id": "tt0133093",
+            "release_year": 1999,
+            "mediatype": "movie",
+        },
+        {"id": 1399, "title": "A Show", "mediatype": "show"},
+    ]
+    fake_server.add("/lists/me/best/json", body=json.dumps(items))
+    settings = {"listUrl": fake_server.url + "/lists/me/best"}
+    custom_list(root, "", name="MDB", implementation="MDBListImport", enable_auto=False, settings=settings)
+
+    sync_lists()
+
+    assert list(ImportListItem.objects.values_list("tmdb_id", "year")) == [(603, 1999)]
