@@ -7,6 +7,7 @@ shared `radarr.providerfamily`.
 """
 
 from datetime import timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from django.db import transaction
@@ -65,8 +66,9 @@ def import_list_resource(row: ImportList) -> dict[str, Any]:
 
 def import_list_template(cls: type[ImportListProvider]) -> dict[str, Any]:
     """One entry of GET /importlist/schema: a new list of that kind, with Radarr's defaults."""
+    valid_defaults = not cls(SimpleNamespace(settings={})).validate()  # as Radarr's DefaultDefinitions
     return {
-        "enabled": cls.enabled_by_default,
+        "enabled": cls.enabled_by_default and valid_defaults,
         "enableAuto": True,
         "monitor": "movieOnly",
         "rootFolderPath": "",

@@ -67,6 +67,8 @@ def test_schema_offers_radarrs_kinds_with_their_contracts_and_intervals(api_clie
     assert custom["listType"] == "advanced" and custom["minRefreshInterval"] == "12:00:00"
     assert [field["name"] for field in custom["fields"]] == ["url"]
     assert templates["StevenLuImport"]["minRefreshInterval"] == "1.00:00:00"
+    # enabled when the kind's default settings are valid, as Radarr's templates
+    assert custom["enabled"] is False and templates["StevenLuImport"]["enabled"] is True
     assert templates["RadarrImport"]["minRefreshInterval"] == "00:15:00"
     assert [field["name"] for field in templates["RadarrImport"]["fields"]] == [
         "baseUrl",
@@ -603,7 +605,7 @@ def test_saving_an_enabled_list_queues_its_sync(
 ):
     fake_server.add("/list.json", body="[]")
     body = with_field(template(api_client, "RadarrListImport"), "url", fake_server.url + "/list.json")
-    body |= {"name": "Soon", "enableAuto": False}
+    body |= {"name": "Soon", "enabled": True, "enableAuto": False}
 
     with django_capture_on_commit_callbacks(execute=True):
         with_commit = post(api_client, "/api/v3/importlist", body)
