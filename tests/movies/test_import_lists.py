@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from movies.importlistsync import sync_lists
 from movies.models import ImportExclusion, ImportList, ImportListConfig, ImportListItem, Movie
+from radarr.commands import execute_command
 from radarr.models import Command
 from releases.models import QualityProfile
 from tests.factories import TagFactory
@@ -673,3 +674,15 @@ def test_mdblist_reads_the_lists_json_and_skips_shows(fake_server, root):
     sync_lists()
 
     assert list(ImportListItem.objects.values_list("tmdb_id", "year")) == [(603, 1999)]
+
+
+def test_the_command_posted_by_a_client_syncs_the_list_it_names(api_client, fake_tmdb, root, empty_cache):
+    fake_tmdb.add("/list.json", body=json.dumps([{"id": 603}]))
+    row = custom_list(root, fake_tmdb.url + "/list.json", last_sync=timezone.now())  # not due on its own
+
+    queued = post(api_client, "/api/v3/command", {"name": "ImportListSync", "definitionId": row.pk}).json()
+    execute_command(queued["id"])
+
+    command = Command.objects.get(pk=queued["id"])
+    assert command.status == "completed" and "1 movie(s) added" in command.message
+    assert Movie.objects.filter(tmdb_id=603).exists()
