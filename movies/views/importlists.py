@@ -7,7 +7,9 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods
 
+from movies import library
 from movies.importlistediting import IMPORT_LISTS, import_list_config_resource, save_import_list_config
+from movies.importlistsync import discover_items
 from movies.models import ImportList, ImportListConfig, ListSyncLevel
 from radarr.api.errors import ValidationFailed
 from radarr.api.params import int_or_none
@@ -60,9 +62,34 @@ def import_lists(request: HttpRequest) -> HttpResponse:
     return render(request, "movies/importlists.html", context, status=status)
 
 
+@require_http_methods(["GET", "POST"])
+def discover(request: HttpRequest) -> HttpResponse:
+    """Discover: what the lists named at their last sync that the library lacks; each is added through
+    the Add Movie page (found by its TMDB id) or excluded from the lists here."""
+    if request.method == "POST":
+        tmdb_id = int_or_none(request.POST.get("tmdb_id", ""), minimum=1)
+        if tmdb_id is None:
+            messages.error(request, "No movie to exclude.")
+            return redirect("movies:discover")
+        title = request.POST.get("title", "")[:500]
+        library.add_exclusion(tmdb_id, title, int_or_none(request.POST.get("year", ""), minimum=0) or 0)
+        messages.success(request, f"{title or tmdb_id} will not be added from lists.")
+        return redirect("movies:discover")
+    names = dict(ImportList.objects.values_list("pk", "name"))
+    items = [
+        {**item, "list_names": [names.get(list_id, "") for list_id in item["lists"]]}
+        for item in discover_items()
+        if not item["isExcluded"] or request.GET.get("excluded")
+    ]
+    return render(
+        request, "movies/discover.html", {"items": items, "show_excluded": bool(request.GET.get("excluded"))}
+    )
+
+
 PAGES = {"family": IMPORT_LISTS}
 
 urlpatterns = [
+    path("discover", discover, name="discover"),
     path("settings/importlists", import_lists, name="importlists"),
     path("settings/importlists/new", new_provider, PAGES, name="importlist-new"),
     path("settings/importlists/test", test_provider_form, PAGES, name="importlist-test"),

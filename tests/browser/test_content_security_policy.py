@@ -37,6 +37,7 @@ PAGES = [
     "/settings/connect",
     "/settings/metadata",
     "/settings/importlists",
+    "/discover",
     "/settings/importlists/new?implementation=RadarrImport",
     "/settings/parse",
     "/system/status",

@@ -686,3 +686,20 @@ def test_the_command_posted_by_a_client_syncs_the_list_it_names(api_client, fake
     command = Command.objects.get(pk=queued["id"])
     assert command.status == "completed" and "1 movie(s) added" in command.message
     assert Movie.objects.filter(tmdb_id=603).exists()
+
+
+def test_discover_page_lists_new_movies_and_excludes_one(admin_client, root):
+    row = custom_list(root, "http://127.0.0.1:1/a", name="Friends", enable_auto=False)
+    ImportListItem.objects.create(import_list=row, tmdb_id=603, title="The Matrix", year=1999)
+    ImportListItem.objects.create(import_list=row, tmdb_id=604, title="In Library", year=2003)
+    MovieFactory(tmdb_id=604)
+
+    page = admin_client.get("/discover").content.decode()
+    assert "The Matrix" in page and "In Library" not in page and "term=tmdb:603" in page
+
+    response = admin_client.post("/discover", {"tmdb_id": "603", "title": "The Matrix", "year": "1999"})
+
+    assert response.status_code == 302
+    assert ImportExclusion.objects.filter(tmdb_id=603, movie_year=1999).exists()
+    assert 'id="discover-603"' not in admin_client.get("/discover").content.decode()
+    assert admin_client.post("/discover", {"tmdb_id": "x"}).status_code == 302
