@@ -1,8 +1,11 @@
-"""Health checks of the library: root folders that are gone or read-only, movies TMDB has removed."""
+"""Health checks of the library: root folders that are gone or read-only, movies TMDB has removed,
+import lists that fail or add into a root folder that is not there."""
 
 import os
 
-from movies.models import Movie, MovieStatus, RootFolder
+from django.utils import timezone
+
+from movies.models import ImportList, Movie, MovieStatus, RootFolder
 from radarr.system.health import WIKI, HealthIssue
 
 
@@ -53,3 +56,33 @@ def removed_movies_check() -> list[HealthIssue]:
         "re-add them, or delete them from the library"
     )
     return [HealthIssue("RemovedMovieCheck", "error", message, WIKI + "movie-was-removed-from-tmdb")]
+
+
+def import_list_checks() -> list[HealthIssue]:
+    """Radarr's ImportListStatusCheck (enabled lists backed off after failures) and
+    ImportListRootFolderCheck (lists adding into a root folder that is missing), from one read."""
+    now = timezone.now()
+    enabled = list(ImportList.objects.filter(enabled=True).order_by("name"))
+    issues = []
+    failing = [row.name for row in enabled if row.is_backed_off(now)]
+    anchor = WIKI + "lists-are-unavailable-due-to-failures"
+    if failing and len(failing) == len(enabled):
+        issues.append(
+            HealthIssue("ImportListStatusCheck", "error", "All lists are unavailable due to failures", anchor)
+        )
+    elif failing:
+        message = f"Lists unavailable due to failures: {', '.join(failing)}"
+        issues.append(HealthIssue("ImportListStatusCheck", "warning", message, anchor))
+    missing = sorted(
+        {row.root_folder_path for row in enabled if row.enable_auto and row.root_folder_path}
+        - {path for path in RootFolder.objects.values_list("path", flat=True) if os.path.isdir(path)}
+    )
+    for path in missing:
+        names = ", ".join(row.name for row in enabled if row.root_folder_path == path)
+        message = f"Missing root folder for import list(s): {path} ({names})"
+        issues.append(
+            HealthIssue(
+                "ImportListRootFolderCheck", "error", message, WIKI + "import-list-missing-root-folder"
+            )
+        )
+    return issues

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from radarr.idsets import in_ids
-from radarr.models import SingletonModel, Tag
+from radarr.models import ProviderDefinition, SingletonModel, Tag
 from releases.models import QualityProfile
 
 
@@ -291,3 +291,77 @@ class MetadataConfig(SingletonModel):
     def tmdb_region(self) -> str:
         """The country as TMDB's release_dates name it (`GB`)."""
         return self.certification_country.upper()
+
+
+class ImportListQuerySet(models.QuerySet["ImportList"]):
+    def for_resource(self) -> "ImportListQuerySet":
+        return self.prefetch_related("tags").order_by("pk")
+
+
+class ImportList(ProviderDefinition):
+    """An import list (TMDB list, another Radarr, a custom JSON list...): movies it names are added
+    with its options by the list sync (movies.importlistsync)."""
+
+    enabled = models.BooleanField(default=False)
+    enable_auto = models.BooleanField(default=False)  # the sync adds its movies (else Discover only)
+    monitor = models.CharField(max_length=30, default="movieOnly")  # Radarr's MonitorTypes
+    root_folder_path = models.CharField(max_length=1000, blank=True)
+    quality_profile_id = models.IntegerField(default=0)
+    minimum_availability = models.CharField(
+        max_length=20, choices=MinimumAvailability.choices, default=MinimumAvailability.RELEASED
+    )
+    search_on_add = models.BooleanField(default=False)
+    list_order = models.IntegerField(default=0)
+    last_sync = models.DateTimeField(null=True, blank=True)  # the last fetch that worked
+    tags = models.ManyToManyField(Tag, related_name="import_lists", blank=True)
+
+    objects = ImportListQuerySet.as_manager()
+
+    class Meta(ProviderDefinition.Meta):
+        ordering = ["pk"]
+
+    @property
+    def is_enabled(self) -> bool:
+        return self.enabled
+
+
+class ImportListItem(models.Model):
+    """A movie a list named at its last fetch (Radarr's ImportListMovies): Discover shows those not in
+    the library; the clean-library levels compare the library against them."""
+
+    import_list = models.ForeignKey(ImportList, on_delete=models.CASCADE, related_name="items")
+    tmdb_id = models.IntegerField(db_index=True)
+    imdb_id = models.CharField(max_length=20, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    year = models.IntegerField(default=0)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["import_list", "tmdb_id"], name="import_list_item_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})"
+
+
+class ListSyncLevel(models.TextChoices):
+    """Radarr's CleanLibraryLevel: what a sync does to library movies no list names any more."""
+
+    DISABLED = "disabled"
+    LOG_ONLY = "logOnly"
+    KEEP_AND_UNMONITOR = "keepAndUnmonitor"
+    REMOVE_AND_KEEP = "removeAndKeep"
+    REMOVE_AND_DELETE = "removeAndDelete"
+
+
+class ImportListConfig(SingletonModel):
+    """Radarr's config/importlist: the clean-library level and the tag that protects movies from it."""
+
+    list_sync_level = models.CharField(
+        max_length=20, choices=ListSyncLevel.choices, default=ListSyncLevel.DISABLED
+    )
+    list_sync_tag = models.IntegerField(default=0)  # movies with this tag are never cleaned (0: none)
+
+    def __str__(self) -> str:
+        return "Import list settings"

@@ -111,6 +111,36 @@ def fetch_movie_by_imdb(imdb_id: str) -> MovieMetadata:
     return fetch_movie(int(results[0]["id"]))
 
 
+def find_tmdb_id(imdb_id: str) -> int | None:
+    """The TMDB id of an IMDb id (TMDB's find), None when TMDB has no such film."""
+    data = _get(f"/find/{imdb_id.strip().lower()}", {"external_source": "imdb_id"}, MOVIE_TTL)
+    results = data.get("movie_results") or []
+    return int(results[0]["id"]) if results and results[0].get("id") else None
+
+
+def fetch_list(list_id: str) -> list[dict[str, Any]]:
+    """A TMDB list's movies (`/list/{id}`): each as TMDB gives it (id, title, release_date...)."""
+    data = _get(f"/list/{list_id}", {}, SEARCH_TTL)
+    return [item for item in data.get("items") or [] if item.get("media_type", "movie") == "movie"]
+
+
+def fetch_result_pages(path: str, params: dict[str, str], max_pages: int = 5) -> list[dict[str, Any]]:
+    """The `results` of a paged TMDB answer (discover, popular...), up to `max_pages` pages."""
+    results: list[dict[str, Any]] = []
+    page, total = 1, 1
+    while page <= min(total, max_pages):
+        data = _get(path, {**params, "page": str(page)}, SEARCH_TTL)
+        results += [item for item in data.get("results") or [] if isinstance(item, dict)]
+        total = int(data.get("total_pages") or 1)
+        page += 1
+    return results
+
+
+def fetch_person_credits(person_id: str) -> dict[str, Any]:
+    """A person's movie credits (`cast` and `crew`, each movie with its id, title, release_date)."""
+    return _get(f"/person/{person_id}/movie_credits", {}, SEARCH_TTL)
+
+
 def fetch_collection(tmdb_id: int) -> CollectionMetadata:
     data = _get(f"/collection/{int(tmdb_id)}", {}, MOVIE_TTL)
     return collection_from_details(data)

@@ -6,6 +6,7 @@ from movies.api import collections as collections_api
 from movies.api import credits as credits_api
 from movies.api import diskspace as diskspace_api
 from movies.api import exclusions as exclusions_api
+from movies.api import importlists as importlists_api
 from movies.api import lookup as lookup_api
 from movies.api import mediacover as mediacover_api
 from movies.api import mediafiles as mediafiles_api
@@ -19,6 +20,7 @@ from movies.views import (
     autotagging,
     collections,
     editor,
+    importlists,
     index,
     libraryimport,
     mediacover,
@@ -38,6 +40,7 @@ urlpatterns = [
     *mediacover.urlpatterns,
     *wanted.urlpatterns,
     *autotagging.urlpatterns,
+    *importlists.urlpatterns,
 ]
 
 api_v3 = [
@@ -49,6 +52,7 @@ api_v3 = [
     *autotagging_api.api_v3,
     *collections_api.api_v3,
     *exclusions_api.api_v3,
+    *importlists_api.api_v3,
     *mediacover_api.api_v3,
     *calendar_api.api_v3,
     *wanted_api.api_v3,

@@ -44,6 +44,13 @@ JOBS: list[Job] = [
     Job("Housekeeping", "radarr.system.tasks.housekeeping", "Housekeeping", every=timedelta(hours=24)),
     Job("RefreshMovie", "movies.tasks.refresh_movies", "Refresh Movie", every=timedelta(hours=24)),
     Job("RescanMovie", "movies.tasks.rescan_movies", "Rescan Movie"),
+    # every 5 minutes; each list is fetched only once its own minimum refresh interval has passed
+    Job(
+        "ImportListSync",
+        "movies.importlistsync.sync_import_lists",
+        "Import List Sync",
+        every=timedelta(minutes=5),
+    ),
     # ours: files matched against custom formats that changed since (queued at once by such a change)
     Job(
         "RefreshFileCustomFormats",

@@ -70,6 +70,8 @@ class ProviderFamily:
     # a saved row whose test fails backs off (download clients: their health check shows it)
     test_records_failures: bool = False
     health_key: str = ""  # radarr.system.health.RECHECKS key re-run after a change, if any
+    # called with a row just created or changed (import lists queue their sync, as Radarr)
+    on_saved: Callable[[Any], None] | None = None
 
 
 class ProviderTestFailed(ValidationFailed):
@@ -166,6 +168,8 @@ def save_provider(family: ProviderFamily, row: Any, tags: list[int] | None, *, f
         row.save()
         if tags is not None:
             row.tags.set(tags)
+        if family.on_saved is not None:
+            family.on_saved(row)
     recheck_health(family.health_key)  # new settings may fix (or cause) what the slow checks found
     return row
 

@@ -74,6 +74,7 @@ CHECKS: list[str] = [
     "notifications.health.notification_status_check",
     "movies.checks.root_folder_check",
     "movies.checks.removed_movies_check",
+    "movies.checks.import_list_checks",
     "radarr.system.checks.api_key_check",
     "radarr.system.checks.failed_login_check",
     "radarr.system.checks.pending_restart_check",

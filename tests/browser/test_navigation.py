@@ -6,7 +6,17 @@ from radarr.jobs import sync_schedules
 
 pytestmark = [pytest.mark.browser, pytest.mark.sqlite_pass, pytest.mark.django_db(transaction=True)]
 
-AREAS = ["Movies", "Dashboard", "Calendar", "Activity", "Wanted", "Scene Groups", "Settings", "System"]
+AREAS = [
+    "Movies",
+    "Dashboard",
+    "Discover",
+    "Calendar",
+    "Activity",
+    "Wanted",
+    "Scene Groups",
+    "Settings",
+    "System",
+]
 
 
 def log_in(page, live_server) -> None:

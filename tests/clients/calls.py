@@ -5,23 +5,7 @@ import pytest
 
 # Client calls whose routes land with work merged after this test (each reason names it). Marked
 # xfail(strict=False): they pass once that work is merged, and the lead then deletes the line.
-PENDING_ROUTES: dict[str, str] = {
-    # import lists come with issue 19
-    "pyarr import_list.get": "issue 19 import lists",
-    "pyarr import_list.get_schema": "issue 19 import lists",
-    "pyarr import_list.get by id": "issue 19 import lists",
-    **{
-        f"radarr-py {call}": "issue 19 import lists"
-        for call in (
-            "ImportListApi.list_import_list",
-            "ImportListApi.list_import_list_schema",
-            "ImportListApi.get_import_list_by_id",
-            "ImportListConfigApi.get_import_list_config",
-            "ImportListConfigApi.get_import_list_config_by_id",
-            "ImportListMoviesApi.get_importlist_movie",
-        )
-    },
-}
+PENDING_ROUTES: dict[str, str] = {}
 
 
 # Client calls that fail on Radarr too, each with the Radarr source that shows it; the tests expect
@@ -56,11 +40,7 @@ FAILS_ON_RADARR: dict[str, tuple[str, str]] = {
 
 # Routes buildarr-radarr reads before it can dump or compare anything: while one answers "No API route
 # matches", the buildarr tests xfail with the reason given here.
-PENDING_BUILDARR_ROUTES: dict[str, str] = {
-    "/api/v3/importlist": "issue 19 import lists",
-    "/api/v3/importlist/schema": "issue 19 import lists",
-    "/api/v3/config/importlist": "issue 19 import lists",
-}
+PENDING_BUILDARR_ROUTES: dict[str, str] = {}
 
 
 def pending(call: str) -> list[pytest.MarkDecorator]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from downloads.models import RemotePathMapping
 from imports.models import NamingConfig
 from movies.autotagrules import rule_input, save_auto_tag
-from movies.models import RootFolder
+from movies.models import ImportList, ImportListItem, RootFolder
 from notifications.models import Notification
 from radarr.models import Tag
 from releases.customformats import save_custom_format
@@ -71,6 +71,16 @@ def seed(root: str) -> dict[str, object]:
         },
         on_grab=True,
     )
+    import_list = ImportList.objects.create(
+        name="Seeded List",
+        implementation="RadarrListImport",
+        settings={"url": "http://127.0.0.1:9/list.json"},
+        enabled=True,
+        root_folder_path=root,
+        quality_profile_id=movies[0].quality_profile_id,
+    )
+    import_list.tags.set([kids])
+    ImportListItem.objects.create(import_list=import_list, tmdb_id=90_003, title="Listed", year=2003)
     naming = NamingConfig.load()
     # not Radarr's default (Smart): buildarr-radarr 0.2.6's radarr-py 0.4.0 predates Smart and fails to
     # read a naming config holding it, from Radarr as from us (FAILS_ON_RADARR in tests/clients/calls.py)

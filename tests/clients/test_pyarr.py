@@ -172,3 +172,25 @@ def test_movies_are_deleted_in_bulk(radarr_server):
     client.movie.delete([added["id"]])  # pyarr sends a list to /movie/editor
 
     assert all(movie["id"] != added["id"] for movie in client.movie.get())
+
+
+def test_an_import_list_is_added_from_its_schema_edited_and_deleted(radarr_server):
+    client = client_for(radarr_server)
+    template = next(t for t in client.import_list.get_schema() if t["implementation"] == "StevenLuImport")
+    profile = client.quality_profile.get()[0]
+    template |= {
+        "name": "pyarr list",
+        "enabled": False,  # not tested before the save: the default URL is on the internet
+        "enableAuto": False,
+        "rootFolderPath": radarr_server.root,
+        "qualityProfileId": profile["id"],
+    }
+
+    added = client.import_list.add(template)
+    added["minimumAvailability"] = "announced"
+    edited = client.import_list.update(added["id"], added)
+    client.import_list.delete(added["id"])
+
+    assert added["implementation"] == "StevenLuImport" and added["minRefreshInterval"] == "1.00:00:00"
+    assert edited["minimumAvailability"] == "announced"
+    assert all(item["id"] != added["id"] for item in client.import_list.get())

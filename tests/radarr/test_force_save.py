@@ -5,6 +5,7 @@ import pytest
 
 from downloads.models import DownloadClient
 from indexers.models import Indexer
+from movies.models import ImportList
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,16 @@ FAMILIES = {
             "implementation": "Sabnzbd",
             "enable": True,
             "fields": [{"name": "host", "value": "127.0.0.1"}, {"name": "port", "value": 9}],
+        },
+    ),
+    "importlist": (
+        ImportList,
+        {
+            "name": "Down",
+            "implementation": "RadarrListImport",
+            "enabled": True,
+            "enableAuto": False,
+            "fields": [{"name": "url", "value": f"{DOWN}/list.json"}],
         },
     ),
     "notification": (

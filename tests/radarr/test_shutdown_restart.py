@@ -34,8 +34,10 @@ def test_restart_starts_new_web_and_job_processes_under_the_same_launcher(instan
     wait_for(lambda: not any(is_running(pid) for pid in before.values()), "the old processes to stop")
     wait_for(lambda: instance.answers("/ping"), "the restarted server to answer")
     assert instance.process.poll() is None
+    # the job process names itself once it has started: wait for both names
+    wait_for(lambda: set(instance.children()) == {"radarr-web", "radarr-jobs"}, "both new processes")
     after = instance.children()
-    assert set(after) == {"radarr-web", "radarr-jobs"} and not set(after.values()) & set(before.values())
+    assert not set(after.values()) & set(before.values())
 
 
 @pytest.mark.sqlite_pass

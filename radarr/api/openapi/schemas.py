@@ -347,6 +347,19 @@ _OBJECTS: dict[str, str] = {
         "backupFolder:string backupInterval:int32 backupRetention:int32 trustCgnatIpAddresses:bool"
     ),
     "MetadataResource": _PROVIDER + "presets:[MetadataResource] enable:bool",
+    # import lists (issue 19)
+    "ImportListResource": _PROVIDER
+    + (
+        "presets:[ImportListResource] enabled:bool enableAuto:bool monitor:MonitorTypes "
+        "rootFolderPath:string qualityProfileId:int32 searchOnAdd:bool minimumAvailability:MovieStatusType "
+        "listType:ImportListType "
+        "listOrder:int32 minRefreshInterval:string"
+    ),
+    "ImportListBulkResource": (
+        "ids:[int32] tags:[int32] applyTags:ApplyTags enabled:bool enableAuto:bool rootFolderPath:string "
+        "qualityProfileId:int32 minimumAvailability:MovieStatusType"
+    ),
+    "ImportListConfigResource": "id:int32 listSyncLevel:string +listSyncTag:int32",
     "MetadataConfigResource": "id:int32 certificationCountry:TMDbCountryCode",
     "UiConfigResource": (
         "id:int32 firstDayOfWeek:int32 calendarWeekColumnHeader:string movieRuntimeFormat:string "
@@ -357,6 +370,12 @@ _OBJECTS: dict[str, str] = {
 
 # Ours alone: scene-group reputation (issue 9), change previews (issue 22)
 _EXTENSION_OBJECTS: dict[str, str] = {
+    # what the lists named that the library lacks (Radarr's ImportListMoviesResource, undeclared there)
+    "ImportListMoviesResource": (
+        "tmdbId:int32 imdbId:string title:string sortTitle:string year:int32 images:[MediaCover] "
+        "genres:[string] ratings:Ratings lists:[int32] isExcluded:bool isExisting:bool isTrending:bool "
+        "isPopular:bool isRecommendation:bool"
+    ),
     "SceneGroupResource": (
         "name:string score:double confidence:SceneGroupConfidence releases:int32 indexers:[string] "
         "lastSeen:datetime pinned:bool"
@@ -403,6 +422,7 @@ _ENUMS: dict[str, str] = {
     "ProxyType": "http socks4 socks5",
     "CertificateValidationType": "enabled disabledForLocalAddresses disabled",
     "UpdateMechanism": "builtIn script external apt docker",
+    "ImportListType": "program tmdb trakt plex simkl other advanced",
     "TMDbCountryCode": "au br ca fr de gb in ie it nz ro es us",
 }
 _EXTENSION_ENUMS: dict[str, str] = {"SceneGroupConfidence": "low medium high"}

@@ -1,0 +1,74 @@
+"""v3 import lists: `/importlist` (the shared provider views: CRUD, schema, test, testall, bulk,
+action), `config/importlist`, and `importlist/movie` (Discover: what the lists name that the library
+lacks, and adding some of them)."""
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import path, re_path
+
+from movies import adding
+from movies.api.lookup import call_tmdb
+from movies.api.movies import add_arguments, movies_by_id_response
+from movies.importlistediting import IMPORT_LISTS, import_list_config_resource, save_import_list_config
+from movies.importlistsync import discover_items
+from movies.models import ImportListConfig, Movie
+from radarr.api.auth import api_view
+from radarr.api.errors import ApiError, ValidationFailed, invalid
+from radarr.api.params import InsensitiveDict, optional_whole_number
+from radarr.api.providers import provider_api_urls
+from radarr.api.responses import json_response, read_json, read_json_object
+
+
+@api_view("GET", "PUT")
+def import_list_config(request: HttpRequest, id: str | None = None) -> HttpResponse:
+    """config/importlist and config/importlist/{id}: one object (id 1); a PUT answers 202."""
+    if request.method == "PUT":
+        config = save_import_list_config(read_json_object(request))
+        return json_response(import_list_config_resource(config), status=202)
+    return json_response(import_list_config_resource(ImportListConfig.load()))
+
+
+def _add_from_list(item: Any) -> Movie | None:
+    """One movie of a POST importlist/movie; one already in the library is skipped, as Radarr."""
+    if not isinstance(item, dict):
+        raise ApiError(400, "Each movie to add must be a JSON object")
+    body = InsensitiveDict(item)
+    tmdb_id = optional_whole_number("tmdbId", body.get("tmdbId"))
+    if not tmdb_id or tmdb_id <= 0:
+        raise invalid("TmdbId", "'Tmdb Id' must be greater than '0'.", tmdb_id)
+    if Movie.objects.filter(tmdb_id=tmdb_id).exists():
+        return None
+    arguments = {**add_arguments(body), "add_method": "list"}
+    return adding.add_movie(call_tmdb(adding.fetch_metadata, tmdb_id), **arguments)
+
+
+@api_view("GET", "POST")
+def import_list_movies(request: HttpRequest) -> HttpResponse:
+    """GET: the movies the lists named at their last sync that are not in the library (Discover);
+    POST: add the movies sent (MovieResource array), answering those added."""
+    if request.method == "POST":
+        items = read_json(request)
+        if not isinstance(items, list):
+            raise ApiError(400, "Request body must be a JSON array of movies")
+        added: list[int] = []
+        failures = []
+        for item in items:
+            try:
+                movie = _add_from_list(item)
+            except ValidationFailed as error:
+                failures.extend(error.failures)
+                continue
+            if movie is not None:
+                added.append(movie.pk)
+        if failures and not added:
+            raise ValidationFailed(failures)
+        return movies_by_id_response(added)
+    return json_response(discover_items())
+
+
+api_v3 = [
+    path("importlist/movie", import_list_movies),
+    *provider_api_urls(IMPORT_LISTS, "importlist"),
+    re_path(r"^config/importlist(?:/(?P<id>[0-9]+))?$", import_list_config),
+]

@@ -1,0 +1,606 @@
+"""Import lists: the kinds of list Radarr reads movies from (Radarr's ImportLists), as providers.
+
+Each kind is a `radarr.providers.Provider`: an ImportList row names the class, its Settings
+dataclass drives the v3 fields and the form. A list only fetches: `fetch()` answers the movies it
+names now (ListMovie, a TMDB id and/or an IMDb id) or raises ProviderError; movies.importlistsync
+maps them to TMDB ids, caches them and adds the new ones.
+"""
+
+import dataclasses
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+import requests
+
+from movies import tmdb
+from radarr import http
+from radarr.api.errors import Failure
+from radarr.providers import Provider, ProviderError, safe_message, setting
+
+
+@dataclass(frozen=True, slots=True)
+class ListMovie:
+    """A movie as a list names it: at least one id; title and year as the list gives them."""
+
+    tmdb_id: int = 0
+    imdb_id: str = ""
+    title: str = ""
+    year: int = 0
+
+
+class ImportListProvider(Provider):
+    """Base of the list kinds."""
+
+    list_type: ClassVar[str] = "other"  # Radarr's ImportListType: how the add picker groups the kinds
+    min_refresh_interval: ClassVar[timedelta] = timedelta(hours=12)
+    # Radarr's template default: a new list of this kind is enabled (when its settings are valid)
+    enabled_by_default: ClassVar[bool] = True
+
+    def fetch(self) -> list[ListMovie]:
+        raise NotImplementedError
+
+    def test(self) -> list[Failure]:
+        """Radarr's test: the list answers (an empty list is fine)."""
+        try:
+            self.fetch()
+        except ProviderError as error:
+            return [Failure("", error.message)]
+        return []
+
+    def validate(self) -> list[Failure]:
+        return []
+
+
+def _url_failure(name: str, label: str, value: Any) -> list[Failure]:
+    """Radarr's ValidRootUrl: an http(s) URL with a host."""
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        return [Failure(name, f"'{label}' must be a valid http(s) URL", value)]
+    return []
+
+
+def _get(url: str, **kwargs: Any) -> requests.Response:
+    """GET a list through the one HTTP client; any failure is a ProviderError (the list backs off)."""
+    try:
+        response = http.session().get(url, **kwargs)
+    except requests.RequestException as error:
+        raise ProviderError(f"Unable to connect to the list: {safe_message(str(error))}") from error
+    if response.status_code in (401, 403):
+        raise ProviderError(f"The list refused the request (HTTP {response.status_code})", permanent=True)
+    if response.status_code != 200:
+        raise ProviderError(f"The list answered HTTP {response.status_code}")
+    return response
+
+
+def _get_json(url: str, **kwargs: Any) -> Any:
+    try:
+        return _get(url, **kwargs).json()
+    except ValueError as error:
+        raise ProviderError("The list did not answer JSON") from error
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _year(value: Any) -> int:
+    """The year of a TMDB-style `release_date` (`2020-05-01`), or a year given as a number."""
+    if isinstance(value, int):
+        return value
+    return _int(str(value or "")[:4])
+
+
+class RadarrListImport(ImportListProvider):
+    """Custom Lists: a URL answering a JSON array of movies with their TMDB `id` (or `tmdbId`, or an
+    `imdb_id`), the shape of Radarr's own list service."""
+
+    implementation = "RadarrListImport"
+    implementation_name = "Custom Lists"
+    info_link = "https://wiki.servarr.com/radarr/supported#radarrlistimport"
+    list_type = "advanced"
+    min_refresh_interval = timedelta(hours=12)
+
+    @dataclasses.dataclass
+    class Settings:
+        url: str = setting("List URL", "", help_text="The URL for the movie list")
+
+    def validate(self) -> list[Failure]:
+        return _url_failure("url", "List URL", self.settings.url)
+
+    def fetch(self) -> list[ListMovie]:
+        data = _get_json(self.settings.url)
+        if isinstance(data, dict) and data.get("errors"):
+            raise ProviderError(f"The list answered an error: {safe_message(str(data['errors']))[:200]}")
+        if not isinstance(data, list):
+            raise ProviderError("The list did not answer a JSON array of movies")
+        movies = []
+        for item in data:
+            if not isinstance(item, dict):
+                continue
+            tmdb_id = _int(item.get("id") or item.get("tmdbId"))
+            imdb_id = str(item.get("imdb_id") or item.get("imdbId") or "")
+            if tmdb_id > 0 or imdb_id:
+                title = str(item.get("title") or "")
+                year = _year(item.get("year") or item.get("release_date"))
+                movies.append(ListMovie(max(tmdb_id, 0), imdb_id, title, year))
+        return movies
+
+
+class StevenLuImport(ImportListProvider):
+    """StevenLu's popular movies: a JSON array of {title, imdb_id, poster_url}."""
+
+    implementation = "StevenLuImport"
+    implementation_name = "StevenLu Custom"
+    info_link = "https://wiki.servarr.com/radarr/supported#stevenluimport"
+    list_type = "advanced"
+    min_refresh_interval = timedelta(hours=24)
+
+    @dataclasses.dataclass
+    class Settings:
+        link: str = setting(
+            "URL",
+            "https://popular-movies-data.stevenlu.com/movies.json",
+            help_text="Don't change this unless you know what you are doing.",
+        )
+
+    def validate(self) -> list[Failure]:
+        return _url_failure("link", "URL", self.settings.link)
+
+    def fetch(self) -> list[ListMovie]:
+        data = _get_json(self.settings.link)
+        if not isinstance(data, list):
+            raise ProviderError("The list did not answer a JSON array of movies")
+        return [
+            ListMovie(imdb_id=str(item["imdb_id"]), title=str(item.get("title") or ""))
+            for item in data
+            if isinstance(item, dict) and item.get("imdb_id")
+        ]
+
+
+class RadarrImport(ImportListProvider):
+    """Another Radarr (or this one): its movies, limited to some quality profiles, tags or root folders."""
+
+    implementation = "RadarrImport"
+    implementation_name = "Radarr"
+    info_link = "https://wiki.servarr.com/radarr/supported#radarrimport"
+    list_type = "program"
+    min_refresh_interval = timedelta(minutes=15)
+
+    @dataclasses.dataclass
+    class Settings:
+        base_url: str = setting(
+            "Full URL", "", help_text="URL, including port, of the Radarr instance to import from"
+        )
+        api_key: str = setting(
+            "API Key", "", privacy="apiKey", secret=True, help_text="API key of the Radarr instance"
+        )
+        profile_ids: list = setting(
+            "Quality Profiles",
+            [],
+            field_type="select",
+            options_action="getProfiles",
+            help_text="Quality profiles from the source instance to import from",
+        )
+        tag_ids: list = setting(
+            "Tags", [], field_type="select", options_action="getTags", help_text="Tags to import from"
+        )
+        root_folder_paths: list = setting(
+            "Root Folders",
+            [],
+            field_type="select",
+            options_action="getRootFolders",
+            help_text="Root folders from the source instance to import from",
+        )
+
+    def validate(self) -> list[Failure]:
+        failures = _url_failure("baseUrl", "Full URL", self.settings.base_url)
+        if not self.settings.api_key:
+            failures.append(Failure("apiKey", "'API Key' must not be empty", ""))
+        return failures
+
+    def _get(self, resource: str) -> Any:
+        url = f"{self.settings.base_url.rstrip('/')}/api/v3/{resource}"
+        return _get_json(url, headers={"X-Api-Key": self.settings.api_key})
+
+    def fetch(self) -> list[ListMovie]:
+        data = self._get("movie")
+        if not isinstance(data, list):
+            raise ProviderError("Radarr did not answer a list of movies")
+        profiles = {_int(value) for value in self.settings.profile_ids or []}
+        tags = {_int(value) for value in self.settings.tag_ids or []}
+        roots = [str(value).lower() for value in self.settings.root_folder_paths or []]
+        movies = []
+        for movie in data:
+            if not isinstance(movie, dict) or _int(movie.get("tmdbId")) <= 0:
+                continue
+            if profiles and _int(movie.get("qualityProfileId")) not in profiles:
+                continue
+            if tags and not tags & {_int(tag) for tag in movie.get("tags") or []}:
+                continue
+            if roots and not any(root in str(movie.get("path") or "").lower() for root in roots):
+                continue
+            movies.append(
+                ListMovie(
+                    _int(movie["tmdbId"]),
+                    str(movie.get("imdbId") or ""),
+                    str(movie.get("title") or ""),
+                    _int(movie.get("year")),
+                )
+            )
+        return movies
+
+    def request_action(self, action: str, query: dict[str, str]) -> Any:
+        """The source's quality profiles, tags and root folders as the selects' options."""
+        if not self.settings.api_key or not self.settings.base_url:
+            return {"options": []}
+        action = action.lower()
+        try:
+            if action == "getprofiles":
+                rows = self._get("qualityprofile")
+                pairs = [(row.get("id"), str(row.get("name"))) for row in rows]
+            elif action == "gettags":
+                rows = self._get("tag")
+                pairs = [(row.get("id"), str(row.get("label"))) for row in rows]
+            elif action == "getrootfolders":
+                rows = self._get("rootfolder")
+                pairs = [(row.get("path"), str(row.get("path"))) for row in rows]
+            else:
+                return None
+        except (ProviderError, AttributeError, TypeError):
+            return {"options": []}
+        pairs.sort(key=lambda pair: pair[1].lower())
+        return {"options": [{"value": value, "name": name} for value, name in pairs]}
+
+
+def _tmdb_id_failure(name: str, label: str, value: Any) -> list[Failure]:
+    """Radarr's `^[1-9][0-9]*$` rule for a TMDB id typed as text."""
+    if not isinstance(value, str) or not re.fullmatch(r"[1-9][0-9]*", value):
+        return [Failure(name, f"'{label}' must be a TMDB id (a number)", value)]
+    return []
+
+
+def _tmdb_movies(items: list[dict[str, Any]]) -> list[ListMovie]:
+    return [
+        ListMovie(_int(item.get("id")), "", str(item.get("title") or ""), _year(item.get("release_date")))
+        for item in items
+        if _int(item.get("id")) > 0
+    ]
+
+
+class TMDbImportBase(ImportListProvider):
+    list_type = "tmdb"
+    min_refresh_interval = timedelta(hours=12)
+
+    def tmdb_items(self) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def fetch(self) -> list[ListMovie]:
+        try:
+            return _tmdb_movies(self.tmdb_items())
+        except tmdb.TmdbError as error:
+            raise ProviderError(f"TMDB: {error.message}") from error
+
+
+# Radarr's TMDbPopularListType: the value a list stores, TMDB's list it reads
+_POPULAR_LISTS = {1: ("In Theaters", "/movie/now_playing"), 2: ("Popular", "/movie/popular"),
+                  3: ("Top Rated", "/movie/top_rated"), 4: ("Upcoming", "/movie/upcoming")}  # fmt: skip
+
+
+class TMDbPopularImport(TMDbImportBase):
+    """TMDB's in theaters, popular, top rated or upcoming movies (the first pages)."""
+
+    implementation = "TMDbPopularImport"
+    implementation_name = "TMDb Popular"
+    info_link = "https://wiki.servarr.com/radarr/supported#tmdbpopularimport"
+
+    @dataclasses.dataclass
+    class Settings:
+        tmdb_list_type: int = setting(
+            "List Type",
+            2,
+            name="tMDbListType",
+            field_type="select",
+            select_options=[(value, label) for value, (label, _) in _POPULAR_LISTS.items()],
+            help_text="Type of list your seeking to import from",
+        )
+
+    def validate(self) -> list[Failure]:
+        if self.settings.tmdb_list_type not in _POPULAR_LISTS:
+            return [
+                Failure("tMDbListType", "'List Type' is not one of its options", self.settings.tmdb_list_type)
+            ]
+        return []
+
+    def tmdb_items(self) -> list[dict[str, Any]]:
+        return tmdb.fetch_result_pages(_POPULAR_LISTS[self.settings.tmdb_list_type][1], {})
+
+
+class TMDbCompanyImport(TMDbImportBase):
+    """The movies of a production company (TMDB's discover)."""
+
+    implementation = "TMDbCompanyImport"
+    implementation_name = "TMDb Company"
+    info_link = "https://wiki.servarr.com/radarr/supported#tmdbcompanyimport"
+
+    @dataclasses.dataclass
+    class Settings:
+        company_id: str = setting("Company Id", "", help_text="TMDb Id of Company to Follow")
+
+    def validate(self) -> list[Failure]:
+        return _tmdb_id_failure("companyId", "Company Id", self.settings.company_id)
+
+    def tmdb_items(self) -> list[dict[str, Any]]:
+        return tmdb.fetch_result_pages("/discover/movie", {"with_companies": self.settings.company_id})
+
+
+class TMDbKeywordImport(TMDbImportBase):
+    """The movies TMDB tags with a keyword (TMDB's discover)."""
+
+    implementation = "TMDbKeywordImport"
+    implementation_name = "TMDb Keyword"
+    info_link = "https://wiki.servarr.com/radarr/supported#tmdbkeywordimport"
+
+    @dataclasses.dataclass
+    class Settings:
+        keyword_id: str = setting("Keyword Id", "", help_text="TMDb Id of keyword to Follow")
+
+    def validate(self) -> list[Failure]:
+        return _tmdb_id_failure("keywordId", "Keyword Id", self.settings.keyword_id)
+
+    def tmdb_items(self) -> list[dict[str, Any]]:
+        return tmdb.fetch_result_pages("/discover/movie", {"with_keywords": self.settings.keyword_id})
+
+
+# Radarr's person credit switches: (setting, TMDB crew department)
+_PERSON_DEPARTMENTS = (
+    ("person_cast_director", "Directing"),
+    ("person_cast_producer", "Production"),
+    ("person_cast_sound", "Sound"),
+    ("person_cast_writing", "Writing"),
+)
+
+
+class TMDbPersonImport(TMDbImportBase):
+    """A person's movies: as cast and in the crew departments chosen."""
+
+    implementation = "TMDbPersonImport"
+    implementation_name = "TMDb Person"
+    info_link = "https://wiki.servarr.com/radarr/supported#tmdbpersonimport"
+
+    @dataclasses.dataclass
+    class Settings:
+        person_id: str = setting("PersonId", "", help_text="TMDb Id of Person to Follow")
+        person_cast: bool = setting(
+            "Person Cast",
+            False,
+            field_type="checkbox",
+            help_text="Select if you want to include Cast credits",
+        )
+        person_cast_director: bool = setting(
+            "Person Director Credits",
+            False,
+            field_type="checkbox",
+            help_text="Select if you want to include Director credits",
+        )
+        person_cast_producer: bool = setting(
+            "Person Producer Credits",
+            False,
+            field_type="checkbox",
+            help_text="Select if you want to include Producer credits",
+        )
+        person_cast_sound: bool = setting(
+            "Person Sound Credits",
+            False,
+            field_type="checkbox",
+            help_text="Select if you want to include Sound credits",
+        )
+        person_cast_writing: bool = setting(
+            "Person Writing Credits",
+            False,
+            field_type="checkbox",
+            help_text="Select if you want to include Writing credits",
+        )
+
+    def validate(self) -> list[Failure]:
+        return _tmdb_id_failure("personId", "PersonId", self.settings.person_id)
+
+    def tmdb_items(self) -> list[dict[str, Any]]:
+        credits = tmdb.fetch_person_credits(self.settings.person_id)
+        items = list(credits.get("cast") or []) if self.settings.person_cast else []
+        departments = {department for name, department in _PERSON_DEPARTMENTS if getattr(self.settings, name)}
+        items += [item for item in credits.get("crew") or [] if item.get("department") in departments]
+        return [item for item in items if isinstance(item, dict)]
+
+
+class TMDbListImport(TMDbImportBase):
+    """A public TMDB list, by its id."""
+
+    implementation = "TMDbListImport"
+    implementation_name = "TMDb List"
+    info_link = "https://wiki.servarr.com/radarr/supported#tmdblistimport"
+
+    @dataclasses.dataclass
+    class Settings:
+        list_id: str = setting("List Id", "", help_text="TMDb Id of List to Follow")
+
+    def validate(self) -> list[Failure]:
+        return _tmdb_id_failure("listId", "List Id", self.settings.list_id)
+
+    def tmdb_items(self) -> list[dict[str, Any]]:
+        return tmdb.fetch_list(self.settings.list_id)
+
+
+class CouchPotatoImport(ImportListProvider):
+    """A CouchPotato instance's movies (only the wanted ones by default); those already done or
+    seeding are left out."""
+
+    implementation = "CouchPotatoImport"
+    implementation_name = "CouchPotato"
+    info_link = "https://wiki.servarr.com/radarr/supported#couchpotatoimport"
+    list_type = "program"
+    min_refresh_interval = timedelta(minutes=30)
+
+    @dataclasses.dataclass
+    class Settings:
+        link: str = setting(
+            "CouchPotato URL", "http://localhost", help_text="URL to access your CouchPotato instance."
+        )
+        port: int = setting("CouchPotato Port", 5050, help_text="Port your CouchPotato instance uses.")
+        url_base: str = setting(
+            "CouchPotato Url Base",
+            "",
+            help_text="If you have CouchPotato configured via reverse proxy put the base path here. "
+            "e.g. couchpotato. Leave blank for no base URL.",
+        )
+        api_key: str = setting(
+            "CouchPotato API Key",
+            "",
+            privacy="apiKey",
+            secret=True,
+            help_text="CouchPotato API Key. This can found within Settings > General",
+        )
+        only_active: bool = setting(
+            "Only Wanted", True, field_type="checkbox", help_text="Only add wanted movies."
+        )
+
+    def validate(self) -> list[Failure]:
+        failures = _url_failure("link", "CouchPotato URL", self.settings.link)
+        if not isinstance(self.settings.port, int) or not 0 < self.settings.port < 65536:
+            failures.append(
+                Failure("port", "'CouchPotato Port' must be between 1 and 65535", self.settings.port)
+            )
+        return failures
+
+    def fetch(self) -> list[ListMovie]:
+        base = str(self.settings.url_base or "").strip("/")
+        base = f"/{base}" if base else ""
+        status = "?status=active" if self.settings.only_active else ""
+        server = f"{self.settings.link.strip()}:{self.settings.port}{base}"
+        data = _get_json(f"{server}/api/{self.settings.api_key}/movie.list/{status}")
+        movies = []
+        for item in (data.get("movies") if isinstance(data, dict) else None) or []:
+            if not isinstance(item, dict) or item.get("type") is None or item.get("releases") is None:
+                continue
+            releases = [release for release in item["releases"] if isinstance(release, dict)]
+            if any(release.get("status") in ("done", "seeding") for release in releases):
+                continue
+            info = item.get("info") if isinstance(item.get("info"), dict) else {}
+            if releases or item.get("type") == "movie":
+                movies.append(
+                    ListMovie(
+                        _int(info.get("tmdb_id")), str(info.get("imdb") or ""), str(item.get("title") or "")
+                    )
+                )
+        return [movie for movie in movies if movie.tmdb_id > 0 or movie.imdb_id]
+
+
+class MDBListImport(ImportListProvider):
+    """An MDBList list (ours: Radarr has none): its public JSON, `<list URL>/json`, of movies with
+    their TMDB and IMDb ids; shows are skipped."""
+
+    implementation = "MDBListImport"
+    implementation_name = "MDBList"
+    info_link = "https://mdblist.com/"
+    list_type = "other"
+    min_refresh_interval = timedelta(hours=6)
+
+    @dataclasses.dataclass
+    class Settings:
+        list_url: str = setting(
+            "List URL", "", help_text="The list's address, e.g. https://mdblist.com/lists/user/list-name"
+        )
+
+    def validate(self) -> list[Failure]:
+        return _url_failure("listUrl", "List URL", self.settings.list_url)
+
+    def fetch(self) -> list[ListMovie]:
+        url = self.settings.list_url.rstrip("/")
+        data = _get_json(url if url.endswith("/json") else url + "/json")
+        if not isinstance(data, list):
+            raise ProviderError("MDBList did not answer a JSON array of movies")
+        return [
+            ListMovie(
+                _int(item.get("id") or item.get("tmdb_id")),
+                str(item.get("imdb_id") or ""),
+                str(item.get("title") or ""),
+                _int(item.get("release_year")),
+            )
+            for item in data
+            if isinstance(item, dict)
+            and item.get("mediatype", "movie") == "movie"
+            and (_int(item.get("id") or item.get("tmdb_id")) > 0 or item.get("imdb_id"))
+        ]
+
+
+_IMDB_ID = re.compile(r"\b(tt\d{7,})\b")
+_NOT_MOVIES = ("tv series", "mini-series", "tv episode")
+
+
+def _rss_items(content: bytes) -> list[ET.Element]:
+    """The <item>s of an RSS feed; documents declaring entities are refused (no expansion attacks)."""
+    head = content[:4096].lower()
+    if b"<!entity" in head or b"<!doctype" in head:
+        raise ProviderError("The feed declares a DOCTYPE or entities: refused")
+    try:
+        root = ET.fromstring(content)
+    except ET.ParseError as error:
+        raise ProviderError(f"The feed is not valid XML ({error})") from None
+    channel = root.find("channel")
+    return list(channel.findall("item")) if channel is not None else []
+
+
+class RSSImport(ImportListProvider):
+    """An RSS feed of movies (IMDb lists and watchlists offered one): each item's IMDb id, from its
+    title or its link; TV items are skipped."""
+
+    implementation = "RSSImport"
+    implementation_name = "RSS List"
+    info_link = "https://wiki.servarr.com/radarr/supported#rssimport"
+    list_type = "advanced"
+    min_refresh_interval = timedelta(hours=12)
+
+    @dataclasses.dataclass
+    class Settings:
+        link: str = setting("RSS Link", "", help_text="Link to the rss feed of movies.")
+
+    def validate(self) -> list[Failure]:
+        return _url_failure("link", "RSS Link", self.settings.link)
+
+    def fetch(self) -> list[ListMovie]:
+        movies = []
+        for item in _rss_items(_get(self.settings.link).content):
+            title = (item.findtext("title") or "").strip()
+            if any(kind in title.lower() for kind in _NOT_MOVIES):
+                continue
+            found = _IMDB_ID.search(title) or _IMDB_ID.search(item.findtext("link") or "")
+            if found:
+                year = re.search(r"\((\d{4})\)", title)
+                movies.append(
+                    ListMovie(imdb_id=found.group(1), title=title, year=int(year.group(1)) if year else 0)
+                )
+        return movies
+
+
+IMPLEMENTATIONS: dict[str, type[ImportListProvider]] = {
+    cls.implementation: cls
+    for cls in (
+        CouchPotatoImport,
+        MDBListImport,
+        RadarrImport,
+        RadarrListImport,
+        RSSImport,
+        StevenLuImport,
+        TMDbCompanyImport,
+        TMDbKeywordImport,
+        TMDbListImport,
+        TMDbPersonImport,
+        TMDbPopularImport,
+    )
+}

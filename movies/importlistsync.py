@@ -1,0 +1,233 @@
+"""The import list sync (Radarr's ImportListSync): fetch the lists that are due, remember what they
+name, add the new movies with each list's options and, when every list answered, clean the library
+as config/importlist says.
+
+Safety first: a list that fails or answers nothing keeps its remembered movies and makes the sync
+skip the cleaning, so an outage never unmonitors or removes anything. Excluded movies are never added.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from movies import adding, tmdb
+from movies.deleting import delete_movie
+from movies.importlists import IMPLEMENTATIONS, ListMovie
+from movies.models import ImportExclusion, ImportList, ImportListConfig, ImportListItem, ListSyncLevel, Movie
+from radarr.api.errors import ValidationFailed
+from radarr.providers import ProviderError, record_failure, record_success
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class SyncOutcome:
+    synced: list[str] = field(default_factory=list)  # lists fetched (and answering something)
+    failed: list[str] = field(default_factory=list)  # lists that failed, were backed off or answered nothing
+    added: list[int] = field(default_factory=list)  # movie ids
+    cleaned: list[int] = field(default_factory=list)  # movie ids unmonitored or removed
+
+
+def is_due(row: ImportList, now: datetime) -> bool:
+    """Whether the list's minimum refresh interval has passed since its last good fetch."""
+    cls = IMPLEMENTATIONS.get(row.implementation)
+    if cls is None:
+        return False
+    return row.last_sync is None or now - row.last_sync >= cls.min_refresh_interval
+
+
+def _tmdb_ids(movies: list[ListMovie]) -> dict[int, ListMovie]:
+    """The list's movies by TMDB id; one known only by IMDb id is looked up with TMDB's find."""
+    found: dict[int, ListMovie] = {}
+    for movie in movies:
+        tmdb_id = movie.tmdb_id
+        if tmdb_id <= 0 and movie.imdb_id:
+            try:
+                tmdb_id = tmdb.find_tmdb_id(movie.imdb_id) or 0
+            except tmdb.TmdbError as error:
+                logger.warning("Could not map %s (%s) to TMDB: %s", movie.title, movie.imdb_id, error.message)
+        if tmdb_id > 0:
+            found.setdefault(tmdb_id, movie)
+    return found
+
+
+def _remember(row: ImportList, movies: dict[int, ListMovie]) -> None:
+    with transaction.atomic():
+        ImportListItem.objects.filter(import_list=row).delete()
+        ImportListItem.objects.bulk_create(
+            ImportListItem(
+                import_list=row,
+                tmdb_id=tmdb_id,
+                imdb_id=movie.imdb_id[:20],
+                title=movie.title[:500],
+                year=movie.year,
+            )
+            for tmdb_id, movie in movies.items()
+        )
+        row.last_sync = timezone.now()
+        row.save(update_fields=["last_sync"])
+
+
+def fetch_list(row: ImportList) -> dict[int, ListMovie] | None:
+    """Fetch one list and remember its movies; None when it failed or answered nothing (kept as before)."""
+    cls = IMPLEMENTATIONS[row.implementation]
+    try:
+        movies = _tmdb_ids(cls(row).fetch())
+    except ProviderError as error:
+        logger.warning("Import list %s failed: %s", row.name, error.message)
+        record_failure(row, error)
+        return None
+    except Exception as error:  # noqa: BLE001 - one broken list must not stop the others
+        logger.exception("Import list %s failed unexpectedly", row.name)
+        record_failure(row, ProviderError(str(error)))
+        return None
+    record_success(row)
+    if not movies:
+        logger.info("Import list %s named no movies: its remembered movies are kept", row.name)
+        row.last_sync = timezone.now()  # it answered: the next fetch waits for its interval
+        row.save(update_fields=["last_sync"])
+        return None
+    _remember(row, movies)
+    return movies
+
+
+def _add_new(row: ImportList, movies: dict[int, ListMovie], outcome: SyncOutcome) -> None:
+    """Add the list's movies that are neither in the library nor excluded, with the list's options."""
+    ids = list(movies)
+    known = set(Movie.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
+    excluded = set(ImportExclusion.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
+    tag_ids = [tag.pk for tag in row.tags.all()]
+    for tmdb_id, movie in movies.items():
+        if tmdb_id in known or tmdb_id in excluded:
+            continue
+        try:
+            added = adding.add_movie_by_tmdb_id(
+                tmdb_id,
+                quality_profile_id=row.quality_profile_id,
+                root_folder_path=row.root_folder_path,
+                monitored=row.monitor != "none",
+                minimum_availability=row.minimum_availability,
+                tag_ids=tag_ids,
+                monitor=row.monitor,
+                search_for_movie=row.search_on_add,
+                add_method="list",
+            )
+        except ValidationFailed as error:
+            reason = "; ".join(failure.message for failure in error.failures)
+            logger.warning("Could not add %s from list %s: %s", movie.title or tmdb_id, row.name, reason)
+            continue
+        except tmdb.TmdbError as error:
+            reason = error.message
+            logger.warning("Could not add %s from list %s: %s", movie.title or tmdb_id, row.name, reason)
+            continue
+        outcome.added.append(added.pk)
+
+
+def clean_library(outcome: SyncOutcome) -> None:
+    """Radarr's clean library levels for movies no enabled list names any more (the sync tag protects)."""
+    config = ImportListConfig.load()
+    level = config.list_sync_level
+    if level == ListSyncLevel.DISABLED:
+        return
+    listed = ImportListItem.objects.filter(import_list__enabled=True).values("tmdb_id")
+    stale = Movie.objects.exclude(tmdb_id__in=listed)
+    if config.list_sync_tag:
+        stale = stale.exclude(tags__pk=config.list_sync_tag)
+    if level == ListSyncLevel.KEEP_AND_UNMONITOR:
+        stale = stale.filter(monitored=True)
+    for movie in stale.order_by("pk"):
+        if level == ListSyncLevel.LOG_ONLY:
+            logger.info("%s is on no import list: it would be cleaned (log only)", movie)
+            continue
+        if level == ListSyncLevel.KEEP_AND_UNMONITOR:
+            logger.info("%s is on no import list: unmonitored", movie)
+            Movie.objects.filter(pk=movie.pk).update(monitored=False)
+        else:
+            delete_files = level == ListSyncLevel.REMOVE_AND_DELETE
+            files = " with its files" if delete_files else ""
+            logger.info("%s is on no import list: removed%s", movie, files)
+            try:
+                delete_movie(movie, delete_files=delete_files)
+            except Exception:  # noqa: BLE001 - a refused folder keeps that movie; the others go on
+                logger.exception("Could not remove %s", movie)
+                continue
+        outcome.cleaned.append(movie.pk)
+
+
+def sync_lists(definition_id: int | None = None, now: datetime | None = None) -> SyncOutcome:
+    """Fetch the enabled lists that are due (or the one asked for, due or not), add their new movies
+    (lists with enableAuto) and clean the library when every enabled list answered."""
+    now = now or timezone.now()
+    rows = ImportList.objects.filter(enabled=True).prefetch_related("tags").order_by("list_order", "pk")
+    if definition_id is not None:
+        rows = rows.filter(pk=definition_id)
+    outcome = SyncOutcome()
+    for row in rows:
+        if row.implementation not in IMPLEMENTATIONS:
+            outcome.failed.append(row.name)
+            continue
+        if definition_id is None and not is_due(row, now):
+            continue
+        if row.is_backed_off(now):
+            outcome.failed.append(row.name)
+            continue
+        movies = fetch_list(row)
+        if movies is None:
+            outcome.failed.append(row.name)
+            continue
+        outcome.synced.append(row.name)
+        if row.enable_auto:
+            _add_new(row, movies, outcome)
+    if outcome.synced and not outcome.failed:
+        clean_library(outcome)
+    elif outcome.failed:
+        logger.info("Library cleaning skipped: %s failed or named nothing", ", ".join(outcome.failed))
+    return outcome
+
+
+def sync_import_lists(definition_id: int | None = None) -> str:
+    """ImportListSync: the job's one-line summary."""
+    outcome = sync_lists(definition_id)
+    parts = [f"{len(outcome.synced)} list(s) synced", f"{len(outcome.added)} movie(s) added"]
+    if outcome.failed:
+        parts.append(f"failed: {', '.join(outcome.failed)}")
+    if outcome.cleaned:
+        parts.append(f"{len(outcome.cleaned)} movie(s) cleaned")
+    return "; ".join(parts)
+
+
+def discover_items() -> list[dict[str, Any]]:
+    """What the lists named at their last fetch that the library lacks (Radarr's ImportListMovies
+    resource, from what the lists told: no TMDB request per movie), one entry per movie."""
+    library = Movie.objects.values("tmdb_id")
+    items = ImportListItem.objects.exclude(tmdb_id__in=library).order_by("pk")
+    excluded = set(
+        ImportExclusion.objects.filter(tmdb_id__in=items.values("tmdb_id")).values_list("tmdb_id", flat=True)
+    )
+    by_movie: dict[int, dict[str, Any]] = {}
+    for item in items:
+        entry = by_movie.get(item.tmdb_id)
+        if entry is None:
+            by_movie[item.tmdb_id] = {
+                "tmdbId": item.tmdb_id,
+                "imdbId": item.imdb_id or None,
+                "title": item.title,
+                "sortTitle": item.title.lower(),
+                "year": item.year,
+                "images": [],
+                "genres": [],
+                "ratings": {},
+                "lists": [item.import_list_id],
+                "isExcluded": item.tmdb_id in excluded,
+                "isExisting": False,
+                "isRecommendation": False,
+                "isTrending": False,
+                "isPopular": False,
+            }
+        elif item.import_list_id not in entry["lists"]:
+            entry["lists"].append(item.import_list_id)
+    return list(by_movie.values())
