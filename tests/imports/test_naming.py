@@ -326,6 +326,15 @@ def test_empty_tokens_leave_no_dangling_brackets_or_separators():
     )
 
 
+def test_an_empty_token_takes_the_text_inside_its_braces_along():
+    file_format = "{Movie Title}{ - Edition Tags} {Quality Full}"
+
+    assert (
+        file_name(MATRIX, replace(MATRIX_FILE, edition=""), file_format) == "The Matrix Bluray-1080p Proper"
+    )
+    assert file_name(MATRIX, MATRIX_FILE, file_format) == "The Matrix - IMAX Bluray-1080p Proper"
+
+
 def test_a_nested_wrapper_vanishes_whole_when_its_token_is_empty():
     file_format = (
         "{Movie CleanTitle} {(Release Year)} {edition-{Edition Tags}} {{Edition Tags}} {[Quality Full]}"

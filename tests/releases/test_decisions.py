@@ -311,6 +311,28 @@ def test_no_upgrades_when_the_profile_forbids_them():
     assert "QualityUpgradesDisabled" in reasons(decision)
 
 
+def test_without_upgrades_a_better_score_of_the_same_quality_is_no_upgrade_either():
+    # the file scores 0, below the profile's minimum, so the cutoff is not met: only the profile's
+    # "no upgrades" stops the x265 release, which scores 50 (Radarr's IsUpgradeAllowed and IsUpgradable)
+    profile = make_profile(
+        upgrade_allowed=False, min_format_score=10, cutoff_format_score=100, format_scores={1: 50}
+    )
+    movie = make_movie(file=existing(q.BLURAY_1080P))
+
+    decision = evaluate(
+        make_release("Heat.1995.1080p.BluRay.x265-GRP"), movie, make_context(profiles={1: profile})
+    )
+    allowed = evaluate(
+        make_release("Heat.1995.1080p.BluRay.x265-GRP"),
+        movie,
+        make_context(profiles={1: replace(profile, upgrade_allowed=True)}),
+    )
+
+    assert reasons(decision) == ["QualityUpgradesDisabled", "DiskUpgradesNotAllowed"]
+    assert "HD-1080p" in decision.rejections[1].message
+    assert allowed.approved
+
+
 @pytest.mark.parametrize(
     ("file_group", "title", "reason"),
     [

@@ -66,6 +66,20 @@ def test_anything_queued_rejects_when_the_profile_does_not_upgrade():
     assert reasons(evaluate(make_release(), make_movie(), context)) == ["QueueUpgradesDisabled"]
 
 
+def test_without_upgrades_a_better_score_than_the_recent_grab_is_rejected():
+    # the grab scores 0, below the minimum the profile now asks, so its cutoff is not met; a better score
+    # of the same quality is still no upgrade when the profile allows none (Radarr's IsUpgradable)
+    context = with_downloads(**grabbed(q.BLURAY_1080P))
+    context.profiles = {1: make_profile(upgrade_allowed=False, min_format_score=10, format_scores={1: 50})}
+    release = make_release("Heat.1995.1080p.BluRay.x265-GRP")
+
+    decision = evaluate(release, make_movie(), context)
+    context.profiles = {1: make_profile(min_format_score=10, cutoff_format_score=100, format_scores={1: 50})}
+
+    assert reasons(decision) == ["HistoryUpgradesNotAllowed"]
+    assert evaluate(release, make_movie(), context).approved
+
+
 def test_a_recent_equal_grab_rejects_in_rss_but_not_in_a_search():
     context = with_downloads(**grabbed(q.BLURAY_1080P))
 
