@@ -11,7 +11,7 @@ from movies.availability import movie_status
 from movies.metadata import CollectionMetadata, CollectionRef, MovieMetadata
 from releases.languages import find_iso_language
 
-REGION = "US"  # TODO(#8): the user's certification/release country from Settings → Metadata
+REGION = "US"  # the country whose certification and release dates a movie gets
 IMAGE_BASE = "https://image.tmdb.org/t/p/original"
 
 # TMDB's release types (https://developer.themoviedb.org/reference/movie-release-dates)
