@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 export TEST_DATABASE_URL  # tests/radarr/test_cluster.py creates its own database there
 
-.PHONY: run test lint format bench clean-venv
+.PHONY: run test lint format bench mutate clean-venv
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -49,6 +49,11 @@ format: $(VENV)/.installed-test
 ## Start-up time, idle memory, API latency and parser speed (see bench/README.md)
 bench: $(VENV)/.installed-test
 	$(PY) bench/run.py
+
+## Mutation testing of the core with mutmut, niced, one mutant at a time (long: not part of `make test`);
+## GROUPS="naming grabbing" limits it (see scripts/mutate.py), the figures are in NOTES.md
+mutate: $(VENV)/.installed-test
+	$(PY) scripts/mutate.py $(GROUPS)
 
 clean-venv:
 	rm -rf $(VENV)
