@@ -23,6 +23,7 @@ from releases.decisions.context import (
     SizeLimits,
 )
 from releases.decisions.engine import decide, evaluate
+from releases.decisions.profile_rules import term_matches
 from releases.defaults import profile_items
 from releases.qualities import QualityModel, Revision
 from releases.releaseinfo import IndexerFlag, ReleaseInfo
@@ -84,6 +85,22 @@ def test_a_plain_wanted_release_is_approved():
     assert decision.approved and decision.explain()[-1] == "Accepted"
 
 
+def test_the_explanation_says_where_the_quality_was_found():
+    by_name = evaluate(make_release(), make_movie(), make_context())
+    by_extension = evaluate(make_release("Heat.1995.GRP.mkv"), make_movie(), make_context())
+
+    assert by_name.explain()[0] == "Quality Bluray-1080p (revision 1), from the name"
+    assert by_extension.explain()[0] == "Quality WEBDL-720p (revision 1), from the file extension"
+    remux = evaluate(make_release("Heat.1995.1080p.REMUX-GRP"), make_movie(), make_context())
+    assert remux.explain()[0] == "Quality Remux-1080p (revision 1), not detected"  # no source in the name
+
+
+def test_the_explanation_lists_a_matched_format_the_profile_does_not_score_as_zero():
+    decision = evaluate(make_release("Heat.1995.1080p.BluRay.x265-GRP"), make_movie(), make_context())
+
+    assert "Custom format x265: +0" in decision.explain()
+
+
 def test_an_unparseable_title_and_an_unknown_movie_are_rejected_before_any_rule():
     assert reasons(evaluate(make_release("no year here 1080p"), make_movie(), make_context())) == [
         "UnableToParse"
@@ -114,6 +131,22 @@ def test_size_is_judged_against_the_definition_times_runtime(size, runtime, reas
     decision = evaluate(make_release(size=size), make_movie(runtime=runtime), context)
 
     assert reasons(decision) == [reason]
+
+
+def test_size_rejections_say_the_sizes_in_mb_or_gb():
+    context = make_context()
+    context.size_limits[q.BLURAY_1080P.id] = SizeLimits(min_size=5, preferred_size=95, max_size=100)
+    movie = make_movie(runtime=170)  # 850 MB to 17,000 MB
+
+    small = evaluate(make_release(size=100 * 1024**2), movie, context)
+    large = evaluate(make_release(size=40 * GB), movie, context)
+    one_gb = evaluate(
+        make_release(size=GB), movie, make_context(settings=DecisionSettings(maximum_size_mb=1000))
+    )
+
+    assert small.rejections[0].message == "100 MB is smaller than the minimum 850 MB (170 min)"
+    assert large.rejections[0].message == "40.00 GB is larger than the maximum 16.60 GB (170 min)"
+    assert one_gb.rejections[0].message == "1.00 GB is over the maximum size of 1000 MB"
 
 
 def test_global_maximum_size():
@@ -217,6 +250,21 @@ def test_release_profiles_must_contain_and_must_not_contain_with_regex_terms():
     assert evaluate(make_release("Heat.1995.1080p.BluRay.x265-GRP"), make_movie(), context).approved
 
 
+@pytest.mark.parametrize(
+    ("term", "matches"),
+    [
+        ("/p/", True),  # the shortest regular expression
+        ("//", False),  # two slashes are plain text, not an empty expression that matches anything
+        ("x264/", False),  # only a term wrapped in slashes is an expression
+        ("/x264", False),
+        ("X264", True),  # plain text ignores case
+        ("/X2[0-9]+/", True),
+    ],
+)
+def test_a_term_is_a_regular_expression_only_between_slashes(term, matches):
+    assert term_matches(term, "Heat.1995.1080p.BluRay.x264-GRP") is matches
+
+
 def test_release_profiles_of_other_tags_or_indexers_do_not_apply():
     context = make_context(
         release_profiles=[
@@ -239,6 +287,7 @@ def test_a_search_refuses_a_release_for_another_movie():
     decision = evaluate(make_release(), make_movie(), make_context(), search=SearchCriteria(movie_id=99))
 
     assert reasons(decision) == ["WrongMovie"]
+    assert decision.rejections[0].message == "This release is for Heat, not the movie searched for"
 
 
 def test_delay_waits_unless_a_bypass_applies():
@@ -250,6 +299,7 @@ def test_delay_waits_unless_a_bypass_applies():
     context.delay_profiles = [DelayProfileFacts(usenet_delay=120, bypass_if_highest_quality=True)]
     remux = replace(fresh, title="Heat.1995.1080p.BluRay.REMUX.AVC-GRP", size=30 * GB)
     assert evaluate(remux, make_movie(), context).approved  # Remux-1080p is the best in the profile
+    assert reasons(evaluate(fresh, make_movie(), context)) == ["MinimumAgeDelay"]  # Bluray-1080p is not
     context.oldest_pending_minutes = {10: 200}
     assert evaluate(fresh, make_movie(), context).approved  # something has waited long enough
     user = SearchCriteria(movie_id=10, user_invoked=True)
@@ -385,6 +435,37 @@ def test_size_closest_to_preferred_wins_a_tie():
         "near",
         "far",
     ]
+
+
+def test_size_closest_to_preferred_wins_even_when_it_is_the_bigger():
+    context = make_context()
+    context.size_limits[q.BLURAY_1080P.id] = SizeLimits(0, 60, None)  # 60 MB/min x 170 min ~ 10 GB
+    near = make_release(guid="near", size=10 * GB)
+    small = make_release(guid="small", size=3 * GB)
+
+    ranked = decide([(small, make_movie()), (near, make_movie())], context)
+
+    assert [d.release.guid for d in ranked] == ["near", "small"]
+
+
+@pytest.mark.parametrize(
+    ("older_hours", "newer_hours"),
+    [
+        (24, 23),  # a day old is as fresh as an hour old
+        (24 * 7, 100),  # a week old is as fresh as four days old
+        (2, 0.5),  # under an hour is fresher, but ranks only above
+    ],
+)
+def test_usenet_posts_are_ranked_by_freshness_in_radarrs_steps(older_hours, newer_hours):
+    # the older post is nearer the preferred size: it wins when both fall in the same freshness step
+    context = make_context()
+    context.size_limits[q.BLURAY_1080P.id] = SizeLimits(0, 60, None)  # ~10 GB preferred
+    older = make_release(guid="older", size=10 * GB, publish_date=NOW - timedelta(hours=older_hours))
+    newer = make_release(guid="newer", size=3 * GB, publish_date=NOW - timedelta(hours=newer_hours))
+
+    ranked = [d.release.guid for d in decide([(newer, make_movie()), (older, make_movie())], context)]
+
+    assert ranked == (["newer", "older"] if newer_hours < 1 else ["older", "newer"])
 
 
 def test_a_decision_explains_quality_formats_score_and_reasons():

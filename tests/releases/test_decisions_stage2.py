@@ -138,3 +138,42 @@ def test_the_second_stage_does_not_run_when_the_first_rejects():
     )
 
     assert not any(reason.startswith("Queue") for reason in reasons(decision))
+
+
+def test_an_imported_grab_is_the_same_release_by_hash_for_torrents_with_one_and_by_title_otherwise():
+    title = "Heat.1995.1080p.BluRay.x264-GRP"
+    usenet = with_downloads(**grabbed(q.HDTV_1080P, imported=True, download_id="SABnzbd_nzo_1", title=title))
+    torrent = with_downloads(**grabbed(q.HDTV_1080P, imported=True, download_id="CD" * 20, title=title))
+
+    # a usenet job id is no hash: the title decides, and so it does for a torrent feed without hashes
+    assert reasons(evaluate(make_release(title), make_movie(), usenet)) == ["AlreadyImportedSameName"]
+    no_hash = make_release(title, protocol="torrent", seeders=5)
+    assert reasons(evaluate(no_hash, make_movie(), usenet)) == ["AlreadyImportedSameName"]
+    # another title, or another torrent under the same title, is another release
+    assert evaluate(make_release("Heat.1995.1080p.BluRay.x264-OTHER"), make_movie(), usenet).approved
+    other_hash = make_release(title, protocol="torrent", info_hash="ef" * 20, seeders=5)
+    assert evaluate(other_hash, make_movie(), torrent).approved
+
+
+def test_a_release_blocklisted_by_guid_or_behind_another_entry_is_still_found():
+    release = make_release(guid="https://indexer/details/42", indexer="One")
+    by_guid = BlockedRelease(title="Another.Name", protocol="usenet", guid="https://indexer/details/42")
+    other_indexer = BlockedRelease(title=release.title, protocol="usenet", indexer="Two")
+    same = BlockedRelease(title=release.title, protocol="usenet", indexer="One")
+
+    assert reasons(evaluate(release, make_movie(), with_downloads(blocklist={10: [by_guid]}))) == [
+        "Blocklisted"
+    ]
+    assert reasons(
+        evaluate(release, make_movie(), with_downloads(blocklist={10: [other_indexer, same]}))
+    ) == ["Blocklisted"]
+
+
+def test_an_imported_grab_behind_one_not_imported_is_still_found():
+    title = "Heat.1995.1080p.BluRay.x264-GRP"
+    pending = grabbed(q.HDTV_1080P, title="Heat.1995.other", date=NOW - timedelta(days=2))["grabs"][10][0]
+    imported = grabbed(q.HDTV_1080P, imported=True, title=title, date=NOW - timedelta(days=3))["grabs"][10][0]
+
+    decision = evaluate(make_release(title), make_movie(), with_downloads(grabs={10: [pending, imported]}))
+
+    assert reasons(decision) == ["AlreadyImportedSameName"]
