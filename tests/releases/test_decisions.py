@@ -468,6 +468,78 @@ def test_usenet_posts_are_ranked_by_freshness_in_radarrs_steps(older_hours, newe
     assert ranked == (["newer", "older"] if newer_hours < 1 else ["older", "newer"])
 
 
+def test_a_format_on_an_indexer_flag_scores_the_flagged_release_only():
+    freeleech = {"id": 3, "name": "Freeleech", "specifications": [
+        {"name": "fl", "implementation": "IndexerFlagSpecification", "negate": False, "required": False,
+         "fields": {"value": int(IndexerFlag.G_FREELEECH)}}]}  # fmt: skip
+    context = make_context(
+        profiles={1: make_profile(format_scores={3: 25})}, formats=compile_formats([freeleech])
+    )
+
+    flagged = evaluate(make_release(indexer_flags=IndexerFlag.G_FREELEECH), make_movie(), context)
+    plain = evaluate(make_release(), make_movie(), context)
+
+    assert flagged.candidate.format_score == 25 and plain.candidate.format_score == 0
+
+
+MESSAGE_CASES = {
+    "not available": (
+        lambda: (make_release(), make_movie(is_available=False), make_context()),
+        ("Availability", "Heat is not available yet (minimum availability)"),
+    ),
+    "not monitored": (
+        lambda: (make_release(), make_movie(monitored=False), make_context()),
+        ("MovieNotMonitored", "The movie is not monitored"),
+    ),
+    "old file proper": (
+        lambda: (
+            make_release("Heat.1995.PROPER.1080p.BluRay.x264-GRP"),
+            make_movie(file=existing(q.BLURAY_1080P, release_group="GRP")),
+            make_context(),
+        ),
+        ("ProperForOldFile", "A proper for a file imported more than 7 days ago"),
+    ),
+    "repacks off": (
+        lambda: (
+            make_release("Heat.1995.REPACK.1080p.BluRay.x264-GRP"),
+            make_movie(file=existing(q.BLURAY_1080P, release_group="GRP", date_added=NOW)),
+            make_context(settings=DecisionSettings(download_propers_and_repacks="doNotUpgrade")),
+        ),
+        ("RepackDisabled", "Repacks are not upgraded to (Settings → Media Management)"),
+        ("PropersDisabled", "Propers and repacks are not upgraded to (Settings → Media Management)"),
+    ),
+    "repack without group": (
+        lambda: (
+            make_release("Heat.1995.REPACK.1080p.BluRay.x264"),
+            make_movie(file=existing(q.BLURAY_1080P, release_group="GRP", date_added=NOW)),
+            make_context(),
+        ),
+        ("RepackUnknownReleaseGroup", "This release's group is unknown"),
+    ),
+    "file of a higher revision": (
+        lambda: (
+            make_release("Heat.1995.1080p.WEB-DL.x264-GRP"),
+            make_movie(
+                file=replace(
+                    existing(q.WEBDL_1080P), quality=QualityModel(q.WEBDL_1080P, Revision(version=2))
+                )
+            ),
+            make_context(),
+        ),
+        ("DiskHigherRevision", "The existing file is a higher revision (proper or repack)"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MESSAGE_CASES))
+def test_each_rejection_says_why_in_words(case):
+    build, *expected = MESSAGE_CASES[case]
+
+    decision = evaluate(*build())
+
+    assert [(rejection.reason, rejection.message) for rejection in decision.rejections] == expected
+
+
 def test_a_decision_explains_quality_formats_score_and_reasons():
     context = make_context(profiles={1: make_profile(format_scores={1: -100}, min_format_score=0)})
 

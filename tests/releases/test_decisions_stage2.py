@@ -126,7 +126,9 @@ def test_a_release_grabbed_and_imported_before_is_rejected_by_hash_or_name():
     by_name = grabbed(q.HDTV_1080P, imported=True, title="Heat.1995.1080p.BluRay.x264-GRP")
     torrent = make_release(protocol="torrent", info_hash="cd" * 20, seeders=5)
 
-    assert reasons(evaluate(torrent, make_movie(), with_downloads(**by_hash))) == ["AlreadyImportedSameHash"]
+    same_hash = evaluate(torrent, make_movie(), with_downloads(**by_hash))
+    assert reasons(same_hash) == ["AlreadyImportedSameHash"]
+    assert same_hash.rejections[0].message == "The same torrent was grabbed and imported before"
     assert reasons(evaluate(make_release(), make_movie(), with_downloads(**by_name))) == [
         "AlreadyImportedSameName"
     ]
@@ -161,8 +163,9 @@ def test_a_release_blocklisted_by_guid_or_behind_another_entry_is_still_found():
     other_indexer = BlockedRelease(title=release.title, protocol="usenet", indexer="Two")
     same = BlockedRelease(title=release.title, protocol="usenet", indexer="One")
 
-    assert reasons(evaluate(release, make_movie(), with_downloads(blocklist={10: [by_guid]}))) == [
-        "Blocklisted"
+    blocked = evaluate(release, make_movie(), with_downloads(blocklist={10: [by_guid]}))
+    assert [(r.reason, r.message) for r in blocked.rejections] == [
+        ("Blocklisted", "This release is blocklisted")
     ]
     assert reasons(
         evaluate(release, make_movie(), with_downloads(blocklist={10: [other_indexer, same]}))
