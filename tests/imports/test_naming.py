@@ -6,7 +6,20 @@ from typing import Any
 
 import pytest
 
-from imports.naming import DefaultNaming, NamingFormatError, build_file_name, build_folder_name
+from imports.naming import (
+    DefaultNaming,
+    NamingFormatError,
+    build_file_name,
+    build_folder_name,
+    clean_file_name,
+    edition_tags,
+    languages_token,
+    naming_examples,
+    original_name,
+    title_first_character,
+    truncate,
+    two_letter_language,
+)
 from tests.shared import SHARED_FIXTURES, requires_shared
 
 
@@ -359,3 +372,69 @@ def test_an_empty_standard_format_is_refused():
 def test_a_folder_format_takes_movie_tokens_and_trims_dots():
     assert folder_name(MATRIX, "{Movie TitleThe} ({Release Year})...") == "Matrix, The (1999)"
     assert folder_name(MATRIX, "{Movie TitleFirstCharacter}/{Movie Title}") == "M/The Matrix"
+
+
+@pytest.mark.parametrize(
+    ("title", "first"), [("(500) Days of Summer", "5"), ("...", "_"), ("the matrix", "T"), ("Ænima", "Æ")]
+)
+def test_the_first_character_skips_one_leading_symbol_else_is_an_underscore(title, first):
+    assert title_first_character(title) == first
+
+
+def test_edition_tags_are_capitalised_with_known_abbreviations_upper_and_ordinals_lower():
+    assert edition_tags("25TH anniversary imax dc") == "25th Anniversary IMAX DC"
+    assert edition_tags("") == ""
+
+
+@pytest.mark.parametrize(
+    ("length", "expected"),
+    [
+        ("5", "Th..."),
+        ("-5", "...ed"),
+        ("19", "The Matrix Reloaded"),
+        ("0", "The Matrix Reloaded"),
+        ("x", "The Matrix Reloaded"),
+    ],
+)
+def test_a_length_filter_cuts_with_an_ellipsis_from_either_end(length, expected):
+    movie = Movie("The Matrix Reloaded", 2003, "", 604)
+    assert file_name(movie, MATRIX_FILE, f"{{Movie Title:{length}}}") == expected
+    assert truncate("Heat", length) == "Heat"
+
+
+@pytest.mark.parametrize(
+    ("code", "two"), [("fre", "FR"), ("fra", "FR"), (" ENG ", "EN"), ("de", "DE"), ("xyz", "XYZ")]
+)
+def test_language_codes_become_two_letters_whatever_their_iso_form(code, two):
+    assert two_letter_language(code) == two
+
+
+def test_language_tokens_drop_unknown_and_repeated_languages_and_english_alone_when_asked():
+    assert languages_token(["eng"], None, skip_english_only=True) == ""
+    assert languages_token(["eng", "und", "", "eng"], None, skip_english_only=False) == "[EN]"
+    assert languages_token(["eng", "ger", "fre"], "-EN-DE", skip_english_only=False) == "[FR]"
+    assert languages_token(["eng", "ger"], "FR", skip_english_only=False) == ""
+
+
+def test_colons_and_illegal_characters_in_a_name():
+    assert clean_file_name("A: B:C") == "A - B-C"
+    assert clean_file_name("A: B:C", DefaultNaming(colon_replacement_format="delete")) == "A BC"
+    assert clean_file_name(" .x/y\\z? ") == "x+y+z!"
+
+
+def test_without_a_release_name_a_file_keeps_its_own_name_without_the_extension():
+    assert original_name(File(quality_id=7, relative_path="dir/Some.File.mkv")) == "Some.File"
+    assert original_name(File(quality_id=7, relative_path="Some:File.mkv")) == "Some-File"
+
+
+def test_a_folder_format_that_names_nothing_falls_back_to_the_tmdb_id():
+    assert build_folder_name(Movie("", 0, "", 77), DefaultNaming()) == "77"
+
+
+def test_the_examples_name_the_sample_movie_with_the_formats():
+    examples = naming_examples(DefaultNaming(standard_movie_format="{Movie Title} [{Release Group}]"))
+
+    assert examples == {
+        "movieExample": "The Movie - Title [RlsGrp].mkv",
+        "movieFolderExample": "The Movie - Title (2010)",
+    }
