@@ -531,6 +531,64 @@ MESSAGE_CASES = {
 }
 
 
+def _sized_context() -> Context:
+    context = make_context()
+    context.size_limits[q.BLURAY_1080P.id] = SizeLimits(min_size=5, preferred_size=95, max_size=100)
+    return context
+
+
+MESSAGE_CASES |= {
+    "no runtime": (
+        lambda: (make_release(), make_movie(runtime=0), _sized_context()),
+        ("UnknownRuntime", "Heat has no runtime yet, so the size of this release can't be checked"),
+    ),
+    "sample": (
+        lambda: (
+            make_release("Heat.1995.1080p.BluRay.x264-GRP.sample", size=50 * 1024**2),
+            make_movie(),
+            make_context(),
+        ),
+        ("Sample", "Looks like a sample"),
+    ),
+    "past retention": (
+        lambda: (
+            make_release(publish_date=NOW - timedelta(days=400)),
+            make_movie(),
+            make_context(settings=DecisionSettings(retention_days=365)),
+        ),
+        ("MaximumAge", "400 days old, older than the retention of 365 days"),
+    ),
+    "indexer paused": (
+        lambda: (
+            make_release(indexer_id=3),
+            make_movie(),
+            make_context(
+                indexers={3: IndexerFacts(id=3, name="Tracker", blocked_until=NOW + timedelta(hours=1))}
+            ),
+        ),
+        ("IndexerDisabled", "Tracker is paused until 2026-06-01 13:00 UTC after failures"),
+    ),
+    "unknown wanted language": (
+        lambda: (make_release(), make_movie(), make_context(profiles={1: make_profile(language_id=999)})),
+        ("WantedLanguage", "Wanted 999, but the release is in English"),
+    ),
+}
+
+
+def test_a_release_old_enough_passes_the_minimum_age_and_a_young_one_waits():
+    context = make_context(settings=DecisionSettings(minimum_age_minutes=60))
+    young = evaluate(make_release(publish_date=NOW - timedelta(minutes=5)), make_movie(), context)
+
+    assert evaluate(make_release(publish_date=NOW - timedelta(minutes=90)), make_movie(), context).approved
+    assert [(r.reason, r.message, r.permanent) for r in young.rejections] == [
+        ("MinimumAge", "Only 5.0 minutes old, the minimum is 60", False)
+    ]
+
+
+def test_a_quality_without_a_definition_has_no_size_limits():
+    assert evaluate(make_release(size=200 * GB), make_movie(), make_context(size_limits={})).approved
+
+
 @pytest.mark.parametrize("case", sorted(MESSAGE_CASES))
 def test_each_rejection_says_why_in_words(case):
     build, *expected = MESSAGE_CASES[case]
