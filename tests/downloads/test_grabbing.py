@@ -1,13 +1,15 @@
 """Grabbing: one release, one client call, one Grabbed event; duplicates and failures refused clearly."""
 
 import threading
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from django.db import connection
 
-from downloads.grabbing import GrabError, grab_release
+from downloads.grabbing import GrabError, fetch_release, grab_release, is_recent
 from downloads.models import DownloadClient, History, HistoryEventType, TrackedDownload
+from movies.models import Movie
 from tests.downloads.factories import approved, blackhole, release, sabnzbd
 from tests.downloads.torrents import make_torrent, write_payload
 from tests.movies.factories import MovieFactory
@@ -204,3 +206,59 @@ def test_two_concurrent_grabs_of_the_same_movie_send_only_one(sab_server):
     assert History.objects.filter(event_type=HistoryEventType.GRABBED).count() == 1
     assert len([r for r in sab_server.requests if r.query.get("mode") == ["addfile"]]) == 1
     assert DownloadClient.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "days_ago", "recent"),
+    [
+        ("digital_release", 0, True),
+        ("digital_release", 21, True),
+        ("digital_release", 22, False),
+        ("physical_release", 21, True),
+        ("physical_release", 22, False),
+        ("in_cinemas", 120, True),
+        ("in_cinemas", 121, False),
+        ("digital_release", -1, False),  # announced for tomorrow
+    ],
+)
+def test_a_movie_is_recent_for_21_days_after_its_home_release_and_120_after_cinemas(field, days_ago, recent):
+    movie = Movie(title="Heat", **{field: date.today() - timedelta(days=days_ago)})
+
+    assert is_recent(movie) is recent
+    assert is_recent(Movie(title="Heat")) is False
+
+
+def test_a_magnet_only_torrent_passes_through_without_a_download():
+    magnet = "magnet:?xt=urn:btih:" + "ab" * 20
+    fetched, payload = fetch_release(release("Heat.1995.1080p.BluRay.x264-GRP", "torrent", magnet_url=magnet))
+
+    assert fetched.magnet_url == magnet and payload is None
+
+
+@pytest.mark.parametrize(
+    ("protocol", "fields", "message"),
+    [
+        ("torrent", {}, "Heat.1995.1080p.BluRay.x264-GRP has neither a torrent link nor a magnet link"),
+        ("usenet", {}, "Heat.1995.1080p.BluRay.x264-GRP has no download link"),
+        (
+            "usenet",
+            {"download_url": "http://127.0.0.1:9/getnzb", "indexer": ""},
+            "Unable to download Heat.1995.1080p.BluRay.x264-GRP from the indexer: ",
+        ),
+    ],
+)
+def test_a_release_that_cannot_be_fetched_says_why(protocol, fields, message):
+    with pytest.raises(GrabError) as raised:
+        fetch_release(release("Heat.1995.1080p.BluRay.x264-GRP", protocol, **fields))
+
+    assert raised.value.message.startswith(message)
+
+
+def test_an_empty_answer_from_the_indexer_is_no_release(fake_server):
+    fake_server.add("/getnzb/2", body=b"")
+    info = release("Heat.1995.1080p.BluRay.x264-GRP", download_url=f"{fake_server.url}/getnzb/2")
+
+    with pytest.raises(GrabError) as raised:
+        fetch_release(info)
+
+    assert raised.value.message == "Unable to download Heat.1995.1080p.BluRay.x264-GRP from Indexer: HTTP 200"
