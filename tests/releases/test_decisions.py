@@ -542,6 +542,16 @@ MESSAGE_CASES |= {
         lambda: (make_release(), make_movie(runtime=0), _sized_context()),
         ("UnknownRuntime", "Heat has no runtime yet, so the size of this release can't be checked"),
     ),
+    "required term missing": (
+        lambda: (
+            make_release(),
+            make_movie(),
+            make_context(
+                release_profiles=[ReleaseProfileFacts(name="p", required=("remux", "/\\bhevc\\b/"))]
+            ),
+        ),
+        ("MustContainMissing", "Contains none of the required terms: remux, /\\bhevc\\b/"),
+    ),
     "sample": (
         lambda: (
             make_release("Heat.1995.1080p.BluRay.x264-GRP.sample", size=50 * 1024**2),
@@ -640,7 +650,7 @@ def test_the_context_loads_in_a_fixed_number_of_queries(django_assert_max_num_qu
         custom_format = CustomFormat.objects.create(name=f"f{n}", specifications=FORMATS[0]["specifications"])
         for profile in QualityProfile.objects.all():
             ProfileFormatScore.objects.create(profile=profile, custom_format=custom_format, score=n)
-        DelayProfile.objects.create(order=n).tags.add(tag)
+        DelayProfile.objects.create(order=n, preferred_protocol="torrent", usenet_delay=n).tags.add(tag)
         ReleaseProfile.objects.create(name=f"r{n}", ignored=["cam"]).tags.add(tag)
 
     with django_assert_max_num_queries(8):
@@ -652,4 +662,5 @@ def test_the_context_loads_in_a_fixed_number_of_queries(django_assert_max_num_qu
     }
     *tagged, default = context.delay_profiles
     assert [profile.tag_ids for profile in tagged] == [{tag.pk}] * 5 and default.tag_ids == frozenset()
+    assert [(p.preferred_protocol, p.usenet_delay) for p in tagged] == [("torrent", n) for n in range(5)]
     assert len(context.release_profiles) == 5

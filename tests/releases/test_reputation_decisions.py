@@ -372,6 +372,10 @@ def test_with_the_setting_off_the_explanation_still_shows_the_reputation():
     ) in lines
 
 
+def test_an_unknown_confidence_counts_as_low():
+    assert reputation_points(Reputation(name="GRP", score=80, confidence="unheard-of"), 100) == 20
+
+
 def test_the_explanation_of_a_group_without_factors_and_of_a_one_point_setting():
     reputation = Reputation(name="NEW", score=100, confidence="low")
     one_point = ProfileFacts(1, "HD-1080p", True, 7, (), scene_group_points=1)
