@@ -664,3 +664,18 @@ def test_the_context_loads_in_a_fixed_number_of_queries(django_assert_max_num_qu
     assert [profile.tag_ids for profile in tagged] == [{tag.pk}] * 5 and default.tag_ids == frozenset()
     assert [(p.preferred_protocol, p.usenet_delay) for p in tagged] == [("torrent", n) for n in range(5)]
     assert len(context.release_profiles) == 5
+
+
+def test_the_context_carries_the_quality_definitions_limits_and_the_indexers_passed_in(db):
+    from releases.decisions.loading import load_context
+    from releases.models import QualityDefinition
+
+    QualityDefinition.objects.filter(quality_id=q.BLURAY_1080P.id).update(
+        min_size=7, preferred_size=80, max_size=90
+    )
+    indexer = IndexerFacts(id=3, name="Tracker")
+
+    context = load_context(indexers={3: indexer})
+
+    assert context.size_limits[q.BLURAY_1080P.id] == SizeLimits(7, 80, 90)
+    assert context.indexers == {3: indexer}
