@@ -438,3 +438,46 @@ def test_the_examples_name_the_sample_movie_with_the_formats():
         "movieExample": "The Movie - Title [RlsGrp].mkv",
         "movieFolderExample": "The Movie - Title (2010)",
     }
+
+
+def test_custom_formats_are_written_with_spaces_and_a_filter_keeps_or_drops_them():
+    file = replace(MATRIX_FILE, custom_formats=["IMAX", "HDR", "XviD"])
+
+    assert file_name(MATRIX, file, "{Custom Formats}") == "IMAX HDR XviD"
+    assert file_name(MATRIX, file, "{Custom Formats:-XviD}") == "IMAX HDR"
+    assert file_name(MATRIX, file, "{Custom Formats:HDR,XviD}") == "HDR XviD"
+
+
+@pytest.mark.parametrize(
+    ("revision", "full"),
+    [
+        ({"version": 2, "isRepack": True}, "Bluray-1080p Repack"),
+        ({"version": 2, "is_repack": True}, "Bluray-1080p Repack"),
+        ({"version": 1, "real": 1}, "Bluray-1080p REAL"),
+        ({"version": 3, "real": 2}, "Bluray-1080p Proper REAL"),
+        ({}, "Bluray-1080p"),
+    ],
+)
+def test_quality_full_adds_proper_repack_and_real(revision, full):
+    assert file_name(MATRIX, replace(MATRIX_FILE, revision=revision), "{Quality Full}") == full
+
+
+def test_media_info_audio_3d_and_languages_given_as_text():
+    info = {
+        **MATRIX_FILE.media_info,
+        "videoMultiViewCount": 2,
+        "audioLanguages": "eng/ger",
+        "subtitles": "ger,fre",
+    }
+    file = replace(MATRIX_FILE, media_info=info)
+
+    assert file_name(MATRIX, file, "{MediaInfo Audio} {MediaInfo 3D}") == "DTS-HD MA 3D"
+    assert file_name(MATRIX, MATRIX_FILE, "{Movie Title} {MediaInfo 3D}") == "The Matrix"
+    assert file_name(MATRIX, file, "{MediaInfo AudioLanguagesAll}") == "[EN+DE]"
+    assert file_name(MATRIX, file, "{MediaInfo SubtitleLanguagesAll:DE}") == "[DE]"
+
+
+def test_the_video_codec_keeps_the_release_names_word_from_the_file_name_too():
+    file = replace(MATRIX_FILE, scene_name="", relative_path="The.Matrix.1999.1080p.BluRay.HEVC-GRP.mkv")
+
+    assert file_name(MATRIX, file, "{MediaInfo VideoCodec}") == "h265"
