@@ -365,7 +365,7 @@ def test_with_renaming_off_a_file_keeps_its_release_name():
 
 
 def test_an_empty_standard_format_is_refused():
-    with pytest.raises(NamingFormatError):
+    with pytest.raises(NamingFormatError, match="^Standard movie format cannot be empty$"):
         file_name(MATRIX, MATRIX_FILE, "  ")
 
 
@@ -481,3 +481,11 @@ def test_the_video_codec_keeps_the_release_names_word_from_the_file_name_too():
     file = replace(MATRIX_FILE, scene_name="", relative_path="The.Matrix.1999.1080p.BluRay.HEVC-GRP.mkv")
 
     assert file_name(MATRIX, file, "{MediaInfo VideoCodec}") == "h265"
+
+
+def test_a_translated_title_is_found_by_either_language_key_and_the_original_title_is_its_own():
+    movie = replace(AMELIE, translations=[{"iso_639_1": "de", "title": "Die fabelhafte Welt der Amélie"}])
+
+    assert file_name(movie, AMELIE_FILE, "{Movie Title:DE}") == "Die fabelhafte Welt der Amélie"
+    assert file_name(movie, AMELIE_FILE, "{Movie OriginalTitle}") == "Le Fabuleux Destin d'Amélie Poulain"
+    assert file_name(replace(movie, original_title=""), AMELIE_FILE, "{Movie OriginalTitle}") == "Amélie"
