@@ -14,6 +14,7 @@ from imports.naming import (
     clean_file_name,
     edition_tags,
     languages_token,
+    movie_file_name,
     naming_examples,
     original_name,
     title_first_character,
@@ -360,6 +361,8 @@ def test_a_nested_wrapper_vanishes_whole_when_its_token_is_empty():
 
 def test_with_renaming_off_a_file_keeps_its_release_name():
     config = DefaultNaming(rename_movies=False)
+    assert movie_file_name(MATRIX, MATRIX_FILE, config) == "The.Matrix.1999.IMAX.1080p.BluRay.x265-FraMeSToR"
+    assert movie_file_name(MATRIX, File(7, relative_path="What?.mkv"), config) == "What!"
     assert build_file_name(MATRIX, MATRIX_FILE, config) == "The.Matrix.1999.IMAX.1080p.BluRay.x265-FraMeSToR"
     assert build_file_name(STAR_WARS, STAR_WARS_FILE, config) == "Star Wars 1977"
 
