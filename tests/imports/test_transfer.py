@@ -157,13 +157,16 @@ def _refuse_hardlinks(monkeypatch, error: int) -> None:
 
 
 def test_without_hardlinks_the_finished_copy_is_renamed_into_place_beside_what_is_there(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, caplog
 ):
     _refuse_hardlinks(monkeypatch, errno.EPERM)  # a filesystem without hardlinks (FAT, some shares)
     source = _file(tmp_path / "downloads" / "Movie.mkv", b"new")
     existing = _file(tmp_path / "library" / "Movie.mkv", b"old")
 
-    final = transfer_file(source, existing, mode=MOVE)
+    with caplog.at_level(logging.DEBUG, logger="imports.transfer"):
+        final = transfer_file(source, existing, mode=MOVE)
+
+    assert f"Hardlink of {source} not possible (Operation not permitted), copying" in caplog.messages
 
     assert final == tmp_path / "library" / "Movie (2).mkv" and final.read_bytes() == b"new"
     assert existing.read_bytes() == b"old"
