@@ -249,3 +249,20 @@ def test_a_group_that_cannot_be_set_is_logged_and_the_import_goes_on(tmp_path, c
 
     assert final.read_bytes() == source.read_bytes()
     assert "Could not set group 'no-such-group-here'" in caplog.text
+
+
+def test_a_moved_source_that_cannot_be_deleted_is_logged_and_the_import_stands(tmp_path, monkeypatch, caplog):
+    source = _file(tmp_path / "downloads" / "Movie.mkv")
+    real_unlink = Path.unlink
+
+    def unlink(path, missing_ok=False):
+        if path == source:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    with caplog.at_level(logging.WARNING, logger="imports.transfer"):
+        final = transfer_file(source, tmp_path / "library" / "Movie.mkv", mode=MOVE)
+
+    assert final.read_bytes() == source.read_bytes()
+    assert caplog.messages == [f"Imported {source} but could not delete the source: Permission denied"]
