@@ -1,11 +1,12 @@
 """Grabbing: one release, one client call, one Grabbed event; duplicates and failures refused clearly."""
 
 import threading
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from downloads.grabbing import GrabError, fetch_release, grab_release, is_recent
 from downloads.models import DownloadClient, History, HistoryEventType, TrackedDownload
@@ -48,6 +49,11 @@ def test_a_grab_sends_the_nzb_and_records_the_grabbed_event(sab_server):
     assert event.data["releaseGroup"] == "GRP"
     assert event.data["protocol"] == "1"
     assert event.data["size"] == "2000000000"
+    assert (event.data["releaseSource"], event.data["tmdbId"]) == ("Rss", str(movie.tmdb_id))
+    assert event.data["publishedDate"] == "2024-01-01T00:00:00Z"
+    hours = (timezone.now() - datetime(2024, 1, 1, tzinfo=UTC)).total_seconds() / 3600
+    assert abs(float(event.data["ageHours"]) - hours) < 0.1 and event.data["ageHours"] != str(round(hours))
+    assert abs(float(event.data["ageMinutes"]) - hours * 60) < 5
     uploads = [r for r in sab_server.requests if r.query.get("mode") == ["addfile"]]
     assert len(uploads) == 1 and NZB in uploads[0].body
     tracked = TrackedDownload.objects.get(download_id="SAB_nzo_1")
@@ -136,10 +142,11 @@ def test_another_release_of_the_same_movie_moments_later_is_refused_unless_inter
 
     with pytest.raises(GrabError) as raised:
         grab_release(other)
-    grab_release(other, interactive=True)
+    interactive = grab_release(other, interactive=True)
 
     assert "grabbed moments ago" in raised.value.message
     assert History.objects.count() == 2
+    assert History.objects.get(pk=interactive.history_id).data["releaseSource"] == "InteractiveSearch"
 
 
 def test_a_torrent_file_is_sent_and_its_info_hash_is_what_blocks_a_second_grab(fake_server, tmp_path):
