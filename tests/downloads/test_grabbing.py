@@ -269,3 +269,18 @@ def test_an_empty_answer_from_the_indexer_is_no_release(fake_server):
         fetch_release(info)
 
     assert raised.value.message == "Unable to download Heat.1995.1080p.BluRay.x264-GRP from Indexer: HTTP 200"
+
+
+def test_a_recent_movie_is_sent_with_the_clients_recent_priority(sab_server):
+    client = sabnzbd(sab_server.url)
+    client.settings |= {"recentMoviePriority": 2, "olderMoviePriority": -1}
+    client.save()
+    url = f"{sab_server.url}/getnzb/1"
+    recent = MovieFactory(title="Arrival", year=2016, digital_release=date.today() - timedelta(days=3))
+    older = MovieFactory(title="Heat", year=1995, digital_release=date(1996, 1, 1))
+
+    grab_release(approved(recent, release("Arrival.2016.1080p.BluRay.x264-GRP", download_url=url)))
+    grab_release(approved(older, release("Heat.1995.1080p.BluRay.x264-GRP", download_url=url)))
+
+    uploads = [r for r in sab_server.requests if r.query.get("mode") == ["addfile"]]
+    assert [upload.query.get("priority") for upload in uploads] == [["2"], ["-1"]]
