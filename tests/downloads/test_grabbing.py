@@ -1,5 +1,6 @@
 """Grabbing: one release, one client call, one Grabbed event; duplicates and failures refused clearly."""
 
+import dataclasses
 import threading
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -11,6 +12,7 @@ from django.utils import timezone
 from downloads.grabbing import GrabError, fetch_release, grab_release, is_recent
 from downloads.models import DownloadClient, History, HistoryEventType, TrackedDownload
 from movies.models import Movie
+from releases.decisions.context import SearchCriteria
 from tests.downloads.factories import approved, blackhole, release, sabnzbd
 from tests.downloads.torrents import make_torrent, write_payload
 from tests.movies.factories import MovieFactory
@@ -284,3 +286,16 @@ def test_a_recent_movie_is_sent_with_the_clients_recent_priority(sab_server):
 
     uploads = [r for r in sab_server.requests if r.query.get("mode") == ["addfile"]]
     assert [upload.query.get("priority") for upload in uploads] == [["2"], ["-1"]]
+
+
+def test_a_grab_from_a_search_is_recorded_as_one(sab_server):
+    movie = MovieFactory(title="Arrival", year=2016)
+    sabnzbd(sab_server.url)
+    decision = approved(
+        movie, release("Arrival.2016.1080p.BluRay.x264-GRP", download_url=f"{sab_server.url}/getnzb/1")
+    )
+    decision.candidate = dataclasses.replace(decision.candidate, search=SearchCriteria(movie_id=movie.pk))
+
+    grab = grab_release(decision)
+
+    assert History.objects.get(pk=grab.history_id).data["releaseSource"] == "Search"
