@@ -120,6 +120,7 @@ def test_a_trusted_proxy_that_cannot_name_the_client_does_not_make_it_local(trus
     [
         ("192.168.1.5:7878", True),
         ("[fd00::5]:7878", True),
+        ("[fd00::5]", True),  # an IPv6 literal without a port keeps its brackets
         ("localhost:7878", True),
         ("LOCALHOST.", True),
         ("rebind.attacker.example:7878", False),  # DNS rebinding: the attacker's name, our address
