@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from radarr.auth import client_ip, is_local_address
+from radarr.auth import client_ip, is_https, is_local_address, requested_host
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +149,18 @@ def test_forwarded_for_is_ignored_unless_the_peer_is_a_trusted_proxy(rf, setting
         "81.2.69.142",
         "203.0.113.9",
     ]
+
+
+def test_a_trusted_proxy_names_the_scheme_and_host_in_forwarded_or_x_forwarded_headers(rf, settings):
+    settings.RADARR_TRUSTED_PROXIES = ["10.0.0.2"]
+    relayed = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_FORWARDED='for=1.2.3.4;proto="https"')
+    named = rf.get(
+        "/", REMOTE_ADDR="10.0.0.2", HTTP_HOST="10.0.0.2", HTTP_X_FORWARDED_HOST="Radarr.Example, x"
+    )
+    untrusted = rf.get(
+        "/", REMOTE_ADDR="10.0.0.3", HTTP_HOST="10.0.0.3", HTTP_X_FORWARDED_HOST="radarr.example"
+    )
+
+    assert is_https(relayed) and not is_https(rf.get("/", REMOTE_ADDR="10.0.0.2"))
+    assert requested_host(named) == "radarr.example"
+    assert requested_host(untrusted) == "10.0.0.3"
