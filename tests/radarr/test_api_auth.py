@@ -5,6 +5,7 @@ from django.conf import settings
 from django.test import Client
 
 from radarr.api.auth import api_view
+from radarr.api.middleware import normalized_api_path
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +119,8 @@ def test_an_unhandled_error_is_a_json_500_and_is_logged(rf, caplog, error, messa
     assert response.status_code == 500
     assert json.loads(response.content)["message"] == message
     assert "Unhandled error in API request" in caplog.messages
+
+
+def test_the_api_part_of_a_path_is_lower_cased_without_its_trailing_slash():
+    assert normalized_api_path("/api/v3/QualityProfile/", ("/api",)) == "/api/v3/qualityprofile"
+    assert normalized_api_path("/apiary/X", ("/api",)) is None
