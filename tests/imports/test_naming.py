@@ -361,8 +361,6 @@ def test_a_nested_wrapper_vanishes_whole_when_its_token_is_empty():
 
 def test_with_renaming_off_a_file_keeps_its_release_name():
     config = DefaultNaming(rename_movies=False)
-    assert movie_file_name(MATRIX, MATRIX_FILE, config) == "The.Matrix.1999.IMAX.1080p.BluRay.x265-FraMeSToR"
-    assert movie_file_name(MATRIX, File(7, relative_path="What?.mkv"), config) == "What!"
     assert build_file_name(MATRIX, MATRIX_FILE, config) == "The.Matrix.1999.IMAX.1080p.BluRay.x265-FraMeSToR"
     assert build_file_name(STAR_WARS, STAR_WARS_FILE, config) == "Star Wars 1977"
 
@@ -492,3 +490,10 @@ def test_a_translated_title_is_found_by_either_language_key_and_the_original_tit
     assert file_name(movie, AMELIE_FILE, "{Movie Title:DE}") == "Die fabelhafte Welt der Amélie"
     assert file_name(movie, AMELIE_FILE, "{Movie OriginalTitle}") == "Le Fabuleux Destin d'Amélie Poulain"
     assert file_name(replace(movie, original_title=""), AMELIE_FILE, "{Movie OriginalTitle}") == "Amélie"
+
+
+def test_the_contract_name_with_renaming_off_is_the_cleaned_release_or_file_name():
+    config = DefaultNaming(rename_movies=False)
+
+    assert movie_file_name(MATRIX, MATRIX_FILE, config) == "The.Matrix.1999.IMAX.1080p.BluRay.x265-FraMeSToR"
+    assert movie_file_name(MATRIX, File(7, relative_path="What?.mkv"), config) == "What!"
