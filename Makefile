@@ -51,9 +51,9 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/run.py
 
 ## Mutation testing of the core with mutmut, niced, one mutant at a time (long: not part of `make test`);
-## GROUPS="naming grabbing" limits it (see scripts/mutate.py), the figures are in NOTES.md
+## GROUPS="naming grabbing" limits it, SAMPLE=120 runs that many of each (scripts/mutate.py, NOTES.md)
 mutate: $(VENV)/.installed-test
-	$(PY) scripts/mutate.py $(GROUPS)
+	$(PY) scripts/mutate.py $(if $(SAMPLE),--sample $(SAMPLE)) $(GROUPS)
 
 clean-venv:
 	rm -rf $(VENV)
