@@ -24,7 +24,7 @@ from radarr.system.health import HealthIssue
 
 logger = logging.getLogger(__name__)
 
-LANGUAGE = "en-US"  # TODO(#8): Settings → UI "Movie Info Language"
+LANGUAGE = "en-US"  # details in English: Settings → UI "Movie Info Language" is kept, not applied
 APPENDED = "alternative_titles,release_dates,credits,images,videos,keywords,external_ids"
 MOVIE_TTL = 6 * 3600  # seconds a movie's or collection's details stay cached
 SEARCH_TTL = 3600
