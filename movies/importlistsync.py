@@ -95,15 +95,21 @@ def fetch_list(row: ImportList) -> dict[int, ListMovie] | None:
     return movies
 
 
+def movies_to_add(movies: dict[int, ListMovie]) -> list[tuple[int, ListMovie]]:
+    """The list's movies neither in the library nor excluded: two queries whatever the list's size."""
+    ids = list(movies)
+    skip = set(Movie.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
+    skip |= set(ImportExclusion.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
+    return [(tmdb_id, movie) for tmdb_id, movie in movies.items() if tmdb_id not in skip]
+
+
 def _add_new(row: ImportList, movies: dict[int, ListMovie], outcome: SyncOutcome) -> None:
     """Add the list's movies that are neither in the library nor excluded, with the list's options."""
-    ids = list(movies)
-    known = set(Movie.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
-    excluded = set(ImportExclusion.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
+    new = movies_to_add(movies)
+    if not new:
+        return
     tag_ids = [tag.pk for tag in row.tags.all()]
-    for tmdb_id, movie in movies.items():
-        if tmdb_id in known or tmdb_id in excluded:
-            continue
+    for tmdb_id, movie in new:
         try:
             added = adding.add_movie_by_tmdb_id(
                 tmdb_id,
@@ -139,22 +145,25 @@ def clean_library(outcome: SyncOutcome) -> None:
         stale = stale.exclude(tags__pk=config.list_sync_tag)
     if level == ListSyncLevel.KEEP_AND_UNMONITOR:
         stale = stale.filter(monitored=True)
+        unmonitored = []
+        for movie in stale.order_by("pk").only("pk", "title", "year"):
+            logger.info("%s is on no import list: unmonitored", movie)
+            unmonitored.append(movie.pk)
+        Movie.objects.filter(pk__in=unmonitored).update(monitored=False)  # one query, not one per movie
+        outcome.cleaned += unmonitored
+        return
     for movie in stale.order_by("pk"):
         if level == ListSyncLevel.LOG_ONLY:
             logger.info("%s is on no import list: it would be cleaned (log only)", movie)
             continue
-        if level == ListSyncLevel.KEEP_AND_UNMONITOR:
-            logger.info("%s is on no import list: unmonitored", movie)
-            Movie.objects.filter(pk=movie.pk).update(monitored=False)
-        else:
-            delete_files = level == ListSyncLevel.REMOVE_AND_DELETE
-            files = " with its files" if delete_files else ""
-            logger.info("%s is on no import list: removed%s", movie, files)
-            try:
-                delete_movie(movie, delete_files=delete_files)
-            except Exception:  # noqa: BLE001 - a refused folder keeps that movie; the others go on
-                logger.exception("Could not remove %s", movie)
-                continue
+        delete_files = level == ListSyncLevel.REMOVE_AND_DELETE
+        files = " with its files" if delete_files else ""
+        logger.info("%s is on no import list: removed%s", movie, files)
+        try:
+            delete_movie(movie, delete_files=delete_files)
+        except Exception:  # noqa: BLE001 - a refused folder keeps that movie; the others go on
+            logger.exception("Could not remove %s", movie)
+            continue
         outcome.cleaned.append(movie.pk)
 
 
