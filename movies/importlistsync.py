@@ -9,7 +9,6 @@ skip the cleaning, so an outage never unmonitors or removes anything. Excluded m
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -207,36 +206,3 @@ def sync_import_lists(definition_id: int | None = None) -> str:
     if outcome.cleaned:
         parts.append(f"{len(outcome.cleaned)} movie(s) cleaned")
     return "; ".join(parts)
-
-
-def discover_items() -> list[dict[str, Any]]:
-    """What the lists named at their last fetch that the library lacks (Radarr's ImportListMovies
-    resource, from what the lists told: no TMDB request per movie), one entry per movie."""
-    library = Movie.objects.values("tmdb_id")
-    items = ImportListItem.objects.exclude(tmdb_id__in=library).order_by("pk")
-    excluded = set(
-        ImportExclusion.objects.filter(tmdb_id__in=items.values("tmdb_id")).values_list("tmdb_id", flat=True)
-    )
-    by_movie: dict[int, dict[str, Any]] = {}
-    for item in items:
-        entry = by_movie.get(item.tmdb_id)
-        if entry is None:
-            by_movie[item.tmdb_id] = {
-                "tmdbId": item.tmdb_id,
-                "imdbId": item.imdb_id or None,
-                "title": item.title,
-                "sortTitle": item.title.lower(),
-                "year": item.year,
-                "images": [],
-                "genres": [],
-                "ratings": {},
-                "lists": [item.import_list_id],
-                "isExcluded": item.tmdb_id in excluded,
-                "isExisting": False,
-                "isRecommendation": False,
-                "isTrending": False,
-                "isPopular": False,
-            }
-        elif item.import_list_id not in entry["lists"]:
-            entry["lists"].append(item.import_list_id)
-    return list(by_movie.values())

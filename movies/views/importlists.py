@@ -8,8 +8,8 @@ from django.urls import path
 from django.views.decorators.http import require_http_methods
 
 from movies import library
+from movies.discover import discover_movies
 from movies.importlistediting import IMPORT_LISTS, import_list_config_resource, save_import_list_config
-from movies.importlistsync import discover_items
 from movies.models import ImportList, ImportListConfig, ListSyncLevel
 from radarr.api.errors import ValidationFailed
 from radarr.api.params import int_or_none
@@ -78,8 +78,8 @@ def discover(request: HttpRequest) -> HttpResponse:
     names = dict(ImportList.objects.values_list("pk", "name"))
     items = [
         {**item, "list_names": [names.get(list_id, "") for list_id in item["lists"]]}
-        for item in discover_items()
-        if not item["isExcluded"] or request.GET.get("excluded")
+        for item in discover_movies()
+        if not item["isExisting"] and not item["isExcluded"] or request.GET.get("excluded")
     ]
     return render(
         request, "movies/discover.html", {"items": items, "show_excluded": bool(request.GET.get("excluded"))}
