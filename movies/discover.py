@@ -11,11 +11,12 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from movies import tmdb
+from movies import adding, tmdb
 from movies.metadata import MovieMetadata
-from movies.models import ImportExclusion, ImportListItem, Movie
+from movies.models import ImportExclusion, ImportList, ImportListItem, MinimumAvailability, Movie, RootFolder
 from movies.resourcevalues import date_text, image_resources
 from movies.titles import sort_title
+from releases.models import QualityProfile
 
 logger = logging.getLogger(__name__)
 
@@ -126,3 +127,40 @@ def _list_entry(tmdb_id: int, imdb_id: str, title: str, year: int) -> dict[str, 
         "ratings": {},
         "popularity": 0.0,
     }
+
+
+def add_options(import_list: ImportList | None, defaults: dict[str, Any]) -> dict[str, Any]:
+    """How Discover's one-click Add adds a movie: with the options of the list that named it, else with
+    `defaults` (Add Movie's last choices: root_folder_path, quality_profile, minimum_availability,
+    monitor), falling back to the first root folder and profile."""
+    if import_list is not None:
+        return {
+            "root_folder_path": import_list.root_folder_path,
+            "quality_profile_id": import_list.quality_profile_id,
+            "minimum_availability": import_list.minimum_availability,
+            "monitor": import_list.monitor,
+            "monitored": import_list.monitor != "none",
+            "tag_ids": [tag.pk for tag in import_list.tags.all()],
+            "search_for_movie": import_list.search_on_add,
+            "add_method": "list",
+        }
+    root = defaults.get("root_folder_path") or RootFolder.objects.values_list("path", flat=True).first()
+    profile = defaults.get("quality_profile") or QualityProfile.objects.values_list("pk", flat=True).first()
+    monitor = defaults.get("monitor") or "movieOnly"
+    return {
+        "root_folder_path": root or "",
+        "quality_profile_id": profile or 0,
+        "minimum_availability": defaults.get("minimum_availability") or MinimumAvailability.RELEASED,
+        "monitor": monitor,
+        "monitored": monitor != "none",
+        "tag_ids": [],
+        "search_for_movie": False,
+    }
+
+
+def add_discovered(tmdb_id: int, list_id: int | None, defaults: dict[str, Any]) -> Movie:
+    """Add a movie Discover shows with add_options (the first enabled list naming it when `list_id` is
+    not one of them); raises ValidationFailed or tmdb.TmdbError as adding does."""
+    naming = ImportList.objects.filter(enabled=True, items__tmdb_id=tmdb_id).order_by("list_order", "pk")
+    import_list = (naming.filter(pk=list_id).first() if list_id else None) or naming.first()
+    return adding.add_movie_by_tmdb_id(tmdb_id, **add_options(import_list, defaults))

@@ -6,9 +6,11 @@ import json
 import pytest
 
 from movies import discover
-from movies.models import ImportList, ImportListItem
+from movies.models import ImportList, ImportListItem, Movie
+from movies.views.addmovie import DEFAULTS_KEY
 from radarr.api.openapi import openapi_document
 from releases.models import QualityProfile
+from tests.factories import TagFactory
 from tests.movies.factories import ImportExclusionFactory, MovieFactory
 from tests.movies.test_openapi_shapes import problems
 
@@ -151,3 +153,87 @@ def test_the_answer_fits_our_document_and_does_not_query_per_movie(
     schema = document["paths"]["/api/v3/importlist/movie"]["get"]["responses"]["200"]["content"]
     assert len(answer) == 59
     assert problems(answer, schema["application/json"]["schema"], document["components"]["schemas"]) == []
+
+
+# ---- the page
+
+
+def test_the_page_shows_posters_ratings_sources_and_filters_by_source(admin_client, root, fake_tmdb):
+    fake_tmdb.add("/3/trending/movie/week", body=page(result(31, "Trending Film", vote=8.25)))
+    fake_tmdb.add("/3/movie/popular", body=page(result(41, "Popular Film")))
+    ImportListItem.objects.create(import_list=a_list(root), tmdb_id=51, title="Listed Film", year=1990)
+    ImportListItem.objects.create(
+        import_list=a_list(root, name="Other"), tmdb_id=52, title="Owned", year=1991
+    )
+    ImportListItem.objects.create(
+        import_list=a_list(root, name="Third"), tmdb_id=53, title="Shunned", year=1992
+    )
+    MovieFactory(tmdb_id=52)
+    ImportExclusionFactory(tmdb_id=53)
+
+    everything = admin_client.get("/discover").content.decode()
+    trending = admin_client.get("/discover?source=trending").content.decode()
+    lists = admin_client.get("/discover?source=lists&excluded=1").content.decode()
+
+    assert 'id="discover-31"' in everything and 'id="discover-41"' in everything and "Friends" in everything
+    assert 'id="discover-52"' not in everything and 'id="discover-53"' not in everything
+    assert (
+        'src="https://image.tmdb.org/t/p/original/p31.jpg"' in everything and 'loading="lazy"' in everything
+    )
+    assert "★ 8.2" in everything or "★ 8.3" in everything
+    assert (
+        'id="discover-31"' in trending
+        and 'id="discover-41"' not in trending
+        and "Listed Film" not in trending
+    )
+    assert 'id="discover-51"' in lists and 'id="discover-53"' in lists and 'id="discover-31"' not in lists
+
+
+def test_one_click_add_uses_the_options_of_the_list_that_named_the_movie(admin_client, root, fake_tmdb):
+    tag = TagFactory(label="from-friends")
+    row = a_list(root, monitor="none", minimum_availability="inCinemas")
+    row.tags.add(tag)
+    ImportListItem.objects.create(import_list=row, tmdb_id=603, title="The Matrix", year=1999)
+
+    response = admin_client.post(
+        "/discover/add", {"tmdb_id": "603", "list_id": str(row.pk)}, headers={"HX-Request": "true"}
+    )
+
+    assert response.status_code == 200 and "Added: The Matrix" in response.content.decode()
+    movie = Movie.objects.get(tmdb_id=603)
+    assert (movie.monitored, movie.minimum_availability) == (False, "inCinemas")
+    assert movie.root_folder_path == str(root) and list(movie.tags.all()) == [tag]
+    assert movie.add_options["addMethod"] == "list"
+
+
+def test_one_click_add_of_a_tmdb_movie_takes_add_movies_defaults(admin_client, root, fake_tmdb):
+    session = admin_client.session
+    session[DEFAULTS_KEY] = {"minimum_availability": "announced", "monitor": "movieOnly"}
+    session.save()
+
+    response = admin_client.post("/discover/add", {"tmdb_id": "603"})
+
+    assert response.status_code == 302
+    movie = Movie.objects.get(tmdb_id=603)
+    assert (
+        movie.monitored and movie.minimum_availability == "announced" and movie.root_folder_path == str(root)
+    )
+    assert movie.add_options["addMethod"] != "list"
+
+
+def test_one_click_add_shows_why_it_could_not(admin_client, fake_tmdb):
+    response = admin_client.post("/discover/add", {"tmdb_id": "603"}, headers={"HX-Request": "true"})
+
+    assert response.status_code == 400 and 'class="error"' in response.content.decode()
+    assert not Movie.objects.exists()
+
+
+def test_exclude_through_htmx_answers_the_cards_note(admin_client, root):
+    ImportListItem.objects.create(import_list=a_list(root), tmdb_id=61, title="Meh", year=2001)
+
+    response = admin_client.post(
+        "/discover", {"tmdb_id": "61", "title": "Meh", "year": "2001"}, headers={"HX-Request": "true"}
+    )
+
+    assert response.status_code == 200 and "Excluded" in response.content.decode()
+    assert 'id="discover-61"' not in admin_client.get("/discover").content.decode()
