@@ -64,6 +64,7 @@ def import_lists(request: HttpRequest) -> HttpResponse:
     return render(request, "movies/importlists.html", context, status=status)
 
 
+DISCOVER_PAGE_SIZE = 60  # cards per page; the next page loads as the last card scrolls into view
 # Discover's source filter: which of GET importlist/movie's sources are asked, and which flag shows them
 DISCOVER_SOURCES = {
     "all": ("All", None),
@@ -107,12 +108,21 @@ def discover(request: HttpRequest) -> HttpResponse:
         and (show_excluded or not item["isExcluded"])
         and (flag is None or bool(item[flag]))
     ]
+    page = int_or_none(request.GET.get("page", ""), minimum=1) or 1
+    start = (page - 1) * DISCOVER_PAGE_SIZE
+    shown = items[start : start + DISCOVER_PAGE_SIZE]
+    more = len(items) > start + DISCOVER_PAGE_SIZE
+    query = request.GET.copy()
+    query["page"] = str(page + 1)
     context = {
-        "items": items,
+        "items": shown,
+        "next_params": query.urlencode() if more else "",
         "source": source,
         "sources": [(key, label) for key, (label, _) in DISCOVER_SOURCES.items()],
         "show_excluded": show_excluded,
     }
+    if request.htmx and page > 1:  # the next cards, in place of the "load more" item
+        return render(request, "movies/discover.html#cards", context)
     return render(request, "movies/discover.html", context)
 
 

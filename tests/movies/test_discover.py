@@ -237,3 +237,18 @@ def test_exclude_through_htmx_answers_the_cards_note(admin_client, root):
 
     assert response.status_code == 200 and "Excluded" in response.content.decode()
     assert 'id="discover-61"' not in admin_client.get("/discover").content.decode()
+
+
+def test_the_page_loads_in_pages_without_a_query_per_movie(admin_client, root, django_assert_max_num_queries):
+    row = a_list(root)
+    ImportListItem.objects.bulk_create(
+        ImportListItem(import_list=row, tmdb_id=tmdb_id, title=f"L{tmdb_id}", year=2000)
+        for tmdb_id in range(1, 71)
+    )
+
+    with django_assert_max_num_queries(12):
+        first = admin_client.get("/discover?source=lists").content.decode()
+    rest = admin_client.get("/discover?source=lists&page=2", headers={"HX-Request": "true"}).content.decode()
+
+    assert first.count('class="poster-card"') == 60 and "page=2" in first
+    assert rest.count('class="poster-card"') == 10 and "<h1>" not in rest and "page=3" not in rest
