@@ -164,3 +164,14 @@ def add_discovered(tmdb_id: int, list_id: int | None, defaults: dict[str, Any]) 
     naming = ImportList.objects.filter(enabled=True, items__tmdb_id=tmdb_id).order_by("list_order", "pk")
     import_list = (naming.filter(pk=list_id).first() if list_id else None) or naming.first()
     return adding.add_movie_by_tmdb_id(tmdb_id, **add_options(import_list, defaults))
+
+
+def discover_artwork(tmdb_id: int) -> tuple[str, float | None]:
+    """(TMDB's poster URL or "", its rating or None) for a movie a list named by id and title only."""
+    try:
+        metadata = tmdb.fetch_movie(tmdb_id)
+    except tmdb.TmdbError:
+        return "", None
+    poster = next((image["remoteUrl"] for image in metadata.images if image.get("coverType") == "poster"), "")
+    rating = metadata.ratings.get("tmdb", {}).get("value")
+    return poster, rating

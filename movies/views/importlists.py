@@ -5,10 +5,10 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from movies import library
-from movies.discover import add_discovered, discover_movies
+from movies.discover import add_discovered, discover_artwork, discover_movies
 from movies.importlistediting import IMPORT_LISTS, import_list_config_resource, save_import_list_config
 from movies.models import ImportList, ImportListConfig, ListSyncLevel
 from movies.tmdb import TmdbError
@@ -126,6 +126,15 @@ def discover(request: HttpRequest) -> HttpResponse:
     return render(request, "movies/discover.html", context)
 
 
+@require_GET
+def discover_poster(request: HttpRequest, tmdb_id: int) -> HttpResponse:
+    """A list's movie's poster and rating, loaded as its card scrolls into view: lists name only ids
+    and titles, so TMDB's details (cached) supply them; TMDB failing leaves the empty box."""
+    poster, rating = discover_artwork(tmdb_id)
+    context = {"tmdb_id": tmdb_id, "poster": poster, "rating": rating}
+    return render(request, "movies/discover.html#poster", context)
+
+
 @require_POST
 def discover_add(request: HttpRequest) -> HttpResponse:
     """One-click Add: with the options of the list that named the movie, else Add Movie's defaults."""
@@ -156,6 +165,7 @@ PAGES = {"family": IMPORT_LISTS}
 urlpatterns = [
     path("discover", discover, name="discover"),
     path("discover/add", discover_add, name="discover-add"),
+    path("discover/poster/<int:tmdb_id>", discover_poster, name="discover-poster"),
     path("settings/importlists", import_lists, name="importlists"),
     path("settings/importlists/new", new_provider, PAGES, name="importlist-new"),
     path("settings/importlists/test", test_provider_form, PAGES, name="importlist-test"),

@@ -252,3 +252,17 @@ def test_the_page_loads_in_pages_without_a_query_per_movie(admin_client, root, d
 
     assert first.count('class="poster-card"') == 60 and "page=2" in first
     assert rest.count('class="poster-card"') == 10 and "<h1>" not in rest and "page=3" not in rest
+
+
+def test_a_lists_movie_gets_its_poster_and_rating_from_tmdb_as_its_card_shows(admin_client, root, fake_tmdb):
+    ImportListItem.objects.create(import_list=a_list(root), tmdb_id=603, title="The Matrix", year=1999)
+    card = admin_client.get("/discover?source=lists").content.decode()
+
+    artwork = admin_client.get("/discover/poster/603", headers={"HX-Request": "true"}).content.decode()
+    unknown = admin_client.get("/discover/poster/999999", headers={"HX-Request": "true"})
+
+    assert 'hx-get="/discover/poster/603"' in card and 'hx-trigger="revealed"' in card
+    assert '<img src="https://image.tmdb.org/' in artwork and 'id="discover-rating-603"' in artwork
+    assert "★" in artwork
+    assert unknown.status_code == 200 and "poster-box" in unknown.content.decode()
+    assert "<img" not in unknown.content.decode()
