@@ -6,7 +6,11 @@ names now (ListMovie, a TMDB id and/or an IMDb id) or raises ProviderError; movi
 maps them to TMDB ids, caches them and adds the new ones.
 """
 
+import contextlib
+import csv
 import dataclasses
+import io
+import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -15,6 +19,7 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import requests
+from django.conf import settings as django_settings
 
 from movies import tmdb
 from radarr import http
@@ -588,11 +593,220 @@ class RSSImport(ImportListProvider):
         return movies
 
 
+def service_url(service: str) -> str:
+    """The base of a list service (settings.RADARR_LIST_SERVICE_URLS: tests point it at a fake)."""
+    return str(django_settings.RADARR_LIST_SERVICE_URLS[service]).rstrip("/")
+
+
+# IMDb's title types that are not movies (the export's "Title Type", the page's titleType id)
+_IMDB_NOT_MOVIES = {
+    *("tv series", "tv mini series", "tv episode", "tv special", "podcast series", "video game"),
+    *("tvseries", "tvminiseries", "tvepisode", "tvspecial", "podcastseries", "videogame"),
+}
+_NEXT_DATA = re.compile(r'<script[^>]*id="__NEXT_DATA__"[^>]*>(.*?)</script>', re.DOTALL)
+_TITLE_LINK = re.compile(r'href="(?:https?://www\.imdb\.com)?/title/(tt\d{7,})/')
+
+
+def _imdb_csv_movies(text: str) -> list[ListMovie]:
+    """IMDb's list export: a CSV with Const (the IMDb id), Title, Title Type and Year columns."""
+    movies = []
+    for row in csv.DictReader(io.StringIO(text)):
+        imdb_id = (row.get("Const") or "").strip()
+        kind = (row.get("Title Type") or "").strip().lower()
+        if not _IMDB_ID.fullmatch(imdb_id) or kind in _IMDB_NOT_MOVIES:
+            continue
+        movies.append(
+            ListMovie(imdb_id=imdb_id, title=(row.get("Title") or "").strip(), year=_int(row.get("Year")))
+        )
+    return movies
+
+
+def _imdb_page_titles(data: Any, found: dict[str, ListMovie]) -> None:
+    """The titles a page's __NEXT_DATA__ names: objects with a `tt` id and a titleText."""
+    if isinstance(data, list):
+        for value in data:
+            _imdb_page_titles(value, found)
+        return
+    if not isinstance(data, dict):
+        return
+    imdb_id = data.get("id")
+    title = data.get("titleText")
+    if isinstance(imdb_id, str) and _IMDB_ID.fullmatch(imdb_id) and isinstance(title, dict):
+        kind = data.get("titleType") if isinstance(data.get("titleType"), dict) else {}
+        year = data.get("releaseYear") if isinstance(data.get("releaseYear"), dict) else {}
+        if str(kind.get("id") or "").lower() not in _IMDB_NOT_MOVIES and imdb_id not in found:
+            found[imdb_id] = ListMovie(
+                imdb_id=imdb_id, title=str(title.get("text") or ""), year=_int(year.get("year"))
+            )
+    for value in data.values():
+        if isinstance(value, dict | list):
+            _imdb_page_titles(value, found)
+
+
+def _imdb_page_movies(text: str) -> list[ListMovie]:
+    """An IMDb list, watchlist or chart page: the titles of its embedded data, else its title links."""
+    found: dict[str, ListMovie] = {}
+    embedded = _NEXT_DATA.search(text)
+    if embedded:
+        with contextlib.suppress(ValueError):
+            _imdb_page_titles(json.loads(embedded.group(1)), found)
+    if not found:
+        for imdb_id in _TITLE_LINK.findall(text):
+            found.setdefault(imdb_id, ListMovie(imdb_id=imdb_id))
+    return list(found.values())
+
+
+class IMDbListImport(ImportListProvider):
+    """An IMDb list (`ls…`: its CSV export), a user's watchlist (`ur…`) or the `top250` and `popular`
+    charts (their pages). Radarr reads these through its own metadata server; we read IMDb itself.
+    The IMDb ids are mapped to TMDB by the sync (TMDB's find)."""
+
+    implementation = "IMDbListImport"
+    implementation_name = "IMDb Lists"
+    info_link = "https://wiki.servarr.com/radarr/supported#imdblistimport"
+    list_type = "other"
+    min_refresh_interval = timedelta(hours=12)
+
+    @dataclasses.dataclass
+    class Settings:
+        list_id: str = setting(
+            "List/User ID",
+            "",
+            help_text="IMDb list ID (e.g. ls12345678), user ID (e.g. ur12345678) for "
+            "a watchlist, 'top250' or 'popular'",
+        )
+
+    def validate(self) -> list[Failure]:
+        value = self.settings.list_id
+        if not isinstance(value, str) or not re.fullmatch(r"(top250|popular)|(ls|ur)\d+", value.strip()):
+            message = (
+                "List ID must be 'top250', 'popular', a list 'ls12345678' or a user watchlist 'ur12345678'"
+            )
+            return [Failure("listId", message, value)]
+        return []
+
+    def fetch(self) -> list[ListMovie]:
+        base = service_url("imdb")
+        list_id = self.settings.list_id.strip()
+        headers = {"Accept-Language": "en-US"}
+        if list_id.startswith("ls"):
+            response = _get(f"{base}/list/{list_id}/export", headers=headers)
+            if "csv" in response.headers.get("Content-Type", "") or response.text.startswith("Position,"):
+                return _imdb_csv_movies(response.text)
+            return _imdb_page_movies(response.text)  # an export that answers the list's page
+        paths = {"top250": "/chart/top/", "popular": "/chart/moviemeter/"}
+        path = paths.get(list_id, f"/user/{list_id}/watchlist/")
+        return _imdb_page_movies(_get(base + path, headers=headers).text)
+
+
+# Radarr's PlexImport reads 10 pages of 100 at most
+_PLEX_PAGE_SIZE = 100
+_PLEX_MAX_PAGES = 10
+
+
+def _plex_guid(guids: Any, scheme: str) -> str:
+    for guid in guids if isinstance(guids, list) else []:
+        value = str(guid.get("id") or "") if isinstance(guid, dict) else ""
+        if value.startswith(f"{scheme}://"):
+            return value.removeprefix(f"{scheme}://")
+    return ""
+
+
+class PlexImport(ImportListProvider):
+    """A Plex account's watchlist (Plex's discover API with the account's token), movies only, paged."""
+
+    implementation = "PlexImport"
+    implementation_name = "Plex Watchlist"
+    info_link = "https://wiki.servarr.com/radarr/supported#pleximport"
+    list_type = "plex"
+    min_refresh_interval = timedelta(hours=6)
+
+    @dataclasses.dataclass
+    class Settings:
+        access_token: str = setting(
+            "Access Token", "", secret=True, help_text="The Plex account's token (X-Plex-Token)"
+        )
+
+    def validate(self) -> list[Failure]:
+        if not self.settings.access_token:
+            return [Failure("accessToken", "Must authenticate with Plex", "")]
+        return []
+
+    def fetch(self) -> list[ListMovie]:
+        movies: list[ListMovie] = []
+        start = 0
+        for _page in range(_PLEX_MAX_PAGES):
+            params = {
+                "includeFields": "title,type,year,ratingKey",
+                "excludeElements": "Image",
+                "includeGuids": "1",
+                "sort": "watchlistedAt:desc",
+                "type": "1",  # movies
+                "X-Plex-Container-Size": str(_PLEX_PAGE_SIZE),
+                "X-Plex-Container-Start": str(start),
+            }
+            headers = {"Accept": "application/json", "X-Plex-Token": self.settings.access_token}
+            url = f"{service_url('plex')}/library/sections/watchlist/all"
+            data = _get_json(url, params=params, headers=headers)
+            container = data.get("MediaContainer") if isinstance(data, dict) else None
+            if not isinstance(container, dict):
+                raise ProviderError("Plex did not answer a watchlist")
+            items = [item for item in container.get("Metadata") or [] if isinstance(item, dict)]
+            for item in items:
+                movie = ListMovie(
+                    _int(_plex_guid(item.get("Guid"), "tmdb")),
+                    _plex_guid(item.get("Guid"), "imdb"),
+                    str(item.get("title") or ""),
+                    _int(item.get("year")),
+                )
+                if movie.tmdb_id > 0 or movie.imdb_id:
+                    movies.append(movie)
+            start += len(items)
+            total = _int(container.get("totalSize"))
+            # Plex may answer fewer than asked: its totalSize says whether more pages follow
+            if not items or (start >= total if total else len(items) < _PLEX_PAGE_SIZE):
+                break
+        return movies
+
+
+class PlexRssImport(ImportListProvider):
+    """A Plex watchlist's RSS feed: items of category `movie` with an `imdb://` or `tmdb://` guid."""
+
+    implementation = "PlexRssImport"
+    implementation_name = "Plex Watchlist RSS"
+    info_link = "https://wiki.servarr.com/radarr/supported#plexrssimport"
+    list_type = "plex"
+    min_refresh_interval = timedelta(hours=6)
+
+    @dataclasses.dataclass
+    class Settings:
+        url: str = setting("Url", "", help_text="The watchlist's RSS link (Plex: Settings → Watchlist)")
+
+    def validate(self) -> list[Failure]:
+        return _url_failure("url", "Url", self.settings.url)
+
+    def fetch(self) -> list[ListMovie]:
+        movies = []
+        for item in _rss_items(_get(self.settings.url).content):
+            if (item.findtext("category") or "").strip() != "movie":
+                continue
+            guid = (item.findtext("guid") or "").strip()
+            imdb = _IMDB_ID.search(guid.removeprefix("imdb://")) if guid.startswith("imdb://") else None
+            tmdb_id = _int(guid.removeprefix("tmdb://")) if guid.startswith("tmdb://") else 0
+            if imdb or tmdb_id > 0:
+                title = (item.findtext("title") or "").strip()
+                movies.append(ListMovie(tmdb_id, imdb.group(1) if imdb else "", title))
+        return movies
+
+
 IMPLEMENTATIONS: dict[str, type[ImportListProvider]] = {
     cls.implementation: cls
     for cls in (
         CouchPotatoImport,
+        IMDbListImport,
         MDBListImport,
+        PlexImport,
+        PlexRssImport,
         RadarrImport,
         RadarrListImport,
         RSSImport,
