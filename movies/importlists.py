@@ -11,10 +11,11 @@ import csv
 import dataclasses
 import io
 import json
+import logging
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -24,7 +25,9 @@ from django.conf import settings as django_settings
 from movies import tmdb
 from radarr import http
 from radarr.api.errors import Failure
-from radarr.providers import Provider, ProviderError, safe_message, setting
+from radarr.providers import Provider, ProviderError, camel_case, safe_message, setting
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -799,6 +802,430 @@ class PlexRssImport(ImportListProvider):
         return movies
 
 
+# ---- Trakt: its API with an app's client id, tokens from OAuth's device flow (Radarr goes through its
+# own OAuth proxy; we ask Trakt itself, with the user's app: Trakt → Settings → Your API Apps)
+
+_TRAKT_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
+_TRAKT_REFRESH_MARGIN = timedelta(minutes=5)  # as Radarr: a token this close to expiring is refreshed
+
+
+def _trakt_settings() -> Any:
+    """The settings every Trakt kind shares (Radarr's TraktSettingsBase, plus the app's client id and
+    secret that the device flow needs); each kind's own settings come first."""
+    return {
+        "access_token": setting("Access Token", "", secret=True, hidden="hidden"),
+        "refresh_token": setting("Refresh Token", "", secret=True, hidden="hidden"),
+        "expires": setting("Expires", "", hidden="hidden"),
+        "auth_user": setting("Auth User", "", hidden="hidden"),
+        "limit": setting("Limit", 100, help_text="Limit the number of movies to get"),
+        "client_id": setting(
+            "Client ID",
+            "",
+            advanced=True,
+            help_text="Your Trakt API app's client ID (Trakt → Settings → Your API Apps)",
+        ),
+        "client_secret": setting(
+            "Client Secret", "", secret=True, advanced=True, help_text="Your Trakt API app's client secret"
+        ),
+    }
+
+
+def _trakt_expiry(value: Any) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _json_or_none(response: requests.Response) -> Any:
+    """A 200 answer's JSON; None for another status or a body that is not JSON."""
+    if response.status_code != 200:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _trakt_movie(entry: Any) -> ListMovie | None:
+    """A movie of a Trakt answer: `{movie: {...}}` items, or the movie itself (popular)."""
+    movie = entry.get("movie", entry) if isinstance(entry, dict) else None
+    ids = movie.get("ids") if isinstance(movie, dict) else None
+    if not isinstance(ids, dict):
+        return None
+    found = ListMovie(
+        _int(ids.get("tmdb")),
+        str(ids.get("imdb") or ""),
+        str(movie.get("title") or ""),
+        _int(movie.get("year")),
+    )
+    return found if found.tmdb_id > 0 or found.imdb_id else None
+
+
+class TraktImportBase(ImportListProvider):
+    """Radarr's Trakt kinds: one API request with the account's bearer token, refreshed when it is
+    about to expire or Trakt answers 401; the refreshed tokens are saved onto the list."""
+
+    list_type = "trakt"
+    min_refresh_interval = timedelta(hours=12)
+
+    def validate(self) -> list[Failure]:
+        failures = []
+        if not self.settings.access_token:
+            failures.append(Failure("signIn", "Must authenticate with Trakt", ""))
+        if _int(self.settings.limit) <= 0:
+            failures.append(Failure("limit", "Must be integer greater than 0", self.settings.limit))
+        return failures
+
+    def trakt_path(self) -> tuple[str, dict[str, str]]:
+        raise NotImplementedError
+
+    def _headers(self, token: str = "") -> dict[str, str]:
+        headers = {"Content-Type": "application/json", "trakt-api-version": "2"}
+        if self.settings.client_id:
+            headers["trakt-api-key"] = self.settings.client_id
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        return headers
+
+    def _post(self, path: str, body: dict[str, Any]) -> requests.Response:
+        try:
+            return http.session().post(f"{service_url('trakt')}{path}", json=body, headers=self._headers())
+        except requests.RequestException as error:
+            raise ProviderError(f"Unable to connect to Trakt: {safe_message(str(error))}") from error
+
+    def refresh_tokens(self) -> bool:
+        """Trade the refresh token for new tokens (saved on the list); False when Trakt refuses."""
+        if not self.settings.refresh_token:
+            return False
+        response = self._post(
+            "/oauth/token",
+            {
+                "refresh_token": self.settings.refresh_token,
+                "client_id": self.settings.client_id,
+                "client_secret": self.settings.client_secret,
+                "redirect_uri": _TRAKT_REDIRECT,
+                "grant_type": "refresh_token",
+            },
+        )
+        data = _json_or_none(response)
+        if not isinstance(data, dict) or not data.get("access_token"):
+            logger.warning(
+                "Trakt refused to refresh the token of list %s (HTTP %s)", self._name(), response.status_code
+            )
+            return False
+        self._save_tokens(data)
+        return True
+
+    def _name(self) -> str:
+        return str(getattr(self.definition, "name", ""))
+
+    def _save_tokens(self, data: dict[str, Any]) -> None:
+        expires = datetime.now(UTC) + timedelta(seconds=_int(data.get("expires_in")) or 86400 * 90)
+        self.settings.access_token = str(data["access_token"])
+        self.settings.refresh_token = str(data.get("refresh_token") or self.settings.refresh_token)
+        self.settings.expires = expires.isoformat()
+        stored = dict(self.definition.settings or {})
+        stored |= {
+            "accessToken": self.settings.access_token,
+            "refreshToken": self.settings.refresh_token,
+            "expires": self.settings.expires,
+        }
+        self.definition.settings = stored
+        if getattr(self.definition, "pk", None):
+            type(self.definition).objects.filter(pk=self.definition.pk).update(settings=stored)
+
+    def fetch(self) -> list[ListMovie]:
+        if not self.settings.access_token:
+            raise ProviderError("Must authenticate with Trakt", permanent=True)
+        expires = _trakt_expiry(self.settings.expires)
+        if expires is None or expires < datetime.now(UTC) + _TRAKT_REFRESH_MARGIN:
+            self.refresh_tokens()
+        path, params = self.trakt_path()
+        params = {"limit": str(_int(self.settings.limit) or 100), **params}
+        url = f"{service_url('trakt')}{path}"
+        try:
+            data = _get_json(url, params=params, headers=self._headers(self.settings.access_token))
+        except ProviderError as error:
+            # a token revoked or expired early: refresh once and ask again
+            if not error.permanent or not self.refresh_tokens():
+                raise
+            data = _get_json(url, params=params, headers=self._headers(self.settings.access_token))
+        if not isinstance(data, list):
+            raise ProviderError("Trakt did not answer a list of movies")
+        return [movie for entry in data if (movie := _trakt_movie(entry)) is not None]
+
+    def request_action(self, action: str, query: dict[str, str]) -> Any:
+        """OAuth's device flow: `startOAuth` asks Trakt for a code the user enters at its verification
+        URL; `getOAuthToken` (with `deviceCode`) polls once: the tokens once the user approved, else
+        `{"pending": true}` (poll again after `interval` seconds) or an error."""
+        action = action.lower()
+        if action == "startoauth":
+            response = self._post("/oauth/device/code", {"client_id": self.settings.client_id})
+            data = _json_or_none(response)
+            if not isinstance(data, dict):
+                return {"error": f"Trakt refused the device code request (HTTP {response.status_code})"}
+            keys = ("device_code", "user_code", "verification_url", "expires_in", "interval")
+            return {camel_case(key): data.get(key) for key in keys}
+        if action == "getoauthtoken":
+            body = {
+                "code": query.get("deviceCode", ""),
+                "client_id": self.settings.client_id,
+                "client_secret": self.settings.client_secret,
+            }
+            response = self._post("/oauth/device/token", body)
+            if response.status_code in (400, 429):
+                return {"pending": True}
+            errors = {
+                404: "invalid code",
+                409: "code already used",
+                410: "code expired",
+                418: "denied by the user",
+            }
+            data = _json_or_none(response)
+            if not isinstance(data, dict) or not data.get("access_token"):
+                reason = errors.get(response.status_code, f"HTTP {response.status_code}")
+                return {"error": f"Trakt did not authorize: {reason}"}
+            expires = datetime.now(UTC) + timedelta(seconds=_int(data.get("expires_in")))
+            return {
+                "accessToken": data["access_token"],
+                "refreshToken": data.get("refresh_token") or "",
+                "expires": expires.isoformat(),
+                "authUser": self._user_name(str(data["access_token"])),
+            }
+        return {}
+
+    def _user_name(self, token: str) -> str:
+        try:
+            data = _get_json(f"{service_url('trakt')}/users/settings", headers=self._headers(token))
+        except ProviderError:
+            return ""
+        user = data.get("user") if isinstance(data, dict) else None
+        return str(user.get("username") or "") if isinstance(user, dict) else ""
+
+
+def _trakt_slug(name: str) -> str:
+    """Trakt's list slug: other than letters, digits and `_`, runs become one dash."""
+    return re.sub(r"-+", "-", re.sub(r"[^\w]", "-", name.strip().lower())).strip("-")
+
+
+class TraktListImport(TraktImportBase):
+    """A Trakt user's list (public, or one the account may read)."""
+
+    implementation = "TraktListImport"
+    implementation_name = "Trakt List"
+    info_link = "https://wiki.servarr.com/radarr/supported#traktlistimport"
+
+    Settings = dataclasses.make_dataclass(
+        "Settings",
+        [
+            (
+                "username",
+                str,
+                setting("Username", "", privacy="userName", help_text="Username for the List to import from"),
+            ),
+            (
+                "listname",
+                str,
+                setting(
+                    "List Name",
+                    "",
+                    help_text="List name for import, list must be public or you must have access to the list",
+                ),
+            ),
+        ]
+        + [(name, Any, value) for name, value in _trakt_settings().items()],
+    )
+
+    def validate(self) -> list[Failure]:
+        failures = super().validate()
+        for name, label in (("username", "Username"), ("listname", "List Name")):
+            if not str(getattr(self.settings, name) or "").strip():
+                failures.append(Failure(name, f"'{label}' must not be empty", ""))
+        return failures
+
+    def trakt_path(self) -> tuple[str, dict[str, str]]:
+        user = self.settings.username.strip()
+        return f"/users/{user}/lists/{_trakt_slug(self.settings.listname)}/items/movies", {}
+
+
+_TRAKT_POPULAR = {
+    0: ("Trending Movies", "/movies/trending"),
+    1: ("Popular Movies", "/movies/popular"),
+    2: ("Top Anticipated Movies", "/movies/anticipated"),
+    3: ("Top Box Office Movies", "/movies/boxoffice"),
+    4: ("Top Watched Movies By Week", "/movies/watched/weekly"),
+    5: ("Top Watched Movies By Month", "/movies/watched/monthly"),
+    7: ("Top Watched Movies Of All Time", "/movies/watched/all"),
+    8: ("Recommended Movies By Week", "/movies/recommended/weekly"),
+    9: ("Recommended Movies By Month", "/movies/recommended/monthly"),
+    11: ("Recommended Movies Of All Time", "/movies/recommended/all"),
+}
+_CERTIFICATIONS = {"nr", "g", "pg", "pg-13", "r", "nc-17"}
+
+
+class TraktPopularImport(TraktImportBase):
+    """Trakt's trending, popular, anticipated, box office, most watched or recommended movies, with
+    Radarr's filters (ratings, certifications, genres, years) and any extra parameters."""
+
+    implementation = "TraktPopularImport"
+    implementation_name = "Trakt Popular List"
+    info_link = "https://wiki.servarr.com/radarr/supported#traktpopularimport"
+
+    Settings = dataclasses.make_dataclass(
+        "Settings",
+        [
+            (
+                "trakt_list_type",
+                int,
+                setting(
+                    "List Type",
+                    1,
+                    field_type="select",
+                    select_options=[(value, label) for value, (label, _) in _TRAKT_POPULAR.items()],
+                    help_text="Type of list you're seeking to import from",
+                ),
+            ),
+            ("rating", str, setting("Rating", "0-100", help_text="Filter movies by rating range (0-100)")),
+            (
+                "certification",
+                str,
+                setting(
+                    "Certification",
+                    "NR,G,PG,PG-13,R,NC-17",
+                    help_text="Filter movies by a certification (NR,G,PG,PG-13,R,NC-17), (Comma Separated)",
+                ),
+            ),
+            (
+                "genres",
+                str,
+                setting(
+                    "Genres",
+                    "",
+                    help_text="Filter movies by Trakt Genre Slug (Comma Separated) Only for Popular Lists",
+                ),
+            ),
+            ("years", str, setting("Years", "", help_text="Filter movies by year or year range")),
+            (
+                "trakt_additional_parameters",
+                str,
+                setting(
+                    "Additional Parameters", "", advanced=True, help_text="Additional Trakt API parameters"
+                ),
+            ),
+        ]
+        + [(name, Any, value) for name, value in _trakt_settings().items()],
+    )
+
+    def validate(self) -> list[Failure]:
+        failures = super().validate()
+        if self.settings.trakt_list_type not in _TRAKT_POPULAR:
+            failures.append(
+                Failure(
+                    "traktListType", "Yearly lists are no longer supported", self.settings.trakt_list_type
+                )
+            )
+        rating, years = str(self.settings.rating or ""), str(self.settings.years or "")
+        if rating and not re.fullmatch(r"\d+-\d+", rating):
+            failures.append(Failure("rating", "Not a valid rating", rating))
+        certifications = [
+            c.strip().lower() for c in str(self.settings.certification or "").split(",") if c.strip()
+        ]
+        if any(c not in _CERTIFICATIONS for c in certifications):
+            failures.append(
+                Failure("certification", "Not a valid certification", self.settings.certification)
+            )
+        if years and not re.fullmatch(r"\d+(-\d+)?", years):
+            failures.append(Failure("years", "Not a valid year or range of years", years))
+        return failures
+
+    def trakt_path(self) -> tuple[str, dict[str, str]]:
+        params = {
+            "years": str(self.settings.years or ""),
+            "genres": str(self.settings.genres or "").lower(),
+            "ratings": str(self.settings.rating or ""),
+            "certifications": str(self.settings.certification or "").lower(),
+        }
+        extra = str(self.settings.trakt_additional_parameters or "").lstrip("&?")
+        for pair in filter(None, extra.split("&")):
+            key, _, value = pair.partition("=")
+            params[key] = value
+        return _TRAKT_POPULAR[self.settings.trakt_list_type][1], {k: v for k, v in params.items() if v}
+
+
+_TRAKT_USER_LISTS = {0: "Watch List", 1: "Watched List", 2: "Collection List"}
+_TRAKT_SORTING = {0: "rank", 1: "added", 2: "title", 3: "released"}
+
+
+class TraktUserImport(TraktImportBase):
+    """A Trakt user's watchlist (in the sorting chosen), watched movies or collection."""
+
+    implementation = "TraktUserImport"
+    implementation_name = "Trakt User"
+    info_link = "https://wiki.servarr.com/radarr/supported#traktuserimport"
+
+    Settings = dataclasses.make_dataclass(
+        "Settings",
+        [
+            (
+                "trakt_list_type",
+                int,
+                setting(
+                    "List Type",
+                    0,
+                    field_type="select",
+                    select_options=list(_TRAKT_USER_LISTS.items()),
+                    help_text="Type of list you're seeking to import from",
+                ),
+            ),
+            (
+                "trakt_watch_sorting",
+                int,
+                setting(
+                    "Watch List Sorting",
+                    0,
+                    field_type="select",
+                    select_options=[(0, "Rank"), (1, "Added"), (2, "Title"), (3, "Released")],
+                    help_text="If List Type is Watch, select the order to sort the list by",
+                ),
+            ),
+            (
+                "username",
+                str,
+                setting(
+                    "Username", "", help_text="Username for the List to import from (empty to use Auth User)"
+                ),
+            ),
+        ]
+        + [(name, Any, value) for name, value in _trakt_settings().items()],
+    )
+
+    def validate(self) -> list[Failure]:
+        failures = super().validate()
+        if self.settings.trakt_list_type not in _TRAKT_USER_LISTS:
+            failures.append(
+                Failure(
+                    "traktListType", "'List Type' is not one of its options", self.settings.trakt_list_type
+                )
+            )
+        if self.settings.access_token and not (self.settings.username or self.settings.auth_user):
+            failures.append(Failure("authUser", "'Auth User' must not be empty", ""))
+        return failures
+
+    def trakt_path(self) -> tuple[str, dict[str, str]]:
+        user = str(self.settings.username or "").strip() or str(self.settings.auth_user or "").strip()
+        kind = self.settings.trakt_list_type
+        if kind == 1:
+            return f"/users/{user}/watched/movies", {}
+        if kind == 2:
+            return f"/users/{user}/collection/movies", {}
+        return (
+            f"/users/{user}/watchlist/movies/{_TRAKT_SORTING.get(self.settings.trakt_watch_sorting, 'rank')}",
+            {},
+        )
+
+
 IMPLEMENTATIONS: dict[str, type[ImportListProvider]] = {
     cls.implementation: cls
     for cls in (
@@ -816,5 +1243,8 @@ IMPLEMENTATIONS: dict[str, type[ImportListProvider]] = {
         TMDbListImport,
         TMDbPersonImport,
         TMDbPopularImport,
+        TraktListImport,
+        TraktPopularImport,
+        TraktUserImport,
     )
 }

@@ -3,6 +3,7 @@ each against a loopback fake answering as the service's API or pages do (our fix
 tests/movies/fixtures/importlists)."""
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,6 +18,7 @@ from releases.models import QualityProfile
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures" / "importlists"
+TRAKT_FIELDS = ["accessToken", "refreshToken", "expires", "authUser", "limit", "clientId", "clientSecret"]
 
 
 @pytest.fixture
@@ -46,6 +48,10 @@ def saved_list(root, implementation, settings, **columns):
     return ImportList.objects.create(**values)
 
 
+def post(client, url, body):
+    return client.post(url, json.dumps(body), content_type="application/json")
+
+
 def schema(client):
     return {t["implementation"]: t for t in client.get("/api/v3/importlist/schema").json()}
 
@@ -56,6 +62,35 @@ def schema(client):
         ("IMDbListImport", "IMDbListImportSettings", ["listId"], "12:00:00", "other"),
         ("PlexImport", "PlexImportSettings", ["accessToken"], "06:00:00", "plex"),
         ("PlexRssImport", "PlexRssImportSettings", ["url"], "06:00:00", "plex"),
+        (
+            "TraktListImport",
+            "TraktListImportSettings",
+            ["username", "listname", *TRAKT_FIELDS],
+            "12:00:00",
+            "trakt",
+        ),
+        (
+            "TraktPopularImport",
+            "TraktPopularImportSettings",
+            [
+                "traktListType",
+                "rating",
+                "certification",
+                "genres",
+                "years",
+                "traktAdditionalParameters",
+                *TRAKT_FIELDS,
+            ],
+            "12:00:00",
+            "trakt",
+        ),
+        (
+            "TraktUserImport",
+            "TraktUserImportSettings",
+            ["traktListType", "traktWatchSorting", "username", *TRAKT_FIELDS],
+            "12:00:00",
+            "trakt",
+        ),
     ],
 )
 def test_the_schema_offers_the_kind_as_radarr(
@@ -187,3 +222,153 @@ def test_plex_rss_reads_movie_items_by_their_guid(services, fake_tmdb, root, emp
     movies = provider("PlexRssImport", url=fake_tmdb.url + "/feed.rss").fetch()
 
     assert movies == [ListMovie(0, "tt0133093", "The Matrix"), ListMovie(329865, "", "Arrival")]
+
+
+# ---- Trakt
+
+
+def trakt_tokens(**extra):
+    later = (datetime.now(UTC) + timedelta(days=30)).isoformat()
+    return {
+        "accessToken": "old-token",
+        "refreshToken": "refresh-1",
+        "expires": later,
+        "clientId": "app-id",
+    } | extra
+
+
+def test_trakt_list_reads_the_lists_movies_with_the_token_and_app(services):
+    services.add(
+        "/trakt/users/sean/lists/my-best-films/items/movies", file=FIXTURES / "trakt-list-items.json"
+    )
+
+    movies = provider(
+        "TraktListImport", username="sean", listname="My Best  Films!", **trakt_tokens()
+    ).fetch()
+
+    assert movies == [
+        ListMovie(603, "tt0133093", "The Matrix", 1999),
+        ListMovie(329865, "tt2543164", "Arrival", 2016),
+    ]
+    request = services.requests[-1]
+    assert (
+        request.headers["Authorization"] == "Bearer old-token"
+        and request.headers["trakt-api-key"] == "app-id"
+    )
+    assert request.headers["trakt-api-version"] == "2" and request.query["limit"] == ["100"]
+
+
+def test_trakt_popular_sends_its_filters_and_reads_bare_movies(services):
+    services.add("/trakt/movies/popular", file=FIXTURES / "trakt-popular.json")
+    settings = trakt_tokens(
+        years="2000-2010", genres="Action,Sci-Fi", limit=20, traktAdditionalParameters="&languages=en"
+    )
+
+    movies = provider("TraktPopularImport", **settings).fetch()
+
+    assert [movie.tmdb_id for movie in movies] == [27205, 155]
+    query = services.requests[-1].query
+    assert (
+        query["years"] == ["2000-2010"] and query["genres"] == ["action,sci-fi"] and query["limit"] == ["20"]
+    )
+    assert query["certifications"] == ["nr,g,pg,pg-13,r,nc-17"] and query["languages"] == ["en"]
+
+
+@pytest.mark.parametrize(
+    ("list_type", "sorting", "path"),
+    [(0, 1, "/trakt/users/sean/watchlist/movies/added"), (1, 0, "/trakt/users/sean/watched/movies"),
+     (2, 0, "/trakt/users/sean/collection/movies")],
+)  # fmt: skip
+def test_trakt_user_reads_the_auth_users_list_kind(services, list_type, sorting, path):
+    services.add(path, file=FIXTURES / "trakt-list-items.json")
+    settings = trakt_tokens(authUser="sean", traktListType=list_type, traktWatchSorting=sorting)
+
+    movies = provider("TraktUserImport", **settings).fetch()
+
+    assert len(movies) == 2 and services.requests[-1].path == path
+
+
+def test_trakt_refreshes_an_expiring_token_and_saves_it_on_the_list(services, root):
+    services.add("/trakt/oauth/token", method="POST", file=FIXTURES / "trakt-token.json")
+    services.add("/trakt/users/sean/watchlist/movies/rank", file=FIXTURES / "trakt-list-items.json")
+    soon = (datetime.now(UTC) + timedelta(minutes=2)).isoformat()
+    row = saved_list(
+        root,
+        "TraktUserImport",
+        trakt_tokens(authUser="sean", expires=soon, clientSecret="app-secret"),
+        enable_auto=False,
+    )
+
+    outcome = sync_lists()
+
+    assert outcome.synced == ["TraktUserImport"]
+    refresh = json.loads(services.requests[0].body)
+    assert refresh["grant_type"] == "refresh_token" and refresh["refresh_token"] == "refresh-1"
+    assert refresh["client_id"] == "app-id" and refresh["client_secret"] == "app-secret"
+    token = json.loads((FIXTURES / "trakt-token.json").read_text())
+    assert services.requests[1].headers["Authorization"] == f"Bearer {token['access_token']}"
+    row.refresh_from_db()
+    assert row.settings["accessToken"] == token["access_token"]
+    assert row.settings["refreshToken"] == token["refresh_token"]
+    assert datetime.fromisoformat(row.settings["expires"]) > datetime.now(UTC) + timedelta(days=80)
+
+
+def test_trakt_refreshes_once_when_the_token_is_refused(services):
+    list_path = "/trakt/users/sean/lists/best/items/movies"
+    services.add("/trakt/oauth/token", method="POST", file=FIXTURES / "trakt-token.json")
+    token = json.loads((FIXTURES / "trakt-token.json").read_text())["access_token"]
+    services.add(list_path, status=401, body='{"error": "invalid_grant"}')
+
+    with pytest.raises(ProviderError):
+        provider("TraktListImport", username="sean", listname="best", **trakt_tokens()).fetch()
+
+    list_requests = [r for r in services.requests if r.path == list_path]
+    assert [r.headers["Authorization"] for r in list_requests] == ["Bearer old-token", f"Bearer {token}"]
+
+
+def test_trakt_device_flow_gives_the_code_then_the_tokens(api_client, services):
+    services.add("/trakt/oauth/device/code", method="POST", file=FIXTURES / "trakt-device-code.json")
+    services.add("/trakt/users/settings", file=FIXTURES / "trakt-user-settings.json")
+    body = schema(api_client)["TraktUserImport"]
+    for field in body["fields"]:
+        field["value"] = {"clientId": "app-id", "clientSecret": "app-secret"}.get(
+            field["name"], field["value"]
+        )
+    action = "/api/v3/importlist/action/{}"
+
+    started = post(api_client, action.format("startOAuth"), body).json()
+    assert started["userCode"] == "5055CC52" and started["verificationUrl"] == "https://trakt.tv/activate"
+    assert json.loads(services.requests[-1].body) == {"client_id": "app-id"}
+
+    services.add("/trakt/oauth/device/token", method="POST", status=400, body="")
+    query = f"?deviceCode={started['deviceCode']}"
+    assert post(api_client, action.format("getOAuthToken") + query, body).json() == {"pending": True}
+
+    services.routes.pop(("POST", "/trakt/oauth/device/token"))
+    services.add("/trakt/oauth/device/token", method="POST", file=FIXTURES / "trakt-token.json")
+    tokens = post(api_client, action.format("getOAuthToken") + query, body).json()
+    token = json.loads((FIXTURES / "trakt-token.json").read_text())
+    assert tokens["accessToken"] == token["access_token"] and tokens["refreshToken"] == token["refresh_token"]
+    assert tokens["authUser"] == "sean"
+    sent = json.loads([r for r in services.requests if r.path == "/trakt/oauth/device/token"][-1].body)
+    assert sent == {"code": started["deviceCode"], "client_id": "app-id", "client_secret": "app-secret"}
+
+
+def test_trakt_tokens_are_secrets(api_client):
+    row = ImportList.objects.create(
+        name="Trakt",
+        implementation="TraktListImport",
+        settings=trakt_tokens(clientSecret="s", username="u", listname="l"),
+    )
+    fields = {f["name"]: f["value"] for f in api_client.get(f"/api/v3/importlist/{row.pk}").json()["fields"]}
+
+    assert fields["accessToken"] == fields["refreshToken"] == fields["clientSecret"] == "********"
+    assert fields["clientId"] == "app-id"
+
+
+def test_trakt_without_sign_in_is_refused(api_client):
+    body = schema(api_client)["TraktPopularImport"] | {"name": "Trakt", "enableAuto": False}
+
+    response = post(api_client, "/api/v3/importlist", body)
+
+    assert response.status_code == 400 and "signIn" in {f["propertyName"] for f in response.json()}
