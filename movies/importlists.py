@@ -1226,6 +1226,109 @@ class TraktUserImport(TraktImportBase):
         )
 
 
+# ---- Simkl: its API with an app's client id and the account's token (Simkl's PIN flow; its tokens
+# do not expire)
+
+_SIMKL_LISTS = {0: "Watching", 1: "Plan To Watch", 2: "Hold", 3: "Completed", 4: "Dropped"}
+
+
+class SimklUserImport(ImportListProvider):
+    """A Simkl user's movies in one of its lists (watching, plan to watch, hold, completed, dropped)."""
+
+    implementation = "SimklUserImport"
+    implementation_name = "Simkl User Watchlist"
+    info_link = "https://wiki.servarr.com/radarr/supported#simkluserimport"
+    list_type = "simkl"
+    min_refresh_interval = timedelta(hours=6)
+
+    @dataclasses.dataclass
+    class Settings:
+        list_type: int = setting(
+            "List Type",
+            0,
+            field_type="select",
+            select_options=list(_SIMKL_LISTS.items()),
+            help_text="Type of list you're seeking to import from",
+        )
+        access_token: str = setting("Access Token", "", secret=True, hidden="hidden")
+        refresh_token: str = setting("Refresh Token", "", secret=True, hidden="hidden")
+        expires: str = setting("Expires", "", hidden="hidden")
+        auth_user: str = setting("Auth User", "", hidden="hidden")
+        client_id: str = setting(
+            "Client ID",
+            "",
+            advanced=True,
+            help_text="Your Simkl app's client ID (simkl.com/settings/developer)",
+        )
+
+    def validate(self) -> list[Failure]:
+        failures = []
+        if not self.settings.access_token:
+            failures.append(Failure("signIn", "Must authenticate with Simkl", ""))
+        if self.settings.list_type not in _SIMKL_LISTS:
+            failures.append(
+                Failure("listType", "'List Type' is not one of its options", self.settings.list_type)
+            )
+        return failures
+
+    def _headers(self, token: str = "") -> dict[str, str]:
+        headers = {"Accept": "application/json", "simkl-api-key": str(self.settings.client_id or "")}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        return headers
+
+    def fetch(self) -> list[ListMovie]:
+        if not self.settings.access_token:
+            raise ProviderError("Must authenticate with Simkl", permanent=True)
+        status = _SIMKL_LISTS.get(self.settings.list_type, "Watching").replace(" ", "").lower()
+        url = f"{service_url('simkl')}/sync/all-items/movies/{status}"
+        data = _get_json(url, headers=self._headers(self.settings.access_token))
+        if data is None or data == []:  # Simkl answers null for an empty list
+            return []
+        if not isinstance(data, dict):
+            raise ProviderError("Simkl did not answer a list of movies")
+        movies = []
+        for entry in data.get("movies") or []:
+            movie = entry.get("movie") if isinstance(entry, dict) else None
+            ids = movie.get("ids") if isinstance(movie, dict) else None
+            if not isinstance(ids, dict):
+                continue
+            found = ListMovie(
+                _int(ids.get("tmdb")),
+                str(ids.get("imdb") or ""),
+                str(movie.get("title") or ""),
+                _int(movie.get("year")),
+            )
+            if found.tmdb_id > 0 or found.imdb_id:
+                movies.append(found)
+        return movies
+
+    def request_action(self, action: str, query: dict[str, str]) -> Any:
+        """Simkl's PIN flow: `startOAuth` gives a code the user enters at Simkl's verification URL;
+        `getOAuthToken` (with `userCode`) polls once: the token once approved, else `{"pending": true}`."""
+        action = action.lower()
+        base = service_url("simkl")
+        client = {"client_id": str(self.settings.client_id or "")}
+        try:
+            if action == "startoauth":
+                data = _get_json(f"{base}/oauth/pin", params=client, headers=self._headers())
+                keys = ("user_code", "verification_url", "expires_in", "interval")
+                return {camel_case(key): data.get(key) for key in keys} if isinstance(data, dict) else {}
+            if action == "getoauthtoken":
+                code = re.sub(r"[^A-Za-z0-9]", "", query.get("userCode", ""))
+                data = _get_json(f"{base}/oauth/pin/{code}", params=client, headers=self._headers())
+                token = str(data.get("access_token") or "") if isinstance(data, dict) else ""
+                if not token:
+                    return {"pending": True}
+                user = _get_json(f"{base}/users/settings", headers=self._headers(token))
+                account = user.get("account") if isinstance(user, dict) else None
+                auth_user = str(account.get("id") or "") if isinstance(account, dict) else ""
+                return {"accessToken": token, "refreshToken": "", "expires": "", "authUser": auth_user}
+        except ProviderError as error:
+            return {"error": error.message}
+        return {}
+
+
 IMPLEMENTATIONS: dict[str, type[ImportListProvider]] = {
     cls.implementation: cls
     for cls in (
@@ -1237,6 +1340,7 @@ IMPLEMENTATIONS: dict[str, type[ImportListProvider]] = {
         RadarrImport,
         RadarrListImport,
         RSSImport,
+        SimklUserImport,
         StevenLuImport,
         TMDbCompanyImport,
         TMDbKeywordImport,

@@ -63,6 +63,13 @@ def schema(client):
         ("PlexImport", "PlexImportSettings", ["accessToken"], "06:00:00", "plex"),
         ("PlexRssImport", "PlexRssImportSettings", ["url"], "06:00:00", "plex"),
         (
+            "SimklUserImport",
+            "SimklUserImportSettings",
+            ["listType", "accessToken", "refreshToken", "expires", "authUser", "clientId"],
+            "06:00:00",
+            "simkl",
+        ),
+        (
             "TraktListImport",
             "TraktListImportSettings",
             ["username", "listname", *TRAKT_FIELDS],
@@ -372,3 +379,45 @@ def test_trakt_without_sign_in_is_refused(api_client):
     response = post(api_client, "/api/v3/importlist", body)
 
     assert response.status_code == 400 and "signIn" in {f["propertyName"] for f in response.json()}
+
+
+# ---- Simkl
+
+
+def test_simkl_reads_the_chosen_list_with_the_token(services):
+    services.add("/simkl/sync/all-items/movies/plantowatch", file=FIXTURES / "simkl-plantowatch.json")
+
+    movies = provider("SimklUserImport", listType=1, accessToken="simkl-token", clientId="app").fetch()
+
+    assert movies == [ListMovie(603, "tt0133093", "The Matrix", 1999), ListMovie(329865, "", "Arrival", 2016)]
+    request = services.requests[-1]
+    assert (
+        request.headers["Authorization"] == "Bearer simkl-token" and request.headers["simkl-api-key"] == "app"
+    )
+
+
+def test_simkl_answering_null_is_an_empty_list(services):
+    services.add("/simkl/sync/all-items/movies/watching", body="null")
+
+    assert provider("SimklUserImport", accessToken="t").fetch() == []
+
+
+def test_simkl_pin_flow_gives_the_code_then_the_token(api_client, services):
+    services.add("/simkl/oauth/pin", file=FIXTURES / "simkl-pin.json")
+    services.add("/simkl/oauth/pin/4C8FC", body='{"result": "KO", "message": "Authorization pending"}')
+    body = schema(api_client)["SimklUserImport"]
+    for field in body["fields"]:
+        field["value"] = "app" if field["name"] == "clientId" else field["value"]
+    action = "/api/v3/importlist/action/{}"
+
+    started = post(api_client, action.format("startOAuth"), body).json()
+    assert started["userCode"] == "4C8FC" and services.requests[-1].query["client_id"] == ["app"]
+    assert post(api_client, action.format("getOAuthToken") + "?userCode=4C8FC", body).json() == {
+        "pending": True
+    }
+
+    services.routes.pop(("GET", "/simkl/oauth/pin/4C8FC"))
+    services.add("/simkl/oauth/pin/4C8FC", body='{"result": "OK", "access_token": "simkl-token"}')
+    services.add("/simkl/users/settings", body='{"user": {"name": "Sam"}, "account": {"id": 42}}')
+    tokens = post(api_client, action.format("getOAuthToken") + "?userCode=4C8FC", body).json()
+    assert tokens["accessToken"] == "simkl-token" and tokens["authUser"] == "42"
