@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings as django_settings
+from django.core.cache import cache
 
 from movies import tmdb
 from radarr import http
@@ -1329,11 +1330,103 @@ class SimklUserImport(ImportListProvider):
         return {}
 
 
+# ---- Letterboxd (ours: Radarr has none): a list's or watchlist's pages, or a user's RSS
+
+_LETTERBOXD_MAX_PAGES = 20
+_LETTERBOXD_SLUG = re.compile(r'data-(?:film|item)-slug="([a-z0-9-]+)"')
+_LETTERBOXD_TARGET = re.compile(r'data-target-link="/film/([a-z0-9-]+)/"')
+_LETTERBOXD_NEXT = re.compile(r'<a[^>]*class="next"[^>]*href="([^"]+)"')
+_LETTERBOXD_TMDB = re.compile(r'data-tmdb-id="(\d+)"')
+_LETTERBOXD_TMDB_TYPE = re.compile(r'data-tmdb-type="(\w+)"')
+_LETTERBOXD_IMDB = re.compile(r"imdb\.com/title/(tt\d{7,})")
+_LETTERBOXD_FILM_TTL = 30 * 86400  # a film's TMDB id does not change: each page is read once a month
+_TMDB_NS = "{https://themoviedb.org}"
+
+
+class LetterboxdImport(ImportListProvider):
+    """A Letterboxd list or watchlist (its pages: each film's TMDB id from the film's page, remembered
+    for a month), or a Letterboxd RSS feed (its items' `tmdb:movieId`)."""
+
+    implementation = "LetterboxdImport"
+    implementation_name = "Letterboxd"
+    info_link = "https://letterboxd.com/"
+    list_type = "other"
+    min_refresh_interval = timedelta(hours=12)
+
+    @dataclasses.dataclass
+    class Settings:
+        url: str = setting(
+            "List URL",
+            "",
+            help_text="A list (https://letterboxd.com/user/list/name/), a watchlist "
+            "(https://letterboxd.com/user/watchlist/) or an RSS feed (https://letterboxd.com/user/rss/)",
+        )
+
+    def validate(self) -> list[Failure]:
+        return _url_failure("url", "List URL", self.settings.url)
+
+    def fetch(self) -> list[ListMovie]:
+        url = self.settings.url.strip()
+        if urlsplit(url).path.rstrip("/").endswith("/rss"):
+            return self._rss(url)
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        slugs: list[str] = []
+        page_url: str | None = url.rstrip("/") + "/"
+        for _page in range(_LETTERBOXD_MAX_PAGES):
+            if page_url is None:
+                break
+            text = _get(page_url).text
+            for slug in _LETTERBOXD_SLUG.findall(text) + _LETTERBOXD_TARGET.findall(text):
+                if slug not in slugs:
+                    slugs.append(slug)
+            following = _LETTERBOXD_NEXT.search(text)
+            page_url = (
+                origin + following.group(1) if following and following.group(1).startswith("/") else None
+            )
+        movies = [self._film(origin, slug) for slug in slugs]
+        return [movie for movie in movies if movie is not None]
+
+    def _film(self, origin: str, slug: str) -> ListMovie | None:
+        """A film's ids from its page (`data-tmdb-id`, the IMDb link); TV entries are skipped."""
+        key = f"letterboxd:film:{slug}"
+        known = cache.get(key)
+        if known is None:
+            try:
+                text = _get(f"{origin}/film/{slug}/").text
+            except ProviderError as error:
+                logger.warning("Letterboxd film %s: %s", slug, error.message)
+                return None
+            kind = _LETTERBOXD_TMDB_TYPE.search(text)
+            tmdb_id = _LETTERBOXD_TMDB.search(text)
+            imdb = _LETTERBOXD_IMDB.search(text)
+            is_movie = kind is None or kind.group(1) == "movie"
+            known = {
+                "tmdb": int(tmdb_id.group(1)) if tmdb_id and is_movie else 0,
+                "imdb": imdb.group(1) if imdb and is_movie else "",
+            }
+            cache.set(key, known, _LETTERBOXD_FILM_TTL)
+        if not known["tmdb"] and not known["imdb"]:
+            return None
+        return ListMovie(known["tmdb"], known["imdb"], slug.replace("-", " "))
+
+    def _rss(self, url: str) -> list[ListMovie]:
+        movies = []
+        for item in _rss_items(_get(url).content):
+            tmdb_id = _int(item.findtext(f"{_TMDB_NS}movieId"))
+            if tmdb_id > 0:
+                title = item.findtext("{https://letterboxd.com}filmTitle") or item.findtext("title") or ""
+                year = _int(item.findtext("{https://letterboxd.com}filmYear"))
+                movies.append(ListMovie(tmdb_id, "", title.strip(), year))
+        return list({movie.tmdb_id: movie for movie in movies}.values())
+
+
 IMPLEMENTATIONS: dict[str, type[ImportListProvider]] = {
     cls.implementation: cls
     for cls in (
         CouchPotatoImport,
         IMDbListImport,
+        LetterboxdImport,
         MDBListImport,
         PlexImport,
         PlexRssImport,

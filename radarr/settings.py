@@ -38,7 +38,6 @@ RADARR_LIST_SERVICE_URLS = {
     "plex": "https://discover.provider.plex.tv",
     "trakt": "https://api.trakt.tv",
     "simkl": "https://api.simkl.com",
-    "letterboxd": "https://letterboxd.com",
 }
 # Radarr's "authentication not required for local addresses"; off unless asked for
 RADARR_TRUST_LOCAL_ADDRESSES = env.bool(

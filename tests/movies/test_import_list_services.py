@@ -25,7 +25,7 @@ TRAKT_FIELDS = ["accessToken", "refreshToken", "expires", "authUser", "limit", "
 def services(fake_server, settings):
     """Every list service's base pointed at the fake, under its own prefix."""
     settings.RADARR_LIST_SERVICE_URLS = {
-        name: f"{fake_server.url}/{name}" for name in ("imdb", "plex", "trakt", "simkl", "letterboxd")
+        name: f"{fake_server.url}/{name}" for name in ("imdb", "plex", "trakt", "simkl")
     }
     return fake_server
 
@@ -62,6 +62,7 @@ def schema(client):
         ("IMDbListImport", "IMDbListImportSettings", ["listId"], "12:00:00", "other"),
         ("PlexImport", "PlexImportSettings", ["accessToken"], "06:00:00", "plex"),
         ("PlexRssImport", "PlexRssImportSettings", ["url"], "06:00:00", "plex"),
+        ("LetterboxdImport", "LetterboxdImportSettings", ["url"], "12:00:00", "other"),
         (
             "SimklUserImport",
             "SimklUserImportSettings",
@@ -421,3 +422,45 @@ def test_simkl_pin_flow_gives_the_code_then_the_token(api_client, services):
     services.add("/simkl/users/settings", body='{"user": {"name": "Sam"}, "account": {"id": 42}}')
     tokens = post(api_client, action.format("getOAuthToken") + "?userCode=4C8FC", body).json()
     assert tokens["accessToken"] == "simkl-token" and tokens["authUser"] == "42"
+
+
+# ---- Letterboxd
+
+
+def letterboxd_site(server):
+    server.add("/sam/list/sci-fi-favourites/", file=FIXTURES / "letterboxd-list-page1.html")
+    server.add("/sam/list/sci-fi-favourites/page/2/", file=FIXTURES / "letterboxd-list-page2.html")
+    for slug in ("the-matrix", "arrival-2016", "chernobyl"):
+        server.add(f"/film/{slug}/", file=FIXTURES / f"letterboxd-film-{slug}.html")
+
+
+def test_letterboxd_list_reads_every_page_and_each_films_ids_once(fake_server, empty_cache):
+    letterboxd_site(fake_server)
+    url = fake_server.url + "/sam/list/sci-fi-favourites/"
+
+    movies = provider("LetterboxdImport", url=url).fetch()
+
+    assert [(m.tmdb_id, m.imdb_id) for m in movies] == [(603, "tt0133093"), (329865, "tt2543164")]
+    film_requests = [r.path for r in fake_server.requests if r.path.startswith("/film/")]
+    assert sorted(film_requests) == ["/film/arrival-2016/", "/film/chernobyl/", "/film/the-matrix/"]
+
+    provider("LetterboxdImport", url=url).fetch()  # film pages are remembered
+    assert len([r for r in fake_server.requests if r.path.startswith("/film/")]) == 3
+
+
+def test_letterboxd_list_adds_its_movies(fake_tmdb, root, empty_cache):
+    letterboxd_site(fake_tmdb)
+    saved_list(root, "LetterboxdImport", {"url": fake_tmdb.url + "/sam/list/sci-fi-favourites/"})
+
+    outcome = sync_lists()
+
+    assert sorted(ImportListItem.objects.values_list("tmdb_id", flat=True)) == [603, 329865]
+    assert Movie.objects.get(tmdb_id=603).pk in outcome.added
+
+
+def test_letterboxd_rss_reads_each_films_tmdb_id_once(fake_server):
+    fake_server.add("/sam/rss/", file=FIXTURES / "letterboxd-rss.xml", content_type="application/rss+xml")
+
+    movies = provider("LetterboxdImport", url=fake_server.url + "/sam/rss/").fetch()
+
+    assert movies == [ListMovie(603, "", "The Matrix", 1999), ListMovie(329865, "", "Arrival", 2016)]
