@@ -464,3 +464,30 @@ def test_letterboxd_rss_reads_each_films_tmdb_id_once(fake_server):
     movies = provider("LetterboxdImport", url=fake_server.url + "/sam/rss/").fetch()
 
     assert movies == [ListMovie(603, "", "The Matrix", 1999), ListMovie(329865, "", "Arrival", 2016)]
+
+
+NEW_KINDS = [
+    *("IMDbListImport", "PlexImport", "PlexRssImport", "TraktListImport", "TraktPopularImport"),
+    *("TraktUserImport", "SimklUserImport", "LetterboxdImport"),
+]
+
+
+@pytest.mark.parametrize("implementation", NEW_KINDS)
+def test_the_page_offers_a_form_for_each_new_kind(admin_client, implementation):
+    response = admin_client.get(f"/settings/importlists/new?implementation={implementation}")
+
+    assert response.status_code == 200
+    assert (
+        f"implementation={implementation}" in admin_client.get("/settings/importlists/new").content.decode()
+    )
+
+
+def test_the_plex_page_form_keeps_the_token_masked(admin_client):
+    row = ImportList.objects.create(
+        name="Plex", implementation="PlexImport", settings={"accessToken": "plex-secret"}
+    )
+
+    response = admin_client.get(f"/settings/importlists/{row.pk}")
+
+    assert response.status_code == 200 and 'name="field-accessToken"' in response.content.decode()
+    assert "plex-secret" not in response.content.decode()
