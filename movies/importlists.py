@@ -810,14 +810,16 @@ _TRAKT_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
 _TRAKT_REFRESH_MARGIN = timedelta(minutes=5)  # as Radarr: a token this close to expiring is refreshed
 
 
-def _trakt_settings() -> Any:
-    """The settings every Trakt kind shares (Radarr's TraktSettingsBase, plus the app's client id and
-    secret that the device flow needs); each kind's own settings come first."""
-    return {
+def _trakt_settings(own: list[tuple[str, Any, Any]]) -> list[tuple[str, Any, Any]]:
+    """A Trakt kind's settings in Radarr's order: the tokens (TraktSettingsBase's hidden fields), the
+    kind's own, the limit; then the app's client id and secret that the device flow needs (ours)."""
+    tokens = {
         "access_token": setting("Access Token", "", secret=True, hidden="hidden"),
         "refresh_token": setting("Refresh Token", "", secret=True, hidden="hidden"),
         "expires": setting("Expires", "", hidden="hidden"),
         "auth_user": setting("Auth User", "", hidden="hidden"),
+    }
+    rest = {
         "limit": setting("Limit", 100, help_text="Limit the number of movies to get"),
         "client_id": setting(
             "Client ID",
@@ -829,6 +831,11 @@ def _trakt_settings() -> Any:
             "Client Secret", "", secret=True, advanced=True, help_text="Your Trakt API app's client secret"
         ),
     }
+    return [
+        *((name, Any, value) for name, value in tokens.items()),
+        *own,
+        *((name, Any, value) for name, value in rest.items()),
+    ]
 
 
 def _trakt_expiry(value: Any) -> datetime | None:
@@ -1020,23 +1027,26 @@ class TraktListImport(TraktImportBase):
 
     Settings = dataclasses.make_dataclass(
         "Settings",
-        [
-            (
-                "username",
-                str,
-                setting("Username", "", privacy="userName", help_text="Username for the List to import from"),
-            ),
-            (
-                "listname",
-                str,
-                setting(
-                    "List Name",
-                    "",
-                    help_text="List name for import, list must be public or you must have access to the list",
+        _trakt_settings(
+            [
+                (
+                    "username",
+                    str,
+                    setting(
+                        "Username", "", privacy="userName", help_text="Username for the List to import from"
+                    ),
                 ),
-            ),
-        ]
-        + [(name, Any, value) for name, value in _trakt_settings().items()],
+                (
+                    "listname",
+                    str,
+                    setting(
+                        "List Name",
+                        "",
+                        help_text="List name for import, list must be public or you must have access to it",
+                    ),
+                ),
+            ]
+        ),
     )
 
     def validate(self) -> list[Failure]:
@@ -1076,47 +1086,55 @@ class TraktPopularImport(TraktImportBase):
 
     Settings = dataclasses.make_dataclass(
         "Settings",
-        [
-            (
-                "trakt_list_type",
-                int,
-                setting(
-                    "List Type",
-                    1,
-                    field_type="select",
-                    select_options=[(value, label) for value, (label, _) in _TRAKT_POPULAR.items()],
-                    help_text="Type of list you're seeking to import from",
+        _trakt_settings(
+            [
+                (
+                    "trakt_list_type",
+                    int,
+                    setting(
+                        "List Type",
+                        1,
+                        field_type="select",
+                        select_options=[(value, label) for value, (label, _) in _TRAKT_POPULAR.items()],
+                        help_text="Type of list you're seeking to import from",
+                    ),
                 ),
-            ),
-            ("rating", str, setting("Rating", "0-100", help_text="Filter movies by rating range (0-100)")),
-            (
-                "certification",
-                str,
-                setting(
-                    "Certification",
-                    "NR,G,PG,PG-13,R,NC-17",
-                    help_text="Filter movies by a certification (NR,G,PG,PG-13,R,NC-17), (Comma Separated)",
+                (
+                    "rating",
+                    str,
+                    setting("Rating", "0-100", help_text="Filter movies by rating range (0-100)"),
                 ),
-            ),
-            (
-                "genres",
-                str,
-                setting(
-                    "Genres",
-                    "",
-                    help_text="Filter movies by Trakt Genre Slug (Comma Separated) Only for Popular Lists",
+                (
+                    "certification",
+                    str,
+                    setting(
+                        "Certification",
+                        "NR,G,PG,PG-13,R,NC-17",
+                        help_text="Filter movies by certifications (NR,G,PG,PG-13,R,NC-17), comma separated",
+                    ),
                 ),
-            ),
-            ("years", str, setting("Years", "", help_text="Filter movies by year or year range")),
-            (
-                "trakt_additional_parameters",
-                str,
-                setting(
-                    "Additional Parameters", "", advanced=True, help_text="Additional Trakt API parameters"
+                (
+                    "genres",
+                    str,
+                    setting(
+                        "Genres",
+                        "",
+                        help_text="Filter movies by Trakt genre slugs, comma separated (popular lists only)",
+                    ),
                 ),
-            ),
-        ]
-        + [(name, Any, value) for name, value in _trakt_settings().items()],
+                ("years", str, setting("Years", "", help_text="Filter movies by year or year range")),
+                (
+                    "trakt_additional_parameters",
+                    str,
+                    setting(
+                        "Additional Parameters",
+                        "",
+                        advanced=True,
+                        help_text="Additional Trakt API parameters",
+                    ),
+                ),
+            ]
+        ),
     )
 
     def validate(self) -> list[Failure]:
@@ -1168,38 +1186,41 @@ class TraktUserImport(TraktImportBase):
 
     Settings = dataclasses.make_dataclass(
         "Settings",
-        [
-            (
-                "trakt_list_type",
-                int,
-                setting(
-                    "List Type",
-                    0,
-                    field_type="select",
-                    select_options=list(_TRAKT_USER_LISTS.items()),
-                    help_text="Type of list you're seeking to import from",
+        _trakt_settings(
+            [
+                (
+                    "trakt_list_type",
+                    int,
+                    setting(
+                        "List Type",
+                        0,
+                        field_type="select",
+                        select_options=list(_TRAKT_USER_LISTS.items()),
+                        help_text="Type of list you're seeking to import from",
+                    ),
                 ),
-            ),
-            (
-                "trakt_watch_sorting",
-                int,
-                setting(
-                    "Watch List Sorting",
-                    0,
-                    field_type="select",
-                    select_options=[(0, "Rank"), (1, "Added"), (2, "Title"), (3, "Released")],
-                    help_text="If List Type is Watch, select the order to sort the list by",
+                (
+                    "trakt_watch_sorting",
+                    int,
+                    setting(
+                        "Watch List Sorting",
+                        0,
+                        field_type="select",
+                        select_options=[(0, "Rank"), (1, "Added"), (2, "Title"), (3, "Released")],
+                        help_text="If List Type is Watch, select the order to sort the list by",
+                    ),
                 ),
-            ),
-            (
-                "username",
-                str,
-                setting(
-                    "Username", "", help_text="Username for the List to import from (empty to use Auth User)"
+                (
+                    "username",
+                    str,
+                    setting(
+                        "Username",
+                        "",
+                        help_text="Username for the List to import from (empty to use Auth User)",
+                    ),
                 ),
-            ),
-        ]
-        + [(name, Any, value) for name, value in _trakt_settings().items()],
+            ]
+        ),
     )
 
     def validate(self) -> list[Failure]:
@@ -1244,6 +1265,10 @@ class SimklUserImport(ImportListProvider):
 
     @dataclasses.dataclass
     class Settings:
+        access_token: str = setting("Access Token", "", secret=True, hidden="hidden")
+        refresh_token: str = setting("Refresh Token", "", secret=True, hidden="hidden")
+        expires: str = setting("Expires", "", hidden="hidden")
+        auth_user: str = setting("Auth User", "", hidden="hidden")
         list_type: int = setting(
             "List Type",
             0,
@@ -1251,10 +1276,6 @@ class SimklUserImport(ImportListProvider):
             select_options=list(_SIMKL_LISTS.items()),
             help_text="Type of list you're seeking to import from",
         )
-        access_token: str = setting("Access Token", "", secret=True, hidden="hidden")
-        refresh_token: str = setting("Refresh Token", "", secret=True, hidden="hidden")
-        expires: str = setting("Expires", "", hidden="hidden")
-        auth_user: str = setting("Auth User", "", hidden="hidden")
         client_id: str = setting(
             "Client ID",
             "",

@@ -18,7 +18,8 @@ from releases.models import QualityProfile
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).parent / "fixtures" / "importlists"
-TRAKT_FIELDS = ["accessToken", "refreshToken", "expires", "authUser", "limit", "clientId", "clientSecret"]
+TOKEN_FIELDS = ["accessToken", "refreshToken", "expires", "authUser"]
+APP_FIELDS = ["limit", "clientId", "clientSecret"]
 
 
 @pytest.fixture
@@ -66,14 +67,14 @@ def schema(client):
         (
             "SimklUserImport",
             "SimklUserImportSettings",
-            ["listType", "accessToken", "refreshToken", "expires", "authUser", "clientId"],
+            [*TOKEN_FIELDS, "listType", "clientId"],
             "06:00:00",
             "simkl",
         ),
         (
             "TraktListImport",
             "TraktListImportSettings",
-            ["username", "listname", *TRAKT_FIELDS],
+            [*TOKEN_FIELDS, "username", "listname", *APP_FIELDS],
             "12:00:00",
             "trakt",
         ),
@@ -81,13 +82,14 @@ def schema(client):
             "TraktPopularImport",
             "TraktPopularImportSettings",
             [
+                *TOKEN_FIELDS,
                 "traktListType",
                 "rating",
                 "certification",
                 "genres",
                 "years",
                 "traktAdditionalParameters",
-                *TRAKT_FIELDS,
+                *APP_FIELDS,
             ],
             "12:00:00",
             "trakt",
@@ -95,7 +97,7 @@ def schema(client):
         (
             "TraktUserImport",
             "TraktUserImportSettings",
-            ["traktListType", "traktWatchSorting", "username", *TRAKT_FIELDS],
+            [*TOKEN_FIELDS, "traktListType", "traktWatchSorting", "username", *APP_FIELDS],
             "12:00:00",
             "trakt",
         ),
