@@ -13,11 +13,12 @@ import io
 import json
 import logging
 import re
+import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import requests
 from django.conf import settings as django_settings
@@ -716,6 +717,12 @@ def _plex_guid(guids: Any, scheme: str) -> str:
     return ""
 
 
+def plex_client_identifier() -> str:
+    """This install's Plex client id (Radarr's PlexClientIdentifier): stable, derived from the instance
+    without revealing its API key."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"radarr-django:plex:{django_settings.RADARR_API_KEY}"))
+
+
 class PlexImport(ImportListProvider):
     """A Plex account's watchlist (Plex's discover API with the account's token), movies only, paged."""
 
@@ -771,6 +778,43 @@ class PlexImport(ImportListProvider):
             if not items or (start >= total if total else len(items) < _PLEX_PAGE_SIZE):
                 break
         return movies
+
+    def request_action(self, action: str, query: dict[str, str]) -> Any:
+        """Plex's PIN sign-in: `startOAuth` makes a PIN at plex.tv and answers the URL where the user
+        signs in (`oauthUrl`) and the `pinId`; `getOAuthToken` (with `pinId`) answers the account's
+        token once signed in (`accessToken`), else `{"pending": true}`."""
+        action = action.lower()
+        client = plex_client_identifier()
+        headers = {
+            "Accept": "application/json",
+            "X-Plex-Client-Identifier": client,
+            "X-Plex-Product": "Radarr",
+        }
+        try:
+            if action == "startoauth":
+                try:
+                    response = http.session().post(
+                        f"{service_url('plextv')}/api/v2/pins", params={"strong": "true"}, headers=headers
+                    )
+                except requests.RequestException as error:
+                    raise ProviderError(
+                        f"Unable to connect to plex.tv: {safe_message(str(error))}"
+                    ) from error
+                data = response.json() if response.status_code in (200, 201) else None
+                if not isinstance(data, dict) or not data.get("code"):
+                    return {"error": f"plex.tv refused the sign-in (HTTP {response.status_code})"}
+                params = {"clientID": client, "code": data["code"], "context[device][product]": "Radarr"}
+                if query.get("callbackUrl"):
+                    params["forwardUrl"] = query["callbackUrl"]
+                return {"oauthUrl": "https://app.plex.tv/auth#?" + urlencode(params), "pinId": data.get("id")}
+            if action == "getoauthtoken":
+                pin = _int(query.get("pinId"))
+                data = _get_json(f"{service_url('plextv')}/api/v2/pins/{pin}", headers=headers)
+                token = str(data.get("authToken") or "") if isinstance(data, dict) else ""
+                return {"accessToken": token} if token else {"pending": True}
+        except (ProviderError, ValueError) as error:
+            return {"error": getattr(error, "message", "plex.tv did not answer JSON")}
+        return {}
 
 
 class PlexRssImport(ImportListProvider):

@@ -36,6 +36,7 @@ RADARR_TMDB_URL = env.str("RADARR_TMDB_URL", default="https://api.themoviedb.org
 RADARR_LIST_SERVICE_URLS = {
     "imdb": "https://www.imdb.com",
     "plex": "https://discover.provider.plex.tv",
+    "plextv": "https://plex.tv",
     "trakt": "https://api.trakt.tv",
     "simkl": "https://api.simkl.com",
 }

@@ -26,7 +26,7 @@ APP_FIELDS = ["limit", "clientId", "clientSecret"]
 def services(fake_server, settings):
     """Every list service's base pointed at the fake, under its own prefix."""
     settings.RADARR_LIST_SERVICE_URLS = {
-        name: f"{fake_server.url}/{name}" for name in ("imdb", "plex", "trakt", "simkl")
+        name: f"{fake_server.url}/{name}" for name in ("imdb", "plex", "plextv", "trakt", "simkl")
     }
     return fake_server
 
@@ -224,6 +224,39 @@ def test_plex_refusing_the_token_is_a_permanent_failure(services):
         provider("PlexImport", accessToken="expired").fetch()
 
     assert error.value.permanent
+
+
+def test_plex_sign_in_makes_a_pin_then_reads_its_token(api_client, services):
+    services.add(
+        "/plextv/api/v2/pins",
+        method="POST",
+        status=201,
+        body=json.dumps({"id": 1234567, "code": "abcd1234efgh", "trusted": False, "authToken": None}),
+    )
+    services.add(
+        "/plextv/api/v2/pins/1234567", body='{"id": 1234567, "code": "abcd1234efgh", "authToken": null}'
+    )
+    body = schema(api_client)["PlexImport"]
+    action = "/api/v3/importlist/action/{}"
+
+    started = post(
+        api_client, action.format("startOAuth") + "?callbackUrl=http://radarr.local/done", body
+    ).json()
+    assert started["pinId"] == 1234567 and "code=abcd1234efgh" in started["oauthUrl"]
+    assert (
+        started["oauthUrl"].startswith("https://app.plex.tv/auth#?") and "forwardUrl=" in started["oauthUrl"]
+    )
+    client = services.requests[-1].headers["X-Plex-Client-Identifier"]
+    assert client and services.requests[-1].query["strong"] == ["true"]
+    assert post(api_client, action.format("getOAuthToken") + "?pinId=1234567", body).json() == {
+        "pending": True
+    }
+
+    services.routes.pop(("GET", "/plextv/api/v2/pins/1234567"))
+    services.add("/plextv/api/v2/pins/1234567", body='{"id": 1234567, "authToken": "plex-token-9"}')
+    answer = post(api_client, action.format("getOAuthToken") + "?pinId=1234567", body).json()
+    assert answer == {"accessToken": "plex-token-9"}
+    assert services.requests[-1].headers["X-Plex-Client-Identifier"] == client
 
 
 def test_plex_rss_reads_movie_items_by_their_guid(services, fake_tmdb, root, empty_cache):
