@@ -49,6 +49,8 @@ class ImportListProvider(Provider):
     min_refresh_interval: ClassVar[timedelta] = timedelta(hours=12)
     # Radarr's template default: a new list of this kind is enabled (when its settings are valid)
     enabled_by_default: ClassVar[bool] = True
+    # Radarr's presets: ready-made lists of the kind, (name, settings in v3 names)
+    presets: ClassVar[tuple[tuple[str, dict[str, Any]], ...]] = ()
 
     def fetch(self) -> list[ListMovie]:
         raise NotImplementedError
@@ -671,6 +673,7 @@ class IMDbListImport(ImportListProvider):
     info_link = "https://wiki.servarr.com/radarr/supported#imdblistimport"
     list_type = "other"
     min_refresh_interval = timedelta(hours=12)
+    presets = (("IMDb Top 250", {"listId": "top250"}), ("IMDb Popular Movies", {"listId": "popular"}))
 
     @dataclasses.dataclass
     class Settings:

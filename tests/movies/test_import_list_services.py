@@ -116,6 +116,16 @@ def test_the_schema_offers_the_kind_as_radarr(
 # ---- IMDb
 
 
+def test_imdb_offers_radarrs_presets(api_client):
+    presets = schema(api_client)["IMDbListImport"]["presets"]
+
+    assert [(p["name"], p["fields"][0]["value"], p["implementation"]) for p in presets] == [
+        ("IMDb Top 250", "top250", "IMDbListImport"),
+        ("IMDb Popular Movies", "popular", "IMDbListImport"),
+    ]
+    assert all(p["configContract"] == "IMDbListImportSettings" and p["enableAuto"] for p in presets)
+
+
 def test_imdb_list_reads_the_export_csv_and_skips_series(services):
     services.add(
         "/imdb/list/ls012345678/export", file=FIXTURES / "imdb-ls-export.csv", content_type="text/csv"
