@@ -698,10 +698,18 @@ class IMDbListImport(ImportListProvider):
         list_id = self.settings.list_id.strip()
         headers = {"Accept-Language": "en-US"}
         if list_id.startswith("ls"):
-            response = _get(f"{base}/list/{list_id}/export", headers=headers)
-            if "csv" in response.headers.get("Content-Type", "") or response.text.startswith("Position,"):
+            try:
+                response = _get(f"{base}/list/{list_id}/export", headers=headers)
+            except ProviderError as error:
+                if error.permanent:
+                    raise
+                response = None
+            if response is not None and (
+                "csv" in response.headers.get("Content-Type", "") or response.text.startswith("Position,")
+            ):
                 return _imdb_csv_movies(response.text)
-            return _imdb_page_movies(response.text)  # an export that answers the list's page
+            # no export (IMDb now asks to sign in for it): the list's own page
+            return _imdb_page_movies(_get(f"{base}/list/{list_id}/", headers=headers).text)
         paths = {"top250": "/chart/top/", "popular": "/chart/moviemeter/"}
         path = paths.get(list_id, f"/user/{list_id}/watchlist/")
         return _imdb_page_movies(_get(base + path, headers=headers).text)

@@ -139,6 +139,15 @@ def test_imdb_list_reads_the_export_csv_and_skips_series(services):
     ]
 
 
+def test_imdb_list_without_an_export_reads_the_lists_page(services):
+    services.add("/imdb/list/ls012345678/export", body="<html>Sign in</html>", content_type="text/html")
+    services.add("/imdb/list/ls012345678/", file=FIXTURES / "imdb-watchlist.html")
+
+    movies = provider("IMDbListImport", listId="ls012345678").fetch()
+
+    assert [m.imdb_id for m in movies] == ["tt0133093", "tt1375666"]
+
+
 def test_imdb_watchlist_reads_the_pages_embedded_titles_only(services):
     services.add("/imdb/user/ur12345678/watchlist/", file=FIXTURES / "imdb-watchlist.html")
 
