@@ -102,6 +102,11 @@ def _int(value: Any) -> int:
         return 0
 
 
+def _is_option(value: Any, options: dict[int, Any]) -> bool:
+    """Whether a select's value is one of its options (a whole number; never a crash on a list sent)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value in options
+
+
 def _year(value: Any) -> int:
     """The year of a TMDB-style `release_date` (`2020-05-01`), or a year given as a number."""
     if isinstance(value, int):
@@ -324,7 +329,7 @@ class TMDbPopularImport(TMDbImportBase):
         )
 
     def validate(self) -> list[Failure]:
-        if self.settings.tmdb_list_type not in _POPULAR_LISTS:
+        if not _is_option(self.settings.tmdb_list_type, _POPULAR_LISTS):
             return [
                 Failure("tMDbListType", "'List Type' is not one of its options", self.settings.tmdb_list_type)
             ]
@@ -1194,7 +1199,7 @@ class TraktPopularImport(TraktImportBase):
 
     def validate(self) -> list[Failure]:
         failures = super().validate()
-        if self.settings.trakt_list_type not in _TRAKT_POPULAR:
+        if not _is_option(self.settings.trakt_list_type, _TRAKT_POPULAR):
             failures.append(
                 Failure(
                     "traktListType", "Yearly lists are no longer supported", self.settings.trakt_list_type
@@ -1280,7 +1285,7 @@ class TraktUserImport(TraktImportBase):
 
     def validate(self) -> list[Failure]:
         failures = super().validate()
-        if self.settings.trakt_list_type not in _TRAKT_USER_LISTS:
+        if not _is_option(self.settings.trakt_list_type, _TRAKT_USER_LISTS):
             failures.append(
                 Failure(
                     "traktListType", "'List Type' is not one of its options", self.settings.trakt_list_type
@@ -1342,7 +1347,7 @@ class SimklUserImport(ImportListProvider):
         failures = []
         if not self.settings.access_token:
             failures.append(Failure("signIn", "Must authenticate with Simkl", ""))
-        if self.settings.list_type not in _SIMKL_LISTS:
+        if not _is_option(self.settings.list_type, _SIMKL_LISTS):
             failures.append(
                 Failure("listType", "'List Type' is not one of its options", self.settings.list_type)
             )

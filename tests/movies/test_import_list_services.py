@@ -545,3 +545,21 @@ def test_the_plex_page_form_keeps_the_token_masked(admin_client):
 
     assert response.status_code == 200 and 'name="field-accessToken"' in response.content.decode()
     assert "plex-secret" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        *(("rating", "high"), ("certification", "PG,XXX"), ("years", "199x"), ("limit", 0)),
+        *(("traktListType", 6), ("traktListType", [1])),
+    ],
+)
+def test_trakt_popular_filters_are_checked_as_radarr(api_client, name, value):
+    body = schema(api_client)["TraktPopularImport"] | {"name": "Trakt", "enableAuto": False}
+    for field in body["fields"]:
+        field["value"] = {"accessToken": "t", name: value}.get(field["name"], field["value"])
+
+    response = post(api_client, "/api/v3/importlist?forceSave=true", body)
+
+    assert response.status_code == 400
+    assert {failure["propertyName"] for failure in response.json()} == {name}
