@@ -7,7 +7,7 @@ TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 TEST_WORKERS ?= 2
 export TEST_DATABASE_URL  # tests/radarr/test_cluster.py creates its own database there
 
-.PHONY: run test lint format bench clean-venv
+.PHONY: run test lint format bench mutate clean-venv
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -62,6 +62,11 @@ format: $(VENV)/.installed-test
 ## Start-up time, idle memory, API latency and parser speed (see bench/README.md)
 bench: $(VENV)/.installed-test
 	$(PY) bench/run.py
+
+## Mutation testing of the core with mutmut, niced, one mutant at a time (long: not part of `make test`);
+## GROUPS="naming grabbing" limits it, SAMPLE=120 runs that many of each (scripts/mutate.py, NOTES.md)
+mutate: $(VENV)/.installed-test
+	$(PY) scripts/mutate.py $(if $(SAMPLE),--sample $(SAMPLE)) $(GROUPS)
 
 clean-venv:
 	rm -rf $(VENV)

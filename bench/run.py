@@ -216,6 +216,7 @@ def main() -> None:
         "index_bench",
         "rss_bench",
         "scenegroups_bench",
+        "importlist_bench",
         "login_bench",
         "load_bench",
     )

@@ -20,9 +20,10 @@ from downloads.tracking import grab_of
 from imports.discovery import scan_folder
 from imports.evaluation import ImportContext, evaluate_file, load_import_context
 from imports.events import download_event
-from imports.extras import delete_extras_of
+from imports.extras import delete_extras_of, import_extras
 from imports.facts import ImportFacts, ImportRejection
 from imports.metadatafiles import write_metadata_safely
+from imports.naming import movie_file_name
 from imports.options import import_options
 from imports.recyclebin import RecycleError, recycle_file
 from imports.transfer import COPY, HARDLINK, MOVE, TransferError, transfer_file
@@ -159,10 +160,6 @@ def import_download(tracked: TrackedDownload) -> ImportResult:
 
 
 def _file_name(facts: ImportFacts) -> str:
-    try:
-        from imports.naming import movie_file_name  # noqa: PLC0415 (naming is optional)
-    except ImportError:
-        return facts.path.stem
     try:
         with transaction.atomic():  # a failing query in naming must not poison the caller's transaction
             return movie_file_name(facts.movie, facts) or facts.path.stem
@@ -322,10 +319,6 @@ def _notify(movie: Movie, movie_file: MovieFile, facts: ImportFacts, replaced: l
 
 
 def _import_extras(facts: ImportFacts, movie: Movie, movie_file: MovieFile) -> None:
-    try:
-        from imports.extras import import_extras  # noqa: PLC0415 (extras are optional)
-    except ImportError:
-        return
     try:
         with transaction.atomic():
             import_extras(facts.path.parent, movie, movie_file)

@@ -122,14 +122,3 @@ def transfer_file(
             logger.warning("Imported %s but could not delete the source: %s", source, error.strerror)
     logger.info("%s %s to %s", how.capitalize(), source, final)
     return final
-
-
-def same_filesystem(first: Path, second: Path) -> bool:
-    """Whether two existing paths (or their nearest existing parents) share a device."""
-
-    def device(path: Path) -> int:
-        while not path.exists() and path != path.parent:
-            path = path.parent
-        return path.stat().st_dev
-
-    return device(Path(first)) == device(Path(second))

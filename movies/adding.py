@@ -2,7 +2,6 @@
 import lists) or from a TMDB id alone, validated as Radarr validates them.
 """
 
-import importlib
 import logging
 import os
 import posixpath
@@ -156,28 +155,15 @@ def _collection_for(ref: CollectionRef | None, movie: Movie, monitor_collection:
 
 
 def _after_add(movie: Movie, search_for_movie: bool) -> None:
-    """Queue the search (once the indexers exist) and the poster caching, after commit."""
+    """Queue the search when asked, and the poster caching after commit."""
+    from django_q.tasks import async_task
+
     from radarr.commands import queue_command
-    from radarr.jobs import find_job
 
-    if search_for_movie and find_job("MoviesSearch"):
+    if search_for_movie:
         queue_command("MoviesSearch", {"movieIds": [movie.pk]})
-    elif search_for_movie:
-        # TODO(#5): the MoviesSearch job arrives with the indexers; searchForMovie is kept meanwhile.
-        logger.info("Search on add for %s waits for the indexers (no MoviesSearch job yet)", movie)
-    if _task_exists("movies.tasks", "cache_movie_covers"):
-        from django_q.tasks import async_task
-
-        movie_id = movie.pk
-        transaction.on_commit(lambda: async_task("movies.tasks.cache_movie_covers", movie_id))
-
-
-def _task_exists(module_name: str, function_name: str) -> bool:
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return False
-    return callable(getattr(module, function_name, None))
+    movie_id = movie.pk
+    transaction.on_commit(lambda: async_task("movies.tasks.cache_movie_covers", movie_id))
 
 
 def fetch_metadata(tmdb_id: int) -> MovieMetadata:

@@ -55,7 +55,21 @@ def specification_from_input(raw: Any) -> dict[str, Any]:
     }
 
 
+def _holds_nul(value: Any) -> bool:
+    """Whether a text anywhere in `value` holds a NUL character (PostgreSQL can neither store nor
+    compare one)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return any(_holds_nul(item) for item in value)
+    return False
+
+
 def validate_auto_tag(rule: AutoTagInput, existing: AutoTag | None) -> list[Failure]:
+    if _holds_nul(rule.name) or _holds_nul(rule.specifications):
+        return [Failure("", "Text may not contain a NUL character")]
     failures: list[Failure] = []
     if not rule.name.strip():
         failures.append(Failure("Name", "'Name' must not be empty.", rule.name))

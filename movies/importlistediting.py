@@ -65,7 +65,17 @@ def import_list_resource(row: ImportList) -> dict[str, Any]:
 
 
 def import_list_template(cls: type[ImportListProvider]) -> dict[str, Any]:
-    """One entry of GET /importlist/schema: a new list of that kind, with Radarr's defaults."""
+    """One entry of GET /importlist/schema: a new list of that kind, with Radarr's defaults, and the
+    kind's ready-made lists (Radarr's presets, e.g. IMDb's Top 250) in the same shape."""
+    template = _template(cls)
+    template["presets"] = [
+        _template(cls) | {"name": name, "enableAuto": True, "fields": field_resources(cls.Settings, settings)}
+        for name, settings in cls.presets
+    ]
+    return template
+
+
+def _template(cls: type[ImportListProvider]) -> dict[str, Any]:
     valid_defaults = not cls(SimpleNamespace(settings={})).validate()  # as Radarr's DefaultDefinitions
     return {
         "enabled": cls.enabled_by_default and valid_defaults,

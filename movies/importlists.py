@@ -6,20 +6,30 @@ names now (ListMovie, a TMDB id and/or an IMDb id) or raises ProviderError; movi
 maps them to TMDB ids, caches them and adds the new ones.
 """
 
+import contextlib
+import csv
 import dataclasses
+import io
+import json
+import logging
 import re
+import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import requests
+from django.conf import settings as django_settings
+from django.core.cache import cache
 
 from movies import tmdb
 from radarr import http
 from radarr.api.errors import Failure
-from radarr.providers import Provider, ProviderError, safe_message, setting
+from radarr.providers import Provider, ProviderError, camel_case, safe_message, setting
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +49,8 @@ class ImportListProvider(Provider):
     min_refresh_interval: ClassVar[timedelta] = timedelta(hours=12)
     # Radarr's template default: a new list of this kind is enabled (when its settings are valid)
     enabled_by_default: ClassVar[bool] = True
+    # Radarr's presets: ready-made lists of the kind, (name, settings in v3 names)
+    presets: ClassVar[tuple[tuple[str, dict[str, Any]], ...]] = ()
 
     def fetch(self) -> list[ListMovie]:
         raise NotImplementedError
@@ -88,6 +100,11 @@ def _int(value: Any) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
+
+
+def _is_option(value: Any, options: dict[int, Any]) -> bool:
+    """Whether a select's value is one of its options (a whole number; never a crash on a list sent)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value in options
 
 
 def _year(value: Any) -> int:
@@ -312,7 +329,7 @@ class TMDbPopularImport(TMDbImportBase):
         )
 
     def validate(self) -> list[Failure]:
-        if self.settings.tmdb_list_type not in _POPULAR_LISTS:
+        if not _is_option(self.settings.tmdb_list_type, _POPULAR_LISTS):
             return [
                 Failure("tMDbListType", "'List Type' is not one of its options", self.settings.tmdb_list_type)
             ]
@@ -588,19 +605,924 @@ class RSSImport(ImportListProvider):
         return movies
 
 
+def service_url(service: str) -> str:
+    """The base of a list service (settings.RADARR_LIST_SERVICE_URLS: tests point it at a fake)."""
+    return str(django_settings.RADARR_LIST_SERVICE_URLS[service]).rstrip("/")
+
+
+# IMDb's title types that are not movies (the export's "Title Type", the page's titleType id)
+_IMDB_NOT_MOVIES = {
+    *("tv series", "tv mini series", "tv episode", "tv special", "podcast series", "video game"),
+    *("tvseries", "tvminiseries", "tvepisode", "tvspecial", "podcastseries", "videogame"),
+}
+_NEXT_DATA = re.compile(r'<script[^>]*id="__NEXT_DATA__"[^>]*>(.*?)</script>', re.DOTALL)
+_TITLE_LINK = re.compile(r'href="(?:https?://www\.imdb\.com)?/title/(tt\d{7,})/')
+
+
+def _imdb_csv_movies(text: str) -> list[ListMovie]:
+    """IMDb's list export: a CSV with Const (the IMDb id), Title, Title Type and Year columns."""
+    movies = []
+    for row in csv.DictReader(io.StringIO(text)):
+        imdb_id = (row.get("Const") or "").strip()
+        kind = (row.get("Title Type") or "").strip().lower()
+        if not _IMDB_ID.fullmatch(imdb_id) or kind in _IMDB_NOT_MOVIES:
+            continue
+        movies.append(
+            ListMovie(imdb_id=imdb_id, title=(row.get("Title") or "").strip(), year=_int(row.get("Year")))
+        )
+    return movies
+
+
+def _imdb_page_titles(data: Any, found: dict[str, ListMovie]) -> None:
+    """The titles a page's __NEXT_DATA__ names: objects with a `tt` id and a titleText."""
+    if isinstance(data, list):
+        for value in data:
+            _imdb_page_titles(value, found)
+        return
+    if not isinstance(data, dict):
+        return
+    imdb_id = data.get("id")
+    title = data.get("titleText")
+    if isinstance(imdb_id, str) and _IMDB_ID.fullmatch(imdb_id) and isinstance(title, dict):
+        kind = data.get("titleType") if isinstance(data.get("titleType"), dict) else {}
+        year = data.get("releaseYear") if isinstance(data.get("releaseYear"), dict) else {}
+        if str(kind.get("id") or "").lower() not in _IMDB_NOT_MOVIES and imdb_id not in found:
+            found[imdb_id] = ListMovie(
+                imdb_id=imdb_id, title=str(title.get("text") or ""), year=_int(year.get("year"))
+            )
+    for value in data.values():
+        if isinstance(value, dict | list):
+            _imdb_page_titles(value, found)
+
+
+def _imdb_page_movies(text: str) -> list[ListMovie]:
+    """An IMDb list, watchlist or chart page: the titles of its embedded data, else its title links."""
+    found: dict[str, ListMovie] = {}
+    embedded = _NEXT_DATA.search(text)
+    if embedded:
+        with contextlib.suppress(ValueError):
+            _imdb_page_titles(json.loads(embedded.group(1)), found)
+    if not found:
+        for imdb_id in _TITLE_LINK.findall(text):
+            found.setdefault(imdb_id, ListMovie(imdb_id=imdb_id))
+    return list(found.values())
+
+
+class IMDbListImport(ImportListProvider):
+    """An IMDb list (`ls…`: its CSV export), a user's watchlist (`ur…`) or the `top250` and `popular`
+    charts (their pages). Radarr reads these through its own metadata server; we read IMDb itself.
+    The IMDb ids are mapped to TMDB by the sync (TMDB's find)."""
+
+    implementation = "IMDbListImport"
+    implementation_name = "IMDb Lists"
+    info_link = "https://wiki.servarr.com/radarr/supported#imdblistimport"
+    list_type = "other"
+    min_refresh_interval = timedelta(hours=12)
+    presets = (("IMDb Top 250", {"listId": "top250"}), ("IMDb Popular Movies", {"listId": "popular"}))
+
+    @dataclasses.dataclass
+    class Settings:
+        list_id: str = setting(
+            "List/User ID",
+            "",
+            help_text="IMDb list ID (e.g. ls12345678), user ID (e.g. ur12345678) for "
+            "a watchlist, 'top250' or 'popular'",
+        )
+
+    def validate(self) -> list[Failure]:
+        value = self.settings.list_id
+        if not isinstance(value, str) or not re.fullmatch(r"(top250|popular)|(ls|ur)\d+", value.strip()):
+            message = (
+                "List ID must be 'top250', 'popular', a list 'ls12345678' or a user watchlist 'ur12345678'"
+            )
+            return [Failure("listId", message, value)]
+        return []
+
+    def fetch(self) -> list[ListMovie]:
+        base = service_url("imdb")
+        list_id = self.settings.list_id.strip()
+        headers = {"Accept-Language": "en-US"}
+        if list_id.startswith("ls"):
+            try:
+                response = _get(f"{base}/list/{list_id}/export", headers=headers)
+            except ProviderError as error:
+                if error.permanent:
+                    raise
+                response = None
+            if response is not None and (
+                "csv" in response.headers.get("Content-Type", "") or response.text.startswith("Position,")
+            ):
+                return _imdb_csv_movies(response.text)
+            # no export (IMDb now asks to sign in for it): the list's own page
+            return _imdb_page_movies(_get(f"{base}/list/{list_id}/", headers=headers).text)
+        paths = {"top250": "/chart/top/", "popular": "/chart/moviemeter/"}
+        path = paths.get(list_id, f"/user/{list_id}/watchlist/")
+        return _imdb_page_movies(_get(base + path, headers=headers).text)
+
+
+# Radarr's PlexImport reads 10 pages of 100 at most
+_PLEX_PAGE_SIZE = 100
+_PLEX_MAX_PAGES = 10
+
+
+def _plex_guid(guids: Any, scheme: str) -> str:
+    for guid in guids if isinstance(guids, list) else []:
+        value = str(guid.get("id") or "") if isinstance(guid, dict) else ""
+        if value.startswith(f"{scheme}://"):
+            return value.removeprefix(f"{scheme}://")
+    return ""
+
+
+def plex_client_identifier() -> str:
+    """This install's Plex client id (Radarr's PlexClientIdentifier): stable, derived from the instance
+    without revealing its API key."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"radarr-django:plex:{django_settings.RADARR_API_KEY}"))
+
+
+class PlexImport(ImportListProvider):
+    """A Plex account's watchlist (Plex's discover API with the account's token), movies only, paged."""
+
+    implementation = "PlexImport"
+    implementation_name = "Plex Watchlist"
+    info_link = "https://wiki.servarr.com/radarr/supported#pleximport"
+    list_type = "plex"
+    min_refresh_interval = timedelta(hours=6)
+
+    @dataclasses.dataclass
+    class Settings:
+        access_token: str = setting(
+            "Access Token", "", secret=True, help_text="The Plex account's token (X-Plex-Token)"
+        )
+
+    def validate(self) -> list[Failure]:
+        if not self.settings.access_token:
+            return [Failure("accessToken", "Must authenticate with Plex", "")]
+        return []
+
+    def fetch(self) -> list[ListMovie]:
+        movies: list[ListMovie] = []
+        start = 0
+        for _page in range(_PLEX_MAX_PAGES):
+            params = {
+                "includeFields": "title,type,year,ratingKey",
+                "excludeElements": "Image",
+                "includeGuids": "1",
+                "sort": "watchlistedAt:desc",
+                "type": "1",  # movies
+                "X-Plex-Container-Size": str(_PLEX_PAGE_SIZE),
+                "X-Plex-Container-Start": str(start),
+            }
+            headers = {"Accept": "application/json", "X-Plex-Token": self.settings.access_token}
+            url = f"{service_url('plex')}/library/sections/watchlist/all"
+            data = _get_json(url, params=params, headers=headers)
+            container = data.get("MediaContainer") if isinstance(data, dict) else None
+            if not isinstance(container, dict):
+                raise ProviderError("Plex did not answer a watchlist")
+            items = [item for item in container.get("Metadata") or [] if isinstance(item, dict)]
+            for item in items:
+                movie = ListMovie(
+                    _int(_plex_guid(item.get("Guid"), "tmdb")),
+                    _plex_guid(item.get("Guid"), "imdb"),
+                    str(item.get("title") or ""),
+                    _int(item.get("year")),
+                )
+                if movie.tmdb_id > 0 or movie.imdb_id:
+                    movies.append(movie)
+            start += len(items)
+            total = _int(container.get("totalSize"))
+            # Plex may answer fewer than asked: its totalSize says whether more pages follow
+            if not items or (start >= total if total else len(items) < _PLEX_PAGE_SIZE):
+                break
+        return movies
+
+    def request_action(self, action: str, query: dict[str, str]) -> Any:
+        """Plex's PIN sign-in: `startOAuth` makes a PIN at plex.tv and answers the URL where the user
+        signs in (`oauthUrl`) and the `pinId`; `getOAuthToken` (with `pinId`) answers the account's
+        token once signed in (`accessToken`), else `{"pending": true}`."""
+        action = action.lower()
+        client = plex_client_identifier()
+        headers = {
+            "Accept": "application/json",
+            "X-Plex-Client-Identifier": client,
+            "X-Plex-Product": "Radarr",
+        }
+        try:
+            if action == "startoauth":
+                try:
+                    response = http.session().post(
+                        f"{service_url('plextv')}/api/v2/pins", params={"strong": "true"}, headers=headers
+                    )
+                except requests.RequestException as error:
+                    raise ProviderError(
+                        f"Unable to connect to plex.tv: {safe_message(str(error))}"
+                    ) from error
+                data = response.json() if response.status_code in (200, 201) else None
+                if not isinstance(data, dict) or not data.get("code"):
+                    return {"error": f"plex.tv refused the sign-in (HTTP {response.status_code})"}
+                params = {"clientID": client, "code": data["code"], "context[device][product]": "Radarr"}
+                if query.get("callbackUrl"):
+                    params["forwardUrl"] = query["callbackUrl"]
+                return {"oauthUrl": "https://app.plex.tv/auth#?" + urlencode(params), "pinId": data.get("id")}
+            if action == "getoauthtoken":
+                pin = _int(query.get("pinId"))
+                data = _get_json(f"{service_url('plextv')}/api/v2/pins/{pin}", headers=headers)
+                token = str(data.get("authToken") or "") if isinstance(data, dict) else ""
+                return {"accessToken": token} if token else {"pending": True}
+        except (ProviderError, ValueError) as error:
+            return {"error": getattr(error, "message", "plex.tv did not answer JSON")}
+        return {}
+
+
+class PlexRssImport(ImportListProvider):
+    """A Plex watchlist's RSS feed: items of category `movie` with an `imdb://` or `tmdb://` guid."""
+
+    implementation = "PlexRssImport"
+    implementation_name = "Plex Watchlist RSS"
+    info_link = "https://wiki.servarr.com/radarr/supported#plexrssimport"
+    list_type = "plex"
+    min_refresh_interval = timedelta(hours=6)
+
+    @dataclasses.dataclass
+    class Settings:
+        url: str = setting("Url", "", help_text="The watchlist's RSS link (Plex: Settings → Watchlist)")
+
+    def validate(self) -> list[Failure]:
+        return _url_failure("url", "Url", self.settings.url)
+
+    def fetch(self) -> list[ListMovie]:
+        movies = []
+        for item in _rss_items(_get(self.settings.url).content):
+            if (item.findtext("category") or "").strip() != "movie":
+                continue
+            guid = (item.findtext("guid") or "").strip()
+            imdb = _IMDB_ID.search(guid.removeprefix("imdb://")) if guid.startswith("imdb://") else None
+            tmdb_id = _int(guid.removeprefix("tmdb://")) if guid.startswith("tmdb://") else 0
+            if imdb or tmdb_id > 0:
+                title = (item.findtext("title") or "").strip()
+                movies.append(ListMovie(tmdb_id, imdb.group(1) if imdb else "", title))
+        return movies
+
+
+# ---- Trakt: its API with an app's client id, tokens from OAuth's device flow (Radarr goes through its
+# own OAuth proxy; we ask Trakt itself, with the user's app: Trakt → Settings → Your API Apps)
+
+_TRAKT_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
+_TRAKT_REFRESH_MARGIN = timedelta(minutes=5)  # as Radarr: a token this close to expiring is refreshed
+
+
+def _trakt_settings(own: list[tuple[str, Any, Any]]) -> list[tuple[str, Any, Any]]:
+    """A Trakt kind's settings in Radarr's order: the tokens (TraktSettingsBase's hidden fields), the
+    kind's own, the limit; then the app's client id and secret that the device flow needs (ours)."""
+    tokens = {
+        "access_token": setting("Access Token", "", secret=True, hidden="hidden"),
+        "refresh_token": setting("Refresh Token", "", secret=True, hidden="hidden"),
+        "expires": setting("Expires", "", hidden="hidden"),
+        "auth_user": setting("Auth User", "", hidden="hidden"),
+    }
+    rest = {
+        "limit": setting("Limit", 100, help_text="Limit the number of movies to get"),
+        "client_id": setting(
+            "Client ID",
+            "",
+            advanced=True,
+            help_text="Your Trakt API app's client ID (Trakt → Settings → Your API Apps)",
+        ),
+        "client_secret": setting(
+            "Client Secret", "", secret=True, advanced=True, help_text="Your Trakt API app's client secret"
+        ),
+    }
+    return [
+        *((name, Any, value) for name, value in tokens.items()),
+        *own,
+        *((name, Any, value) for name, value in rest.items()),
+    ]
+
+
+def _trakt_expiry(value: Any) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _json_or_none(response: requests.Response) -> Any:
+    """A 200 answer's JSON; None for another status or a body that is not JSON."""
+    if response.status_code != 200:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _trakt_movie(entry: Any) -> ListMovie | None:
+    """A movie of a Trakt answer: `{movie: {...}}` items, or the movie itself (popular)."""
+    movie = entry.get("movie", entry) if isinstance(entry, dict) else None
+    ids = movie.get("ids") if isinstance(movie, dict) else None
+    if not isinstance(ids, dict):
+        return None
+    found = ListMovie(
+        _int(ids.get("tmdb")),
+        str(ids.get("imdb") or ""),
+        str(movie.get("title") or ""),
+        _int(movie.get("year")),
+    )
+    return found if found.tmdb_id > 0 or found.imdb_id else None
+
+
+class TraktImportBase(ImportListProvider):
+    """Radarr's Trakt kinds: one API request with the account's bearer token, refreshed when it is
+    about to expire or Trakt answers 401; the refreshed tokens are saved onto the list."""
+
+    list_type = "trakt"
+    min_refresh_interval = timedelta(hours=12)
+
+    def validate(self) -> list[Failure]:
+        failures = []
+        if not self.settings.access_token:
+            failures.append(Failure("signIn", "Must authenticate with Trakt", ""))
+        if _int(self.settings.limit) <= 0:
+            failures.append(Failure("limit", "Must be integer greater than 0", self.settings.limit))
+        return failures
+
+    def trakt_path(self) -> tuple[str, dict[str, str]]:
+        raise NotImplementedError
+
+    def _headers(self, token: str = "") -> dict[str, str]:
+        headers = {"Content-Type": "application/json", "trakt-api-version": "2"}
+        if self.settings.client_id:
+            headers["trakt-api-key"] = self.settings.client_id
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        return headers
+
+    def _post(self, path: str, body: dict[str, Any]) -> requests.Response:
+        try:
+            return http.session().post(f"{service_url('trakt')}{path}", json=body, headers=self._headers())
+        except requests.RequestException as error:
+            raise ProviderError(f"Unable to connect to Trakt: {safe_message(str(error))}") from error
+
+    def refresh_tokens(self) -> bool:
+        """Trade the refresh token for new tokens (saved on the list); False when Trakt refuses."""
+        if not self.settings.refresh_token:
+            return False
+        response = self._post(
+            "/oauth/token",
+            {
+                "refresh_token": self.settings.refresh_token,
+                "client_id": self.settings.client_id,
+                "client_secret": self.settings.client_secret,
+                "redirect_uri": _TRAKT_REDIRECT,
+                "grant_type": "refresh_token",
+            },
+        )
+        data = _json_or_none(response)
+        if not isinstance(data, dict) or not data.get("access_token"):
+            logger.warning(
+                "Trakt refused to refresh the token of list %s (HTTP %s)", self._name(), response.status_code
+            )
+            return False
+        self._save_tokens(data)
+        return True
+
+    def _name(self) -> str:
+        return str(getattr(self.definition, "name", ""))
+
+    def _save_tokens(self, data: dict[str, Any]) -> None:
+        expires = datetime.now(UTC) + timedelta(seconds=_int(data.get("expires_in")) or 86400 * 90)
+        self.settings.access_token = str(data["access_token"])
+        self.settings.refresh_token = str(data.get("refresh_token") or self.settings.refresh_token)
+        self.settings.expires = expires.isoformat()
+        stored = dict(self.definition.settings or {})
+        stored |= {
+            "accessToken": self.settings.access_token,
+            "refreshToken": self.settings.refresh_token,
+            "expires": self.settings.expires,
+        }
+        self.definition.settings = stored
+        if getattr(self.definition, "pk", None):
+            type(self.definition).objects.filter(pk=self.definition.pk).update(settings=stored)
+
+    def fetch(self) -> list[ListMovie]:
+        if not self.settings.access_token:
+            raise ProviderError("Must authenticate with Trakt", permanent=True)
+        expires = _trakt_expiry(self.settings.expires)
+        if expires is None or expires < datetime.now(UTC) + _TRAKT_REFRESH_MARGIN:
+            self.refresh_tokens()
+        path, params = self.trakt_path()
+        params = {"limit": str(_int(self.settings.limit) or 100), **params}
+        url = f"{service_url('trakt')}{path}"
+        try:
+            data = _get_json(url, params=params, headers=self._headers(self.settings.access_token))
+        except ProviderError as error:
+            # a token revoked or expired early: refresh once and ask again
+            if not error.permanent or not self.refresh_tokens():
+                raise
+            data = _get_json(url, params=params, headers=self._headers(self.settings.access_token))
+        if not isinstance(data, list):
+            raise ProviderError("Trakt did not answer a list of movies")
+        return [movie for entry in data if (movie := _trakt_movie(entry)) is not None]
+
+    def request_action(self, action: str, query: dict[str, str]) -> Any:
+        """OAuth's device flow: `startOAuth` asks Trakt for a code the user enters at its verification
+        URL; `getOAuthToken` (with `deviceCode`) polls once: the tokens once the user approved, else
+        `{"pending": true}` (poll again after `interval` seconds) or an error."""
+        action = action.lower()
+        if action == "startoauth":
+            response = self._post("/oauth/device/code", {"client_id": self.settings.client_id})
+            data = _json_or_none(response)
+            if not isinstance(data, dict):
+                return {"error": f"Trakt refused the device code request (HTTP {response.status_code})"}
+            keys = ("device_code", "user_code", "verification_url", "expires_in", "interval")
+            return {camel_case(key): data.get(key) for key in keys}
+        if action == "getoauthtoken":
+            body = {
+                "code": query.get("deviceCode", ""),
+                "client_id": self.settings.client_id,
+                "client_secret": self.settings.client_secret,
+            }
+            response = self._post("/oauth/device/token", body)
+            if response.status_code in (400, 429):
+                return {"pending": True}
+            errors = {
+                404: "invalid code",
+                409: "code already used",
+                410: "code expired",
+                418: "denied by the user",
+            }
+            data = _json_or_none(response)
+            if not isinstance(data, dict) or not data.get("access_token"):
+                reason = errors.get(response.status_code, f"HTTP {response.status_code}")
+                return {"error": f"Trakt did not authorize: {reason}"}
+            expires = datetime.now(UTC) + timedelta(seconds=_int(data.get("expires_in")))
+            return {
+                "accessToken": data["access_token"],
+                "refreshToken": data.get("refresh_token") or "",
+                "expires": expires.isoformat(),
+                "authUser": self._user_name(str(data["access_token"])),
+            }
+        return {}
+
+    def _user_name(self, token: str) -> str:
+        try:
+            data = _get_json(f"{service_url('trakt')}/users/settings", headers=self._headers(token))
+        except ProviderError:
+            return ""
+        user = data.get("user") if isinstance(data, dict) else None
+        return str(user.get("username") or "") if isinstance(user, dict) else ""
+
+
+def _trakt_slug(name: str) -> str:
+    """Trakt's list slug: other than letters, digits and `_`, runs become one dash."""
+    return re.sub(r"-+", "-", re.sub(r"[^\w]", "-", name.strip().lower())).strip("-")
+
+
+class TraktListImport(TraktImportBase):
+    """A Trakt user's list (public, or one the account may read)."""
+
+    implementation = "TraktListImport"
+    implementation_name = "Trakt List"
+    info_link = "https://wiki.servarr.com/radarr/supported#traktlistimport"
+
+    Settings = dataclasses.make_dataclass(
+        "Settings",
+        _trakt_settings(
+            [
+                (
+                    "username",
+                    str,
+                    setting(
+                        "Username", "", privacy="userName", help_text="Username for the List to import from"
+                    ),
+                ),
+                (
+                    "listname",
+                    str,
+                    setting(
+                        "List Name",
+                        "",
+                        help_text="List name for import, list must be public or you must have access to it",
+                    ),
+                ),
+            ]
+        ),
+    )
+
+    def validate(self) -> list[Failure]:
+        failures = super().validate()
+        for name, label in (("username", "Username"), ("listname", "List Name")):
+            if not str(getattr(self.settings, name) or "").strip():
+                failures.append(Failure(name, f"'{label}' must not be empty", ""))
+        return failures
+
+    def trakt_path(self) -> tuple[str, dict[str, str]]:
+        user = self.settings.username.strip()
+        return f"/users/{user}/lists/{_trakt_slug(self.settings.listname)}/items/movies", {}
+
+
+_TRAKT_POPULAR = {
+    0: ("Trending Movies", "/movies/trending"),
+    1: ("Popular Movies", "/movies/popular"),
+    2: ("Top Anticipated Movies", "/movies/anticipated"),
+    3: ("Top Box Office Movies", "/movies/boxoffice"),
+    4: ("Top Watched Movies By Week", "/movies/watched/weekly"),
+    5: ("Top Watched Movies By Month", "/movies/watched/monthly"),
+    7: ("Top Watched Movies Of All Time", "/movies/watched/all"),
+    8: ("Recommended Movies By Week", "/movies/recommended/weekly"),
+    9: ("Recommended Movies By Month", "/movies/recommended/monthly"),
+    11: ("Recommended Movies Of All Time", "/movies/recommended/all"),
+}
+_CERTIFICATIONS = {"nr", "g", "pg", "pg-13", "r", "nc-17"}
+
+
+class TraktPopularImport(TraktImportBase):
+    """Trakt's trending, popular, anticipated, box office, most watched or recommended movies, with
+    Radarr's filters (ratings, certifications, genres, years) and any extra parameters."""
+
+    implementation = "TraktPopularImport"
+    implementation_name = "Trakt Popular List"
+    info_link = "https://wiki.servarr.com/radarr/supported#traktpopularimport"
+
+    Settings = dataclasses.make_dataclass(
+        "Settings",
+        _trakt_settings(
+            [
+                (
+                    "trakt_list_type",
+                    int,
+                    setting(
+                        "List Type",
+                        1,
+                        field_type="select",
+                        select_options=[(value, label) for value, (label, _) in _TRAKT_POPULAR.items()],
+                        help_text="Type of list you're seeking to import from",
+                    ),
+                ),
+                (
+                    "rating",
+                    str,
+                    setting("Rating", "0-100", help_text="Filter movies by rating range (0-100)"),
+                ),
+                (
+                    "certification",
+                    str,
+                    setting(
+                        "Certification",
+                        "NR,G,PG,PG-13,R,NC-17",
+                        help_text="Filter movies by certifications (NR,G,PG,PG-13,R,NC-17), comma separated",
+                    ),
+                ),
+                (
+                    "genres",
+                    str,
+                    setting(
+                        "Genres",
+                        "",
+                        help_text="Filter movies by Trakt genre slugs, comma separated (popular lists only)",
+                    ),
+                ),
+                ("years", str, setting("Years", "", help_text="Filter movies by year or year range")),
+                (
+                    "trakt_additional_parameters",
+                    str,
+                    setting(
+                        "Additional Parameters",
+                        "",
+                        advanced=True,
+                        help_text="Additional Trakt API parameters",
+                    ),
+                ),
+            ]
+        ),
+    )
+
+    def validate(self) -> list[Failure]:
+        failures = super().validate()
+        if not _is_option(self.settings.trakt_list_type, _TRAKT_POPULAR):
+            failures.append(
+                Failure(
+                    "traktListType", "Yearly lists are no longer supported", self.settings.trakt_list_type
+                )
+            )
+        rating, years = str(self.settings.rating or ""), str(self.settings.years or "")
+        if rating and not re.fullmatch(r"\d+-\d+", rating):
+            failures.append(Failure("rating", "Not a valid rating", rating))
+        certifications = [
+            c.strip().lower() for c in str(self.settings.certification or "").split(",") if c.strip()
+        ]
+        if any(c not in _CERTIFICATIONS for c in certifications):
+            failures.append(
+                Failure("certification", "Not a valid certification", self.settings.certification)
+            )
+        if years and not re.fullmatch(r"\d+(-\d+)?", years):
+            failures.append(Failure("years", "Not a valid year or range of years", years))
+        return failures
+
+    def trakt_path(self) -> tuple[str, dict[str, str]]:
+        params = {
+            "years": str(self.settings.years or ""),
+            "genres": str(self.settings.genres or "").lower(),
+            "ratings": str(self.settings.rating or ""),
+            "certifications": str(self.settings.certification or "").lower(),
+        }
+        extra = str(self.settings.trakt_additional_parameters or "").lstrip("&?")
+        for pair in filter(None, extra.split("&")):
+            key, _, value = pair.partition("=")
+            params[key] = value
+        return _TRAKT_POPULAR[self.settings.trakt_list_type][1], {k: v for k, v in params.items() if v}
+
+
+_TRAKT_USER_LISTS = {0: "Watch List", 1: "Watched List", 2: "Collection List"}
+_TRAKT_SORTING = {0: "rank", 1: "added", 2: "title", 3: "released"}
+
+
+class TraktUserImport(TraktImportBase):
+    """A Trakt user's watchlist (in the sorting chosen), watched movies or collection."""
+
+    implementation = "TraktUserImport"
+    implementation_name = "Trakt User"
+    info_link = "https://wiki.servarr.com/radarr/supported#traktuserimport"
+
+    Settings = dataclasses.make_dataclass(
+        "Settings",
+        _trakt_settings(
+            [
+                (
+                    "trakt_list_type",
+                    int,
+                    setting(
+                        "List Type",
+                        0,
+                        field_type="select",
+                        select_options=list(_TRAKT_USER_LISTS.items()),
+                        help_text="Type of list you're seeking to import from",
+                    ),
+                ),
+                (
+                    "trakt_watch_sorting",
+                    int,
+                    setting(
+                        "Watch List Sorting",
+                        0,
+                        field_type="select",
+                        select_options=[(0, "Rank"), (1, "Added"), (2, "Title"), (3, "Released")],
+                        help_text="If List Type is Watch, select the order to sort the list by",
+                    ),
+                ),
+                (
+                    "username",
+                    str,
+                    setting(
+                        "Username",
+                        "",
+                        help_text="Username for the List to import from (empty to use Auth User)",
+                    ),
+                ),
+            ]
+        ),
+    )
+
+    def validate(self) -> list[Failure]:
+        failures = super().validate()
+        if not _is_option(self.settings.trakt_list_type, _TRAKT_USER_LISTS):
+            failures.append(
+                Failure(
+                    "traktListType", "'List Type' is not one of its options", self.settings.trakt_list_type
+                )
+            )
+        if self.settings.access_token and not (self.settings.username or self.settings.auth_user):
+            failures.append(Failure("authUser", "'Auth User' must not be empty", ""))
+        return failures
+
+    def trakt_path(self) -> tuple[str, dict[str, str]]:
+        user = str(self.settings.username or "").strip() or str(self.settings.auth_user or "").strip()
+        kind = self.settings.trakt_list_type
+        if kind == 1:
+            return f"/users/{user}/watched/movies", {}
+        if kind == 2:
+            return f"/users/{user}/collection/movies", {}
+        return (
+            f"/users/{user}/watchlist/movies/{_TRAKT_SORTING.get(self.settings.trakt_watch_sorting, 'rank')}",
+            {},
+        )
+
+
+# ---- Simkl: its API with an app's client id and the account's token (Simkl's PIN flow; its tokens
+# do not expire)
+
+_SIMKL_LISTS = {0: "Watching", 1: "Plan To Watch", 2: "Hold", 3: "Completed", 4: "Dropped"}
+
+
+class SimklUserImport(ImportListProvider):
+    """A Simkl user's movies in one of its lists (watching, plan to watch, hold, completed, dropped)."""
+
+    implementation = "SimklUserImport"
+    implementation_name = "Simkl User Watchlist"
+    info_link = "https://wiki.servarr.com/radarr/supported#simkluserimport"
+    list_type = "simkl"
+    min_refresh_interval = timedelta(hours=6)
+
+    @dataclasses.dataclass
+    class Settings:
+        access_token: str = setting("Access Token", "", secret=True, hidden="hidden")
+        refresh_token: str = setting("Refresh Token", "", secret=True, hidden="hidden")
+        expires: str = setting("Expires", "", hidden="hidden")
+        auth_user: str = setting("Auth User", "", hidden="hidden")
+        list_type: int = setting(
+            "List Type",
+            0,
+            field_type="select",
+            select_options=list(_SIMKL_LISTS.items()),
+            help_text="Type of list you're seeking to import from",
+        )
+        client_id: str = setting(
+            "Client ID",
+            "",
+            advanced=True,
+            help_text="Your Simkl app's client ID (simkl.com/settings/developer)",
+        )
+
+    def validate(self) -> list[Failure]:
+        failures = []
+        if not self.settings.access_token:
+            failures.append(Failure("signIn", "Must authenticate with Simkl", ""))
+        if not _is_option(self.settings.list_type, _SIMKL_LISTS):
+            failures.append(
+                Failure("listType", "'List Type' is not one of its options", self.settings.list_type)
+            )
+        return failures
+
+    def _headers(self, token: str = "") -> dict[str, str]:
+        headers = {"Accept": "application/json", "simkl-api-key": str(self.settings.client_id or "")}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        return headers
+
+    def fetch(self) -> list[ListMovie]:
+        if not self.settings.access_token:
+            raise ProviderError("Must authenticate with Simkl", permanent=True)
+        status = _SIMKL_LISTS.get(self.settings.list_type, "Watching").replace(" ", "").lower()
+        url = f"{service_url('simkl')}/sync/all-items/movies/{status}"
+        data = _get_json(url, headers=self._headers(self.settings.access_token))
+        if data is None or data == []:  # Simkl answers null for an empty list
+            return []
+        if not isinstance(data, dict):
+            raise ProviderError("Simkl did not answer a list of movies")
+        movies = []
+        for entry in data.get("movies") or []:
+            movie = entry.get("movie") if isinstance(entry, dict) else None
+            ids = movie.get("ids") if isinstance(movie, dict) else None
+            if not isinstance(ids, dict):
+                continue
+            found = ListMovie(
+                _int(ids.get("tmdb")),
+                str(ids.get("imdb") or ""),
+                str(movie.get("title") or ""),
+                _int(movie.get("year")),
+            )
+            if found.tmdb_id > 0 or found.imdb_id:
+                movies.append(found)
+        return movies
+
+    def request_action(self, action: str, query: dict[str, str]) -> Any:
+        """Simkl's PIN flow: `startOAuth` gives a code the user enters at Simkl's verification URL;
+        `getOAuthToken` (with `userCode`) polls once: the token once approved, else `{"pending": true}`."""
+        action = action.lower()
+        base = service_url("simkl")
+        client = {"client_id": str(self.settings.client_id or "")}
+        try:
+            if action == "startoauth":
+                data = _get_json(f"{base}/oauth/pin", params=client, headers=self._headers())
+                keys = ("user_code", "verification_url", "expires_in", "interval")
+                return {camel_case(key): data.get(key) for key in keys} if isinstance(data, dict) else {}
+            if action == "getoauthtoken":
+                code = re.sub(r"[^A-Za-z0-9]", "", query.get("userCode", ""))
+                data = _get_json(f"{base}/oauth/pin/{code}", params=client, headers=self._headers())
+                token = str(data.get("access_token") or "") if isinstance(data, dict) else ""
+                if not token:
+                    return {"pending": True}
+                user = _get_json(f"{base}/users/settings", headers=self._headers(token))
+                account = user.get("account") if isinstance(user, dict) else None
+                auth_user = str(account.get("id") or "") if isinstance(account, dict) else ""
+                return {"accessToken": token, "refreshToken": "", "expires": "", "authUser": auth_user}
+        except ProviderError as error:
+            return {"error": error.message}
+        return {}
+
+
+# ---- Letterboxd (ours: Radarr has none): a list's or watchlist's pages, or a user's RSS
+
+_LETTERBOXD_MAX_PAGES = 20
+_LETTERBOXD_SLUG = re.compile(r'data-(?:film|item)-slug="([a-z0-9-]+)"')
+_LETTERBOXD_TARGET = re.compile(r'data-target-link="/film/([a-z0-9-]+)/"')
+_LETTERBOXD_NEXT = re.compile(r'<a[^>]*class="next"[^>]*href="([^"]+)"')
+_LETTERBOXD_TMDB = re.compile(r'data-tmdb-id="(\d+)"')
+_LETTERBOXD_TMDB_TYPE = re.compile(r'data-tmdb-type="(\w+)"')
+_LETTERBOXD_IMDB = re.compile(r"imdb\.com/title/(tt\d{7,})")
+_LETTERBOXD_FILM_TTL = 30 * 86400  # a film's TMDB id does not change: each page is read once a month
+_TMDB_NS = "{https://themoviedb.org}"
+
+
+class LetterboxdImport(ImportListProvider):
+    """A Letterboxd list or watchlist (its pages: each film's TMDB id from the film's page, remembered
+    for a month), or a Letterboxd RSS feed (its items' `tmdb:movieId`)."""
+
+    implementation = "LetterboxdImport"
+    implementation_name = "Letterboxd"
+    info_link = "https://letterboxd.com/"
+    list_type = "other"
+    min_refresh_interval = timedelta(hours=12)
+
+    @dataclasses.dataclass
+    class Settings:
+        url: str = setting(
+            "List URL",
+            "",
+            help_text="A list (https://letterboxd.com/user/list/name/), a watchlist "
+            "(https://letterboxd.com/user/watchlist/) or an RSS feed (https://letterboxd.com/user/rss/)",
+        )
+
+    def validate(self) -> list[Failure]:
+        return _url_failure("url", "List URL", self.settings.url)
+
+    def fetch(self) -> list[ListMovie]:
+        url = self.settings.url.strip()
+        if urlsplit(url).path.rstrip("/").endswith("/rss"):
+            return self._rss(url)
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        slugs: list[str] = []
+        page_url: str | None = url.rstrip("/") + "/"
+        for _page in range(_LETTERBOXD_MAX_PAGES):
+            if page_url is None:
+                break
+            text = _get(page_url).text
+            for slug in _LETTERBOXD_SLUG.findall(text) + _LETTERBOXD_TARGET.findall(text):
+                if slug not in slugs:
+                    slugs.append(slug)
+            following = _LETTERBOXD_NEXT.search(text)
+            page_url = (
+                origin + following.group(1) if following and following.group(1).startswith("/") else None
+            )
+        movies = [self._film(origin, slug) for slug in slugs]
+        return [movie for movie in movies if movie is not None]
+
+    def _film(self, origin: str, slug: str) -> ListMovie | None:
+        """A film's ids from its page (`data-tmdb-id`, the IMDb link); TV entries are skipped."""
+        key = f"letterboxd:film:{slug}"
+        known = cache.get(key)
+        if known is None:
+            try:
+                text = _get(f"{origin}/film/{slug}/").text
+            except ProviderError as error:
+                logger.warning("Letterboxd film %s: %s", slug, error.message)
+                return None
+            kind = _LETTERBOXD_TMDB_TYPE.search(text)
+            tmdb_id = _LETTERBOXD_TMDB.search(text)
+            imdb = _LETTERBOXD_IMDB.search(text)
+            is_movie = kind is None or kind.group(1) == "movie"
+            known = {
+                "tmdb": int(tmdb_id.group(1)) if tmdb_id and is_movie else 0,
+                "imdb": imdb.group(1) if imdb and is_movie else "",
+            }
+            cache.set(key, known, _LETTERBOXD_FILM_TTL)
+        if not known["tmdb"] and not known["imdb"]:
+            return None
+        return ListMovie(known["tmdb"], known["imdb"], slug.replace("-", " "))
+
+    def _rss(self, url: str) -> list[ListMovie]:
+        movies = []
+        for item in _rss_items(_get(url).content):
+            tmdb_id = _int(item.findtext(f"{_TMDB_NS}movieId"))
+            if tmdb_id > 0:
+                title = item.findtext("{https://letterboxd.com}filmTitle") or item.findtext("title") or ""
+                year = _int(item.findtext("{https://letterboxd.com}filmYear"))
+                movies.append(ListMovie(tmdb_id, "", title.strip(), year))
+        return list({movie.tmdb_id: movie for movie in movies}.values())
+
+
 IMPLEMENTATIONS: dict[str, type[ImportListProvider]] = {
     cls.implementation: cls
     for cls in (
         CouchPotatoImport,
+        IMDbListImport,
+        LetterboxdImport,
         MDBListImport,
+        PlexImport,
+        PlexRssImport,
         RadarrImport,
         RadarrListImport,
         RSSImport,
+        SimklUserImport,
         StevenLuImport,
         TMDbCompanyImport,
         TMDbKeywordImport,
         TMDbListImport,
         TMDbPersonImport,
         TMDbPopularImport,
+        TraktListImport,
+        TraktPopularImport,
+        TraktUserImport,
     )
 }

@@ -9,7 +9,6 @@ skip the cleaning, so an outage never unmonitors or removes anything. Excluded m
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -95,15 +94,21 @@ def fetch_list(row: ImportList) -> dict[int, ListMovie] | None:
     return movies
 
 
+def movies_to_add(movies: dict[int, ListMovie]) -> list[tuple[int, ListMovie]]:
+    """The list's movies neither in the library nor excluded: two queries whatever the list's size."""
+    ids = list(movies)
+    skip = set(Movie.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
+    skip |= set(ImportExclusion.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
+    return [(tmdb_id, movie) for tmdb_id, movie in movies.items() if tmdb_id not in skip]
+
+
 def _add_new(row: ImportList, movies: dict[int, ListMovie], outcome: SyncOutcome) -> None:
     """Add the list's movies that are neither in the library nor excluded, with the list's options."""
-    ids = list(movies)
-    known = set(Movie.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
-    excluded = set(ImportExclusion.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
+    new = movies_to_add(movies)
+    if not new:
+        return
     tag_ids = [tag.pk for tag in row.tags.all()]
-    for tmdb_id, movie in movies.items():
-        if tmdb_id in known or tmdb_id in excluded:
-            continue
+    for tmdb_id, movie in new:
         try:
             added = adding.add_movie_by_tmdb_id(
                 tmdb_id,
@@ -139,22 +144,25 @@ def clean_library(outcome: SyncOutcome) -> None:
         stale = stale.exclude(tags__pk=config.list_sync_tag)
     if level == ListSyncLevel.KEEP_AND_UNMONITOR:
         stale = stale.filter(monitored=True)
+        unmonitored = []
+        for movie in stale.order_by("pk").only("pk", "title", "year"):
+            logger.info("%s is on no import list: unmonitored", movie)
+            unmonitored.append(movie.pk)
+        Movie.objects.filter(pk__in=unmonitored).update(monitored=False)  # one query, not one per movie
+        outcome.cleaned += unmonitored
+        return
     for movie in stale.order_by("pk"):
         if level == ListSyncLevel.LOG_ONLY:
             logger.info("%s is on no import list: it would be cleaned (log only)", movie)
             continue
-        if level == ListSyncLevel.KEEP_AND_UNMONITOR:
-            logger.info("%s is on no import list: unmonitored", movie)
-            Movie.objects.filter(pk=movie.pk).update(monitored=False)
-        else:
-            delete_files = level == ListSyncLevel.REMOVE_AND_DELETE
-            files = " with its files" if delete_files else ""
-            logger.info("%s is on no import list: removed%s", movie, files)
-            try:
-                delete_movie(movie, delete_files=delete_files)
-            except Exception:  # noqa: BLE001 - a refused folder keeps that movie; the others go on
-                logger.exception("Could not remove %s", movie)
-                continue
+        delete_files = level == ListSyncLevel.REMOVE_AND_DELETE
+        files = " with its files" if delete_files else ""
+        logger.info("%s is on no import list: removed%s", movie, files)
+        try:
+            delete_movie(movie, delete_files=delete_files)
+        except Exception:  # noqa: BLE001 - a refused folder keeps that movie; the others go on
+            logger.exception("Could not remove %s", movie)
+            continue
         outcome.cleaned.append(movie.pk)
 
 
@@ -198,36 +206,3 @@ def sync_import_lists(definition_id: int | None = None) -> str:
     if outcome.cleaned:
         parts.append(f"{len(outcome.cleaned)} movie(s) cleaned")
     return "; ".join(parts)
-
-
-def discover_items() -> list[dict[str, Any]]:
-    """What the lists named at their last fetch that the library lacks (Radarr's ImportListMovies
-    resource, from what the lists told: no TMDB request per movie), one entry per movie."""
-    library = Movie.objects.values("tmdb_id")
-    items = ImportListItem.objects.exclude(tmdb_id__in=library).order_by("pk")
-    excluded = set(
-        ImportExclusion.objects.filter(tmdb_id__in=items.values("tmdb_id")).values_list("tmdb_id", flat=True)
-    )
-    by_movie: dict[int, dict[str, Any]] = {}
-    for item in items:
-        entry = by_movie.get(item.tmdb_id)
-        if entry is None:
-            by_movie[item.tmdb_id] = {
-                "tmdbId": item.tmdb_id,
-                "imdbId": item.imdb_id or None,
-                "title": item.title,
-                "sortTitle": item.title.lower(),
-                "year": item.year,
-                "images": [],
-                "genres": [],
-                "ratings": {},
-                "lists": [item.import_list_id],
-                "isExcluded": item.tmdb_id in excluded,
-                "isExisting": False,
-                "isRecommendation": False,
-                "isTrending": False,
-                "isPopular": False,
-            }
-        elif item.import_list_id not in entry["lists"]:
-            entry["lists"].append(item.import_list_id)
-    return list(by_movie.values())

@@ -24,10 +24,11 @@ from radarr.system.health import HealthIssue
 
 logger = logging.getLogger(__name__)
 
-LANGUAGE = "en-US"  # TODO(#8): Settings → UI "Movie Info Language"
+LANGUAGE = "en-US"  # details in English: Settings → UI "Movie Info Language" is kept, not applied
 APPENDED = "alternative_titles,release_dates,credits,images,videos,keywords,external_ids"
 MOVIE_TTL = 6 * 3600  # seconds a movie's or collection's details stay cached
 SEARCH_TTL = 3600
+DISCOVER_TTL = 24 * 3600  # recommendations, trending and popular: Discover asks again once a day
 ERROR_TTL = 300  # how long the last failure is shown in the UI banner and health check
 LAST_ERROR_KEY = "tmdb:last-error"
 MAX_TRIES = 3
@@ -134,6 +135,30 @@ def fetch_result_pages(path: str, params: dict[str, str], max_pages: int = 5) ->
         total = int(data.get("total_pages") or 1)
         page += 1
     return results
+
+
+def fetch_recommendations(tmdb_id: int) -> list[MovieMetadata]:
+    """TMDB's recommendations for a movie (`/movie/{id}/recommendations`, first page), cached a day."""
+    data = _get(f"/movie/{int(tmdb_id)}/recommendations", {"page": "1"}, DISCOVER_TTL)
+    return _results(data)
+
+
+def fetch_trending() -> list[MovieMetadata]:
+    """The week's trending movies (`/trending/movie/week`, first page), cached a day."""
+    return _results(_get("/trending/movie/week", {"page": "1"}, DISCOVER_TTL))
+
+
+def fetch_popular() -> list[MovieMetadata]:
+    """TMDB's popular movies (`/movie/popular`, first page), cached a day."""
+    return _results(_get("/movie/popular", {"page": "1"}, DISCOVER_TTL))
+
+
+def _results(data: dict[str, Any]) -> list[MovieMetadata]:
+    return [
+        movie_from_result(result)
+        for result in data.get("results") or []
+        if isinstance(result, dict) and result.get("id") and result.get("media_type", "movie") == "movie"
+    ]
 
 
 def fetch_person_credits(person_id: str) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.http import QueryDict
 
 from radarr.api.errors import Failure, ValidationFailed, invalid
+from radarr.api.responses import nul_in
 from radarr.models import Tag
 from radarr.providerediting import apply_tags, bulk_tags, checked_name, common_input
 from radarr.providers import (
@@ -93,6 +94,8 @@ def build_provider(
     A test (`for_test`) needs no unique name, as in Radarr; a field action (`validate=False`) is asked
     of a form still being filled in, so nothing is refused but an unknown implementation.
     """
+    if where := nul_in(body):  # a page's form; API bodies were refused on reading
+        raise invalid(where.removeprefix("body."), "Text may not contain a NUL character")
     common = common_input(body)
     implementation = common["implementation"] or (existing.implementation if existing is not None else "")
     cls = family.implementations.get(implementation)

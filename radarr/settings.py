@@ -32,6 +32,14 @@ _url_base = env.str("RADARR_URL_BASE", default=HOST.get("urlBase", "")).strip("/
 URL_BASE = "/" + _url_base if _url_base else ""
 RADARR_TMDB_API_KEY = env.str("RADARR_TMDB_API_KEY", default="")
 RADARR_TMDB_URL = env.str("RADARR_TMDB_URL", default="https://api.themoviedb.org/3")
+# the import list services' bases (movies/importlists.py); tests point them at a local fake
+RADARR_LIST_SERVICE_URLS = {
+    "imdb": "https://www.imdb.com",
+    "plex": "https://discover.provider.plex.tv",
+    "plextv": "https://plex.tv",
+    "trakt": "https://api.trakt.tv",
+    "simkl": "https://api.simkl.com",
+}
 # Radarr's "authentication not required for local addresses"; off unless asked for
 RADARR_TRUST_LOCAL_ADDRESSES = env.bool(
     "RADARR_TRUST_LOCAL_ADDRESSES", default=HOST.get("authenticationRequired") == "disabledForLocalAddresses"

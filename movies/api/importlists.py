@@ -10,8 +10,8 @@ from django.urls import path, re_path
 from movies import adding
 from movies.api.lookup import call_tmdb
 from movies.api.movies import add_arguments, movies_by_id_response
+from movies.discover import discover_movies
 from movies.importlistediting import IMPORT_LISTS, import_list_config_resource, save_import_list_config
-from movies.importlistsync import discover_items
 from movies.models import ImportListConfig, Movie
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, ValidationFailed, invalid
@@ -45,7 +45,8 @@ def _add_from_list(item: Any) -> Movie | None:
 
 @api_view("GET", "POST")
 def import_list_movies(request: HttpRequest) -> HttpResponse:
-    """GET: the movies the lists named at their last sync that are not in the library (Discover);
+    """GET: what the lists named at their last sync, with TMDB's recommended, trending and popular
+    movies when asked (Discover);
     POST: add the movies sent (MovieResource array), answering those added."""
     if request.method == "POST":
         items = read_json(request)
@@ -64,7 +65,13 @@ def import_list_movies(request: HttpRequest) -> HttpResponse:
         if failures and not added:
             raise ValidationFailed(failures)
         return movies_by_id_response(added)
-    return json_response(discover_items())
+    return json_response(
+        discover_movies(
+            recommendations=request.query.get_bool("includeRecommendations"),
+            trending=request.query.get_bool("includeTrending"),
+            popular=request.query.get_bool("includePopular"),
+        )
+    )
 
 
 api_v3 = [

@@ -5,12 +5,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from movies import library
+from movies.discover import add_discovered, discover_artwork, discover_movies
 from movies.importlistediting import IMPORT_LISTS, import_list_config_resource, save_import_list_config
-from movies.importlistsync import discover_items
 from movies.models import ImportList, ImportListConfig, ListSyncLevel
+from movies.tmdb import TmdbError
+from movies.views.addmovie import DEFAULTS_KEY
 from radarr.api.errors import ValidationFailed
 from radarr.api.params import int_or_none
 from radarr.commands import queue_command
@@ -62,10 +64,22 @@ def import_lists(request: HttpRequest) -> HttpResponse:
     return render(request, "movies/importlists.html", context, status=status)
 
 
+DISCOVER_PAGE_SIZE = 60  # cards per page; the next page loads as the last card scrolls into view
+# Discover's source filter: which of GET importlist/movie's sources are asked, and which flag shows them
+DISCOVER_SOURCES = {
+    "all": ("All", None),
+    "lists": ("Lists", "lists"),
+    "recommended": ("Recommended", "isRecommendation"),
+    "trending": ("Trending", "isTrending"),
+    "popular": ("Popular", "isPopular"),
+}
+
+
 @require_http_methods(["GET", "POST"])
 def discover(request: HttpRequest) -> HttpResponse:
-    """Discover: what the lists named at their last sync that the library lacks; each is added through
-    the Add Movie page (found by its TMDB id) or excluded from the lists here."""
+    """Discover: what the lists named at their last sync, TMDB's recommendations for the library, the
+    trending and the popular movies that the library lacks; each added in one click (with the list's
+    options) or excluded from the lists here."""
     if request.method == "POST":
         tmdb_id = int_or_none(request.POST.get("tmdb_id", ""), minimum=1)
         if tmdb_id is None:
@@ -73,23 +87,85 @@ def discover(request: HttpRequest) -> HttpResponse:
             return redirect("movies:discover")
         title = request.POST.get("title", "")[:500]
         library.add_exclusion(tmdb_id, title, int_or_none(request.POST.get("year", ""), minimum=0) or 0)
+        if request.htmx:
+            return render(request, "movies/discover.html#done", {"tmdb_id": tmdb_id, "note": "Excluded"})
         messages.success(request, f"{title or tmdb_id} will not be added from lists.")
         return redirect("movies:discover")
+    source = request.GET.get("source", "all")
+    source = source if source in DISCOVER_SOURCES else "all"
+    show_excluded = bool(request.GET.get("excluded"))
+    flag = DISCOVER_SOURCES[source][1]
+    found = discover_movies(
+        recommendations=source in ("all", "recommended"),
+        trending=source in ("all", "trending"),
+        popular=source in ("all", "popular"),
+    )
     names = dict(ImportList.objects.values_list("pk", "name"))
     items = [
         {**item, "list_names": [names.get(list_id, "") for list_id in item["lists"]]}
-        for item in discover_items()
-        if not item["isExcluded"] or request.GET.get("excluded")
+        for item in found
+        if not item["isExisting"]
+        and (show_excluded or not item["isExcluded"])
+        and (flag is None or bool(item[flag]))
     ]
-    return render(
-        request, "movies/discover.html", {"items": items, "show_excluded": bool(request.GET.get("excluded"))}
-    )
+    page = int_or_none(request.GET.get("page", ""), minimum=1) or 1
+    start = (page - 1) * DISCOVER_PAGE_SIZE
+    shown = items[start : start + DISCOVER_PAGE_SIZE]
+    more = len(items) > start + DISCOVER_PAGE_SIZE
+    query = request.GET.copy()
+    query["page"] = str(page + 1)
+    context = {
+        "items": shown,
+        "next_params": query.urlencode() if more else "",
+        "source": source,
+        "sources": [(key, label) for key, (label, _) in DISCOVER_SOURCES.items()],
+        "show_excluded": show_excluded,
+    }
+    if request.htmx and page > 1:  # the next cards, in place of the "load more" item
+        return render(request, "movies/discover.html#cards", context)
+    return render(request, "movies/discover.html", context)
+
+
+@require_GET
+def discover_poster(request: HttpRequest, tmdb_id: int) -> HttpResponse:
+    """A list's movie's poster and rating, loaded as its card scrolls into view: lists name only ids
+    and titles, so TMDB's details (cached) supply them; TMDB failing leaves the empty box."""
+    poster, rating = discover_artwork(tmdb_id)
+    context = {"tmdb_id": tmdb_id, "poster": poster, "rating": rating}
+    return render(request, "movies/discover.html#poster", context)
+
+
+@require_POST
+def discover_add(request: HttpRequest) -> HttpResponse:
+    """One-click Add: with the options of the list that named the movie, else Add Movie's defaults."""
+    tmdb_id = int_or_none(request.POST.get("tmdb_id", ""), minimum=1)
+    list_id = int_or_none(request.POST.get("list_id", ""), minimum=1)
+    error, movie = "", None
+    if tmdb_id is None:
+        error = "No movie to add."
+    else:
+        try:
+            movie = add_discovered(tmdb_id, list_id, request.session.get(DEFAULTS_KEY, {}))
+        except ValidationFailed as failures:
+            error = "; ".join(failure.message for failure in failures.failures)
+        except TmdbError as failure:
+            error = failure.message
+    if request.htmx:
+        context = {"tmdb_id": tmdb_id, "movie": movie, "error": error, "note": "Added" if movie else ""}
+        return render(request, "movies/discover.html#done", context, status=200 if movie else 400)
+    if movie is None:
+        messages.error(request, error)
+    else:
+        messages.success(request, f"Added {movie.title} ({movie.year}) at {movie.path}.")
+    return redirect("movies:discover")
 
 
 PAGES = {"family": IMPORT_LISTS}
 
 urlpatterns = [
     path("discover", discover, name="discover"),
+    path("discover/add", discover_add, name="discover-add"),
+    path("discover/poster/<int:tmdb_id>", discover_poster, name="discover-poster"),
     path("settings/importlists", import_lists, name="importlists"),
     path("settings/importlists/new", new_provider, PAGES, name="importlist-new"),
     path("settings/importlists/test", test_provider_form, PAGES, name="importlist-test"),

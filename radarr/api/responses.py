@@ -48,12 +48,12 @@ def read_json(request: HttpRequest) -> Any:
         data = orjson.loads(body)
     except orjson.JSONDecodeError as error:
         raise ApiError(400, "Invalid JSON in request body", str(error)) from error
-    if where := _nul_in(data):
+    if where := nul_in(data):
         raise invalid(where.removeprefix("body."), "Text may not contain a NUL character")
     return data
 
 
-def _nul_in(data: Any) -> str | None:
+def nul_in(data: Any) -> str | None:
     """The property path of the first text (value or name) holding a NUL character, else None.
     A loop, not recursion: orjson reads 1,024 levels of nesting, past Python's recursion limit."""
     pending: list[tuple[str, Any]] = [("body", data)]

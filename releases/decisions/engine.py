@@ -77,10 +77,7 @@ PROFILE: list[Rule] = [
 
 
 def stages_for(search: SearchCriteria | None) -> list[list[Rule]]:
-    """The rules in stages; a later stage runs only when every earlier one accepted.
-
-    TODO(#7): free space forms the third stage (the disk).
-    """
+    """The rules in stages; a later stage runs only when every earlier one accepted."""
     return [GENERAL + SCHEDULING + (SEARCH_ONLY if search is not None else []), DOWNLOADS]
 
 

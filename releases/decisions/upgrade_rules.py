@@ -16,8 +16,9 @@ def upgrade_rejection(
     """Radarr's upgradable arithmetic against the existing file (or a queued or grabbed release, passed
     as `existing`); `prefix` is Disk, Queue or History.
 
-    In Radarr's order: cutoff met, better quality below the cutoff, worse quality, better or worse
-    revision (unless propers are not preferred), then custom format score, cutoff and increment.
+    In Radarr's order: cutoff met, better quality below the cutoff, worse quality, better revision
+    (unless propers are not preferred), upgrades not allowed by the profile, worse revision, then custom
+    format score, cutoff and increment.
     """
     on_disk = existing is None  # the upgrade window counts for the movie's file, not for downloads
     existing = existing or candidate.movie.file
@@ -59,6 +60,9 @@ def upgrade_rejection(
     prefers_propers = context.settings.download_propers_and_repacks != "doNotPrefer"
     if new_rank == current_rank and prefers_propers and revision_compare > 0:
         return None
+    if not profile.upgrade_allowed:  # past the quality and revision checks nothing else may upgrade
+        message = f"Quality profile {profile.name} does not allow upgrades"
+        return Rejection(f"{prefix}UpgradesNotAllowed", message)
     if prefers_propers and revision_compare < 0:
         return Rejection(
             f"{prefix}HigherRevision", "The existing file is a higher revision (proper or repack)"

@@ -1,13 +1,18 @@
 """Grabbing: one release, one client call, one Grabbed event; duplicates and failures refused clearly."""
 
+import dataclasses
 import threading
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
-from downloads.grabbing import GrabError, grab_release
+from downloads.grabbing import GrabError, fetch_release, grab_release, is_recent
 from downloads.models import DownloadClient, History, HistoryEventType, TrackedDownload
+from movies.models import Movie
+from releases.decisions.context import SearchCriteria
 from tests.downloads.factories import approved, blackhole, release, sabnzbd
 from tests.downloads.torrents import make_torrent, write_payload
 from tests.movies.factories import MovieFactory
@@ -46,6 +51,11 @@ def test_a_grab_sends_the_nzb_and_records_the_grabbed_event(sab_server):
     assert event.data["releaseGroup"] == "GRP"
     assert event.data["protocol"] == "1"
     assert event.data["size"] == "2000000000"
+    assert (event.data["releaseSource"], event.data["tmdbId"]) == ("Rss", str(movie.tmdb_id))
+    assert event.data["publishedDate"] == "2024-01-01T00:00:00Z"
+    hours = (timezone.now() - datetime(2024, 1, 1, tzinfo=UTC)).total_seconds() / 3600
+    assert abs(float(event.data["ageHours"]) - hours) < 0.1 and event.data["ageHours"] != str(round(hours))
+    assert abs(float(event.data["ageMinutes"]) - hours * 60) < 5
     uploads = [r for r in sab_server.requests if r.query.get("mode") == ["addfile"]]
     assert len(uploads) == 1 and NZB in uploads[0].body
     tracked = TrackedDownload.objects.get(download_id="SAB_nzo_1")
@@ -134,10 +144,11 @@ def test_another_release_of_the_same_movie_moments_later_is_refused_unless_inter
 
     with pytest.raises(GrabError) as raised:
         grab_release(other)
-    grab_release(other, interactive=True)
+    interactive = grab_release(other, interactive=True)
 
     assert "grabbed moments ago" in raised.value.message
     assert History.objects.count() == 2
+    assert History.objects.get(pk=interactive.history_id).data["releaseSource"] == "InteractiveSearch"
 
 
 def test_a_torrent_file_is_sent_and_its_info_hash_is_what_blocks_a_second_grab(fake_server, tmp_path):
@@ -204,3 +215,87 @@ def test_two_concurrent_grabs_of_the_same_movie_send_only_one(sab_server):
     assert History.objects.filter(event_type=HistoryEventType.GRABBED).count() == 1
     assert len([r for r in sab_server.requests if r.query.get("mode") == ["addfile"]]) == 1
     assert DownloadClient.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "days_ago", "recent"),
+    [
+        ("digital_release", 0, True),
+        ("digital_release", 21, True),
+        ("digital_release", 22, False),
+        ("physical_release", 21, True),
+        ("physical_release", 22, False),
+        ("in_cinemas", 120, True),
+        ("in_cinemas", 121, False),
+        ("digital_release", -1, False),  # announced for tomorrow
+    ],
+)
+def test_a_movie_is_recent_for_21_days_after_its_home_release_and_120_after_cinemas(field, days_ago, recent):
+    movie = Movie(title="Heat", **{field: date.today() - timedelta(days=days_ago)})
+
+    assert is_recent(movie) is recent
+    assert is_recent(Movie(title="Heat")) is False
+
+
+def test_a_magnet_only_torrent_passes_through_without_a_download():
+    magnet = "magnet:?xt=urn:btih:" + "ab" * 20
+    fetched, payload = fetch_release(release("Heat.1995.1080p.BluRay.x264-GRP", "torrent", magnet_url=magnet))
+
+    assert fetched.magnet_url == magnet and payload is None
+
+
+@pytest.mark.parametrize(
+    ("protocol", "fields", "message"),
+    [
+        ("torrent", {}, "Heat.1995.1080p.BluRay.x264-GRP has neither a torrent link nor a magnet link"),
+        ("usenet", {}, "Heat.1995.1080p.BluRay.x264-GRP has no download link"),
+        (
+            "usenet",
+            {"download_url": "http://127.0.0.1:9/getnzb", "indexer": ""},
+            "Unable to download Heat.1995.1080p.BluRay.x264-GRP from the indexer: ",
+        ),
+    ],
+)
+def test_a_release_that_cannot_be_fetched_says_why(protocol, fields, message):
+    with pytest.raises(GrabError) as raised:
+        fetch_release(release("Heat.1995.1080p.BluRay.x264-GRP", protocol, **fields))
+
+    assert raised.value.message.startswith(message)
+
+
+def test_an_empty_answer_from_the_indexer_is_no_release(fake_server):
+    fake_server.add("/getnzb/2", body=b"")
+    info = release("Heat.1995.1080p.BluRay.x264-GRP", download_url=f"{fake_server.url}/getnzb/2")
+
+    with pytest.raises(GrabError) as raised:
+        fetch_release(info)
+
+    assert raised.value.message == "Unable to download Heat.1995.1080p.BluRay.x264-GRP from Indexer: HTTP 200"
+
+
+def test_a_recent_movie_is_sent_with_the_clients_recent_priority(sab_server):
+    client = sabnzbd(sab_server.url)
+    client.settings |= {"recentMoviePriority": 2, "olderMoviePriority": -1}
+    client.save()
+    url = f"{sab_server.url}/getnzb/1"
+    recent = MovieFactory(title="Arrival", year=2016, digital_release=date.today() - timedelta(days=3))
+    older = MovieFactory(title="Heat", year=1995, digital_release=date(1996, 1, 1))
+
+    grab_release(approved(recent, release("Arrival.2016.1080p.BluRay.x264-GRP", download_url=url)))
+    grab_release(approved(older, release("Heat.1995.1080p.BluRay.x264-GRP", download_url=url)))
+
+    uploads = [r for r in sab_server.requests if r.query.get("mode") == ["addfile"]]
+    assert [upload.query.get("priority") for upload in uploads] == [["2"], ["-1"]]
+
+
+def test_a_grab_from_a_search_is_recorded_as_one(sab_server):
+    movie = MovieFactory(title="Arrival", year=2016)
+    sabnzbd(sab_server.url)
+    decision = approved(
+        movie, release("Arrival.2016.1080p.BluRay.x264-GRP", download_url=f"{sab_server.url}/getnzb/1")
+    )
+    decision.candidate = dataclasses.replace(decision.candidate, search=SearchCriteria(movie_id=movie.pk))
+
+    grab = grab_release(decision)
+
+    assert History.objects.get(pk=grab.history_id).data["releaseSource"] == "Search"

@@ -6,7 +6,21 @@ from typing import Any
 
 import pytest
 
-from imports.naming import DefaultNaming, NamingFormatError, build_file_name, build_folder_name
+from imports.naming import (
+    DefaultNaming,
+    NamingFormatError,
+    build_file_name,
+    build_folder_name,
+    clean_file_name,
+    edition_tags,
+    languages_token,
+    movie_file_name,
+    naming_examples,
+    original_name,
+    title_first_character,
+    truncate,
+    two_letter_language,
+)
 from tests.shared import SHARED_FIXTURES, requires_shared
 
 
@@ -326,6 +340,15 @@ def test_empty_tokens_leave_no_dangling_brackets_or_separators():
     )
 
 
+def test_an_empty_token_takes_the_text_inside_its_braces_along():
+    file_format = "{Movie Title}{ - Edition Tags} {Quality Full}"
+
+    assert (
+        file_name(MATRIX, replace(MATRIX_FILE, edition=""), file_format) == "The Matrix Bluray-1080p Proper"
+    )
+    assert file_name(MATRIX, MATRIX_FILE, file_format) == "The Matrix - IMAX Bluray-1080p Proper"
+
+
 def test_a_nested_wrapper_vanishes_whole_when_its_token_is_empty():
     file_format = (
         "{Movie CleanTitle} {(Release Year)} {edition-{Edition Tags}} {{Edition Tags}} {[Quality Full]}"
@@ -343,10 +366,134 @@ def test_with_renaming_off_a_file_keeps_its_release_name():
 
 
 def test_an_empty_standard_format_is_refused():
-    with pytest.raises(NamingFormatError):
+    with pytest.raises(NamingFormatError, match="^Standard movie format cannot be empty$"):
         file_name(MATRIX, MATRIX_FILE, "  ")
 
 
 def test_a_folder_format_takes_movie_tokens_and_trims_dots():
     assert folder_name(MATRIX, "{Movie TitleThe} ({Release Year})...") == "Matrix, The (1999)"
     assert folder_name(MATRIX, "{Movie TitleFirstCharacter}/{Movie Title}") == "M/The Matrix"
+
+
+@pytest.mark.parametrize(
+    ("title", "first"), [("(500) Days of Summer", "5"), ("...", "_"), ("the matrix", "T"), ("Ænima", "Æ")]
+)
+def test_the_first_character_skips_one_leading_symbol_else_is_an_underscore(title, first):
+    assert title_first_character(title) == first
+
+
+def test_edition_tags_are_capitalised_with_known_abbreviations_upper_and_ordinals_lower():
+    assert edition_tags("25TH anniversary imax dc") == "25th Anniversary IMAX DC"
+    assert edition_tags("") == ""
+
+
+@pytest.mark.parametrize(
+    ("length", "expected"),
+    [
+        ("5", "Th..."),
+        ("-5", "...ed"),
+        ("19", "The Matrix Reloaded"),
+        ("0", "The Matrix Reloaded"),
+        ("x", "The Matrix Reloaded"),
+    ],
+)
+def test_a_length_filter_cuts_with_an_ellipsis_from_either_end(length, expected):
+    movie = Movie("The Matrix Reloaded", 2003, "", 604)
+    assert file_name(movie, MATRIX_FILE, f"{{Movie Title:{length}}}") == expected
+    assert truncate("Heat", length) == "Heat"
+
+
+@pytest.mark.parametrize(
+    ("code", "two"), [("fre", "FR"), ("fra", "FR"), (" ENG ", "EN"), ("de", "DE"), ("xyz", "XYZ")]
+)
+def test_language_codes_become_two_letters_whatever_their_iso_form(code, two):
+    assert two_letter_language(code) == two
+
+
+def test_language_tokens_drop_unknown_and_repeated_languages_and_english_alone_when_asked():
+    assert languages_token(["eng"], None, skip_english_only=True) == ""
+    assert languages_token(["eng", "und", "", "eng"], None, skip_english_only=False) == "[EN]"
+    assert languages_token(["eng", "ger", "fre"], "-EN-DE", skip_english_only=False) == "[FR]"
+    assert languages_token(["eng", "ger"], "FR", skip_english_only=False) == ""
+
+
+def test_colons_and_illegal_characters_in_a_name():
+    assert clean_file_name("A: B:C") == "A - B-C"
+    assert clean_file_name("A: B:C", DefaultNaming(colon_replacement_format="delete")) == "A BC"
+    assert clean_file_name(" .x/y\\z? ") == "x+y+z!"
+
+
+def test_without_a_release_name_a_file_keeps_its_own_name_without_the_extension():
+    assert original_name(File(quality_id=7, relative_path="dir/Some.File.mkv")) == "Some.File"
+    assert original_name(File(quality_id=7, relative_path="Some:File.mkv")) == "Some-File"
+
+
+def test_a_folder_format_that_names_nothing_falls_back_to_the_tmdb_id():
+    assert build_folder_name(Movie("", 0, "", 77), DefaultNaming()) == "77"
+
+
+def test_the_examples_name_the_sample_movie_with_the_formats():
+    examples = naming_examples(DefaultNaming(standard_movie_format="{Movie Title} [{Release Group}]"))
+
+    assert examples == {
+        "movieExample": "The Movie - Title [RlsGrp].mkv",
+        "movieFolderExample": "The Movie - Title (2010)",
+    }
+
+
+def test_custom_formats_are_written_with_spaces_and_a_filter_keeps_or_drops_them():
+    file = replace(MATRIX_FILE, custom_formats=["IMAX", "HDR", "XviD"])
+
+    assert file_name(MATRIX, file, "{Custom Formats}") == "IMAX HDR XviD"
+    assert file_name(MATRIX, file, "{Custom Formats:-XviD}") == "IMAX HDR"
+    assert file_name(MATRIX, file, "{Custom Formats:HDR,XviD}") == "HDR XviD"
+
+
+@pytest.mark.parametrize(
+    ("revision", "full"),
+    [
+        ({"version": 2, "isRepack": True}, "Bluray-1080p Repack"),
+        ({"version": 2, "is_repack": True}, "Bluray-1080p Repack"),
+        ({"version": 1, "real": 1}, "Bluray-1080p REAL"),
+        ({"version": 3, "real": 2}, "Bluray-1080p Proper REAL"),
+        ({}, "Bluray-1080p"),
+    ],
+)
+def test_quality_full_adds_proper_repack_and_real(revision, full):
+    assert file_name(MATRIX, replace(MATRIX_FILE, revision=revision), "{Quality Full}") == full
+
+
+def test_media_info_audio_3d_and_languages_given_as_text():
+    info = {
+        **MATRIX_FILE.media_info,
+        "videoMultiViewCount": 2,
+        "audioLanguages": "eng/ger",
+        "subtitles": "ger,fre",
+    }
+    file = replace(MATRIX_FILE, media_info=info)
+
+    assert file_name(MATRIX, file, "{MediaInfo Audio} {MediaInfo 3D}") == "DTS-HD MA 3D"
+    assert file_name(MATRIX, MATRIX_FILE, "{Movie Title} {MediaInfo 3D}") == "The Matrix"
+    assert file_name(MATRIX, file, "{MediaInfo AudioLanguagesAll}") == "[EN+DE]"
+    assert file_name(MATRIX, file, "{MediaInfo SubtitleLanguagesAll:DE}") == "[DE]"
+
+
+def test_the_video_codec_keeps_the_release_names_word_from_the_file_name_too():
+    file = replace(MATRIX_FILE, scene_name="", relative_path="The.Matrix.1999.1080p.BluRay.HEVC-GRP.mkv")
+
+    assert file_name(MATRIX, file, "{MediaInfo VideoCodec}") == "h265"
+
+
+def test_a_translated_title_is_found_by_either_language_key_and_the_original_title_is_its_own():
+    movie = replace(AMELIE, translations=[{"iso_639_1": "de", "title": "Die fabelhafte Welt der Amélie"}])
+
+    assert file_name(movie, AMELIE_FILE, "{Movie Title:DE}") == "Die fabelhafte Welt der Amélie"
+    assert file_name(movie, AMELIE_FILE, "{Movie OriginalTitle}") == "Le Fabuleux Destin d'Amélie Poulain"
+    assert file_name(replace(movie, original_title=""), AMELIE_FILE, "{Movie OriginalTitle}") == "Amélie"
+
+
+def test_the_contract_name_with_renaming_off_is_the_cleaned_release_or_file_name():
+    config = DefaultNaming(rename_movies=False)
+
+    assert movie_file_name(MATRIX, MATRIX_FILE, config) == "The.Matrix.1999.IMAX.1080p.BluRay.x265-FraMeSToR"
+    assert movie_file_name(MATRIX, File(7, relative_path="What?.mkv"), config) == "What!"

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from downloads.models import History, HistoryEventType
+from imports import pipeline
 from imports.pipeline import import_folder
 from movies.models import MovieFile
 from tests.imports.conftest import write
@@ -169,3 +170,39 @@ def test_the_first_import_is_kept_through_an_upgrade(arrival, downloads, options
     new_file = MovieFile.objects.get(movie=arrival)
     assert new_file.quality_id == 7 and new_file.date_added > first
     assert arrival.first_imported == first  # upgrade windows count from here
+
+
+def test_a_folder_that_is_not_there_yet_waits(arrival, downloads, options):
+    missing = downloads / "Not.Yet.2016.1080p"
+
+    assert import_folder(missing).waiting == f"{missing} does not exist (yet)"
+
+
+def test_a_naming_failure_keeps_the_files_own_name_and_is_logged(
+    arrival, downloads, options, monkeypatch, caplog
+):
+    def broken(movie, facts):
+        raise RuntimeError("a naming bug")
+
+    monkeypatch.setattr(pipeline, "movie_file_name", broken)
+    write(downloads / RELEASE / f"{RELEASE}.mkv")
+
+    result = import_folder(downloads / RELEASE)
+
+    assert result.imported[0].movie_file.relative_path == f"{RELEASE}.mkv"
+    assert any(
+        message.startswith("Naming ") and "failed; keeping its name" in message for message in caplog.messages
+    )
+
+
+def test_extras_that_fail_do_not_fail_the_import(arrival, downloads, options, monkeypatch, caplog):
+    def broken(folder, movie, movie_file):
+        raise OSError("extras unreadable")
+
+    monkeypatch.setattr(pipeline, "import_extras", broken)
+    write(downloads / RELEASE / f"{RELEASE}.mkv")
+
+    result = import_folder(downloads / RELEASE)
+
+    assert str(result) == "Imported 1 file(s)"
+    assert f"Importing extra files of {arrival} failed" in caplog.messages

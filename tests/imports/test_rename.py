@@ -227,3 +227,14 @@ def test_a_rename_raises_one_rename_event_with_the_previous_paths(
     assert isinstance(event, RenameEvent) and event.movie.id == movie.pk
     renamed = [(item.file.id, item.previous_relative_path, item.previous_path) for item in event.renamed]
     assert renamed == [(movie_file.pk, OLD_NAME, str(Path(movie.path) / OLD_NAME))]
+
+
+def test_the_folder_namer_other_apps_call_uses_the_users_folder_format(db):
+    from imports.naming import movie_folder_namer
+
+    NamingConfig.objects.update_or_create(
+        pk=1, defaults={"movie_folder_format": "{Movie TitleThe} [{TmdbId}]"}
+    )
+    movie = MovieFactory(title="The Matrix", year=1999, tmdb_id=603)
+
+    assert movie_folder_namer()(movie) == "Matrix, The [603]"

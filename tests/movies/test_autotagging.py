@@ -427,6 +427,19 @@ def test_tag_details_list_the_rules_using_a_tag(api_client):
             ],
         },
         [],
+        # PostgreSQL can neither store nor compare a NUL character
+        {"name": "a\x00b", "tags": [1], "specifications": []},
+        {
+            "name": "x",
+            "tags": [1],
+            "specifications": [
+                {
+                    "name": "g",
+                    "implementation": "GenreSpecification",
+                    "fields": [{"name": "value", "value": ["a\x00"]}],
+                }
+            ],
+        },
     ],
 )
 def test_garbage_gets_a_400_never_a_500(api_client, body):

@@ -403,7 +403,8 @@ def test_discover_does_not_query_per_movie(api_client, root, django_assert_max_n
     with django_assert_max_num_queries(5):
         items = api_client.get("/api/v3/importlist/movie").json()
 
-    assert len(items) == 28 and 1 not in {item["tmdbId"] for item in items}
+    assert len(items) == 29  # one in the library is flagged, as Radarr, not left out
+    assert [item["tmdbId"] for item in items if item["isExisting"]] == [1]
 
 
 # ---- health
@@ -703,3 +704,35 @@ def test_discover_page_lists_new_movies_and_excludes_one(admin_client, root):
     assert ImportExclusion.objects.filter(tmdb_id=603, movie_year=1999).exists()
     assert 'id="discover-603"' not in admin_client.get("/discover").content.decode()
     assert admin_client.post("/discover", {"tmdb_id": "x"}).status_code == 302
+
+
+def _queries_to_sync(fake_server, root, size, level):
+    """The queries one sync of one list of `size` movies takes: all but two known or excluded."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ImportListItem.objects.all().delete()
+    ImportList.objects.all().delete()
+    ImportExclusion.objects.all().delete()
+    ImportListConfig(pk=1, list_sync_level=level).save()
+    ImportExclusion.objects.bulk_create(ImportExclusion(tmdb_id=10_000 + n) for n in range(size))
+    fake_server.add(f"/list{size}.json", body=json.dumps([{"id": 10_000 + n} for n in range(size)]))
+    custom_list(root, fake_server.url + f"/list{size}.json", enable_auto=True)
+    with CaptureQueriesContext(connection) as captured:
+        outcome = sync_lists()
+    assert outcome.synced == ["My list"] and outcome.added == []
+    assert ImportListItem.objects.count() == size
+    return len(captured)
+
+
+@pytest.mark.parametrize("level", ["disabled", "keepAndUnmonitor"])
+def test_the_sync_takes_as_many_queries_for_a_long_list_as_for_a_short_one(fake_server, root, level):
+    for tmdb_id in (1, 2, 3):
+        MovieFactory(tmdb_id=tmdb_id, monitored=True)  # on no list: unmonitored by keepAndUnmonitor
+
+    short = _queries_to_sync(fake_server, root, 5, level)
+    Movie.objects.update(monitored=True)
+    long = _queries_to_sync(fake_server, root, 400, level)
+
+    assert short == long
+    assert Movie.objects.filter(monitored=True).count() == (3 if level == "disabled" else 0)

@@ -1,6 +1,11 @@
+import json
+
 import pytest
 from django.conf import settings
 from django.test import Client
+
+from radarr.api.auth import api_view
+from radarr.api.middleware import normalized_api_path
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +105,22 @@ def test_forwarded_for_is_believed_only_from_a_configured_proxy(settings, admin_
 
     assert from_stranger.status_code == 302
     assert from_proxy.status_code == 200
+
+
+@pytest.mark.parametrize(("error", "message"), [(ValueError("boom"), "boom"), (KeyError(), "KeyError")])
+def test_an_unhandled_error_is_a_json_500_and_is_logged(rf, caplog, error, message):
+    @api_view("GET")
+    def failing(request):
+        raise error
+
+    request = rf.get("/api/v3/failing", HTTP_X_API_KEY=settings.RADARR_API_KEY)
+    response = failing(request)
+
+    assert response.status_code == 500
+    assert json.loads(response.content)["message"] == message
+    assert "Unhandled error in API request" in caplog.messages
+
+
+def test_the_api_part_of_a_path_is_lower_cased_without_its_trailing_slash():
+    assert normalized_api_path("/api/v3/QualityProfile/", ("/api",)) == "/api/v3/qualityprofile"
+    assert normalized_api_path("/apiary/X", ("/api",)) is None

@@ -1,9 +1,10 @@
 """Local-address trust (RADARR_TRUST_LOCAL_ADDRESSES): only truly local clients, and no way to fake one."""
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 
-from radarr.auth import client_ip, is_local_address
+from radarr.auth import client_ip, is_https, is_local_address, requested_host, secure_scheme_middleware
 
 pytestmark = pytest.mark.django_db
 
@@ -120,6 +121,7 @@ def test_a_trusted_proxy_that_cannot_name_the_client_does_not_make_it_local(trus
     [
         ("192.168.1.5:7878", True),
         ("[fd00::5]:7878", True),
+        ("[fd00::5]", True),  # an IPv6 literal without a port keeps its brackets
         ("localhost:7878", True),
         ("LOCALHOST.", True),
         ("rebind.attacker.example:7878", False),  # DNS rebinding: the attacker's name, our address
@@ -148,3 +150,36 @@ def test_forwarded_for_is_ignored_unless_the_peer_is_a_trusted_proxy(rf, setting
         "81.2.69.142",
         "203.0.113.9",
     ]
+
+
+def test_a_trusted_proxy_names_the_scheme_and_host_in_forwarded_or_x_forwarded_headers(rf, settings):
+    settings.RADARR_TRUSTED_PROXIES = ["10.0.0.2"]
+    relayed = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_FORWARDED='for=1.2.3.4;proto="https"')
+    named = rf.get(
+        "/", REMOTE_ADDR="10.0.0.2", HTTP_HOST="10.0.0.2", HTTP_X_FORWARDED_HOST="Radarr.Example, x"
+    )
+    untrusted = rf.get(
+        "/", REMOTE_ADDR="10.0.0.3", HTTP_HOST="10.0.0.3", HTTP_X_FORWARDED_HOST="radarr.example"
+    )
+
+    assert is_https(relayed) and not is_https(rf.get("/", REMOTE_ADDR="10.0.0.2"))
+    assert requested_host(named) == "radarr.example"
+    assert requested_host(untrusted) == "10.0.0.3"
+
+
+def test_behind_a_trusted_https_proxy_the_request_is_https_for_the_views_and_its_cookies(rf, settings):
+    settings.RADARR_TRUSTED_PROXIES = ["10.0.0.2"]
+    seen = {}
+
+    def view(request):
+        seen["url"] = request.build_absolute_uri("/")
+        response = HttpResponse()
+        response.set_cookie("sessionid", "x")
+        return response
+
+    response = secure_scheme_middleware(view)(
+        rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_HOST="radarr.example", HTTP_X_FORWARDED_PROTO="https")
+    )
+
+    assert seen["url"] == "https://radarr.example/"
+    assert response.cookies["sessionid"]["secure"] is True

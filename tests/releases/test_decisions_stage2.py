@@ -66,6 +66,20 @@ def test_anything_queued_rejects_when_the_profile_does_not_upgrade():
     assert reasons(evaluate(make_release(), make_movie(), context)) == ["QueueUpgradesDisabled"]
 
 
+def test_without_upgrades_a_better_score_than_the_recent_grab_is_rejected():
+    # the grab scores 0, below the minimum the profile now asks, so its cutoff is not met; a better score
+    # of the same quality is still no upgrade when the profile allows none (Radarr's IsUpgradable)
+    context = with_downloads(**grabbed(q.BLURAY_1080P))
+    context.profiles = {1: make_profile(upgrade_allowed=False, min_format_score=10, format_scores={1: 50})}
+    release = make_release("Heat.1995.1080p.BluRay.x265-GRP")
+
+    decision = evaluate(release, make_movie(), context)
+    context.profiles = {1: make_profile(min_format_score=10, cutoff_format_score=100, format_scores={1: 50})}
+
+    assert reasons(decision) == ["HistoryUpgradesNotAllowed"]
+    assert evaluate(release, make_movie(), context).approved
+
+
 def test_a_recent_equal_grab_rejects_in_rss_but_not_in_a_search():
     context = with_downloads(**grabbed(q.BLURAY_1080P))
 
@@ -112,7 +126,9 @@ def test_a_release_grabbed_and_imported_before_is_rejected_by_hash_or_name():
     by_name = grabbed(q.HDTV_1080P, imported=True, title="Heat.1995.1080p.BluRay.x264-GRP")
     torrent = make_release(protocol="torrent", info_hash="cd" * 20, seeders=5)
 
-    assert reasons(evaluate(torrent, make_movie(), with_downloads(**by_hash))) == ["AlreadyImportedSameHash"]
+    same_hash = evaluate(torrent, make_movie(), with_downloads(**by_hash))
+    assert reasons(same_hash) == ["AlreadyImportedSameHash"]
+    assert same_hash.rejections[0].message == "The same torrent was grabbed and imported before"
     assert reasons(evaluate(make_release(), make_movie(), with_downloads(**by_name))) == [
         "AlreadyImportedSameName"
     ]
@@ -124,3 +140,43 @@ def test_the_second_stage_does_not_run_when_the_first_rejects():
     )
 
     assert not any(reason.startswith("Queue") for reason in reasons(decision))
+
+
+def test_an_imported_grab_is_the_same_release_by_hash_for_torrents_with_one_and_by_title_otherwise():
+    title = "Heat.1995.1080p.BluRay.x264-GRP"
+    usenet = with_downloads(**grabbed(q.HDTV_1080P, imported=True, download_id="SABnzbd_nzo_1", title=title))
+    torrent = with_downloads(**grabbed(q.HDTV_1080P, imported=True, download_id="CD" * 20, title=title))
+
+    # a usenet job id is no hash: the title decides, and so it does for a torrent feed without hashes
+    assert reasons(evaluate(make_release(title), make_movie(), usenet)) == ["AlreadyImportedSameName"]
+    no_hash = make_release(title, protocol="torrent", seeders=5)
+    assert reasons(evaluate(no_hash, make_movie(), usenet)) == ["AlreadyImportedSameName"]
+    # another title, or another torrent under the same title, is another release
+    assert evaluate(make_release("Heat.1995.1080p.BluRay.x264-OTHER"), make_movie(), usenet).approved
+    other_hash = make_release(title, protocol="torrent", info_hash="ef" * 20, seeders=5)
+    assert evaluate(other_hash, make_movie(), torrent).approved
+
+
+def test_a_release_blocklisted_by_guid_or_behind_another_entry_is_still_found():
+    release = make_release(guid="https://indexer/details/42", indexer="One")
+    by_guid = BlockedRelease(title="Another.Name", protocol="usenet", guid="https://indexer/details/42")
+    other_indexer = BlockedRelease(title=release.title, protocol="usenet", indexer="Two")
+    same = BlockedRelease(title=release.title, protocol="usenet", indexer="One")
+
+    blocked = evaluate(release, make_movie(), with_downloads(blocklist={10: [by_guid]}))
+    assert [(r.reason, r.message) for r in blocked.rejections] == [
+        ("Blocklisted", "This release is blocklisted")
+    ]
+    assert reasons(
+        evaluate(release, make_movie(), with_downloads(blocklist={10: [other_indexer, same]}))
+    ) == ["Blocklisted"]
+
+
+def test_an_imported_grab_behind_one_not_imported_is_still_found():
+    title = "Heat.1995.1080p.BluRay.x264-GRP"
+    pending = grabbed(q.HDTV_1080P, title="Heat.1995.other", date=NOW - timedelta(days=2))["grabs"][10][0]
+    imported = grabbed(q.HDTV_1080P, imported=True, title=title, date=NOW - timedelta(days=3))["grabs"][10][0]
+
+    decision = evaluate(make_release(title), make_movie(), with_downloads(grabs={10: [pending, imported]}))
+
+    assert reasons(decision) == ["AlreadyImportedSameName"]

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 from releases import qualities as q
-from releases.decisions.context import ExistingFile, GrabbedRelease, MovieFacts, QueuedRelease
+from releases.decisions.context import ExistingFile, GrabbedRelease, MovieFacts, ProfileFacts, QueuedRelease
 from releases.decisions.engine import Decision, decide, evaluate
 from releases.decisions.loading import load_context
-from releases.decisions.reputation import group_points, preload_reputations, reputation_points
+from releases.decisions.reputation import explanation, group_points, preload_reputations, reputation_points
 from releases.models import QualityProfile
 from releases.qualities import QualityModel
 from releases.releaseinfo import ReleaseInfo
@@ -370,6 +370,20 @@ def test_with_the_setting_off_the_explanation_still_shows_the_reputation():
         "Release group FraMeSToR: reputation 82/100 (medium confidence; seeder health 95, internal ratio 90, "
         "completion rate 80): no custom format points (off in profile HD-1080p)"
     ) in lines
+
+
+def test_an_unknown_confidence_counts_as_low():
+    assert reputation_points(Reputation(name="GRP", score=80, confidence="unheard-of"), 100) == 20
+
+
+def test_the_explanation_of_a_group_without_factors_and_of_a_one_point_setting():
+    reputation = Reputation(name="NEW", score=100, confidence="low")
+    one_point = ProfileFacts(1, "HD-1080p", True, 7, (), scene_group_points=1)
+
+    assert explanation("NEW", reputation, None, 0) == "Release group NEW: reputation 100/100 (low confidence)"
+    assert explanation("NEW", reputation, one_point, 0) == (
+        "Release group NEW: reputation 100/100 (low confidence): +0 custom format points"
+    )
 
 
 def test_the_explanation_says_when_a_group_is_not_scored_or_absent():

@@ -372,9 +372,10 @@ _OBJECTS: dict[str, str] = {
 _EXTENSION_OBJECTS: dict[str, str] = {
     # what the lists named that the library lacks (Radarr's ImportListMoviesResource, undeclared there)
     "ImportListMoviesResource": (
-        "tmdbId:int32 imdbId:string title:string sortTitle:string year:int32 images:[MediaCover] "
-        "genres:[string] ratings:Ratings lists:[int32] isExcluded:bool isExisting:bool isTrending:bool "
-        "isPopular:bool isRecommendation:bool"
+        "tmdbId:int32 imdbId:string title:string sortTitle:string year:int32 overview:string "
+        "status:MovieStatusType inCinemas:datetime images:[MediaCover] remotePoster:string "
+        "genres:[string] ratings:Ratings popularity:double lists:[int32] isExcluded:bool isExisting:bool "
+        "isTrending:bool isPopular:bool isRecommendation:bool"
     ),
     "SceneGroupResource": (
         "name:string score:double confidence:SceneGroupConfidence releases:int32 indexers:[string] "
