@@ -454,6 +454,85 @@ class TMDbListImport(TMDbImportBase):
         return tmdb.fetch_list(self.settings.list_id)
 
 
+class TMDbCollectionImport(TMDbImportBase):
+    """The movies of a TMDB collection (`/collection/{id}`'s parts), e.g. every film of a saga."""
+
+    implementation = "TMDbCollectionImport"
+    implementation_name = "TMDb Collection"
+    info_link = "https://wiki.servarr.com/radarr/supported#tmdbcollectionimport"
+
+    @dataclasses.dataclass
+    class Settings:
+        collection_id: str = setting("Collection Id", "", help_text="TMDb Id of Collection to Follow")
+
+    def validate(self) -> list[Failure]:
+        return _tmdb_id_failure("collectionId", "Collection Id", self.settings.collection_id)
+
+    def fetch(self) -> list[ListMovie]:
+        try:
+            collection = tmdb.fetch_collection(int(self.settings.collection_id))
+        except tmdb.TmdbError as error:
+            raise ProviderError(f"TMDB: {error.message}") from error
+        return [
+            ListMovie(part.tmdb_id, part.imdb_id or "", part.title, part.year or 0)
+            for part in collection.parts
+        ]
+
+
+# Radarr's TMDbUserListType: the value a list stores, (label, TMDB v4 account list)
+_TMDB_USER_LISTS = {1: ("Watchlist", "watchlist"), 2: ("Recommendations", "recommendations"),
+                    3: ("Rated", "rated"), 4: ("Favorite", "favorites")}  # fmt: skip
+TMDB_USER_MAX_PAGES = 50  # a bound on a runaway `total_pages`; 20 movies a page
+
+
+class TMDbUserImport(TMDbImportBase):
+    """A TMDB user's watchlist, recommendations, rated or favorite movies: TMDB's v4
+    `/account/{account_id}/movie/{list}` read with the user's own access token, every page."""
+
+    implementation = "TMDbUserImport"
+    implementation_name = "TMDb User"
+    info_link = "https://wiki.servarr.com/radarr/supported#tmdbuserimport"
+
+    @dataclasses.dataclass
+    class Settings:
+        account_id: str = setting("Account Id", "", hidden="hidden")
+        access_token: str = setting("Access Token", "", secret=True, hidden="hidden")
+        list_type: int = setting(
+            "List Type",
+            1,
+            field_type="select",
+            select_options=[(value, label) for value, (label, _) in _TMDB_USER_LISTS.items()],
+            help_text="Type of list your seeking to import from",
+        )
+
+    def validate(self) -> list[Failure]:
+        failures = []
+        if not str(self.settings.account_id or "").strip():
+            failures.append(Failure("accountId", "'Account Id' must not be empty", ""))
+        if not self.settings.access_token:
+            failures.append(Failure("accessToken", "'Access Token' must not be empty", ""))
+        if not _is_option(self.settings.list_type, _TMDB_USER_LISTS):
+            failures.append(
+                Failure("listType", "'List Type' is not one of its options", self.settings.list_type)
+            )
+        return failures
+
+    def fetch(self) -> list[ListMovie]:
+        kind = _TMDB_USER_LISTS[self.settings.list_type][1]
+        url = tmdb.v4_url(f"/account/{str(self.settings.account_id).strip()}/movie/{kind}")
+        headers = {"Authorization": f"Bearer {self.settings.access_token}", "Accept": "application/json"}
+        items: list[dict[str, Any]] = []
+        page, total = 1, 1
+        while page <= min(total, TMDB_USER_MAX_PAGES):
+            data = _get_json(url, params={"page": str(page)}, headers=headers)
+            if not isinstance(data, dict):
+                raise ProviderError("TMDB did not answer a page of movies")
+            items += [item for item in data.get("results") or [] if isinstance(item, dict)]
+            total = _int(data.get("total_pages")) or 1
+            page += 1
+        return _tmdb_movies(items)
+
+
 class CouchPotatoImport(ImportListProvider):
     """A CouchPotato instance's movies (only the wanted ones by default); those already done or
     seeding are left out."""
@@ -1516,11 +1595,13 @@ IMPLEMENTATIONS: dict[str, type[ImportListProvider]] = {
         RSSImport,
         SimklUserImport,
         StevenLuImport,
+        TMDbCollectionImport,
         TMDbCompanyImport,
         TMDbKeywordImport,
         TMDbListImport,
         TMDbPersonImport,
         TMDbPopularImport,
+        TMDbUserImport,
         TraktListImport,
         TraktPopularImport,
         TraktUserImport,

@@ -171,6 +171,13 @@ def fetch_collection(tmdb_id: int) -> CollectionMetadata:
     return collection_from_details(data)
 
 
+def v4_url(path: str) -> str:
+    """TMDB's v4 API address for `path`: RADARR_TMDB_URL's `/3` made `/4` (the user lists live there)."""
+    base = settings.RADARR_TMDB_URL.rstrip("/")
+    base = base[:-2] if base.endswith("/3") else base
+    return f"{base}/4{path}"
+
+
 def tmdb_status() -> str | None:
     """Why TMDB is not usable right now, for the UI banner; None when nothing is known to be wrong."""
     if not settings.RADARR_TMDB_API_KEY:

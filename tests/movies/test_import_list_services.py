@@ -522,7 +522,7 @@ def test_letterboxd_rss_reads_each_films_tmdb_id_once(fake_server):
 
 NEW_KINDS = [
     *("IMDbListImport", "PlexImport", "PlexRssImport", "TraktListImport", "TraktPopularImport"),
-    *("TraktUserImport", "SimklUserImport", "LetterboxdImport"),
+    *("TraktUserImport", "SimklUserImport", "LetterboxdImport", "TMDbCollectionImport", "TMDbUserImport"),
 ]
 
 
@@ -563,3 +563,90 @@ def test_trakt_popular_filters_are_checked_as_radarr(api_client, name, value):
 
     assert response.status_code == 400
     assert {failure["propertyName"] for failure in response.json()} == {name}
+
+
+# ---- TMDb Collection and TMDb User
+
+
+def test_tmdb_collection_and_user_are_in_the_schema_as_radarr(api_client):
+    templates = schema(api_client)
+    collection, user = templates["TMDbCollectionImport"], templates["TMDbUserImport"]
+
+    assert collection["configContract"] == "TMDbCollectionImportSettings"
+    assert [f["name"] for f in collection["fields"]] == ["collectionId"]
+    assert user["configContract"] == "TMDbUserImportSettings"
+    assert [f["name"] for f in user["fields"]] == ["accountId", "accessToken", "listType"]
+    options = next(f for f in user["fields"] if f["name"] == "listType")["selectOptions"]
+    assert [(o["value"], o["name"]) for o in options] == [
+        (1, "Watchlist"),
+        (2, "Recommendations"),
+        (3, "Rated"),
+        (4, "Favorite"),
+    ]
+    for template in (collection, user):
+        assert template["minRefreshInterval"] == "12:00:00" and template["listType"] == "tmdb"
+
+
+def test_tmdb_collection_adds_the_collections_parts(fake_tmdb, root, empty_cache):
+    parts = [
+        {"id": 603, "title": "The Matrix", "release_date": "1999-03-30"},
+        {"id": 604, "title": "The Matrix Reloaded", "release_date": "2003-05-15"},
+    ]
+    fake_tmdb.add("/3/collection/2344", body=json.dumps({"id": 2344, "name": "The Matrix", "parts": parts}))
+    saved_list(root, "TMDbCollectionImport", {"collectionId": "2344"}, enable_auto=False)
+
+    sync_lists()
+
+    assert sorted(ImportListItem.objects.values_list("tmdb_id", flat=True)) == [603, 604]
+
+
+def test_tmdb_collection_id_must_be_a_number(api_client):
+    template = schema(api_client)["TMDbCollectionImport"]
+    template["fields"][0]["value"] = "matrix"
+    response = post(api_client, "/api/v3/importlist", template | {"name": "C", "enableAuto": False})
+
+    assert response.status_code == 400
+    assert response.json()[0]["propertyName"] == "collectionId"
+
+
+@pytest.mark.parametrize(("list_type", "path"), [(1, "watchlist"), (3, "rated"), (4, "favorites")])
+def test_tmdb_user_reads_every_page_of_the_v4_account_list_with_the_token(
+    fake_server, settings, list_type, path
+):
+    settings.RADARR_TMDB_URL = fake_server.url + "/3"
+    for page in (1, 2):
+        answer = {"page": page, "total_pages": 2, "results": [{"id": 900 + page, "title": f"Film {page}"}]}
+        fake_server.add(f"/4/account/abc123/movie/{path}", body=json.dumps(answer), query={"page": str(page)})
+
+    movies = provider(
+        "TMDbUserImport", accountId="abc123", accessToken="user-token", listType=list_type
+    ).fetch()
+
+    assert [movie.tmdb_id for movie in movies] == [901, 902]
+    assert {r.headers.get("Authorization") for r in fake_server.requests} == {"Bearer user-token"}
+
+
+def test_tmdb_user_token_refused_fails_the_list_for_good(fake_server, settings):
+    settings.RADARR_TMDB_URL = fake_server.url + "/3"
+    fake_server.add("/4/account/abc123/movie/watchlist", body="{}", status=401)
+
+    with pytest.raises(ProviderError) as error:
+        provider("TMDbUserImport", accountId="abc123", accessToken="old", listType=1).fetch()
+
+    assert error.value.permanent and "old" not in error.value.message
+
+
+def test_tmdb_user_token_is_a_secret_and_required(api_client):
+    template = schema(api_client)["TMDbUserImport"]
+    body = template | {"name": "Mine", "enableAuto": False}
+    assert post(api_client, "/api/v3/importlist", body).status_code == 400
+
+    for field in body["fields"]:
+        field["value"] = {"accountId": "abc123", "accessToken": "user-token", "listType": 2}[field["name"]]
+    created = post(api_client, "/api/v3/importlist", body | {"enable": False}).json()
+
+    fields = {
+        f["name"]: f["value"] for f in api_client.get(f"/api/v3/importlist/{created['id']}").json()["fields"]
+    }
+    assert fields == {"accountId": "abc123", "accessToken": "********", "listType": 2}
+    assert ImportList.objects.get(pk=created["id"]).settings["accessToken"] == "user-token"
