@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from movies import adding, tmdb
@@ -132,16 +133,22 @@ def _add_new(row: ImportList, movies: dict[int, ListMovie], outcome: SyncOutcome
         outcome.added.append(added.pk)
 
 
+def _not_listed(tag: int) -> tuple[QuerySet[Movie], QuerySet[Movie]]:
+    """The movies no enabled list names: (those the cleaning touches, those the sync tag protects)."""
+    listed = ImportListItem.objects.filter(import_list__enabled=True).values("tmdb_id")
+    stale = Movie.objects.exclude(tmdb_id__in=listed)
+    if not tag:
+        return stale, Movie.objects.none()
+    return stale.exclude(tags__pk=tag), stale.filter(tags__pk=tag)
+
+
 def clean_library(outcome: SyncOutcome) -> None:
     """Radarr's clean library levels for movies no enabled list names any more (the sync tag protects)."""
     config = ImportListConfig.load()
     level = config.list_sync_level
     if level == ListSyncLevel.DISABLED:
         return
-    listed = ImportListItem.objects.filter(import_list__enabled=True).values("tmdb_id")
-    stale = Movie.objects.exclude(tmdb_id__in=listed)
-    if config.list_sync_tag:
-        stale = stale.exclude(tags__pk=config.list_sync_tag)
+    stale, _ = _not_listed(config.list_sync_tag)
     if level == ListSyncLevel.KEEP_AND_UNMONITOR:
         stale = stale.filter(monitored=True)
         unmonitored = []
@@ -164,6 +171,100 @@ def clean_library(outcome: SyncOutcome) -> None:
             logger.exception("Could not remove %s", movie)
             continue
         outcome.cleaned.append(movie.pk)
+
+
+# what a level does to a movie no list names, as the preview says it
+_LEVEL_ACTIONS = {
+    ListSyncLevel.LOG_ONLY: "logged only",
+    ListSyncLevel.KEEP_AND_UNMONITOR: "unmonitored",
+    ListSyncLevel.REMOVE_AND_KEEP: "removed (files kept)",
+    ListSyncLevel.REMOVE_AND_DELETE: "removed with its files (recycle bin)",
+}
+PROTECTED_REASON = "protected by the list sync tag"
+UNMONITORED_REASON = "already unmonitored"
+
+
+@dataclass
+class PreviewMovie:
+    id: int
+    title: str
+    year: int
+    action: str  # what the level would do, or "skipped"
+    reason: str
+
+
+@dataclass
+class CleanPreview:
+    """What clean library would do now, decided as the sync decides, without doing it."""
+
+    level: str
+    blocked: str = ""  # why the sync would not clean now (a list failed, no list...); empty: it would
+    affected: list[PreviewMovie] = field(default_factory=list)
+    skipped: list[PreviewMovie] = field(default_factory=list)
+
+    def as_resource(self) -> dict[str, object]:
+        def rows(movies: list[PreviewMovie]) -> list[dict[str, object]]:
+            return [
+                {"movieId": m.id, "title": m.title, "year": m.year, "action": m.action, "reason": m.reason}
+                for m in movies
+            ]
+
+        return {
+            "listSyncLevel": self.level,
+            "wouldAct": not self.blocked and self.level != ListSyncLevel.DISABLED,
+            "blockedReason": self.blocked,
+            "movies": rows(self.affected),
+            "skipped": rows(self.skipped),
+        }
+
+
+def _preview_blocked(now: datetime) -> str:
+    """Why the sync would skip the cleaning if it ran now: an enabled list failing, backed off, never
+    answered or of an unknown kind (the sync cleans only when every enabled list answered)."""
+    rows = list(ImportList.objects.filter(enabled=True).order_by("list_order", "pk"))
+    if not rows:
+        return "No import list is enabled: nothing would be cleaned."
+    failing = [
+        row.name
+        for row in rows
+        if row.implementation not in IMPLEMENTATIONS
+        or row.escalation_level
+        or row.is_backed_off(now)
+        or row.last_sync is None
+    ]
+    if failing:
+        return (
+            f"Not cleaning: these lists failed or have not answered yet: {', '.join(failing)}. "
+            "The library is cleaned only after every enabled list answered."
+        )
+    return ""
+
+
+def preview_clean(
+    level: str | None = None, tag: int | None = None, now: datetime | None = None
+) -> CleanPreview:
+    """Radarr's clean library as a dry run: which movies the level (the saved one unless given) would
+    unmonitor or remove now and why, and which it skips and why; nothing is changed. A fixed number of
+    queries whatever the library's size."""
+    config = ImportListConfig.load()
+    level = config.list_sync_level if level is None else level
+    tag = config.list_sync_tag if tag is None else tag
+    preview = CleanPreview(str(level), _preview_blocked(now or timezone.now()))
+    if level == ListSyncLevel.DISABLED:
+        preview.blocked = "Clean library is disabled: a sync never unmonitors nor removes movies."
+        return preview
+    stale, protected = _not_listed(tag)
+    action = _LEVEL_ACTIONS[ListSyncLevel(level)]
+    for movie in stale.order_by("title", "pk").only("pk", "title", "year", "monitored"):
+        entry = PreviewMovie(movie.pk, movie.title, movie.year, action, "on no enabled import list")
+        if level == ListSyncLevel.KEEP_AND_UNMONITOR and not movie.monitored:
+            entry.action, entry.reason = "skipped", UNMONITORED_REASON
+            preview.skipped.append(entry)
+        else:
+            preview.affected.append(entry)
+    for movie in protected.order_by("title", "pk").only("pk", "title", "year"):
+        preview.skipped.append(PreviewMovie(movie.pk, movie.title, movie.year, "skipped", PROTECTED_REASON))
+    return preview
 
 
 def sync_lists(definition_id: int | None = None, now: datetime | None = None) -> SyncOutcome:

@@ -12,7 +12,8 @@ from movies.api.lookup import call_tmdb
 from movies.api.movies import add_arguments, movies_by_id_response
 from movies.discover import discover_movies
 from movies.importlistediting import IMPORT_LISTS, import_list_config_resource, save_import_list_config
-from movies.models import ImportListConfig, Movie
+from movies.importlistsync import preview_clean
+from movies.models import ImportListConfig, ListSyncLevel, Movie
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, ValidationFailed, invalid
 from radarr.api.params import InsensitiveDict, optional_whole_number
@@ -27,6 +28,17 @@ def import_list_config(request: HttpRequest, id: str | None = None) -> HttpRespo
         config = save_import_list_config(read_json_object(request))
         return json_response(import_list_config_resource(config), status=202)
     return json_response(import_list_config_resource(ImportListConfig.load()))
+
+
+@api_view("GET")
+def import_list_clean_preview(request: HttpRequest) -> HttpResponse:
+    """Ours: what clean library would do now (a dry run) at the saved level, or at `listSyncLevel` and
+    `listSyncTag` when given (to see a choice before saving it). Nothing is changed."""
+    level = request.query.get("listSyncLevel") or None
+    if level is not None and level not in ListSyncLevel.values:
+        raise invalid("listSyncLevel", f"'{level}' is not a valid clean library level", level)
+    tag = request.query.get_int("listSyncTag", minimum=0)
+    return json_response(preview_clean(level, tag).as_resource())
 
 
 def _add_from_list(item: Any) -> Movie | None:
@@ -77,5 +89,6 @@ def import_list_movies(request: HttpRequest) -> HttpResponse:
 api_v3 = [
     path("importlist/movie", import_list_movies),
     *provider_api_urls(IMPORT_LISTS, "importlist"),
+    path("config/importlist/preview", import_list_clean_preview),
     re_path(r"^config/importlist(?:/(?P<id>[0-9]+))?$", import_list_config),
 ]

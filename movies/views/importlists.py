@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from movies import library
 from movies.discover import add_discovered, discover_artwork, discover_movies
 from movies.importlistediting import IMPORT_LISTS, import_list_config_resource, save_import_list_config
+from movies.importlistsync import preview_clean
 from movies.models import ImportList, ImportListConfig, ListSyncLevel
 from movies.tmdb import TmdbError
 from movies.views.addmovie import DEFAULTS_KEY
@@ -55,9 +56,21 @@ def import_lists(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Import list options saved.")
             return redirect("movies:importlists")
+    config = import_list_config_resource(ImportListConfig.load())
+    preview = None
+    if request.method == "GET" and request.GET.get("preview"):
+        # the options as chosen in the form (not yet saved), else the saved ones
+        level = request.GET.get("list_sync_level", config["listSyncLevel"])
+        level = level if level in ListSyncLevel.values else config["listSyncLevel"]
+        tag = int_or_none(request.GET.get("list_sync_tag", ""), minimum=0)
+        tag = config["listSyncTag"] if tag is None else tag
+        preview = preview_clean(level, tag)
+        config = {**config, "listSyncLevel": level, "listSyncTag": tag}
     context = {
         "rows": ImportList.objects.for_resource(),
-        "config": import_list_config_resource(ImportListConfig.load()),
+        "config": config,
+        "preview": preview,
+        "preview_label": _LEVEL_LABELS.get(ListSyncLevel(preview.level)) if preview else "",
         "levels": list(_LEVEL_LABELS.items()),
         "tags": Tag.objects.order_by("label"),
     }

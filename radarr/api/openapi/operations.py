@@ -539,6 +539,15 @@ MOVIES = [
     *_config("ImportListConfig", "/api/v3/config/importlist", "ImportListConfigResource"),
     Op(
         "GET",
+        "/api/v3/config/importlist/preview",
+        "ImportListConfig",
+        "What clean library would do now at the saved (or the given) level; nothing is changed",
+        query="listSyncLevel:string listSyncTag:int32(0..)",
+        returns="ImportListCleanPreviewResource",
+        extension=True,
+    ),
+    Op(
+        "GET",
         "/api/v3/importlist/movie",
         "ImportListMovies",
         "Movies the lists named at their last sync that are not in the library",

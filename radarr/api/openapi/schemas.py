@@ -377,6 +377,12 @@ _EXTENSION_OBJECTS: dict[str, str] = {
         "genres:[string] ratings:Ratings popularity:double lists:[int32] isExcluded:bool isExisting:bool "
         "isTrending:bool isPopular:bool isRecommendation:bool"
     ),
+    # clean library as a dry run (issue 19)
+    "ImportListCleanPreviewResource": (
+        "listSyncLevel:string wouldAct:bool blockedReason:string movies:[ImportListCleanPreviewMovie] "
+        "skipped:[ImportListCleanPreviewMovie]"
+    ),
+    "ImportListCleanPreviewMovie": "movieId:int32 title:string year:int32 action:string reason:string",
     "SceneGroupResource": (
         "name:string score:double confidence:SceneGroupConfidence releases:int32 indexers:[string] "
         "lastSeen:datetime pinned:bool"
