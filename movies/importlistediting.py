@@ -6,6 +6,7 @@ Everything else (name, implementation, fields, tags, test before save, back-off,
 shared `radarr.providerfamily`.
 """
 
+import logging
 from datetime import timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -22,6 +23,8 @@ from radarr.commands import queue_command
 from radarr.providerfamily import ProviderFamily, ProviderPages
 from radarr.providers import Provider, field_resources, implementation_facts
 from releases.models import QualityProfile
+
+logger = logging.getLogger(__name__)
 
 MONITOR_TYPES = ("movieOnly", "movieAndCollection", "none")
 
@@ -233,10 +236,25 @@ def import_list_config_resource(config: ImportListConfig) -> dict[str, Any]:
     return {"id": 1, "listSyncLevel": config.list_sync_level, "listSyncTag": config.list_sync_tag}
 
 
-def save_import_list_config(body: dict[str, Any]) -> ImportListConfig:
+DELETE_CONFIRMATION = "DELETE"  # what the settings page asks to be typed to choose removeAndDelete
+
+
+def delete_confirmation_failure(level: str, typed: str) -> str:
+    """The settings page's guard: choosing "Remove movie and delete files" needs DELETE typed."""
+    if level != ListSyncLevel.REMOVE_AND_DELETE or typed.strip().upper() == DELETE_CONFIRMATION:
+        return ""
+    return (
+        f"Remove movie and delete files sends the files of every movie no list names to the recycle "
+        f"bin: type {DELETE_CONFIRMATION} in the confirmation box to choose it."
+    )
+
+
+def save_import_list_config(body: dict[str, Any], *, confirmed: bool = False) -> ImportListConfig:
     """config/importlist: the clean-library level (one of Radarr's CleanLibraryLevel) and the tag
-    that keeps a movie out of the cleaning (0: none)."""
+    that keeps a movie out of the cleaning (0: none). The API takes removeAndDelete as Radarr does
+    (clients such as buildarr set it unasked) and logs a warning; the page confirms it first."""
     config = ImportListConfig.load()
+    previous = config.list_sync_level
     failures: list[Failure] = []
     level = _choice("listSyncLevel", body.get("listSyncLevel"), ListSyncLevel.values, failures)
     if level is not None:
@@ -251,4 +269,10 @@ def save_import_list_config(body: dict[str, Any]) -> ImportListConfig:
     if failures:
         raise ValidationFailed(failures)
     config.save()
+    if config.list_sync_level == ListSyncLevel.REMOVE_AND_DELETE and previous != config.list_sync_level:
+        logger.warning(
+            "Clean library level set to removeAndDelete%s: each import list sync will delete the files "
+            "(to the recycle bin) of movies no enabled list names",
+            "" if confirmed else " without confirmation (through the API)",
+        )
     return config

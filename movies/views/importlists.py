@@ -9,12 +9,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from movies import library
 from movies.discover import add_discovered, discover_artwork, discover_movies
-from movies.importlistediting import IMPORT_LISTS, import_list_config_resource, save_import_list_config
+from movies.importlistediting import (
+    IMPORT_LISTS,
+    delete_confirmation_failure,
+    import_list_config_resource,
+    save_import_list_config,
+)
 from movies.importlistsync import preview_clean
 from movies.models import ImportList, ImportListConfig, ListSyncLevel
 from movies.tmdb import TmdbError
 from movies.views.addmovie import DEFAULTS_KEY
-from radarr.api.errors import ValidationFailed
+from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import int_or_none
 from radarr.commands import queue_command
 from radarr.models import Tag
@@ -48,8 +53,13 @@ def import_lists(request: HttpRequest) -> HttpResponse:
             "listSyncLevel": request.POST.get("list_sync_level", ""),
             "listSyncTag": int_or_none(request.POST.get("list_sync_tag", ""), minimum=0) or 0,
         }
+        refused = delete_confirmation_failure(
+            body["listSyncLevel"], request.POST.get("delete_confirmation", "")
+        )
         try:
-            save_import_list_config(body)
+            if refused:
+                raise ValidationFailed([Failure("listSyncLevel", refused, body["listSyncLevel"])])
+            save_import_list_config(body, confirmed=True)
         except ValidationFailed as error:
             messages.error(request, error.failures[0].message)
             status = 400

@@ -160,3 +160,45 @@ def test_the_page_preview_says_a_failed_list_stops_the_cleaning(admin_client, li
     page = admin_client.get("/settings/importlists", {"preview": "1", "list_sync_level": "removeAndKeep"})
 
     assert "Not cleaning" in page.content.decode() and "Broken" in page.content.decode()
+
+
+# ---- "Remove movie and delete files" needs a typed confirmation on the page
+
+
+def test_the_page_refuses_remove_and_delete_without_the_typed_confirmation(admin_client):
+    ImportListConfig(pk=1, list_sync_level="keepAndUnmonitor").save()
+
+    for typed in (None, "", "yes", "DELET"):
+        form = {"list_sync_level": "removeAndDelete", "list_sync_tag": "0"}
+        if typed is not None:
+            form["delete_confirmation"] = typed
+        response = admin_client.post("/settings/importlists", form)
+        assert (
+            response.status_code == 400
+            and "in the confirmation box to choose it" in response.content.decode()
+        )
+        assert ImportListConfig.load().list_sync_level == "keepAndUnmonitor"
+
+
+def test_the_page_takes_remove_and_delete_once_delete_is_typed(admin_client, caplog):
+    form = {"list_sync_level": "removeAndDelete", "list_sync_tag": "0", "delete_confirmation": " delete "}
+
+    response = admin_client.post("/settings/importlists", form)
+
+    assert response.status_code == 302 and ImportListConfig.load().list_sync_level == "removeAndDelete"
+    assert "without confirmation" not in caplog.text
+    # other levels need no confirmation
+    assert admin_client.post("/settings/importlists", {"list_sync_level": "removeAndKeep"}).status_code == 302
+
+
+def test_the_api_sets_remove_and_delete_as_radarr_but_logs_a_warning(api_client, caplog):
+    body = {"listSyncLevel": "removeAndDelete", "listSyncTag": 0}
+
+    with caplog.at_level("WARNING", logger="movies.importlistediting"):
+        response = api_client.put(
+            "/api/v3/config/importlist", json.dumps(body), content_type="application/json"
+        )
+
+    assert response.status_code == 202 and ImportListConfig.load().list_sync_level == "removeAndDelete"
+    warnings = [r for r in caplog.records if r.levelname == "WARNING" and "removeAndDelete" in r.getMessage()]
+    assert len(warnings) == 1 and "without confirmation" in warnings[0].getMessage()
