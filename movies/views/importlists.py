@@ -56,6 +56,9 @@ def import_lists(request: HttpRequest) -> HttpResponse:
         refused = delete_confirmation_failure(
             body["listSyncLevel"], request.POST.get("delete_confirmation", "")
         )
+        if refused:
+            affected = len(preview_clean(body["listSyncLevel"], body["listSyncTag"]).affected)
+            refused += f" Now that would be {affected} movie{'' if affected == 1 else 's'}."
         try:
             if refused:
                 raise ValidationFailed([Failure("listSyncLevel", refused, body["listSyncLevel"])])

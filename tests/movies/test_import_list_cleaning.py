@@ -165,7 +165,7 @@ def test_the_page_preview_says_a_failed_list_stops_the_cleaning(admin_client, li
 # ---- "Remove movie and delete files" needs a typed confirmation on the page
 
 
-def test_the_page_refuses_remove_and_delete_without_the_typed_confirmation(admin_client):
+def test_the_page_refuses_remove_and_delete_without_the_typed_confirmation(admin_client, library):
     ImportListConfig(pk=1, list_sync_level="keepAndUnmonitor").save()
 
     for typed in (None, "", "yes", "DELET"):
