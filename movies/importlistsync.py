@@ -134,9 +134,11 @@ def _add_new(row: ImportList, movies: dict[int, ListMovie], outcome: SyncOutcome
 
 
 def _not_listed(tag: int) -> tuple[QuerySet[Movie], QuerySet[Movie]]:
-    """The movies no enabled list names: (those the cleaning touches, those the sync tag protects)."""
+    """The movies a list added that no enabled list names any more: (those the cleaning touches, those
+    the sync tag protects). Movies added by hand, from a collection or by a library import are never
+    touched (Radarr's clean library takes every movie; users lost hand-added ones to it)."""
     listed = ImportListItem.objects.filter(import_list__enabled=True).values("tmdb_id")
-    stale = Movie.objects.exclude(tmdb_id__in=listed)
+    stale = Movie.objects.filter(add_options__addMethod="list").exclude(tmdb_id__in=listed)
     if not tag:
         return stale, Movie.objects.none()
     return stale.exclude(tags__pk=tag), stale.filter(tags__pk=tag)

@@ -7,13 +7,15 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from movies.importlistsync import preview_clean, sync_lists
+from movies.importlistsync import SyncOutcome, clean_library, preview_clean, sync_lists
 from movies.models import ImportList, ImportListConfig, ImportListItem, Movie
 from releases.models import QualityProfile
 from tests.factories import TagFactory
 from tests.movies.factories import MovieFactory
 
 pytestmark = pytest.mark.django_db
+
+FROM_LIST = {"addMethod": "list"}  # clean library only touches movies a list added
 
 
 def synced_list(root, tmdb_ids, **columns):
@@ -40,10 +42,10 @@ def library(root):
     keep = TagFactory()
     synced_list(root, [10])
     movies = {
-        "listed": MovieFactory(tmdb_id=10, title="Listed", monitored=True),
-        "stale": MovieFactory(tmdb_id=11, title="Stale", monitored=True),
-        "idle": MovieFactory(tmdb_id=12, title="Idle", monitored=False),
-        "kept": MovieFactory(tmdb_id=13, title="Kept", monitored=True),
+        "listed": MovieFactory(add_options=FROM_LIST, tmdb_id=10, title="Listed", monitored=True),
+        "stale": MovieFactory(add_options=FROM_LIST, tmdb_id=11, title="Stale", monitored=True),
+        "idle": MovieFactory(add_options=FROM_LIST, tmdb_id=12, title="Idle", monitored=False),
+        "kept": MovieFactory(add_options=FROM_LIST, tmdb_id=13, title="Kept", monitored=True),
     }
     movies["kept"].tags.set([keep])
     return movies, keep
@@ -102,8 +104,23 @@ def test_the_preview_refuses_to_act_when_a_list_failed(library, root):
     assert {m.title for m in preview.affected} == {"Stale", "Idle", "Kept"}  # shown, not acted on
 
 
+@pytest.mark.parametrize("method", [None, "manual", "collection"])
+def test_clean_library_never_touches_a_movie_no_list_added(root, method):
+    ImportListConfig(pk=1, list_sync_level="removeAndKeep").save()
+    synced_list(root, [10])
+    added = MovieFactory(add_options={"addMethod": method} if method else {}, tmdb_id=11, monitored=True)
+    stale = MovieFactory(add_options=FROM_LIST, tmdb_id=12, monitored=True)
+
+    preview = preview_clean()
+    outcome = SyncOutcome()
+    clean_library(outcome)
+
+    assert [m.title for m in preview.affected] == [stale.title]
+    assert list(Movie.objects.values_list("pk", flat=True)) == [added.pk]
+
+
 def test_the_preview_says_so_when_disabled_or_no_list(db, root):
-    MovieFactory(tmdb_id=11)
+    MovieFactory(add_options=FROM_LIST, tmdb_id=11)
 
     assert "disabled" in preview_clean().blocked.lower()
     assert "No import list" in preview_clean("keepAndUnmonitor").blocked
@@ -114,7 +131,8 @@ def test_the_preview_endpoint_answers_the_dry_run_in_a_fixed_number_of_queries(
 ):
     movies, keep = library
     ImportListConfig(pk=1, list_sync_level="keepAndUnmonitor", list_sync_tag=keep.pk).save()
-    MovieFactory.create_batch(5, monitored=True)
+    MovieFactory.create_batch(5, monitored=True, add_options=FROM_LIST)
+    MovieFactory(monitored=True)  # added by hand: never cleaned, not even listed
     before = snapshot()
 
     with django_assert_max_num_queries(8):

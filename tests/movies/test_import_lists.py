@@ -18,6 +18,8 @@ from tests.shared import SHARED_DIR
 
 pytestmark = pytest.mark.django_db
 
+FROM_LIST = {"addMethod": "list"}  # clean library only touches movies a list added
+
 
 def post(client, url, body):
     return client.post(url, json.dumps(body), content_type="application/json")
@@ -288,7 +290,7 @@ def test_a_failing_list_backs_off_and_cleans_nothing(fake_server, root):
     fake_server.add("/bad.json", body="down", status=503)
     custom_list(root, fake_server.url + "/good.json", name="Good", enable_auto=False)
     bad = custom_list(root, fake_server.url + "/bad.json", name="Bad", enable_auto=False)
-    lonely = MovieFactory(tmdb_id=700, monitored=True)
+    lonely = MovieFactory(add_options=FROM_LIST, tmdb_id=700, monitored=True)
 
     outcome = sync_lists()
 
@@ -304,7 +306,7 @@ def test_an_empty_answer_keeps_what_the_list_named_and_cleans_nothing(fake_serve
     fake_server.add("/list.json", body="[]")
     row = custom_list(root, fake_server.url + "/list.json", enable_auto=False)
     ImportListItem.objects.create(import_list=row, tmdb_id=800, title="Kept")
-    movie = MovieFactory(tmdb_id=700, monitored=True)
+    movie = MovieFactory(add_options=FROM_LIST, tmdb_id=700, monitored=True)
 
     outcome = sync_lists()
 
@@ -319,9 +321,9 @@ def test_clean_library_unmonitors_movies_no_list_names_unless_tagged(fake_server
     ImportListConfig(pk=1, list_sync_level=level, list_sync_tag=keep.pk).save()
     fake_server.add("/list.json", body=json.dumps([{"id": 10}]))
     custom_list(root, fake_server.url + "/list.json", enable_auto=False)
-    listed = MovieFactory(tmdb_id=10, monitored=True)
-    stale = MovieFactory(tmdb_id=11, monitored=True)
-    protected = MovieFactory(tmdb_id=12, monitored=True)
+    listed = MovieFactory(add_options=FROM_LIST, tmdb_id=10, monitored=True)
+    stale = MovieFactory(add_options=FROM_LIST, tmdb_id=11, monitored=True)
+    protected = MovieFactory(add_options=FROM_LIST, tmdb_id=12, monitored=True)
     protected.tags.set([keep])
 
     outcome = sync_lists()
@@ -341,7 +343,7 @@ def test_remove_and_keep_removes_the_movie_but_never_its_files(fake_server, root
     folder = root / "Stale (2000)"
     folder.mkdir()
     (folder / "stale.mkv").write_bytes(b"x")
-    MovieFactory(tmdb_id=11, path=str(folder), root_folder_path=str(root))
+    MovieFactory(add_options=FROM_LIST, tmdb_id=11, path=str(folder), root_folder_path=str(root))
 
     sync_lists()
 
@@ -594,7 +596,7 @@ def test_remove_and_delete_sends_the_folder_to_the_recycle_bin(fake_server, root
     folder = root / "Stale (2000)"
     folder.mkdir()
     (folder / "stale.mkv").write_bytes(b"x")
-    MovieFactory(tmdb_id=11, path=str(folder), root_folder_path=str(root))
+    MovieFactory(add_options=FROM_LIST, tmdb_id=11, path=str(folder), root_folder_path=str(root))
 
     sync_lists()
 
@@ -728,7 +730,9 @@ def _queries_to_sync(fake_server, root, size, level):
 @pytest.mark.parametrize("level", ["disabled", "keepAndUnmonitor"])
 def test_the_sync_takes_as_many_queries_for_a_long_list_as_for_a_short_one(fake_server, root, level):
     for tmdb_id in (1, 2, 3):
-        MovieFactory(tmdb_id=tmdb_id, monitored=True)  # on no list: unmonitored by keepAndUnmonitor
+        MovieFactory(
+            add_options=FROM_LIST, tmdb_id=tmdb_id, monitored=True
+        )  # on no list: unmonitored by keepAndUnmonitor
 
     short = _queries_to_sync(fake_server, root, 5, level)
     Movie.objects.update(monitored=True)
