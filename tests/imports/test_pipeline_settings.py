@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 
 from downloads.models import History, HistoryEventType
+from imports import pipeline
 from imports.models import ExtraFile, MediaManagementConfig, NamingConfig
 from imports.pipeline import import_download, import_folder, resolve_mode
 from imports.transfer import COPY, HARDLINK, MOVE
 from movies.models import MovieFile
 from tests.downloads.factories import DownloadClientFactory, TrackedDownloadFactory
 from tests.imports.conftest import write
+from tests.movies.factories import MovieFileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +100,28 @@ def test_a_tracked_download_leaves_its_history_to_the_tracking(arrival, download
 
     assert str(result) == "Imported 1 file(s)"
     assert not History.objects.filter(event_type=HistoryEventType.DOWNLOAD_FOLDER_IMPORTED).exists()
+
+
+def test_an_upgrade_names_the_library_file_it_replaced(arrival, downloads, options, tmp_path, library):
+    old = write(library / "Arrival (2016)" / "Arrival.2016.720p.HDTV.x264-OLD.mkv", 1000)
+    MovieFileFactory(movie=arrival, relative_path=old.name, size=1000, quality_id=4)
+    write(downloads / RELEASE / f"{RELEASE}.mkv")
+
+    result = import_folder(downloads / RELEASE)
+
+    assert [imported.replaced for imported in result.imported] == [[str(old)]]
+
+
+def test_a_naming_failure_is_logged_with_the_files_path(arrival, downloads, options, monkeypatch, caplog):
+    def broken(movie, facts):
+        raise RuntimeError("a naming bug")
+
+    monkeypatch.setattr(pipeline, "movie_file_name", broken)
+    source = write(downloads / RELEASE / f"{RELEASE}.mkv")
+
+    import_folder(downloads / RELEASE)
+
+    assert f"Naming {source} failed; keeping its name" in caplog.messages
 
 
 @pytest.mark.parametrize(
