@@ -103,9 +103,11 @@ def _print_row(label: str, values: list[int | None]) -> None:
 def run(names: list[str]) -> int:
     children = os.environ.get("MUTATE_CHILDREN", "1")
     env = dict(os.environ)
-    shared = ROOT.parent / "shared"
-    if "RADARR_SHARED_DIR" not in env and shared.is_dir():
-        env["RADARR_SHARED_DIR"] = str(shared)  # the tests that read the team's fixtures run too
+    # the tests that read the team's fixtures (the parser corpus) run too: beside the checkout, or beside
+    # the folder of worktrees; mutmut runs the tests from mutants/, where the tests' own default misses it
+    shared = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), None)
+    if "RADARR_SHARED_DIR" not in env and shared is not None:
+        env["RADARR_SHARED_DIR"] = str(shared)
     mutmut = Path(sys.executable).with_name("mutmut")
     command = ["nice", "-n", "10", str(mutmut), "run", "--max-children", children, *names]
     return subprocess.call(command, cwd=ROOT, env=env)
