@@ -55,7 +55,10 @@ def test_extras_come_along_with_the_movie_they_belong_to(arrival, downloads, opt
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a file another group needs root here")
 def test_with_permissions_on_the_file_gets_the_named_group(arrival, downloads, options):
-    group = grp.getgrgid(1)  # not root's own group: the change shows
+    try:
+        group = grp.getgrgid(1)  # not root's own group: the change shows
+    except KeyError:
+        pytest.skip("this system has no group 1 to give the file")
     options(set_permissions=True, file_chmod="640", chown_group=group.gr_name)
     write(downloads / RELEASE / f"{RELEASE}.mkv")
 
