@@ -6,7 +6,8 @@
                                                 a fixed seed: an estimate in minutes instead of hours
     python scripts/mutate.py --report [--sample 150]     the kill rates of what has run
     python scripts/mutate.py --survivors [--sample 150]  the surviving mutants (`mutmut show NAME`)
-    python scripts/mutate.py --retry [--sample 150]      the survivors run again, after new tests
+    python scripts/mutate.py --retry [--sample 150]      the survivors run again, after new tests (and
+                                                any result mutmut dropped when it met them)
 
 The files mutated and the tests run are in pyproject.toml ([tool.mutmut]); for each mutant mutmut runs
 only the tests that call the mutated function. Runs niced, one mutant at a time (MUTATE_CHILDREN to
@@ -102,9 +103,11 @@ def _print_row(label: str, values: list[int | None]) -> None:
 def run(names: list[str]) -> int:
     children = os.environ.get("MUTATE_CHILDREN", "1")
     env = dict(os.environ)
-    shared = ROOT.parent / "shared"
-    if "RADARR_SHARED_DIR" not in env and shared.is_dir():
-        env["RADARR_SHARED_DIR"] = str(shared)  # the tests that read the team's fixtures run too
+    # the tests that read the team's fixtures (the parser corpus) run too: beside the checkout, or beside
+    # the folder of worktrees; mutmut runs the tests from mutants/, where the tests' own default misses it
+    shared = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), None)
+    if "RADARR_SHARED_DIR" not in env and shared is not None:
+        env["RADARR_SHARED_DIR"] = str(shared)
     mutmut = Path(sys.executable).with_name("mutmut")
     command = ["nice", "-n", "10", str(mutmut), "run", "--max-children", children, *names]
     return subprocess.call(command, cwd=ROOT, env=env)
@@ -130,7 +133,9 @@ def main(argv: list[str]) -> int:
             codes = selected(results(), [group], args.sample)
             # the survivors again; or the drawn mutants not yet judged; or every mutant of the group
             if args.retry:
-                names = [name for name, code in codes.items() if code in SURVIVED or code in NO_TESTS]
+                # and those not judged: mutmut forgets the results a new test's functions touch
+                again = SURVIVED | NO_TESTS | {None}
+                names = [name for name, code in codes.items() if code in again]
             elif args.sample:
                 names = [name for name, code in codes.items() if code is None]
             else:

@@ -376,7 +376,9 @@ def test_a_folder_format_takes_movie_tokens_and_trims_dots():
 
 
 @pytest.mark.parametrize(
-    ("title", "first"), [("(500) Days of Summer", "5"), ("...", "_"), ("the matrix", "T"), ("Ænima", "Æ")]
+    ("title", "first"),
+    [("(500) Days of Summer", "5"), ("...", "_"), ("the matrix", "T"), ("Ænima", "Æ")],
+    ids=["digit", "symbols-only", "lower-case", "non-ascii"],  # ASCII: mutmut passes the ids back to pytest
 )
 def test_the_first_character_skips_one_leading_symbol_else_is_an_underscore(title, first):
     assert title_first_character(title) == first
