@@ -5,7 +5,6 @@ submit button that re-renders the form (with HTMX only the form is swapped), so 
 JavaScript. Tag-type fields (genres, keywords, studios) are typed comma-separated.
 """
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,11 +22,9 @@ from movies.models import AutoTag, RootFolder
 from movies.resources import tag_detail_resources
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import int_or_none
+from radarr.conditionforms import failures_by_field, posted_conditions
 from radarr.models import Tag
 from releases.models import QualityProfile
-
-_ROW_KEY = re.compile(r"^spec-(\d+)-implementation$")
-_LOCATED = re.compile(r"^specifications\[(\d+)\]\.(\w+)$")
 
 
 @dataclass
@@ -70,33 +67,11 @@ def _posted_value(definition: ConditionField, raw: str) -> Any:
 
 def conditions_from_post(data: QueryDict) -> list[dict[str, Any]]:
     """The posted condition rows (`spec-<n>-<field>`) in the stored shape, in row order."""
-    indexes = sorted(int(match.group(1)) for key in data if (match := _ROW_KEY.match(key)))
-    conditions = []
-    for index in indexes:
-        prefix = f"spec-{index}-"
-        implementation = data.get(prefix + "implementation", "")
-        kind = CONDITIONS.get(implementation)
-        fields = {
-            definition.name: _posted_value(definition, data.get(prefix + definition.name, ""))
-            for definition in (kind.fields if kind else ())
-        }
-        conditions.append(
-            {
-                "name": data.get(prefix + "name", ""),
-                "implementation": implementation,
-                "negate": prefix + "negate" in data,
-                "required": prefix + "required" in data,
-                "fields": fields,
-            }
-        )
-    return conditions
+    return posted_conditions(data, CONDITIONS, lambda definition, raw: _posted_value(definition, raw or ""))
 
 
 def condition_rows(conditions: list[dict[str, Any]], failures: list[Failure]) -> list[ConditionRow]:
-    located: dict[tuple[int, str], list[str]] = {}
-    for failure in failures:
-        if match := _LOCATED.match(failure.property_name):
-            located.setdefault((int(match.group(1)), match.group(2)), []).append(failure.message)
+    located = failures_by_field(failures)
     rows = []
     for index, condition in enumerate(conditions):
         kind = CONDITIONS.get(condition.get("implementation", ""))

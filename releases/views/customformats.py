@@ -21,6 +21,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import int_or_none
+from radarr.conditionforms import failures_by_field, posted_conditions
 from releases.customformats import (
     SPECIFICATION_TYPES,
     SPECIFICATIONS,
@@ -33,8 +34,6 @@ from releases.customformats import (
 from releases.customformats.editing import stored_field_values
 from releases.customformats.specifications import FieldDefinition, FieldType, SpecificationType
 from releases.models import CustomFormat
-
-_ROW_KEY = re.compile(r"^spec-(\d+)-implementation$")
 
 
 class CustomFormatForm(forms.Form):
@@ -96,34 +95,12 @@ def _form_value(definition: FieldDefinition, raw: str | None) -> Any:
 
 def conditions_from_post(data: Any) -> list[dict[str, Any]]:
     """The posted condition rows (`spec-<n>-<field>`) in the stored shape, in row order."""
-    indexes = sorted(int(match.group(1)) for key in data if (match := _ROW_KEY.match(key)))
-    conditions = []
-    for index in indexes:
-        prefix = f"spec-{index}-"
-        implementation = data.get(prefix + "implementation", "")
-        kind = SPECIFICATIONS.get(implementation)
-        values = {
-            definition.name: _form_value(definition, data.get(prefix + definition.name))
-            for definition in (kind.fields if kind else ())
-        }
-        conditions.append(
-            {
-                "name": data.get(prefix + "name", ""),
-                "implementation": implementation,
-                "negate": prefix + "negate" in data,
-                "required": prefix + "required" in data,
-                "fields": values,
-            }
-        )
-    return conditions
+    return posted_conditions(data, SPECIFICATIONS, _form_value)
 
 
 def condition_rows(conditions: list[dict[str, Any]], failures: list[Failure]) -> list[ConditionRow]:
     """View rows for the editor; each failure lands on the row and field its property names."""
-    located: dict[tuple[int, str], list[str]] = {}
-    for failure in failures:
-        if match := re.match(r"^specifications\[(\d+)\]\.(\w+)$", failure.property_name):
-            located.setdefault((int(match.group(1)), match.group(2)), []).append(failure.message)
+    located = failures_by_field(failures)
     rows = []
     for index, condition in enumerate(conditions):
         kind = SPECIFICATIONS.get(condition.get("implementation", ""))
