@@ -238,68 +238,62 @@ class KometaMetadata(MetadataConsumer):
         deprecated: bool = setting("Deprecated", True, field_type="checkbox", hidden="hidden")
 
 
-class RoksboxMetadata(MetadataConsumer):
+class _XmlBesideFile(MetadataConsumer):
+    """A consumer writing <movie file>.xml (the element `details` builds) and one image (`image_name`)."""
+
+    image_name: str = ""
+
+    @dataclasses.dataclass
+    class Settings:
+        movie_metadata: bool = setting("Movie Metadata", True, field_type="checkbox")
+        movie_images: bool = setting("Movie Images", True, field_type="checkbox")
+
+    def details(self, movie: Movie) -> ET.Element:
+        raise NotImplementedError
+
+    def metadata_path(self, movie_file: MovieFile) -> str | None:
+        return _beside(movie_file, ".xml") if self.settings.movie_metadata else None
+
+    def movie_metadata(self, movie: Movie, movie_file: MovieFile, facts: NfoFacts) -> MetadataText | None:
+        path = self.metadata_path(movie_file)
+        return MetadataText(path, _simple_xml(self.details(movie))) if path is not None else None
+
+    def movie_images(self, movie: Movie) -> list[MetadataImage]:
+        source = (_cover(movie, "poster") or _cover(movie, "fanart")) if self.settings.movie_images else None
+        return [MetadataImage(self.image_name or Path(movie.path).name + ".jpg", source)] if source else []
+
+
+class RoksboxMetadata(_XmlBesideFile):
     """Roksbox: <movie file>.xml and an image named after the movie folder."""
 
     implementation = "RoksboxMetadata"
     implementation_name = "Roksbox"
     info_link = "https://wiki.servarr.com/radarr/supported#roksboxmetadata"
 
-    @dataclasses.dataclass
-    class Settings:
-        movie_metadata: bool = setting("Movie Metadata", True, field_type="checkbox")
-        movie_images: bool = setting("Movie Images", True, field_type="checkbox")
-
-    def metadata_path(self, movie_file: MovieFile) -> str | None:
-        return _beside(movie_file, ".xml") if self.settings.movie_metadata else None
-
-    def movie_metadata(self, movie: Movie, movie_file: MovieFile, facts: NfoFacts) -> MetadataText | None:
-        path = self.metadata_path(movie_file)
-        if path is None:
-            return None
+    def details(self, movie: Movie) -> ET.Element:
         root = ET.Element("video")
         _element(root, "title", movie.title)
         _element(root, "genre", " / ".join(movie.genres or []))
         _element(root, "description", movie.overview)
         _element(root, "length", movie.runtime)
-        return MetadataText(path, _simple_xml(root))
-
-    def movie_images(self, movie: Movie) -> list[MetadataImage]:
-        source = (_cover(movie, "poster") or _cover(movie, "fanart")) if self.settings.movie_images else None
-        if source is None:
-            return []
-        return [MetadataImage(Path(movie.path).name + ".jpg", source)]
+        return root
 
 
-class WdtvMetadata(MetadataConsumer):
+class WdtvMetadata(_XmlBesideFile):
     """WD TV Live: <movie file>.xml and folder.jpg."""
 
     implementation = "WdtvMetadata"
     implementation_name = "WDTV"
     info_link = "https://wiki.servarr.com/radarr/supported#wdtvmetadata"
+    image_name = "folder.jpg"
 
-    @dataclasses.dataclass
-    class Settings:
-        movie_metadata: bool = setting("Movie Metadata", True, field_type="checkbox")
-        movie_images: bool = setting("Movie Images", True, field_type="checkbox")
-
-    def metadata_path(self, movie_file: MovieFile) -> str | None:
-        return _beside(movie_file, ".xml") if self.settings.movie_metadata else None
-
-    def movie_metadata(self, movie: Movie, movie_file: MovieFile, facts: NfoFacts) -> MetadataText | None:
-        path = self.metadata_path(movie_file)
-        if path is None:
-            return None
+    def details(self, movie: Movie) -> ET.Element:
         root = ET.Element("details")
         _element(root, "id", movie.pk)
         _element(root, "title", movie.title)
         _element(root, "genre", " / ".join(movie.genres or []))
         _element(root, "overview", movie.overview)
-        return MetadataText(path, _simple_xml(root))
-
-    def movie_images(self, movie: Movie) -> list[MetadataImage]:
-        source = (_cover(movie, "poster") or _cover(movie, "fanart")) if self.settings.movie_images else None
-        return [MetadataImage("folder.jpg", source)] if source is not None else []
+        return root
 
 
 IMPLEMENTATIONS: dict[str, type[MetadataConsumer]] = {
