@@ -8,7 +8,7 @@ import posixpath
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from movies.autotagging import apply_auto_tags
 from movies.events import movie_added_event
@@ -40,6 +40,14 @@ ADD_METHODS = ("manual", "list", "collection")
 
 
 # ---- adding
+
+
+def _raise_if_taken(movie: Movie) -> None:
+    """The 400 for a movie or folder another request added between our checks and our insert."""
+    if Movie.objects.filter(tmdb_id=movie.tmdb_id).exists():
+        raise invalid("TmdbId", "This movie has already been added", movie.tmdb_id)
+    if Movie.objects.filter(path=movie.path).exists():
+        raise invalid("Path", "Path is already configured for an existing movie", movie.path)
 
 
 def add_movie(
@@ -82,15 +90,19 @@ def add_movie(
         },
     )
     apply_metadata(movie, metadata)
-    with transaction.atomic():
-        movie.collection = _collection_for(metadata.collection, movie, monitor == "movieAndCollection")
-        movie.save()
-        movie.tags.set(existing_tag_ids(tag_ids))
-        apply_auto_tags([movie])
-        replace_alternative_titles(movie, metadata.alternative_titles)
-        replace_credits(movie, metadata.credits)
-        _after_add(movie, search_for_movie)
-        notify(movie_added_event(movie))
+    try:
+        with transaction.atomic():
+            movie.collection = _collection_for(metadata.collection, movie, monitor == "movieAndCollection")
+            movie.save()
+            movie.tags.set(existing_tag_ids(tag_ids))
+            apply_auto_tags([movie])
+            replace_alternative_titles(movie, metadata.alternative_titles)
+            replace_credits(movie, metadata.credits)
+            _after_add(movie, search_for_movie)
+            notify(movie_added_event(movie))
+    except IntegrityError:
+        _raise_if_taken(movie)  # another request or worker added it since the checks above
+        raise
     logger.info("Added %s to the library at '%s' (%s)", movie, movie.path, movie.add_options["addMethod"])
     if os.path.isdir(movie.path):
         scan_movie_folder(movie)  # library import: the files already there count from the start

@@ -87,6 +87,24 @@ def test_a_path_used_by_another_movie_is_refused(root, profile):
     assert failure_of(refused.value) == ("Path", "Path is already configured for an existing movie")
 
 
+def test_a_movie_another_request_adds_during_ours_is_refused_as_a_duplicate(root, profile, monkeypatch):
+    """Two adders of one movie at once (an import list sync on each worker, a client's POST beside a sync):
+    the one whose insert loses gets Radarr's duplicate message, not a database error."""
+    checks = adding._add_failures
+
+    def meanwhile(*args):
+        MovieFactory(tmdb_id=MATRIX.tmdb_id, title="The Matrix")  # the other request, after our check
+        return checks(*args)
+
+    monkeypatch.setattr(adding, "_add_failures", meanwhile)
+
+    with pytest.raises(ValidationFailed) as refused:
+        add(root, profile)
+
+    assert failure_of(refused.value) == ("TmdbId", "This movie has already been added")
+    assert Movie.objects.filter(tmdb_id=MATRIX.tmdb_id).count() == 1
+
+
 def test_an_excluded_movie_may_still_be_added_by_hand(root, profile):
     ImportExclusion.objects.create(tmdb_id=603, movie_title="The Matrix", movie_year=1999)
 
