@@ -5,6 +5,7 @@ from downloads.implementations.blackhole import TorrentBlackhole, UsenetBlackhol
 from downloads.implementations.deluge import Deluge
 from downloads.implementations.nzbget import Nzbget
 from downloads.implementations.qbittorrent import QBittorrent
+from downloads.implementations.rtorrent import RTorrent
 from downloads.implementations.sabnzbd import Sabnzbd
 from downloads.implementations.transmission import Transmission
 
@@ -12,3 +13,4 @@ IMPLEMENTATIONS: dict[str, type[BaseDownloadClient]] = {
     cls.implementation: cls
     for cls in (Sabnzbd, Nzbget, UsenetBlackhole, QBittorrent, Transmission, Deluge, TorrentBlackhole)
 }
+IMPLEMENTATIONS.update({cls.implementation: cls for cls in (RTorrent,)})  # the XML-RPC family
