@@ -1,5 +1,6 @@
 """Every download client implementation, by Radarr's implementation name (what clients send)."""
 
+from downloads.implementations.aria2 import Aria2
 from downloads.implementations.base import BaseDownloadClient
 from downloads.implementations.blackhole import TorrentBlackhole, UsenetBlackhole
 from downloads.implementations.deluge import Deluge
@@ -13,4 +14,4 @@ IMPLEMENTATIONS: dict[str, type[BaseDownloadClient]] = {
     cls.implementation: cls
     for cls in (Sabnzbd, Nzbget, UsenetBlackhole, QBittorrent, Transmission, Deluge, TorrentBlackhole)
 }
-IMPLEMENTATIONS.update({cls.implementation: cls for cls in (RTorrent,)})  # the XML-RPC family
+IMPLEMENTATIONS.update({cls.implementation: cls for cls in (RTorrent, Aria2)})  # the XML-RPC family
