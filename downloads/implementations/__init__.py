@@ -4,6 +4,7 @@ from downloads.implementations.aria2 import Aria2
 from downloads.implementations.base import BaseDownloadClient
 from downloads.implementations.blackhole import TorrentBlackhole, UsenetBlackhole
 from downloads.implementations.deluge import Deluge
+from downloads.implementations.flood import Flood
 from downloads.implementations.nzbget import Nzbget
 from downloads.implementations.qbittorrent import QBittorrent
 from downloads.implementations.rtorrent import RTorrent
@@ -14,4 +15,4 @@ IMPLEMENTATIONS: dict[str, type[BaseDownloadClient]] = {
     cls.implementation: cls
     for cls in (Sabnzbd, Nzbget, UsenetBlackhole, QBittorrent, Transmission, Deluge, TorrentBlackhole)
 }
-IMPLEMENTATIONS.update({cls.implementation: cls for cls in (RTorrent, Aria2)})  # the XML-RPC family
+IMPLEMENTATIONS.update({cls.implementation: cls for cls in (RTorrent, Aria2, Flood)})  # the XML-RPC family

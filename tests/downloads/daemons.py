@@ -176,7 +176,7 @@ def start_flood(folder: Path, rtorrent: Service) -> Service:
         "password": PASSWORD,
         "client": {
             "client": "rTorrent",
-            "type": "rTorrent",
+            "type": "tcp",
             "version": 1,
             "host": HOST,
             "port": rtorrent.port,
