@@ -8,6 +8,7 @@ After an import the torrent gets the post-import label and joins the "radarr_imp
 """
 
 import logging
+import time
 import xmlrpc.client
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -36,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 IMPORTED_VIEW = "radarr_imported"
 MINIMUM_VERSION = (0, 9, 0)
+ADD_TRIES, ADD_RETRY_SECONDS = 10, 0.5
 PRIORITIES = [(0, "Don't Download"), (1, "Low"), (2, "Normal"), (3, "High")]
 NORMAL_PRIORITY = 2
 # what d.multicall2 asks of every torrent, in this order
@@ -210,7 +212,23 @@ class RTorrent(BaseDownloadClient):
             result = self.call(method, "", magnet, *commands)
         if as_int(result, -1) != 0:
             raise ProviderError(f"rTorrent could not add the torrent {release.title}")
+        if payload and not self._wait_for(download_id):
+            # rTorrent answers 0 even for a torrent it then refuses (bad metadata): Radarr checks it is there
+            raise ProviderError(f"rTorrent did not add the torrent {release.title}: is the .torrent valid?")
         return download_id
+
+    def _wait_for(self, download_id: str) -> bool:
+        """Whether rTorrent holds the torrent, asked a few times as it loads it (Radarr: 10 x 0.5 s)."""
+        for attempt in range(ADD_TRIES):
+            if attempt:
+                time.sleep(ADD_RETRY_SECONDS)
+            try:
+                name = str(self.call("d.name", download_id.upper()) or "")
+            except ProviderError:
+                continue  # "Could not find info-hash" until it is loaded
+            if name and name != f"{download_id.upper()}.meta":
+                return True
+        return False
 
     def _load_commands(self, label: str, priority: int) -> list[str]:
         commands = []

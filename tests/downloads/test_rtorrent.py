@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from downloads.implementations import rtorrent as rtorrent_module
 from downloads.implementations.base import AUTHENTICATION_FAILED, ItemStatus
 from downloads.implementations.rtorrent import IMPORTED_VIEW
 from downloads.implementations.xmlrpc import scgi_request
@@ -14,7 +15,7 @@ from radarr.providers import ProviderError
 from tests.downloads import daemons, services
 from tests.downloads.conftest import client_row, find, release, wait_until_completed
 from tests.downloads.factories import GrabFactory
-from tests.downloads.torrents import make_torrent, write_payload
+from tests.downloads.torrents import bencode, make_torrent, write_payload
 from tests.indexers.factories import IndexerFactory
 from tests.movies.factories import MovieFactory
 
@@ -212,6 +213,17 @@ def test_the_test_warns_without_a_category_and_checks_a_local_directory(rtorrent
     [missing] = over_scgi(rtorrent, movieDirectory=str(tmp_path / "absent")).test()
     assert missing.property_name == "movieDirectory"
     assert over_scgi(rtorrent, movieDirectory=str(tmp_path)).test() == []
+
+
+def test_a_torrent_rtorrent_refuses_fails_the_grab_in_plain_words(rtorrent, monkeypatch):
+    monkeypatch.setattr(rtorrent_module, "ADD_RETRY_SECONDS", 0.05)
+    info = {"name": "Broken.2020.mkv", "length": 10, "piece length": 16384}  # no pieces: not a valid torrent
+    broken = bencode({"announce": "http://127.0.0.1:9/announce", "info": info})
+
+    with pytest.raises(ProviderError) as raised:
+        over_scgi(rtorrent).add(release("Broken.2020"), broken)
+
+    assert raised.value.message == "rTorrent did not add the torrent Broken.2020: is the .torrent valid?"
 
 
 def test_a_magnet_link_is_added_with_its_label(rtorrent):
