@@ -148,7 +148,7 @@ def require_flood() -> Path:
     program = FLOOD_DIR / "node_modules" / ".bin" / "flood"
     if program.exists() and shutil.which("node"):
         return program
-    message = f"Flood is not installed (npm install --prefix {FLOOD_DIR} flood@4; see .ci/run)"
+    message = f"Flood is not installed (npm install --prefix {FLOOD_DIR} flood@4.11.0; see .ci/run)"
     if os.environ.get("CI"):
         pytest.fail(f"{message}; CI must install it")
     pytest.skip(message)

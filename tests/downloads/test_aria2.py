@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 import requests
 
+from downloads.health import download_client_check
 from downloads.implementations.aria2 import BAD_TOKEN
 from downloads.implementations.base import ItemStatus
+from downloads.models import DownloadClient
 from radarr.providers import ProviderError
 from tests.downloads import daemons, services
 from tests.downloads.conftest import client_row, find, release, wait_until_completed
@@ -144,3 +146,15 @@ def test_a_wrong_port_and_a_wrong_rpc_path_are_named(aria2):
     assert refused.property_name == "host"
     assert refused.message.startswith(f"Unable to connect to Aria2 at http://127.0.0.1:{closed}")
     assert wrong_path.property_name == "rpcPath"
+
+
+def test_the_health_check_names_an_aria2_refusing_its_token(aria2):
+    settings = {"host": "127.0.0.1", "port": aria2.port, "secretToken": daemons.SECRET}
+    DownloadClient.objects.create(name="aria2", implementation="Aria2", settings=settings)
+    assert download_client_check() == []
+
+    DownloadClient.objects.create(
+        name="Locked", implementation="Aria2", settings={**settings, "secretToken": "x"}
+    )
+    [issue] = download_client_check()
+    assert issue.message == f"Unable to communicate with Locked. {BAD_TOKEN}"

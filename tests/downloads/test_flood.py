@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from downloads.health import download_client_check
 from downloads.implementations.base import AUTHENTICATION_FAILED
+from downloads.models import DownloadClient
 from radarr.providers import ProviderError
 from tests.downloads import daemons, services
 from tests.downloads.conftest import client_row, find, release, wait_until_completed
@@ -156,3 +158,15 @@ def make_multi_file_torrent(folder: Path) -> tuple[bytes, str]:
     }
     torrent = {"announce": "http://127.0.0.1:9/announce", "info": info}
     return bencode(torrent), hashlib.sha1(bencode(info)).hexdigest().upper()
+
+
+def test_the_health_check_names_a_flood_refusing_the_login(flood):
+    settings = {"host": "127.0.0.1", "port": flood.port, "username": "admin", "password": "adminadmin"}
+    DownloadClient.objects.create(name="Flood", implementation="Flood", settings=settings)
+    assert download_client_check() == []
+
+    DownloadClient.objects.create(
+        name="Locked", implementation="Flood", settings={**settings, "password": "x"}
+    )
+    [issue] = download_client_check()
+    assert issue.message == f"Unable to communicate with Locked. {AUTHENTICATION_FAILED}"

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from downloads.health import download_client_check
 from downloads.implementations import rtorrent as rtorrent_module
 from downloads.implementations.base import AUTHENTICATION_FAILED, ItemStatus
 from downloads.implementations.rtorrent import IMPORTED_VIEW
 from downloads.implementations.xmlrpc import scgi_request
+from downloads.models import DownloadClient, RemotePathMapping
 from radarr.providers import ProviderError
 from tests.downloads import daemons, services
 from tests.downloads.conftest import client_row, find, release, wait_until_completed
@@ -249,4 +251,35 @@ def test_items_report_downloading_and_paused_as_radarr_maps_them(rtorrent):
     raw(rtorrent, "d.stop", info_hash)
     # a stopped torrent stays open, so rTorrent still reports its path
     assert find(provider, info_hash).status == ItemStatus.PAUSED
+    provider.remove(info_hash, delete_data=False)
+
+
+def test_the_health_check_passes_for_a_reachable_rtorrent_and_names_one_that_is_not(rtorrent):
+    DownloadClient.objects.create(
+        name="rTorrent",
+        implementation="RTorrent",
+        settings={"host": "127.0.0.1", "port": rtorrent.port, "urlBase": ""},
+    )
+    assert download_client_check() == []
+
+    closed = services.free_port()
+    DownloadClient.objects.create(
+        name="Gone", implementation="RTorrent", settings={"host": "127.0.0.1", "port": closed, "urlBase": ""}
+    )
+    [issue] = download_client_check()
+    assert issue.message.startswith(
+        "Unable to communicate with Gone. Unable to connect to rTorrent at scgi://"
+    )
+
+
+def test_paths_rtorrent_reports_go_through_the_remote_path_mappings(rtorrent, tmp_path):
+    path, torrent, info_hash = seeded_torrent(rtorrent, "Alien.1979.1080p.BluRay.x264-GRP.mkv")
+    RemotePathMapping.objects.create(
+        host="127.0.0.1", remote_path=f"{rtorrent.downloads}/", local_path="/mnt/seedbox/"
+    )
+    provider = over_scgi(rtorrent)
+    provider.add(release("Alien.1979.1080p.BluRay.x264-GRP"), torrent)
+
+    assert wait_until_completed(provider, info_hash).output_path == f"/mnt/seedbox/{path.name}"
+    assert provider.status().output_root_folders == ["/mnt/seedbox/"]
     provider.remove(info_hash, delete_data=False)
