@@ -2,9 +2,11 @@
 downloads from a second folder ("watch folder").
 
 Files are written atomically (a temporary name in the same folder, then a rename), so the watching
-program never picks up half a file. An entry of the watch folder counts as finished once nothing in
-it changed for SETTLE_SECONDS. The id of an item is derived from its title, so what `add` returns
-is what `items` reports once the download appears in the watch folder.
+program never picks up half a file. An entry of the watch folder is a download only when it is a
+folder or a video file (a stray .nfo, .txt or .part is not), as Radarr's ScanWatchFolder; it counts as
+finished once nothing in it changed for SETTLE_SECONDS (Radarr's 30 s scan grace period). The id
+of an item is derived from its title, so what `add` returns is what `items` reports once the
+download appears in the watch folder.
 """
 
 import hashlib
@@ -13,6 +15,7 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from downloads.implementations.base import (
@@ -24,11 +27,16 @@ from downloads.implementations.base import (
     magnet_link,
     require_nzb,
 )
+from movies.scanning import is_video_file
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
 from releases.releaseinfo import ReleaseInfo
 
-SETTLE_SECONDS = 60  # a download still being written changes more often than this
+SETTLE_SECONDS = 30  # a download still being written changes more often than this
+# folders file servers and operating systems keep for themselves: never a download
+SPECIAL_FOLDERS = frozenset(
+    {"$recycle.bin", "system volume information", "recycler", "lost+found", "@eadir", "#recycle", "@recycle"}
+)
 
 
 def write_atomically(folder: Path, name: str, content: bytes) -> Path:
@@ -58,6 +66,15 @@ def _entry_stats(entry: Path) -> tuple[int, float]:
             size += stat.st_size
             newest = max(newest, stat.st_mtime)
     return size, newest
+
+
+def _is_download(entry: Path) -> bool:
+    """A folder (not hidden, not a system one) or a video file; anything else in the watch folder is not."""
+    if entry.name.startswith("."):
+        return False
+    if entry.is_dir():
+        return entry.name.lower() not in SPECIAL_FOLDERS
+    return entry.is_file() and is_video_file(entry.name)
 
 
 class Blackhole(BaseDownloadClient):
@@ -90,17 +107,19 @@ class Blackhole(BaseDownloadClient):
         now = time.time()
         items = []
         for entry in sorted(folder.iterdir()):
-            if entry.name.startswith("."):
+            if not _is_download(entry):
                 continue
             title = entry.stem if entry.is_file() else entry.name
             size, newest = _entry_stats(entry)
-            settled = now - newest >= SETTLE_SECONDS
+            waiting = SETTLE_SECONDS - (now - newest)
+            settled = waiting <= 0
             items.append(
                 DownloadItem(
                     download_id=self.download_id(title),
                     title=title,
                     status=ItemStatus.COMPLETED if settled else ItemStatus.DOWNLOADING,
                     total_size=size,
+                    remaining_time=timedelta(0) if settled else timedelta(seconds=round(waiting)),
                     output_path=str(entry),
                     can_move_files=not self.read_only_setting(),
                     can_be_removed=True,
