@@ -1,5 +1,6 @@
 """The loopback HTTP server every stateful fake runs on: a subclass answers each parsed request."""
 
+import hashlib
 import json
 import ssl
 import subprocess
@@ -169,3 +170,36 @@ def self_signed_certificate(folder: Path) -> Path:
     bundle = folder / "bundle.pem"
     bundle.write_bytes(certificate.read_bytes() + key.read_bytes())
     return bundle
+
+
+def torrent_facts(torrent: bytes) -> tuple[str, str, int]:
+    """(info-hash upper-case, name, total length) of a .torrent file, as a client reads them on add."""
+    info_start = torrent.index(b"4:infod") + len(b"4:info")
+    info, end = _decode(torrent, info_start)
+    length = info.get(b"length") or sum(file[b"length"] for file in info.get(b"files", []))
+    return hashlib.sha1(torrent[info_start:end]).hexdigest().upper(), info[b"name"].decode(), length
+
+
+def magnet_facts(magnet: str) -> tuple[str, str]:
+    """(info-hash upper-case, display name) of a magnet link."""
+    query = parse_qs(urlsplit(magnet).query)
+    hash_ = query["xt"][0].rsplit(":", 1)[-1]
+    return hash_.upper(), query.get("dn", [hash_])[0]
+
+
+def _decode(data: bytes, at: int) -> tuple[Any, int]:
+    """A bencoded value at `at` and where it ends."""
+    kind = data[at : at + 1]
+    if kind == b"i":
+        end = data.index(b"e", at)
+        return int(data[at + 1 : end]), end + 1
+    if kind in (b"l", b"d"):
+        items, at = [], at + 1
+        while data[at : at + 1] != b"e":
+            item, at = _decode(data, at)
+            items.append(item)
+        value = dict(zip(items[::2], items[1::2], strict=True)) if kind == b"d" else items
+        return value, at + 1
+    colon = data.index(b":", at)
+    start = colon + 1
+    return data[start : start + int(data[at:colon])], start + int(data[at:colon])
