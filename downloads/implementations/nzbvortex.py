@@ -79,8 +79,6 @@ class NzbVortex(BaseDownloadClient):
     def validate(self) -> list[Failure]:
         if not self.settings.api_key.strip():
             return [Failure("apiKey", "API Key is required")]
-        if not self.settings.movie_category.strip():
-            return [Failure("tvCategory", "A category is recommended", severity="warning")]
         return []
 
     def base_url(self) -> str:
@@ -246,6 +244,8 @@ class NzbVortex(BaseDownloadClient):
                 return [Failure("apiKey", "API Key is incorrect")]
             raise
         group = self.settings.movie_category
-        if group and group not in groups:
+        if not group:
+            return [Failure("tvCategory", "A category is recommended", severity="warning")]
+        if group not in groups:
             return [Failure("tvCategory", f"Group '{group}' does not exist in NZBVortex: create it first")]
         return []
