@@ -71,10 +71,12 @@ def test_missing_folders_are_named_in_plain_words(synology):
     synology.default_destination = ""
     no_default = station(synology).test()
 
-    assert (no_share[0].property_name, no_share[0].message) == (
-        "tvDirectory", "Shared folder does not exist: the DiskStation has no shared folder 'media'")  # fmt: skip
-    assert (no_folder[0].property_name, no_folder[0].message) == (
-        "tvCategory", "Folder does not exist: create 'downloads/films' inside the shared folder 'downloads' first")  # fmt: skip
+    assert no_share[0].property_name == "tvDirectory"
+    assert no_share[0].message == "Shared folder does not exist: the DiskStation has no shared folder 'media'"
+    assert no_folder[0].property_name == "tvCategory"
+    assert no_folder[0].message == (
+        "Folder does not exist: create 'downloads/films' inside the shared folder 'downloads' first"
+    )
     assert no_default[0].property_name == "tvDirectory" and "no default destination" in no_default[0].message
 
 
