@@ -117,7 +117,9 @@ class DiskStation:
         self.client = client
         settings = client.settings
         self.box = f"{client.host}:{settings.port}"
-        self.session_key = f"{settings.username}@{self.box}"
+        # the password is part of the key: the test button must not pass on a session the right one opened
+        secret = hashlib.sha256(str(settings.password).encode()).hexdigest()[:16]
+        self.session_key = f"{settings.username}@{self.box}#{secret}"
 
     # ---- discovery and session
 

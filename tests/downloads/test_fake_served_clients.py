@@ -1,0 +1,80 @@
+"""The kinds served by loopback fakes, through the v3 API and health: the test button's answer in
+Radarr's error shape, secrets masked, and a client that is down reported in plain words."""
+
+import pytest
+
+from downloads.health import download_client_check
+from downloads.models import DownloadClient
+from tests.downloads.fakes.caches import forget_client_sessions  # noqa: F401
+from tests.downloads.fakes.freebox import FreeboxFake
+from tests.downloads.fakes.hadouken import HadoukenFake
+from tests.downloads.fakes.synology import SynologyFake
+from tests.downloads.fakes.utorrent import UTorrentFake
+from tests.downloads.fakes.vuze import VuzeFake
+from tests.downloads.test_client_faults import closed_port
+
+pytestmark = pytest.mark.django_db
+
+# kind, its fake, the fields that log in, the wrong secret, the field a wrong secret is named on
+KINDS = [
+    ("TorrentDownloadStation", SynologyFake, {"username": "radarr", "password": "secret"}, "password", "username"),
+    ("UsenetDownloadStation", SynologyFake, {"username": "radarr", "password": "secret"}, "password", "username"),
+    ("UTorrent", UTorrentFake, {"username": "admin", "password": "secret"}, "password", "username"),
+    ("Hadouken", HadoukenFake, {"username": "hadouken", "password": "secret"}, "password", "username"),
+    ("Vuze", VuzeFake, {"username": "vuze", "password": "pairing-code"}, "password", "username"),
+    ("TorrentFreeboxDownload", FreeboxFake, {"useSsl": False, "appId": "fr.radarr",
+     "appToken": "token-approved-on-the-box"}, "appToken", "appId"),
+]  # fmt: skip
+
+
+def body(implementation: str, port: int, login: dict[str, object]) -> dict[str, object]:
+    fields = {"host": "127.0.0.1", "port": port, **login}
+    protocol = "usenet" if implementation.startswith("Usenet") else "torrent"
+    return {
+        "name": implementation,
+        "implementation": implementation,
+        "protocol": protocol,
+        "enable": True,
+        "fields": [{"name": name, "value": value} for name, value in fields.items()],
+    }
+
+
+@pytest.fixture(params=KINDS, ids=[kind[0] for kind in KINDS])
+def kind(request):
+    implementation, fake_class, login, secret, field = request.param
+    fake = fake_class().start()
+    yield implementation, fake, login, secret, field
+    fake.stop()
+
+
+def test_the_test_endpoint_passes_then_names_the_field_of_a_wrong_secret(api_client, kind):
+    implementation, fake, login, secret, field = kind
+
+    good = api_client.post(
+        "/api/v3/downloadclient/test", body(implementation, fake.port, login), "application/json"
+    )
+    wrong = body(implementation, fake.port, {**login, secret: "wrong"})
+    bad = api_client.post("/api/v3/downloadclient/test", wrong, "application/json")
+
+    assert good.status_code == 200, good.content
+    assert bad.status_code == 400
+    assert bad.json()[0]["propertyName"] == field
+    assert "wrong" not in bad.content.decode()
+
+
+def test_a_saved_client_hides_its_secret_and_health_names_it_once_it_is_down(api_client, kind):
+    implementation, fake, login, secret, _ = kind
+    created = api_client.post(
+        "/api/v3/downloadclient", body(implementation, fake.port, login), "application/json"
+    )
+    assert created.status_code == 201, created.content
+    assert {f["name"]: f["value"] for f in created.json()["fields"]}[secret] == "********"
+    assert download_client_check() == []
+
+    client = DownloadClient.objects.get()
+    client.settings = {**client.settings, "port": closed_port()}
+    client.save()
+    issues = download_client_check()
+
+    assert [issue.source for issue in issues] == ["DownloadClientCheck"]
+    assert issues[0].message.startswith(f"Unable to communicate with {implementation}. Unable to connect to")
