@@ -16,15 +16,16 @@ from tests.downloads.test_client_faults import closed_port
 pytestmark = pytest.mark.django_db
 
 # kind, its fake, the fields that log in, the wrong secret, the field a wrong secret is named on
+SYNOLOGY_LOGIN = {"username": "radarr", "password": "secret"}
+FREEBOX_LOGIN = {"useSsl": False, "appId": "fr.radarr", "appToken": "token-approved-on-the-box"}
 KINDS = [
-    ("TorrentDownloadStation", SynologyFake, {"username": "radarr", "password": "secret"}, "password", "username"),
-    ("UsenetDownloadStation", SynologyFake, {"username": "radarr", "password": "secret"}, "password", "username"),
+    ("TorrentDownloadStation", SynologyFake, SYNOLOGY_LOGIN, "password", "username"),
+    ("UsenetDownloadStation", SynologyFake, SYNOLOGY_LOGIN, "password", "username"),
     ("UTorrent", UTorrentFake, {"username": "admin", "password": "secret"}, "password", "username"),
     ("Hadouken", HadoukenFake, {"username": "hadouken", "password": "secret"}, "password", "username"),
     ("Vuze", VuzeFake, {"username": "vuze", "password": "pairing-code"}, "password", "username"),
-    ("TorrentFreeboxDownload", FreeboxFake, {"useSsl": False, "appId": "fr.radarr",
-     "appToken": "token-approved-on-the-box"}, "appToken", "appId"),
-]  # fmt: skip
+    ("TorrentFreeboxDownload", FreeboxFake, FREEBOX_LOGIN, "appToken", "appId"),
+]
 
 
 def body(implementation: str, port: int, login: dict[str, object]) -> dict[str, object]:
