@@ -280,6 +280,8 @@ class TorrentFreeboxDownload(BaseDownloadClient):
             changes["status"] = "stopped"
         if self.priority_for(is_recent) == 1:
             changes["queue_pos"] = "1"
+        if release.seed_ratio is not None:  # the box stops seeding at this ratio (in hundredths; 0: never)
+            changes["stop_ratio"] = release.seed_ratio * 100
         if changes:
             self.call("PUT", f"/downloads/{task_id}", json=changes)
         return task_id

@@ -193,6 +193,7 @@ class UTorrent(BaseDownloadClient):
             name = f"{clean_file_name(release.title)}.torrent"
             files = {"torrent_file": (name, payload, "application/x-bittorrent")}
             self.call([("action", "add-file"), ("path", "")], method="POST", files=files)
+        self._set_seed_goal(hash_, release)
         if label := self.category_for(category_override):
             self._set_props(hash_, ("label", label))
         if self.priority_for(is_recent) == 1:
@@ -200,6 +201,17 @@ class UTorrent(BaseDownloadClient):
         action = STATE_ACTIONS.get(as_int(self.settings.intial_state), "start")
         self.call([("action", action), ("hash", hash_)])
         return download_id
+
+    def _set_seed_goal(self, hash_: str, release: ReleaseInfo) -> None:
+        """The indexer's seed criteria override uTorrent's own for this torrent (ratio in per mille)."""
+        if release.seed_ratio is None and release.seed_time_minutes is None:
+            return
+        pairs: list[tuple[str, Any]] = [("seed_override", 1)]
+        if release.seed_ratio is not None:
+            pairs.append(("seed_ratio", round(release.seed_ratio * 1000)))
+        if release.seed_time_minutes is not None:
+            pairs.append(("seed_time", release.seed_time_minutes * 60))
+        self._set_props(hash_, *pairs)
 
     def items(self) -> list[DownloadItem]:
         category = self.settings.movie_category or ""

@@ -124,3 +124,11 @@ def test_an_expired_session_is_opened_again_and_removal_erases_data(freebox, tmp
 
     assert freebox.deleted == [(int(download_id), True)]
     assert provider.items() == []
+
+
+def test_the_seed_ratio_of_the_grab_becomes_the_tasks_stop_ratio(freebox, tmp_path):
+    torrent, _ = make_torrent(write_payload(tmp_path, "Arrival.2016.1080p.BluRay.x264-GRP.mkv"))
+
+    download_id = freebox_client(freebox).add(release("Arrival", seed_ratio=2.5), torrent)
+
+    assert freebox.tasks[int(download_id)].stop_ratio == 250

@@ -3,14 +3,20 @@ states, seeding goals, post-import label, remote paths and the test button."""
 
 import pytest
 
+from downloads.grabbing import grab_release
 from downloads.implementations.base import AUTHENTICATION_FAILED, ItemStatus
-from downloads.models import RemotePathMapping
+from downloads.models import DownloadClient, RemotePathMapping, TrackedDownload
+from downloads.tracking import mark_imported, refresh_monitored_downloads
 from radarr.providers import ProviderError
 from tests.downloads.conftest import client_row, release
+from tests.downloads.factories import approved
+from tests.downloads.factories import release as indexer_release
 from tests.downloads.fakes.caches import forget_client_sessions  # noqa: F401
 from tests.downloads.fakes.utorrent import UTorrentFake
 from tests.downloads.test_client_faults import closed_port
 from tests.downloads.torrents import make_torrent, write_payload
+from tests.indexers.factories import IndexerFactory
+from tests.movies.factories import MovieFactory
 
 pytestmark = pytest.mark.django_db
 MAGNET = "magnet:?xt=urn:btih:5dee65101db281ac9c46344cd6b175cdcad53426&dn=Heat.1995.720p.WEB-DL-GRP"
@@ -177,3 +183,43 @@ def test_a_wrong_password_is_a_permanent_provider_error(utorrent):
         utorrent_client(utorrent, password="wrong").items()
 
     assert raised.value.permanent and raised.value.message == AUTHENTICATION_FAILED
+
+
+def test_a_grab_carries_the_indexers_seed_goal_and_the_download_is_tracked_imported_and_removed(
+    utorrent, fake_server, tmp_path
+):
+    movie = MovieFactory(title="Arrival", year=2016)
+    indexer = IndexerFactory(implementation="Torznab", settings={
+        "baseUrl": fake_server.url, "seedCriteria.seedRatio": 1.5, "seedCriteria.seedTime": 120})  # fmt: skip
+    DownloadClient.objects.create(
+        name="uTorrent", implementation="UTorrent", protocol="torrent",
+        settings={"host": "127.0.0.1", "port": utorrent.port, "username": "admin", "password": "secret",
+                  "movieImportedCategory": "radarr-imported"},
+    )  # fmt: skip
+    (tmp_path / "seedbox").mkdir()
+    payload = write_payload(tmp_path / "seedbox", "Arrival.2016.1080p.BluRay.x264-GRP.mkv")
+    torrent, info_hash = make_torrent(payload)
+    fake_server.add("/t/1", body=torrent, content_type="application/x-bittorrent")
+    RemotePathMapping.objects.create(
+        host="127.0.0.1", remote_path="/downloads/", local_path=f"{tmp_path}/seedbox/"
+    )
+    found = indexer_release("Arrival.2016.1080p.BluRay.x264-GRP", "torrent", indexer_id=indexer.pk,
+                            download_url=f"{fake_server.url}/t/1")  # fmt: skip
+
+    grab = grab_release(approved(movie, found))
+    state = utorrent.torrents[info_hash]
+    state.flags, state.downloaded = 137, state.size // 2  # downloading, half way
+    refresh_monitored_downloads()
+    halfway = TrackedDownload.objects.get()
+    utorrent.set(info_hash, "stopped", downloaded=state.size)  # seeding goal met: uTorrent stopped it
+    refresh_monitored_downloads()
+    completed = TrackedDownload.objects.get()
+    mark_imported(grab.download_id)
+
+    assert grab.download_id == info_hash
+    assert state.props["seed_override"] == ["1"] and state.props["seed_ratio"] == ["1500"]
+    assert state.props["seed_time"] == ["7200"]
+    assert (halfway.item_status, halfway.remaining_size) == ("downloading", state.size - state.size // 2)
+    assert (completed.state, completed.output_path) == ("importPending", str(payload))
+    assert state.label == "radarr-imported"
+    assert ("removedata", info_hash) in utorrent.actions and info_hash not in utorrent.torrents

@@ -107,6 +107,7 @@ class FreeboxFake(FakeService):
             task = self.tasks[task_id]
             task.status = changes.get("status", task.status)
             task.queue_pos = int(changes.get("queue_pos", task.queue_pos))
+            task.stop_ratio = int(changes.get("stop_ratio", task.stop_ratio))
             return json_reply({"success": True, "result": task.resource()})
         if request.method == "DELETE":
             self.tasks.pop(task_id)
