@@ -5,9 +5,12 @@ import pytest
 
 from downloads.health import download_client_check
 from downloads.models import DownloadClient
+from radarr.providers import ProviderError
+from tests.downloads.conftest import client_row
 from tests.downloads.fakes.caches import forget_client_sessions  # noqa: F401
 from tests.downloads.fakes.freebox import FreeboxFake
 from tests.downloads.fakes.hadouken import HadoukenFake
+from tests.downloads.fakes.service import FakeService, Reply, Request, self_signed_certificate
 from tests.downloads.fakes.synology import SynologyFake
 from tests.downloads.fakes.utorrent import UTorrentFake
 from tests.downloads.fakes.vuze import VuzeFake
@@ -79,3 +82,61 @@ def test_a_saved_client_hides_its_secret_and_health_names_it_once_it_is_down(api
 
     assert [issue.source for issue in issues] == ["DownloadClientCheck"]
     assert issues[0].message.startswith(f"Unable to communicate with {implementation}. Unable to connect to")
+
+
+class Garbage(FakeService):
+    """A server that answers every request with the same body, as a proxy error page or a wrong
+    service would."""
+
+    def __init__(self, body: str, status: int, certificate=None) -> None:
+        super().__init__(tls_certificate=certificate)
+        self.body, self.status = body, status
+
+    def handle(self, request: Request) -> Reply:
+        return Reply(self.status, self.body, "text/html")
+
+
+HTTP_KINDS = [
+    ("TorrentDownloadStation", {"username": "u", "password": "p"}),
+    ("UsenetDownloadStation", {"username": "u", "password": "p"}),
+    ("UTorrent", {"username": "u", "password": "p"}),
+    ("Hadouken", {"username": "u", "password": "p"}),
+    ("Vuze", {"username": "u", "password": "p"}),
+    ("TorrentFreeboxDownload", {"useSsl": False, "appId": "a", "appToken": "t"}),
+    ("NzbVortex", {"apiKey": "k"}),
+]
+ANSWERS = [
+    ("<html><body>502 Bad Gateway</body></html>", 200),
+    ("<html><body>502 Bad Gateway</body></html>", 502),
+    ('{"result": [{"id": 1', 200),
+    ("", 200),
+    ("[]", 200),
+    ('{"success": true, "data": null, "result": null}', 200),
+    ('{"success": false, "error": {"code": 999}}', 200),
+]
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    return self_signed_certificate(tmp_path_factory.mktemp("garbage-tls"))
+
+
+@pytest.mark.parametrize(("answer", "status"), ANSWERS)
+@pytest.mark.parametrize(("implementation", "login"), HTTP_KINDS, ids=[kind[0] for kind in HTTP_KINDS])
+def test_garbage_answers_are_plain_provider_errors_never_crashes(
+    implementation, login, answer, status, certificate, monkeypatch
+):
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(certificate))
+    server = Garbage(answer, status, certificate if implementation == "NzbVortex" else None).start()
+    protocol = "usenet" if implementation in ("UsenetDownloadStation", "NzbVortex") else "torrent"
+    provider = client_row(implementation, protocol, host="127.0.0.1", port=server.port, **login).provider()
+    try:
+        try:
+            provider.items()
+        except ProviderError as error:
+            assert error.message and "Traceback" not in error.message
+        failures = provider.test()
+    finally:
+        server.stop()
+
+    assert failures and all(failure.message for failure in failures)
