@@ -4,6 +4,7 @@ contracts and field names (what Prowlarr, buildarr and Radarr backups send back)
 import pytest
 
 from downloads.implementations import IMPLEMENTATIONS
+from downloads.models import DownloadClient
 
 # Radarr's download clients (src/NzbDrone.Core/Download/Clients/*), by implementation name
 RADARR_KINDS = {
@@ -120,3 +121,27 @@ def test_fake_served_kinds_keep_radarrs_contract_and_field_names(api_client, imp
     assert kind["protocol"] == RADARR_KINDS[implementation]
     secrets = {field["name"] for field in kind["fields"] if field["privacy"] in ("password", "apiKey")}
     assert secrets == {"password", "appToken", "apiKey"} & set(names)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("implementation", sorted(RADARR_FIELDS))
+def test_each_fake_served_kind_is_offered_and_has_its_settings_page(admin_client, implementation):
+    picker = admin_client.get("/settings/downloadclients/new").content.decode()
+    page = admin_client.get(f"/settings/downloadclients/new?implementation={implementation}")
+
+    assert f"implementation={implementation}" in picker
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert all(f'name="field-{name}"' in body for name in RADARR_FIELDS[implementation][1])
+
+
+@pytest.mark.django_db
+def test_a_pneumatic_client_is_added_from_the_form(admin_client, tmp_path):
+    response = admin_client.post(
+        "/settings/downloadclients/new",
+        {"implementation": "Pneumatic", "name": "Kodi", "enable": "on", "priority": "1",
+         "field-nzbFolder": str(tmp_path), "field-strmFolder": str(tmp_path)},
+    )  # fmt: skip
+
+    assert response.status_code == 302
+    assert DownloadClient.objects.get().protocol == "usenet"
