@@ -98,7 +98,11 @@ def _decode(value: Any) -> str:
 
 
 class FreeboxError(ProviderError):
-    """The box refused our app (its token is revoked, pending or lacks the Downloader right)."""
+    """The box refused our app or session (`code`: its error_code, e.g. invalid_token, auth_required)."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message, permanent=code != "auth_required")
+        self.code = code
 
 
 class TorrentFreeboxDownload(BaseDownloadClient):
@@ -197,8 +201,10 @@ class TorrentFreeboxDownload(BaseDownloadClient):
         if response.status_code in (401, 403):
             with _lock:
                 _sessions.pop(self._session_key(), None)
-            reason = self._reason(response)
-            raise FreeboxError(f"Authentication to the Freebox API failed: {reason}", permanent=True)
+            answer = self._error_answer(response)
+            reason = self._describe(answer) if answer else f"HTTP {response.status_code}"
+            message = f"Authentication to the Freebox API failed: {reason}"
+            raise FreeboxError(message, str(answer.get("error_code") or ""))
         if response.status_code == 404:
             raise ProviderError("Unable to reach the Freebox API: check the API URL (base and version)")
         if response.status_code != 200:
@@ -208,11 +214,11 @@ class TorrentFreeboxDownload(BaseDownloadClient):
             raise ProviderError(f"The Freebox API refused: {self._describe(answer)}")
         return answer.get("result")
 
-    def _reason(self, response: requests.Response) -> str:
+    def _error_answer(self, response: requests.Response) -> dict[str, Any]:
         try:
-            return self._describe(self.json_object(response, "no error"))
+            return self.json_object(response, "no error")
         except ProviderError:
-            return f"HTTP {response.status_code}"
+            return {}
 
     @staticmethod
     def _describe(answer: dict[str, Any]) -> str:
@@ -241,9 +247,9 @@ class TorrentFreeboxDownload(BaseDownloadClient):
         try:
             return self._send(method, resource, token, **kwargs)
         except FreeboxError as error:
-            if "no session token" not in error.message:
+            if error.code != "auth_required":
                 raise
-        return self._send(method, resource, self._open_session(), **kwargs)
+        return self._send(method, resource, self._open_session(), **kwargs)  # the session expired
 
     # ---- the interface
 

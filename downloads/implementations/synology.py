@@ -202,13 +202,13 @@ class DiskStation:
             raise ProviderError(
                 f"{name} speaks versions {info.min_version} to {info.max_version}, Radarr needs {version}"
             )
-        for attempt in range(2):
-            try:
-                return self._call_once(info, method, version, operation, params, form, files, sid_in_query)
-            except DiskStationError as error:
-                if attempt or error.code not in EXPIRED_SESSION_ERRORS:
-                    raise
-        raise AssertionError("unreachable")
+        arguments = (info, method, version, operation, params, form, files, sid_in_query)
+        try:
+            return self._call_once(*arguments)
+        except DiskStationError as error:
+            if error.code not in EXPIRED_SESSION_ERRORS:
+                raise
+        return self._call_once(*arguments)  # the box forgot our session: a new one, once
 
     def _call_once(
         self,
