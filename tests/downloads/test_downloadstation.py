@@ -59,7 +59,9 @@ def test_a_box_without_task_api_version_2_fails_the_test():
 
 
 def test_an_unreachable_box_fails_on_the_host():
-    failures = station(SynologyFake(), port=closed_port()).test()
+    provider = client_row("TorrentDownloadStation", host="127.0.0.1", port=closed_port(), username="radarr")
+
+    failures = provider.provider().test()
 
     assert failures[0].property_name == "host"
     assert failures[0].message.startswith("Unable to connect to Download Station at http://127.0.0.1:")

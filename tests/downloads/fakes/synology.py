@@ -6,7 +6,7 @@ Download Station speaks shared-folder paths (`downloads/radarr`); File Station k
 
 import json
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from tests.downloads.fakes.service import FakeService, Reply, Request, json_reply, magnet_facts, torrent_facts
@@ -71,26 +71,25 @@ def ok(data: Any = None) -> Reply:
     return json_reply({"success": True, **({"data": data} if data is not None else {})})
 
 
-@dataclass
 class SynologyFake(FakeService):
-    username: str = "radarr"
-    password: str = "secret"
-    serial: str = "1780PDN123456"
-    has_task2: bool = True
-    task_versions: tuple[int, int] = (1, 3)
-    default_destination: str = "downloads"
-    shares: dict[str, str] = field(default_factory=lambda: {"downloads": "/volume1/downloads"})
-    folders: set[str] = field(default_factory=lambda: {"downloads", "downloads/radarr", "video/movies"})
-
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        username: str = "radarr",
+        password: str = "secret",
+        serial: str = "1780PDN123456",
+        has_task2: bool = True,
+        task_versions: tuple[int, int] = (1, 3),
+    ) -> None:
         super().__init__()
+        self.username, self.password, self.serial = username, password, serial
+        self.has_task2, self.task_versions = has_task2, task_versions
+        self.default_destination = "downloads"
+        self.shares = {"downloads": "/volume1/downloads"}
+        self.folders = {"downloads", "downloads/radarr", "video/movies"}
         self.sessions: set[str] = set()
         self.tasks: dict[str, Task] = {}
         self.next_id = 1
         self.deleted: list[str] = []
-
-    def __hash__(self) -> int:
-        return id(self)
 
     def apis(self) -> dict[str, Api]:
         apis = {
