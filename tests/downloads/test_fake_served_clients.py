@@ -140,3 +140,30 @@ def test_garbage_answers_are_plain_provider_errors_never_crashes(
         server.stop()
 
     assert failures and all(failure.message for failure in failures)
+
+
+ODD_SETTINGS = [
+    ("Pneumatic", "usenet", {"nzbFolder": 5, "strmFolder": None}),
+    ("UTorrent", "torrent", {"host": 5, "port": "abc", "movieCategory": 7, "intialState": "x"}),
+    ("Hadouken", "torrent", {"host": None, "port": None, "username": 1, "password": 2, "category": 3}),
+    ("TorrentDownloadStation", "torrent", {"host": 7, "port": -1, "tvCategory": 5, "tvDirectory": 7}),
+    ("UsenetDownloadStation", "usenet", {"host": "127.0.0.1", "port": 1, "tvCategory": None}),
+    ("TorrentFreeboxDownload", "torrent", {"apiUrl": 5, "appId": None, "appToken": 3, "category": 5}),
+    ("NzbVortex", "usenet", {"apiKey": 5, "tvCategory": 5, "port": "x"}),
+    ("Vuze", "torrent", {"host": 5, "port": "x", "movieCategory": 3}),
+]
+
+
+@pytest.mark.parametrize("endpoint", ["/api/v3/downloadclient/test", "/api/v3/downloadclient"])
+@pytest.mark.parametrize(
+    ("implementation", "protocol", "fields"), ODD_SETTINGS, ids=[k[0] for k in ODD_SETTINGS]
+)
+def test_settings_of_the_wrong_json_type_get_an_answer_never_a_server_error(
+    api_client, endpoint, implementation, protocol, fields
+):
+    body = {"name": "Odd", "implementation": implementation, "protocol": protocol, "enable": True,
+            "fields": [{"name": name, "value": value} for name, value in fields.items()]}  # fmt: skip
+
+    response = api_client.post(endpoint, body, "application/json")
+
+    assert response.status_code in (200, 201, 400), response.content
