@@ -75,8 +75,8 @@ class Task:
 
 
 def _task(raw: dict[str, Any]) -> Task:
-    additional = raw.get("additional") or {}
-    detail, transfer = additional.get("detail") or {}, additional.get("transfer") or {}
+    additional = _object(raw.get("additional"))
+    detail, transfer = _object(additional.get("detail")), _object(additional.get("transfer"))
     return Task(
         id=str(raw.get("id", "")),
         title=str(raw.get("title", "")),
@@ -88,8 +88,12 @@ def _task(raw: dict[str, Any]) -> Task:
         downloaded=as_int(transfer.get("size_downloaded")),
         uploaded=as_int(transfer.get("size_uploaded")),
         speed=max(0, as_int(transfer.get("speed_download"))),
-        extra=raw.get("status_extra") or {},
+        extra=_object(raw.get("status_extra")),
     )
+
+
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 class DownloadStation(BaseDownloadClient):

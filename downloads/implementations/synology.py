@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from downloads.implementations.base import as_int
 from radarr.providers import ProviderError
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class DiskStationAuthError(DiskStationError):
     """The box refused the account (wrong password, disabled, 2-step code needed, no permission)."""
 
 
-_infos: dict[str, tuple[float, dict[str, ApiInfo]]] = {}
+_infos: dict[str, tuple[float, dict[str, ApiInfo | None]]] = {}  # None: asked for, the box has none
 _sessions: dict[str, tuple[float, str]] = {}
 _shares: dict[str, tuple[float, str]] = {}
 _lock = threading.Lock()
@@ -135,14 +136,16 @@ class DiskStation:
         wanted = {AUTH_API, TASK_API, TASK2_API, DS_INFO_API, FILE_API, DSM_INFO_API, name}
         params = {"api": INFO_API, "version": 1, "method": "query", "query": ",".join(sorted(wanted))}
         data = self._answer(INFO_API, "get api info", self._send("GET", "query.cgi", params=params))
-        known = dict(_infos.get(self.box, (0.0, {}))[1])
-        for api_name, info in (data or {}).items():
+        if not isinstance(data, dict):
+            raise self.client.unexpected("the API list is not an object")
+        known: dict[str, ApiInfo | None] = {**_infos.get(self.box, (0.0, {}))[1], **dict.fromkeys(wanted)}
+        for api_name, info in data.items():
             if isinstance(info, dict) and info.get("path"):
                 known[api_name] = ApiInfo(
                     api_name,
                     str(info["path"]).lstrip("/\\"),
-                    int(info.get("minVersion") or 1),
-                    int(info.get("maxVersion") or 1),
+                    as_int(info.get("minVersion"), 1),
+                    as_int(info.get("maxVersion"), 1),
                 )
         with _lock:
             _infos[self.box] = (time.monotonic(), known)
@@ -253,7 +256,8 @@ class DiskStation:
             raise self.client.unexpected("not a DiskStation API answer (is this a Synology box?)")
         if answer["success"]:
             return answer.get("data")
-        code = int((answer.get("error") or {}).get("code") or 100)
+        error = answer.get("error")
+        code = as_int(error.get("code"), 100) if isinstance(error, dict) else 100
         message = f"Failed to {operation}: {error_message(api, code)}"
         if code in SESSION_ERRORS:
             self.forget_session()

@@ -217,3 +217,10 @@ def test_a_destination_the_box_refuses_is_a_plain_error(synology):
         station(synology, tvCategory="radarr").add(release("Heat", magnet_url=MAGNET), None)
 
     assert raised.value.message == "Failed to add task from url: Destination does not exist"
+
+
+def test_discovery_runs_once_even_for_apis_the_box_does_not_have(synology):
+    for _ in range(3):
+        station(synology, tvCategory="radarr").items()
+
+    assert len(synology.calls("/webapi/query.cgi")) == 1
