@@ -90,6 +90,11 @@ def _encode(path: str) -> str:
     return base64.b64encode(path.encode()).decode()
 
 
+def _object(value: Any) -> dict[str, Any]:
+    """A result that should be an object; anything else reads as an empty one (and fails its checks)."""
+    return value if isinstance(value, dict) else {}
+
+
 def _decode(value: Any) -> str:
     try:
         return base64.b64decode(str(value or "")).decode()
@@ -227,14 +232,14 @@ class TorrentFreeboxDownload(BaseDownloadClient):
 
     def _open_session(self) -> str:
         login = self._send("GET", "/login", None)
-        challenge = str((login or {}).get("challenge") or "")
+        challenge = str(_object(login).get("challenge") or "")
         if not challenge:
             raise self.unexpected("the login answer holds no challenge")
         key = self.settings.app_token.encode()
         password = hmac.new(key, challenge.encode(), hashlib.sha1).hexdigest()
         body = {"app_id": self.settings.app_id, "password": password}
         session = self._send("POST", "/login/session", None, json=body)
-        token = str((session or {}).get("session_token") or "")
+        token = str(_object(session).get("session_token") or "")
         if not token:
             raise self.unexpected("the session answer holds no session token")
         with _lock:
@@ -258,7 +263,7 @@ class TorrentFreeboxDownload(BaseDownloadClient):
         if self.settings.destination_directory:
             return self.settings.destination_directory.rstrip("/")
         config = self.call("GET", "/downloads/config/")
-        folder = _decode((config or {}).get("download_dir")).rstrip("/")
+        folder = _decode(_object(config).get("download_dir")).rstrip("/")
         if self.settings.movie_category:
             folder = f"{folder}/{self.settings.movie_category}"
         return folder
@@ -278,7 +283,7 @@ class TorrentFreeboxDownload(BaseDownloadClient):
         else:
             files = {"download_file": (f"{clean_file_name(release.title)}.torrent", payload)}
             task = self.call("POST", "/downloads/add", data={"download_dir": folder}, files=files)
-        task_id = str((task or {}).get("id", ""))
+        task_id = str(_object(task).get("id", ""))
         if not task_id:
             raise ProviderError(f"The Freebox did not add {release.title}")
         changes: dict[str, Any] = {}
@@ -348,11 +353,11 @@ class TorrentFreeboxDownload(BaseDownloadClient):
     def check(self) -> list[Failure]:
         try:
             login = self._send("GET", "/login", _sessions.get(self._session_key()) or self._open_session())
-            if not (login or {}).get("logged_in"):  # a session the box forgot: open a new one, once
+            if not _object(login).get("logged_in"):  # a session the box forgot: open a new one, once
                 login = self._send("GET", "/login", self._open_session())
         except FreeboxError as error:
             return [Failure("appId", error.message), Failure("appToken", error.message)]
-        if not (login or {}).get("logged_in"):
+        if not _object(login).get("logged_in"):
             return [
                 Failure("appToken", "The Freebox did not open a session for this app: check the App Token")
             ]

@@ -43,6 +43,10 @@ def _lower_keys(value: Any) -> dict[str, Any]:
     return {str(key).lower(): item for key, item in value.items()} if isinstance(value, dict) else {}
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _result(answer: dict[str, Any]) -> str:
     return str(answer.get("result", "ok")).replace("_", "").lower()
 
@@ -131,7 +135,7 @@ class NzbVortex(BaseDownloadClient):
         return answer
 
     def groups(self) -> list[str]:
-        groups = self.call("group").get("groups") or []
+        groups = _list(self.call("group").get("groups"))
         return [str(_lower_keys(group).get("groupname", "")) for group in groups if isinstance(group, dict)]
 
     def _queue(self, done_limit: int = DONE_LIMIT) -> list[dict[str, Any]]:
@@ -204,7 +208,7 @@ class NzbVortex(BaseDownloadClient):
             return folder
         if as_int(nzb.get("state")) != DONE:
             return ""
-        files = self.call(f"file/{as_int(nzb.get('id'))}").get("files") or []
+        files = _list(self.call(f"file/{as_int(nzb.get('id'))}").get("files"))
         names = [str(_lower_keys(file).get("filename", "")) for file in files if isinstance(file, dict)]
         if not names:
             return folder

@@ -143,7 +143,7 @@ class UTorrent(BaseDownloadClient):
     def _settings_values(self) -> tuple[int, dict[str, str]]:
         answer = self.call([("action", "getsettings")])
         values = {}
-        for entry in answer.get("settings") or []:
+        for entry in _list(answer.get("settings")):
             if isinstance(entry, list) and len(entry) >= 3:
                 values[str(entry[0])] = str(entry[2])
         return as_int(answer.get("build")), values
@@ -160,7 +160,7 @@ class UTorrent(BaseDownloadClient):
         answer = self.call(params)
         if cached and answer.get("torrents") is None:
             rows = dict(cached[2])
-            for removed in answer.get("torrentm") or []:
+            for removed in _list(answer.get("torrentm")):
                 rows.pop(str(removed), None)
             rows.update(_by_hash(answer.get("torrentp")))
         else:
@@ -282,6 +282,10 @@ class UTorrent(BaseDownloadClient):
         except ProviderError as error:
             return [Failure("", f"Failed to get the list of torrents: {error.message}")]
         return []
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _by_hash(rows: Any) -> dict[str, list[Any]]:

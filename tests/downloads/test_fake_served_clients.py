@@ -113,6 +113,8 @@ ANSWERS = [
     ("[]", 200),
     ('{"success": true, "data": null, "result": null}', 200),
     ('{"success": false, "error": {"code": 999}}', 200),
+    ('{"success": true, "result": [1], "data": [1], "error": "x"}', 200),
+    ('{"result": "ok", "torrents": 5, "torrentm": 5, "settings": {}, "nzbs": 5, "groups": 5}', 200),
 ]
 
 
