@@ -106,6 +106,8 @@ class BaseDownloadClient(Provider):
     """A download client implementation; `protocol` is "usenet" or "torrent"."""
 
     protocol: ClassVar[str]
+    # Radarr's ProviderMessage: a warning shown when one is added ({"message", "type": "warning"})
+    message: ClassVar[dict[str, str] | None] = None
 
     def __init__(self, definition: Any) -> None:
         super().__init__(definition)

@@ -12,7 +12,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import orjson
 
@@ -101,6 +101,11 @@ class DownloadStation(BaseDownloadClient):
 
     task_type: str
     info_link = "https://wiki.servarr.com/radarr/supported#downloadstation"
+    message: ClassVar[dict[str, str] | None] = {
+        "message": "Radarr cannot log in to Download Station when the DSM account uses 2-step verification; "
+        "the account also needs access to File Station",
+        "type": "warning",
+    }
 
     @dataclass
     class Settings:

@@ -11,7 +11,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 import requests
 
@@ -52,6 +52,11 @@ class UTorrent(BaseDownloadClient):
     implementation_name = "uTorrent"
     info_link = "https://wiki.servarr.com/radarr/supported#utorrent"
     protocol = "torrent"
+    message: ClassVar[dict[str, str] | None] = {
+        "message": "uTorrent has shipped cryptominers, malware and adverts: a client such as qBittorrent, "
+        "Deluge or rTorrent is the safer choice",
+        "type": "warning",
+    }
 
     @dataclass
     class Settings:

@@ -145,3 +145,15 @@ def test_a_pneumatic_client_is_added_from_the_form(admin_client, tmp_path):
 
     assert response.status_code == 302
     assert DownloadClient.objects.get().protocol == "usenet"
+
+
+@pytest.mark.django_db
+def test_utorrent_and_download_station_carry_radarrs_warning_and_others_none(api_client, admin_client):
+    schema = {item["implementation"]: item for item in api_client.get("/api/v3/downloadclient/schema").json()}
+    page = admin_client.get("/settings/downloadclients/new?implementation=UTorrent").content.decode()
+
+    warned = {name for name, item in schema.items() if item.get("message")}
+    assert warned == {"UTorrent", "TorrentDownloadStation", "UsenetDownloadStation"}
+    assert schema["UTorrent"]["message"]["type"] == "warning"
+    assert "2-step verification" in schema["TorrentDownloadStation"]["message"]["message"]
+    assert schema["UTorrent"]["message"]["message"] in page
