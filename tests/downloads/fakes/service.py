@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import shutil
 import ssl
 import subprocess
 import threading
@@ -12,6 +13,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+import pytest
 
 
 @dataclass
@@ -159,7 +162,9 @@ class FakeService:
 
 
 def self_signed_certificate(folder: Path) -> Path:
-    """A certificate and key (one PEM file) for 127.0.0.1, made by the openssl program."""
+    """A certificate and key (one PEM file) for 127.0.0.1, made by the openssl program (skips without it)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl program is not installed: no certificate for the HTTPS fake")
     key, certificate = folder / "key.pem", folder / "certificate.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
