@@ -22,6 +22,7 @@ from downloads.events import grab_event
 from downloads.history import ReleaseFacts, record_event, revision_dict
 from downloads.models import DownloadClient, History, HistoryEventType, PendingRelease, TrackedDownload
 from downloads.queueids import queue_id
+from downloads.seeding import with_seed_goal
 from downloads.selection import client_for
 from downloads.torrentfiles import magnet_info_hash, torrent_info_hash
 from indexers.evidence import note_outcome
@@ -84,6 +85,7 @@ def grab_release(
     _refuse_known_guid(movie.pk, release)
     client = _pick_client(release, candidate, download_client_id)
     release, payload = fetch_release(release)
+    release = with_seed_goal(release)
     info_hash = _info_hash(release, payload)
     claim = _claim(movie, release, candidate, info_hash, client, interactive, user_agent)
     try:

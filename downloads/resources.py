@@ -33,6 +33,7 @@ def download_client_resource(client: DownloadClient) -> dict[str, Any]:
         "name": client.name,
         "fields": field_resources(cls.Settings, client.settings) if cls else [],
         **implementation_facts(cls, client.implementation),
+        **({"message": cls.message} if cls and cls.message else {}),
         "tags": sorted(tag.pk for tag in client.tags.all()),
         "presets": [],
         "id": client.pk,
@@ -51,6 +52,7 @@ def template_resource(cls: type[BaseDownloadClient]) -> dict[str, Any]:
         "removeFailedDownloads": True,
         "fields": field_resources(cls.Settings, None),
         **implementation_facts(cls, cls.implementation),
+        **({"message": cls.message} if cls.message else {}),
         "tags": [],
         "presets": [],
     }

@@ -51,6 +51,9 @@ class ReleaseInfo:
     categories: tuple[int, ...] = ()  # Newznab category ids the indexer filed it under (HDBits: its own)
     medium: str = ""  # what the tracker says it is (HDBits: "Encode", "Remux", "WEB-DL"...)
     codec: str = ""  # the tracker's video codec (HDBits: "H.264", "HEVC"...)
+    # the indexer's seed criteria, set at grab time for the torrent client (Radarr's SeedConfiguration)
+    seed_ratio: float | None = None
+    seed_time_minutes: int | None = None
 
     def age_minutes(self, now: datetime) -> float:
         return max(0.0, (now - self.publish_date).total_seconds() / 60)

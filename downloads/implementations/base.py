@@ -5,6 +5,7 @@ Tracking code (queue, completed-download handling) talks only to this interface:
 message fit for the UI: wrong credentials, a client that is down, a garbage answer.
 """
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -105,9 +106,12 @@ class BaseDownloadClient(Provider):
     """A download client implementation; `protocol` is "usenet" or "torrent"."""
 
     protocol: ClassVar[str]
+    # Radarr's ProviderMessage: a warning shown when one is added ({"message", "type": "warning"})
+    message: ClassVar[dict[str, str] | None] = None
 
     def __init__(self, definition: Any) -> None:
         super().__init__(definition)
+        _text_settings_as_text(self.settings)
         self.session = session()
         self._mappings: list[RemotePathMapping] | None = None
 
@@ -273,6 +277,15 @@ class BaseDownloadClient(Provider):
 
     def unexpected(self, what: str) -> ProviderError:
         return ProviderError(f"{self.implementation_name} returned an unexpected response: {what}")
+
+
+def _text_settings_as_text(settings: Any) -> None:
+    """Text settings a client sent as another JSON type (a number for a category, null) read as text,
+    so no rule or call trips over them: 7 is "7", null is ""."""
+    for setting_field in dataclasses.fields(settings):
+        value = getattr(settings, setting_field.name)
+        if setting_field.type is str and not isinstance(value, str):
+            setattr(settings, setting_field.name, "" if value is None else str(value))
 
 
 def _reason(error: Exception) -> str:

@@ -9,7 +9,7 @@ import base64
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from downloads.implementations.base import (
     PRIORITY_LAST_FIRST,
@@ -54,6 +54,7 @@ class Transmission(BaseDownloadClient):
     implementation_name = "Transmission"
     info_link = "https://wiki.servarr.com/radarr/supported#transmission"
     protocol = "torrent"
+    torrent_fields: ClassVar[list[str]] = TORRENT_FIELDS
 
     @dataclass
     class Settings:
@@ -154,7 +155,7 @@ class Transmission(BaseDownloadClient):
         return download_id
 
     def items(self) -> list[DownloadItem]:
-        torrents = self.rpc("torrent-get", {"fields": TORRENT_FIELDS}).get("torrents")
+        torrents = self.rpc("torrent-get", {"fields": self.torrent_fields}).get("torrents")
         if not isinstance(torrents, list):
             raise self.unexpected("the torrent list is not a list")
         folder = self.download_dir()
@@ -190,7 +191,6 @@ class Transmission(BaseDownloadClient):
         else:
             status = ItemStatus.DOWNLOADING
         removable = state == STOPPED and finished  # Transmission stops a torrent that met its seed goal
-        directory = str(torrent.get("downloadDir", "")).rstrip("/")
         return DownloadItem(
             download_id=str(torrent.get("hashString", "")).upper(),
             title=str(torrent.get("name", "")),
@@ -200,13 +200,18 @@ class Transmission(BaseDownloadClient):
             remaining_size=left,
             remaining_time=timedelta(seconds=eta) if eta >= 0 else None,
             message=error,
-            output_path=self.map_path(f"{directory}/{torrent.get('name', '')}"),
+            output_path=self.map_path(self.output_path(torrent)),
             can_move_files=removable,
             can_be_removed=removable,
             seed_ratio=as_float(torrent.get("uploadRatio")),
             seeders=as_int(torrent.get("peersSendingToUs")),
             peers=as_int(torrent.get("peersGettingFromUs")),
         )
+
+    def output_path(self, torrent: dict[str, Any]) -> str:
+        """Where the torrent's file or folder is, as the client sees it."""
+        directory = str(torrent.get("downloadDir", "")).rstrip("/")
+        return f"{directory}/{torrent.get('name', '')}"
 
     def remove(self, download_id: str, delete_data: bool) -> None:
         self.rpc("torrent-remove", {"ids": [download_id.lower()], "delete-local-data": delete_data})
@@ -221,8 +226,13 @@ class Transmission(BaseDownloadClient):
             return [Failure("movieCategory", "Allowed characters a-z and -", category)]
         if category and self.settings.movie_directory:
             return [Failure("movieCategory", "Cannot use Category and Directory", category)]
-        version = as_int(self.session_settings().get("rpc-version"))
-        if version < MINIMUM_RPC_VERSION:
-            return [Failure("host", "Transmission version not supported: 2.40 or newer is needed")]
+        if failure := self.check_version():
+            return [failure]
         self.rpc("torrent-get", {"fields": ["id"]})
         return []
+
+    def check_version(self) -> Failure | None:
+        version = as_int(self.session_settings().get("rpc-version"))
+        if version < MINIMUM_RPC_VERSION:
+            return Failure("host", "Transmission version not supported: 2.40 or newer is needed")
+        return None
