@@ -134,13 +134,13 @@ class PassThePopcorn(BaseIndexer):
         )
         api_user: str = setting(
             "API User",
-            name="APIUser",
+            name="aPIUser",
             required=True,
             privacy="userName",
             help_text="These settings are found in your PassThePopcorn security settings (Edit Profile > "
             "Security).",
         )
-        api_key: str = setting("API Key", name="APIKey", secret=True, field_type="password", required=True)
+        api_key: str = setting("API Key", name="aPIKey", secret=True, field_type="password", required=True)
         minimum_seeders: int = minimum_seeders_setting()
         seed_ratio: float | None = seed_ratio_setting()
         seed_time: int | None = seed_time_setting()
@@ -152,8 +152,8 @@ class PassThePopcorn(BaseIndexer):
     def validate(self) -> list[Failure]:
         settings = self.settings
         failures = valid_root_url("baseUrl", settings.base_url)
-        failures += not_empty("APIUser", "API User", settings.api_user)
-        return failures + not_empty("APIKey", "API Key", settings.api_key)
+        failures += not_empty("aPIUser", "API User", settings.api_user)
+        return failures + not_empty("aPIKey", "API Key", settings.api_key)
 
     def download_headers(self) -> dict[str, str]:
         return {"ApiUser": str(self.settings.api_user), "ApiKey": str(self.settings.api_key)}

@@ -27,7 +27,7 @@ def _filelist(fake_server, **settings) -> Indexer:
 
 
 def _ptp(fake_server) -> Indexer:
-    settings = {"baseUrl": fake_server.url, "APIUser": "apiuser", "APIKey": "apikey"}
+    settings = {"baseUrl": fake_server.url, "aPIUser": "apiuser", "aPIKey": "apikey"}
     return IndexerFactory(implementation="PassThePopcorn", settings=settings)
 
 
@@ -207,7 +207,7 @@ def test_ptp_login_page_instead_of_json_means_the_api_credentials(fake_server):
 
 def test_ptp_forbidden_is_said_in_plain_words_without_the_key(api_client, fake_server):
     fake_server.add("/torrents.php", body="", status=403)
-    values = {"baseUrl": fake_server.url, "APIUser": "apiuser", "APIKey": "sekrit"}
+    values = {"baseUrl": fake_server.url, "aPIUser": "apiuser", "aPIKey": "sekrit"}
 
     response = api_client.post(
         "/api/v3/indexer/test",
