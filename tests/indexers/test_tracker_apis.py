@@ -243,3 +243,45 @@ def test_ptp_reads_radarrs_captured_imdb_search(fake_server):
     assert first.indexer_flags == IndexerFlag.G_SCENE | IndexerFlag.PTP_APPROVED
     assert any(release.indexer_flags & IndexerFlag.G_FREELEECH for release in releases)
     assert sum(bool(release.indexer_flags & IndexerFlag.PTP_GOLDEN) for release in releases) == 9
+
+
+# ---- TorrentPotato
+
+
+def _potato(fake_server) -> Indexer:
+    settings = {"baseUrl": f"{fake_server.url}/potato", "user": "orchard", "passkey": "pw"}
+    return IndexerFactory(implementation="TorrentPotato", settings=settings)
+
+
+def test_torrentpotato_reads_megabyte_sizes_and_magnet_hashes(fake_server):
+    fake_server.add("/potato", file=FIXTURES / "torrentpotato.json", content_type="application/json")
+
+    releases = fetch_from(_potato(fake_server), lambda provider: provider.fetch_recent())
+
+    assert fake_server.requests[0].query == {"passkey": ["pw"], "user": ["orchard"], "search": ["-"]}
+    magnet, link = releases
+    assert magnet.guid == "potato-9f86d081884c7d659a2feaa0c55ad015a3bf4f1b"
+    assert magnet.magnet_url.startswith("magnet:?xt=urn:btih:9f86") and magnet.size == 8_705_000_000
+    assert (magnet.seeders, magnet.leechers) == (31, 2)
+    assert link.guid == "potato-https://tracker.example/download.php?id=5502&passkey=pk"
+    assert link.download_url.endswith("id=5502&passkey=pk") and not link.magnet_url
+
+
+def test_torrentpotato_searches_by_imdb_id_else_title_and_year(fake_server):
+    fake_server.add("/potato", file=FIXTURES / "torrentpotato.json", content_type="application/json")
+    indexer = _potato(fake_server)
+
+    fetch_from(indexer, lambda provider: provider.search(CRITERIA))
+    fetch_from(indexer, lambda provider: provider.search(TITLE_ONLY))
+
+    by_id, by_title = fake_server.requests
+    assert by_id.query["imdbid"] == ["tt0133093"] and "search" not in by_id.query
+    assert by_title.query["search"] == ["The Quiet Orchard 2019"]
+
+
+def test_torrentpotato_refusal_in_words(fake_server):
+    fake_server.add("/potato", body="", status=403)
+
+    failures = _potato(fake_server).provider().test()
+
+    assert failures and "TorrentPotato refused the username or passkey (HTTP 403)" in failures[0].message
