@@ -166,6 +166,19 @@ def fetch_from(indexer: "Indexer", action: Callable[["BaseIndexer"], list[Releas
     ]
 
 
+def download_headers(indexer_id: int) -> dict[str, str]:
+    """What the grab must send with the .torrent request of a release from `indexer_id` besides its
+    URL (PassThePopcorn's ApiUser and ApiKey, as Radarr's GetDownloadRequest adds them); {} for
+    indexers that need nothing or are gone."""
+    from indexers.implementations import IMPLEMENTATIONS
+    from indexers.models import Indexer
+
+    row = Indexer.objects.filter(pk=indexer_id).first() if indexer_id else None
+    if row is None or row.implementation not in IMPLEMENTATIONS:
+        return {}
+    return row.provider().download_headers()
+
+
 def fetch_recent_releases(indexers: Iterable["Indexer"]) -> list[ReleaseInfo]:
     """Every indexer's recent feed (RSS sync); failing indexers add nothing and are backed off."""
     releases: list[ReleaseInfo] = []

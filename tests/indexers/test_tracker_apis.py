@@ -285,3 +285,13 @@ def test_torrentpotato_refusal_in_words(fake_server):
     failures = _potato(fake_server).provider().test()
 
     assert failures and "TorrentPotato refused the username or passkey (HTTP 403)" in failures[0].message
+
+
+def test_the_grab_can_ask_which_headers_a_download_needs(fake_server):
+    from indexers.fetching import download_headers
+
+    ptp = _ptp(fake_server)
+    filelist = _filelist(fake_server)
+
+    assert download_headers(ptp.pk) == {"ApiUser": "apiuser", "ApiKey": "apikey"}
+    assert download_headers(filelist.pk) == {} and download_headers(0) == {} and download_headers(99999) == {}
