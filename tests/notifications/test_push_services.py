@@ -317,3 +317,26 @@ def test_signal_errors_point_at_the_setting_to_fix(services, status, body, field
 def test_signal_unreachable_host_says_so(services):  # noqa: F811
     failures = _signal(services, port=9).provider().test()
     assert failures[0].property_name == "host" and "Unable to reach signal-api" in failures[0].message
+
+
+def test_the_api_test_button_answers_radarrs_failure_shape_without_the_key(api_client, services):  # noqa: F811
+    services.add(
+        "/prowl/add",
+        method="POST",
+        status=401,
+        body='<prowl><error code="401">Invalid API key</error></prowl>',
+    )
+    schema = api_client.get("/api/v3/notification/schema").json()
+    body = next(item for item in schema if item["implementation"] == "Prowl")
+    body |= {"name": "Prowl", "onGrab": True}
+    body["fields"] = [
+        field | {"value": "prowl-secret"} if field["name"] == "apiKey" else field for field in body["fields"]
+    ]
+
+    response = api_client.post("/api/v3/notification/test", body, content_type="application/json")
+
+    assert response.status_code == 400
+    (failure,) = response.json()
+    assert "Prowl refused the API key (HTTP 401)" in failure["errorMessage"]
+    assert "prowl-secret" not in response.content.decode()
+    assert parse_qs(services.requests[-1].body.decode())["apikey"] == ["prowl-secret"]
