@@ -340,3 +340,23 @@ def test_the_api_test_button_answers_radarrs_failure_shape_without_the_key(api_c
     assert "Prowl refused the API key (HTTP 401)" in failure["errorMessage"]
     assert "prowl-secret" not in response.content.decode()
     assert parse_qs(services.requests[-1].body.decode())["apikey"] == ["prowl-secret"]
+
+
+def test_a_field_action_whose_service_refuses_is_a_400_not_a_server_error(api_client, services):  # noqa: F811
+    services.add(
+        "/pushbullet/devices",
+        status=401,
+        body='{"error": {"message": "Access token is missing or invalid."}}',
+    )
+    schema = api_client.get("/api/v3/notification/schema").json()
+    body = next(item for item in schema if item["implementation"] == "PushBullet")
+    body["fields"] = [
+        field | {"value": "o.bad"} if field["name"] == "apiKey" else field for field in body["fields"]
+    ]
+
+    response = api_client.post(
+        "/api/v3/notification/action/getDevices", body, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert "Pushbullet refused the access token (HTTP 401)" in response.json()["message"]
