@@ -4,8 +4,13 @@ in the query, as Radarr sends it); Join answers 200 with `success` false when it
 from dataclasses import dataclass
 from typing import ClassVar
 
-from notifications.implementations.base import BaseNotification
-from notifications.implementations.messaging import MESSAGE_EVENTS, message_text, message_title, service_url
+from notifications.implementations.messaging import (
+    MESSAGE_EVENTS,
+    CheckedNotification,
+    message_text,
+    message_title,
+    service_url,
+)
 from notifications.payloads import Notice
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, safe_message, setting
@@ -15,7 +20,7 @@ ICON = "https://cdn.rawgit.com/Radarr/Radarr/develop/Logo/256.png"
 SMALL_ICON = "https://cdn.rawgit.com/Radarr/Radarr/develop/Logo/96-Outline-White.png"
 
 
-class Join(BaseNotification):
+class Join(CheckedNotification):
     implementation = "Join"
     implementation_name = "Join"
     info_link = "https://wiki.servarr.com/radarr/supported#join"
@@ -34,7 +39,7 @@ class Join(BaseNotification):
         )
         priority: int = setting("Notification Priority", 0, field_type="select", select_options=PRIORITIES)
 
-    def validate(self) -> list[Failure]:
+    def rules(self) -> list[Failure]:
         if self.settings.device_ids:
             return [Failure("deviceIds", "Use Device Names instead", self.settings.device_ids)]
         return []

@@ -3,14 +3,19 @@
 from dataclasses import dataclass
 from typing import ClassVar
 
-from notifications.implementations.base import BaseNotification
-from notifications.implementations.messaging import MESSAGE_EVENTS, message_text, message_title, service_url
+from notifications.implementations.messaging import (
+    MESSAGE_EVENTS,
+    CheckedNotification,
+    message_text,
+    message_title,
+    service_url,
+)
 from notifications.payloads import Notice
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
 
 
-class MailGun(BaseNotification):
+class MailGun(CheckedNotification):
     implementation = "MailGun"
     implementation_name = "Mailgun"
     info_link = "https://wiki.servarr.com/radarr/supported#mailgun"
@@ -28,7 +33,7 @@ class MailGun(BaseNotification):
             "Recipient Address(es)", [], field_type="tag", placeholder="example@email.com,example1@email.com"
         )
 
-    def validate(self) -> list[Failure]:
+    def rules(self) -> list[Failure]:
         if not self.settings.recipients:
             return [Failure("recipients", "'Recipient Address(es)' must not be empty", [])]
         return []

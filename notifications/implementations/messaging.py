@@ -1,10 +1,14 @@
 """What the push, mail and chat services share: the service's API base (overridable for tests) and
 Radarr's title and text for each event, as its NotificationBase words them."""
 
+from typing import Any
+
 from django.conf import settings
 
-from notifications.implementations.base import ALL_EVENTS
+from notifications.implementations.base import ALL_EVENTS, BaseNotification
 from notifications.payloads import Notice
+from radarr.api.errors import Failure
+from radarr.providers import setting_fields
 
 # Radarr's messaging kinds (Join, Prowl, Pushbullet...) implement every event but Rename
 MESSAGE_EVENTS = ALL_EVENTS - {"on_rename"}
@@ -59,10 +63,59 @@ def metadata_links(notice: Notice, chosen: list[int]) -> list[tuple[str, str]]:
     movie = notice.payload.get("movie") or {}
     links = []
     for kind in chosen or []:
-        if int(kind) == 1 and movie.get("imdbId"):
+        kind = int(kind) if _whole(kind) else -1
+        if kind == 1 and movie.get("imdbId"):
             links.append(("IMDb", f"https://www.imdb.com/title/{movie['imdbId']}"))
-        if int(kind) == 0 and movie.get("tmdbId"):
+        if kind == 0 and movie.get("tmdbId"):
             links.append(("TMDb", f"https://www.themoviedb.org/movie/{movie['tmdbId']}"))
-        if int(kind) == 2 and movie.get("tmdbId"):
+        if kind == 2 and movie.get("tmdbId"):
             links.append(("Trakt", f"https://trakt.tv/search/tmdb/{movie['tmdbId']}?id_type=movie"))
     return links
+
+
+def _whole(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return -(2**31) <= value < 2**31
+    text = str(value).strip() if isinstance(value, str) else ""
+    return text.lstrip("-").isdigit() and -(2**31) <= int(text) < 2**31
+
+
+def setting_type_failures(settings_class: type, settings: Any) -> list[Failure]:
+    """A setting of the wrong JSON type (a list for a key, text for a number) as Radarr's model binding
+    would refuse it: a 400 on save and test, never an error deep in a send."""
+    failures = []
+    for field in setting_fields(settings_class):
+        value = getattr(settings, field.attribute)
+        label = field.metadata["label"]
+        if value is None:
+            continue
+        if isinstance(field.default, bool):
+            ok = isinstance(value, bool)
+            wanted = "true or false"
+        elif isinstance(field.default, int):
+            ok = _whole(value)
+            wanted = "a whole number"
+        elif isinstance(field.default, list):
+            ok = isinstance(value, list) and all(
+                isinstance(item, str | int) and not isinstance(item, bool) for item in value
+            )
+            wanted = "a list of texts or numbers"
+        else:
+            ok = isinstance(value, str | int | float) and not isinstance(value, bool)
+            wanted = "text"
+        if not ok:
+            failures.append(Failure(field.name, f"'{label}' must be {wanted}", value))
+    return failures
+
+
+class CheckedNotification(BaseNotification):
+    """A kind whose settings are type-checked before its own rules (`rules`) run."""
+
+    def validate(self) -> list[Failure]:
+        failures = setting_type_failures(self.Settings, self.settings)
+        return failures or self.rules()
+
+    def rules(self) -> list[Failure]:
+        return []

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 
 import requests
 
-from notifications.implementations.base import BaseNotification
-from notifications.implementations.messaging import service_url
+from notifications.implementations.messaging import CheckedNotification, service_url
 from notifications.payloads import Notice
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, safe_message, setting
 
 
-class Notifiarr(BaseNotification):
+class Notifiarr(CheckedNotification):
     implementation = "Notifiarr"
     implementation_name = "Notifiarr"
     info_link = "https://wiki.servarr.com/radarr/supported#notifiarr"

@@ -3,15 +3,20 @@
 from dataclasses import dataclass
 from typing import ClassVar
 
-from notifications.implementations.base import BaseNotification
-from notifications.implementations.messaging import MESSAGE_EVENTS, message_text, message_title, service_url
+from notifications.implementations.messaging import (
+    MESSAGE_EVENTS,
+    CheckedNotification,
+    message_text,
+    message_title,
+    service_url,
+)
 from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
 PRIORITIES = [(-2, "Very Low"), (-1, "Low"), (0, "Normal"), (1, "High"), (2, "Emergency")]
 
 
-class Prowl(BaseNotification):
+class Prowl(CheckedNotification):
     implementation = "Prowl"
     implementation_name = "Prowl"
     info_link = "https://wiki.servarr.com/radarr/supported#prowl"

@@ -3,15 +3,20 @@
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from notifications.implementations.base import BaseNotification
-from notifications.implementations.messaging import MESSAGE_EVENTS, message_text, message_title, service_url
+from notifications.implementations.messaging import (
+    MESSAGE_EVENTS,
+    CheckedNotification,
+    message_text,
+    message_title,
+    service_url,
+)
 from notifications.payloads import Notice
 from radarr.providers import ProviderError, safe_message, setting
 
 REFUSED = "Pushbullet refused the access token"
 
 
-class PushBullet(BaseNotification):
+class PushBullet(CheckedNotification):
     implementation = "PushBullet"
     implementation_name = "Pushbullet"
     info_link = "https://wiki.servarr.com/radarr/supported#pushbullet"

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import quote
 
-from notifications.implementations.base import BaseNotification
 from notifications.implementations.messaging import (
     MESSAGE_EVENTS,
     METADATA_LINK_OPTIONS,
+    CheckedNotification,
     message_text,
     message_title,
     metadata_links,
@@ -21,7 +21,7 @@ from radarr.providers import ProviderError, setting
 BRANDED = {"Health", "HealthRestored", "ApplicationUpdate", "ManualInteractionRequired"}
 
 
-class Pushcut(BaseNotification):
+class Pushcut(CheckedNotification):
     implementation = "Pushcut"
     implementation_name = "Pushcut"
     info_link = "https://wiki.servarr.com/radarr/supported#pushcut"

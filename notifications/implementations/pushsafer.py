@@ -5,8 +5,13 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from notifications.implementations.base import BaseNotification
-from notifications.implementations.messaging import MESSAGE_EVENTS, message_text, message_title, service_url
+from notifications.implementations.messaging import (
+    MESSAGE_EVENTS,
+    CheckedNotification,
+    message_text,
+    message_title,
+    service_url,
+)
 from notifications.payloads import Notice, notice_for_test
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
@@ -25,7 +30,7 @@ def _in_range(value: str, low: int, high: int) -> bool:
     return value.strip().isdigit() and low <= int(value) <= high
 
 
-class Pushsafer(BaseNotification):
+class Pushsafer(CheckedNotification):
     implementation = "Pushsafer"
     implementation_name = "Pushsafer"
     info_link = "https://wiki.servarr.com/radarr/supported#pushsafer"
@@ -65,7 +70,7 @@ class Pushsafer(BaseNotification):
             help_text="Icon color in hex format (leave blank to use the default Pushsafer icon color)",
         )
 
-    def validate(self) -> list[Failure]:
+    def rules(self) -> list[Failure]:
         settings = self.settings
         failures = []
         if int(settings.priority or 0) == EMERGENCY:

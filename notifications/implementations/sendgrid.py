@@ -4,8 +4,13 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from notifications.implementations.base import BaseNotification
-from notifications.implementations.messaging import MESSAGE_EVENTS, message_text, message_title, service_url
+from notifications.implementations.messaging import (
+    MESSAGE_EVENTS,
+    CheckedNotification,
+    message_text,
+    message_title,
+    service_url,
+)
 from notifications.payloads import Notice
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, setting
@@ -13,7 +18,7 @@ from radarr.providers import ProviderError, setting
 _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+$")
 
 
-class SendGrid(BaseNotification):
+class SendGrid(CheckedNotification):
     implementation = "SendGrid"
     implementation_name = "SendGrid"
     info_link = "https://wiki.servarr.com/radarr/supported#sendgrid"
@@ -27,7 +32,7 @@ class SendGrid(BaseNotification):
             "Recipient Address(es)", [], field_type="tag", placeholder="example@email.com,example1@email.com"
         )
 
-    def validate(self) -> list[Failure]:
+    def rules(self) -> list[Failure]:
         failures = []
         if self.settings.from_ and not _ADDRESS.match(str(self.settings.from_)):
             failures.append(

@@ -5,8 +5,13 @@ from typing import Any, ClassVar
 
 import requests
 
-from notifications.implementations.base import BaseNotification, server_url
-from notifications.implementations.messaging import MESSAGE_EVENTS, message_text, message_title
+from notifications.implementations.base import server_url
+from notifications.implementations.messaging import (
+    MESSAGE_EVENTS,
+    CheckedNotification,
+    message_text,
+    message_title,
+)
 from notifications.payloads import Notice, notice_for_test
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, safe_message, setting
@@ -18,7 +23,7 @@ class SignalError(ProviderError):
         self.field = field
 
 
-class Signal(BaseNotification):
+class Signal(CheckedNotification):
     implementation = "Signal"
     implementation_name = "Signal"
     info_link = "https://wiki.servarr.com/radarr/supported#signal"

@@ -3,13 +3,18 @@
 from dataclasses import dataclass
 from typing import ClassVar
 
-from notifications.implementations.base import BaseNotification
-from notifications.implementations.messaging import MESSAGE_EVENTS, message_text, message_title, service_url
+from notifications.implementations.messaging import (
+    MESSAGE_EVENTS,
+    CheckedNotification,
+    message_text,
+    message_title,
+    service_url,
+)
 from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
 
-class Simplepush(BaseNotification):
+class Simplepush(CheckedNotification):
     implementation = "Simplepush"
     implementation_name = "Simplepush"
     info_link = "https://wiki.servarr.com/radarr/supported#simplepush"

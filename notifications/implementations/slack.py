@@ -7,7 +7,8 @@ from typing import Any, ClassVar
 
 import requests
 
-from notifications.implementations.base import ALL_EVENTS, BaseNotification
+from notifications.implementations.base import ALL_EVENTS
+from notifications.implementations.messaging import CheckedNotification
 from notifications.payloads import Notice
 from radarr.providers import ProviderError, safe_message, setting
 
@@ -26,7 +27,7 @@ SLACK_ERRORS = {
 }
 
 
-class Slack(BaseNotification):
+class Slack(CheckedNotification):
     implementation = "Slack"
     implementation_name = "Slack"
     info_link = "https://wiki.servarr.com/radarr/supported#slack"

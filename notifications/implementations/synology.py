@@ -12,7 +12,7 @@ from typing import ClassVar
 from django.conf import settings as django_settings
 
 from notifications import events as ev
-from notifications.implementations.base import BaseNotification
+from notifications.implementations.messaging import CheckedNotification
 from notifications.payloads import Notice
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, safe_message, setting
@@ -28,7 +28,7 @@ def synoindex_path() -> str | None:
     return shutil.which("synoindex")
 
 
-class SynologyIndexer(BaseNotification):
+class SynologyIndexer(CheckedNotification):
     implementation = "SynologyIndexer"
     implementation_name = "Synology Indexer"
     info_link = "https://wiki.servarr.com/radarr/supported#synologyindexer"

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from notifications import events as ev
-from notifications.implementations.base import BaseNotification
+from notifications.implementations.messaging import CheckedNotification
 from notifications.payloads import Notice
 from notifications.snapshots import MovieFileSnapshot, MovieSnapshot
 from radarr.api.errors import Failure
@@ -102,7 +102,7 @@ def _movie(movie: MovieSnapshot) -> dict[str, Any]:
     }
 
 
-class Trakt(TraktOAuth, BaseNotification):
+class Trakt(TraktOAuth, CheckedNotification):
     implementation = "Trakt"
     implementation_name = "Trakt"
     info_link = "https://wiki.servarr.com/radarr/supported#trakt"
@@ -132,7 +132,7 @@ class Trakt(TraktOAuth, BaseNotification):
             "Client Secret", secret=True, advanced=True, help_text="Your Trakt API app's client secret"
         )
 
-    def validate(self) -> list[Failure]:
+    def rules(self) -> list[Failure]:
         if not self.settings.access_token:
             return [Failure("signIn", "Must authenticate with Trakt", "")]
         return []

@@ -14,8 +14,7 @@ from urllib.parse import parse_qsl, quote
 
 import requests
 
-from notifications.implementations.base import BaseNotification
-from notifications.implementations.messaging import MESSAGE_EVENTS, service_url
+from notifications.implementations.messaging import MESSAGE_EVENTS, CheckedNotification, service_url
 from notifications.payloads import Notice
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, safe_message, setting
@@ -67,7 +66,7 @@ def oauth_header(
     return "OAuth " + ", ".join(f'{_escape(k)}="{_escape(v)}"' for k, v in sorted(oauth.items()))
 
 
-class Twitter(BaseNotification):
+class Twitter(CheckedNotification):
     implementation = "Twitter"
     implementation_name = "Twitter"
     info_link = "https://wiki.servarr.com/radarr/supported#twitter"
@@ -102,7 +101,7 @@ class Twitter(BaseNotification):
         )
         authorize_notification: str = setting("Connect to Twitter", "startOAuth", field_type="oAuth")
 
-    def validate(self) -> list[Failure]:
+    def rules(self) -> list[Failure]:
         settings = self.settings
         failures = []
         if settings.direct_message and not settings.mention:
