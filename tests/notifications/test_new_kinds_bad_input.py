@@ -11,7 +11,7 @@ KINDS = [
     *("Simplepush", "Slack", "SynologyIndexer", "Trakt", "Twitter"),
 ]
 INDEXERS = ["FileList", "PassThePopcorn", "TorrentPotato"]
-ODD_VALUES = ["abc", ["x", {"a": 1}], {"a": 1}, -99999999999999999999, 1.5, True]
+ODD_VALUES = ["abc", ["x", {"a": 1}], True]
 
 
 @pytest.mark.parametrize("value", ODD_VALUES, ids=repr)
