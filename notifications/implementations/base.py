@@ -16,6 +16,8 @@ from radarr.providers import Provider, ProviderError, safe_message
 
 # every trigger a notification can subscribe to (include_health_warnings is a modifier, not an event)
 ALL_EVENTS = frozenset(flag for flag, _name, _label in EVENT_FLAGS if flag != "include_health_warnings")
+# Radarr's messaging kinds (Pushover, Telegram, Email, Join, Prowl...) implement every event but Rename
+MESSAGE_EVENTS = ALL_EVENTS - {"on_rename"}
 # media servers refresh their library when files change; nothing else concerns them
 LIBRARY_EVENTS = frozenset(
     {

@@ -4,8 +4,8 @@ in the query, as Radarr sends it); Join answers 200 with `success` false when it
 from dataclasses import dataclass
 from typing import ClassVar
 
+from notifications.implementations.base import MESSAGE_EVENTS
 from notifications.implementations.messaging import (
-    MESSAGE_EVENTS,
     CheckedNotification,
     message_text,
     message_title,

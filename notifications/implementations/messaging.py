@@ -5,13 +5,10 @@ from typing import Any
 
 from django.conf import settings
 
-from notifications.implementations.base import ALL_EVENTS, BaseNotification
+from notifications.implementations.base import BaseNotification
 from notifications.payloads import Notice
 from radarr.api.errors import Failure
 from radarr.providers import setting_fields
-
-# Radarr's messaging kinds (Join, Prowl, Pushbullet...) implement every event but Rename
-MESSAGE_EVENTS = ALL_EVENTS - {"on_rename"}
 
 TITLES = {
     "Grab": "Movie Grabbed",

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import quote
 
+from notifications.implementations.base import MESSAGE_EVENTS
 from notifications.implementations.messaging import (
-    MESSAGE_EVENTS,
     METADATA_LINK_OPTIONS,
     CheckedNotification,
     message_text,

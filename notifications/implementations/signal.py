@@ -5,13 +5,8 @@ from typing import Any, ClassVar
 
 import requests
 
-from notifications.implementations.base import server_url
-from notifications.implementations.messaging import (
-    MESSAGE_EVENTS,
-    CheckedNotification,
-    message_text,
-    message_title,
-)
+from notifications.implementations.base import MESSAGE_EVENTS, server_url
+from notifications.implementations.messaging import CheckedNotification, message_text, message_title
 from notifications.payloads import Notice, notice_for_test
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, safe_message, setting

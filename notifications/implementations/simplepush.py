@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from typing import ClassVar
 
+from notifications.implementations.base import MESSAGE_EVENTS
 from notifications.implementations.messaging import (
-    MESSAGE_EVENTS,
     CheckedNotification,
     message_text,
     message_title,

@@ -14,7 +14,8 @@ from urllib.parse import parse_qsl, quote
 
 import requests
 
-from notifications.implementations.messaging import MESSAGE_EVENTS, CheckedNotification, service_url
+from notifications.implementations.base import MESSAGE_EVENTS
+from notifications.implementations.messaging import CheckedNotification, service_url
 from notifications.payloads import Notice
 from radarr.api.errors import Failure
 from radarr.providers import ProviderError, safe_message, setting
