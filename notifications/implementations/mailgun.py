@@ -47,7 +47,10 @@ class MailGun(CheckedNotification):
         base = service_url("mailgun_eu" if settings.use_eu_endpoint else "mailgun")
         body = [("from", settings.from_)]
         body += [("to", recipient) for recipient in settings.recipients]
-        body += [("subject", message_title(notice, upgrade=True)), ("text", message_text(notice))]
+        text = message_text(notice)
+        if notice.event_type == "MovieFileDelete":
+            text += " deleted."  # Radarr's Mailgun words a file deletion so
+        body += [("subject", message_title(notice, upgrade=True)), ("text", text)]
         self.request(
             "POST",
             f"{base}/{settings.sender_domain}/messages",
