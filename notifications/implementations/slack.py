@@ -4,12 +4,14 @@ import platform
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import requests
 
 from notifications.implementations.base import ALL_EVENTS
 from notifications.implementations.messaging import CheckedNotification
 from notifications.payloads import Notice
+from radarr.api.errors import Failure
 from radarr.providers import ProviderError, safe_message, setting
 
 # Slack's documented webhook errors, in words
@@ -71,9 +73,13 @@ class Slack(CheckedNotification):
             )
             raise ProviderError(words)
 
-    def test(self) -> list:
-        from radarr.api.errors import Failure
+    def rules(self) -> list[Failure]:
+        parts = urlsplit(str(self.settings.web_hook_url or ""))
+        if self.settings.web_hook_url and (parts.scheme not in ("http", "https") or not parts.netloc):
+            return [Failure("webHookUrl", "'Webhook URL' must be a valid http(s) URL", "")]
+        return []
 
+    def test(self) -> list[Failure]:
         try:
             self.post(f"Test message from Radarr posted at {datetime.now():%Y-%m-%d %H:%M:%S}")
         except ProviderError as error:
