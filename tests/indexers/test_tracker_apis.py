@@ -295,3 +295,19 @@ def test_the_grab_can_ask_which_headers_a_download_needs(fake_server):
 
     assert download_headers(ptp.pk) == {"ApiUser": "apiuser", "ApiKey": "apikey"}
     assert download_headers(filelist.pk) == {} and download_headers(0) == {} and download_headers(99999) == {}
+
+
+def test_a_tracker_refusing_the_credentials_shows_in_health(fake_server):
+    from indexers.health import indexer_status_check
+
+    fake_server.add("/api.php", body='{"error": "Invalid credentials"}', status=401)
+    fake_server.add("/torrents.php", file=FIXTURES / "ptp.json", content_type="application/json")
+    filelist, ptp = _filelist(fake_server), _ptp(fake_server)
+    filelist.name, ptp.name = "My FileList", "My PTP"
+    filelist.save(), ptp.save()
+
+    fetch_from(filelist, lambda provider: provider.fetch_recent())
+    fetch_from(ptp, lambda provider: provider.fetch_recent())
+
+    (issue,) = indexer_status_check()
+    assert issue.message == "Indexers unavailable due to failures: My FileList"
