@@ -85,19 +85,28 @@ def _read_limited(response: requests.Response) -> bytes:
     return b"".join(chunks)
 
 
+class HttpStatusError(ProviderError):
+    """An error status from the indexer; `status` lets an implementation say what it means there."""
+
+    def __init__(self, message: str, status: int, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.status = status
+
+
 def _raise_for_status(response: requests.Response) -> None:
     status = response.status_code
     if status < 400:
         return
     if status == 429:
-        raise ProviderError(
+        raise HttpStatusError(
             "The indexer asked us to slow down (HTTP 429)",
+            status,
             retry_after=_retry_after(response.headers.get("Retry-After")),
         )
     if status == 401:
-        raise ProviderError("API key is invalid or access was denied (HTTP 401)", permanent=True)
+        raise HttpStatusError("API key is invalid or access was denied (HTTP 401)", status, permanent=True)
     reason = response.reason or "error"
-    raise ProviderError(f"The indexer answered HTTP {status} ({reason})")
+    raise HttpStatusError(f"The indexer answered HTTP {status} ({reason})", status)
 
 
 def http_request(key: str, method: str, url: str, **kwargs: Any) -> FeedResponse:
@@ -155,6 +164,19 @@ def fetch_from(indexer: "Indexer", action: Callable[["BaseIndexer"], list[Releas
         replace(release, indexer_id=indexer.pk, indexer=indexer.name, indexer_priority=indexer.priority)
         for release in releases
     ]
+
+
+def download_headers(indexer_id: int) -> dict[str, str]:
+    """What the grab must send with the .torrent request of a release from `indexer_id` besides its
+    URL (PassThePopcorn's ApiUser and ApiKey, as Radarr's GetDownloadRequest adds them); {} for
+    indexers that need nothing or are gone."""
+    from indexers.implementations import IMPLEMENTATIONS
+    from indexers.models import Indexer
+
+    row = Indexer.objects.filter(pk=indexer_id).first() if indexer_id else None
+    if row is None or row.implementation not in IMPLEMENTATIONS:
+        return {}
+    return row.provider().download_headers()
 
 
 def fetch_recent_releases(indexers: Iterable["Indexer"]) -> list[ReleaseInfo]:

@@ -16,7 +16,7 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any, ClassVar
 from urllib.parse import urlencode, urlsplit
 
@@ -28,6 +28,7 @@ from movies import tmdb
 from radarr import http
 from radarr.api.errors import Failure
 from radarr.providers import Provider, ProviderError, camel_case, safe_message, setting
+from radarr.trakt import TraktOAuth
 
 logger = logging.getLogger(__name__)
 
@@ -945,9 +946,6 @@ class PlexRssImport(ImportListProvider):
 # ---- Trakt: its API with an app's client id, tokens from OAuth's device flow (Radarr goes through its
 # own OAuth proxy; we ask Trakt itself, with the user's app: Trakt → Settings → Your API Apps)
 
-_TRAKT_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
-_TRAKT_REFRESH_MARGIN = timedelta(minutes=5)  # as Radarr: a token this close to expiring is refreshed
-
 
 def _trakt_settings(own: list[tuple[str, Any, Any]]) -> list[tuple[str, Any, Any]]:
     """A Trakt kind's settings in Radarr's order: the tokens (TraktSettingsBase's hidden fields), the
@@ -977,24 +975,6 @@ def _trakt_settings(own: list[tuple[str, Any, Any]]) -> list[tuple[str, Any, Any
     ]
 
 
-def _trakt_expiry(value: Any) -> datetime | None:
-    try:
-        when = datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
-def _json_or_none(response: requests.Response) -> Any:
-    """A 200 answer's JSON; None for another status or a body that is not JSON."""
-    if response.status_code != 200:
-        return None
-    try:
-        return response.json()
-    except ValueError:
-        return None
-
-
 def _trakt_movie(entry: Any) -> ListMovie | None:
     """A movie of a Trakt answer: `{movie: {...}}` items, or the movie itself (popular)."""
     movie = entry.get("movie", entry) if isinstance(entry, dict) else None
@@ -1010,9 +990,10 @@ def _trakt_movie(entry: Any) -> ListMovie | None:
     return found if found.tmdb_id > 0 or found.imdb_id else None
 
 
-class TraktImportBase(ImportListProvider):
+class TraktImportBase(TraktOAuth, ImportListProvider):
     """Radarr's Trakt kinds: one API request with the account's bearer token, refreshed when it is
-    about to expire or Trakt answers 401; the refreshed tokens are saved onto the list."""
+    about to expire or Trakt answers 401; the refreshed tokens are saved onto the list (the OAuth
+    part is radarr.trakt's, shared with the Trakt notification)."""
 
     list_type = "trakt"
     min_refresh_interval = timedelta(hours=12)
@@ -1028,128 +1009,26 @@ class TraktImportBase(ImportListProvider):
     def trakt_path(self) -> tuple[str, dict[str, str]]:
         raise NotImplementedError
 
-    def _headers(self, token: str = "") -> dict[str, str]:
-        headers = {"Content-Type": "application/json", "trakt-api-version": "2"}
-        if self.settings.client_id:
-            headers["trakt-api-key"] = self.settings.client_id
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        return headers
-
-    def _post(self, path: str, body: dict[str, Any]) -> requests.Response:
-        try:
-            return http.session().post(f"{service_url('trakt')}{path}", json=body, headers=self._headers())
-        except requests.RequestException as error:
-            raise ProviderError(f"Unable to connect to Trakt: {safe_message(str(error))}") from error
-
-    def refresh_tokens(self) -> bool:
-        """Trade the refresh token for new tokens (saved on the list); False when Trakt refuses."""
-        if not self.settings.refresh_token:
-            return False
-        response = self._post(
-            "/oauth/token",
-            {
-                "refresh_token": self.settings.refresh_token,
-                "client_id": self.settings.client_id,
-                "client_secret": self.settings.client_secret,
-                "redirect_uri": _TRAKT_REDIRECT,
-                "grant_type": "refresh_token",
-            },
-        )
-        data = _json_or_none(response)
-        if not isinstance(data, dict) or not data.get("access_token"):
-            logger.warning(
-                "Trakt refused to refresh the token of list %s (HTTP %s)", self._name(), response.status_code
-            )
-            return False
-        self._save_tokens(data)
-        return True
-
-    def _name(self) -> str:
-        return str(getattr(self.definition, "name", ""))
-
-    def _save_tokens(self, data: dict[str, Any]) -> None:
-        expires = datetime.now(UTC) + timedelta(seconds=_int(data.get("expires_in")) or 86400 * 90)
-        self.settings.access_token = str(data["access_token"])
-        self.settings.refresh_token = str(data.get("refresh_token") or self.settings.refresh_token)
-        self.settings.expires = expires.isoformat()
-        stored = dict(self.definition.settings or {})
-        stored |= {
-            "accessToken": self.settings.access_token,
-            "refreshToken": self.settings.refresh_token,
-            "expires": self.settings.expires,
-        }
-        self.definition.settings = stored
-        if getattr(self.definition, "pk", None):
-            type(self.definition).objects.filter(pk=self.definition.pk).update(settings=stored)
-
     def fetch(self) -> list[ListMovie]:
         if not self.settings.access_token:
             raise ProviderError("Must authenticate with Trakt", permanent=True)
-        expires = _trakt_expiry(self.settings.expires)
-        if expires is None or expires < datetime.now(UTC) + _TRAKT_REFRESH_MARGIN:
-            self.refresh_tokens()
+        self.refresh_if_expiring()
         path, params = self.trakt_path()
         params = {"limit": str(_int(self.settings.limit) or 100), **params}
         url = f"{service_url('trakt')}{path}"
         try:
-            data = _get_json(url, params=params, headers=self._headers(self.settings.access_token))
+            data = _get_json(url, params=params, headers=self.trakt_headers(self.settings.access_token))
         except ProviderError as error:
             # a token revoked or expired early: refresh once and ask again
             if not error.permanent or not self.refresh_tokens():
                 raise
-            data = _get_json(url, params=params, headers=self._headers(self.settings.access_token))
+            data = _get_json(url, params=params, headers=self.trakt_headers(self.settings.access_token))
         if not isinstance(data, list):
             raise ProviderError("Trakt did not answer a list of movies")
         return [movie for entry in data if (movie := _trakt_movie(entry)) is not None]
 
     def request_action(self, action: str, query: dict[str, str]) -> Any:
-        """OAuth's device flow: `startOAuth` asks Trakt for a code the user enters at its verification
-        URL; `getOAuthToken` (with `deviceCode`) polls once: the tokens once the user approved, else
-        `{"pending": true}` (poll again after `interval` seconds) or an error."""
-        action = action.lower()
-        if action == "startoauth":
-            response = self._post("/oauth/device/code", {"client_id": self.settings.client_id})
-            data = _json_or_none(response)
-            if not isinstance(data, dict):
-                return {"error": f"Trakt refused the device code request (HTTP {response.status_code})"}
-            keys = ("device_code", "user_code", "verification_url", "expires_in", "interval")
-            return {camel_case(key): data.get(key) for key in keys}
-        if action == "getoauthtoken":
-            body = {
-                "code": query.get("deviceCode", ""),
-                "client_id": self.settings.client_id,
-                "client_secret": self.settings.client_secret,
-            }
-            response = self._post("/oauth/device/token", body)
-            if response.status_code in (400, 429):
-                return {"pending": True}
-            errors = {
-                404: "invalid code",
-                409: "code already used",
-                410: "code expired",
-                418: "denied by the user",
-            }
-            data = _json_or_none(response)
-            if not isinstance(data, dict) or not data.get("access_token"):
-                reason = errors.get(response.status_code, f"HTTP {response.status_code}")
-                return {"error": f"Trakt did not authorize: {reason}"}
-            expires = datetime.now(UTC) + timedelta(seconds=_int(data.get("expires_in")))
-            return {
-                "accessToken": data["access_token"],
-                "refreshToken": data.get("refresh_token") or "",
-                "expires": expires.isoformat(),
-                "authUser": self._user_name(str(data["access_token"])),
-            }
-        return {}
-
-    def _user_name(self, token: str) -> str:
-        try:
-            data = _get_json(f"{service_url('trakt')}/users/settings", headers=self._headers(token))
-        except ProviderError:
-            return ""
-        user = data.get("user") if isinstance(data, dict) else None
-        return str(user.get("username") or "") if isinstance(user, dict) else ""
+        return self.oauth_action(action, query)
 
 
 def _trakt_slug(name: str) -> str:

@@ -40,6 +40,23 @@ RADARR_LIST_SERVICE_URLS = {
     "trakt": "https://api.trakt.tv",
     "simkl": "https://api.simkl.com",
 }
+# Notification services' API bases (notifications.implementations.messaging.service_url): tests point
+# them at loopback fakes. Trakt's is RADARR_LIST_SERVICE_URLS["trakt"] (lists and Connect share it).
+RADARR_NOTIFICATION_SERVICE_URLS = {
+    "join": "https://joinjoaomgcd.appspot.com/_ah/api/messaging/v1",
+    "mailgun": "https://api.mailgun.net/v3",
+    "mailgun_eu": "https://api.eu.mailgun.net/v3",
+    "notifiarr": "https://notifiarr.com",
+    "prowl": "https://api.prowlapp.com/publicapi",
+    "pushbullet": "https://api.pushbullet.com/v2",
+    "pushcut": "https://api.pushcut.io/v1",
+    "pushsafer": "https://www.pushsafer.com",
+    "sendgrid": "https://api.sendgrid.com/v3",
+    "simplepush": "https://api.simplepush.io",
+    "twitter": "https://api.twitter.com",
+}
+# Synology's indexer command (DSM installs it here; elsewhere the one on PATH, if any)
+RADARR_SYNOINDEX_PATH = env.str("RADARR_SYNOINDEX_PATH", default="/usr/syno/bin/synoindex")
 # Radarr's "authentication not required for local addresses"; off unless asked for
 RADARR_TRUST_LOCAL_ADDRESSES = env.bool(
     "RADARR_TRUST_LOCAL_ADDRESSES", default=HOST.get("authenticationRequired") == "disabledForLocalAddresses"

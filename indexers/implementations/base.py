@@ -174,6 +174,10 @@ class BaseIndexer(Provider):
         """What `test` asks the indexer: its recent feed, or a search where it has none."""
         self.fetch_recent() if self.supports_rss else self.search(MovieSearchCriteria(titles=["test"]))
 
+    def download_headers(self) -> dict[str, str]:
+        """Headers the .torrent download needs besides its URL (PassThePopcorn's ApiUser and ApiKey)."""
+        return {}
+
     # ---- helpers for implementations
 
     @property

@@ -10,7 +10,9 @@ from indexers.implementations.base import (
     WIKI,
     BaseIndexer,
     MovieSearchCriteria,
+    fail_downloads_setting,
     minimum_seeders_setting,
+    multi_language_setting,
     not_empty,
     reject_blocklisted_setting,
     required_flags_setting,
@@ -135,6 +137,8 @@ class HDBits(BaseIndexer):
         seed_ratio: float | None = seed_ratio_setting()
         seed_time: int | None = seed_time_setting()
         reject_blocklisted_torrent_hashes_while_grabbing: bool = reject_blocklisted_setting()
+        multi_languages: list[int] = multi_language_setting()
+        fail_downloads: list[int] = fail_downloads_setting()
         required_flags: list[int] = required_flags_setting()
 
     def validate(self) -> list[Failure]:

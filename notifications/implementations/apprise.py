@@ -6,7 +6,7 @@ With a server URL it talks to an Apprise API server as Radarr does (`/notify/{ke
 
 from dataclasses import dataclass
 
-from notifications.implementations.base import BaseNotification
+from notifications.implementations.base import MESSAGE_EVENTS, BaseNotification
 from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
@@ -17,6 +17,7 @@ class Apprise(BaseNotification):
     implementation = "Apprise"
     implementation_name = "Apprise"
     info_link = "https://wiki.servarr.com/radarr/supported#apprise"
+    supported_events = MESSAGE_EVENTS  # Radarr's Apprise implements these
 
     @dataclass
     class Settings:

@@ -16,6 +16,8 @@ from radarr.providers import Provider, ProviderError, safe_message
 
 # every trigger a notification can subscribe to (include_health_warnings is a modifier, not an event)
 ALL_EVENTS = frozenset(flag for flag, _name, _label in EVENT_FLAGS if flag != "include_health_warnings")
+# Radarr's messaging kinds (Pushover, Telegram, Email, Join, Prowl...) implement every event but Rename
+MESSAGE_EVENTS = ALL_EVENTS - {"on_rename"}
 # media servers refresh their library when files change; nothing else concerns them
 LIBRARY_EVENTS = frozenset(
     {
@@ -47,16 +49,16 @@ class BaseNotification(Provider):
             return [Failure("", f"Unable to send test message: {safe_message(error.message)}")]
         return []
 
-    def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
-        """One HTTP call; connection trouble and error statuses become ProviderError."""
+    def request(self, method: str, url: str, *, refused: str = "", **kwargs: Any) -> requests.Response:
+        """One HTTP call; connection trouble and error statuses become ProviderError (`refused` is the
+        service's own words for a 401/403: "Prowl refused the API key")."""
         try:
             response = self.session.request(method, url, **kwargs)
         except requests.RequestException as error:
             raise ProviderError(f"Unable to reach {_host(url)}: {safe_message(str(error))}") from error
         if response.status_code in (401, 403):
-            raise ProviderError(
-                f"{_host(url)} refused the credentials (HTTP {response.status_code})", permanent=False
-            )
+            what = refused or f"{_host(url)} refused the credentials"
+            raise ProviderError(f"{what} (HTTP {response.status_code})", permanent=False)
         if response.status_code >= 400:
             text = safe_message(response.text[:200].strip())
             raise ProviderError(f"{_host(url)} answered HTTP {response.status_code}: {text}")

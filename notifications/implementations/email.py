@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from notifications.implementations.base import BaseNotification
+from notifications.implementations.base import MESSAGE_EVENTS, BaseNotification
 from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
@@ -18,6 +18,7 @@ class Email(BaseNotification):
     implementation = "Email"
     implementation_name = "Email"
     info_link = "https://wiki.servarr.com/radarr/supported#email"
+    supported_events = MESSAGE_EVENTS  # Radarr's Email implements these
 
     @dataclass
     class Settings:

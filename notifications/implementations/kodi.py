@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from notifications.implementations.base import (
+    ALL_EVENTS,
     BaseNotification,
     changes_library,
     connect_failure,
@@ -18,6 +19,8 @@ class Xbmc(BaseNotification):
     implementation = "Xbmc"
     implementation_name = "Kodi"
     info_link = "https://wiki.servarr.com/radarr/supported#xbmc"
+    # what Radarr's class implements
+    supported_events = ALL_EVENTS - {"on_movie_added"}
 
     @dataclass
     class Settings:

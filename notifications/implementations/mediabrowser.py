@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from notifications.implementations.base import (
+    ALL_EVENTS,
     BaseNotification,
     changes_library,
     connect_failure,
@@ -20,6 +21,8 @@ class MediaBrowser(BaseNotification):
     implementation = "MediaBrowser"
     implementation_name = "Emby / Jellyfin"
     info_link = "https://wiki.servarr.com/radarr/supported#mediabrowser"
+    # what Radarr's class implements
+    supported_events = ALL_EVENTS - {"on_movie_added", "on_manual_interaction_required"}
 
     @dataclass
     class Settings:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from notifications.implementations.base import BaseNotification
+from notifications.implementations.base import MESSAGE_EVENTS, BaseNotification
 from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
@@ -13,6 +13,7 @@ class Ntfy(BaseNotification):
     implementation = "Ntfy"
     implementation_name = "ntfy.sh"
     info_link = "https://wiki.servarr.com/radarr/supported#ntfy"
+    supported_events = MESSAGE_EVENTS  # Radarr's Ntfy implements these
 
     @dataclass
     class Settings:

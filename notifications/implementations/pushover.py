@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from notifications.implementations.base import BaseNotification
+from notifications.implementations.base import MESSAGE_EVENTS, BaseNotification
 from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
@@ -14,6 +14,7 @@ class Pushover(BaseNotification):
     implementation = "Pushover"
     implementation_name = "Pushover"
     info_link = "https://wiki.servarr.com/radarr/supported#pushover"
+    supported_events = MESSAGE_EVENTS  # Radarr's Pushover implements these
 
     @dataclass
     class Settings:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from notifications.implementations.base import BaseNotification
+from notifications.implementations.base import MESSAGE_EVENTS, BaseNotification
 from notifications.payloads import Notice
 from radarr.providers import ProviderError, setting
 
@@ -11,6 +11,7 @@ class Telegram(BaseNotification):
     implementation = "Telegram"
     implementation_name = "Telegram"
     info_link = "https://wiki.servarr.com/radarr/supported#telegram"
+    supported_events = MESSAGE_EVENTS  # Radarr's Telegram implements these
 
     @dataclass
     class Settings:

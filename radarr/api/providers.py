@@ -21,6 +21,7 @@ from radarr.api.bulk import (
     raise_test_errors,
     saved_row_for_test,
 )
+from radarr.api.errors import ApiError
 from radarr.api.identity import row_or_404, row_to_save, saved_status
 from radarr.api.responses import json_response, read_json_object
 from radarr.providerfamily import (
@@ -31,6 +32,7 @@ from radarr.providerfamily import (
     run_provider_test,
     save_provider,
 )
+from radarr.providers import ProviderError, safe_message
 from radarr.system.health import recheck_health
 
 
@@ -123,5 +125,8 @@ def provider_action(request: HttpRequest, family: ProviderFamily, name: str) -> 
     stored = saved_row_for_test(family.model.objects.all(), body)
     row, _ = build_provider(family, body, stored, for_test=True, validate=False)
     query = {key: request.GET.get(key, "") for key in request.GET}
-    answer = family.implementations[row.implementation](row).request_action(name, query)
+    try:
+        answer = family.implementations[row.implementation](row).request_action(name, query)
+    except ProviderError as error:  # the remote side failed or refused: the caller's to fix, never a 500
+        raise ApiError(400, safe_message(error.message)) from None
     return HttpResponse(orjson.dumps(answer), content_type="application/json; charset=utf-8")

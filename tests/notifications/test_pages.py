@@ -121,3 +121,32 @@ def test_saving_tests_first_and_offers_to_save_anyway(admin_client):
 
     assert refused.status_code == 400 and "Save anyway" in refused.content.decode()
     assert forced.status_code == 302 and Notification.objects.get().name == "Hook"
+
+
+@pytest.mark.parametrize(
+    "implementation",
+    [
+        *(
+            "Join",
+            "MailGun",
+            "Notifiarr",
+            "Prowl",
+            "PushBullet",
+            "Pushcut",
+            "Pushsafer",
+            "SendGrid",
+            "Signal",
+        ),
+        *("Simplepush", "Slack", "SynologyIndexer", "Trakt", "Twitter"),
+    ],
+)
+def test_each_new_kind_has_a_form_with_its_fields(admin_client, implementation):
+    from notifications.implementations import IMPLEMENTATIONS
+    from radarr.providers import setting_fields
+
+    page = admin_client.get(reverse("notifications:new") + f"?implementation={implementation}")
+
+    assert page.status_code == 200
+    text = page.content.decode()
+    for field in setting_fields(IMPLEMENTATIONS[implementation].Settings):
+        assert f'name="field-{field.name}"' in text
