@@ -10,7 +10,7 @@ import dataclasses
 import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from django.db import transaction
@@ -26,6 +26,7 @@ from downloads.seeding import with_seed_goal
 from downloads.selection import client_for
 from downloads.torrentfiles import magnet_info_hash, torrent_info_hash
 from indexers.evidence import note_outcome
+from indexers.fetching import download_headers
 from indexers.models import Indexer
 from movies.models import Movie
 from notifications.events import notify
@@ -155,9 +156,13 @@ def fetch_release(release: ReleaseInfo) -> tuple[ReleaseInfo, bytes | None]:
     if not url:
         raise GrabError(f"{release.title} has no download link")
     http = session()
+    # the indexer's own headers (PassThePopcorn's ApiUser/ApiKey) go to its host only, never after a
+    # redirect elsewhere
+    headers, indexer_host = download_headers(release.indexer_id), urlsplit(url).netloc
     try:
         for _ in range(MAX_REDIRECTS):
-            response = http.get(url, allow_redirects=False)
+            own_host = urlsplit(url).netloc == indexer_host
+            response = http.get(url, allow_redirects=False, headers=headers if own_host else None)
             location = response.headers.get("Location", "")
             if response.is_redirect and location.startswith("magnet:"):
                 return dataclasses.replace(release, magnet_url=location, download_url=location), None

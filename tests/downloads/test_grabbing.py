@@ -299,3 +299,22 @@ def test_a_grab_from_a_search_is_recorded_as_one(sab_server):
     grab = grab_release(decision)
 
     assert History.objects.get(pk=grab.history_id).data["releaseSource"] == "Search"
+
+
+def test_a_torrent_from_an_indexer_that_needs_headers_is_fetched_with_them(fake_server, tmp_path):
+    from tests.indexers.factories import IndexerFactory
+
+    settings = {"baseUrl": fake_server.url, "aPIUser": "apiuser", "aPIKey": "apikey"}
+    ptp = IndexerFactory(implementation="PassThePopcorn", settings=settings)
+    newznab = IndexerFactory(implementation="Newznab", settings={"baseUrl": fake_server.url, "apiKey": "k"})
+    payload, _ = make_torrent(write_payload(tmp_path, "Heat.1995.1080p.BluRay.x264-GRP.mkv"))
+    fake_server.add("/torrents.php", body=payload, content_type="application/x-bittorrent")
+    url = f"{fake_server.url}/torrents.php?action=download&id=1"
+
+    for indexer in (ptp, newznab):
+        fetched, data = fetch_release(release("Heat", "torrent", download_url=url, indexer_id=indexer.pk))
+        assert data == payload
+
+    with_headers, without = fake_server.requests
+    assert (with_headers.headers.get("ApiUser"), with_headers.headers.get("ApiKey")) == ("apiuser", "apikey")
+    assert "ApiUser" not in without.headers and "ApiKey" not in without.headers
