@@ -1,0 +1,382 @@
+"""Root folders, the movie library and its files, and list exclusions.
+
+Files stay where they are: a movie's folder and files are adopted at the paths the source gives,
+checked for existence (a missing one is reported and not recorded), never moved, renamed, copied or
+deleted. Movies match by TMDB id, files by their movie and relative path. Written in batches: a
+library of 10,000 movies is a few hundred statements, not tens of thousands.
+"""
+
+import os
+import posixpath
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from imports.fileproperties import apply_file_properties, file_properties
+from imports.fromradarr.reader import RadarrReader, SourceError
+from imports.fromradarr.report import SectionReport
+from imports.fromradarr.state import ImportState
+from movies.api.movies import metadata_from_resource, minimum_availability
+from movies.fileformats import current_formats, match_file
+from movies.library import add_exclusion, add_root_folder
+from movies.models import AlternativeTitle, Collection, ImportExclusion, Movie, MovieFile, RootFolder
+from movies.refresh import apply_metadata
+from movies.titles import clean_title, sort_title
+from radarr.api.errors import ApiError
+from radarr.api.params import InsensitiveDict
+
+BATCH = 500
+# the library's own columns a move-in writes on a movie already here (metadata comes with them)
+MOVIE_COLUMNS = [
+    "imdb_id", "title", "sort_title", "clean_title", "original_title", "original_language_id", "year",
+    "secondary_year", "overview", "runtime", "status", "in_cinemas", "digital_release", "physical_release",
+    "certification", "genres", "keywords", "studio", "website", "youtube_trailer_id", "images", "ratings",
+    "popularity", "collection", "add_options", "monitored", "minimum_availability", "quality_profile",
+    "root_folder_path", "path", "added",
+]  # fmt: skip
+FILE_COLUMNS = [
+    "size", "date_added", "scene_name", "release_group", "edition", "quality_id", "revision", "language_ids",
+    "indexer_flags", "media_info", "original_file_path", "custom_format_ids", "custom_formats_stamp",
+]  # fmt: skip
+
+
+def parse_date(value: Any) -> datetime | None:
+    """An aware datetime from the API's ISO text (`2020-01-01T10:00:00Z`); None when unreadable."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed, timezone.UTC)
+
+
+# ---- root folders
+
+
+def _visible(path: str) -> bool:
+    return bool(path) and os.path.isdir(path)
+
+
+def import_root_folders(reader: RadarrReader, state: ImportState, report: SectionReport) -> None:
+    known = set(RootFolder.objects.values_list("path", flat=True))
+    for body in reader.get_list("rootfolder"):
+        report.found += 1
+        path = str(body.get("path") or "").rstrip("/") or "/"
+        if path in known:
+            report.updated += 1
+            continue
+        if not _visible(path):
+            report.skip("not visible from this machine")
+            report.notice(
+                "root folder",
+                path,
+                "not found on this machine: mount it at the same path, or add a remote path mapping "
+                "(Settings → Download Clients) and change the movies' root folder once it is visible",
+            )
+            continue
+        try:
+            add_root_folder(path)
+        except ApiError as error:
+            report.skip("not accepted here")
+            report.notice("invalid", path, error.message)
+            continue
+        known.add(path)
+        report.imported += 1
+
+
+# ---- movies
+
+
+def _chunks(items: list[Any], size: int = BATCH) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _movie_row(body: dict[str, Any], profile_id: int, movie: Movie | None) -> Movie:
+    """The movie as the source has it, over the row already here (if any); not saved."""
+    metadata = metadata_from_resource(InsensitiveDict(body))
+    movie = movie or Movie()
+    options = body.get("addOptions")  # how it came (`addMethod: list` lets list cleaning act on it)
+    movie.add_options = options if isinstance(options, dict) else movie.add_options or {}
+    apply_metadata(movie, metadata)
+    movie.monitored = bool(body.get("monitored", True))
+    movie.minimum_availability = minimum_availability(body.get("minimumAvailability"))
+    movie.quality_profile_id = profile_id
+    movie.path = str(body.get("path") or "").rstrip("/")
+    movie.root_folder_path = str(body.get("rootFolderPath") or "").rstrip("/") or posixpath.dirname(
+        movie.path
+    )
+    movie.added = parse_date(body.get("added")) or movie.added or timezone.now()
+    movie.collection_ref = metadata.collection  # linked in a batch afterwards
+    movie.alternative_titles_in = metadata.alternative_titles
+    return movie
+
+
+def _checked(
+    body: dict[str, Any], state: ImportState, report: SectionReport, taken: dict[str, int]
+) -> int | None:
+    """The movie's profile here, or None (with the reason counted) when it cannot be adopted."""
+    tmdb_id = body.get("tmdbId")
+    if not isinstance(tmdb_id, int) or tmdb_id <= 0:
+        report.skip("no TMDB id")
+        return None
+    profile_id = state.quality_profiles.get(body.get("qualityProfileId"))
+    if profile_id is None:
+        report.skip("its quality profile was not imported")
+        report.notice("invalid", f"Movie '{body.get('title')}'", "its quality profile was not imported")
+        return None
+    path = str(body.get("path") or "").rstrip("/")
+    if not path.startswith("/"):
+        report.skip("no usable path")
+        report.notice("path", f"Movie '{body.get('title')}'", f"path '{path}' is not an absolute path")
+        return None
+    if taken.get(path, tmdb_id) != tmdb_id:
+        report.skip("path used by another movie")
+        report.notice("path", path, "another movie here already lives in this folder")
+        return None
+    return profile_id
+
+
+def import_movies(reader: RadarrReader, state: ImportState, report: SectionReport) -> None:
+    bodies = reader.get_list("movie")
+    state.source_movies = bodies
+    report.found = len(bodies)
+    existing = {movie.tmdb_id: movie for movie in Movie.objects.all()}
+    taken = {movie.path: movie.tmdb_id for movie in existing.values()}
+    rows: list[tuple[dict[str, Any], Movie]] = []
+    seen: set[int] = set()
+    for body in bodies:
+        profile_id = _checked(body, state, report, taken)
+        if profile_id is None or body["tmdbId"] in seen:
+            continue
+        seen.add(body["tmdbId"])
+        try:
+            movie = _movie_row(body, profile_id, existing.get(body["tmdbId"]))
+        except ApiError as error:
+            report.skip("not accepted here")
+            report.notice("invalid", f"Movie '{body.get('title')}'", error.message)
+            continue
+        taken[movie.path] = movie.tmdb_id
+        rows.append((body, movie))
+    _link_collections([movie for _, movie in rows])
+    new = [movie for _, movie in rows if movie.pk is None]
+    old = [movie for _, movie in rows if movie.pk is not None]
+    for chunk in _chunks(new):
+        Movie.objects.bulk_create(chunk)
+    if any(movie.pk is None for movie in new):  # a database that does not return ids (none we run on)
+        ids = dict(Movie.objects.filter(tmdb_id__in=[m.tmdb_id for m in new]).values_list("tmdb_id", "pk"))
+        for movie in new:
+            movie.pk = movie.id = ids[movie.tmdb_id]
+    for chunk in _chunks(old):
+        Movie.objects.bulk_update(chunk, MOVIE_COLUMNS)
+    report.imported, report.updated = len(new), len(old)
+    for body, movie in rows:
+        if isinstance(body.get("id"), int):
+            state.movies[body["id"]] = movie.pk
+        state.movie_paths[movie.pk] = movie.path
+    _replace_tags(rows, state)
+    _replace_alternative_titles([movie for _, movie in rows])
+    _report_missing_folders([movie for _, movie in rows], report)
+
+
+def _link_collections(movies: list[Movie]) -> None:
+    refs = {movie.collection_ref.tmdb_id: movie for movie in movies if movie.collection_ref}
+    known = {c.tmdb_id: c for c in Collection.objects.filter(tmdb_id__in=list(refs))}
+    missing = [
+        Collection(
+            tmdb_id=tmdb_id,
+            title=movie.collection_ref.title,
+            clean_title=clean_title(movie.collection_ref.title),
+            sort_title=sort_title(movie.collection_ref.title),
+            quality_profile_id=movie.quality_profile_id,
+            root_folder_path=movie.root_folder_path,
+            minimum_availability=movie.minimum_availability,
+        )
+        for tmdb_id, movie in refs.items()
+        if tmdb_id not in known
+    ]
+    Collection.objects.bulk_create(missing)
+    known |= {c.tmdb_id: c for c in Collection.objects.filter(tmdb_id__in=[c.tmdb_id for c in missing])}
+    for movie in movies:
+        movie.collection = known.get(movie.collection_ref.tmdb_id) if movie.collection_ref else None
+
+
+def _replace_tags(rows: list[tuple[dict[str, Any], Movie]], state: ImportState) -> None:
+    through = Movie.tags.through
+    for chunk in _chunks(rows):
+        through.objects.filter(movie_id__in=[movie.pk for _, movie in chunk]).delete()
+        through.objects.bulk_create(
+            through(movie_id=movie.pk, tag_id=tag_id)
+            for body, movie in chunk
+            for tag_id in dict.fromkeys(state.tag_ids(body.get("tags")))
+        )
+
+
+def _replace_alternative_titles(movies: list[Movie]) -> None:
+    """The source's alternative titles replace the TMDB ones (as a refresh does); users' stay."""
+    for chunk in _chunks(movies):
+        by_id = {movie.pk: movie for movie in chunk}
+        AlternativeTitle.objects.filter(movie_id__in=by_id, source_type=AlternativeTitle.Source.TMDB).delete()
+        kept: dict[int, set[str]] = {pk: {movie.clean_title} for pk, movie in by_id.items()}
+        for movie_id, title in AlternativeTitle.objects.filter(movie_id__in=by_id).values_list(
+            "movie_id", "clean_title"
+        ):
+            kept[movie_id].add(title)
+        rows = []
+        for movie in chunk:
+            for title in movie.alternative_titles_in:
+                cleaned = clean_title(title)
+                if cleaned and cleaned not in kept[movie.pk]:
+                    kept[movie.pk].add(cleaned)
+                    rows.append(AlternativeTitle(movie_id=movie.pk, title=title, clean_title=cleaned))
+        AlternativeTitle.objects.bulk_create(rows)
+
+
+def _report_missing_folders(movies: list[Movie], report: SectionReport) -> None:
+    """A folder not found is reported once per root folder when the whole root folder is not visible
+    (a mount or a remote path mapping is missing), else once per movie."""
+    hidden_roots: set[str] = set()
+    for movie in movies:
+        if os.path.isdir(movie.path):
+            continue
+        root = movie.root_folder_path
+        if not _visible(root):
+            if root not in hidden_roots:
+                hidden_roots.add(root)
+                report.notice("root folder", root, "the movies' root folder is not visible from this machine")
+            report.skip_reasons["folder in a root folder not visible here"] = (
+                report.skip_reasons.get("folder in a root folder not visible here", 0) + 1
+            )
+        else:
+            report.notice("path", movie.path, f"the folder of '{movie.title}' was not found")
+
+
+# ---- movie files
+
+
+def _source_files(reader: RadarrReader, bodies: list[dict[str, Any]]) -> list[tuple[int, dict[str, Any]]]:
+    """(source movie id, movie file body): embedded in the movie list, else asked for in batches."""
+    files = [(body["id"], body["movieFile"]) for body in bodies if isinstance(body.get("movieFile"), dict)]
+    with_file = {movie_id for movie_id, _ in files}
+    wanting = [
+        b["id"]
+        for b in bodies
+        if b.get("hasFile") and isinstance(b.get("id"), int) and b["id"] not in with_file
+    ]
+    for chunk in _chunks(wanting, 100):
+        files += [(entry.get("movieId"), entry) for entry in reader.get_list("moviefile", movieId=chunk)]
+    return files
+
+
+def import_movie_files(reader: RadarrReader, state: ImportState, report: SectionReport) -> None:
+    bodies = state.source_movies if state.source_movies is not None else reader.get_list("movie")
+    source_files = [(state.movies.get(movie_id), body) for movie_id, body in _source_files(reader, bodies)]
+    report.found = len(source_files)
+    movies = Movie.objects.in_bulk([movie_id for movie_id, _ in source_files if movie_id])
+    existing = {(f.movie_id, f.relative_path): f for f in MovieFile.objects.filter(movie_id__in=list(movies))}
+    primary = set(
+        MovieFile.objects.filter(movie_id__in=list(movies), is_primary=True).values_list(
+            "movie_id", flat=True
+        )
+    )
+    stamp, formats = current_formats()
+    new: list[MovieFile] = []
+    old: list[MovieFile] = []
+    for movie_id, body in source_files:
+        movie = movies.get(movie_id)
+        if movie is None:
+            report.skip("its movie was not imported")
+            continue
+        movie_file = _file_row(body, movie, existing, report)
+        if movie_file is None:
+            continue
+        movie_file.custom_format_ids = match_file(movie_file, movie, formats)  # re-evaluated here
+        movie_file.custom_formats_stamp = stamp
+        if movie_file.pk is None:
+            movie_file.is_primary = movie.pk not in primary
+            primary.add(movie.pk)
+            new.append(movie_file)
+        else:
+            old.append(movie_file)
+    for chunk in _chunks(new):
+        MovieFile.objects.bulk_create(chunk)
+    for chunk in _chunks(old):
+        MovieFile.objects.bulk_update(chunk, FILE_COLUMNS)
+    report.imported, report.updated = len(new), len(old)
+    _mark_movies_with_files(list(movies))
+
+
+def _file_row(
+    body: dict[str, Any], movie: Movie, existing: dict[tuple[int, str], MovieFile], report: SectionReport
+) -> MovieFile | None:
+    relative = str(body.get("relativePath") or "")
+    if not relative and body.get("path"):
+        relative = posixpath.relpath(str(body["path"]), movie.path)
+    full = posixpath.join(movie.path, relative)
+    if not relative or relative.startswith("../"):
+        report.skip("no usable path")
+        return None
+    if not os.path.isfile(full):
+        if _visible(movie.root_folder_path):
+            report.notice("path", full, "file not found: not recorded (it may have been moved or deleted)")
+            report.skip("file not found")
+        else:
+            report.skip("in a root folder not visible here")
+        return None
+    try:
+        properties = file_properties(InsensitiveDict(body))
+    except ApiError as error:
+        report.skip("not accepted here")
+        report.notice("invalid", full, error.message)
+        return None
+    movie_file = existing.get((movie.pk, relative)) or MovieFile(movie=movie, relative_path=relative)
+    apply_file_properties(movie_file, properties)
+    movie_file.size = body.get("size") if isinstance(body.get("size"), int) else os.path.getsize(full)
+    movie_file.date_added = parse_date(body.get("dateAdded")) or movie_file.date_added
+    media_info = body.get("mediaInfo")
+    movie_file.media_info = media_info if isinstance(media_info, dict) else movie_file.media_info
+    movie_file.original_file_path = str(body.get("originalFilePath") or movie_file.original_file_path)
+    return movie_file
+
+
+def _mark_movies_with_files(movie_ids: list[int]) -> None:
+    """has_file and size_on_disk as the library pages read them."""
+    sizes: dict[int, int] = {}
+    for movie_id, size in MovieFile.objects.filter(movie_id__in=movie_ids).values_list("movie_id", "size"):
+        sizes[movie_id] = sizes.get(movie_id, 0) + size
+    rows = Movie.objects.filter(pk__in=movie_ids).only("pk", "has_file", "size_on_disk", "first_imported")
+    changed = []
+    for movie in rows:
+        has_file, size = movie.pk in sizes, sizes.get(movie.pk, 0)
+        if (movie.has_file, movie.size_on_disk) != (has_file, size):
+            movie.has_file, movie.size_on_disk = has_file, size
+            changed.append(movie)
+    for chunk in _chunks(changed):
+        Movie.objects.bulk_update(chunk, ["has_file", "size_on_disk"])
+
+
+# ---- exclusions
+
+
+def import_exclusions(reader: RadarrReader, state: ImportState, report: SectionReport) -> None:
+    """Radarr 5 and later name them `exclusions`; earlier versions answer 404 there."""
+    try:
+        bodies = reader.get_list("exclusions")
+    except SourceError:
+        bodies = reader.get_list("importlistexclusion")
+    known = set(ImportExclusion.objects.values_list("tmdb_id", flat=True))
+    for body in bodies:
+        report.found += 1
+        try:
+            add_exclusion(
+                body.get("tmdbId") or 0, str(body.get("movieTitle") or ""), body.get("movieYear") or 0
+            )
+        except ApiError as error:
+            report.skip("not accepted here")
+            report.notice("invalid", f"Exclusion '{body.get('movieTitle')}'", error.message)
+            continue
+        report.updated += body.get("tmdbId") in known
+        report.imported += body.get("tmdbId") not in known
