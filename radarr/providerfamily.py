@@ -113,8 +113,8 @@ def build_provider(
     failures += _unknown_tags(common["tags"])
     settings, setting_failures = settings_from_fields(cls.Settings, common["fields"], stored)
     row.implementation, row.settings = implementation, settings
-    if row.needs_password and not missing_secrets(cls, settings):
-        row.needs_password = False  # the secret a move-in could not bring has been given
+    if row.needs_password and set(missing_secrets(cls, stored)) - set(missing_secrets(cls, settings)):
+        row.needs_password = False  # a secret a move-in could not bring has been given
     failures += setting_failures + [f for f in cls(row).validate() if f not in setting_failures]
     if failures and validate:
         raise ValidationFailed(failures)

@@ -28,6 +28,10 @@ from radarr.api.errors import ApiError
 from radarr.api.params import InsensitiveDict
 
 BATCH = 500
+HIDDEN_ROOT_HINT = (
+    "mount it at the same path, or add a remote path mapping (Settings → Download Clients) and point the "
+    "movies at the folder as this machine sees it; run the move-in again to adopt their files"
+)
 # the library's own columns a move-in writes on a movie already here (metadata comes with them)
 MOVIE_COLUMNS = [
     "imdb_id", "title", "sort_title", "clean_title", "original_title", "original_language_id", "year",
@@ -73,8 +77,7 @@ def import_root_folders(reader: RadarrReader, state: ImportState, report: Sectio
             report.notice(
                 "root folder",
                 path,
-                "not found on this machine: mount it at the same path, or add a remote path mapping "
-                "(Settings → Download Clients) and change the movies' root folder once it is visible",
+                f"not found on this machine: {HIDDEN_ROOT_HINT}",
             )
             continue
         try:
@@ -246,7 +249,11 @@ def _report_missing_folders(movies: list[Movie], report: SectionReport) -> None:
         if not _visible(root):
             if root not in hidden_roots:
                 hidden_roots.add(root)
-                report.notice("root folder", root, "the movies' root folder is not visible from this machine")
+                report.notice(
+                    "root folder",
+                    root,
+                    f"movies live here, not visible from this machine: {HIDDEN_ROOT_HINT}",
+                )
             report.skip_reasons["folder in a root folder not visible here"] = (
                 report.skip_reasons.get("folder in a root folder not visible here", 0) + 1
             )

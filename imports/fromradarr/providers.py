@@ -23,7 +23,7 @@ from radarr.api.errors import ApiError
 from radarr.api.secrets import MASK
 from radarr.providerfamily import ProviderFamily, build_provider, missing_secrets, save_provider
 
-_SWITCH = re.compile(r"^(enable|enabled|on[A-Z]\w*)$")  # enableRss, enable, enabled, onGrab...
+_SWITCH = re.compile(r"^(enable\w*|on[A-Z]\w*)$")  # enableRss, enable, enabled, onGrab...
 _SECRET_PRIVACY = ("password", "apiKey")
 
 
