@@ -240,25 +240,19 @@ def _replace_alternative_titles(movies: list[Movie]) -> None:
 
 def _report_missing_folders(movies: list[Movie], report: SectionReport) -> None:
     """A folder not found is reported once per root folder when the whole root folder is not visible
-    (a mount or a remote path mapping is missing), else once per movie."""
-    hidden_roots: set[str] = set()
+    (a mount or a remote path mapping is missing), else once per movie. The movies are adopted all the
+    same: their folder may appear once the share is mounted."""
+    hidden: dict[str, int] = {}
     for movie in movies:
         if os.path.isdir(movie.path):
             continue
-        root = movie.root_folder_path
-        if not _visible(root):
-            if root not in hidden_roots:
-                hidden_roots.add(root)
-                report.notice(
-                    "root folder",
-                    root,
-                    f"movies live here, not visible from this machine: {HIDDEN_ROOT_HINT}",
-                )
-            report.skip_reasons["folder in a root folder not visible here"] = (
-                report.skip_reasons.get("folder in a root folder not visible here", 0) + 1
-            )
-        else:
+        if _visible(movie.root_folder_path):
             report.notice("path", movie.path, f"the folder of '{movie.title}' was not found")
+        else:
+            hidden[movie.root_folder_path] = hidden.get(movie.root_folder_path, 0) + 1
+    for root, count in hidden.items():
+        message = f"{count} movie(s) live here, not visible from this machine: {HIDDEN_ROOT_HINT}"
+        report.notice("root folder", root, message)
 
 
 # ---- movie files

@@ -18,6 +18,7 @@ from releases.profiles import (
     save_quality_profile,
     save_release_profile,
 )
+from releases.qualities import QUALITIES, QUALITIES_BY_ID
 from releases.qualitydefinitions import update_definitions
 from releases.resources import (
     definition_input,
@@ -86,10 +87,56 @@ def _with_our_formats(body: dict[str, Any], state: ImportState) -> dict[str, Any
     return body
 
 
+def _quality_id(item: dict[str, Any]) -> Any:
+    quality = item.get("quality")
+    return quality.get("id") if isinstance(quality, dict) else None
+
+
+def _known_items(items: list[Any], dropped: set[Any]) -> list[dict[str, Any]]:
+    """Items without qualities unknown here (a group left with one quality becomes that quality)."""
+    kept = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        if item.get("quality") is not None:
+            if _quality_id(item) in QUALITIES_BY_ID:
+                kept.append(item)
+            else:
+                dropped.add(_quality_id(item))
+            continue
+        members = _known_items(item.get("items") or [], dropped)
+        if len(members) == 1:
+            kept.append({**members[0], "allowed": item.get("allowed", False)})
+        elif members:
+            kept.append({**item, "items": members})
+    return kept
+
+
+def _completed(body: dict[str, Any], report: SectionReport) -> dict[str, Any]:
+    """The profile's items as this version knows qualities: ones it does not know are left out (and
+    reported), ones the source's version did not have are added, not allowed, as Radarr's own upgrades
+    add new qualities to existing profiles."""
+    dropped: set[Any] = set()
+    items = _known_items(body.get("items") or [], dropped)
+    present = {_quality_id(member) for item in items for member in item.get("items") or [item]}
+    added = [
+        {"quality": {"id": quality.id}, "items": [], "allowed": False}
+        for quality in QUALITIES
+        if quality.id not in present
+    ]
+    if dropped:
+        names = ", ".join(str(quality_id) for quality_id in sorted(dropped, key=str))
+        report.notice(
+            "unknown", label(body, "Quality profile"), f"qualities unknown here were left out: {names}"
+        )
+    return {**body, "items": added + items}
+
+
 def import_quality_profiles(reader: RadarrReader, state: ImportState, report: SectionReport) -> None:
     by_name = {profile.name: profile for profile in QualityProfile.objects.all()}
     for body in reader.get_list("qualityprofile"):
         report.found += 1
+        body = _completed(body, report)
         existing = by_name.get(str(body.get("name") or "").strip())
         try:
             saved = save_quality_profile(quality_profile_input(_with_our_formats(body, state)), existing)
