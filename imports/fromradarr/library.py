@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from django.db.models import Case, Exists, F, Min, OuterRef, Subquery, Sum, When
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 from imports.fileproperties import apply_file_properties, file_properties
@@ -128,8 +130,12 @@ def _checked(
         return None
     profile_id = state.quality_profiles.get(body.get("qualityProfileId"))
     if profile_id is None:
-        report.skip("its quality profile was not imported")
-        report.notice("invalid", f"Movie '{body.get('title')}'", "its quality profile was not imported")
+        reason = f"its quality profile (#{body.get('qualityProfileId')} there) was not imported"
+        if reason not in report.skip_reasons:  # one notice per profile, not one per movie
+            report.notice(
+                "invalid", f"Quality profile #{body.get('qualityProfileId')}", f"movies using it: {reason}"
+            )
+        report.skip(reason)
         return None
     path = str(body.get("path") or "").rstrip("/")
     if not path.startswith("/"):
@@ -344,19 +350,20 @@ def _file_row(
 
 
 def _mark_movies_with_files(movie_ids: list[int]) -> None:
-    """has_file and size_on_disk as the library pages read them."""
-    sizes: dict[int, int] = {}
-    for movie_id, size in MovieFile.objects.filter(movie_id__in=movie_ids).values_list("movie_id", "size"):
-        sizes[movie_id] = sizes.get(movie_id, 0) + size
-    rows = Movie.objects.filter(pk__in=movie_ids).only("pk", "has_file", "size_on_disk", "first_imported")
-    changed = []
-    for movie in rows:
-        has_file, size = movie.pk in sizes, sizes.get(movie.pk, 0)
-        if (movie.has_file, movie.size_on_disk) != (has_file, size):
-            movie.has_file, movie.size_on_disk = has_file, size
-            changed.append(movie)
-    for chunk in _chunks(changed):
-        Movie.objects.bulk_update(chunk, ["has_file", "size_on_disk"])
+    """has_file, size_on_disk and first_imported as a scan leaves them (movies.scanning.update_file_state),
+    set in one statement per batch rather than per movie."""
+    files = MovieFile.objects.filter(movie=OuterRef("pk")).order_by().values("movie")
+    total = Subquery(files.annotate(total=Sum("size")).values("total"))
+    oldest = Subquery(files.annotate(oldest=Min("date_added")).values("oldest"))
+    for chunk in _chunks(movie_ids):
+        Movie.objects.filter(pk__in=chunk).update(
+            has_file=Exists(files),
+            size_on_disk=Coalesce(total, 0),
+            first_imported=Case(
+                When(first_imported__isnull=True, then=oldest),
+                default=Least(F("first_imported"), Coalesce(oldest, F("first_imported"))),
+            ),
+        )
 
 
 # ---- exclusions

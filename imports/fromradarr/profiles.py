@@ -75,11 +75,16 @@ def import_custom_formats(reader: RadarrReader, state: ImportState, report: Sect
 
 
 def _with_our_formats(body: dict[str, Any], state: ImportState) -> dict[str, Any]:
-    """The profile's format scores and cutoff format named by our custom format ids."""
-    items = [
-        {**item, "format": state.custom_formats[item.get("format")]}
+    """The profile's format scores and cutoff format named by our custom format ids; a profile names
+    every custom format, so ours the source did not have score 0."""
+    scores = {
+        state.custom_formats[item.get("format")]: item.get("score", 0)
         for item in body.get("formatItems") or []
         if isinstance(item, dict) and item.get("format") in state.custom_formats
+    }
+    items = [
+        {"format": format_id, "score": scores.get(format_id, 0)}
+        for format_id in CustomFormat.objects.order_by("pk").values_list("pk", flat=True)
     ]
     body = {**body, "formatItems": items}
     if body.get("cutoffFormatId"):
