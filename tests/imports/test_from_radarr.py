@@ -16,6 +16,7 @@ from imports.fromradarr.run import import_radarr
 from indexers.models import Indexer
 from movies.models import ImportExclusion, Movie, MovieFile, RootFolder
 from notifications.models import Notification
+from radarr.models import Command as RadarrCommandRow
 from radarr.models import Tag
 from releases.models import CustomFormat, DelayProfile, QualityProfile, ReleaseProfile
 from tests.imports.radarrsource import StandInRadarr, our_fixtures
@@ -249,6 +250,8 @@ def test_the_command_prints_progress_and_the_report(source):
     assert "[18/21] Movies" in text and "Movies: 4 found, 4 imported, 0 updated" in text
     assert "[secret] Indexer 'NZBgeek'" in text
     assert source.API_KEY not in text
+    command = RadarrCommandRow.objects.get(name="ImportRadarr")  # System → Tasks lists it
+    assert command.status == "completed" and command.message.startswith("Finished")
 
 
 def test_the_command_fails_with_the_stopping_section(source):

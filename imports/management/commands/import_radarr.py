@@ -10,6 +10,8 @@ from django.utils import timezone
 from imports.fromradarr.report import ImportReport
 from imports.fromradarr.run import final_line, import_radarr
 from imports.models import RadarrImport
+from radarr.models import Command as RadarrCommand
+from radarr.models import CommandStatus
 
 
 class Command(BaseCommand):
@@ -25,7 +27,15 @@ class Command(BaseCommand):
         url = options["url"]
         if not url.startswith(("http://", "https://")):
             raise CommandError("--url must start with http:// or https://")
+        # shown in System → Tasks beside the runs started from the page, with its progress as its message
+        self.command = RadarrCommand.objects.create(
+            name="ImportRadarr", status=CommandStatus.STARTED, started=timezone.now(), body={"url": url}
+        )
         report = import_radarr(url, options["api_key"], dry_run=options["dry_run"], progress=self._progress)
+        status = CommandStatus.COMPLETED if report.succeeded else CommandStatus.FAILED
+        RadarrCommand.objects.filter(pk=self.command.pk).update(
+            status=status, message=final_line(report), ended=timezone.now()
+        )
         if not options["dry_run"]:  # the page lists command-line runs too (never with their key)
             RadarrImport.objects.create(
                 url=url,
@@ -41,6 +51,7 @@ class Command(BaseCommand):
             raise CommandError(f"Stopped at {report.stopped_at}; earlier sections were kept")
 
     def _progress(self, message: str) -> None:
+        RadarrCommand.objects.filter(pk=self.command.pk).update(message=message)
         self.stdout.write(message)
         self.stdout.flush()
 
