@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 from imports.fileproperties import apply_file_properties, file_properties
-from imports.fromradarr.reader import RadarrReader, SourceError
+from imports.fromradarr.reader import RadarrReader
 from imports.fromradarr.report import SectionReport
 from imports.fromradarr.state import ImportState
 from movies.api.movies import metadata_from_resource, minimum_availability
@@ -370,11 +370,7 @@ def _mark_movies_with_files(movie_ids: list[int]) -> None:
 
 
 def import_exclusions(reader: RadarrReader, state: ImportState, report: SectionReport) -> None:
-    """Radarr 5 and later name them `exclusions`; earlier versions answer 404 there."""
-    try:
-        bodies = reader.get_list("exclusions")
-    except SourceError:
-        bodies = reader.get_list("importlistexclusion")
+    bodies = reader.get_list("exclusions")
     known = set(ImportExclusion.objects.values_list("tmdb_id", flat=True))
     for body in bodies:
         report.found += 1

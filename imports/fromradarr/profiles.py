@@ -4,7 +4,7 @@ writers from the source's own resource bodies."""
 
 from typing import Any
 
-from imports.fromradarr.reader import RadarrReader
+from imports.fromradarr.reader import NotInSource, RadarrReader
 from imports.fromradarr.report import SectionReport
 from imports.fromradarr.state import ImportState, label
 from radarr.api.errors import ApiError
@@ -186,7 +186,11 @@ def _same_delay(profile: DelayProfile, body: dict[str, Any], is_default: bool) -
 def import_release_profiles(reader: RadarrReader, state: ImportState, report: SectionReport) -> None:
     """Matched by name, or by their terms when unnamed; an indexer named by id is mapped to ours."""
     profiles = list(ReleaseProfile.objects.all())
-    for body in reader.get_list("releaseprofile"):
+    try:
+        bodies = reader.get_list("releaseprofile")
+    except NotInSource:  # before Radarr 5 they were restrictions: the same terms, no name
+        bodies = reader.get_list("restriction")
+    for body in bodies:
         report.found += 1
         body = {**state.with_tags(body), "indexerId": state.indexers.get(body.get("indexerId") or 0, 0)}
         try:

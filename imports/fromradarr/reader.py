@@ -14,6 +14,10 @@ class SourceError(Exception):
     """The source could not be read (down, wrong key, an error status, not JSON): the section stops."""
 
 
+class NotInSource(SourceError):
+    """404: the source's version has no such resource (release profiles were restrictions before 5)."""
+
+
 class RadarrReader:
     def __init__(self, url: str, api_key: str, *, read_timeout: float = 120) -> None:
         self.base = url.rstrip("/")
@@ -30,6 +34,8 @@ class RadarrReader:
             raise SourceError(f"GET {path}: {type(error).__name__}") from None
         if response.status_code == 401:
             raise SourceError(f"GET {path}: the source refused the API key (401)")
+        if response.status_code == 404:
+            raise NotInSource(f"GET {path}: the source has no such resource (404)")
         if response.status_code >= 400:
             raise SourceError(f"GET {path}: the source answered {response.status_code}")
         try:

@@ -48,6 +48,7 @@ SECTIONS = [
     Section("Metadata", providers.import_metadata),
     Section("Import lists", providers.import_import_lists),
     Section("Import list exclusions", library.import_exclusions),
+    Section("Indexer, download and list options", settings.import_options),
     Section("UI settings", settings.import_ui_settings),
     Section("Host settings", settings.import_host_settings),
     Section("Movies", library.import_movies),

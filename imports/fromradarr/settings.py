@@ -3,12 +3,17 @@ on another machine (proxy, log level, backups); each through the writer of our o
 
 from typing import Any
 
+from downloads.editing import save_download_client_config
 from downloads.models import RemotePathMapping
 from downloads.remotepaths import as_directory, save_remote_path_mapping
-from imports.fromradarr.reader import RadarrReader
+from imports.fromradarr.reader import NotInSource, RadarrReader
 from imports.fromradarr.report import SectionReport
 from imports.fromradarr.state import ImportState
 from imports.mediamanagement import save_media_management_config, save_naming_config
+from imports.metadataediting import save_metadata_config
+from indexers.models import IndexerConfig
+from indexers.options import indexer_options_input, save_indexer_options
+from movies.importlistediting import save_import_list_config
 from radarr.api.errors import ApiError
 from radarr.api.secrets import MASK
 from radarr.hostconfig import save_host_config
@@ -25,7 +30,12 @@ HOST_KEYS = (
 def _config(
     reader: RadarrReader, report: SectionReport, path: str, save: Any, body: dict[str, Any] | None = None
 ) -> None:
-    body = reader.get_object(path) if body is None else body
+    if body is None:
+        try:
+            body = reader.get_object(path)
+        except NotInSource:  # settings an older Radarr did not have yet
+            report.skip("not in the source's version")
+            return
     report.found += 1
     try:
         save({key: value for key, value in body.items() if key != "id"})
@@ -56,6 +66,36 @@ def import_remote_path_mappings(reader: RadarrReader, state: ImportState, report
         mappings[(saved.host.lower(), saved.remote_path)] = saved
         report.updated += existing is not None
         report.imported += existing is None
+
+
+def import_options(reader: RadarrReader, state: ImportState, report: SectionReport) -> None:
+    """Indexer options, completed download handling, list cleaning and the certification country."""
+    _config(reader, report, "config/indexer", lambda body: save_indexer_options(
+        indexer_options_input(body, IndexerConfig.load())
+    ))  # fmt: skip
+    _config(reader, report, "config/downloadclient", save_download_client_config)
+    _config(
+        reader,
+        report,
+        "config/importlist",
+        lambda body: save_import_list_config(_safe_cleaning(body, state, report)),
+    )
+    _config(reader, report, "config/metadata", save_metadata_config)
+
+
+def _safe_cleaning(body: dict[str, Any], state: ImportState, report: SectionReport) -> dict[str, Any]:
+    """List cleaning as the source has it, but never one that deletes files: a move-in must not arm a
+    deletion the user did not choose here (their tag mapped to ours)."""
+    body = {**body, "listSyncTag": state.tags.get(body.get("listSyncTag") or 0, 0)}
+    if body.get("listSyncLevel") == "removeAndDelete":
+        body["listSyncLevel"] = "removeAndKeep"
+        report.notice(
+            "invalid",
+            "Import list cleaning",
+            "the source removes movies and deletes their files; imported as 'remove, keep files': "
+            "choose deleting again on Settings → Import Lists if you want it",
+        )
+    return body
 
 
 def import_ui_settings(reader: RadarrReader, state: ImportState, report: SectionReport) -> None:

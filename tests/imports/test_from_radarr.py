@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from downloads.models import Blocklist, DownloadClient, History, HistoryEventType, RemotePathMapping
-from imports.fromradarr.run import import_radarr
+from imports.fromradarr.run import SECTIONS, import_radarr
 from indexers.models import Indexer
 from movies.models import ImportExclusion, Movie, MovieFile, RootFolder
 from notifications.models import Notification
@@ -247,7 +247,8 @@ def test_the_command_prints_progress_and_the_report(source):
     call_command("import_radarr", "--url", source.url, "--api-key", source.API_KEY, stdout=out)
 
     text = out.getvalue()
-    assert "[18/21] Movies" in text and "Movies: 4 found, 4 imported, 0 updated" in text
+    position = [section.name for section in SECTIONS].index("Movies") + 1
+    assert f"[{position}/{len(SECTIONS)}] Movies" in text and "Movies: 4 found, 4 imported, 0 updated" in text
     assert "[secret] Indexer 'NZBgeek'" in text
     assert source.API_KEY not in text
     command = RadarrCommandRow.objects.get(name="ImportRadarr")  # System → Tasks lists it
@@ -261,3 +262,40 @@ def test_the_command_fails_with_the_stopping_section(source):
         call_command("import_radarr", "--url", source.url, "--api-key", source.API_KEY, stdout=io.StringIO())
 
     assert Movie.objects.count() == 4
+
+
+def test_settings_come_over_but_never_one_that_deletes_files(source):
+    from downloads.models import DownloadClientConfig
+    from imports.models import NamingConfig
+    from indexers.models import IndexerConfig
+    from movies.models import ImportListConfig, MetadataConfig
+
+    report = import_radarr(source.url, source.API_KEY)
+
+    assert NamingConfig.load().standard_movie_format == "{Movie Title} ({Release Year}) {Quality Full}"
+    assert (IndexerConfig.load().minimum_age, IndexerConfig.load().rss_sync_interval) == (10, 20)
+    assert not DownloadClientConfig.load().auto_redownload_failed
+    assert MetadataConfig.load().certification_country == "gb"
+    cleaning = ImportListConfig.load()
+    assert cleaning.list_sync_level == "removeAndKeep"  # the source's removeAndDelete is not armed here
+    assert cleaning.list_sync_tag == Tag.objects.get(label="anime").pk
+    assert any(notice.item == "Import list cleaning" for notice in report.notices)
+    mapping = RemotePathMapping.objects.get()
+    assert (mapping.host, mapping.remote_path, mapping.local_path) == (
+        "sabnzbd.lan",
+        "/downloads/complete/",
+        "/data/complete/",
+    )
+    assert ImportExclusion.objects.get().tmdb_id == 603
+
+
+def test_a_source_before_release_profiles_gives_its_restrictions(source):
+    source.routes.pop(("GET", "/api/v3/releaseprofile"))
+    source.serve("restriction", [{"id": 1, "required": "REMUX,HDR", "ignored": "CAM", "tags": [2]}])
+
+    report = import_radarr(source.url, source.API_KEY)
+
+    assert report.succeeded
+    profile = ReleaseProfile.objects.get()
+    assert (profile.required, profile.ignored) == (["REMUX", "HDR"], ["CAM"])
+    assert [tag.label for tag in profile.tags.all()] == ["4k"]
