@@ -121,7 +121,7 @@ def _movie_row(body: dict[str, Any], profile_id: int, movie: Movie | None) -> Mo
 
 
 def _checked(
-    body: dict[str, Any], state: ImportState, report: SectionReport, taken: dict[str, int]
+    body: dict[str, Any], state: ImportState, report: SectionReport, taken: dict[str, int], roots: set[str]
 ) -> int | None:
     """The movie's profile here, or None (with the reason counted) when it cannot be adopted."""
     tmdb_id = body.get("tmdbId")
@@ -142,6 +142,10 @@ def _checked(
         report.skip("no usable path")
         report.notice("path", f"Movie '{body.get('title')}'", f"path '{path}' is not an absolute path")
         return None
+    if path in roots:
+        report.skip("no usable path")
+        report.notice("path", path, f"'{body.get('title')}' has a root folder as its folder")
+        return None
     if taken.get(path, tmdb_id) != tmdb_id:
         report.skip("path used by another movie")
         report.notice("path", path, "another movie here already lives in this folder")
@@ -155,10 +159,11 @@ def import_movies(reader: RadarrReader, state: ImportState, report: SectionRepor
     report.found = len(bodies)
     existing = {movie.tmdb_id: movie for movie in Movie.objects.all()}
     taken = {movie.path: movie.tmdb_id for movie in existing.values()}
+    roots = set(RootFolder.objects.values_list("path", flat=True)) | {"/"}
     rows: list[tuple[dict[str, Any], Movie]] = []
     seen: set[int] = set()
     for body in bodies:
-        profile_id = _checked(body, state, report, taken)
+        profile_id = _checked(body, state, report, taken, roots)
         if profile_id is None or body["tmdbId"] in seen:
             continue
         seen.add(body["tmdbId"])
@@ -322,10 +327,14 @@ def _file_row(
     relative = str(body.get("relativePath") or "")
     if not relative and body.get("path"):
         relative = posixpath.relpath(str(body["path"]), movie.path)
-    full = posixpath.join(movie.path, relative)
-    if not relative or relative.startswith("../"):
-        report.skip("no usable path")
+    relative = posixpath.normpath(relative) if relative else ""
+    if not relative or relative.startswith(("/", "../")) or relative in (".", ".."):
+        report.skip("no usable path")  # a file outside its movie's folder is never adopted
+        report.notice(
+            "path", f"{movie.path} → {relative}", "the file's path is not inside its movie's folder"
+        )
         return None
+    full = posixpath.join(movie.path, relative)
     if not os.path.isfile(full):
         if _visible(movie.root_folder_path):
             report.notice("path", full, "file not found: not recorded (it may have been moved or deleted)")

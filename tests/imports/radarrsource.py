@@ -19,7 +19,9 @@ class StandInRadarr(FakeServer):
         self.page_size = page_size
 
     def serve(self, path: str, body: Any) -> None:
-        """GET /api/v3/<path> answers `body`; a paged resource's list is split into pages."""
+        """GET /api/v3/<path> answers `body` (instead of what it answered); a paged resource's list is
+        split into pages."""
+        self.routes.pop(("GET", f"/api/v3/{path}"), None)
         if path in PAGED and isinstance(body, list):
             self._serve_pages(path, body)
             return

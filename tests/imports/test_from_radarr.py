@@ -290,7 +290,7 @@ def test_settings_come_over_but_never_one_that_deletes_files(source):
 
 
 def test_a_source_before_release_profiles_gives_its_restrictions(source):
-    source.routes.pop(("GET", "/api/v3/releaseprofile"))
+    source.fail("releaseprofile", status=404)
     source.serve("restriction", [{"id": 1, "required": "REMUX,HDR", "ignored": "CAM", "tags": [2]}])
 
     report = import_radarr(source.url, source.API_KEY)
@@ -299,3 +299,19 @@ def test_a_source_before_release_profiles_gives_its_restrictions(source):
     profile = ReleaseProfile.objects.get()
     assert (profile.required, profile.ignored) == (["REMUX", "HDR"], ["CAM"])
     assert [tag.label for tag in profile.tags.all()] == ["4k"]
+
+
+def test_a_file_path_leaving_its_movie_folder_is_never_adopted(source, library, tmp_path):
+    outside = tmp_path / "outside.mkv"
+    outside.write_bytes(b"not a movie file")
+    movies = our_fixtures(library)["movie"]
+    movies[0]["movieFile"]["relativePath"] = "../../outside.mkv"
+    movies[1]["movieFile"]["relativePath"] = str(outside)
+    source.serve("movie", movies)
+
+    report = import_radarr(source.url, source.API_KEY)
+
+    assert not MovieFile.objects.filter(movie__tmdb_id__in=[329865, 348]).exists()
+    files = next(section for section in report.sections if section.name == "Movie files")
+    assert files.skip_reasons["no usable path"] == 2
+    assert outside.read_bytes() == b"not a movie file"
