@@ -3,7 +3,7 @@
 Files stay where they are: a movie's folder and files are adopted at the paths the source gives,
 checked for existence (a missing one is reported and not recorded), never moved, renamed, copied or
 deleted. Movies match by TMDB id, files by their movie and relative path. Written in batches: a
-library of 10,000 movies is a few hundred statements, not tens of thousands.
+library of 10,000 movies is a few hundred statements, not tens of thousands. Their files: `files`.
 """
 
 import os
@@ -12,18 +12,14 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Case, Exists, F, Min, OuterRef, Subquery, Sum, When
-from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
-from imports.fileproperties import apply_file_properties, file_properties
 from imports.fromradarr.reader import RadarrReader
 from imports.fromradarr.report import SectionReport
 from imports.fromradarr.state import ImportState
 from movies.api.movies import metadata_from_resource, minimum_availability
-from movies.fileformats import current_formats, match_file
 from movies.library import add_exclusion, add_root_folder
-from movies.models import AlternativeTitle, Collection, ImportExclusion, Movie, MovieFile, RootFolder
+from movies.models import AlternativeTitle, Collection, ImportExclusion, Movie, RootFolder
 from movies.refresh import apply_metadata
 from movies.titles import clean_title, sort_title
 from radarr.api.errors import ApiError
@@ -42,10 +38,6 @@ MOVIE_COLUMNS = [
     "popularity", "collection", "add_options", "monitored", "minimum_availability", "quality_profile",
     "root_folder_path", "path", "added",
 ]  # fmt: skip
-FILE_COLUMNS = [
-    "size", "date_added", "scene_name", "release_group", "edition", "quality_id", "revision", "language_ids",
-    "indexer_flags", "media_info", "original_file_path", "custom_format_ids", "custom_formats_stamp",
-]  # fmt: skip
 
 
 def parse_date(value: Any) -> datetime | None:
@@ -62,7 +54,7 @@ def parse_date(value: Any) -> datetime | None:
 # ---- root folders
 
 
-def _visible(path: str) -> bool:
+def visible(path: str) -> bool:
     return bool(path) and os.path.isdir(path)
 
 
@@ -74,7 +66,7 @@ def import_root_folders(reader: RadarrReader, state: ImportState, report: Sectio
         if path in known:
             report.updated += 1
             continue
-        if not _visible(path):
+        if not visible(path):
             report.skip("not visible from this machine")
             report.notice(
                 "root folder",
@@ -95,7 +87,7 @@ def import_root_folders(reader: RadarrReader, state: ImportState, report: Sectio
 # ---- movies
 
 
-def _chunks(items: list[Any], size: int = BATCH) -> Iterable[list[Any]]:
+def chunks(items: list[Any], size: int = BATCH) -> Iterable[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -167,33 +159,39 @@ def import_movies(reader: RadarrReader, state: ImportState, report: SectionRepor
         if profile_id is None or body["tmdbId"] in seen:
             continue
         seen.add(body["tmdbId"])
+        here = existing.get(body["tmdbId"])
+        before = _values(here) if here is not None else None
         try:
-            movie = _movie_row(body, profile_id, existing.get(body["tmdbId"]))
+            movie = _movie_row(body, profile_id, here)
         except ApiError as error:
             report.skip("not accepted here")
             report.notice("invalid", f"Movie '{body.get('title')}'", error.message)
             continue
         taken[movie.path] = movie.tmdb_id
         rows.append((body, movie))
+        movie.changed = before is None or before != _values(movie)
     _link_collections([movie for _, movie in rows])
     new = [movie for _, movie in rows if movie.pk is None]
     old = [movie for _, movie in rows if movie.pk is not None]
-    for chunk in _chunks(new):
+    for chunk in chunks(new):
         Movie.objects.bulk_create(chunk)
     if any(movie.pk is None for movie in new):  # a database that does not return ids (none we run on)
         ids = dict(Movie.objects.filter(tmdb_id__in=[m.tmdb_id for m in new]).values_list("tmdb_id", "pk"))
         for movie in new:
             movie.pk = movie.id = ids[movie.tmdb_id]
-    for chunk in _chunks(old):
+    for chunk in chunks([movie for movie in old if movie.changed]):  # a second run writes what changed
         Movie.objects.bulk_update(chunk, MOVIE_COLUMNS)
     report.imported, report.updated = len(new), len(old)
     for body, movie in rows:
         if isinstance(body.get("id"), int):
             state.movies[body["id"]] = movie.pk
-        state.movie_paths[movie.pk] = movie.path
     _replace_tags(rows, state)
     _replace_alternative_titles([movie for _, movie in rows])
     _report_missing_folders([movie for _, movie in rows], report)
+
+
+def _values(movie: Movie) -> tuple[Any, ...]:
+    return tuple(getattr(movie, Movie._meta.get_field(name).attname) for name in MOVIE_COLUMNS)
 
 
 def _link_collections(movies: list[Movie]) -> None:
@@ -220,7 +218,7 @@ def _link_collections(movies: list[Movie]) -> None:
 
 def _replace_tags(rows: list[tuple[dict[str, Any], Movie]], state: ImportState) -> None:
     through = Movie.tags.through
-    for chunk in _chunks(rows):
+    for chunk in chunks(rows):
         through.objects.filter(movie_id__in=[movie.pk for _, movie in chunk]).delete()
         through.objects.bulk_create(
             through(movie_id=movie.pk, tag_id=tag_id)
@@ -231,7 +229,7 @@ def _replace_tags(rows: list[tuple[dict[str, Any], Movie]], state: ImportState) 
 
 def _replace_alternative_titles(movies: list[Movie]) -> None:
     """The source's alternative titles replace the TMDB ones (as a refresh does); users' stay."""
-    for chunk in _chunks(movies):
+    for chunk in chunks(movies):
         by_id = {movie.pk: movie for movie in chunk}
         AlternativeTitle.objects.filter(movie_id__in=by_id, source_type=AlternativeTitle.Source.TMDB).delete()
         kept: dict[int, set[str]] = {pk: {movie.clean_title} for pk, movie in by_id.items()}
@@ -257,122 +255,13 @@ def _report_missing_folders(movies: list[Movie], report: SectionReport) -> None:
     for movie in movies:
         if os.path.isdir(movie.path):
             continue
-        if _visible(movie.root_folder_path):
+        if visible(movie.root_folder_path):
             report.notice("path", movie.path, f"the folder of '{movie.title}' was not found")
         else:
             hidden[movie.root_folder_path] = hidden.get(movie.root_folder_path, 0) + 1
     for root, count in hidden.items():
         message = f"{count} movie(s) live here, not visible from this machine: {HIDDEN_ROOT_HINT}"
         report.notice("root folder", root, message)
-
-
-# ---- movie files
-
-
-def _source_files(reader: RadarrReader, bodies: list[dict[str, Any]]) -> list[tuple[int, dict[str, Any]]]:
-    """(source movie id, movie file body): embedded in the movie list, else asked for in batches."""
-    files = [(body["id"], body["movieFile"]) for body in bodies if isinstance(body.get("movieFile"), dict)]
-    with_file = {movie_id for movie_id, _ in files}
-    wanting = [
-        b["id"]
-        for b in bodies
-        if b.get("hasFile") and isinstance(b.get("id"), int) and b["id"] not in with_file
-    ]
-    for chunk in _chunks(wanting, 100):
-        files += [(entry.get("movieId"), entry) for entry in reader.get_list("moviefile", movieId=chunk)]
-    return files
-
-
-def import_movie_files(reader: RadarrReader, state: ImportState, report: SectionReport) -> None:
-    bodies = state.source_movies if state.source_movies is not None else reader.get_list("movie")
-    source_files = [(state.movies.get(movie_id), body) for movie_id, body in _source_files(reader, bodies)]
-    report.found = len(source_files)
-    movies = Movie.objects.in_bulk([movie_id for movie_id, _ in source_files if movie_id])
-    existing = {(f.movie_id, f.relative_path): f for f in MovieFile.objects.filter(movie_id__in=list(movies))}
-    primary = set(
-        MovieFile.objects.filter(movie_id__in=list(movies), is_primary=True).values_list(
-            "movie_id", flat=True
-        )
-    )
-    stamp, formats = current_formats()
-    new: list[MovieFile] = []
-    old: list[MovieFile] = []
-    for movie_id, body in source_files:
-        movie = movies.get(movie_id)
-        if movie is None:
-            report.skip("its movie was not imported")
-            continue
-        movie_file = _file_row(body, movie, existing, report)
-        if movie_file is None:
-            continue
-        movie_file.custom_format_ids = match_file(movie_file, movie, formats)  # re-evaluated here
-        movie_file.custom_formats_stamp = stamp
-        if movie_file.pk is None:
-            movie_file.is_primary = movie.pk not in primary
-            primary.add(movie.pk)
-            new.append(movie_file)
-        else:
-            old.append(movie_file)
-    for chunk in _chunks(new):
-        MovieFile.objects.bulk_create(chunk)
-    for chunk in _chunks(old):
-        MovieFile.objects.bulk_update(chunk, FILE_COLUMNS)
-    report.imported, report.updated = len(new), len(old)
-    _mark_movies_with_files(list(movies))
-
-
-def _file_row(
-    body: dict[str, Any], movie: Movie, existing: dict[tuple[int, str], MovieFile], report: SectionReport
-) -> MovieFile | None:
-    relative = str(body.get("relativePath") or "")
-    if not relative and body.get("path"):
-        relative = posixpath.relpath(str(body["path"]), movie.path)
-    relative = posixpath.normpath(relative) if relative else ""
-    if not relative or relative.startswith(("/", "../")) or relative in (".", ".."):
-        report.skip("no usable path")  # a file outside its movie's folder is never adopted
-        report.notice(
-            "path", f"{movie.path} → {relative}", "the file's path is not inside its movie's folder"
-        )
-        return None
-    full = posixpath.join(movie.path, relative)
-    if not os.path.isfile(full):
-        if _visible(movie.root_folder_path):
-            report.notice("path", full, "file not found: not recorded (it may have been moved or deleted)")
-            report.skip("file not found")
-        else:
-            report.skip("in a root folder not visible here")
-        return None
-    try:
-        properties = file_properties(InsensitiveDict(body))
-    except ApiError as error:
-        report.skip("not accepted here")
-        report.notice("invalid", full, error.message)
-        return None
-    movie_file = existing.get((movie.pk, relative)) or MovieFile(movie=movie, relative_path=relative)
-    apply_file_properties(movie_file, properties)
-    movie_file.size = body.get("size") if isinstance(body.get("size"), int) else os.path.getsize(full)
-    movie_file.date_added = parse_date(body.get("dateAdded")) or movie_file.date_added
-    media_info = body.get("mediaInfo")
-    movie_file.media_info = media_info if isinstance(media_info, dict) else movie_file.media_info
-    movie_file.original_file_path = str(body.get("originalFilePath") or movie_file.original_file_path)
-    return movie_file
-
-
-def _mark_movies_with_files(movie_ids: list[int]) -> None:
-    """has_file, size_on_disk and first_imported as a scan leaves them (movies.scanning.update_file_state),
-    set in one statement per batch rather than per movie."""
-    files = MovieFile.objects.filter(movie=OuterRef("pk")).order_by().values("movie")
-    total = Subquery(files.annotate(total=Sum("size")).values("total"))
-    oldest = Subquery(files.annotate(oldest=Min("date_added")).values("oldest"))
-    for chunk in _chunks(movie_ids):
-        Movie.objects.filter(pk__in=chunk).update(
-            has_file=Exists(files),
-            size_on_disk=Coalesce(total, 0),
-            first_imported=Case(
-                When(first_imported__isnull=True, then=oldest),
-                default=Least(F("first_imported"), Coalesce(oldest, F("first_imported"))),
-            ),
-        )
 
 
 # ---- exclusions

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from imports.fromradarr import activity, library, profiles, providers, settings, tags
+from imports.fromradarr import activity, files, library, profiles, providers, settings, tags
 from imports.fromradarr.reader import RadarrReader, SourceError
 from imports.fromradarr.report import ImportReport, SectionReport
 from imports.fromradarr.state import ImportState
@@ -52,7 +52,7 @@ SECTIONS = [
     Section("UI settings", settings.import_ui_settings),
     Section("Host settings", settings.import_host_settings),
     Section("Movies", library.import_movies),
-    Section("Movie files", library.import_movie_files),
+    Section("Movie files", files.import_movie_files),
     Section("History", activity.import_history),
     Section("Blocklist", activity.import_blocklist),
 ]

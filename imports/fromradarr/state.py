@@ -13,7 +13,6 @@ class ImportState:
     download_clients: dict[int, int] = field(default_factory=dict)
     indexers: dict[int, int] = field(default_factory=dict)
     movies: dict[int, int] = field(default_factory=dict)  # source movie id → our movie id
-    movie_paths: dict[int, str] = field(default_factory=dict)  # our movie id → its folder
     source_movies: list[dict[str, Any]] | None = None  # the source's movie list, read once
 
     def tag_ids(self, source_ids: Any) -> list[int]:
