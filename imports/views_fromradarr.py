@@ -11,8 +11,15 @@ from django.views.decorators.vary import vary_on_headers
 from imports.fromradarr.report import ImportReport
 from imports.models import RadarrImport
 from radarr.commands import queue_command
+from radarr.models import Command
 
 RUNNING = ("queued", "running")
+
+
+def _command_unfinished() -> bool:
+    """Whether an ImportRadarr command is queued or running: a run whose worker died is failed by the
+    command recovery, while its RadarrImport row would still say running."""
+    return Command.objects.unfinished().filter(name="ImportRadarr").exists()
 
 
 def _form_errors(url: str, api_key: str) -> list[str]:
@@ -21,7 +28,7 @@ def _form_errors(url: str, api_key: str) -> list[str]:
         errors.append("The address must start with http:// or https:// (e.g. http://radarr:7878).")
     if not api_key:
         errors.append("The API key is needed: Radarr shows it in Settings → General.")
-    if RadarrImport.objects.filter(status__in=RUNNING).exists():
+    if _command_unfinished():
         errors.append("A move-in is already running: wait for it to end.")
     return errors
 
@@ -58,7 +65,9 @@ def migrate_run(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _run_context(run: RadarrImport) -> dict:
     report = ImportReport.from_json(run.report) if run.report else None
-    return {"run": run, "report": report, "running": run.status in RUNNING}
+    running = run.status in RUNNING and _command_unfinished()
+    status = "interrupted" if run.status in RUNNING and not running else run.status
+    return {"run": run, "report": report, "running": running, "status": status}
 
 
 @require_GET

@@ -6,6 +6,7 @@ import pytest
 from downloads.models import DownloadClient
 from imports.fromradarr.run import run_saved_import
 from imports.models import RadarrImport
+from radarr.commands import queue_command
 from radarr.models import Command
 from tests.imports.radarrsource import StandInRadarr, our_fixtures
 
@@ -44,10 +45,12 @@ def test_bad_input_is_refused_with_a_message(admin_client):
 
 def test_the_run_page_shows_progress_then_the_report_and_the_json(admin_client, source):
     run = RadarrImport.objects.create(url=source.url, api_key=source.API_KEY)
+    queue_command("ImportRadarr", {"importId": run.pk})
     running = admin_client.get(f"/settings/migrate/{run.pk}", headers={"HX-Request": "true"})
     assert 'hx-trigger="every 2s"' in running.content.decode()
 
     run_saved_import(run.pk)
+    Command.objects.filter(name="ImportRadarr").update(status="completed")
 
     run.refresh_from_db()
     assert run.status == "completed" and run.api_key == ""  # the key is not kept past the start
@@ -87,3 +90,13 @@ def test_provider_lists_show_the_providers_that_need_their_password(admin_client
     assert clients.count("needs its password") == 2
     assert indexers.count("needs its password") == 1
     assert "type the secret in below" in edit.content.decode()
+
+
+def test_a_run_whose_worker_died_shows_interrupted_and_another_may_start(admin_client, source):
+    run = RadarrImport.objects.create(url=source.url, status="running")  # its command failed at a restart
+
+    page = admin_client.get(f"/settings/migrate/{run.pk}").content.decode()
+    again = admin_client.post("/settings/migrate", {"url": source.url, "api_key": "key"})
+
+    assert "interrupted" in page and "every 2s" not in page
+    assert again.status_code == 302
