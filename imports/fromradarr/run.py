@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from imports.fromradarr import activity, files, library, profiles, providers, settings, tags
+from imports.fromradarr import (
+    activity,
+    files,
+    library,
+    moviecollections,
+    profiles,
+    providers,
+    settings,
+    tags,
+)
 from imports.fromradarr.reader import RadarrReader, SourceError
 from imports.fromradarr.report import ImportReport, SectionReport
 from imports.fromradarr.state import ImportState
@@ -53,6 +62,8 @@ SECTIONS = [
     Section("Host settings", settings.import_host_settings),
     Section("Movies", library.import_movies),
     Section("Movie files", files.import_movie_files),
+    Section("Collections", moviecollections.import_collections),
+    Section("Auto tagging", moviecollections.import_auto_tags),
     Section("History", activity.import_history),
     Section("Blocklist", activity.import_blocklist),
 ]

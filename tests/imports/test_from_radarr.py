@@ -291,7 +291,7 @@ def test_settings_come_over_but_never_one_that_deletes_files(source):
 
 def test_a_source_before_release_profiles_gives_its_restrictions(source):
     source.fail("releaseprofile", status=404)
-    source.serve("restriction", [{"id": 1, "required": "REMUX,HDR", "ignored": "CAM", "tags": [2]}])
+    source.serve("restriction", [{"id": 1, "required": "REMUX,HDR", "ignored": "CAM", "tags": [22]}])
 
     report = import_radarr(source.url, source.API_KEY)
 
@@ -315,3 +315,21 @@ def test_a_file_path_leaving_its_movie_folder_is_never_adopted(source, library, 
     files = next(section for section in report.sections if section.name == "Movie files")
     assert files.skip_reasons["no usable path"] == 2
     assert outside.read_bytes() == b"not a movie file"
+
+
+def test_collections_and_auto_tagging_rules_name_our_rows(source, library):
+    from movies.models import AutoTag, Collection
+
+    import_radarr(source.url, source.API_KEY)
+
+    collection = Collection.objects.get(tmdb_id=8091)
+    assert collection.monitored and collection.quality_profile.name == "HD-1080p (Radarr)"
+    assert collection.root_folder_path == str(library)
+    assert [tag.label for tag in collection.tags.all()] == ["kids"]
+    assert Movie.objects.get(tmdb_id=348).collection == collection
+    rule = AutoTag.objects.get(name="Kids films")
+    values = {spec["implementation"]: spec for spec in rule.specifications}
+    profile = QualityProfile.objects.get(name="HD-1080p (Radarr)")
+    assert values["QualityProfileSpecification"]["fields"]["value"] == profile.pk
+    assert values["TagSpecification"]["fields"]["value"] == Tag.objects.get(label="4k").pk
+    assert [tag.label for tag in rule.tags.all()] == ["kids"]

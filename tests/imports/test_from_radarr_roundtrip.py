@@ -30,7 +30,8 @@ PATHS = [
     "system/status", "tag", "qualitydefinition", "customformat", "qualityprofile", "delayprofile",
     "rootfolder", "config/naming", "config/mediamanagement", "remotepathmapping", "downloadclient", "indexer",
     "releaseprofile", "notification", "metadata", "importlist", "exclusions", "config/ui", "config/host",
-    "movie", "history", "blocklist",
+    "movie", "history", "blocklist", "collection", "autotagging", "config/indexer", "config/downloadclient",
+    "config/importlist", "config/metadata",
 ]  # fmt: skip
 
 
@@ -89,6 +90,23 @@ def _seed(library: Path, api_client) -> None:
     IndexerFactory(name="NZBgeek")
     DownloadClientFactory(name="SABnzbd", settings={"host": "127.0.0.1", "port": 9, "apiKey": "secretkey"})
     ImportExclusion.objects.create(tmdb_id=603, movie_title="The Matrix", movie_year=1999)
+    alien = Movie.objects.get(title="Alien")
+    alien.collection = Collection.objects.create(
+        tmdb_id=8091, title="Alien Collection", clean_title="aliencollection", sort_title="alien collection",
+        monitored=True, quality_profile=profile, root_folder_path=str(library),
+        minimum_availability="inCinemas",
+    )  # fmt: skip
+    alien.save()
+    rule = api_client.post(
+        "/api/v3/autotagging",
+        {"name": "Old films", "removeTagsAutomatically": True, "tags": [uhd.pk], "specifications": [
+            {"name": "Old", "implementation": "YearSpecification", "negate": False, "required": True,
+             "fields": [{"name": "min", "value": 1900}, {"name": "max", "value": 1990}]},
+            {"name": "Kids", "implementation": "TagSpecification", "negate": True, "required": False,
+             "fields": [{"name": "value", "value": kids.pk}]}]},
+        content_type="application/json",
+    )  # fmt: skip
+    assert rule.status_code == 201, rule.content
 
 
 def _capture(api_client) -> dict[str, Any]:
@@ -122,6 +140,8 @@ def _without_ids(value: Any, names: dict[str, dict[int, str]]) -> Any:
     if not isinstance(value, dict):
         return value
     result = {}
+    if value.get("type") == "movieTag":  # an auto tagging condition's tag
+        value = {**value, "value": names["tag"].get(value.get("value"))}
     for key, item in value.items():
         if key in (
             "id",
@@ -152,7 +172,7 @@ def _names() -> dict[str, dict[int, str]]:
 def _compared(api_client, path: str) -> Any:
     body = api_client.get(f"/api/v3/{path}").json()
     body = body["records"] if path in PAGED else body
-    key = "tmdbId" if path == "movie" else "name"
+    key = "tmdbId" if path in ("movie", "collection") else "name"
     return sorted(
         _without_ids(body, _names()), key=lambda item: str(item.get(key) or item.get("sourceTitle"))
     )
@@ -162,9 +182,8 @@ def test_a_library_moves_in_from_another_instance_and_compares_equal(api_client,
     library = tmp_path / "movies"
     library.mkdir()
     _seed(library, api_client)
-    before = {
-        path: _compared(api_client, path) for path in ("movie", "qualityprofile", "customformat", "history")
-    }
+    compared = ("movie", "qualityprofile", "customformat", "history", "collection", "autotagging")
+    before = {path: _compared(api_client, path) for path in compared}
     source = StandInRadarr()
     source.serve_all(_capture(api_client))
     _empty_the_database()
