@@ -62,5 +62,5 @@ def import_from_radarr(import_id: int | None = None) -> str:
         return "Nothing to import: start a move-in from Settings → Migrate from Radarr"
     report = run_saved_import(import_id, report_progress)
     if report is None:
-        return f"Move-in {import_id} no longer exists"
+        return f"Move-in {import_id} no longer exists or has already run"
     return final_line(report)

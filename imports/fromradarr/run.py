@@ -134,10 +134,12 @@ def run_saved_import(import_id: int, progress: Progress = _quiet) -> ImportRepor
     from imports.models import RadarrImport
 
     row = RadarrImport.objects.filter(pk=import_id).first()
-    if row is None:
+    # claimed in one conditional UPDATE: a run is started once (a re-sent command finds it taken)
+    if row is None or not RadarrImport.objects.filter(pk=import_id, status="queued").update(
+        status="running", api_key=""
+    ):
         return None
     api_key = row.api_key
-    RadarrImport.objects.filter(pk=import_id).update(status="running", api_key="")
 
     def step(message: str) -> None:
         RadarrImport.objects.filter(pk=import_id).update(progress=message[:500])

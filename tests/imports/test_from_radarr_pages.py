@@ -100,3 +100,16 @@ def test_a_run_whose_worker_died_shows_interrupted_and_another_may_start(admin_c
 
     assert "interrupted" in page and "every 2s" not in page
     assert again.status_code == 302
+
+
+def test_a_move_in_runs_once_even_if_its_command_comes_again(source):
+    from imports.tasks import import_from_radarr
+
+    run = RadarrImport.objects.create(url=source.url, api_key=source.API_KEY)
+    import_from_radarr(run.pk)
+    first = RadarrImport.objects.get().report
+
+    message = import_from_radarr(run.pk)
+
+    assert message.endswith("has already run")
+    assert RadarrImport.objects.get().report == first
