@@ -9,6 +9,7 @@ library of 10,000 movies is a few hundred statements, not tens of thousands. The
 import os
 import posixpath
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from imports.fromradarr.report import SectionReport
 from imports.fromradarr.state import ImportState
 from movies.api.movies import metadata_from_resource, minimum_availability
 from movies.library import add_exclusion, add_root_folder
+from movies.metadata import MovieMetadata
 from movies.models import AlternativeTitle, Collection, ImportExclusion, Movie, RootFolder
 from movies.refresh import apply_metadata
 from movies.titles import clean_title, sort_title
@@ -92,7 +94,21 @@ def chunks(items: list[Any], size: int = BATCH) -> Iterable[list[Any]]:
         yield items[start : start + size]
 
 
-def _movie_row(body: dict[str, Any], profile_id: int, movie: Movie | None) -> Movie:
+@dataclass
+class Adopted:
+    """A source movie on its way in: its body, its row (saved or not), what the row held before."""
+
+    body: dict[str, Any]
+    movie: Movie
+    before: tuple[Any, ...] | None  # the row's written columns before, None for a new movie
+    metadata: MovieMetadata  # its collection and alternative titles are written after the rows
+
+    @property
+    def changed(self) -> bool:
+        return self.before is None or self.before != _values(self.movie)
+
+
+def _movie_row(body: dict[str, Any], profile_id: int, movie: Movie | None) -> tuple[Movie, MovieMetadata]:
     """The movie as the source has it, over the row already here (if any); not saved."""
     metadata = metadata_from_resource(InsensitiveDict(body))
     movie = movie or Movie()
@@ -107,9 +123,7 @@ def _movie_row(body: dict[str, Any], profile_id: int, movie: Movie | None) -> Mo
         movie.path
     )
     movie.added = parse_date(body.get("added")) or movie.added or timezone.now()
-    movie.collection_ref = metadata.collection  # linked in a batch afterwards
-    movie.alternative_titles_in = metadata.alternative_titles
-    return movie
+    return movie, metadata
 
 
 def _checked(
@@ -152,7 +166,7 @@ def import_movies(reader: RadarrReader, state: ImportState, report: SectionRepor
     existing = {movie.tmdb_id: movie for movie in Movie.objects.all()}
     taken = {movie.path: movie.tmdb_id for movie in existing.values()}
     roots = set(RootFolder.objects.values_list("path", flat=True)) | {"/"}
-    rows: list[tuple[dict[str, Any], Movie]] = []
+    adopted: list[Adopted] = []
     seen: set[int] = set()
     for body in bodies:
         profile_id = _checked(body, state, report, taken, roots)
@@ -162,88 +176,89 @@ def import_movies(reader: RadarrReader, state: ImportState, report: SectionRepor
         here = existing.get(body["tmdbId"])
         before = _values(here) if here is not None else None
         try:
-            movie = _movie_row(body, profile_id, here)
+            movie, metadata = _movie_row(body, profile_id, here)
         except ApiError as error:
             report.skip("not accepted here")
             report.notice("invalid", f"Movie '{body.get('title')}'", error.message)
             continue
         taken[movie.path] = movie.tmdb_id
-        rows.append((body, movie))
-        movie.changed = before is None or before != _values(movie)
-    _link_collections([movie for _, movie in rows])
-    new = [movie for _, movie in rows if movie.pk is None]
-    old = [movie for _, movie in rows if movie.pk is not None]
+        adopted.append(Adopted(body, movie, before, metadata))
+    _link_collections(adopted)
+    _write_movies(adopted, report)
+    for entry in adopted:
+        if isinstance(entry.body.get("id"), int):
+            state.movies[entry.body["id"]] = entry.movie.pk
+    _replace_tags(adopted, state)
+    _replace_alternative_titles(adopted)
+    _report_missing_folders([entry.movie for entry in adopted], report)
+
+
+def _write_movies(adopted: list[Adopted], report: SectionReport) -> None:
+    """New rows in batches; rows already here only when something changed (a second run writes little)."""
+    new = [entry.movie for entry in adopted if entry.before is None]
     for chunk in chunks(new):
         Movie.objects.bulk_create(chunk)
-    if any(movie.pk is None for movie in new):  # a database that does not return ids (none we run on)
-        ids = dict(Movie.objects.filter(tmdb_id__in=[m.tmdb_id for m in new]).values_list("tmdb_id", "pk"))
-        for movie in new:
-            movie.pk = movie.id = ids[movie.tmdb_id]
-    for chunk in chunks([movie for movie in old if movie.changed]):  # a second run writes what changed
+    changed = [entry.movie for entry in adopted if entry.before is not None and entry.changed]
+    for chunk in chunks(changed):
         Movie.objects.bulk_update(chunk, MOVIE_COLUMNS)
-    report.imported, report.updated = len(new), len(old)
-    for body, movie in rows:
-        if isinstance(body.get("id"), int):
-            state.movies[body["id"]] = movie.pk
-    _replace_tags(rows, state)
-    _replace_alternative_titles([movie for _, movie in rows])
-    _report_missing_folders([movie for _, movie in rows], report)
+    report.imported, report.updated = len(new), len(adopted) - len(new)
 
 
 def _values(movie: Movie) -> tuple[Any, ...]:
     return tuple(getattr(movie, Movie._meta.get_field(name).attname) for name in MOVIE_COLUMNS)
 
 
-def _link_collections(movies: list[Movie]) -> None:
-    refs = {movie.collection_ref.tmdb_id: movie for movie in movies if movie.collection_ref}
+def _link_collections(adopted: list[Adopted]) -> None:
+    """Each movie's Collection row, the ones not here yet created in one insert with its settings."""
+    refs = {entry.metadata.collection.tmdb_id: entry for entry in adopted if entry.metadata.collection}
     known = {c.tmdb_id: c for c in Collection.objects.filter(tmdb_id__in=list(refs))}
     missing = [
         Collection(
             tmdb_id=tmdb_id,
-            title=movie.collection_ref.title,
-            clean_title=clean_title(movie.collection_ref.title),
-            sort_title=sort_title(movie.collection_ref.title),
-            quality_profile_id=movie.quality_profile_id,
-            root_folder_path=movie.root_folder_path,
-            minimum_availability=movie.minimum_availability,
+            title=entry.metadata.collection.title,
+            clean_title=clean_title(entry.metadata.collection.title),
+            sort_title=sort_title(entry.metadata.collection.title),
+            quality_profile_id=entry.movie.quality_profile_id,
+            root_folder_path=entry.movie.root_folder_path,
+            minimum_availability=entry.movie.minimum_availability,
         )
-        for tmdb_id, movie in refs.items()
+        for tmdb_id, entry in refs.items()
         if tmdb_id not in known
     ]
     Collection.objects.bulk_create(missing)
     known |= {c.tmdb_id: c for c in Collection.objects.filter(tmdb_id__in=[c.tmdb_id for c in missing])}
-    for movie in movies:
-        movie.collection = known.get(movie.collection_ref.tmdb_id) if movie.collection_ref else None
+    for entry in adopted:
+        ref = entry.metadata.collection
+        entry.movie.collection = known.get(ref.tmdb_id) if ref else None
 
 
-def _replace_tags(rows: list[tuple[dict[str, Any], Movie]], state: ImportState) -> None:
+def _replace_tags(adopted: list[Adopted], state: ImportState) -> None:
     through = Movie.tags.through
-    for chunk in chunks(rows):
-        through.objects.filter(movie_id__in=[movie.pk for _, movie in chunk]).delete()
+    for chunk in chunks(adopted):
+        through.objects.filter(movie_id__in=[entry.movie.pk for entry in chunk]).delete()
         through.objects.bulk_create(
-            through(movie_id=movie.pk, tag_id=tag_id)
-            for body, movie in chunk
-            for tag_id in dict.fromkeys(state.tag_ids(body.get("tags")))
+            through(movie_id=entry.movie.pk, tag_id=tag_id)
+            for entry in chunk
+            for tag_id in dict.fromkeys(state.tag_ids(entry.body.get("tags")))
         )
 
 
-def _replace_alternative_titles(movies: list[Movie]) -> None:
+def _replace_alternative_titles(adopted: list[Adopted]) -> None:
     """The source's alternative titles replace the TMDB ones (as a refresh does); users' stay."""
-    for chunk in chunks(movies):
-        by_id = {movie.pk: movie for movie in chunk}
+    for chunk in chunks(adopted):
+        by_id = {entry.movie.pk: entry for entry in chunk}
         AlternativeTitle.objects.filter(movie_id__in=by_id, source_type=AlternativeTitle.Source.TMDB).delete()
-        kept: dict[int, set[str]] = {pk: {movie.clean_title} for pk, movie in by_id.items()}
-        for movie_id, title in AlternativeTitle.objects.filter(movie_id__in=by_id).values_list(
-            "movie_id", "clean_title"
-        ):
+        kept: dict[int, set[str]] = {pk: {entry.movie.clean_title} for pk, entry in by_id.items()}
+        titles = AlternativeTitle.objects.filter(movie_id__in=by_id).values_list("movie_id", "clean_title")
+        for movie_id, title in titles:
             kept[movie_id].add(title)
         rows = []
-        for movie in chunk:
-            for title in movie.alternative_titles_in:
+        for entry in chunk:
+            for title in entry.metadata.alternative_titles:
                 cleaned = clean_title(title)
-                if cleaned and cleaned not in kept[movie.pk]:
-                    kept[movie.pk].add(cleaned)
-                    rows.append(AlternativeTitle(movie_id=movie.pk, title=title, clean_title=cleaned))
+                if cleaned and cleaned not in kept[entry.movie.pk]:
+                    kept[entry.movie.pk].add(cleaned)
+                    rows.append(AlternativeTitle(movie_id=entry.movie.pk, title=title, clean_title=cleaned))
         AlternativeTitle.objects.bulk_create(rows)
 
 
