@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Case, Exists, F, Min, OuterRef, Subquery, Sum, When
 from django.db.models.functions import Coalesce, Least
 
-from imports.fileproperties import apply_file_properties, file_properties
+from imports.fileproperties import FileProperties, apply_file_properties, file_properties
 from imports.fromradarr.library import chunks, parse_date, visible
 from imports.fromradarr.reader import RadarrReader
 from imports.fromradarr.report import SectionReport
@@ -53,15 +53,19 @@ def import_movie_files(reader: RadarrReader, state: ImportState, report: Section
     )
     stamp, formats = current_formats()
     new: list[MovieFile] = []
-    old: list[MovieFile] = []
+    changed: list[MovieFile] = []
+    updated = 0
     for movie_id, body in source_files:
         movie = movies.get(movie_id)
         if movie is None:
             report.skip("its movie was not imported")
             continue
-        movie_file = _file_row(body, movie, existing, report)
-        if movie_file is None:
+        located = _file_row(body, movie, existing, report)
+        if located is None:
             continue
+        movie_file, properties, full = located
+        before = _values(movie_file) if movie_file.pk else None
+        _adopt(movie_file, body, properties, full)
         movie_file.custom_format_ids = match_file(movie_file, movie, formats)  # re-evaluated here
         movie_file.custom_formats_stamp = stamp
         if movie_file.pk is None:
@@ -69,18 +73,22 @@ def import_movie_files(reader: RadarrReader, state: ImportState, report: Section
             primary.add(movie.pk)
             new.append(movie_file)
         else:
-            old.append(movie_file)
+            updated += 1
+            if before != _values(movie_file):  # a second run writes only what changed
+                changed.append(movie_file)
     for chunk in chunks(new):
         MovieFile.objects.bulk_create(chunk)
-    for chunk in chunks([movie_file for movie_file in old if movie_file.before != _values(movie_file)]):
+    for chunk in chunks(changed):
         MovieFile.objects.bulk_update(chunk, FILE_COLUMNS)
-    report.imported, report.updated = len(new), len(old)
+    report.imported, report.updated = len(new), updated
     _mark_movies_with_files(list(movies))
 
 
 def _file_row(
     body: dict[str, Any], movie: Movie, existing: dict[tuple[int, str], MovieFile], report: SectionReport
-) -> MovieFile | None:
+) -> tuple[MovieFile, FileProperties, str] | None:
+    """The file's row (the one here, or a new one), its facts read from the body and its full path; None
+    (with the reason) when it is not inside its movie's folder, not on disk, or its facts are refused."""
     relative = str(body.get("relativePath") or "")
     if not relative and body.get("path"):
         relative = posixpath.relpath(str(body["path"]), movie.path)
@@ -106,14 +114,18 @@ def _file_row(
         report.notice("invalid", full, error.message)
         return None
     movie_file = existing.get((movie.pk, relative)) or MovieFile(movie=movie, relative_path=relative)
-    movie_file.before = _values(movie_file) if movie_file.pk else None
+    return movie_file, properties, full
+
+
+def _adopt(movie_file: MovieFile, body: dict[str, Any], properties: FileProperties, full: str) -> None:
+    """The source's facts onto the row (not saved): quality, languages, edition, group, scene name
+    (file_properties' own rules), size, date added, media info, original path."""
     apply_file_properties(movie_file, properties)
     movie_file.size = body.get("size") if isinstance(body.get("size"), int) else os.path.getsize(full)
     movie_file.date_added = parse_date(body.get("dateAdded")) or movie_file.date_added
     media_info = body.get("mediaInfo")
     movie_file.media_info = media_info if isinstance(media_info, dict) else movie_file.media_info
     movie_file.original_file_path = str(body.get("originalFilePath") or movie_file.original_file_path)
-    return movie_file
 
 
 def _values(movie_file: MovieFile) -> tuple[Any, ...]:

@@ -203,15 +203,21 @@ def test_a_dry_run_writes_nothing_and_reports_what_it_would_do(source, library):
     assert any(notice.kind == "secret" for notice in report.notices)
 
 
-def test_a_second_run_updates_and_never_duplicates(source):
+def test_a_second_run_updates_and_never_duplicates(source, library):
     import_radarr(source.url, source.API_KEY)
     first = _counts()
     Movie.objects.filter(tmdb_id=329865).update(monitored=False)
+    movies = our_fixtures(library)["movie"]
+    movies[0]["movieFile"]["releaseGroup"] = "NEWGRP"  # the source's file facts changed since
+    movies[0]["movieFile"]["edition"] = "Extended"
+    source.serve("movie", movies)
 
     report = import_radarr(source.url, source.API_KEY)
 
     assert _counts() == first
     assert Movie.objects.get(tmdb_id=329865).monitored  # the source's value again
+    movie_file = MovieFile.objects.get(movie__tmdb_id=329865)
+    assert (movie_file.release_group, movie_file.edition) == ("NEWGRP", "Extended")
     movies = next(section for section in report.sections if section.name == "Movies")
     assert (movies.imported, movies.updated) == (0, 4)
     history = next(section for section in report.sections if section.name == "History")
