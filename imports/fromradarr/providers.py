@@ -19,7 +19,7 @@ from imports.metadataediting import METADATA
 from indexers.editing import INDEXERS
 from movies.importlistediting import IMPORT_LISTS
 from notifications.editing import NOTIFICATIONS
-from radarr.api.errors import ApiError
+from radarr.api.errors import ApiError, ValidationFailed
 from radarr.api.secrets import MASK
 from radarr.providerfamily import ProviderFamily, build_provider, missing_secrets, save_provider
 
@@ -58,20 +58,33 @@ def _prepared(body: dict[str, Any], state: ImportState) -> dict[str, Any]:
 def _import_one(
     family: ProviderFamily, body: dict[str, Any], existing: Any, kind: str, report: SectionReport
 ) -> Any:
-    """Build and save one provider; None (with a notice) when it cannot be saved here."""
-    masked = _masked(body)
+    """Build and save one provider; None (with a notice) when it cannot be saved here.
+
+    One without a secret it needs is built switched off, and only the failures about that missing secret
+    are let through: anything else wrong with it is refused as it would be from the API."""
     try:
-        row, tags = build_provider(family, body, existing, validate=not masked)
+        row, tags = build_provider(family, body, existing, validate=False)
+        masked = {name.lower() for name in _masked(body)}
         cls = family.implementations[row.implementation]
-        lacking = [
-            name for name in missing_secrets(cls, row.settings) if name.lower() in {m.lower() for m in masked}
-        ]
-        if lacking:
-            row, tags = build_provider(family, _switched_off(body), existing, validate=False)
-            row.needs_password = True
-            names = ", ".join(sorted(lacking))
-            report.notice("secret", label(body, kind), f"saved disabled: needs its password ({names})")
-        return save_provider(family, row, tags, force=True)  # never tested from here: saved as it was
+        lacking = [name for name in missing_secrets(cls, row.settings) if name.lower() in masked]
+        if not lacking:
+            row, tags = build_provider(family, body, existing)
+            return save_provider(family, row, tags, force=True)  # never tested from here
+        off = _switched_off(body)
+        try:
+            build_provider(family, off, existing)
+        except ValidationFailed as error:
+            others = [
+                f for f in error.failures if f.property_name.lower() not in {n.lower() for n in lacking}
+            ]
+            if others:
+                raise ValidationFailed(others) from None
+        row, tags = build_provider(family, off, existing, validate=False)
+        row.needs_password = True
+        report.notice(
+            "secret", label(body, kind), f"saved disabled: needs its password ({', '.join(lacking)})"
+        )
+        return save_provider(family, row, tags, force=True)
     except ApiError as error:
         report.skip("not accepted here")
         report.notice("invalid", label(body, kind), error.message)

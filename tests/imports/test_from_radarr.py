@@ -339,3 +339,16 @@ def test_collections_and_auto_tagging_rules_name_our_rows(source, library):
     assert values["QualityProfileSpecification"]["fields"]["value"] == profile.pk
     assert values["TagSpecification"]["fields"]["value"] == Tag.objects.get(label="4k").pk
     assert [tag.label for tag in rule.tags.all()] == ["kids"]
+
+
+def test_a_provider_missing_its_secret_and_wrong_otherwise_is_refused_not_saved(source, library):
+    indexers = our_fixtures(library)["indexer"]
+    indexers[0]["fields"][0]["value"] = ""  # NZBgeek's URL, which is required, besides its masked key
+    source.serve("indexer", indexers)
+
+    report = import_radarr(source.url, source.API_KEY)
+
+    assert not Indexer.objects.filter(name="NZBgeek").exists()
+    refused = [notice for notice in report.notices if notice.item == "Indexer 'NZBgeek'"]
+    assert [notice.kind for notice in refused] == ["invalid"] and "URL" in refused[0].message
+    assert Indexer.objects.get(name="Public tracker").download_client_id == 0
