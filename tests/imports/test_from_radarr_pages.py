@@ -113,3 +113,20 @@ def test_a_move_in_runs_once_even_if_its_command_comes_again(source):
 
     assert message.endswith("has already run")
     assert RadarrImport.objects.get().report == first
+
+
+def test_giving_the_missing_secret_clears_the_flag(api_client, source):
+    run_saved_import(RadarrImport.objects.create(url=source.url, api_key=source.API_KEY).pk)
+    client = DownloadClient.objects.get(name="SABnzbd")
+    body = api_client.get(f"/api/v3/downloadclient/{client.pk}").json()
+    body["fields"] = [
+        {**field, "value": "real-key"} if field["name"] == "apiKey" else field for field in body["fields"]
+    ]
+
+    response = api_client.put(
+        f"/api/v3/downloadclient/{client.pk}?forceSave=true", body, content_type="application/json"
+    )
+
+    assert response.status_code == 202, response.content
+    client.refresh_from_db()
+    assert (client.needs_password, client.settings["apiKey"]) == (False, "real-key")
