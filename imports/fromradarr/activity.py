@@ -57,6 +57,7 @@ def import_history(reader: RadarrReader, state: ImportState, report: SectionRepo
             History.objects.bulk_create(pending, batch_size=BATCH)
             report.imported += len(pending)
             pending = []
+        state.progress(f"History: {report.found:,} records read, {report.imported + len(pending):,} new")
     History.objects.bulk_create(pending, batch_size=BATCH)
     report.imported += len(pending)
 

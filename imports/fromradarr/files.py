@@ -44,6 +44,7 @@ def import_movie_files(reader: RadarrReader, state: ImportState, report: Section
     bodies = state.source_movies if state.source_movies is not None else reader.get_list("movie")
     source_files = [(state.movies.get(movie_id), body) for movie_id, body in _source_files(reader, bodies)]
     report.found = len(source_files)
+    state.progress(f"Movie files: checking {len(source_files):,} files exist and matching custom formats")
     movies = Movie.objects.in_bulk([movie_id for movie_id, _ in source_files if movie_id])
     existing = {(f.movie_id, f.relative_path): f for f in MovieFile.objects.filter(movie_id__in=list(movies))}
     primary = set(

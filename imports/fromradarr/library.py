@@ -163,6 +163,7 @@ def import_movies(reader: RadarrReader, state: ImportState, report: SectionRepor
     bodies = reader.get_list("movie")
     state.source_movies = bodies
     report.found = len(bodies)
+    state.progress(f"Movies: {len(bodies):,} read from the source; checking their folders and writing")
     existing = {movie.tmdb_id: movie for movie in Movie.objects.all()}
     taken = {movie.path: movie.tmdb_id for movie in existing.values()}
     roots = set(RootFolder.objects.values_list("path", flat=True)) | {"/"}

@@ -95,7 +95,7 @@ def import_radarr(
         report.ended = timezone.now().isoformat()
         return report
     progress(f"Reading Radarr {report.source_version} at {url}" + (" (dry run)" if dry_run else ""))
-    state = ImportState(dry_run=dry_run)
+    state = ImportState(dry_run=dry_run, progress=progress)
     if dry_run:
         with transaction.atomic():
             _run_sections(reader, state, report, progress)

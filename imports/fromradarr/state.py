@@ -1,12 +1,18 @@
 """What one move-in learns as it goes: the source's ids mapped to ours, section by section."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+
+def _quiet(message: str) -> None:
+    return None
 
 
 @dataclass
 class ImportState:
     dry_run: bool = False
+    progress: Callable[[str], None] = _quiet  # a line within a long section (the run's own progress)
     tags: dict[int, int] = field(default_factory=dict)  # source tag id → ours
     custom_formats: dict[int, int] = field(default_factory=dict)
     quality_profiles: dict[int, int] = field(default_factory=dict)
