@@ -11,7 +11,7 @@ from django.db.models import Case, Exists, F, Min, OuterRef, Subquery, Sum, When
 from django.db.models.functions import Coalesce, Least
 
 from imports.fileproperties import FileProperties, apply_file_properties, file_properties
-from imports.fromradarr.library import chunks, parse_date, visible
+from imports.fromradarr.library import chunks, fit_text_columns, parse_date, visible
 from imports.fromradarr.reader import RadarrReader
 from imports.fromradarr.report import SectionReport
 from imports.fromradarr.state import ImportState
@@ -101,6 +101,9 @@ def _file_row(
         )
         return None
     full = posixpath.join(movie.path, relative)
+    if len(relative) > MovieFile._meta.get_field("relative_path").max_length:
+        report.skip("no usable path")
+        return None
     if not os.path.isfile(full):
         if visible(movie.root_folder_path):
             report.notice("path", full, "file not found: not recorded (it may have been moved or deleted)")
@@ -127,6 +130,7 @@ def _adopt(movie_file: MovieFile, body: dict[str, Any], properties: FileProperti
     media_info = body.get("mediaInfo")
     movie_file.media_info = media_info if isinstance(media_info, dict) else movie_file.media_info
     movie_file.original_file_path = str(body.get("originalFilePath") or movie_file.original_file_path)
+    fit_text_columns(movie_file, keep=("relative_path",))
 
 
 def _values(movie_file: MovieFile) -> tuple[Any, ...]:

@@ -123,7 +123,18 @@ def _movie_row(body: dict[str, Any], profile_id: int, movie: Movie | None) -> tu
         movie.path
     )
     movie.added = parse_date(body.get("added")) or movie.added or timezone.now()
+    fit_text_columns(movie, keep=("path", "root_folder_path"))
     return movie, metadata
+
+
+def fit_text_columns(row: Any, keep: tuple[str, ...] = ()) -> None:
+    """Texts cut to their column's length (PostgreSQL refuses a longer one, which would fail the whole
+    section); the columns in `keep` are checked by the caller instead (a cut path is another path)."""
+    for field in type(row)._meta.concrete_fields:
+        value = getattr(row, field.attname)
+        limit = getattr(field, "max_length", None)
+        if field.name not in keep and isinstance(value, str) and limit and len(value) > limit:
+            setattr(row, field.attname, value[:limit])
 
 
 def _checked(
@@ -144,6 +155,10 @@ def _checked(
         report.skip(reason)
         return None
     path = str(body.get("path") or "").rstrip("/")
+    if len(path) > Movie._meta.get_field("path").max_length:
+        report.skip("no usable path")
+        report.notice("path", path[:200], "the path is longer than this server keeps")
+        return None
     if not path.startswith("/"):
         report.skip("no usable path")
         report.notice("path", f"Movie '{body.get('title')}'", f"path '{path}' is not an absolute path")

@@ -203,25 +203,30 @@ def _date(body: InsensitiveDict, name: str) -> date | None:
 
 
 def _release_facts(body: InsensitiveDict) -> dict[str, Any]:
-    """What a full movie resource (another Radarr's library, a lookup) adds: dates, ratings, studio..."""
-    language = body.get("originalLanguage")
-    ratings = body.get("ratings")
-    popularity = body.get("popularity")
+    """What a full movie resource (another Radarr's library, a lookup) adds: dates, ratings, studio...
+    Extras only: a value of the wrong type is left out, never a 400 for the movie."""
+
+    def text(name: str) -> str:
+        value = body.get(name)
+        return value if isinstance(value, str) else ""
+
+    language, ratings, popularity = body.get("originalLanguage"), body.get("ratings"), body.get("popularity")
+    keywords, secondary_year = body.get("keywords"), body.get("secondaryYear")
     return {
         "in_cinemas": _date(body, "inCinemas"),
         "digital_release": _date(body, "digitalRelease"),
         "physical_release": _date(body, "physicalRelease"),
-        "certification": _text(body, "certification"),
-        "studio": _text(body, "studio"),
-        "website": _text(body, "website"),
-        "youtube_trailer_id": _text(body, "youTubeTrailerId"),
+        "certification": text("certification"),
+        "studio": text("studio"),
+        "website": text("website"),
+        "youtube_trailer_id": text("youTubeTrailerId"),
         "original_language_id": language["id"]
         if isinstance(language, dict) and isinstance(language.get("id"), int)
         else 1,
         "ratings": ratings if isinstance(ratings, dict) else {},
         "popularity": float(popularity) if isinstance(popularity, int | float) else 0.0,
-        "keywords": _texts(body, "keywords"),
-        "secondary_year": _int(body, "secondaryYear"),
+        "keywords": tuple(k for k in keywords if isinstance(k, str)) if isinstance(keywords, list) else (),
+        "secondary_year": secondary_year if isinstance(secondary_year, int) and secondary_year > 0 else None,
     }
 
 

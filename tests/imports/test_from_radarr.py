@@ -352,3 +352,18 @@ def test_a_provider_missing_its_secret_and_wrong_otherwise_is_refused_not_saved(
     refused = [notice for notice in report.notices if notice.item == "Indexer 'NZBgeek'"]
     assert [notice.kind for notice in refused] == ["invalid"] and "URL" in refused[0].message
     assert Indexer.objects.get(name="Public tracker").download_client_id == 0
+
+
+def test_overlong_texts_are_cut_to_fit_and_an_overlong_path_is_refused(source, library):
+    movies = our_fixtures(library)["movie"]
+    movies[0]["certification"] = "X" * 300
+    movies[0]["movieFile"]["releaseGroup"] = "G" * 300
+    movies[3]["path"] = "/" + "d" * 1200
+    source.serve("movie", movies)
+
+    report = import_radarr(source.url, source.API_KEY)
+
+    assert report.succeeded, report.stopped_at
+    arrival = Movie.objects.get(tmdb_id=329865)
+    assert arrival.certification == "X" * 20 and arrival.files.get().release_group == "G" * 200
+    assert not Movie.objects.filter(tmdb_id=438631).exists()
