@@ -217,6 +217,7 @@ def main() -> None:
         "rss_bench",
         "scenegroups_bench",
         "importlist_bench",
+        "radarr_import_bench",
         "login_bench",
         "load_bench",
     )

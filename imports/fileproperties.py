@@ -76,7 +76,7 @@ def is_scene_name(name: str) -> bool:
     return parsed is not None and parsed.quality.quality.id != 0 and bool(parsed.release_group)
 
 
-def _apply(movie_file: MovieFile, properties: FileProperties) -> None:
+def apply_file_properties(movie_file: MovieFile, properties: FileProperties) -> None:
     if properties.quality is not None:
         movie_file.quality_id = properties.quality.quality.id
         revision = properties.quality.revision
@@ -101,7 +101,7 @@ def edit_movie_files(changes: dict[int, FileProperties]) -> list[MovieFile]:
     """Apply each file's changes (unknown ids are skipped, as Radarr does) and save them together."""
     files = list(MovieFile.objects.select_related("movie").filter(pk__in=changes).order_by("pk"))
     for movie_file in files:
-        _apply(movie_file, changes[movie_file.pk])
+        apply_file_properties(movie_file, changes[movie_file.pk])
         assign_formats([movie_file], movie_file.movie)
     MovieFile.objects.bulk_update(files, [*_EDITED, "custom_format_ids", "custom_formats_stamp"])
     return files

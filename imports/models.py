@@ -141,3 +141,25 @@ class Metadata(ProviderDefinition):
     @property
     def is_enabled(self) -> bool:
         return self.enable
+
+
+class RadarrImport(models.Model):
+    """One move-in from another Radarr (imports.fromradarr): what was asked, where it is, its report.
+
+    The source's API key is kept only until the run starts (the job reads it from here, so it is never
+    in the command's body, which GET /api/v3/command shows)."""
+
+    url = models.CharField(max_length=1000)
+    api_key = models.CharField(max_length=200, blank=True)
+    dry_run = models.BooleanField(default=False)
+    status = models.CharField(max_length=20, default="queued")  # queued, running, completed, failed
+    progress = models.CharField(max_length=500, blank=True)
+    report = models.JSONField(default=dict, blank=True)  # ImportReport.as_json()
+    created = models.DateTimeField(auto_now_add=True)
+    ended = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"Move-in from {self.url} ({self.status})"

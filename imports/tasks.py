@@ -4,6 +4,7 @@ from typing import Any
 
 from downloads.tracking import refresh_monitored_downloads
 from imports.completed import import_completed_downloads
+from imports.fromradarr.run import final_line, run_saved_import
 from imports.manual import import_manual_files
 from imports.pipeline import AUTO, IMPORT_MODES, import_folder
 from imports.recyclebin import clean_recycle_bin, empty_recycle_bin
@@ -51,3 +52,15 @@ def clean_up_recycle_bin() -> str:
 def empty_the_recycle_bin() -> str:
     """EmptyRecycleBin (on demand)."""
     return empty_recycle_bin()
+
+
+def import_from_radarr(import_id: int | None = None) -> str:
+    """ImportRadarr: the move-in started on Settings → Migrate from Radarr (or by the command line)."""
+    from radarr.commands import report_progress
+
+    if import_id is None:
+        return "Nothing to import: start a move-in from Settings → Migrate from Radarr"
+    report = run_saved_import(import_id, report_progress)
+    if report is None:
+        return f"Move-in {import_id} no longer exists or has already run"
+    return final_line(report)

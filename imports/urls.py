@@ -6,12 +6,18 @@ from imports import (
     api_metadata,
     api_moviefiles,
     views,
+    views_fromradarr,
     views_mediamanagement,
     views_metadata,
 )
 
 app_name = "imports"
 
-urlpatterns = [*views.urlpatterns, *views_mediamanagement.urlpatterns, *views_metadata.urlpatterns]
+urlpatterns = [
+    *views.urlpatterns,
+    *views_mediamanagement.urlpatterns,
+    *views_metadata.urlpatterns,
+    *views_fromradarr.urlpatterns,
+]
 
 api_v3 = [*api.api_v3, *api_mediamanagement.api_v3, *api_moviefiles.api_v3, *api_metadata.api_v3]

@@ -95,6 +95,8 @@ JOBS: list[Job] = [
         every=timedelta(hours=24),
     ),
     Job("EmptyRecycleBin", "imports.tasks.empty_the_recycle_bin", "Empty Recycle Bin"),
+    # ours: moving in from another Radarr (Settings → Migrate from Radarr), one run at a time
+    Job("ImportRadarr", "imports.tasks.import_from_radarr", "Move In From Radarr"),
     Job("RenameFiles", "imports.renaming.rename_files", "Rename Files"),
     Job("RenameMovie", "imports.renaming.rename_movies", "Rename Movie"),
     Job("RenameMovieFolder", "imports.renaming.rename_movie_folders", "Rename Movie Folder"),

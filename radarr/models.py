@@ -209,6 +209,9 @@ class ProviderDefinition(models.Model):
     most_recent_failure = models.DateTimeField(null=True, blank=True)
     disabled_until = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
+    # moved in from Radarr, whose API masks secrets: saved disabled until the user types the secret in
+    # (radarr.providerfamily.build_provider clears it once every secret setting has a value)
+    needs_password = models.BooleanField(default=False)
 
     class Meta:
         abstract = True

@@ -30,6 +30,7 @@ from radarr.providers import (
     record_failure,
     record_success,
     safe_message,
+    setting_fields,
     settings_from_fields,
 )
 from radarr.system.health import recheck_health
@@ -112,10 +113,22 @@ def build_provider(
     failures += _unknown_tags(common["tags"])
     settings, setting_failures = settings_from_fields(cls.Settings, common["fields"], stored)
     row.implementation, row.settings = implementation, settings
+    if row.needs_password and set(missing_secrets(cls, stored)) - set(missing_secrets(cls, settings)):
+        row.needs_password = False  # a secret a move-in could not bring has been given
     failures += setting_failures + [f for f in cls(row).validate() if f not in setting_failures]
     if failures and validate:
         raise ValidationFailed(failures)
     return row, common["tags"]
+
+
+def missing_secrets(cls: type[Provider], settings: dict[str, Any]) -> list[str]:
+    """The secret settings (passwords, API keys) of a row that have no value."""
+    return [
+        field.name
+        for field in setting_fields(cls.Settings)
+        if (field.is_secret or field.metadata["privacy"] in ("password", "apiKey"))
+        and settings.get(field.name) in (None, "")
+    ]
 
 
 def _unknown_tags(tag_ids: list[int] | None) -> list[Failure]:

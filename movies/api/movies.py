@@ -5,6 +5,7 @@ Bodies are read as Radarr binds them: names ignoring case, unknown properties ig
 movie_resources_json (the database writes most of the JSON) so 10,000 movies cost one pass.
 """
 
+from datetime import date
 from typing import Any
 
 import orjson
@@ -186,7 +187,47 @@ def metadata_from_resource(body: InsensitiveDict) -> MovieMetadata:
         images=tuple(images),
         collection=_collection(body),
         alternative_titles=tuple(title for title in titles if title),
+        **_release_facts(body),
     )
+
+
+def _date(body: InsensitiveDict, name: str) -> date | None:
+    """A resource's date (`2019-05-01T00:00:00Z` or `2019-05-01`); None when absent or unreadable."""
+    value = body.get(name)
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _release_facts(body: InsensitiveDict) -> dict[str, Any]:
+    """What a full movie resource (another Radarr's library, a lookup) adds: dates, ratings, studio...
+    Extras only: a value of the wrong type is left out, never a 400 for the movie."""
+
+    def text(name: str) -> str:
+        value = body.get(name)
+        return value if isinstance(value, str) else ""
+
+    language, ratings, popularity = body.get("originalLanguage"), body.get("ratings"), body.get("popularity")
+    keywords, secondary_year = body.get("keywords"), body.get("secondaryYear")
+    return {
+        "in_cinemas": _date(body, "inCinemas"),
+        "digital_release": _date(body, "digitalRelease"),
+        "physical_release": _date(body, "physicalRelease"),
+        "certification": text("certification"),
+        "studio": text("studio"),
+        "website": text("website"),
+        "youtube_trailer_id": text("youTubeTrailerId"),
+        "original_language_id": language["id"]
+        if isinstance(language, dict) and isinstance(language.get("id"), int)
+        else 1,
+        "ratings": ratings if isinstance(ratings, dict) else {},
+        "popularity": float(popularity) if isinstance(popularity, int | float) else 0.0,
+        "keywords": tuple(k for k in keywords if isinstance(k, str)) if isinstance(keywords, list) else (),
+        "secondary_year": secondary_year if isinstance(secondary_year, int) and secondary_year > 0 else None,
+    }
 
 
 # ---- views
