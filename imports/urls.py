@@ -8,10 +8,16 @@ from imports import (
     views,
     views_mediamanagement,
     views_metadata,
+    views_moviefiles,
 )
 
 app_name = "imports"
 
-urlpatterns = [*views.urlpatterns, *views_mediamanagement.urlpatterns, *views_metadata.urlpatterns]
+urlpatterns = [
+    *views.urlpatterns,
+    *views_mediamanagement.urlpatterns,
+    *views_metadata.urlpatterns,
+    *views_moviefiles.urlpatterns,
+]
 
 api_v3 = [*api.api_v3, *api_mediamanagement.api_v3, *api_moviefiles.api_v3, *api_metadata.api_v3]
