@@ -26,6 +26,7 @@ from imports.mediamanagement import (
 from imports.models import MediaManagementConfig, NamingConfig
 from imports.naming import NamingFormatError, build_folder_name, naming_examples
 from imports.renaming import rename_movie_files, rename_movie_folder, rename_previews
+from imports.views_rootfolders import root_folder_context
 from movies.files import FolderError
 from movies.models import Movie
 from radarr.api.errors import ValidationFailed
@@ -159,7 +160,7 @@ def media_management(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Media management settings saved.")
             return redirect("imports:mediamanagement")
     shown = {**values, **(form.data.dict() if form.is_bound else {})}
-    context = {"form": form, "examples": _examples(shown)}
+    context = {"form": form, "examples": _examples(shown), **root_folder_context()}
     return render(request, "imports/mediamanagement.html", context, status=400 if form.errors else 200)
 
 
