@@ -154,6 +154,20 @@ def test_provider_form(request: HttpRequest, family: ProviderFamily) -> HttpResp
     return _form(request, family, cls, stored, body, stored_fields, failures, tested=True)
 
 
+def posted_provider(request: HttpRequest, family: ProviderFamily) -> Provider | None:
+    """The provider the form describes as posted, unsaved (a saved row's masked secrets from the row),
+    for a field action such as a sign-in; None for an unknown implementation."""
+    cls = family.implementations.get(request.POST.get("implementation", ""))
+    if cls is None:
+        return None
+    row_id = int_or_none(request.POST.get("id", ""), minimum=1)
+    stored = family.model.objects.filter(pk=row_id).first() if row_id else None
+    row, _ = build_provider(
+        family, _posted_body(family, cls, request.POST), stored, for_test=True, validate=False
+    )
+    return cls(row)
+
+
 @require_POST
 def test_all_providers(request: HttpRequest, family: ProviderFamily) -> HttpResponse:
     recheck_health(family.health_key)
