@@ -78,6 +78,14 @@ _FIELDS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
+# What Radarr's page shows only with "Show advanced settings" on
+_ADVANCED = {
+    "createEmptyMovieFolders", "deleteEmptyFolders", "autoRenameFolders", "skipFreeSpaceCheckWhenImporting",
+    "minimumFreeSpaceWhenImporting", "copyUsingHardlinks", "useScriptImport", "scriptImportPath",
+    "enableMediaInfo", "rescanAfterRefresh", "fileDate", "setPermissionsLinux", "chmodFolder", "chownGroup",
+}  # fmt: skip
+
+
 class MediaManagementForm(forms.Form):
     """Built from the current values: a checkbox for each flag, a select for each choice."""
 
@@ -97,6 +105,7 @@ class MediaManagementForm(forms.Form):
                 field = forms.CharField(required=False, max_length=1000)
             field.label, field.help_text = label, help_text
             field.section = section  # type: ignore[attr-defined]
+            field.advanced = name in _ADVANCED  # type: ignore[attr-defined]
             if name in (
                 "standardMovieFormat",
                 "movieFolderFormat",
