@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,10 +18,10 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from movies.autotagging import CONDITION_KINDS, CONDITIONS, ConditionField, ConditionKind, text_list
 from movies.autotagrules import AutoTagInput, delete_auto_tag, save_auto_tag
-from movies.library import delete_tag
+from movies.library import create_tag, delete_tag
 from movies.models import AutoTag, RootFolder
 from movies.tagusage import tag_usages
-from radarr.api.errors import Failure, ValidationFailed
+from radarr.api.errors import ApiError, Failure, ValidationFailed
 from radarr.api.params import int_or_none
 from radarr.conditionforms import failures_by_field, posted_conditions
 from radarr.models import Tag
@@ -182,6 +182,17 @@ def tag_delete(request: HttpRequest, id: int) -> HttpResponse:
 
 
 @require_POST
+def tag_new(request: HttpRequest) -> HttpResponse:
+    """Create a tag from a form's tag box (static/js/multiselect.js): its id and label, or why not."""
+    try:
+        tag = create_tag(request.POST.get("label", ""))
+    except ApiError as error:
+        message = error.failures[0].message if isinstance(error, ValidationFailed) else error.message
+        return JsonResponse({"error": message}, status=400)
+    return JsonResponse({"id": tag.pk, "label": tag.label})
+
+
+@require_POST
 def tags_delete_unused(request: HttpRequest) -> HttpResponse:
     unused = [usage.tag for usage in tag_usages() if not usage.in_use]
     for tag in unused:
@@ -241,6 +252,7 @@ urlpatterns = [
     path("settings/tags", tags, name="tags"),
     path("settings/tags/<int:id>/delete", tag_delete, name="tag-delete"),
     path("settings/tags/delete-unused", tags_delete_unused, name="tags-delete-unused"),
+    path("settings/tags/new", tag_new, name="tag-new"),
     path("settings/autotagging/new", auto_tag_new, name="autotag-new"),
     path("settings/autotagging/<int:id>", auto_tag_edit, name="autotag-edit"),
     path("settings/autotagging/<int:id>/delete", auto_tag_delete, name="autotag-delete"),

@@ -68,3 +68,13 @@ def test_the_tags_page_costs_the_same_queries_for_many_tags(admin_client, django
         response = admin_client.get("/settings/tags")
 
     assert response.content.decode().count("1 Movie<") == 30
+
+
+def test_a_form_creates_a_tag_inline_and_gets_its_id(admin_client):
+    created = admin_client.post("/settings/tags/new", {"label": "4K Remux"})
+    again = admin_client.post("/settings/tags/new", {"label": "4k remux"})
+    empty = admin_client.post("/settings/tags/new", {"label": "  "})
+
+    tag = Tag.objects.get()
+    assert created.json() == {"id": tag.pk, "label": "4k remux"} == again.json()  # stored lower-case, once
+    assert empty.status_code == 400 and "must not be empty" in empty.json()["error"]
