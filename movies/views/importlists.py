@@ -27,6 +27,7 @@ from radarr.models import Tag
 from radarr.providerpages import (
     delete_provider,
     edit_provider,
+    manage_providers,
     new_provider,
     test_all_providers,
     test_provider_form,
@@ -188,8 +189,10 @@ def discover_add(request: HttpRequest) -> HttpResponse:
 
 
 PAGES = {"family": IMPORT_LISTS}
+MANAGE = PAGES | {"switches": [("enabled", "Enabled"), ("enableAuto", "Automatic add")], "priority": False}
 
 urlpatterns = [
+    path("settings/importlists/manage", manage_providers, MANAGE, name="importlists-manage"),
     path("discover", discover, name="discover"),
     path("discover/add", discover_add, name="discover-add"),
     path("discover/poster/<int:tmdb_id>", discover_poster, name="discover-poster"),
