@@ -23,7 +23,7 @@ from movies.calendar import (
 )
 from radarr.api.params import int_or_none
 from radarr.models import Tag, UiConfig
-from radarr.system.uiconfig import date_formats, week_column_format
+from radarr.system.uiconfig import week_column_format
 
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]  # Python's order: 0 is Monday
 
@@ -76,7 +76,6 @@ def calendar(request: HttpRequest) -> HttpResponse:
         "tag_ids": tag_ids,
         "filters": filters.urlencode(),
         "today": timezone.localdate(),
-        "formats": date_formats(ui),
     }
     template = "downloads/calendar.html#calendar" if request.htmx else "downloads/calendar.html"
     return render(request, template, context)

@@ -47,6 +47,18 @@ def _local(value: date | datetime) -> date | datetime:
     return value
 
 
+def _as_date(value: Any) -> date | datetime | None:
+    """A date or datetime as given, an ISO text (a v3 resource's) parsed, else None."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return None
+
+
 def relative_day(value: date | datetime, today: date | None = None) -> str:
     """ "Today", "Yesterday" or "Tomorrow" for those days, else ""."""
     day = value.date() if isinstance(value, datetime) else value
@@ -55,29 +67,43 @@ def relative_day(value: date | datetime, today: date | None = None) -> str:
     return names.get(day, "")
 
 
-def format_short_date(value: date | datetime | None, formats: dict[str, Any]) -> str:
-    if not value:
+def format_short_date(value: Any, formats: dict[str, Any]) -> str:
+    value = _as_date(value)
+    if value is None:
         return ""
     value = _local(value)
     return (formats["relative"] and relative_day(value)) or format_date(value, formats["short"])
 
 
 @register.simple_tag(takes_context=True)
-def short_date(context: template.Context, value: date | datetime | None, default: str = "") -> str:
+def short_date(context: template.Context, value: Any, default: str = "") -> str:
     return format_short_date(value, _formats(context)) or default
 
 
 @register.simple_tag(takes_context=True)
-def long_date(context: template.Context, value: date | datetime | None, default: str = "") -> str:
-    return format_date(_local(value), _formats(context)["long"]) if value else default
+def long_date(context: template.Context, value: Any, default: str = "") -> str:
+    value = _as_date(value)
+    return format_date(_local(value), _formats(context)["long"]) if value is not None else default
+
+
+def format_time(value: datetime, time_format: str) -> str:
+    """The time as Settings → UI says; Radarr's "h(:mm)a" is 5pm or 5:30pm (Django's P says "noon")."""
+    value = _local(value)
+    if time_format != "P":
+        return format_date(value, time_format)
+    minutes = f":{value.minute:02d}" if value.minute else ""
+    return f"{value.hour % 12 or 12}{minutes}{'pm' if value.hour >= 12 else 'am'}"  # noqa: PLR2004
 
 
 @register.simple_tag(takes_context=True)
-def date_time(context: template.Context, value: datetime | None, default: str = "") -> str:
-    if not value:
+def date_time(context: template.Context, value: Any, default: str = "") -> str:
+    value = _as_date(value)
+    if value is None:
         return default
     formats = _formats(context)
-    return f"{format_short_date(value, formats)} {format_date(_local(value), formats['time'])}"
+    if not isinstance(value, datetime):
+        return format_short_date(value, formats)
+    return f"{format_short_date(value, formats)} {format_time(value, formats['time'])}"
 
 
 @register.filter(name="bytes")

@@ -60,3 +60,16 @@ def test_the_settings_are_read_once_per_request(django_assert_num_queries):
 
     with django_assert_num_queries(1):
         _render("{% for day in days %}{% short_date day %}{% endfor %}", days=days)
+
+
+def test_iso_texts_are_read_and_anything_else_shows_the_default():
+    config = UiConfig.load()
+    config.short_date_format = "YYYY-MM-DD"
+    config.time_format = "HH:mm"
+    config.show_relative_dates = False
+    config.save()
+
+    with timezone.override("UTC"):
+        assert _render("{% date_time when %}", when="2014-03-25T17:05:00Z") == "2014-03-25 17:05"
+    assert _render('{% short_date when "—" %}', when="not a date") == "—"
+    assert _render('{% date_time when "never" %}', when=12) == "never"
