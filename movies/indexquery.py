@@ -9,7 +9,7 @@ matches and one aggregate of the whole library for the footer.
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, QuerySet, Sum, TextField
+from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, QuerySet, Sum, TextField, When
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.http import QueryDict
@@ -196,6 +196,17 @@ def _search(term: str) -> Q:
     return condition
 
 
+def search_library(term: str, limit: int) -> list[Movie]:
+    """The header search's matches: as the index searches, titles starting with the words first."""
+    starts = Q(sort_title__startswith=term.lower()) | Q(title__istartswith=term)
+    return list(
+        Movie.objects.filter(_search(term))
+        .annotate(starts=Case(When(starts, then=0), default=1))
+        .order_by("starts", "sort_title", "pk")
+        .only("tmdb_id", "title", "year")[:limit]
+    )
+
+
 def filter_movies(movies: QuerySet[Movie], query: IndexQuery) -> QuerySet[Movie]:
     """Apply the query's filters and search (not the sort or the page)."""
     match query.filter:
@@ -246,6 +257,19 @@ def sort_movies(movies: QuerySet[Movie], query: IndexQuery) -> QuerySet[Movie]:
     column = columns[query.sort]
     first = column.desc(nulls_last=True) if query.descending else column.asc(nulls_last=True)
     return movies.order_by(first, "sort_title", "pk")
+
+
+JUMP_LETTERS = ("#", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def jump_page(query: IndexQuery, letter: str) -> int:
+    """The page of the title-sorted index where titles starting with `letter` begin (Radarr's jump
+    bar): the matches sorting before it, counted in one query. "#" (digits and signs) is the first."""
+    letter = letter.strip()[:1].lower()
+    if not letter.isalpha():
+        return 1
+    before = filter_movies(Movie.objects.all(), query).filter(sort_title__lt=letter).count()
+    return before // query.page_size + 1
 
 
 def library_counts() -> LibraryCounts:
