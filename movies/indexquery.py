@@ -14,6 +14,7 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.http import QueryDict
 
+from movies.indexconditions import Condition, apply_conditions, read_conditions
 from movies.mediacover import cover_url
 from movies.models import Movie, MovieFile, MovieStatus
 from movies.titles import clean_title
@@ -87,6 +88,7 @@ class IndexQuery:
     page_size: int = PAGE_SIZE
     view: str = "posters"
     select: bool = False  # the bulk editor's select mode: checkboxes on every movie
+    conditions: tuple[Condition, ...] = ()  # the filter builder's rows (movies.indexconditions)
 
     @classmethod
     def from_params(cls, params: QueryDict, *, default_view: str = "posters") -> "IndexQuery":
@@ -109,6 +111,7 @@ class IndexQuery:
             page=max(1, _int(params.get("page")) or 1),
             view=view if view in VIEWS else default_view,
             select=params.get("select") == "1",
+            conditions=read_conditions(params.getlist("ck"), params.getlist("ct"), params.getlist("cv")),
         )
 
     def params(self, **changes: Any) -> str:
@@ -133,6 +136,9 @@ class IndexQuery:
         for key, value in pairs.items():
             if value != "":
                 text[key] = str(value)
+        for name, attribute in (("ck", "key"), ("ct", "type"), ("cv", "value")):
+            if query.conditions:
+                text.setlist(name, [getattr(condition, attribute) for condition in query.conditions])
         return text.urlencode()
 
     @property
@@ -146,6 +152,7 @@ class IndexQuery:
             or self.genre
             or self.year_from
             or self.year_to
+            or self.conditions
         )
 
 
@@ -237,6 +244,8 @@ def filter_movies(movies: QuerySet[Movie], query: IndexQuery) -> QuerySet[Movie]
         movies = movies.filter(year__gte=query.year_from)
     if query.year_to:
         movies = movies.filter(year__lte=query.year_to)
+    if query.conditions:
+        movies = apply_conditions(movies, query.conditions)
     if query.search:
         movies = movies.filter(_search(query.search))
     return movies

@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from movies.indexconditions import FIELDS, OPERATORS, Condition
 from movies.indexquery import FILTERS, JUMP_LETTERS, SORTS, VIEWS, IndexQuery, index_page, jump_page
 from movies.models import MinimumAvailability, MovieStatus, RootFolder
 from movies.savedfilters import INDEX_FILTER_TYPE, save_index_filter, saved_index_filters
@@ -46,6 +47,9 @@ def movie_index(request: HttpRequest) -> HttpResponse:
         "previous_params": query.params(page=query.page - 1) if query.page > 1 else "",
         "jump_letters": JUMP_LETTERS,
         "table_columns": TABLE_COLUMNS,
+        "condition_rows": [*query.conditions, Condition("", "", "")],  # and a blank row to fill
+        "condition_fields": FIELDS,
+        "condition_operators": OPERATORS,
         "jump_params": query.params(page=1, sort="title", descending=False),
     }
     if request.htmx and request.GET.get("more"):

@@ -43,3 +43,27 @@ def test_hide_a_column_and_choose_a_poster_size_kept_after_reload(page, live_ser
     page.get_by_role("navigation", name="Jump to titles starting with").get_by_role("link", name="Z").click()
     page.wait_for_load_state()
     assert "Zodiac" in page.locator("#movies").inner_text()
+
+
+def test_build_a_condition_and_see_the_list_filtered(page, live_server, admin_user):
+    MovieFactory(title="Heat", sort_title="heat", year=1995)
+    MovieFactory(title="Arrival", sort_title="arrival", year=2016)
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/?view=table")
+
+    page.locator("details.more-filters summary").click()
+    row = page.locator("[data-condition]").last
+    row.get_by_label("Field").select_option("year")
+    assert row.get_by_label("Operator").locator("option:not([hidden])").all_inner_texts() == [
+        "is", "is not", "more than", "less than"
+    ]  # fmt: skip
+    row.get_by_label("Operator").select_option("greaterThan")
+    row.get_by_label("Value").fill("2000")
+    row.get_by_label("Value").press("Tab")  # change: the list is filtered
+
+    page.wait_for_url("**cv=2000**")
+    table = page.locator("#movies")
+    table.get_by_text("Arrival").wait_for()
+    assert "Heat" not in table.inner_text()
+    page.get_by_role("button", name="Add condition").click()
+    assert page.locator("[data-condition]").count() == 2
