@@ -26,6 +26,7 @@ from downloads.interactive import (
 from downloads.models import DownloadClient
 from movies.models import Movie
 from radarr.api.errors import ApiError
+from radarr.api.params import int_or_none
 from releases.decisions.engine import Decision
 from releases.languages import ANY, LANGUAGES, LANGUAGES_BY_ID, ORIGINAL
 from releases.qualities import QUALITIES, QUALITIES_BY_ID, QualityModel, Revision
@@ -139,7 +140,10 @@ class _GrabPage:
 def _grab(request: HttpRequest, movie_id: int) -> _GrabPage:
     """Grab one result; a rejected one needs `confirmed` (the button asks, or a page does)."""
     movie = get_object_or_404(Movie, pk=movie_id)
-    indexer_id, guid = int(request.POST.get("indexer_id") or 0), request.POST.get("guid", "")
+    indexer_id, guid = (
+        int_or_none(request.POST.get("indexer_id", ""), minimum=0) or 0,
+        request.POST.get("guid", ""),
+    )
     cached = cached_release(indexer_id, guid)
     context = {"movie": movie, "guid": guid, "indexer_id": indexer_id}
     if cached is None:
@@ -204,7 +208,7 @@ def override_page(request: HttpRequest, movie_id: int) -> HttpResponse:
     """Override and grab: a form with the release's movie, quality and languages as read, to change."""
     movie = get_object_or_404(Movie, pk=movie_id)
     source = request.POST if request.method == "POST" else request.GET
-    indexer_id, guid = int(source.get("indexer_id") or 0), source.get("guid", "")
+    indexer_id, guid = int_or_none(source.get("indexer_id", ""), minimum=0) or 0, source.get("guid", "")
     cached = cached_release(indexer_id, guid)
     context: dict[str, Any] = {"movie": movie, "guid": guid, "indexer_id": indexer_id}
     template = f"{TEMPLATE}#override" if request.htmx else TEMPLATE

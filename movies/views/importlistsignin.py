@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from movies.importlistediting import IMPORT_LISTS, SIGN_IN
 from radarr.api.errors import ValidationFailed
 from radarr.providerpages import posted_provider
+from radarr.providers import ProviderError
 
 TEMPLATE = "movies/importlist_signin.html"
 
@@ -30,7 +31,10 @@ def _ask(request: HttpRequest, action: str, query: dict[str, str]) -> tuple[str,
         return SIGN_IN[implementation][0], {
             "error": "; ".join(failure.message for failure in failed.failures)
         }
-    answer = provider.request_action(action, query) if provider is not None else {}
+    try:
+        answer = provider.request_action(action, query) if provider is not None else {}
+    except ProviderError as error:  # the service unreachable: said on the form, never a 500
+        return SIGN_IN[implementation][0], {"error": error.message}
     return SIGN_IN[implementation][0], answer if isinstance(answer, dict) else {}
 
 

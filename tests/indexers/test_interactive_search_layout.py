@@ -132,3 +132,14 @@ def test_the_api_override_refuses_missing_or_unknown_values(api_client, searched
     assert response.status_code == 400
     assert response.json()[0]["propertyName"] == field
     assert dropped(tmp_path) == []
+
+
+@pytest.mark.parametrize("path", ["grab", "override"])
+def test_a_malformed_indexer_id_is_an_expired_result_not_a_server_error(admin_client, path):
+    movie = MovieFactory(title="Heat", year=1995)
+
+    response = admin_client.post(
+        f"/settings/indexers/search/movie/{movie.pk}/{path}", {"indexer_id": "abc", "guid": "x"}
+    )
+
+    assert response.status_code == 410 and "search again" in response.content.decode()

@@ -66,3 +66,11 @@ def test_a_list_kind_without_sign_in_is_told_so(admin_client):
     body = admin_client.post("/settings/importlists/signin/start", {"implementation": "StevenLuImport"})
 
     assert "needs no sign-in" in body.content.decode()
+
+
+def test_an_unreachable_service_is_said_on_the_form(admin_client, settings):
+    settings.RADARR_LIST_SERVICE_URLS = {"trakt": "http://127.0.0.1:9/trakt"}
+
+    response = admin_client.post("/settings/importlists/signin/start", FORM)
+
+    assert response.status_code == 200 and 'class="error"' in response.content.decode()
