@@ -18,7 +18,7 @@ from movies.importlistediting import (
 from movies.importlistsync import preview_clean
 from movies.models import ImportList, ImportListConfig, ListSyncLevel
 from movies.tmdb import TmdbError
-from movies.views import importlistsignin
+from movies.views import exclusions, importlistsignin
 from movies.views.addmovie import DEFAULTS_KEY
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import int_or_none
@@ -203,4 +203,5 @@ urlpatterns = [
     path("settings/importlists/<int:pk>", edit_provider, PAGES, name="importlist-edit"),
     path("settings/importlists/<int:pk>/delete", delete_provider, PAGES, name="importlist-delete"),
     *importlistsignin.urlpatterns,
+    *exclusions.urlpatterns,
 ]
