@@ -31,3 +31,9 @@ def test_nothing_in_the_library_still_offers_tmdb(admin_client):
     body = admin_client.get("/movies/search", {"search": "zzz"}).content.decode()
 
     assert "No movie in your library matches" in body and "/add?term=zzz" in body
+
+
+def test_no_template_comment_leaks_into_the_page(admin_client):
+    body = admin_client.get("/settings/general").content.decode()
+
+    assert "{#" not in body and "#}" not in body
