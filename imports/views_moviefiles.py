@@ -56,7 +56,7 @@ def _quality_label(movie_file: MovieFile) -> str:
     quality = QUALITIES_BY_ID.get(movie_file.quality_id)
     name = quality.name if quality else "Unknown"
     version = (movie_file.revision or {}).get("version", 1)
-    return f"{name} Proper" if version == 2 else f"{name} v{version}" if version > 2 else name  # noqa: PLR2004
+    return f"{name} Proper" if version == 2 else f"{name} v{version}" if version > 2 else name
 
 
 def file_rows(movie: Movie) -> list[FileRow]:

@@ -92,7 +92,7 @@ def format_time(value: datetime, time_format: str) -> str:
     if time_format != "P":
         return format_date(value, time_format)
     minutes = f":{value.minute:02d}" if value.minute else ""
-    return f"{value.hour % 12 or 12}{minutes}{'pm' if value.hour >= 12 else 'am'}"  # noqa: PLR2004
+    return f"{value.hour % 12 or 12}{minutes}{'pm' if value.hour >= 12 else 'am'}"
 
 
 @register.simple_tag(takes_context=True)
