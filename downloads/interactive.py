@@ -6,7 +6,7 @@ by hand goes ahead even when the release was rejected: the page asks first, the 
 """
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 
@@ -18,6 +18,7 @@ from indexers.search import searchable_movies
 from radarr.api.errors import ApiError, NotFound
 from releases.decisions.context import SearchCriteria
 from releases.decisions.engine import Decision, evaluate
+from releases.qualities import QualityModel
 from releases.releaseinfo import ReleaseInfo
 
 CACHE_SECONDS = 30 * 60
@@ -72,6 +73,25 @@ def redecide(cached: CachedRelease, movie_id: int | None = None) -> Decision:
     return evaluate(cached.release, facts[target], context, search)
 
 
+@dataclass(frozen=True, slots=True)
+class Override:
+    """What the user chose by hand for a grab (Radarr's `shouldOverride`): the quality and languages
+    recorded for it instead of what the title says. The movie is `grab_cached`'s `movie_id`."""
+
+    quality: QualityModel
+    language_ids: list[int]
+
+
+def overridden(decision: Decision, override: Override) -> Decision:
+    """The decision with the user's quality and languages: history, the queue and the import read them."""
+    candidate = decision.candidate
+    if candidate is None or decision.parsed is None:
+        raise ApiError(400, "This release's title could not be read, so it cannot be grabbed with overrides")
+    parsed = replace(decision.parsed, quality=override.quality)
+    candidate = replace(candidate, parsed=parsed, languages=list(override.language_ids))
+    return replace(decision, parsed=parsed, candidate=candidate)
+
+
 def grab_cached(
     indexer_id: int,
     guid: str,
@@ -79,12 +99,15 @@ def grab_cached(
     movie_id: int | None = None,
     download_client_id: int = 0,
     user_agent: str = "",
+    override: Override | None = None,
 ) -> tuple[Decision, Grab]:
     """Grab a release an interactive search found (its rejections do not stop a grab by hand)."""
     cached = cached_release(indexer_id, guid)
     if cached is None:
         raise ApiError(404, "Couldn't find requested release in cache, cache timeout probably expired.")
     decision = redecide(cached, movie_id)
+    if override is not None:
+        decision = overridden(decision, override)
     grab = grab_release(
         decision, download_client_id=download_client_id, user_agent=user_agent, interactive=True
     )

@@ -9,6 +9,8 @@ from imports import (
     views_fromradarr,
     views_mediamanagement,
     views_metadata,
+    views_moviefiles,
+    views_rootfolders,
 )
 
 app_name = "imports"
@@ -18,6 +20,8 @@ urlpatterns = [
     *views_mediamanagement.urlpatterns,
     *views_metadata.urlpatterns,
     *views_fromradarr.urlpatterns,
+    *views_moviefiles.urlpatterns,
+    *views_rootfolders.urlpatterns,
 ]
 
 api_v3 = [*api.api_v3, *api_mediamanagement.api_v3, *api_moviefiles.api_v3, *api_metadata.api_v3]

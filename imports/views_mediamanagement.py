@@ -26,6 +26,7 @@ from imports.mediamanagement import (
 from imports.models import MediaManagementConfig, NamingConfig
 from imports.naming import NamingFormatError, build_folder_name, naming_examples
 from imports.renaming import rename_movie_files, rename_movie_folder, rename_previews
+from imports.views_rootfolders import root_folder_context
 from movies.files import FolderError
 from movies.models import Movie
 from radarr.api.errors import ValidationFailed
@@ -77,6 +78,14 @@ _FIELDS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
+# What Radarr's page shows only with "Show advanced settings" on
+_ADVANCED = {
+    "createEmptyMovieFolders", "deleteEmptyFolders", "autoRenameFolders", "skipFreeSpaceCheckWhenImporting",
+    "minimumFreeSpaceWhenImporting", "copyUsingHardlinks", "useScriptImport", "scriptImportPath",
+    "enableMediaInfo", "rescanAfterRefresh", "fileDate", "setPermissionsLinux", "chmodFolder", "chownGroup",
+}  # fmt: skip
+
+
 class MediaManagementForm(forms.Form):
     """Built from the current values: a checkbox for each flag, a select for each choice."""
 
@@ -96,6 +105,7 @@ class MediaManagementForm(forms.Form):
                 field = forms.CharField(required=False, max_length=1000)
             field.label, field.help_text = label, help_text
             field.section = section  # type: ignore[attr-defined]
+            field.advanced = name in _ADVANCED  # type: ignore[attr-defined]
             if name in (
                 "standardMovieFormat",
                 "movieFolderFormat",
@@ -159,7 +169,7 @@ def media_management(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Media management settings saved.")
             return redirect("imports:mediamanagement")
     shown = {**values, **(form.data.dict() if form.is_bound else {})}
-    context = {"form": form, "examples": _examples(shown)}
+    context = {"form": form, "examples": _examples(shown), **root_folder_context()}
     return render(request, "imports/mediamanagement.html", context, status=400 if form.errors else 200)
 
 

@@ -16,6 +16,7 @@ from radarr.api.errors import ValidationFailed
 from radarr.providerpages import (
     delete_provider,
     edit_provider,
+    manage_providers,
     new_provider,
     test_all_providers,
     test_provider_form,
@@ -71,8 +72,17 @@ def indexer_options(request: HttpRequest) -> HttpResponse:
 
 
 INDEXER_PAGES = {"family": INDEXERS}
+MANAGE = INDEXER_PAGES | {
+    "switches": [
+        ("enableRss", "RSS"),
+        ("enableAutomaticSearch", "Automatic search"),
+        ("enableInteractiveSearch", "Interactive search"),
+    ],
+    "priority": True,
+}
 
 urlpatterns: list[URLPattern] = [
+    path("indexers/manage", manage_providers, MANAGE, name="manage"),
     path("indexers", indexer_list, name="list"),
     path("indexers/options", indexer_options, name="options"),
     path("indexers/new", new_provider, INDEXER_PAGES, name="new"),

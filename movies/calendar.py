@@ -141,7 +141,7 @@ def calendar_events(
 
 @dataclass(frozen=True, slots=True)
 class CalendarRange:
-    view: str  # month, week, agenda
+    view: str  # month, week, forecast, day, agenda
     anchor: date  # the day the user navigated to
     start: date
     end: date
@@ -154,6 +154,13 @@ def calendar_range(view: str, anchor: date, first_weekday: int = 6) -> CalendarR
     Sunday, Radarr's default; UiConfig.first_weekday converts Radarr's setting)."""
     if view == "week":
         start = anchor - timedelta(days=(anchor.weekday() - first_weekday) % 7)
+        return CalendarRange(
+            view, anchor, start, start + timedelta(days=6), anchor - timedelta(7), anchor + timedelta(7)
+        )
+    if view == "day":
+        return CalendarRange(view, anchor, anchor, anchor, anchor - timedelta(1), anchor + timedelta(1))
+    if view == "forecast":  # Radarr's forecast: yesterday and the six days after it, rolling
+        start = anchor - timedelta(days=1)
         return CalendarRange(
             view, anchor, start, start + timedelta(days=6), anchor - timedelta(7), anchor + timedelta(7)
         )

@@ -187,6 +187,21 @@ def posted_import_list_columns(post: QueryDict) -> dict[str, Any]:
     }
 
 
+# implementation → (service, what getOAuthToken needs from startOAuth's answer, by the same name)
+SIGN_IN = {
+    "PlexImport": ("Plex", "pinId"),
+    "TraktListImport": ("Trakt", "deviceCode"),
+    "TraktPopularImport": ("Trakt", "deviceCode"),
+    "TraktUserImport": ("Trakt", "deviceCode"),
+    "SimklUserImport": ("Simkl", "userCode"),
+}
+
+
+def sign_in_service(implementation: str) -> str:
+    """The service an import list kind signs in to, "" when it needs no sign-in."""
+    return SIGN_IN.get(implementation, ("", ""))[0]
+
+
 def import_list_inputs_context(cls: type[Provider], values: dict[str, Any]) -> dict[str, Any]:
     """What the list's own inputs choose from: root folders, quality profiles, the choices."""
     return {
@@ -194,6 +209,7 @@ def import_list_inputs_context(cls: type[Provider], values: dict[str, Any]) -> d
         "quality_profiles": QualityProfile.objects.order_by("name"),
         "monitor_types": MONITOR_TYPES,
         "availabilities": MinimumAvailability.choices,
+        "sign_in": sign_in_service(cls.implementation),
     }
 
 

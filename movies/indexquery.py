@@ -9,11 +9,12 @@ matches and one aggregate of the whole library for the footer.
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, QuerySet, Sum, TextField
+from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, QuerySet, Sum, TextField, When
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.http import QueryDict
 
+from movies.indexconditions import Condition, apply_conditions, read_conditions
 from movies.mediacover import cover_url
 from movies.models import Movie, MovieFile, MovieStatus
 from movies.titles import clean_title
@@ -87,6 +88,7 @@ class IndexQuery:
     page_size: int = PAGE_SIZE
     view: str = "posters"
     select: bool = False  # the bulk editor's select mode: checkboxes on every movie
+    conditions: tuple[Condition, ...] = ()  # the filter builder's rows (movies.indexconditions)
 
     @classmethod
     def from_params(cls, params: QueryDict, *, default_view: str = "posters") -> "IndexQuery":
@@ -109,6 +111,7 @@ class IndexQuery:
             page=max(1, _int(params.get("page")) or 1),
             view=view if view in VIEWS else default_view,
             select=params.get("select") == "1",
+            conditions=read_conditions(params.getlist("ck"), params.getlist("ct"), params.getlist("cv")),
         )
 
     def params(self, **changes: Any) -> str:
@@ -133,6 +136,9 @@ class IndexQuery:
         for key, value in pairs.items():
             if value != "":
                 text[key] = str(value)
+        for name, attribute in (("ck", "key"), ("ct", "type"), ("cv", "value")):
+            if query.conditions:
+                text.setlist(name, [getattr(condition, attribute) for condition in query.conditions])
         return text.urlencode()
 
     @property
@@ -146,6 +152,7 @@ class IndexQuery:
             or self.genre
             or self.year_from
             or self.year_to
+            or self.conditions
         )
 
 
@@ -196,6 +203,17 @@ def _search(term: str) -> Q:
     return condition
 
 
+def search_library(term: str, limit: int) -> list[Movie]:
+    """The header search's matches: as the index searches, titles starting with the words first."""
+    starts = Q(sort_title__startswith=term.lower()) | Q(title__istartswith=term)
+    return list(
+        Movie.objects.filter(_search(term))
+        .annotate(starts=Case(When(starts, then=0), default=1))
+        .order_by("starts", "sort_title", "pk")
+        .only("tmdb_id", "title", "year")[:limit]
+    )
+
+
 def filter_movies(movies: QuerySet[Movie], query: IndexQuery) -> QuerySet[Movie]:
     """Apply the query's filters and search (not the sort or the page)."""
     match query.filter:
@@ -226,6 +244,8 @@ def filter_movies(movies: QuerySet[Movie], query: IndexQuery) -> QuerySet[Movie]
         movies = movies.filter(year__gte=query.year_from)
     if query.year_to:
         movies = movies.filter(year__lte=query.year_to)
+    if query.conditions:
+        movies = apply_conditions(movies, query.conditions)
     if query.search:
         movies = movies.filter(_search(query.search))
     return movies
@@ -246,6 +266,19 @@ def sort_movies(movies: QuerySet[Movie], query: IndexQuery) -> QuerySet[Movie]:
     column = columns[query.sort]
     first = column.desc(nulls_last=True) if query.descending else column.asc(nulls_last=True)
     return movies.order_by(first, "sort_title", "pk")
+
+
+JUMP_LETTERS = ("#", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def jump_page(query: IndexQuery, letter: str) -> int:
+    """The page of the title-sorted index where titles starting with `letter` begin (Radarr's jump
+    bar): the matches sorting before it, counted in one query. "#" (digits and signs) is the first."""
+    letter = letter.strip()[:1].lower()
+    if not letter.isalpha():
+        return 1
+    before = filter_movies(Movie.objects.all(), query).filter(sort_title__lt=letter).count()
+    return before // query.page_size + 1
 
 
 def library_counts() -> LibraryCounts:

@@ -20,6 +20,7 @@ from movies.views import (
     autotagging,
     collections,
     editor,
+    headersearch,
     importlists,
     index,
     libraryimport,
@@ -32,6 +33,7 @@ app_name = "movies"
 
 urlpatterns = [
     *index.urlpatterns,
+    *headersearch.urlpatterns,
     *addmovie.urlpatterns,
     *moviepage.urlpatterns,
     *collections.urlpatterns,

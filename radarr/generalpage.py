@@ -13,9 +13,10 @@ class PageField:
 
     name: str
     label: str
-    kind: str = "text"  # text, number, checkbox, select, password
+    kind: str = "text"  # text, number, checkbox, select, password, path (text with the folder picker)
     help: str = ""
     choices: tuple[tuple[str, str], ...] = ()
+    advanced: bool = False  # shown only with "Show advanced settings" on, as Radarr does
 
 
 RESTART = "Applies when Radarr restarts."
@@ -24,15 +25,26 @@ PAGE_SECTIONS: list[tuple[str, list[PageField]]] = [
         "Host",
         [
             PageField(
-                "bindAddress", "Bind address", help="An IP address, or * for all interfaces. " + RESTART
+                "bindAddress",
+                "Bind address",
+                help="An IP address, or * for all interfaces. " + RESTART,
+                advanced=True,
             ),
             PageField("port", "Port", "number", RESTART),
-            PageField("urlBase", "URL base", help="For reverse proxies, e.g. /radarr. " + RESTART),
             PageField(
-                "instanceName", "Instance name", help="Shown in the browser tab and notifications. " + RESTART
+                "urlBase", "URL base", help="For reverse proxies, e.g. /radarr. " + RESTART, advanced=True
             ),
             PageField(
-                "applicationUrl", "Application URL", help="The address others reach Radarr at (links)."
+                "instanceName",
+                "Instance name",
+                help="Shown in the browser tab and notifications. " + RESTART,
+                advanced=True,
+            ),
+            PageField(
+                "applicationUrl",
+                "Application URL",
+                help="The address others reach Radarr at (links).",
+                advanced=True,
             ),
         ],
     ),
@@ -63,6 +75,7 @@ PAGE_SECTIONS: list[tuple[str, list[PageField]]] = [
                     ("disabledForLocalAddresses", "Disabled for local addresses"),
                     ("disabled", "Disabled"),
                 ),
+                advanced=True,
             ),
         ],
     ),
@@ -97,15 +110,27 @@ PAGE_SECTIONS: list[tuple[str, list[PageField]]] = [
                 "",
                 (("info", "Info"), ("debug", "Debug"), ("trace", "Trace")),
             ),
-            PageField("logSizeLimit", "Log size limit (MB)", "number", "Per log file, 1 to 10. " + RESTART),
+            PageField(
+                "logSizeLimit",
+                "Log size limit (MB)",
+                "number",
+                "Per log file, 1 to 10. " + RESTART,
+                advanced=True,
+            ),
         ],
     ),
     (
         "Backups",
         [
-            PageField("backupFolder", "Folder", help="A full path, or a folder inside the data folder."),
-            PageField("backupInterval", "Interval (days)", "number", "1 to 7."),
-            PageField("backupRetention", "Retention (days)", "number", "1 to 90."),
+            PageField(
+                "backupFolder",
+                "Folder",
+                "path",
+                help="A full path, or a folder inside the data folder.",
+                advanced=True,
+            ),
+            PageField("backupInterval", "Interval (days)", "number", "1 to 7.", advanced=True),
+            PageField("backupRetention", "Retention (days)", "number", "1 to 90.", advanced=True),
         ],
     ),
 ]

@@ -30,6 +30,7 @@ from radarr.providerfamily import (
     ProviderFamily,
     ProviderTestFailed,
     build_provider,
+    bulk_edit_providers,
     delete_providers,
     run_provider_test,
     save_provider,
@@ -154,6 +155,20 @@ def test_provider_form(request: HttpRequest, family: ProviderFamily) -> HttpResp
     return _form(request, family, cls, stored, body, stored_fields, failures, tested=True)
 
 
+def posted_provider(request: HttpRequest, family: ProviderFamily) -> Provider | None:
+    """The provider the form describes as posted, unsaved (a saved row's masked secrets from the row),
+    for a field action such as a sign-in; None for an unknown implementation."""
+    cls = family.implementations.get(request.POST.get("implementation", ""))
+    if cls is None:
+        return None
+    row_id = int_or_none(request.POST.get("id", ""), minimum=1)
+    stored = family.model.objects.filter(pk=row_id).first() if row_id else None
+    row, _ = build_provider(
+        family, _posted_body(family, cls, request.POST), stored, for_test=True, validate=False
+    )
+    return cls(row)
+
+
 @require_POST
 def test_all_providers(request: HttpRequest, family: ProviderFamily) -> HttpResponse:
     recheck_health(family.health_key)
@@ -173,3 +188,75 @@ def delete_provider(request: HttpRequest, family: ProviderFamily, pk: int) -> Ht
     return render(
         request, "radarr/provider_delete.html", {"family": family, "pages": family.pages, "row": row}
     )
+
+
+APPLY_TAGS = (
+    ("add", "Add these tags"),
+    ("remove", "Remove these tags"),
+    ("replace", "Replace the tags with these"),
+)
+
+
+def _bulk_body(post: QueryDict, switches: list[tuple[str, str]], priority: bool) -> dict[str, Any]:
+    """The Manage form's changes as the v3 bulk body: only what was set changes."""
+    body: dict[str, Any] = {}
+    for name, _ in switches:
+        value = post.get(f"switch-{name}", "")
+        if value in ("true", "false"):
+            body[name] = value == "true"
+    text = post.get("priority", "").strip()
+    if priority and text:
+        number = int_or_none(text)
+        body["priority"] = text if number is None else number  # not a number: the family's rule says why
+    tags = posted_tags(post)
+    mode = post.get("apply_tags", "add")
+    if tags or mode == "replace":
+        body |= {"tags": tags, "applyTags": mode}
+    return body
+
+
+@require_http_methods(["GET", "POST"])
+def manage_providers(
+    request: HttpRequest, family: ProviderFamily, switches: list[tuple[str, str]], priority: bool = True
+) -> HttpResponse:
+    """Radarr's "Manage" of a provider list: tick several, then switch them on or off, set their
+    priority or tags, or delete them, in one go (the v3 bulk edit and bulk delete underneath)."""
+    if request.method == "POST":
+        ids = [
+            pk for value in request.POST.getlist("ids") if (pk := int_or_none(value, minimum=1)) is not None
+        ]
+        if not ids:
+            messages.error(request, f"Tick at least one {family.label} first.")
+        elif request.POST.get("action") == "delete" and not request.POST.get("confirmed"):
+            names = family.model.objects.filter(pk__in=ids).values_list("pk", "name")
+            context = {"family": family, "pages": family.pages, "to_delete": list(names)}
+            return render(request, "radarr/provider_manage.html", context)
+        elif request.POST.get("action") == "delete":
+            deleted = delete_providers(family, ids)
+            messages.success(request, f"Deleted {deleted} {family.label}{'s' if deleted != 1 else ''}.")
+        else:
+            body = _bulk_body(request.POST, switches, priority)
+            try:
+                rows = bulk_edit_providers(family, ids, body) if body else []
+            except ValidationFailed as failed:
+                messages.error(request, "; ".join(failure.message for failure in failed.failures))
+            else:
+                changed = len(rows)
+                if changed:
+                    messages.success(
+                        request, f"Changed {changed} {family.label}{'s' if changed != 1 else ''}."
+                    )
+                else:
+                    messages.info(request, "Nothing to change: choose a switch, a priority or tags.")
+        return redirect(request.path)
+    rows = [(row, family.resource(row)) for row in family.model.objects.for_resource()]
+    context = {
+        "family": family,
+        "pages": family.pages,
+        "rows": rows,
+        "switches": switches,
+        "priority": priority,
+        "tags": Tag.objects.all(),
+        "apply_tags": APPLY_TAGS,
+    }
+    return render(request, "radarr/provider_manage.html", context)

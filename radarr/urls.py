@@ -11,7 +11,7 @@ from movies.views import wanted as wanted_page
 from radarr import views
 from radarr.api.openapi import openapi_json
 from radarr.system import api as system_api
-from radarr.system import metrics
+from radarr.system import metrics, views_updates
 from radarr.system import views as system_views
 
 pages = [
@@ -27,6 +27,8 @@ pages = [
     path("system/tasks", system_views.tasks, name="system-tasks"),
     path("system/tasks/<str:name>/run", system_views.run_task, name="system-run-task"),
     path("system/logs", system_views.logs, name="system-logs"),
+    path("system/events", views_updates.events, name="system-events"),
+    path("system/updates", views_updates.updates, name="system-updates"),
     path("system/logs/clear", system_views.clear_logs, name="system-logs-clear"),
     path("system/logs/file/<str:name>", system_views.log_file, name="system-log-file"),
     path("system/backup", system_views.backups, name="system-backup"),

@@ -4,11 +4,12 @@ The queue polls itself every few seconds; each poll carries the version it shows
 nothing changed since, the answer is an empty 204 (htmx swaps nothing) after three small queries.
 """
 
+from collections.abc import Callable
 from datetime import datetime, time
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -21,22 +22,100 @@ from downloads.failing import NotFailable, mark_history_failed
 from downloads.grabbing import GrabError
 from downloads.models import Blocklist, History, HistoryEventType
 from downloads.pending import PendingNotFound, grab_pending
-from downloads.queue import QueueItemNotFound, queue_records, queue_version, remove_queue_item, sort_records
+from downloads.queue import (
+    QueueItemNotFound,
+    QueueRecord,
+    queue_records,
+    queue_version,
+    remove_queue_item,
+    sort_records,
+)
+from radarr.api.params import int_or_none
 from radarr.providers import ProviderError
 
 PAGE_SIZE = 50
+
+
+# the queue's Status filter: key → (label, does a record pass)
+QUEUE_FILTERS: dict[str, tuple[str, Callable[[QueueRecord], bool]]] = {
+    "downloading": ("Downloading", lambda record: not record.is_pending and record.state == "downloading"),
+    "pending": ("Pending (delayed)", lambda record: record.is_pending),
+    "import": (
+        "Waiting to import or blocked",
+        lambda record: record.state in ("importPending", "importBlocked"),
+    ),
+    "problems": ("Warnings and errors", lambda record: record.tracked_status in ("warning", "error")),
+}
+
+
+def filter_records(records: list[QueueRecord], params: QueryDict) -> list[QueueRecord]:
+    """The records the queue's filters keep: status, protocol and words of the title or movie."""
+    status = QUEUE_FILTERS.get(params.get("status", ""))
+    protocol = params.get("protocol", "")
+    words = params.get("search", "").lower().split()
+    return [
+        record
+        for record in records
+        if (status is None or status[1](record))
+        and (protocol not in ("usenet", "torrent") or record.protocol == protocol)
+        and all(
+            word in f"{record.title} {record.movie.title if record.movie else ''}".lower() for word in words
+        )
+    ]
 
 
 @require_GET
 @vary_on_headers("HX-Request")
 def queue(request: HttpRequest) -> HttpResponse:
     version = queue_version()
-    if request.htmx and request.GET.get("v") == version:  # type: ignore[attr-defined]
+    if request.htmx and request.GET.get("v") == version and not request.GET.get("filtered"):  # type: ignore[attr-defined]
         return HttpResponse(status=204)
     records = sort_records(queue_records(), "timeleft", False)
-    context = {"records": records, "version": version}
+    filters = request.GET.copy()
+    for key in ("v", "filtered"):
+        filters.pop(key, None)
+    context = {
+        "records": filter_records(records, request.GET),
+        "total": len(records),
+        "version": version,
+        "filters": filters.urlencode(),
+        "chosen": request.GET,
+        "queue_filters": [(key, label) for key, (label, _) in QUEUE_FILTERS.items()],
+    }
     template = "downloads/queue.html#rows" if request.htmx else "downloads/queue.html"  # type: ignore[attr-defined]
     return render(request, template, context)
+
+
+@require_POST
+def queue_bulk(request: HttpRequest) -> HttpResponse:
+    """Remove or grab the ticked records at once (Radarr's queue bulk actions)."""
+    ids = [record_id for value in request.POST.getlist("ids") if (record_id := int_or_none(value, minimum=1))]
+    if not ids:
+        messages.error(request, "Tick at least one download first")
+        return redirect("downloads:queue")
+    done, problems = 0, []
+    for record_id in ids:
+        try:
+            if request.POST.get("action") == "grab":
+                grab_pending(record_id, user_agent=request.headers.get("User-Agent", ""))
+            else:
+                remove_queue_item(
+                    record_id,
+                    remove_from_client=request.POST.get("remove_from_client") == "on",
+                    blocklist=request.POST.get("blocklist") == "on",
+                    skip_redownload=request.POST.get("skip_redownload") == "on",
+                )
+            done += 1
+        except (QueueItemNotFound, PendingNotFound):
+            problems.append(f"#{record_id} is no longer in the queue (or not pending)")
+        except (ProviderError, GrabError) as error:
+            problems.append(error.message)
+    verb = "Sent" if request.POST.get("action") == "grab" else "Removed"
+    if done:
+        messages.success(request, f"{verb} {done} download{'s' if done != 1 else ''}")
+    for problem in problems:
+        messages.error(request, problem)
+    return redirect("downloads:queue")
 
 
 @require_POST
@@ -131,6 +210,7 @@ def blocklist_clear(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path("activity/queue", queue, name="queue"),
+    path("activity/queue/bulk", queue_bulk, name="queue-bulk"),
     path("activity/queue/<int:record_id>/remove", queue_remove, name="queue-remove"),
     path("activity/queue/<int:record_id>/grab", queue_grab, name="queue-grab"),
     path("activity/history", history, name="history"),

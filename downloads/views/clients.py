@@ -21,6 +21,7 @@ from radarr.api.errors import ValidationFailed
 from radarr.providerpages import (
     delete_provider,
     edit_provider,
+    manage_providers,
     new_provider,
     test_all_providers,
     test_provider_form,
@@ -142,8 +143,17 @@ def mapping_delete(request: HttpRequest, mapping_id: int) -> HttpResponse:
 
 
 CLIENT_PAGES = {"family": DOWNLOAD_CLIENTS}
+MANAGE = CLIENT_PAGES | {
+    "switches": [
+        ("enable", "Enabled"),
+        ("removeCompletedDownloads", "Remove completed"),
+        ("removeFailedDownloads", "Remove failed"),
+    ],
+    "priority": True,
+}
 
 urlpatterns = [
+    path("settings/downloadclients/manage", manage_providers, MANAGE, name="clients-manage"),
     path("settings/downloadclients", clients, name="clients"),
     path("settings/downloadclients/options", save_options, name="options"),
     path("settings/downloadclients/new", new_provider, CLIENT_PAGES, name="client-new"),

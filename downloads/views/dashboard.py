@@ -21,9 +21,7 @@ from movies.availability import available_ids
 from movies.calendar import calendar_events, calendar_movies
 from movies.diskspace import disk_spaces
 from movies.models import Movie, MovieFile
-from radarr.models import UiConfig
 from radarr.system.health import current_health
-from radarr.system.uiconfig import date_formats
 from releases.qualities import QUALITIES_BY_ID
 
 CHART_WIDTH = 600
@@ -135,7 +133,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             ("Library by decade", bar_chart(decade_rows())),
             ("Files added per week", bar_chart(import_rows())),
         ],
-        "formats": date_formats(UiConfig.load()),  # Settings → UI's date and time formats
         "chart_width": CHART_WIDTH,
         "chart_height": CHART_HEIGHT,
     }

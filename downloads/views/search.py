@@ -4,20 +4,32 @@ one of them. The movie page loads the table with HTMX; the same address is a pag
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from downloads.grabbing import GrabError
-from downloads.interactive import cached_release, grab_cached, interactive_search, redecide
+from downloads.interactive import (
+    CachedRelease,
+    Override,
+    cached_release,
+    grab_cached,
+    interactive_search,
+    redecide,
+)
+from downloads.models import DownloadClient
 from movies.models import Movie
 from radarr.api.errors import ApiError
+from radarr.api.params import int_or_none
 from releases.decisions.engine import Decision
-from releases.languages import LANGUAGES_BY_ID
+from releases.languages import ANY, LANGUAGES, LANGUAGES_BY_ID, ORIGINAL
+from releases.qualities import QUALITIES, QUALITIES_BY_ID, QualityModel, Revision
 from releases.releaseinfo import IndexerFlag
 from scenegroups.reputation import Reputation
 
@@ -100,9 +112,15 @@ def interactive_search_page(request: HttpRequest, movie_id: int) -> HttpResponse
     movie = get_object_or_404(Movie, pk=movie_id)
     result = interactive_search(movie.pk)
     now = timezone.now()
-    rows = [release_row(decision, now) for decision in result.decisions]
+    rows = [release_row(decision, now) for decision in result.decisions]  # in the engine's ranking
+    context = {
+        "movie": movie,
+        "rows": rows,
+        "qualities": sorted({row.quality for row in rows}),
+        "indexers": sorted({row.release.indexer for row in rows}),
+    }
     template = f"{TEMPLATE}#results" if request.htmx else TEMPLATE
-    return render(request, template, {"movie": movie, "rows": rows})
+    return render(request, template, context)
 
 
 @require_POST
@@ -122,7 +140,10 @@ class _GrabPage:
 def _grab(request: HttpRequest, movie_id: int) -> _GrabPage:
     """Grab one result; a rejected one needs `confirmed` (the button asks, or a page does)."""
     movie = get_object_or_404(Movie, pk=movie_id)
-    indexer_id, guid = int(request.POST.get("indexer_id") or 0), request.POST.get("guid", "")
+    indexer_id, guid = (
+        int_or_none(request.POST.get("indexer_id", ""), minimum=0) or 0,
+        request.POST.get("guid", ""),
+    )
     cached = cached_release(indexer_id, guid)
     context = {"movie": movie, "guid": guid, "indexer_id": indexer_id}
     if cached is None:
@@ -146,8 +167,86 @@ def _grab(request: HttpRequest, movie_id: int) -> _GrabPage:
     return _GrabPage(context)
 
 
+class OverrideForm(forms.Form):
+    """Radarr's manual grab: the movie, quality and languages chosen by hand, and optionally the client."""
+
+    movie = forms.ModelChoiceField(Movie.objects.order_by("sort_title").only("id", "title", "year"))
+    quality = forms.TypedChoiceField(
+        coerce=int, choices=[(quality.id, quality.name) for quality in QUALITIES]
+    )
+    proper = forms.BooleanField(required=False, label="Proper or repack (revision 2)")
+    languages = forms.TypedMultipleChoiceField(
+        coerce=int,
+        choices=[(language.id, language.name) for language in LANGUAGES if language not in (ANY, ORIGINAL)],
+    )
+    download_client = forms.TypedChoiceField(
+        coerce=int, required=False, empty_value=0, label="Download client"
+    )
+
+    def __init__(self, *args: Any, protocol: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        clients = DownloadClient.objects.enabled().filter(protocol=protocol).order_by("priority", "name")
+        self.fields["download_client"].choices = [(0, "Automatic (by priority and tags)")] + [
+            (client.pk, client.name) for client in clients
+        ]
+
+
+def _override_initial(cached: CachedRelease, movie: Movie) -> dict[str, Any]:
+    decision = redecide(cached, cached.mapped_movie_id or movie.pk)
+    parsed, candidate = decision.parsed, decision.candidate
+    return {
+        "movie": cached.mapped_movie_id or movie.pk,
+        "quality": parsed.quality.quality.id if parsed else 0,
+        "proper": bool(parsed and parsed.quality.revision.version > 1),
+        "languages": candidate.languages if candidate else [],
+        "download_client": 0,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def override_page(request: HttpRequest, movie_id: int) -> HttpResponse:
+    """Override and grab: a form with the release's movie, quality and languages as read, to change."""
+    movie = get_object_or_404(Movie, pk=movie_id)
+    source = request.POST if request.method == "POST" else request.GET
+    indexer_id, guid = int_or_none(source.get("indexer_id", ""), minimum=0) or 0, source.get("guid", "")
+    cached = cached_release(indexer_id, guid)
+    context: dict[str, Any] = {"movie": movie, "guid": guid, "indexer_id": indexer_id}
+    template = f"{TEMPLATE}#override" if request.htmx else TEMPLATE
+    if cached is None:
+        context["error"] = "This search result has expired (results are kept for 30 minutes): search again."
+        return render(request, f"{TEMPLATE}#grab" if request.htmx else TEMPLATE, context, status=410)
+    context["title"] = cached.release.title
+    if request.method == "GET":
+        context["form"] = OverrideForm(
+            initial=_override_initial(cached, movie), protocol=cached.release.protocol
+        )
+        return render(request, template, context)
+    form = OverrideForm(request.POST, protocol=cached.release.protocol)
+    if not form.is_valid():
+        return render(request, template, context | {"form": form}, status=400)
+    data = form.cleaned_data
+    quality = QualityModel(QUALITIES_BY_ID[data["quality"]], Revision(version=2 if data["proper"] else 1))
+    try:
+        _, grab = grab_cached(
+            indexer_id,
+            guid,
+            movie_id=data["movie"].pk,
+            download_client_id=data["download_client"] or 0,
+            user_agent=request.headers.get("User-Agent", ""),
+            override=Override(quality, data["languages"]),
+        )
+    except (GrabError, ApiError) as error:
+        context["error"] = getattr(error, "message", str(error))
+        return render(request, f"{TEMPLATE}#grab" if request.htmx else TEMPLATE, context, status=409)
+    context |= {"grab": grab}
+    return render(request, f"{TEMPLATE}#grab" if request.htmx else TEMPLATE, context)
+
+
 # under settings/indexers/ since the page was first written there, and the address is kept
 urlpatterns: list[URLPattern] = [
     path("settings/indexers/search/movie/<int:movie_id>", interactive_search_page, name="interactive-search"),
     path("settings/indexers/search/movie/<int:movie_id>/grab", grab_page, name="interactive-grab"),
+    path(
+        "settings/indexers/search/movie/<int:movie_id>/override", override_page, name="interactive-override"
+    ),
 ]

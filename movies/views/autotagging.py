@@ -9,18 +9,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from movies.autotagging import CONDITION_KINDS, CONDITIONS, ConditionField, ConditionKind, text_list
 from movies.autotagrules import AutoTagInput, delete_auto_tag, save_auto_tag
+from movies.library import create_tag, delete_tag
 from movies.models import AutoTag, RootFolder
-from movies.resources import tag_detail_resources
-from radarr.api.errors import Failure, ValidationFailed
+from movies.tagusage import tag_usages
+from radarr.api.errors import ApiError, Failure, ValidationFailed
 from radarr.api.params import int_or_none
 from radarr.conditionforms import failures_by_field, posted_conditions
 from radarr.models import Tag
@@ -160,12 +161,44 @@ def _handle_post(request: HttpRequest, auto_tag: AutoTag | None) -> HttpResponse
 
 @require_http_methods(["GET"])
 def tags(request: HttpRequest) -> HttpResponse:
-    details = tag_detail_resources(Tag.objects.order_by("label"))
-    usage = [
-        (detail, sum(len(ids) for key, ids in detail.items() if key.endswith("Ids"))) for detail in details
-    ]
+    usages = tag_usages()
     rules = [(rule, summary(rule)) for rule in AutoTag.objects.prefetch_related("tags")]
-    return render(request, "movies/tags.html", {"usage": usage, "rules": rules})
+    context = {"usages": usages, "unused": sum(not usage.in_use for usage in usages), "rules": rules}
+    return render(request, "movies/tags.html", context)
+
+
+@require_POST
+def tag_delete(request: HttpRequest, id: int) -> HttpResponse:
+    """Delete one tag nothing uses (a used one would silently change what its movies get)."""
+    usage = next((usage for usage in tag_usages() if usage.tag.pk == id), None)
+    if usage is None:
+        messages.error(request, "That tag no longer exists.")
+    elif usage.in_use:
+        messages.error(request, f"Tag {usage.tag.label} is in use: remove it from what uses it first.")
+    else:
+        delete_tag(usage.tag)
+        messages.success(request, f"Deleted tag {usage.tag.label}.")
+    return redirect("movies:tags")
+
+
+@require_POST
+def tag_new(request: HttpRequest) -> HttpResponse:
+    """Create a tag from a form's tag box (static/js/multiselect.js): its id and label, or why not."""
+    try:
+        tag = create_tag(request.POST.get("label", ""))
+    except ApiError as error:
+        message = error.failures[0].message if isinstance(error, ValidationFailed) else error.message
+        return JsonResponse({"error": message}, status=400)
+    return JsonResponse({"id": tag.pk, "label": tag.label})
+
+
+@require_POST
+def tags_delete_unused(request: HttpRequest) -> HttpResponse:
+    unused = [usage.tag for usage in tag_usages() if not usage.in_use]
+    for tag in unused:
+        delete_tag(tag)
+    messages.success(request, f"Deleted {len(unused)} unused tag{'s' if len(unused) != 1 else ''}.")
+    return redirect("movies:tags")
 
 
 @require_http_methods(["GET", "POST"])
@@ -217,6 +250,9 @@ def summary(auto_tag: AutoTag) -> str:
 
 urlpatterns = [
     path("settings/tags", tags, name="tags"),
+    path("settings/tags/<int:id>/delete", tag_delete, name="tag-delete"),
+    path("settings/tags/delete-unused", tags_delete_unused, name="tags-delete-unused"),
+    path("settings/tags/new", tag_new, name="tag-new"),
     path("settings/autotagging/new", auto_tag_new, name="autotag-new"),
     path("settings/autotagging/<int:id>", auto_tag_edit, name="autotag-edit"),
     path("settings/autotagging/<int:id>/delete", auto_tag_delete, name="autotag-delete"),

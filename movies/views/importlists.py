@@ -18,6 +18,7 @@ from movies.importlistediting import (
 from movies.importlistsync import preview_clean
 from movies.models import ImportList, ImportListConfig, ListSyncLevel
 from movies.tmdb import TmdbError
+from movies.views import exclusions, importlistsignin
 from movies.views.addmovie import DEFAULTS_KEY
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import int_or_none
@@ -26,6 +27,7 @@ from radarr.models import Tag
 from radarr.providerpages import (
     delete_provider,
     edit_provider,
+    manage_providers,
     new_provider,
     test_all_providers,
     test_provider_form,
@@ -187,8 +189,10 @@ def discover_add(request: HttpRequest) -> HttpResponse:
 
 
 PAGES = {"family": IMPORT_LISTS}
+MANAGE = PAGES | {"switches": [("enabled", "Enabled"), ("enableAuto", "Automatic add")], "priority": False}
 
 urlpatterns = [
+    path("settings/importlists/manage", manage_providers, MANAGE, name="importlists-manage"),
     path("discover", discover, name="discover"),
     path("discover/add", discover_add, name="discover-add"),
     path("discover/poster/<int:tmdb_id>", discover_poster, name="discover-poster"),
@@ -198,4 +202,6 @@ urlpatterns = [
     path("settings/importlists/testall", test_all_providers, PAGES, name="importlist-testall"),
     path("settings/importlists/<int:pk>", edit_provider, PAGES, name="importlist-edit"),
     path("settings/importlists/<int:pk>/delete", delete_provider, PAGES, name="importlist-delete"),
+    *importlistsignin.urlpatterns,
+    *exclusions.urlpatterns,
 ]

@@ -1,5 +1,7 @@
 """Pages: the movie index (posters, table, overview) with filters, search as you type and paging."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,11 +9,18 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from movies.indexquery import FILTERS, SORTS, VIEWS, IndexQuery, index_page
+from movies.indexconditions import FIELDS, OPERATORS, Condition
+from movies.indexquery import FILTERS, JUMP_LETTERS, SORTS, VIEWS, IndexQuery, index_page, jump_page
 from movies.models import MinimumAvailability, MovieStatus, RootFolder
 from movies.savedfilters import INDEX_FILTER_TYPE, save_index_filter, saved_index_filters
 from radarr.models import CustomFilter, Tag
 
+# the table's optional columns (Title always shows), keyed as the cells' data-col
+TABLE_COLUMNS = (
+    ("year", "Year"), ("status", "Status"), ("profile", "Quality profile"), ("quality", "Quality"),
+    ("inCinemas", "In cinemas"), ("digital", "Digital release"), ("physical", "Physical release"),
+    ("added", "Added"), ("size", "Size on disk"), ("rating", "Rating"),
+)  # fmt: skip
 VIEW_COOKIE = "movies_view"  # the last view chosen, so the index opens the way the user left it
 
 
@@ -19,6 +28,10 @@ VIEW_COOKIE = "movies_view"  # the last view chosen, so the index opens the way 
 @vary_on_headers("HX-Request", "HX-Target")  # the page, the list, or the next page
 def movie_index(request: HttpRequest) -> HttpResponse:
     query = IndexQuery.from_params(request.GET, default_view=request.COOKIES.get(VIEW_COOKIE, "posters"))
+    if request.GET.get("jump"):  # the jump bar: the page where that letter starts, titles A to Z
+        query = replace(query, sort="title", descending=False)
+        query = replace(query, page=jump_page(query, request.GET["jump"]))
+        return redirect(f"{reverse('movies:index')}?{query.params()}")
     page = index_page(query)
     context = {
         "page": page,
@@ -31,6 +44,13 @@ def movie_index(request: HttpRequest) -> HttpResponse:
         "select_link": query.params(select=not query.select, page=1),
         "clear_link": IndexQuery(view=query.view, select=query.select).params(),
         "current_params": query.params(page=1),
+        "previous_params": query.params(page=query.page - 1) if query.page > 1 else "",
+        "jump_letters": JUMP_LETTERS,
+        "table_columns": TABLE_COLUMNS,
+        "condition_rows": [*query.conditions, Condition("", "", "")],  # and a blank row to fill
+        "condition_fields": FIELDS,
+        "condition_operators": OPERATORS,
+        "jump_params": query.params(page=1, sort="title", descending=False),
     }
     if request.htmx and request.GET.get("more"):
         template = "movies/index.html#more"  # the next page, appended below the last one

@@ -20,16 +20,14 @@ from django_htmx.http import HttpResponseClientRedirect
 from movies.deleting import delete_movie
 from movies.editing import update_movie
 from movies.mediacover import cover_url
-from movies.models import Credit, MinimumAvailability, Movie, MovieFile
+from movies.models import Credit, MinimumAvailability, Movie
 from movies.views.addmovie import create_tags, show_failures
 from radarr.api.errors import ApiError, ValidationFailed
 from radarr.api.params import int_or_none
 from radarr.commands import queue_command
 from radarr.formfields import TagChoiceField
 from radarr.models import Tag
-from releases.languages import LANGUAGES_BY_ID
 from releases.models import QualityProfile
-from releases.qualities import QUALITIES_BY_ID
 
 CREDITS_SHOWN = 20  # of each of cast and crew, in billing and listing order
 
@@ -39,22 +37,6 @@ RATING_SOURCES = {
     "rottenTomatoes": "Rotten Tomatoes",
     "metacritic": "Metacritic",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class FileRow:
-    file: MovieFile
-    quality: str
-    languages: str
-
-
-def _file_rows(movie: Movie) -> list[FileRow]:
-    rows = []
-    for movie_file in movie.files.all():
-        quality = QUALITIES_BY_ID.get(movie_file.quality_id)
-        languages = [LANGUAGES_BY_ID[i].name for i in movie_file.language_ids if i in LANGUAGES_BY_ID]
-        rows.append(FileRow(movie_file, quality.name if quality else "Unknown", ", ".join(languages)))
-    return rows
 
 
 def _ratings(movie: Movie) -> list[tuple[str, Any, Any]]:
@@ -68,7 +50,7 @@ def _ratings(movie: Movie) -> list[tuple[str, Any, Any]]:
 
 
 def _movies() -> QuerySet[Movie]:
-    """The movie with what its page shows: three queries."""
+    """The movie with what its page shows (its files and history sections load their own rows)."""
     return Movie.objects.select_related("quality_profile", "collection").prefetch_related("tags", "files")
 
 
@@ -89,12 +71,42 @@ def movie_detail(request: HttpRequest, tmdb_id: int) -> HttpResponse:
         "movie": movie,
         "poster": cover_url(movie.pk, "poster", size=500),
         "fanart": cover_url(movie.pk, "fanart"),
-        "files": _file_rows(movie),
         "ratings": _ratings(movie),
-        "alternative_titles": movie.alternative_titles.values_list("title", flat=True)[:20],
+        "alternative_titles": movie.alternative_titles.order_by("title"),
+        "collection_parts": _collection_parts(movie),
         **_credits(movie),
     }
     return render(request, "movies/movie.html", context)
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionPart:
+    tmdb_id: int
+    title: str
+    year: int | None
+    in_library: bool
+    is_this: bool
+
+
+def _collection_parts(movie: Movie) -> list[CollectionPart]:
+    """The movies of this one's TMDB collection in release order, each marked when it is in the library."""
+    if movie.collection is None:
+        return []
+    parts = [part for part in movie.collection.parts or [] if isinstance(part, dict) and part.get("tmdbId")]
+    owned = set(
+        Movie.objects.filter(tmdb_id__in=[part["tmdbId"] for part in parts]).values_list("tmdb_id", flat=True)
+    )
+    rows = [
+        CollectionPart(
+            part["tmdbId"],
+            part.get("title", ""),
+            part.get("year") or None,
+            part["tmdbId"] in owned,
+            part["tmdbId"] == movie.tmdb_id,
+        )
+        for part in parts
+    ]
+    return sorted(rows, key=lambda part: (part.year or 9999, part.title))
 
 
 def _credits(movie: Movie) -> dict[str, list[Credit]]:

@@ -10,8 +10,6 @@ from django.views.decorators.http import require_GET, require_POST
 from movies.wanted import DEFAULT_SORT, SORT_FIELDS, cutoff_unmet_movies, missing_movies, sorted_movies
 from radarr.api.params import int_or_none
 from radarr.commands import UnknownCommand, queue_command
-from radarr.models import UiConfig
-from radarr.system.uiconfig import date_formats
 from releases.qualities import QUALITIES_BY_ID
 
 PAGE_SIZE = 50
@@ -54,7 +52,6 @@ def wanted(request: HttpRequest, kind: str = "missing") -> HttpResponse:
         "columns": COLUMNS,
         "sort": sort,
         "descending": descending,
-        "formats": date_formats(UiConfig.load()),  # Settings → UI's date and time formats
     }
     return render(request, "movies/wanted.html", context)
 

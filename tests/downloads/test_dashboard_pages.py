@@ -24,7 +24,7 @@ def test_the_dashboard_shows_counts_disks_and_charts(
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "5.0\xa0GB" in html
+    assert "5 GiB" in html
     assert str(tmp_path) in html
     assert "<svg" in html and "1990s: 1" in html and "2020s: 1" in html and "Bluray-1080p: 1" in html
 

@@ -43,7 +43,7 @@ def rows(body: str) -> list[str]:
 
 
 def row_of(body: str, title: str) -> str:
-    return next(row for row in rows(body) if f'<td data-value="{title}">' in row)
+    return next(row for row in rows(body) if f'<td data-value="{title}"' in row)
 
 
 def group_cell(row: str) -> str:

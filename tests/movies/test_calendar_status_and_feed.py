@@ -52,7 +52,9 @@ def test_each_event_is_coloured_by_its_movies_status(admin_client):
         "Grabbed": "queued",
         "Imported": "missing",  # an imported download has left the queue
     }
-    assert '<span class="queued">In queue</span>' in html  # the legend names every colour
+    assert (
+        '<li class="queued" title="A download of it is in the queue">In queue</li>' in html
+    )  # the legend names every colour
 
 
 def test_the_page_filters_by_unmonitored_release_type_and_tag(admin_client):

@@ -39,12 +39,12 @@ def test_the_page_shows_metadata_dates_ratings_and_files(admin_client):
 
     body = admin_client.get("/movie/329865").content.decode()
 
-    for text in ("Arrival", "116 min", "PG-13", "Drama, Science Fiction", "Paramount", "2017-02-14"):
-        assert text in body
+    for text in ("Arrival", "116 min", "PG-13", "Drama, Science Fiction", "Paramount", "Feb 14 2017"):
+        assert text in body  # Settings → UI's default short date format, "MMM D YYYY"
     assert "IMDb 7.9" in body and "TMDB 7.6" in body
     assert "Arrival (2016) Bluray-1080p.mkv" in body and "Bluray-1080p" in body and "SPARKS" in body
     assert f"/MediaCover/{movie.pk}/poster-500.jpg" in body
-    assert "Grab and import history appears here with the downloads issue" in body
+    assert "Nothing has happened to this movie yet" in body
 
 
 def test_a_tmdb_id_not_in_the_library_opens_add_movie_on_it(admin_client):
@@ -214,8 +214,9 @@ def test_the_page_costs_the_same_queries_however_many_files_and_tags(
         MovieFileFactory(movie=movie, relative_path=f"version {number}.mkv")
     admin_client.get(f"/movie/{movie.tmdb_id}")
 
-    # session, user, the movie with its profile and collection, tags, files, alternative titles, credits
-    with django_assert_max_num_queries(7):
+    # session, user, the movie with its profile and collection, tags, files, alternative titles, credits,
+    # the UI settings (date formats) and the history section's events
+    with django_assert_max_num_queries(9):
         response = admin_client.get(f"/movie/{movie.tmdb_id}")
 
-    assert response.content.decode().count("version ") == 4
+    assert response.content.decode().count("<code>version ") == 4
