@@ -55,7 +55,7 @@ NOT_LINKED = {
     "movie/<str:slug>": "Radarr's slug address, redirects to movie/<tmdb_id>; typed or bookmarked",
     "activity/queue/<int:record_id>/grab": "a pending release's Grab now: needs a delayed release",
     "settings/indexers/search/movie/<int:movie_id>/grab": "posted from interactive search results",
-    "discover/poster/<int:tmdb_id>": "a Discover card's poster fragment, loaded as the card scrolls into view",
+    "discover/poster/<int:tmdb_id>": "a Discover card's poster, loaded as it scrolls into view",
 }
 MODES = [  # (name, colour scheme, viewport)
     ("light", "light", {"width": 1280, "height": 800}),
