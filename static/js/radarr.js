@@ -1,7 +1,7 @@
 // Page behaviours that would otherwise be inline handlers (the Content-Security-Policy forbids those).
 // Delegated from the document, so content swapped in by htmx behaves the same.
 //   <form data-confirm="Question?">     asks before submitting; Cancel keeps the page as it is
-//   <select data-autosubmit>            submits its form when the choice changes
+//   <select data-autosubmit>            submits its form when the choice changes (a checkbox too)
 //   <a data-scroll-to="element-id">     brings that element into view when clicked
 //   <button data-folder-pick="/path/" data-folder-target="input-id">  puts the folder in that input
 //   <div data-toast> (components/live.html)  leaves after TOAST_SECONDS; its [data-dismiss] closes it
@@ -11,7 +11,7 @@
     if (form && !window.confirm(form.dataset.confirm)) event.preventDefault();
   });
   document.addEventListener("change", function (event) {
-    var select = event.target.closest("select[data-autosubmit]");
+    var select = event.target.closest("select[data-autosubmit], input[data-autosubmit]");
     if (select && select.form) select.form.submit();
   });
   document.addEventListener("click", function (event) {

@@ -57,6 +57,7 @@ NOT_LINKED = {
     "settings/indexers/search/movie/<int:movie_id>/grab": "posted from interactive search results",
     "discover/poster/<int:tmdb_id>": "a Discover card's poster, loaded as it scrolls into view",
 }
+MISSING = "/no-such-page"
 MODES = [  # (name, colour scheme, viewport)
     ("light", "light", {"width": 1280, "height": 800}),
     ("dark", "dark", {"width": 1280, "height": 800}),
@@ -182,7 +183,7 @@ def crawl(page, base_url: str, axe_source: str) -> tuple[dict, set[str | None], 
     violations by page and mode, the routes reached (asked for, or called by forms and htmx) and the
     pages (path and query) checked."""
     routes = page_routes()
-    queue = [f"/{route}" for route, has_parameters in routes.items() if not has_parameters]
+    queue = [MISSING, *(f"/{route}" for route, has_parameters in routes.items() if not has_parameters)]
     seen: set[tuple[str, frozenset]] = set()
     visited: set[str] = set()  # paths with their query
     reached: set[str | None] = set()  # every route asked for, and those forms and htmx call
@@ -192,12 +193,17 @@ def crawl(page, base_url: str, axe_source: str) -> tuple[dict, set[str | None], 
         parts = urlsplit(path)
         route = route_of(parts.path)
         key = (route, frozenset(name for name, _ in parse_qsl(parts.query)))
-        if route is None or route not in routes or key in seen:
+        if path == MISSING:
+            route = MISSING  # the styled 404 page is a page too
+            key = (MISSING, frozenset())
+        if key in seen or (route not in routes and route != MISSING):
             continue
         seen.add(key)
         probe = page.request.get(base_url + path, max_redirects=0)  # the browser's cookies, no rendering
         reached.add(route)
-        if probe.status != 200 or "text/html" not in probe.headers.get("content-type", ""):
+        if probe.status != (404 if path == MISSING else 200) or "text/html" not in probe.headers.get(
+            "content-type", ""
+        ):
             continue  # an action (POST only), a download or a redirect to a page queued anyway
         if "<html" not in probe.text()[:1000].lower():
             continue  # an htmx fragment: checked inside the page that shows it
