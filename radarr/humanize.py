@@ -49,6 +49,16 @@ CHECK_NAMES = {
     "TmdbCheck": "TMDB",
 }
 
+# Command (task) names where words() alone reads oddly; the rest read well in words
+COMMAND_NAMES = {
+    "RssSync": "RSS sync",
+    "CheckHealth": "Health check",
+    "MoviesSearch": "Movie search",
+    "RefreshMonitoredDownloads": "Refresh downloads",
+    "DownloadedMoviesScan": "Scan downloaded movies",
+    "ImportListSync": "Import list sync",
+}
+
 # Download client states and statuses (TrackedDownload.state / item_status, queue v3 names)
 DOWNLOAD_STATES = {
     "queued": "Queued",
@@ -89,6 +99,10 @@ def event_label(name: str) -> str:
 
 def check_name(source: str) -> str:
     return CHECK_NAMES.get(source) or words(source.removesuffix("Check"))
+
+
+def command_name(name: str) -> str:
+    return COMMAND_NAMES.get(name) or words(name)
 
 
 def download_state(state: str) -> str:

@@ -1,5 +1,6 @@
 """Live and aware: what every page polls (base.html) for the health badge in the navigation and the
-toasts for grabs, imports, failures and health changes that happened since the last poll.
+toasts for grabs, imports, failures and health changes that happened since the last poll, and the
+progress of the tasks running now (polled faster while one runs).
 
 The session keeps where this browser left off (the last history row and the health issues it was
 shown), so a toast appears once even as the user moves between pages; the first poll only notes
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from downloads.models import History, HistoryEventType
 from radarr.humanize import check_name
+from radarr.models import Command, CommandStatus
 from radarr.system.health import current_health
 
 TOASTED_EVENTS = {  # event type → (toast level, what the toast says)
@@ -28,6 +30,7 @@ TOASTED_EVENTS = {  # event type → (toast level, what the toast says)
     HistoryEventType.DOWNLOAD_FAILED: ("error", "Download failed"),
 }
 MOST_TOASTS = 5  # a burst (an RSS sync grabbing ten) shows its newest few, not a wall
+POLL_SECONDS, POLL_SECONDS_WHILE_RUNNING = 15, 3  # progress of a long task shows every few seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,14 @@ def live(request: HttpRequest) -> HttpResponse:
         request.session["live_history"] = cursor
         request.session["live_health"] = health
     errors = sum(issue.level == "error" for issue in issues)
-    context = {"toasts": toasts, "issues": len(issues), "errors": errors}
+    running = list(Command.objects.filter(status=CommandStatus.STARTED).order_by("started", "pk")[:3])
+    context = {
+        "toasts": toasts,
+        "issues": len(issues),
+        "errors": errors,
+        "running": running,
+        "every": POLL_SECONDS_WHILE_RUNNING if running else POLL_SECONDS,
+    }
     return render(request, "components/live.html", context)
 
 

@@ -3,9 +3,10 @@ imports, failures and health changes arrive by polling, without a reload; the hi
 itself. Each poll is fired at once (the `radarr:live` event) instead of waiting for its interval."""
 
 import pytest
+from django.utils import timezone
 
 from downloads.models import HistoryEventType
-from radarr.models import HealthRecord
+from radarr.models import Command, CommandStatus, HealthRecord
 from tests.browser.test_accessibility import axe_source, axe_violations  # noqa: F401 - a fixture
 from tests.browser.test_navigation import log_in
 from tests.downloads.factories import GrabFactory
@@ -63,3 +64,26 @@ def test_health_badge_and_toasts_arrive_without_a_reload(page, live_server, admi
 
     # the history list polls itself: the new rows show without a reload
     page.locator("#history-events").get_by_text("Heat.1995.720p.WEB-DL-GRP").wait_for(timeout=15_000)
+
+
+def test_a_running_task_shows_its_progress_and_the_poll_quickens(page, live_server, admin_user):
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/")
+    page.locator("#live-poll").wait_for(state="attached")
+    task = Command.objects.create(
+        name="RssSync",
+        status=CommandStatus.STARTED,
+        started=timezone.now(),
+        message="Checked 3 of 10 indexers",
+    )
+
+    page.evaluate(POLL_NOW)
+    running = page.locator("#running")
+    running.get_by_text("RSS sync").wait_for()
+
+    assert running.inner_text().strip() == "RSS sync: Checked 3 of 10 indexers"
+    assert "every 3s" in page.locator("#live-poll").get_attribute("hx-trigger")
+
+    Command.objects.filter(pk=task.pk).update(status=CommandStatus.COMPLETED, ended=timezone.now())
+    page.locator("#running p").wait_for(state="detached", timeout=10_000)  # the next quick poll clears it
+    assert "every 15s" in page.locator("#live-poll").get_attribute("hx-trigger")
