@@ -5,7 +5,7 @@ from downloads.api import history as history_api
 from downloads.api import preview as preview_api
 from downloads.api import queue as queue_api
 from downloads.api import releases as releases_api
-from downloads.views import activity, calendar, clients, dashboard, preview, search
+from downloads.views import activity, calendar, clients, dashboard, live, preview, search
 
 app_name = "downloads"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     *dashboard.urlpatterns,
     *search.urlpatterns,
     *preview.urlpatterns,
+    *live.urlpatterns,
 ]
 
 api_v3 = [

@@ -75,6 +75,19 @@ class ProviderFamily:
     # called with a row just created or changed (import lists queue their sync, as Radarr)
     on_saved: Callable[[Any], None] | None = None
 
+    def __post_init__(self) -> None:
+        FAMILIES_BY_MODEL[self.model] = self
+
+    def implementation_name(self, implementation: str) -> str | None:
+        """The UI's name of an implementation ("QBittorrent" → "qBittorrent"), None if unknown."""
+        cls = self.implementations.get(implementation)
+        return cls.implementation_name if cls else None
+
+
+# Every family by its model, filled as each app's editing module builds its family: lets core code
+# (the `kind` template filter) name a row's implementation without importing the app.
+FAMILIES_BY_MODEL: dict[Any, "ProviderFamily"] = {}
+
 
 class ProviderTestFailed(ValidationFailed):
     """A save refused because the provider's test found errors (forceSave or "Save anyway" skips it)."""

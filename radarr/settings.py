@@ -128,7 +128,10 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["django_htmx.templatetags.django_htmx"],
+            "builtins": [
+                "django_htmx.templatetags.django_htmx",
+                "radarr.templatetags.words",  # human words for internal names (radarr/humanize.py)
+            ],
         },
     }
 ]

@@ -11,6 +11,7 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from radarr import hostconfig, loginthrottle
 from radarr.accounts import INITIAL_PASSWORD_FILE, forget_initial_password
@@ -152,10 +153,12 @@ def ping(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@vary_on_headers("HX-Request")  # the listing for the picker, a page when a link is followed without htmx
 def folder_picker(request: HttpRequest) -> HttpResponse:
     """The folder picker's listing (components/folder_picker.html): the folders inside `path`."""
     path = request.GET.get("path") or "/"
     listing = folder_listing(path, allow_without_slash=True)
     folder = path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
     context = {"listing": listing, "target": request.GET.get("target", ""), "folder": folder}
-    return render(request, "components/folder_picker.html#listing", context)
+    template = "components/folder_picker.html#listing" if request.htmx else "radarr/folders.html"
+    return render(request, template, context)

@@ -107,3 +107,12 @@ def recent_entries(minimum_level: str = "info") -> list[LogEntry]:
     entries = [entry for path in reversed(log_files()) for entry in read_entries(path)]
     numbered = [replace(entry, id=index) for index, entry in enumerate(entries, start=1)]
     return [entry for entry in numbered if entry.level in order and order.index(entry.level) >= floor]
+
+
+# The job queue's routine messages (each task taken, processed, enqueued): hidden on the logs page
+# unless asked for; their warnings and errors always show.
+JOB_QUEUE_LOGGERS = ("django-q", "django_q", "radarr.jobworker")
+
+
+def is_job_queue_chatter(entry: LogEntry) -> bool:
+    return entry.logger.startswith(JOB_QUEUE_LOGGERS) and entry.level in ("trace", "debug", "info")

@@ -20,7 +20,7 @@ from radarr.models import Command
 from radarr.system.backups import BackupError, create_backup, find_backup, list_backups, restore_backup
 from radarr.system.health import current_health
 from radarr.system.logfiles import clear_log_files
-from radarr.system.logs import log_files, recent_entries
+from radarr.system.logs import is_job_queue_chatter, log_files, recent_entries
 from radarr.system.models_backup import BackupSettings
 from radarr.system.status import system_status
 
@@ -54,9 +54,10 @@ def run_task(request: HttpRequest, name: str) -> HttpResponse:
 @require_GET
 def logs(request: HttpRequest) -> HttpResponse:
     level = request.GET.get("level", "info")
-    entries = list(reversed(recent_entries(level)))
+    show_jobs = request.GET.get("jobs") == "1"
+    entries = [e for e in reversed(recent_entries(level)) if show_jobs or not is_job_queue_chatter(e)]
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "level": level, "files": log_files()}
+    context = {"page": page, "level": level, "show_jobs": show_jobs, "files": log_files()}
     return render(request, "system/logs.html", context)
 
 

@@ -10,11 +10,21 @@ def test_the_listing_offers_each_sub_folder_to_open_and_to_choose(admin_client, 
     (tmp_path / "Movies").mkdir()
     (tmp_path / "file.txt").write_text("x")
 
-    page = admin_client.get("/folders", {"path": f"{tmp_path}/", "target": "id_path"}).content.decode()
+    query = {"path": f"{tmp_path}/", "target": "id_path"}
+    page = admin_client.get("/folders", query, headers={"HX-Request": "true"}).content.decode()
 
     assert f'data-folder-pick="{tmp_path}/Movies/"' in page and 'data-folder-target="id_path"' in page
     assert "file.txt" not in page
     assert "↑ Up" in page and "<html" not in page
+
+
+def test_a_folder_link_followed_without_htmx_is_a_whole_page(admin_client, tmp_path):
+    (tmp_path / "Movies").mkdir()
+
+    page = admin_client.get("/folders", {"path": f"{tmp_path}/", "target": "id_path"}).content.decode()
+
+    assert "<html" in page and "<h1>Folders</h1>" in page
+    assert f'data-folder-pick="{tmp_path}/Movies/"' in page
 
 
 def test_a_folder_that_cannot_be_read_lists_nothing(admin_client):

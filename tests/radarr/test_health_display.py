@@ -21,7 +21,7 @@ def mapping_problem() -> HealthRecord:
 def test_the_status_page_shows_the_message_and_a_how_to_fix_link(admin_client, mapping_problem):
     html = admin_client.get("/system/status").content.decode()
 
-    assert "<strong>RemotePathMappingCheck</strong> SAB reports its download folder at /downloads" in html
+    assert "<strong>Remote path mappings</strong> SAB reports its download folder at /downloads" in html
     assert '<a href="https://wiki.servarr.com/radarr/system#bad-remote-path-mapping"' in html
 
 
