@@ -24,6 +24,8 @@ from django.urls.exceptions import Resolver404
 from django.utils import timezone
 
 from downloads.models import History, HistoryEventType, RemotePathMapping
+from imports.fromradarr.report import ImportReport
+from imports.models import RadarrImport
 from movies.models import AutoTag, ImportList, ImportListItem, RootFolder
 from notifications.models import Notification
 from radarr.jobs import sync_schedules
@@ -55,6 +57,7 @@ NOT_LINKED = {
     "movie/<str:slug>": "Radarr's slug address, redirects to movie/<tmdb_id>; typed or bookmarked",
     "activity/queue/<int:record_id>/grab": "a pending release's Grab now: needs a delayed release",
     "settings/indexers/search/movie/<int:movie_id>/grab": "posted from interactive search results",
+    "settings/indexers/search/movie/<int:movie_id>/override": "opened from a cached search result",
     "discover/poster/<int:tmdb_id>": "a Discover card's poster, loaded as it scrolls into view",
 }
 MISSING = "/no-such-page"
@@ -109,6 +112,12 @@ def seed(tmp_path: Path) -> None:
     root = tmp_path / "movies"
     (root / "Unmapped Folder (2001)").mkdir(parents=True)
     RootFolder.objects.create(path=str(root))
+    (tmp_path / "movies-4k").mkdir()
+    RootFolder.objects.create(path=str(tmp_path / "movies-4k"))  # unused: it can be removed
+    TagFactory(label="unused")  # it can be deleted
+    report = ImportReport(source="http://radarr.lan:7878", dry_run=True, source_version="5.14.0")
+    report.section("Tags").found = 1
+    RadarrImport.objects.create(url=report.source, dry_run=True, status="completed", report=report.as_json())
     collection = CollectionFactory(title="The Heat Collection")
     movie = MovieFactory(
         title="Heat", year=1995, root_folder_path=str(root), collection=collection, tags=[tag]
@@ -117,10 +126,13 @@ def seed(tmp_path: Path) -> None:
         movie=movie, media_info={"videoCodec": "x264", "audioCodec": "DTS", "audioChannels": 5.1}
     )
     missing = MovieFactory(
-        title="Arrival", year=2016, root_folder_path=str(root), in_cinemas=timezone.now().date()
+        title="Ronin", year=1998, root_folder_path=str(root), in_cinemas=timezone.now().date()
     )
+    # the crawl visits one page per route: whichever movie page comes first must show a file's links
+    MovieFileFactory(movie=missing, quality_id=1)
+    MovieFactory(title="Arrival", year=2016, root_folder_path=str(root))  # missing
     client = DownloadClientFactory(name="SABnzbd")
-    grab = GrabFactory(movie=missing, source_title="Arrival.2016.1080p.BluRay.x264-GRP")
+    grab = GrabFactory(movie=missing, source_title="Ronin.1998.1080p.BluRay.x264-GRP")
     GrabFactory(movie=movie, source_title="Heat.1995.1080p.BluRay.x264-GRP")
     History.objects.create(
         movie=movie,

@@ -167,7 +167,7 @@ def test_the_table_costs_the_same_queries_for_few_or_many_groups(
     SceneGroupFactory.create_batch(count)
     fragment = {"HX-Request": "true", "HX-Target": "groups"}
 
-    with django_assert_num_queries(4):  # session, user, then the count and one page of rows
+    with django_assert_num_queries(5):  # session, user, the UI date settings, the count and one page of rows
         response = admin_client.get(f"{LIST}?sort=indexers&dir=desc", headers=fragment)
 
     assert response.status_code == 200
