@@ -1,12 +1,14 @@
 """Movie files, adopted where they are: each checked to exist inside its movie's folder (a missing one
 is reported and not recorded), its facts as the source has them (quality, languages, edition, release
 group, scene name, media info, date added) and its custom formats matched here again. Matched by movie
-and relative path; never moved, renamed, copied or deleted."""
+and relative path; never moved, renamed, copied or deleted. Every file is checked and matched before
+anything is written, then written in batches of their own transaction."""
 
 import os
 import posixpath
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Case, Exists, F, Min, OuterRef, Subquery, Sum, When
 from django.db.models.functions import Coalesce, Least
 
@@ -77,11 +79,17 @@ def import_movie_files(reader: RadarrReader, state: ImportState, report: Section
             updated += 1
             if before != _values(movie_file):  # a second run writes only what changed
                 changed.append(movie_file)
+    # every file was checked and matched before the first write; each batch is its own transaction. A run
+    # stopped mid-way keeps the batches before: the next run finds those files (by movie and path)
     for chunk in chunks(new):
-        MovieFile.objects.bulk_create(chunk)
+        with transaction.atomic():
+            MovieFile.objects.bulk_create(chunk)
+        report.imported += len(chunk)
+        report.kept_until = f"new file {report.imported:,} of {len(new):,}"
     for chunk in chunks(changed):
-        MovieFile.objects.bulk_update(chunk, FILE_COLUMNS)
-    report.imported, report.updated = len(new), updated
+        with transaction.atomic():
+            MovieFile.objects.bulk_update(chunk, FILE_COLUMNS)
+    report.updated = updated
     _mark_movies_with_files(list(movies))
 
 
@@ -144,7 +152,7 @@ def _mark_movies_with_files(movie_ids: list[int]) -> None:
     total = Subquery(files.annotate(total=Sum("size")).values("total"))
     oldest = Subquery(files.annotate(oldest=Min("date_added")).values("oldest"))
     for chunk in chunks(movie_ids):
-        Movie.objects.filter(pk__in=chunk).update(
+        Movie.objects.filter(pk__in=chunk).update(  # one statement: its own short transaction
             has_file=Exists(files),
             size_on_disk=Coalesce(total, 0),
             first_imported=Case(

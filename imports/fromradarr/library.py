@@ -2,8 +2,10 @@
 
 Files stay where they are: a movie's folder and files are adopted at the paths the source gives,
 checked for existence (a missing one is reported and not recorded), never moved, renamed, copied or
-deleted. Movies match by TMDB id, files by their movie and relative path. Written in batches: a
-library of 10,000 movies is a few hundred statements, not tens of thousands. Their files: `files`.
+deleted. Movies match by TMDB id, files by their movie and relative path. Written in batches of 500
+movies, each batch its own transaction (a SQLite install's other writers wait for one batch, not for
+the library): a library of 10,000 movies is a few hundred statements, not tens of thousands. Their
+files: `files`.
 """
 
 import os
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
 from imports.fromradarr.reader import RadarrReader
@@ -199,25 +202,29 @@ def import_movies(reader: RadarrReader, state: ImportState, report: SectionRepor
             continue
         taken[movie.path] = movie.tmdb_id
         adopted.append(Adopted(body, movie, before, metadata))
-    _link_collections(adopted)
-    _write_movies(adopted, report)
-    for entry in adopted:
-        if isinstance(entry.body.get("id"), int):
-            state.movies[entry.body["id"]] = entry.movie.pk
-    _replace_tags(adopted, state)
-    _replace_alternative_titles(adopted)
+    # each batch is its own transaction (the source was read and every movie checked before the first):
+    # a run stopped mid-way keeps the batches before, and the next run finds them by their TMDB id
+    for done, batch in enumerate(chunks(adopted), 1):
+        with transaction.atomic():
+            _link_collections(batch)
+            _write_movies(batch)
+            _replace_tags(batch, state)
+            _replace_alternative_titles(batch)
+        new = sum(entry.before is None for entry in batch)
+        report.imported, report.updated = report.imported + new, report.updated + len(batch) - new
+        for entry in batch:
+            if isinstance(entry.body.get("id"), int):
+                state.movies[entry.body["id"]] = entry.movie.pk
+        report.kept_until = f"movie {min(done * BATCH, len(adopted)):,} of {len(adopted):,}"
     _report_missing_folders([entry.movie for entry in adopted], report)
 
 
-def _write_movies(adopted: list[Adopted], report: SectionReport) -> None:
-    """New rows in batches; rows already here only when something changed (a second run writes little)."""
-    new = [entry.movie for entry in adopted if entry.before is None]
-    for chunk in chunks(new):
-        Movie.objects.bulk_create(chunk)
+def _write_movies(adopted: list[Adopted]) -> None:
+    """New rows in one insert; rows already here only when something changed (a second run writes little)."""
+    Movie.objects.bulk_create([entry.movie for entry in adopted if entry.before is None])
     changed = [entry.movie for entry in adopted if entry.before is not None and entry.changed]
-    for chunk in chunks(changed):
-        Movie.objects.bulk_update(chunk, MOVIE_COLUMNS)
-    report.imported, report.updated = len(new), len(adopted) - len(new)
+    if changed:
+        Movie.objects.bulk_update(changed, MOVIE_COLUMNS)
 
 
 def _values(movie: Movie) -> tuple[Any, ...]:
