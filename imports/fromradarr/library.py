@@ -204,7 +204,7 @@ def import_movies(reader: RadarrReader, state: ImportState, report: SectionRepor
         adopted.append(Adopted(body, movie, before, metadata))
     # each batch is its own transaction (the source was read and every movie checked before the first):
     # a run stopped mid-way keeps the batches before, and the next run finds them by their TMDB id
-    for done, batch in enumerate(chunks(adopted), 1):
+    for done, batch in enumerate(chunks(adopted, BATCH), 1):
         with transaction.atomic():
             _link_collections(batch)
             _write_movies(batch)
