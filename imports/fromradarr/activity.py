@@ -8,8 +8,6 @@ section. A run stopped on page N keeps pages 1 to N-1; the next run skips them b
 
 from typing import Any
 
-from django.db import transaction
-
 from downloads.history import event_type_from, revision_dict
 from downloads.models import Blocklist, History, Protocol
 from imports.fromradarr.library import BATCH, parse_date
@@ -59,7 +57,7 @@ def import_history(reader: RadarrReader, state: ImportState, report: SectionRepo
                 continue
             known.add(key)
             rows.append(row)
-        with transaction.atomic():  # the page's own transaction: the write lock is held for this insert only
+        with state.step():  # the page's own transaction: the write lock is held for this insert only
             History.objects.bulk_create(rows, batch_size=BATCH)
         report.imported += len(rows)
         report.kept_until = f"history page {number} ({report.found:,} records read)"

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from imports.fromradarr.reader import RadarrReader
@@ -185,13 +184,41 @@ def import_movies(reader: RadarrReader, state: ImportState, report: SectionRepor
     existing = {movie.tmdb_id: movie for movie in Movie.objects.all()}
     taken = {movie.path: movie.tmdb_id for movie in existing.values()}
     roots = set(RootFolder.objects.values_list("path", flat=True)) | {"/"}
-    adopted: list[Adopted] = []
+    wanted: list[tuple[dict[str, Any], int]] = []  # (body, our profile id) of each movie to adopt
     seen: set[int] = set()
     for body in bodies:
         profile_id = _checked(body, state, report, taken, roots)
         if profile_id is None or body["tmdbId"] in seen:
             continue
         seen.add(body["tmdbId"])
+        taken[str(body.get("path") or "").rstrip("/")] = body["tmdbId"]
+        wanted.append((body, profile_id))
+    # batch by batch, each its own transaction, its rows built between the writes: a run stopped mid-way
+    # keeps the batches before, and the next run finds them by their TMDB id
+    adopted: list[Adopted] = []
+    for batch in chunks(wanted, BATCH):
+        rows = _adopted(batch, existing, report)
+        with state.step():
+            _link_collections(rows)
+            _write_movies(rows)
+            _replace_tags(rows, state)
+            _replace_alternative_titles(rows)
+        new = sum(entry.before is None for entry in rows)
+        report.imported, report.updated = report.imported + new, report.updated + len(rows) - new
+        for entry in rows:
+            if isinstance(entry.body.get("id"), int):
+                state.movies[entry.body["id"]] = entry.movie.pk
+        adopted += rows
+        report.kept_until = f"movie {len(adopted):,} of {len(wanted):,}"
+    _report_missing_folders([entry.movie for entry in adopted], report)
+
+
+def _adopted(
+    batch: list[tuple[dict[str, Any], int]], existing: dict[int, Movie], report: SectionReport
+) -> list[Adopted]:
+    """The batch's movies as the source has them, over the rows already here (not saved)."""
+    adopted = []
+    for body, profile_id in batch:
         here = existing.get(body["tmdbId"])
         before = _values(here) if here is not None else None
         try:
@@ -200,23 +227,8 @@ def import_movies(reader: RadarrReader, state: ImportState, report: SectionRepor
             report.skip("not accepted here")
             report.notice("invalid", f"Movie '{body.get('title')}'", error.message)
             continue
-        taken[movie.path] = movie.tmdb_id
         adopted.append(Adopted(body, movie, before, metadata))
-    # each batch is its own transaction (the source was read and every movie checked before the first):
-    # a run stopped mid-way keeps the batches before, and the next run finds them by their TMDB id
-    for done, batch in enumerate(chunks(adopted, BATCH), 1):
-        with transaction.atomic():
-            _link_collections(batch)
-            _write_movies(batch)
-            _replace_tags(batch, state)
-            _replace_alternative_titles(batch)
-        new = sum(entry.before is None for entry in batch)
-        report.imported, report.updated = report.imported + new, report.updated + len(batch) - new
-        for entry in batch:
-            if isinstance(entry.body.get("id"), int):
-                state.movies[entry.body["id"]] = entry.movie.pk
-        report.kept_until = f"movie {min(done * BATCH, len(adopted)):,} of {len(adopted):,}"
-    _report_missing_folders([entry.movie for entry in adopted], report)
+    return adopted
 
 
 def _write_movies(adopted: list[Adopted]) -> None:
