@@ -1,6 +1,10 @@
 """History and the blocklist, paged through and kept with their dates: grabs, imports, failures,
 deletions and renames as the source recorded them. Matched by movie, event, date and title, so a second
-run adds only what is new. Written in batches: 50,000 events are a hundred inserts."""
+run adds only what is new. Written in batches: 50,000 events are a hundred inserts.
+
+History is committed page by page, each page its own short transaction, read from the source between
+them: on SQLite the web and the job worker write in between rather than waiting out a 50,000-record
+section. A run stopped on page N keeps pages 1 to N-1; the next run skips them by the same match."""
 
 from typing import Any
 
@@ -40,8 +44,8 @@ def _data(value: Any) -> dict[str, str]:
 def import_history(reader: RadarrReader, state: ImportState, report: SectionReport) -> None:
     names = dict(CustomFormat.objects.values_list("pk", "name"))
     known = set(History.objects.values_list("movie_id", "event_type", "date", "source_title"))
-    pending: list[History] = []
-    for page in reader.pages("history", sortKey="date", sortDirection="ascending"):
+    for number, page in enumerate(reader.pages("history", sortKey="date", sortDirection="ascending"), 1):
+        rows: list[History] = []
         for body in page:
             report.found += 1
             row = _history_row(body, state, names, report)
@@ -52,14 +56,12 @@ def import_history(reader: RadarrReader, state: ImportState, report: SectionRepo
                 report.skip("already here")
                 continue
             known.add(key)
-            pending.append(row)
-        if len(pending) >= BATCH:
-            History.objects.bulk_create(pending, batch_size=BATCH)
-            report.imported += len(pending)
-            pending = []
-        state.progress(f"History: {report.found:,} records read, {report.imported + len(pending):,} new")
-    History.objects.bulk_create(pending, batch_size=BATCH)
-    report.imported += len(pending)
+            rows.append(row)
+        with state.step():  # the page's own transaction: the write lock is held for this insert only
+            History.objects.bulk_create(rows, batch_size=BATCH)
+        report.imported += len(rows)
+        report.kept_until = f"history page {number} ({report.found:,} records read)"
+        state.progress(f"History: {report.found:,} records read, {report.imported:,} new")
 
 
 def _history_row(

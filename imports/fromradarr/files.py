@@ -1,7 +1,8 @@
 """Movie files, adopted where they are: each checked to exist inside its movie's folder (a missing one
 is reported and not recorded), its facts as the source has them (quality, languages, edition, release
 group, scene name, media info, date added) and its custom formats matched here again. Matched by movie
-and relative path; never moved, renamed, copied or deleted."""
+and relative path; never moved, renamed, copied or deleted. Written in batches of 500 files, each its
+own transaction, checked and matched just before."""
 
 import os
 import posixpath
@@ -11,7 +12,7 @@ from django.db.models import Case, Exists, F, Min, OuterRef, Subquery, Sum, When
 from django.db.models.functions import Coalesce, Least
 
 from imports.fileproperties import FileProperties, apply_file_properties, file_properties
-from imports.fromradarr.library import chunks, fit_text_columns, parse_date, visible
+from imports.fromradarr.library import BATCH, chunks, fit_text_columns, parse_date, visible
 from imports.fromradarr.reader import RadarrReader
 from imports.fromradarr.report import SectionReport
 from imports.fromradarr.state import ImportState
@@ -53,36 +54,42 @@ def import_movie_files(reader: RadarrReader, state: ImportState, report: Section
         )
     )
     stamp, formats = current_formats()
-    new: list[MovieFile] = []
-    changed: list[MovieFile] = []
-    updated = 0
-    for movie_id, body in source_files:
-        movie = movies.get(movie_id)
-        if movie is None:
-            report.skip("its movie was not imported")
-            continue
-        located = _file_row(body, movie, existing, report)
-        if located is None:
-            continue
-        movie_file, properties, full = located
-        before = _values(movie_file) if movie_file.pk else None
-        _adopt(movie_file, body, properties, full)
-        movie_file.custom_format_ids = match_file(movie_file, movie, formats)  # re-evaluated here
-        movie_file.custom_formats_stamp = stamp
-        if movie_file.pk is None:
-            movie_file.is_primary = movie.pk not in primary
-            primary.add(movie.pk)
-            new.append(movie_file)
-        else:
-            updated += 1
-            if before != _values(movie_file):  # a second run writes only what changed
-                changed.append(movie_file)
-    for chunk in chunks(new):
-        MovieFile.objects.bulk_create(chunk)
-    for chunk in chunks(changed):
-        MovieFile.objects.bulk_update(chunk, FILE_COLUMNS)
-    report.imported, report.updated = len(new), updated
-    _mark_movies_with_files(list(movies))
+    # batch by batch: a batch's files checked and matched, then written in its own transaction. A run
+    # stopped mid-way keeps the batches before: the next run finds those files (by movie and path)
+    done = 0
+    for batch in chunks(source_files, BATCH):
+        new: list[MovieFile] = []
+        changed: list[MovieFile] = []
+        updated = 0
+        for movie_id, body in batch:
+            movie = movies.get(movie_id)
+            if movie is None:
+                report.skip("its movie was not imported")
+                continue
+            located = _file_row(body, movie, existing, report)
+            if located is None:
+                continue
+            movie_file, properties, full = located
+            before = _values(movie_file) if movie_file.pk else None
+            _adopt(movie_file, body, properties, full)
+            movie_file.custom_format_ids = match_file(movie_file, movie, formats)  # re-evaluated here
+            movie_file.custom_formats_stamp = stamp
+            if movie_file.pk is None:
+                movie_file.is_primary = movie.pk not in primary
+                primary.add(movie.pk)
+                new.append(movie_file)
+            else:
+                updated += 1
+                if before != _values(movie_file):  # a second run writes only what changed
+                    changed.append(movie_file)
+        with state.step():
+            MovieFile.objects.bulk_create(new)
+            if changed:
+                MovieFile.objects.bulk_update(changed, FILE_COLUMNS)
+            _mark_movies_with_files([movie_id for movie_id, _ in batch if movie_id in movies])
+        report.imported, report.updated = report.imported + len(new), report.updated + updated
+        done += len(batch)
+        report.kept_until = f"file {done:,} of {len(source_files):,}"
 
 
 def _file_row(

@@ -2,8 +2,10 @@
 
 Files stay where they are: a movie's folder and files are adopted at the paths the source gives,
 checked for existence (a missing one is reported and not recorded), never moved, renamed, copied or
-deleted. Movies match by TMDB id, files by their movie and relative path. Written in batches: a
-library of 10,000 movies is a few hundred statements, not tens of thousands. Their files: `files`.
+deleted. Movies match by TMDB id, files by their movie and relative path. Written in batches of 500
+movies, each batch its own transaction (a SQLite install's other writers wait for one batch, not for
+the library): a library of 10,000 movies is a few hundred statements, not tens of thousands. Their
+files: `files`.
 """
 
 import os
@@ -182,13 +184,41 @@ def import_movies(reader: RadarrReader, state: ImportState, report: SectionRepor
     existing = {movie.tmdb_id: movie for movie in Movie.objects.all()}
     taken = {movie.path: movie.tmdb_id for movie in existing.values()}
     roots = set(RootFolder.objects.values_list("path", flat=True)) | {"/"}
-    adopted: list[Adopted] = []
+    wanted: list[tuple[dict[str, Any], int]] = []  # (body, our profile id) of each movie to adopt
     seen: set[int] = set()
     for body in bodies:
         profile_id = _checked(body, state, report, taken, roots)
         if profile_id is None or body["tmdbId"] in seen:
             continue
         seen.add(body["tmdbId"])
+        taken[str(body.get("path") or "").rstrip("/")] = body["tmdbId"]
+        wanted.append((body, profile_id))
+    # batch by batch, each its own transaction, its rows built between the writes: a run stopped mid-way
+    # keeps the batches before, and the next run finds them by their TMDB id
+    adopted: list[Adopted] = []
+    for batch in chunks(wanted, BATCH):
+        rows = _adopted(batch, existing, report)
+        with state.step():
+            _link_collections(rows)
+            _write_movies(rows)
+            _replace_tags(rows, state)
+            _replace_alternative_titles(rows)
+        new = sum(entry.before is None for entry in rows)
+        report.imported, report.updated = report.imported + new, report.updated + len(rows) - new
+        for entry in rows:
+            if isinstance(entry.body.get("id"), int):
+                state.movies[entry.body["id"]] = entry.movie.pk
+        adopted += rows
+        report.kept_until = f"movie {len(adopted):,} of {len(wanted):,}"
+    _report_missing_folders([entry.movie for entry in adopted], report)
+
+
+def _adopted(
+    batch: list[tuple[dict[str, Any], int]], existing: dict[int, Movie], report: SectionReport
+) -> list[Adopted]:
+    """The batch's movies as the source has them, over the rows already here (not saved)."""
+    adopted = []
+    for body, profile_id in batch:
         here = existing.get(body["tmdbId"])
         before = _values(here) if here is not None else None
         try:
@@ -197,27 +227,16 @@ def import_movies(reader: RadarrReader, state: ImportState, report: SectionRepor
             report.skip("not accepted here")
             report.notice("invalid", f"Movie '{body.get('title')}'", error.message)
             continue
-        taken[movie.path] = movie.tmdb_id
         adopted.append(Adopted(body, movie, before, metadata))
-    _link_collections(adopted)
-    _write_movies(adopted, report)
-    for entry in adopted:
-        if isinstance(entry.body.get("id"), int):
-            state.movies[entry.body["id"]] = entry.movie.pk
-    _replace_tags(adopted, state)
-    _replace_alternative_titles(adopted)
-    _report_missing_folders([entry.movie for entry in adopted], report)
+    return adopted
 
 
-def _write_movies(adopted: list[Adopted], report: SectionReport) -> None:
-    """New rows in batches; rows already here only when something changed (a second run writes little)."""
-    new = [entry.movie for entry in adopted if entry.before is None]
-    for chunk in chunks(new):
-        Movie.objects.bulk_create(chunk)
+def _write_movies(adopted: list[Adopted]) -> None:
+    """New rows in one insert; rows already here only when something changed (a second run writes little)."""
+    Movie.objects.bulk_create([entry.movie for entry in adopted if entry.before is None])
     changed = [entry.movie for entry in adopted if entry.before is not None and entry.changed]
-    for chunk in chunks(changed):
-        Movie.objects.bulk_update(chunk, MOVIE_COLUMNS)
-    report.imported, report.updated = len(new), len(adopted) - len(new)
+    if changed:
+        Movie.objects.bulk_update(changed, MOVIE_COLUMNS)
 
 
 def _values(movie: Movie) -> tuple[Any, ...]:

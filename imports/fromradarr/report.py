@@ -24,6 +24,9 @@ class SectionReport:
     notices: list[Notice] = field(default_factory=list)
     status: str = "pending"  # pending, done, failed, rolled back (dry run)
     error: str = ""
+    # a section committed in steps (movies in batches, history page by page): how far its writes are
+    # kept ("page 12 of 50"); when it fails, the steps before stay and running again continues
+    kept_until: str = ""
 
     def skip(self, reason: str, count: int = 1) -> None:
         self.skipped += count

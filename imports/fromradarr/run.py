@@ -1,7 +1,10 @@
 """One move-in: the sections in order (each one transaction), the report, and the ImportRadarr command.
 
 A section that fails rolls back alone and the run stops there, saying where: what earlier sections
-wrote stays whole, and running again continues (every section matches what is already here). A dry
+wrote stays whole, and running again continues (every section matches what is already here). The long
+sections (movies, their files, history) commit in steps instead (a batch of movies, a page of history),
+so a SQLite install's web and job worker are never kept waiting on the write lock for long; one that
+fails keeps its steps before, says where it stopped, and the next run skips what is here. A dry
 run does everything inside one transaction that is rolled back at the end, so its report counts what a
 real run would do and nothing stays written.
 """
@@ -37,6 +40,7 @@ SectionFunction = Callable[[RadarrReader, ImportState, SectionReport], None]
 class Section:
     name: str
     run: SectionFunction
+    stepwise: bool = False  # it opens its own transaction per step (a batch, a page) rather than one
 
 
 # in dependency order: tags and profiles before what names them, download clients before indexers,
@@ -60,11 +64,11 @@ SECTIONS = [
     Section("Indexer, download and list options", settings.import_options),
     Section("UI settings", settings.import_ui_settings),
     Section("Host settings", settings.import_host_settings),
-    Section("Movies", library.import_movies),
-    Section("Movie files", files.import_movie_files),
+    Section("Movies", library.import_movies, stepwise=True),
+    Section("Movie files", files.import_movie_files, stepwise=True),
     Section("Collections", moviecollections.import_collections),
     Section("Auto tagging", moviecollections.import_auto_tags),
-    Section("History", activity.import_history),
+    Section("History", activity.import_history, stepwise=True),
     Section("Blocklist", activity.import_blocklist),
 ]
 
@@ -113,13 +117,19 @@ def _run_sections(reader: RadarrReader, state: ImportState, report: ImportReport
         current = report.section(section.name)
         progress(f"[{index}/{len(SECTIONS)}] {section.name}…")
         try:
-            with transaction.atomic():
+            if section.stepwise:
                 section.run(reader, state, current)
+            else:
+                with transaction.atomic():
+                    section.run(reader, state, current)
         except Exception as error:  # noqa: BLE001 - whatever stopped it, earlier sections stay and the report says where
             if not isinstance(error, SourceError):
                 logger.exception("Moving in from Radarr stopped at %s", section.name)
             current.status, current.error = "failed", str(error) or type(error).__name__
-            current.imported = current.updated = 0  # rolled back
+            if not section.stepwise:
+                current.imported = current.updated = 0  # rolled back
+            elif current.kept_until:
+                current.error += f" (kept up to {current.kept_until}: running again continues from there)"
             report.stopped_at = section.name
             progress(f"Stopped at {section.name}: {current.error} (earlier sections are kept)")
             return

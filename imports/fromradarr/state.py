@@ -1,8 +1,17 @@
 """What one move-in learns as it goes: the source's ids mapped to ours, section by section."""
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.db import connection, transaction
+
+# SQLite's busy handler (Python's `timeout`) retries a waiting writer every 100 ms at most: a long section
+# leaves at least this long between one step's commit and the next step's BEGIN, so a writer that waits
+# (the web, the job worker) gets in after one step instead of being starved by back-to-back steps
+STEP_GAP = 0.1
 
 
 def _quiet(message: str) -> None:
@@ -20,6 +29,22 @@ class ImportState:
     indexers: dict[int, int] = field(default_factory=dict)
     movies: dict[int, int] = field(default_factory=dict)  # source movie id → our movie id
     source_movies: list[dict[str, Any]] | None = None  # the source's movie list, read once
+    last_step: float = field(default=0.0, repr=False)  # when the last step committed (monotonic)
+
+    @contextmanager
+    def step(self) -> Iterator[None]:
+        """One step of a long section (a batch of movies, a page of history) in its own transaction.
+
+        On SQLite the write lock is the whole database's: the step waits out what is left of STEP_GAP
+        since the previous one committed (usually nothing: reading and checking the next step's data
+        takes longer). Not within a dry run's transaction, which holds the lock throughout anyway."""
+        if connection.vendor == "sqlite" and not connection.in_atomic_block:
+            time.sleep(max(0.0, self.last_step + STEP_GAP - time.monotonic()))
+        try:
+            with transaction.atomic():
+                yield
+        finally:
+            self.last_step = time.monotonic()
 
     def tag_ids(self, source_ids: Any) -> list[int]:
         """Our ids of the source's tags (tags the source did not list are dropped)."""

@@ -1,6 +1,7 @@
 """Moving in from a second instance of this server: a library seeded here, read through our own v3 API
 (the same API Radarr speaks), the database emptied, then imported back: the library, profiles and
-custom formats compare equal."""
+custom formats compare equal. Against a real second instance (a server process of its own, with its
+own database): test_from_radarr_instance.py."""
 
 from datetime import UTC, datetime
 from pathlib import Path
