@@ -55,6 +55,10 @@ RADARR_WEB_THREADS = env.int("RADARR_WEB_THREADS", default=8)
 # how often a job worker says it is alive and queues due scheduled tasks; one silent for six beats is
 # presumed dead and another settles its commands
 RADARR_WORKER_HEARTBEAT_SECONDS = env.int("RADARR_WORKER_HEARTBEAT_SECONDS", default=10)
+# Request bodies: Django's tight DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) everywhere (413 with a JSON error),
+# except the bulk endpoints that take a whole library in one array (POST movie/import, PUT and DELETE
+# movie/editor): 20,000 movies as Radarr's UI sends them are about 60 MB
+RADARR_BULK_BODY_MAX_SIZE = env.int("RADARR_BULK_BODY_MAX_SIZE", default=256 * 1024 * 1024)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -289,7 +293,7 @@ RADARR_COMPAT_VERSION = "6.1.0.10000"
 # Composition root: lower apps call these higher-app functions by dotted path (STYLE's one-way imports).
 RADARR_MOVIE_FOLDER_NAMER = "imports.naming.movie_folder_namer"  # new movie folders: the user's format
 # after a folder scan: the missing-file history, media info, extras
-RADARR_MOVIE_SCAN_HOOKS = ["imports.rescan.after_movie_scan"]
+RADARR_MOVIE_SCAN_HOOKS = ["imports.rescan.after_movie_scans"]
 RADARR_AVAILABILITY_DELAY = "indexers.options.availability_delay_days"  # Settings → Indexers, in days
 # after every CheckHealth run, with the current issues: Health / HealthRestored notifications
 RADARR_HEALTH_HOOKS = ["notifications.health.health_changed"]

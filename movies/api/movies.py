@@ -23,7 +23,7 @@ from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound, ValidationFailed, invalid
 from radarr.api.identity import resource_id, row_or_404
 from radarr.api.params import InsensitiveDict, id_list, optional_bool, optional_text, optional_whole_number
-from radarr.api.responses import read_json, read_json_object
+from radarr.api.responses import read_json, read_json_object, request_body
 
 _JSON_OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS | orjson.OPT_NAIVE_UTC
 # Radarr's MovieStatusType numbers; TBA counts as announced, as Radarr treats it for availability
@@ -245,9 +245,9 @@ def movie_detail(request: HttpRequest, id: int) -> HttpResponse:
 
 def _editor_body(request: HttpRequest) -> InsensitiveDict:
     """pyarr sends the DELETE body as JSON; an empty DELETE body falls back to the query string."""
-    if request.method == "DELETE" and not request.body:
+    if request.method == "DELETE" and not request_body(request, bulk=True):
         return InsensitiveDict({})
-    return read_json_object(request)
+    return read_json_object(request, bulk=True)
 
 
 def _movie_ids(body: InsensitiveDict) -> list[int]:
@@ -329,7 +329,7 @@ def _import_request(item: Any) -> ImportRequest:
 @api_view("POST")
 def movie_import(request: HttpRequest) -> HttpResponse:
     """Library import: the movies to add with the folders they already have; refused ones are skipped."""
-    items = read_json(request)
+    items = read_json(request, bulk=True)
     if not isinstance(items, list):
         raise ApiError(400, "Request body must be a JSON array of movies")
     added, _refused = import_movies([_import_request(item) for item in items])
