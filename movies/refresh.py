@@ -120,7 +120,12 @@ def replace_credits(movie: Movie, credits: tuple[CreditInfo, ...] | None) -> Non
     if credits is None:
         return
     movie.credits.all().delete()
-    Credit.objects.bulk_create(
+    Credit.objects.bulk_create(credit_rows(movie, credits))
+
+
+def credit_rows(movie: Movie, credits: tuple[CreditInfo, ...] | None) -> list[Credit]:
+    """The Credit rows (unsaved) of TMDB's cast and crew for a movie."""
+    return [
         Credit(
             movie=movie,
             credit_tmdb_id=credit.credit_tmdb_id,
@@ -133,21 +138,27 @@ def replace_credits(movie: Movie, credits: tuple[CreditInfo, ...] | None) -> Non
             job=credit.job[:200],
             images=list(credit.images),
         )
-        for credit in credits
-    )
+        for credit in credits or ()
+    ]
 
 
 def replace_alternative_titles(movie: Movie, titles: tuple[str, ...]) -> None:
     """TMDB's alternative titles replace the previous TMDB ones; users' and mappings' stay."""
     movie.alternative_titles.filter(source_type=AlternativeTitle.Source.TMDB).delete()
     kept = {clean_title(title) for title in movie.alternative_titles.values_list("title", flat=True)}
+    AlternativeTitle.objects.bulk_create(alternative_title_rows(movie, titles, kept))
+
+
+def alternative_title_rows(movie: Movie, titles: tuple[str, ...], kept: set[str]) -> list[AlternativeTitle]:
+    """Unsaved rows for TMDB's alternative titles, leaving out repeats and those `kept` already holds."""
+    kept = set(kept)
     rows = []
     for title in titles:
         cleaned = clean_title(title)
         if cleaned and cleaned not in kept and cleaned != movie.clean_title:
             kept.add(cleaned)
             rows.append(AlternativeTitle(movie=movie, title=title, clean_title=cleaned))
-    AlternativeTitle.objects.bulk_create(rows)
+    return rows
 
 
 def link_collection(reference: CollectionRef | None) -> Collection | None:

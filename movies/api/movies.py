@@ -18,7 +18,7 @@ from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import Movie
 from movies.resourcecache import library_json
 from movies.resources import movie_resource, movie_resources, movie_resources_json
-from movies.rootfolders import path_failure, root_folder_failure
+from movies.rootfolders import configured_root_folders, path_failure, root_folder_failure
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound, ValidationFailed, invalid
 from radarr.api.identity import resource_id, row_or_404
@@ -297,16 +297,16 @@ def movie_editor(request: HttpRequest) -> HttpResponse:
     return movies_by_id_response([movie.pk for movie in movies], status=202)
 
 
-def _import_request(item: Any) -> ImportRequest:
+def _import_request(item: Any, roots: list[str]) -> ImportRequest:
     if not isinstance(item, dict):
         raise ApiError(400, "Each movie to import must be a JSON object")
     body = InsensitiveDict(item)
     arguments = add_arguments(body)
     metadata = metadata_from_resource(body)
     if arguments["path"]:  # before any item is added: bad input, not a skip
-        failure = path_failure("Path", arguments["path"])
+        failure = path_failure("Path", arguments["path"], roots)
     elif arguments["root_folder_path"]:  # arrapi: the folder is named in the root folder, as Radarr does
-        failure = root_folder_failure("RootFolderPath", arguments["root_folder_path"])
+        failure = root_folder_failure("RootFolderPath", arguments["root_folder_path"], roots)
     else:
         raise invalid("Path", "'Path' must not be empty.", body.get("path"))
     if failure:
@@ -332,7 +332,8 @@ def movie_import(request: HttpRequest) -> HttpResponse:
     items = read_json(request, bulk=True)
     if not isinstance(items, list):
         raise ApiError(400, "Request body must be a JSON array of movies")
-    added, _refused = import_movies([_import_request(item) for item in items])
+    roots = configured_root_folders()  # read once: Radarr's UI and Kometa send whole libraries
+    added, _refused = import_movies([_import_request(item, roots) for item in items])
     return movies_by_id_response([movie.pk for movie in added])
 
 
