@@ -19,6 +19,7 @@ from movies.models import Movie
 from movies.rootfolders import configured_root_folder, path_failure, placement, root_folder_failure
 from radarr.api.errors import ApiError, Failure, ValidationFailed
 from radarr.commands import report_progress
+from radarr.idsets import in_ids
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ def _apply_tags(movies: list[Movie], tag_ids: list[int], apply_tags: str) -> Non
     movie_ids = [movie.pk for movie in movies]
     tag_ids = existing_tag_ids(tag_ids)
     if apply_tags in ("remove", "replace"):
-        removed = through.objects.filter(movie_id__in=movie_ids)
+        removed = through.objects.filter(movie_id__in=in_ids(movie_ids))
         removed = removed.filter(tag_id__in=tag_ids) if apply_tags == "remove" else removed
         removed.delete()
     if apply_tags in ("add", "replace"):
@@ -130,19 +131,19 @@ def edit_movies(
         failures.append(Failure("ApplyTags", "'Apply Tags' is not valid", apply_tags))
     if failures:
         raise ValidationFailed(failures)
-    movies = list(Movie.objects.filter(pk__in=movie_ids))
+    movies = list(Movie.objects.filter(pk__in=in_ids(movie_ids)))  # Kometa edits 20,000 at once
     fields = {"monitored": monitored, "quality_profile_id": quality_profile_id}
     fields["minimum_availability"] = minimum_availability
     fields = {name: value for name, value in fields.items() if value is not None}
     with transaction.atomic():
         if fields:
-            Movie.objects.filter(pk__in=[movie.pk for movie in movies]).update(**fields)
+            Movie.objects.filter(pk__in=in_ids(movie.pk for movie in movies)).update(**fields)
         if tag_ids is not None:
             _apply_tags(movies, tag_ids, apply_tags)
-        apply_auto_tags(Movie.objects.filter(pk__in=[movie.pk for movie in movies]))
+        apply_auto_tags(Movie.objects.filter(pk__in=in_ids(movie.pk for movie in movies)))
     if root_folder_path is not None:
         _move_to_root_folder(movies, configured_root_folder(root_folder_path), move_files)
-    return list(Movie.objects.filter(pk__in=movie_ids))
+    return list(Movie.objects.filter(pk__in=in_ids(movie_ids)))
 
 
 def _move_to_root_folder(movies: list[Movie], root: str, move_files: bool) -> None:

@@ -180,8 +180,8 @@ class _Checks:
             root_rows=set(RootFolder.objects.values_list("path", flat=True)),
             profiles=set(QualityProfile.objects.values_list("pk", flat=True)),
             tags=set(Tag.objects.values_list("pk", flat=True)),
-            tmdb_ids=set(Movie.objects.values_list("tmdb_id", flat=True)),
-            paths=sorted(Movie.objects.values_list("path", flat=True)),
+            tmdb_ids=set(Movie.objects.order_by().values_list("tmdb_id", flat=True)),
+            paths=sorted(Movie.objects.order_by().values_list("path", flat=True)),
         )
 
     def holds_a_movie(self, path: str) -> bool:

@@ -22,7 +22,7 @@ from django.db.models import Min, Sum
 from django.utils.module_loading import import_string
 
 from movies.events import file_delete_event
-from movies.fileformats import assign_formats
+from movies.fileformats import assign_formats, current_formats
 from movies.models import Movie, MovieFile
 from notifications.events import notify
 from radarr.idsets import in_ids
@@ -174,6 +174,7 @@ def match_rows(movies: list[Movie]) -> list[ScanOutcome]:
             )
         }
         resized: list[MovieFile] = []
+        formats = None
         for movie in movies:
             outcome, rows, found = outcomes[movie.pk], known[movie.pk], on_disk[movie.pk]
             outcome.removed = [row for path, row in rows.items() if path not in found]
@@ -181,7 +182,8 @@ def match_rows(movies: list[Movie]) -> list[ScanOutcome]:
             for row in outcome.added:
                 row.is_primary = False  # the largest becomes primary below when none is
             if outcome.added:
-                assign_formats(outcome.added, movie)
+                formats = formats or current_formats()
+                assign_formats(outcome.added, movie, formats)
             for path, row in rows.items():
                 if path in found and found[path].size != row.size:
                     row.size = found[path].size

@@ -1,0 +1,102 @@
+"""Large libraries: the work that builds and keeps a library (library import, rescans) and the lists a
+big library shows use a number of queries that does not grow with the number of movies (or grows by a
+small constant per movie where each movie's folder must be read). A few hundred rows prove it; speed at
+20,000 movies is measured by bench/scale_bench.py."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from imports import rescan as rescan_module
+from movies.models import Movie, MovieFile
+from movies.scanning import scan_movie_folders
+from radarr.models import Command
+from releases.models import QualityProfile
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
+
+
+def _folders(root: Path, first: int, count: int) -> list[dict]:
+    """`count` movie folders with a video file each, and the import body Radarr's UI sends for them."""
+    profile = QualityProfile.objects.first().pk
+    body = []
+    for number in range(first, first + count):
+        title = f"Film Number {number}"
+        folder = root / f"{title} ({1950 + number % 70}) {{tmdb-{number}}}"
+        folder.mkdir()
+        (folder / f"{title.replace(' ', '.')}.{1950 + number % 70}.1080p.BluRay.x264-GRP.mkv").write_bytes(
+            b"x"
+        )
+        body.append(
+            {
+                "tmdbId": number,
+                "title": title,
+                "year": 1950 + number % 70,
+                "path": str(folder),
+                "qualityProfileId": profile,
+                "monitored": True,
+                "minimumAvailability": "released",
+                "tags": [],
+                "alternateTitles": [{"title": f"Other Name {number}"}],
+                "collection": {"tmdbId": 900_000 + number % 7, "title": f"Saga {number % 7}"},
+                "addOptions": {"monitor": "movieOnly", "searchForMovie": False},
+            }
+        )
+    return body
+
+
+def _import(api_client, body: list[dict]) -> tuple[int, list[dict]]:
+    with CaptureQueriesContext(connection) as queries:
+        response = api_client.post("/api/v3/movie/import", json.dumps(body), content_type="application/json")
+    assert response.status_code == 200, response.content[:500]
+    return len(queries), response.json()
+
+
+def _no_probe(path):
+    raise AssertionError(f"ffprobe ran inside the request for {path}")
+
+
+def test_library_import_queries_do_not_grow_with_the_folders_and_nothing_is_probed(
+    api_client, root, monkeypatch
+):
+    monkeypatch.setattr(rescan_module, "probe", _no_probe)
+
+    few, answered_few = _import(api_client, _folders(root, 1, 10))
+    many, answered_many = _import(api_client, _folders(root, 1000, 200))
+
+    assert len(answered_few) == 10 and len(answered_many) == 200
+    assert all(movie["hasFile"] for movie in answered_many)
+    assert Movie.objects.count() == 210 and MovieFile.objects.count() == 210
+    # one batch each: the same statements whatever the number of movies in it (the response's own
+    # reads included); a second batch would add a fixed number
+    assert many <= few + 5, (few, many)
+    # the slow part is one background command for all the movies, not a task per movie
+    finishing = Command.objects.filter(name="FinishLibraryImport")
+    assert [len(command.body["movieIds"]) for command in finishing] == [10, 200]
+
+
+def test_a_batch_rescan_matches_files_with_the_same_queries_for_many_folders(root):
+    from tests.movies.factories import MovieFactory
+
+    def movies(first: int, count: int) -> list[Movie]:
+        made = []
+        for number in range(first, first + count):
+            folder = root / f"Scan {number}"
+            folder.mkdir()
+            (folder / f"Scan.{number}.2001.720p.WEB-DL.mkv").write_bytes(b"x" * (number % 5 + 1))
+            made.append(MovieFactory(path=str(folder), root_folder_path=str(root), tmdb_id=50_000 + number))
+        return made
+
+    small, large = movies(1, 5), movies(100, 150)
+
+    with CaptureQueriesContext(connection) as few:
+        scan_movie_folders(small, hooks=False)
+    with CaptureQueriesContext(connection) as many:
+        scan_movie_folders(large, hooks=False)
+
+    assert len(many) == len(few), (len(few), len(many))
+    assert MovieFile.objects.filter(movie__in=large).count() == 150
+    assert Movie.objects.filter(pk__in=[movie.pk for movie in large], has_file=True).count() == 150
