@@ -30,6 +30,7 @@ from movies.titles import clean_title, sort_title
 from notifications.events import notify
 from radarr.api.errors import ApiError, Failure, ValidationFailed, invalid
 from radarr.commands import report_progress
+from radarr.idsets import in_ids
 from radarr.models import Tag
 from releases.parser import parse_movie_title
 
@@ -113,8 +114,9 @@ def _best(results: list[MovieMetadata], year: int | None) -> MovieMetadata | Non
     return results[0]
 
 
-def match_folder(folder: UnmappedFolder) -> FolderMatch:
-    """Find the movie a folder holds: ids in the name first, then a TMDB search for title and year."""
+def _match_on_tmdb(folder: UnmappedFolder) -> FolderMatch:
+    """What TMDB says a folder holds: ids in the name first, then a search for title and year. No
+    database access (match_folders runs this in threads)."""
     from movies import tmdb
 
     match = FolderMatch(folder)
@@ -133,9 +135,29 @@ def match_folder(folder: UnmappedFolder) -> FolderMatch:
         return match
     if match.metadata is None:
         match.error = f"No movie found on TMDB for '{folder.name}'"
-    else:
-        match.existing = Movie.objects.filter(tmdb_id=match.metadata.tmdb_id).first()
     return match
+
+
+def match_folders(folders: list[UnmappedFolder]) -> list[FolderMatch]:
+    """Each folder's match, in order: TMDB asked for several at once (within its rate limit), then the
+    library's movies among the matches read in one query."""
+    from movies import tmdb
+
+    matches = [
+        found if isinstance(found, FolderMatch) else FolderMatch(folder, error=found.message)
+        for folder, found in zip(folders, tmdb.fetch_many(_match_on_tmdb, folders), strict=True)
+    ]
+    wanted = {match.metadata.tmdb_id for match in matches if match.metadata is not None}
+    existing = {movie.tmdb_id: movie for movie in Movie.objects.filter(tmdb_id__in=in_ids(wanted))}
+    for match in matches:
+        if match.metadata is not None:
+            match.existing = existing.get(match.metadata.tmdb_id)
+    return matches
+
+
+def match_folder(folder: UnmappedFolder) -> FolderMatch:
+    """Find the movie a folder holds: ids in the name first, then a TMDB search for title and year."""
+    return match_folders([folder])[0]
 
 
 @dataclass(frozen=True, slots=True)

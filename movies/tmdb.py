@@ -10,6 +10,8 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlencode
 
@@ -71,6 +73,49 @@ class TmdbUnavailable(TmdbError):
 
 class TmdbNotFound(TmdbError):
     status = 404
+
+
+PARALLEL_REQUESTS = 8  # TMDB requests in flight at once for a batch (fetch_many)
+
+
+class _RateLimit:
+    """At most `settings.RADARR_TMDB_REQUESTS_PER_SECOND` requests a second from this process, over all
+    its threads (TMDB allows about 50 a second per IP): each request takes the next free slot."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._next = 0.0
+
+    def wait(self) -> None:
+        rate = float(getattr(settings, "RADARR_TMDB_REQUESTS_PER_SECOND", 40) or 0)
+        if rate <= 0:
+            return
+        with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next)
+            self._next = slot + 1.0 / rate
+        if slot > now:
+            time.sleep(slot - now)
+
+
+_rate = _RateLimit()
+
+
+def fetch_many[T, R](function: Callable[[T], R], items: list[T]) -> list[R | TmdbError]:
+    """`function` of each item (a TMDB fetch), PARALLEL_REQUESTS at a time within the rate limit, in
+    order; an item whose fetch failed has its TmdbError in its place. The function must not use the
+    database (threads would each open a connection)."""
+
+    def one(item: T) -> R | TmdbError:
+        try:
+            return function(item)
+        except TmdbError as error:
+            return error
+
+    if len(items) <= 1:
+        return [one(item) for item in items]
+    with ThreadPoolExecutor(max_workers=PARALLEL_REQUESTS, thread_name_prefix="tmdb") as pool:
+        return list(pool.map(one, items))
 
 
 def search_movies(term: str) -> list[MovieMetadata]:
@@ -254,6 +299,7 @@ def _request(url: str, query: dict[str, str], key: str) -> dict[str, Any]:
     else:
         query = {**query, "api_key": key}
     for attempt in range(1, MAX_TRIES + 1):
+        _rate.wait()
         try:
             response = _session().get(url, params=query, headers=headers)
         except requests.Timeout:

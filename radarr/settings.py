@@ -31,6 +31,8 @@ RADARR_INSTANCE_NAME = env.str("RADARR_INSTANCE_NAME", default=HOST.get("instanc
 _url_base = env.str("RADARR_URL_BASE", default=HOST.get("urlBase", "")).strip("/")
 URL_BASE = "/" + _url_base if _url_base else ""
 RADARR_TMDB_API_KEY = env.str("RADARR_TMDB_API_KEY", default="")
+# requests a second to TMDB from one process (TMDB allows about 50 per IP); 0 lifts the limit
+RADARR_TMDB_REQUESTS_PER_SECOND = env.float("RADARR_TMDB_REQUESTS_PER_SECOND", default=40.0)
 RADARR_TMDB_URL = env.str("RADARR_TMDB_URL", default="https://api.themoviedb.org/3")
 # the import list services' bases (movies/importlists.py); tests point them at a local fake
 RADARR_LIST_SERVICE_URLS = {

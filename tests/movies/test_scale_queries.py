@@ -100,3 +100,20 @@ def test_a_batch_rescan_matches_files_with_the_same_queries_for_many_folders(roo
     assert len(many) == len(few), (len(few), len(many))
     assert MovieFile.objects.filter(movie__in=large).count() == 150
     assert Movie.objects.filter(pk__in=[movie.pk for movie in large], has_file=True).count() == 150
+
+
+def test_matching_many_folders_asks_tmdb_for_each_and_the_library_once(fake_tmdb, tmp_path):
+    from movies.libraryimport import UnmappedFolder, match_folders
+    from tests.movies.factories import MovieFactory
+
+    MovieFactory(tmdb_id=603)
+    folders = [UnmappedFolder(f"Copy {n} {{tmdb-603}}", str(tmp_path / str(n)), str(n)) for n in range(12)]
+    folders.insert(5, UnmappedFolder("Nothing {tmdb-999999999}", str(tmp_path / "none"), "none"))
+
+    with CaptureQueriesContext(connection) as queries:
+        matches = match_folders(folders)
+
+    assert [match.folder for match in matches] == folders  # in order, whatever finished first
+    assert all(match.existing is not None for match in matches if match is not matches[5])
+    assert matches[5].metadata is None and matches[5].error
+    assert len(queries) == 1
