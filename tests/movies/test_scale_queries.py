@@ -117,3 +117,39 @@ def test_matching_many_folders_asks_tmdb_for_each_and_the_library_once(fake_tmdb
     assert all(match.existing is not None for match in matches if match is not matches[5])
     assert matches[5].metadata is None and matches[5].error
     assert len(queries) == 1
+
+
+def test_a_refresh_batch_writes_with_the_same_queries_for_many_movies(fake_tmdb, root, settings, monkeypatch):
+    """TMDB asked in parallel, the rows written together: what grows with the batch is the folder scan's
+    per-movie steps (extras, metadata files), a small constant per movie, never a transaction each."""
+    import orjson
+
+    from movies.refresh import refresh_movies_batch
+    from tests.movies.conftest import TMDB_FIXTURES
+    from tests.movies.factories import MovieFactory
+
+    settings.RADARR_TMDB_REQUESTS_PER_SECOND = 0
+    monkeypatch.setattr("movies.refresh.cache_covers", lambda movie: None)  # no image server here
+    monkeypatch.setattr(rescan_module, "probe", lambda path: None)  # one-byte files: unreadable anyway
+    details = orjson.loads((TMDB_FIXTURES / "movie-603.json").read_bytes())
+    for number in range(1, 41):
+        fake_tmdb.add(f"/3/movie/{number}", body=orjson.dumps(details | {"id": number}).decode())
+
+    def batch(first: int, count: int) -> tuple[int, int]:
+        movies = []
+        for number in range(first, first + count):
+            folder = root / f"Refresh {number}"
+            folder.mkdir()
+            (folder / "The.Matrix.1999.1080p.BluRay.x264-GRP.mkv").write_bytes(b"x")
+            movies.append(MovieFactory(tmdb_id=number, path=str(folder), root_folder_path=str(root)))
+        with CaptureQueriesContext(connection) as queries:
+            refresh_movies_batch(movies)
+        savepoints = sum(query["sql"].startswith("SAVEPOINT") for query in queries.captured_queries)
+        return len(queries), savepoints
+
+    (few, few_savepoints), (many, many_savepoints) = batch(1, 4), batch(10, 30)
+
+    assert Movie.objects.filter(title="The Matrix").count() == 34
+    per_movie = (many - few) / 26
+    assert per_movie <= 10, (few, many)  # about 8: extras and metadata files, read per folder
+    assert many_savepoints - few_savepoints <= 26 * 1, (few_savepoints, many_savepoints)
