@@ -1,10 +1,13 @@
 """Editing movies: one movie's settings and path (its folder moved when asked), and the bulk editor."""
 
 import logging
+import operator
 import posixpath
+from functools import reduce
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from movies.autotagging import apply_auto_tags
 from movies.files import move_movie_folder
@@ -131,25 +134,33 @@ def edit_movies(
         failures.append(Failure("ApplyTags", "'Apply Tags' is not valid", apply_tags))
     if failures:
         raise ValidationFailed(failures)
-    movies = list(Movie.objects.filter(pk__in=in_ids(movie_ids)))  # Kometa edits 20,000 at once
+    # Kometa edits 20,000 at once: ids only here, whole rows only where a folder moves
+    selected = Movie.objects.filter(pk__in=in_ids(movie_ids))
+    movies = list(selected.only("pk", "root_folder_path"))
     fields = {"monitored": monitored, "quality_profile_id": quality_profile_id}
     fields["minimum_availability"] = minimum_availability
     fields = {name: value for name, value in fields.items() if value is not None}
     with transaction.atomic():
         if fields:
-            Movie.objects.filter(pk__in=in_ids(movie.pk for movie in movies)).update(**fields)
+            # only rows that differ: an edit applied again (Kometa runs daily) leaves the cached JSON be
+            differing = reduce(operator.or_, (~Q(**{name: value}) for name, value in fields.items()))
+            selected.filter(differing).update(**fields)
         if tag_ids is not None:
             _apply_tags(movies, tag_ids, apply_tags)
         apply_auto_tags(Movie.objects.filter(pk__in=in_ids(movie.pk for movie in movies)))
     if root_folder_path is not None:
         _move_to_root_folder(movies, configured_root_folder(root_folder_path), move_files)
-    return list(Movie.objects.filter(pk__in=in_ids(movie_ids)))
+    return list(
+        Movie.objects.filter(pk__in=in_ids(movie_ids)).only("pk", "root_folder_path", "title", "year")
+    )
 
 
 def _move_to_root_folder(movies: list[Movie], root: str, move_files: bool) -> None:
     """Repoint (and maybe move) each movie under `root`, reporting progress; a failure skips that one."""
-    for number, movie in enumerate(movies, start=1):
-        movie.refresh_from_db()
+    for number, listed in enumerate(movies, start=1):
+        movie = Movie.objects.filter(pk=listed.pk).first()  # the whole row, as it is now
+        if movie is None:
+            continue
         report_progress(f"Moving {movie} to '{root}' ({number} of {len(movies)})")
         try:
             update_movie(movie, {"root_folder_path": root}, move_files=move_files)
