@@ -8,9 +8,10 @@ from rows it changed is never kept. Two readers rebuilding the same movie both s
 """
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+import orjson
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
@@ -38,16 +39,31 @@ def generation() -> str:
     return f"{SHAPE}|{timezone.localdate().isoformat()}|{settings.URL_BASE}"
 
 
-def library_json() -> bytes:
-    """The JSON array of every movie, ordered as the list endpoint orders them."""
+def _some(ids: Iterable[int]) -> tuple[str, list[object]]:
+    """The WHERE clause of _READ for these movie ids only, as one parameter (20,000 ids fit)."""
+    wanted = sorted({int(pk) for pk in ids})
+    if connection.vendor == "postgresql":
+        return "WHERE m.id = ANY(%s) ", [wanted]
+    return "WHERE m.id IN (SELECT value FROM json_each(%s)) ", [orjson.dumps(wanted).decode()]
+
+
+def library_json(ids: Iterable[int] | None = None) -> bytes:
+    """The JSON array of every movie (or of those with these ids: the bulk editor's answer), ordered as
+    the list endpoint orders them."""
     current = generation()
+    sql, parameters = _READ, [current]
+    if ids is not None:
+        where, extra = _some(ids)
+        sql = _READ.replace("ORDER BY", where + "ORDER BY")
+        parameters += extra
     with connection.cursor() as cursor:
-        cursor.execute(_READ, [current])
+        cursor.execute(sql, parameters)
         rows = cursor.fetchall()
     if not rows:
         return b"[]"
     versions = {pk: version for pk, version, fragment in rows if fragment is None}
-    built = _build(versions, everything=len(versions) == len(rows)) if versions else {}
+    everything = ids is None and len(versions) == len(rows)
+    built = _build(versions, everything=everything) if versions else {}
     if built:
         _store(built, versions, current)
     # a movie deleted between the read and the build is left out rather than failing the list
