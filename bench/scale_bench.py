@@ -267,7 +267,10 @@ def _percentile(values: list[float], share: float) -> float:
 def _poll_movies(session: object, base: str, stop: threading.Event, timings: list[float]) -> None:
     while not stop.is_set():
         started = time.perf_counter()
-        session.get(f"{base}/api/v3/movie", timeout=120)  # type: ignore[attr-defined]
+        try:
+            session.get(f"{base}/api/v3/movie", timeout=120)  # type: ignore[attr-defined]
+        except OSError:  # the server stopping under the last request
+            return
         timings.append((time.perf_counter() - started) * 1000)
         time.sleep(0.2)  # a user's browser, not a load test
 
@@ -330,7 +333,7 @@ def ops_figures(size: int) -> None:
         server = Server(data_dir, **environment)
         try:
             time.sleep(10)
-            empty = memory_mb([pid for pids in server.families().values() for pid in pids], "Pss")
+            empty = _memory(server, memory_mb)
             session = requests.Session()
             session.headers["X-Api-Key"] = json.loads((data_dir / "config.json").read_text())["api_key"]
             base = server.base
@@ -368,7 +371,7 @@ def ops_figures(size: int) -> None:
             rescan, during_rescan = _run_command(session, base, {"name": "RescanMovie"}, True)
             refresh, during_refresh = _run_command(session, base, {"name": "RefreshMovie"}, True)
             time.sleep(15)
-            after = memory_mb([pid for pids in server.families().values() for pid in pids], "Pss")
+            after = _memory(server, memory_mb)
             database = sum(path.stat().st_size for path in data_dir.glob("*.db*"))
         finally:
             server.stop()
@@ -385,8 +388,20 @@ def ops_figures(size: int) -> None:
             p95 = _percentile(timings, 0.95)
             print(f"   GET /api/v3/movie p95 during {name}: {p95:.0f} ms over {len(timings)} requests "
                   f"(idle {idle_p95:.0f} ms, {p95 / idle_p95:.1f}x)")  # fmt: skip
-    print(f"   memory, all processes, MB proportional: empty server {empty:.0f}, after import + refresh "
-          f"{after:.0f} ({after - empty:+.0f}); database {database / 1e6:.0f} MB")  # fmt: skip
+    grown = after["total"] - empty["total"]
+    print(f"   memory, MB proportional: empty server {_families(empty)}; after import + refresh "
+          f"{_families(after)} ({grown:+.0f}); database {database / 1e6:.0f} MB")  # fmt: skip
+
+
+def _memory(server: object, memory_mb: object) -> dict[str, float]:
+    families = server.families()  # type: ignore[attr-defined]
+    figures = {name: memory_mb(pids, "Pss") for name, pids in families.items()}  # type: ignore[operator]
+    figures["total"] = sum(figures.values())
+    return figures
+
+
+def _families(figures: dict[str, float]) -> str:
+    return ", ".join(f"{name} {value:.0f}" for name, value in figures.items())
 
 
 def _lookup(data_dir: Path, root: Path, environment: dict[str, str]) -> tuple[float, list[dict]]:

@@ -89,8 +89,9 @@ def needs_probe(stored: dict[str, Any], stat: os.stat_result) -> bool:
 
 
 def probe_threads() -> int:
-    """ffprobe runs at once: one per core up to four (each is a process of its own; the GIL is free)."""
-    return max(1, min(4, os.cpu_count() or 1))
+    """ffprobe runs at once: two per core up to eight (each is a process of its own, and on a network
+    share much of its time is waiting for the disk)."""
+    return max(2, min(8, 2 * (os.cpu_count() or 1)))
 
 
 def refresh_media_info(movie: Movie, *, changed: Collection[int] = (), force: bool = False) -> int:

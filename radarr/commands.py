@@ -23,6 +23,7 @@ from django_q.models import OrmQ, Schedule
 from django_q.tasks import async_task
 
 from radarr.jobs import SCHEDULED_FUNC, Job, find_job
+from radarr.memory import release_memory
 from radarr.models import Command, CommandStatus, CommandTrigger, WorkerRun
 
 logger = logging.getLogger(__name__)
@@ -118,6 +119,7 @@ def execute_command(command_id: int) -> str:
         command.status, command.message, command.exception = CommandStatus.FAILED, str(error), repr(error)
     finally:
         _current_command.reset(token)
+        release_memory()  # a library-wide job leaves the worker as small as before it
     _end(command, command.status, command.message)
     return f"{command.name}: {command.message}"
 

@@ -24,6 +24,7 @@ from radarr.api.errors import ApiError, NotFound, ValidationFailed, invalid
 from radarr.api.identity import resource_id, row_or_404
 from radarr.api.params import InsensitiveDict, id_list, optional_bool, optional_text, optional_whole_number
 from radarr.api.responses import read_json, read_json_object, request_body
+from radarr.memory import release_memory
 
 _JSON_OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS | orjson.OPT_NAIVE_UTC
 # Radarr's MovieStatusType numbers; TBA counts as announced, as Radarr treats it for availability
@@ -329,12 +330,18 @@ def _import_request(item: Any, roots: list[str]) -> ImportRequest:
 @api_view("POST")
 def movie_import(request: HttpRequest) -> HttpResponse:
     """Library import: the movies to add with the folders they already have; refused ones are skipped."""
+    ids = _import_body(request)
+    release_memory()  # the body of a whole library (60 MB at 20,000 movies) is not kept mapped
+    return movies_by_id_response(ids)
+
+
+def _import_body(request: HttpRequest) -> list[int]:
     items = read_json(request, bulk=True)
     if not isinstance(items, list):
         raise ApiError(400, "Request body must be a JSON array of movies")
     roots = configured_root_folders()  # read once: Radarr's UI and Kometa send whole libraries
     added, _refused = import_movies([_import_request(item, roots) for item in items])
-    return movies_by_id_response([movie.pk for movie in added])
+    return [movie.pk for movie in added]
 
 
 api_v3: list[URLPattern] = [
