@@ -89,6 +89,6 @@ def rescan_movies(movie_id: int | None = None, movie_ids: list[int] | None = Non
 def bulk_move_movies(movie_ids: list[int], destination_root_folder: str, move_files: bool = True) -> str:
     """BulkMoveMovie: the editor's new root folder, one movie folder at a time with progress."""
     moved = edit_movies(movie_ids, root_folder_path=destination_root_folder, move_files=move_files)
-    arrived = sum(movie.root_folder_path == destination_root_folder for movie in moved)
+    arrived = moved.filter(root_folder_path=destination_root_folder).count()
     summary = f"Moved {arrived} of {len(movie_ids)} movie(s) to {destination_root_folder}"
     return summary + ("" if arrived == len(movie_ids) else "; see the log for the others")

@@ -285,8 +285,9 @@ def movie_editor(request: HttpRequest) -> HttpResponse:
             message = f"{len(outcome.refused)} movie(s) were not deleted ({outcome.deleted} were)"
             raise ApiError(409, message, " ".join(outcome.refused))
         return HttpResponse(status=200)
-    movies = editing.edit_movies(
-        _movie_ids(body),
+    ids = _movie_ids(body)
+    editing.edit_movies(
+        ids,
         monitored=optional_bool("monitored", body.get("monitored")),
         quality_profile_id=_int(body, "qualityProfileId"),
         minimum_availability=minimum_availability(body.get("minimumAvailability"), None),  # type: ignore[arg-type]
@@ -295,7 +296,7 @@ def movie_editor(request: HttpRequest) -> HttpResponse:
         tag_ids=_tag_ids(body.get("tags")) if body.get("tags") is not None else None,
         apply_tags=_apply_tags(body.get("applyTags") or "add"),
     )
-    return movies_by_id_response([movie.pk for movie in movies], status=202)
+    return movies_by_id_response(ids, status=202)
 
 
 def _import_request(item: Any, roots: list[str]) -> ImportRequest:
