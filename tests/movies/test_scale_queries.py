@@ -153,3 +153,91 @@ def test_a_refresh_batch_writes_with_the_same_queries_for_many_movies(fake_tmdb,
     per_movie = (many - few) / 26
     assert per_movie <= 10, (few, many)  # about 8: extras and metadata files, read per folder
     assert many_savepoints - few_savepoints <= 26 * 1, (few_savepoints, many_savepoints)
+
+
+LISTS = [
+    "/api/v3/calendar?start={start}&end={end}",
+    "/calendar",
+    "/api/v3/wanted/missing?page=1&pageSize=20",
+    "/api/v3/wanted/missing?page={last}&pageSize=20",
+    "/wanted/missing",
+    "/api/v3/history?page=1&pageSize=20",
+    "/api/v3/history?page={history_last}&pageSize=20",
+    "/api/v3/queue?page=1&pageSize=20",
+    "/api/v3/queue/details",
+    "/",
+    "/?select=1",
+    "/api/v3/movie",
+]
+
+
+def _grow_library(count: int) -> None:
+    """`count` more seeded movies, ten history records each and one queue item for every tenth."""
+    import random
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from downloads.models import DownloadClient, History, TrackedDownload
+    from downloads.queueids import queue_id
+    from movies.management.commands.seed_movies import seed_movies
+
+    before = set(Movie.objects.values_list("pk", flat=True))
+    seed_movies(count, seed=len(before) + 1)
+    new = sorted(set(Movie.objects.values_list("pk", flat=True)) - before)
+    rng, now = random.Random(len(before)), timezone.now()
+    History.objects.bulk_create(
+        History(
+            movie_id=pk, event_type=rng.choice((1, 3, 6)), date=now - timedelta(hours=n), source_title=f"R{n}"
+        )
+        for n, pk in enumerate(new * 10)
+    )
+    client = DownloadClient.objects.get_or_create(
+        name="Scale", defaults={"implementation": "Sabnzbd", "protocol": "usenet", "settings": {}}
+    )[0]
+    TrackedDownload.objects.bulk_create(
+        TrackedDownload(
+            client=client, download_id=f"D{pk}", queue_id=queue_id(client.pk, f"D{pk}"), movie_id=pk,
+            title=f"Queued.{pk}.2020.1080p.WEB-DL-GRP", protocol="usenet", total_size=10, remaining_size=5,
+        )
+        for pk in new[::10]
+    )  # fmt: skip
+
+
+def _list_queries(api_client, page_client) -> dict[str, int]:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    missing = api_client.get("/api/v3/wanted/missing?pageSize=20").json()["totalRecords"]
+    history = api_client.get("/api/v3/history?pageSize=20").json()["totalRecords"]
+    values = {
+        "start": today - timedelta(days=15),
+        "end": today + timedelta(days=15),
+        "last": max(1, -(-missing // 20)),
+        "history_last": max(1, -(-history // 20)),
+    }
+    counts = {}
+    for template in LISTS:
+        url = template.format(**values)
+        client = api_client if url.startswith("/api/") else page_client
+        assert client.get(url).status_code == 200, url  # warm: caches filled, settings rows made
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        counts[template] = len(queries)
+    return counts
+
+
+def test_lists_of_a_large_library_use_the_same_queries_for_ten_times_the_rows(api_client, admin_client):
+    from django.utils import timezone
+
+    _grow_library(30)
+    # the calendar has something to show from the start (an empty one answers with fewer queries)
+    Movie.objects.filter(pk=Movie.objects.order_by("pk")[0].pk).update(in_cinemas=timezone.localdate())
+    small = _list_queries(api_client, admin_client)
+    _grow_library(270)
+    large = _list_queries(api_client, admin_client)
+
+    assert Movie.objects.count() == 300
+    assert {url: count for url, count in large.items() if count > small[url]} == {}, (small, large)
