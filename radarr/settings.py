@@ -57,6 +57,9 @@ RADARR_WEB_THREADS = env.int("RADARR_WEB_THREADS", default=8)
 # how often a job worker says it is alive and queues due scheduled tasks; one silent for six beats is
 # presumed dead and another settles its commands
 RADARR_WORKER_HEARTBEAT_SECONDS = env.int("RADARR_WORKER_HEARTBEAT_SECONDS", default=10)
+# how much lower the job worker's CPU priority is than the web server's (nice), so a library-wide job
+# leaves the pages quick
+RADARR_JOB_NICE = env.int("RADARR_JOB_NICE", default=5)
 # Request bodies: Django's tight DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) everywhere (413 with a JSON error),
 # except the bulk endpoints that take a whole library in one array (POST movie/import, PUT and DELETE
 # movie/editor): 20,000 movies as Radarr's UI sends them are about 60 MB
