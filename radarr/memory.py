@@ -29,6 +29,12 @@ def _malloc_trim() -> object | None:
 def release_memory() -> None:
     """Collect garbage and return free heap pages to the system (cheap: a few milliseconds)."""
     gc.collect()
+    trim_heap()
+
+
+def trim_heap() -> None:
+    """Return free heap pages to the system, without a garbage collection: after a large response (the
+    whole library's JSON), whose pieces were freed already."""
     trim = _malloc_trim()
     if trim is not None:
         try:
