@@ -236,7 +236,7 @@ def refresh_movies_batch(movies: list[Movie]) -> list[str]:
     A movie TMDB no longer knows is flagged deleted. Another TmdbError (unreachable, key) is raised once
     the movies TMDB did answer for are written."""
     region = MetadataConfig.load().tmdb_region
-    fetched = fetch_many(lambda movie: fetch_movie(movie.tmdb_id, region), movies)
+    fetched = fetch_many(lambda movie: fetch_movie(movie.tmdb_id, region, keep=False), movies)
     outcomes: dict[int, str] = {}
     failure: TmdbError | None = None
     updated: list[tuple[Movie, MovieMetadata, tuple]] = []

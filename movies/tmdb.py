@@ -141,10 +141,14 @@ def search_movies(term: str) -> list[MovieMetadata]:
     return _search(term, None)
 
 
-def fetch_movie(tmdb_id: int, certification_country: str | None = None) -> MovieMetadata:
+def fetch_movie(
+    tmdb_id: int, certification_country: str | None = None, *, keep: bool = True
+) -> MovieMetadata:
     """Full details in one request: dates, alternative titles, collection, credits, images, videos;
-    the certification of `certification_country` (TMDB's region code, `GB`) when given, else the US's."""
-    data = _get(f"/movie/{int(tmdb_id)}", {"append_to_response": APPENDED}, MOVIE_TTL)
+    the certification of `certification_country` (TMDB's region code, `GB`) when given, else the US's.
+    `keep=False` (a library refresh) does not cache the answer: 20,000 details of ~100 KB each would
+    only push out what pages reuse."""
+    data = _get(f"/movie/{int(tmdb_id)}", {"append_to_response": APPENDED}, MOVIE_TTL if keep else 0)
     return movie_from_details(data, certification_region=certification_country)
 
 
@@ -286,7 +290,8 @@ def _get(path: str, params: dict[str, str], ttl: int) -> dict[str, Any]:
         cache.set(LAST_ERROR_KEY, error.message, ERROR_TTL)
         logger.warning("TMDB request %s failed: %s", path, error.message)
         raise
-    cache.set(cache_key, data, ttl)
+    if ttl > 0:
+        cache.set(cache_key, data, ttl)
     cache.delete(LAST_ERROR_KEY)
     return data
 
