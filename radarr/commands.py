@@ -119,8 +119,8 @@ def execute_command(command_id: int) -> str:
         command.status, command.message, command.exception = CommandStatus.FAILED, str(error), repr(error)
     finally:
         _current_command.reset(token)
-        release_memory()  # a library-wide job leaves the worker as small as before it
     _end(command, command.status, command.message)
+    release_memory()  # a library-wide job leaves the worker as small as before it (not after a timeout)
     return f"{command.name}: {command.message}"
 
 
