@@ -230,3 +230,28 @@ def test_library_import_of_an_existing_collection_reads_media_info_and_subtitles
         "The.Matrix.1999.1080p.BluRay.x264-GRP.eng.forced.srt",
         ["forced"],
     )
+
+
+def test_a_file_ffprobe_cannot_read_is_not_probed_again_until_it_changes(library, monkeypatch):
+    from imports.mediainfo import ffprobe_path
+
+    if ffprobe_path() is None:
+        pytest.skip("ffprobe is not installed on this machine")
+    folder = library / "Broken (2001)"
+    folder.mkdir()
+    broken = folder / "Broken.2001.1080p.BluRay.x264-GRP.mkv"
+    broken.write_bytes(b"not a video at all" * 100)
+    movie = MovieFactory(title="Broken", year=2001, root_folder_path=str(library), path=str(folder))
+    probed = []
+    real_probe = rescan_module.probe
+    monkeypatch.setattr(rescan_module, "probe", lambda path: probed.append(path) or real_probe(path))
+
+    scan_movie_folder(movie)
+    scan_movie_folder(movie)
+
+    assert probed == [broken]  # read once, remembered as unreadable
+    (row,) = MovieFile.objects.filter(movie=movie)
+    assert row.unreadable_stamp and not row.media_info
+    broken.write_bytes(b"still not a video, but another size")
+    scan_movie_folder(movie)
+    assert probed == [broken, broken]
