@@ -59,7 +59,8 @@ format: $(VENV)/.installed-test
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-## Start-up time, idle memory, API latency and parser speed (see bench/README.md)
+## Start-up time, idle memory, API latency, parser speed and large libraries (bench/*.py docstrings);
+## BENCH_SCALE_SIZES=1000,5000 limits the large-library sizes (default 1000,5000,20000: about an hour)
 bench: $(VENV)/.installed-test
 	$(PY) bench/run.py
 

@@ -220,6 +220,7 @@ def main() -> None:
         "radarr_import_bench",
         "login_bench",
         "load_bench",
+        "scale_bench",  # large libraries (issue 24); BENCH_SCALE_SIZES=1000 for a quick run
     )
     for module in modules:
         subprocess.run([sys.executable, "-m", f"bench.{module}"], cwd=REPO, check=True)

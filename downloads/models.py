@@ -216,10 +216,19 @@ class TrackedDownloadStatus(models.TextChoices):
     ERROR = "error"
 
 
+_MOVIE_JSON = ("genres", "keywords", "images", "ratings", "add_options")
+
+
 class TrackedDownloadQuerySet(models.QuerySet["TrackedDownload"]):
     def in_queue(self) -> "TrackedDownloadQuerySet":
         """What the queue shows: everything not yet imported, failed or ignored."""
-        return self.exclude(state__in=TERMINAL_STATES).select_related("client", "movie")
+        # the movie's JSON columns are left out: decoding them for every item cost most
+        # of the queue's time (a field read later loads on access)
+        return (
+            self.exclude(state__in=TERMINAL_STATES)
+            .select_related("client", "movie")
+            .defer(*(f"movie__{name}" for name in _MOVIE_JSON), "movie__overview")
+        )
 
 
 class TrackedDownload(models.Model):

@@ -1,12 +1,13 @@
 """What a movie folder rescan does once movies.scanning has matched the video files to their rows.
 
-movies.scanning may not import this app, so settings.RADARR_MOVIE_SCAN_HOOKS names `after_movie_scan`
-(the composition root, as JOBS names tasks). It runs after the scan's transaction, and only when the
-scan really ran (never for an unmounted root folder):
+movies.scanning may not import this app, so settings.RADARR_MOVIE_SCAN_HOOKS names `after_movie_scans`
+(the composition root, as JOBS names tasks). It runs after the scan's transaction with the outcomes of a
+batch of folders, and only for folders really scanned (never for an unmounted root folder):
 - a file gone from disk leaves a MovieFileDeleted history event (reason MissingFromDisk), and the movie
   is unmonitored when "Unmonitor Deleted Movies" is on and it has no file left;
 - files without media info, or whose size or modification time changed since they were probed, are read
-  with ffprobe; the others are not, so a rescan of a whole library stays cheap;
+  with ffprobe, several at once; the others are not, so a rescan of a whole library stays cheap, and a
+  file ffprobe cannot read is not read again until its size or modification time changes;
 - extras beside the movie files are tracked and rows of extras gone from disk are dropped;
 - the enabled metadata consumers' files are written (or removed when the movie has no file left).
 """
@@ -14,6 +15,7 @@ scan really ran (never for an unmounted root folder):
 import logging
 import os
 from collections.abc import Collection
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,7 @@ from imports.models import MediaManagementConfig
 from imports.options import import_options
 from movies.models import Movie, MovieFile
 from movies.scanning import ScanOutcome
+from radarr.idsets import in_ids
 
 logger = logging.getLogger(__name__)
 
@@ -34,16 +37,23 @@ logger = logging.getLogger(__name__)
 PROBED_SIZE, PROBED_MTIME = "probedSize", "probedModified"
 
 
-def after_movie_scan(outcome: ScanOutcome) -> None:
-    """The history, monitoring, media info and extras that follow a folder scan."""
-    movie = outcome.movie
-    with transaction.atomic():
-        record_missing_files(movie, outcome.removed)
-        if outcome.removed and not movie.has_file:
-            unmonitor_if_configured(movie)
-    refresh_media_info(movie, changed={row.pk for row in outcome.changed})
-    scan_extras(movie)
-    write_metadata_safely(movie)
+def after_movie_scans(outcomes: list[ScanOutcome]) -> None:
+    """The history, monitoring, media info and extras that follow a scan of a batch of folders."""
+    gone = [outcome for outcome in outcomes if outcome.removed]
+    if gone:
+        with transaction.atomic():
+            for outcome in gone:
+                record_missing_files(outcome.movie, outcome.removed)
+                if not outcome.movie.has_file:
+                    unmonitor_if_configured(outcome.movie)
+    changed = {row.pk for outcome in outcomes for row in outcome.changed}
+    refresh_media_infos([outcome.movie for outcome in outcomes], changed=changed)
+    for outcome in outcomes:
+        try:
+            scan_extras(outcome.movie)
+        except Exception:
+            logger.exception("Tracking the extras of %s failed", outcome.movie)
+        write_metadata_safely(outcome.movie)
 
 
 def record_missing_files(movie: Movie, rows: list[MovieFile]) -> None:
@@ -64,6 +74,11 @@ def _stamp(stat: os.stat_result) -> dict[str, int]:
     return {PROBED_SIZE: stat.st_size, PROBED_MTIME: int(stat.st_mtime)}
 
 
+def unreadable_stamp(stat: os.stat_result) -> str:
+    """What MovieFile.unreadable_stamp keeps of a file ffprobe could not read: its size and mtime."""
+    return f"{stat.st_size}:{int(stat.st_mtime)}"
+
+
 def needs_probe(stored: dict[str, Any], stat: os.stat_result) -> bool:
     """No media info yet, an older schema, or the file differs from the one probed. Media info written by
     an import carries no stamp: it was read from this very file, so it counts as current."""
@@ -73,26 +88,60 @@ def needs_probe(stored: dict[str, Any], stat: os.stat_result) -> bool:
     return any(key in stored and stored[key] != value for key, value in stamp.items())
 
 
+def probe_threads() -> int:
+    """ffprobe runs at once: two per core up to eight (each is a process of its own, and on a network
+    share much of its time is waiting for the disk)."""
+    return max(2, min(8, 2 * (os.cpu_count() or 1)))
+
+
 def refresh_media_info(movie: Movie, *, changed: Collection[int] = (), force: bool = False) -> int:
-    """Read media info for the movie's files that need it (`changed`: row ids the scan saw change size;
-    all when `force`), when Analyse Video Files is on. Returns how many files were updated."""
-    if not MediaManagementConfig.load().enable_media_info or ffprobe_path() is None:
+    """Read media info for the movie's files that need it (see refresh_media_infos)."""
+    return refresh_media_infos([movie], changed=changed, force=force)
+
+
+def refresh_media_infos(movies: list[Movie], *, changed: Collection[int] = (), force: bool = False) -> int:
+    """Read media info for these movies' files that need it (`changed`: row ids a scan saw change size;
+    all when `force`), when Analyse Video Files is on: ffprobe in parallel, the rows written in one
+    transaction. A file ffprobe cannot read is remembered by size and mtime and not probed again until
+    it changes. Returns how many files were updated."""
+    if not movies or not MediaManagementConfig.load().enable_media_info or ffprobe_path() is None:
         return 0
-    updated = 0
-    for movie_file in MovieFile.objects.filter(movie=movie):
-        path = Path(movie.path) / movie_file.relative_path
+    by_id = {movie.pk: movie for movie in movies}
+    wanted: list[tuple[MovieFile, Path, os.stat_result]] = []
+    rows = MovieFile.objects.filter(movie_id__in=in_ids(by_id)).only(
+        "pk", "movie_id", "relative_path", "media_info", "unreadable_stamp"
+    )
+    for movie_file in rows:
+        path = Path(by_id[movie_file.movie_id].path) / movie_file.relative_path
         try:
             stat = path.stat()
         except OSError:
             continue  # gone since the scan: the next scan drops its row
-        stored = movie_file.media_info or {}
-        if not (force or movie_file.pk in changed or needs_probe(stored, stat)):
+        asked = force or movie_file.pk in changed
+        if not (asked or needs_probe(movie_file.media_info or {}, stat)):
             continue
-        info = probe(path)
+        if not asked and movie_file.unreadable_stamp == unreadable_stamp(stat):
+            continue  # ffprobe could not read it as it is now
+        wanted.append((movie_file, path, stat))
+    if not wanted:
+        return 0
+    if len(wanted) == 1:
+        results = [probe(wanted[0][1])]
+    else:
+        with ThreadPoolExecutor(max_workers=probe_threads(), thread_name_prefix="ffprobe") as pool:
+            results = list(pool.map(lambda item: probe(item[1]), wanted))
+    read, unreadable = [], []
+    for (movie_file, path, stat), info in zip(wanted, results, strict=True):
         if info is None:
-            continue
-        MovieFile.objects.filter(pk=movie_file.pk).update(media_info=info.as_dict() | _stamp(stat))
-        updated += 1
-    if updated:
-        logger.info("Read media info of %d file(s) of %s", updated, movie)
-    return updated
+            movie_file.unreadable_stamp = unreadable_stamp(stat)
+            unreadable.append(movie_file)
+            logger.warning("ffprobe could not read %s; it is not read again until it changes", path)
+        else:
+            movie_file.media_info = info.as_dict() | _stamp(stat)
+            movie_file.unreadable_stamp = ""
+            read.append(movie_file)
+    with transaction.atomic():
+        MovieFile.objects.bulk_update(read + unreadable, ["media_info", "unreadable_stamp"], batch_size=200)
+    if read:
+        logger.info("Read media info of %d file(s) of %d movie(s)", len(read), len(movies))
+    return len(read)

@@ -9,6 +9,12 @@ from imports.manual import import_manual_files
 from imports.pipeline import AUTO, IMPORT_MODES, import_folder
 from imports.recyclebin import clean_recycle_bin, empty_recycle_bin
 from imports.resources import manual_file_from_resource
+from movies.mediacover import cache_covers
+from movies.models import Movie
+from movies.scanning import scan_movie_folders
+from radarr.commands import report_progress
+
+FINISH_BATCH = 100  # movies scanned together: media info probed in parallel within a batch
 
 
 def _mode(import_mode: str | None) -> str:
@@ -56,11 +62,25 @@ def empty_the_recycle_bin() -> str:
 
 def import_from_radarr(import_id: int | None = None) -> str:
     """ImportRadarr: the move-in started on Settings → Migrate from Radarr (or by the command line)."""
-    from radarr.commands import report_progress
-
     if import_id is None:
         return "Nothing to import: start a move-in from Settings → Migrate from Radarr"
     report = run_saved_import(import_id, report_progress)
     if report is None:
         return f"Move-in {import_id} no longer exists or has already run"
     return final_line(report)
+
+
+def finish_library_import(movie_ids: list[int] | None = None) -> str:
+    """FinishLibraryImport: what a library import leaves to the background, batch by batch with progress
+    (System → Tasks, the activity view): a scan with its after-scan steps (media info read with ffprobe,
+    several at once; extras; metadata files) and the covers."""
+    ids = sorted(set(movie_ids or []))
+    done = 0
+    for start in range(0, len(ids), FINISH_BATCH):
+        movies = list(Movie.objects.filter(pk__in=ids[start : start + FINISH_BATCH]).order_by("pk"))
+        report_progress(f"Reading media info and covers: {start + 1}-{start + len(movies)} of {len(ids)}")
+        scan_movie_folders(movies)
+        for movie in movies:
+            cache_covers(movie)
+        done += len(movies)
+    return f"Read media info, extras and covers of {done} imported movie(s)"

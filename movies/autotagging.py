@@ -327,9 +327,11 @@ def load_rules() -> list[Rule]:
 def apply_auto_tags(movies: Iterable[Movie]) -> int:
     """Add and remove the rules' tags on these movies (rules read once, writes batched); returns how
     many movies changed."""
+    rules = load_rules()  # first: without rules a queryset of the whole library is never read
+    if not rules:
+        return 0
     movies = list(movies)
-    rules = load_rules()
-    if not rules or not movies:
+    if not movies:
         return 0
     through = Movie.tags.through
     current: dict[int, set[int]] = defaultdict(set)

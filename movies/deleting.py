@@ -11,6 +11,7 @@ from movies.files import remove_movie_folder
 from movies.models import Collection, ImportExclusion, Movie
 from notifications.events import notify
 from radarr.api.errors import ApiError
+from radarr.idsets import in_ids
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def delete_movies(
 ) -> BulkDeletion:
     """Delete several movies one by one, so one refused folder does not stop or undo the others."""
     outcome = BulkDeletion()
-    for movie in Movie.objects.filter(pk__in=list(movie_ids)):
+    for movie in Movie.objects.filter(pk__in=in_ids(movie_ids)):
         try:
             delete_movie(movie, delete_files=delete_files, add_exclusion=add_exclusion)
         except ApiError as error:

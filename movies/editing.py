@@ -1,10 +1,13 @@
 """Editing movies: one movie's settings and path (its folder moved when asked), and the bulk editor."""
 
 import logging
+import operator
 import posixpath
+from functools import reduce
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q, QuerySet
 
 from movies.autotagging import apply_auto_tags
 from movies.files import move_movie_folder
@@ -19,6 +22,7 @@ from movies.models import Movie
 from movies.rootfolders import configured_root_folder, path_failure, placement, root_folder_failure
 from radarr.api.errors import ApiError, Failure, ValidationFailed
 from radarr.commands import report_progress
+from radarr.idsets import in_ids
 
 logger = logging.getLogger(__name__)
 
@@ -92,12 +96,11 @@ def update_movie(movie: Movie, changes: dict[str, Any], *, move_files: bool = Fa
 # ---- the bulk editor
 
 
-def _apply_tags(movies: list[Movie], tag_ids: list[int], apply_tags: str) -> None:
+def _apply_tags(movie_ids: list[int], tag_ids: list[int], apply_tags: str) -> None:
     through = Movie.tags.through
-    movie_ids = [movie.pk for movie in movies]
     tag_ids = existing_tag_ids(tag_ids)
     if apply_tags in ("remove", "replace"):
-        removed = through.objects.filter(movie_id__in=movie_ids)
+        removed = through.objects.filter(movie_id__in=in_ids(movie_ids))
         removed = removed.filter(tag_id__in=tag_ids) if apply_tags == "remove" else removed
         removed.delete()
     if apply_tags in ("add", "replace"):
@@ -115,8 +118,9 @@ def edit_movies(
     move_files: bool = False,
     tag_ids: list[int] | None = None,
     apply_tags: str = "add",
-) -> list[Movie]:
-    """The movie editor: set the same choices on many movies; folders move one at a time."""
+) -> QuerySet[Movie]:
+    """The movie editor: set the same choices on many movies; folders move one at a time. Returns the
+    edited movies, lazily (the API answers from the JSON cache instead)."""
     failures = [
         failure
         for failure in (
@@ -130,26 +134,32 @@ def edit_movies(
         failures.append(Failure("ApplyTags", "'Apply Tags' is not valid", apply_tags))
     if failures:
         raise ValidationFailed(failures)
-    movies = list(Movie.objects.filter(pk__in=movie_ids))
+    # Kometa edits 20,000 at once: ids only here, whole rows only where a folder moves
+    selected = Movie.objects.filter(pk__in=in_ids(movie_ids))
+    ids = list(selected.values_list("pk", flat=True))
     fields = {"monitored": monitored, "quality_profile_id": quality_profile_id}
     fields["minimum_availability"] = minimum_availability
     fields = {name: value for name, value in fields.items() if value is not None}
     with transaction.atomic():
         if fields:
-            Movie.objects.filter(pk__in=[movie.pk for movie in movies]).update(**fields)
+            # only rows that differ: an edit applied again (Kometa runs daily) leaves the cached JSON be
+            differing = reduce(operator.or_, (~Q(**{name: value}) for name, value in fields.items()))
+            selected.filter(differing).update(**fields)
         if tag_ids is not None:
-            _apply_tags(movies, tag_ids, apply_tags)
-        apply_auto_tags(Movie.objects.filter(pk__in=[movie.pk for movie in movies]))
+            _apply_tags(ids, tag_ids, apply_tags)
+        apply_auto_tags(Movie.objects.filter(pk__in=in_ids(ids)))
     if root_folder_path is not None:
-        _move_to_root_folder(movies, configured_root_folder(root_folder_path), move_files)
-    return list(Movie.objects.filter(pk__in=movie_ids))
+        _move_to_root_folder(ids, configured_root_folder(root_folder_path), move_files)
+    return Movie.objects.filter(pk__in=in_ids(ids)).only("pk", "root_folder_path", "title", "year")
 
 
-def _move_to_root_folder(movies: list[Movie], root: str, move_files: bool) -> None:
+def _move_to_root_folder(ids: list[int], root: str, move_files: bool) -> None:
     """Repoint (and maybe move) each movie under `root`, reporting progress; a failure skips that one."""
-    for number, movie in enumerate(movies, start=1):
-        movie.refresh_from_db()
-        report_progress(f"Moving {movie} to '{root}' ({number} of {len(movies)})")
+    for number, movie_id in enumerate(ids, start=1):
+        movie = Movie.objects.filter(pk=movie_id).first()  # the whole row, as it is now
+        if movie is None:
+            continue
+        report_progress(f"Moving {movie} to '{root}' ({number} of {len(ids)})")
         try:
             update_movie(movie, {"root_folder_path": root}, move_files=move_files)
         except ApiError as error:

@@ -50,9 +50,12 @@ def match_file(movie_file: MovieFile, movie: Movie, formats: list[CompiledFormat
     return sorted(fmt.id for fmt in matching_formats(formats, format_input) if fmt.id is not None)
 
 
-def assign_formats(files: Iterable[MovieFile], movie: Movie) -> None:
-    """Match new or renamed files (not saved here: the caller saves them with their other fields)."""
-    stamp, formats = current_formats()
+def assign_formats(
+    files: Iterable[MovieFile], movie: Movie, current: tuple[str, list[CompiledFormat]] | None = None
+) -> None:
+    """Match new or renamed files (not saved here: the caller saves them with their other fields);
+    `current` is current_formats() read once for a batch of movies."""
+    stamp, formats = current or current_formats()
     for movie_file in files:
         movie_file.custom_format_ids = match_file(movie_file, movie, formats)
         movie_file.custom_formats_stamp = stamp

@@ -210,6 +210,8 @@ class MovieFile(models.Model):
     language_ids = models.JSONField(default=list)
     indexer_flags = models.IntegerField(default=0)
     media_info = models.JSONField(default=dict, blank=True)
+    # "size:mtime" of the file as it was when ffprobe could not read it: not probed again until it changes
+    unreadable_stamp = models.CharField(max_length=64, blank=True, default="")
     original_file_path = models.CharField(max_length=1000, blank=True)
     is_primary = models.BooleanField(default=True)
     # the custom formats the file matches (movies.fileformats), and a stamp of the formats matched against

@@ -98,9 +98,11 @@ def path_failure(property_name: str, path: object, roots: Iterable[str] | None =
     return Failure(property_name, found.problem, path) if found.problem else None
 
 
-def root_folder_failure(property_name: str, path: object) -> Failure | None:
+def root_folder_failure(
+    property_name: str, path: object, roots: Iterable[str] | None = None
+) -> Failure | None:
     """Radarr's RootFolderExistsValidator: a RootFolderPath must be one of the configured root folders."""
-    if configured_root_folder(path):
+    if configured_root_folder(path, roots):
         return None
     if not _is_valid(path):
         return Failure(property_name, "Invalid Path", path)

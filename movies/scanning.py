@@ -13,17 +13,19 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import regex
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Min, Sum
 from django.utils.module_loading import import_string
 
 from movies.events import file_delete_event
-from movies.fileformats import assign_formats
+from movies.fileformats import assign_formats, current_formats
 from movies.models import Movie, MovieFile
 from notifications.events import notify
+from radarr.idsets import in_ids
 from releases.parser import parse_movie_path
 
 logger = logging.getLogger(__name__)
@@ -113,9 +115,19 @@ def update_file_state(movie: Movie) -> None:
     )
 
 
-def _root_is_unavailable(movie: Movie) -> bool:
+def _root_is_unavailable(movie: Movie, seen: dict[Path, bool] | None = None) -> bool:
+    """Whether the movie's root folder is missing or empty (an unmounted share); `seen` keeps the answer
+    per root folder for a batch of movies."""
     root = Path(movie.root_folder_path) if movie.root_folder_path else Path(movie.path).parent
-    return not root.is_dir() or not any(root.iterdir())
+    if seen is not None and root in seen:
+        return seen[root]
+    try:
+        unavailable = not root.is_dir() or next(root.iterdir(), None) is None
+    except OSError:
+        unavailable = True
+    if seen is not None:
+        seen[root] = unavailable
+    return unavailable
 
 
 @dataclass(slots=True)
@@ -136,50 +148,155 @@ class ScanOutcome:
         )
 
 
-def _match_rows(movie: Movie) -> ScanOutcome:
-    """Add, resize and delete the movie's MovieFile rows to match the video files on disk."""
+def _files_on_disk(movie: Movie) -> dict[str, FoundFile]:
     folder = Path(movie.path)
-    on_disk = {found.relative_path: found for found in find_video_files(folder)} if folder.is_dir() else {}
-    outcome = ScanOutcome(movie, found=len(on_disk))
+    return {found.relative_path: found for found in find_video_files(folder)} if folder.is_dir() else {}
+
+
+def match_rows(movies: list[Movie]) -> list[ScanOutcome]:
+    """Add, resize and delete the MovieFile rows of these movies to match the video files on disk, and
+    keep `has_file`, `size_on_disk`, `first_imported` and the primary file right: one transaction and a
+    fixed number of queries for the whole batch (the disk is read before the transaction opens)."""
+    if not movies:
+        return []
+    by_id = {movie.pk: movie for movie in movies}
+    on_disk = {movie.pk: _files_on_disk(movie) for movie in movies}
+    outcomes = {movie.pk: ScanOutcome(movie, found=len(on_disk[movie.pk])) for movie in movies}
     with transaction.atomic():
-        known = {row.relative_path: row for row in MovieFile.objects.select_for_update().filter(movie=movie)}
-        outcome.removed = [row for path, row in known.items() if path not in on_disk]
-        for row in outcome.removed:
+        known: dict[int, dict[str, MovieFile]] = {movie.pk: {} for movie in movies}
+        for row in MovieFile.objects.select_for_update().filter(movie_id__in=in_ids(by_id)).order_by("pk"):
+            row.movie = by_id[row.movie_id]
+            row._loaded_primary = row.is_primary  # what _settle_file_state compares with
+            known[row.movie_id][row.relative_path] = row
+        stored = {
+            pk: state
+            for pk, *state in Movie.objects.filter(pk__in=in_ids(by_id)).values_list(
+                "pk", "has_file", "size_on_disk", "first_imported"
+            )
+        }
+        resized: list[MovieFile] = []
+        formats = None
+        for movie in movies:
+            outcome, rows, found = outcomes[movie.pk], known[movie.pk], on_disk[movie.pk]
+            outcome.removed = [row for path, row in rows.items() if path not in found]
+            outcome.added = [new_movie_file(movie, item) for path, item in found.items() if path not in rows]
+            for row in outcome.added:
+                row.is_primary = False  # the largest becomes primary below when none is
+            if outcome.added:
+                formats = formats or current_formats()
+                assign_formats(outcome.added, movie, formats)
+            for path, row in rows.items():
+                if path in found and found[path].size != row.size:
+                    row.size = found[path].size
+                    outcome.changed.append(row)
+            resized += outcome.changed
+        _choose_primaries(list(outcomes.values()), known)
+        removed = [row for outcome in outcomes.values() for row in outcome.removed]
+        for row in removed:
             notify(file_delete_event(row, "missingFromDisk"))  # sent once the removal commits
-        MovieFile.objects.filter(pk__in=[row.pk for row in outcome.removed]).delete()
-        outcome.added = [new_movie_file(movie, found) for path, found in on_disk.items() if path not in known]
-        for row in outcome.added:
-            row.is_primary = False  # the largest becomes primary below when none is
-        assign_formats(outcome.added, movie)
-        MovieFile.objects.bulk_create(outcome.added)
-        for path, row in known.items():
-            if path in on_disk and on_disk[path].size != row.size:
-                row.size = on_disk[path].size
-                MovieFile.objects.filter(pk=row.pk).update(size=row.size)
-                outcome.changed.append(row)
-        update_file_state(movie)
-    return outcome
+        if removed:
+            MovieFile.objects.filter(pk__in=in_ids(row.pk for row in removed)).delete()
+        if resized:
+            MovieFile.objects.bulk_update(resized, ["size"], batch_size=500)
+        MovieFile.objects.bulk_create([row for outcome in outcomes.values() for row in outcome.added])
+        _settle_file_state(list(outcomes.values()), known, stored)
+    return list(outcomes.values())
 
 
-def _run_scan_hooks(outcome: ScanOutcome) -> None:
+def _remaining(outcome: ScanOutcome, known: dict[int, dict[str, MovieFile]]) -> list[MovieFile]:
+    gone = {row.pk for row in outcome.removed}
+    return [row for row in known[outcome.movie.pk].values() if row.pk not in gone] + outcome.added
+
+
+def _choose_primaries(outcomes: list[ScanOutcome], known: dict[int, dict[str, MovieFile]]) -> None:
+    """The largest file becomes primary where no remaining file is: set on new rows before they are
+    inserted (no UPDATE at all for a library import), flagged for one UPDATE on existing rows."""
+    for outcome in outcomes:
+        rows = _remaining(outcome, known)
+        if rows and not any(row.is_primary for row in rows):
+            largest = min(rows, key=lambda row: (-row.size, row.pk or 0))
+            largest.is_primary = True
+
+
+def _settle_file_state(
+    outcomes: list[ScanOutcome], known: dict[int, dict[str, MovieFile]], stored: dict[int, list[Any]]
+) -> None:
+    """update_file_state for a batch, from the rows in hand: the primary flags chosen above written,
+    and the denormalised columns of the movies whose values changed (one statement for the batch)."""
+    to_primary = [
+        row.pk
+        for outcome in outcomes
+        for row in known[outcome.movie.pk].values()
+        if row.is_primary and row not in outcome.removed and not _was_primary(row)
+    ]
+    changed: list[Movie] = []
+    for outcome in outcomes:
+        movie = outcome.movie
+        rows = _remaining(outcome, known)
+        oldest = min((row.date_added for row in rows), default=None)
+        was = tuple(stored.get(movie.pk) or (None, None, None))
+        first = was[2]  # the first import is kept through upgrades and deletions
+        if oldest is not None and (first is None or oldest < first):
+            first = oldest
+        state = (bool(rows), sum(row.size for row in rows), first)
+        movie.has_file, movie.size_on_disk, movie.first_imported = state
+        if state != was:
+            changed.append(movie)
+    if to_primary:
+        MovieFile.objects.filter(pk__in=in_ids(to_primary)).update(is_primary=True)
+    if changed:
+        # one prepared statement run for each movie: Django's bulk_update builds a CASE per column and
+        # row, slower than the writes themselves at a few hundred movies
+        adapt = connection.ops.adapt_datetimefield_value
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "UPDATE movies_movie SET has_file = %s, size_on_disk = %s, first_imported = %s WHERE id = %s",
+                [
+                    (movie.has_file, movie.size_on_disk, adapt(movie.first_imported), movie.pk)
+                    for movie in changed
+                ],
+            )
+
+
+def _was_primary(row: MovieFile) -> bool:
+    return row.__dict__.get("_loaded_primary", row.is_primary)
+
+
+def _run_scan_hooks(outcomes: list[ScanOutcome]) -> None:
     """The work other apps add to a scan (history of vanished files, media info, extras), named by dotted
-    path in settings because movies may not import them. One failing hook is logged, not fatal: the
-    files were matched and committed already."""
+    path in settings because movies may not import them; each takes the batch's outcomes. One failing
+    hook is logged, not fatal: the files were matched and committed already."""
+    if not outcomes:
+        return
     for hook in getattr(settings, "RADARR_MOVIE_SCAN_HOOKS", ()):
         try:
-            import_string(hook)(outcome)
+            import_string(hook)(outcomes)
         except Exception:
-            logger.exception("After-scan step %s failed for %s", hook, outcome.movie)
+            logger.exception("After-scan step %s failed for %d movie(s)", hook, len(outcomes))
+
+
+def scan_movie_folders(movies: list[Movie], *, hooks: bool = True) -> list[str]:
+    """Match the rows of these movies' files to what is on disk (one batch), then run the after-scan
+    hooks outside the transaction (ffprobe must not hold the database's write lock); returns each
+    movie's outcome for the log, in order. `hooks=False` leaves media info and extras to a later scan."""
+    seen: dict[Path, bool] = {}
+    skipped = {movie.pk for movie in movies if _root_is_unavailable(movie, seen)}
+    for movie in movies:
+        if movie.pk in skipped:
+            logger.warning("Root folder of %s is missing or empty; scan skipped so no file is dropped", movie)
+    outcomes = match_rows([movie for movie in movies if movie.pk not in skipped])
+    if hooks:
+        _run_scan_hooks(outcomes)
+    messages = {outcome.movie.pk: outcome.message for outcome in outcomes}
+    for outcome in outcomes:
+        logger.info(outcome.message)
+    return [
+        messages.get(movie.pk)
+        or f"Root folder of {movie} is missing or empty; scan skipped so no file is dropped"
+        for movie in movies
+    ]
 
 
 def scan_movie_folder(movie: Movie) -> str:
-    """Match the rows of `movie`'s files to what is on disk, then run the after-scan hooks outside the
-    transaction (ffprobe must not hold the database's write lock); returns the outcome for the log."""
-    if _root_is_unavailable(movie):
-        message = f"Root folder of {movie} is missing or empty; scan skipped so no file is dropped"
-        logger.warning(message)
-        return message
-    outcome = _match_rows(movie)
-    _run_scan_hooks(outcome)
-    logger.info(outcome.message)
-    return outcome.message
+    """One movie's scan_movie_folders; returns the outcome for the log."""
+    return scan_movie_folders([movie])[0]

@@ -10,6 +10,8 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlencode
 
@@ -73,6 +75,49 @@ class TmdbNotFound(TmdbError):
     status = 404
 
 
+PARALLEL_REQUESTS = 8  # TMDB requests in flight at once for a batch (fetch_many)
+
+
+class _RateLimit:
+    """At most `settings.RADARR_TMDB_REQUESTS_PER_SECOND` requests a second from this process, over all
+    its threads (TMDB allows about 50 a second per IP): each request takes the next free slot."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._next = 0.0
+
+    def wait(self) -> None:
+        rate = float(getattr(settings, "RADARR_TMDB_REQUESTS_PER_SECOND", 40) or 0)
+        if rate <= 0:
+            return
+        with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next)
+            self._next = slot + 1.0 / rate
+        if slot > now:
+            time.sleep(slot - now)
+
+
+_rate = _RateLimit()
+
+
+def fetch_many[T, R](function: Callable[[T], R], items: list[T]) -> list[R | TmdbError]:
+    """`function` of each item (a TMDB fetch), PARALLEL_REQUESTS at a time within the rate limit, in
+    order; an item whose fetch failed has its TmdbError in its place. The function must not use the
+    database (threads would each open a connection)."""
+
+    def one(item: T) -> R | TmdbError:
+        try:
+            return function(item)
+        except TmdbError as error:
+            return error
+
+    if len(items) <= 1:
+        return [one(item) for item in items]
+    with ThreadPoolExecutor(max_workers=PARALLEL_REQUESTS, thread_name_prefix="tmdb") as pool:
+        return list(pool.map(one, items))
+
+
 def search_movies(term: str) -> list[MovieMetadata]:
     """Radarr's lookup: words (with an optional year), `tmdb:603`, `imdb:tt0133093`, `tt0133093`, or a
     TMDB/IMDb page URL. Id forms give the full details; an unknown id gives an empty list."""
@@ -96,10 +141,14 @@ def search_movies(term: str) -> list[MovieMetadata]:
     return _search(term, None)
 
 
-def fetch_movie(tmdb_id: int, certification_country: str | None = None) -> MovieMetadata:
+def fetch_movie(
+    tmdb_id: int, certification_country: str | None = None, *, keep: bool = True
+) -> MovieMetadata:
     """Full details in one request: dates, alternative titles, collection, credits, images, videos;
-    the certification of `certification_country` (TMDB's region code, `GB`) when given, else the US's."""
-    data = _get(f"/movie/{int(tmdb_id)}", {"append_to_response": APPENDED}, MOVIE_TTL)
+    the certification of `certification_country` (TMDB's region code, `GB`) when given, else the US's.
+    `keep=False` (a library refresh) does not cache the answer: 20,000 details of ~100 KB each would
+    only push out what pages reuse."""
+    data = _get(f"/movie/{int(tmdb_id)}", {"append_to_response": APPENDED}, MOVIE_TTL if keep else 0)
     return movie_from_details(data, certification_region=certification_country)
 
 
@@ -241,7 +290,8 @@ def _get(path: str, params: dict[str, str], ttl: int) -> dict[str, Any]:
         cache.set(LAST_ERROR_KEY, error.message, ERROR_TTL)
         logger.warning("TMDB request %s failed: %s", path, error.message)
         raise
-    cache.set(cache_key, data, ttl)
+    if ttl > 0:
+        cache.set(cache_key, data, ttl)
     cache.delete(LAST_ERROR_KEY)
     return data
 
@@ -254,6 +304,7 @@ def _request(url: str, query: dict[str, str], key: str) -> dict[str, Any]:
     else:
         query = {**query, "api_key": key}
     for attempt in range(1, MAX_TRIES + 1):
+        _rate.wait()
         try:
             response = _session().get(url, params=query, headers=headers)
         except requests.Timeout:

@@ -23,6 +23,7 @@ from django_q.models import OrmQ, Schedule
 from django_q.tasks import async_task
 
 from radarr.jobs import SCHEDULED_FUNC, Job, find_job
+from radarr.memory import release_memory
 from radarr.models import Command, CommandStatus, CommandTrigger, WorkerRun
 
 logger = logging.getLogger(__name__)
@@ -119,6 +120,7 @@ def execute_command(command_id: int) -> str:
     finally:
         _current_command.reset(token)
     _end(command, command.status, command.message)
+    release_memory()  # a library-wide job leaves the worker as small as before it (not after a timeout)
     return f"{command.name}: {command.message}"
 
 

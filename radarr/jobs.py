@@ -44,6 +44,8 @@ JOBS: list[Job] = [
     Job("Housekeeping", "radarr.system.tasks.housekeeping", "Housekeeping", every=timedelta(hours=24)),
     Job("RefreshMovie", "movies.tasks.refresh_movies", "Refresh Movie", every=timedelta(hours=24)),
     Job("RescanMovie", "movies.tasks.rescan_movies", "Rescan Movie"),
+    # ours: after a library import wrote its rows, media info, extras, metadata files and covers
+    Job("FinishLibraryImport", "imports.tasks.finish_library_import", "Finish Library Import"),
     # every 5 minutes; each list is fetched only once its own minimum refresh interval has passed
     Job(
         "ImportListSync",

@@ -205,11 +205,23 @@ def _raise_in_thread(ident: int, exception: type[BaseException]) -> None:
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(exception))
 
 
+def _lower_priority() -> None:
+    """Library-wide jobs (a rescan, a refresh, ffprobe of an import) yield the CPU to the web server, so
+    pages and the API stay quick while they run; RADARR_JOB_NICE=0 turns this off."""
+    amount = settings.RADARR_JOB_NICE
+    if amount > 0:
+        try:
+            os.nice(amount)
+        except OSError as error:  # a platform or sandbox that refuses: jobs run at the usual priority
+            logger.warning("Could not lower the job worker's priority: %s", error)
+
+
 def run_jobs(run_id: int) -> None:
     """The job process's body: RADARR_JOB_WORKERS threads run tasks until SIGTERM (or SIGINT)."""
     asked: list[int] = []
     signal.signal(signal.SIGTERM, lambda signum, frame: asked.append(signum))
     signal.signal(signal.SIGINT, lambda signum, frame: asked.append(signum))
+    _lower_priority()
     jobs = JobRunner.start(run_id, threads=settings.Q_CLUSTER["workers"])
     while not asked:
         time.sleep(0.2)

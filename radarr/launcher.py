@@ -168,6 +168,10 @@ def main() -> int:
     # not the subprocess module: importing it would double this process's memory (2.5 MB)
     command = [sys.executable, "-m", "radarr.boot", str(write_end), role, "adopt" if adopts else "stay"]
     os.environ[LAUNCHER_PID] = str(os.getpid())  # where a shutdown or restart asked by the API goes
+    # glibc gives each thread that allocates its own heap arena (up to 8 per core), and memory freed in
+    # one stays mapped: the web server's threads each kept the high-water mark of the largest list they
+    # built. Two arenas keep a process's size following what it holds (radarr/memory.py trims them).
+    os.environ.setdefault("MALLOC_ARENA_MAX", "2")
     boot = os.posix_spawn(sys.executable, command, os.environ)
     os.close(write_end)
     children = read_boot_report(read_end, boot, supervisor)

@@ -31,6 +31,8 @@ RADARR_INSTANCE_NAME = env.str("RADARR_INSTANCE_NAME", default=HOST.get("instanc
 _url_base = env.str("RADARR_URL_BASE", default=HOST.get("urlBase", "")).strip("/")
 URL_BASE = "/" + _url_base if _url_base else ""
 RADARR_TMDB_API_KEY = env.str("RADARR_TMDB_API_KEY", default="")
+# requests a second to TMDB from one process (TMDB allows about 50 per IP); 0 lifts the limit
+RADARR_TMDB_REQUESTS_PER_SECOND = env.float("RADARR_TMDB_REQUESTS_PER_SECOND", default=40.0)
 RADARR_TMDB_URL = env.str("RADARR_TMDB_URL", default="https://api.themoviedb.org/3")
 # the import list services' bases (movies/importlists.py); tests point them at a local fake
 RADARR_LIST_SERVICE_URLS = {
@@ -72,6 +74,13 @@ RADARR_WEB_THREADS = env.int("RADARR_WEB_THREADS", default=8)
 # how often a job worker says it is alive and queues due scheduled tasks; one silent for six beats is
 # presumed dead and another settles its commands
 RADARR_WORKER_HEARTBEAT_SECONDS = env.int("RADARR_WORKER_HEARTBEAT_SECONDS", default=10)
+# how much lower the job worker's CPU priority is than the web server's (nice), so a library-wide job
+# leaves the pages quick
+RADARR_JOB_NICE = env.int("RADARR_JOB_NICE", default=5)
+# Request bodies: Django's tight DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) everywhere (413 with a JSON error),
+# except the bulk endpoints that take a whole library in one array (POST movie/import, PUT and DELETE
+# movie/editor): 20,000 movies as Radarr's UI sends them are about 60 MB
+RADARR_BULK_BODY_MAX_SIZE = env.int("RADARR_BULK_BODY_MAX_SIZE", default=256 * 1024 * 1024)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -141,7 +150,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets the web server read while the job worker writes; IMMEDIATE takes the write lock
         # at BEGIN so two writers queue on the busy timeout instead of failing with "locked".
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # a 1 MB page cache per connection (SQLite's default is 2 MB): the web server keeps one per thread,
+        # and the OS caches the file anyway
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-1024;",
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
@@ -309,7 +320,7 @@ RADARR_COMPAT_VERSION = "6.1.0.10000"
 # Composition root: lower apps call these higher-app functions by dotted path (STYLE's one-way imports).
 RADARR_MOVIE_FOLDER_NAMER = "imports.naming.movie_folder_namer"  # new movie folders: the user's format
 # after a folder scan: the missing-file history, media info, extras
-RADARR_MOVIE_SCAN_HOOKS = ["imports.rescan.after_movie_scan"]
+RADARR_MOVIE_SCAN_HOOKS = ["imports.rescan.after_movie_scans"]
 RADARR_AVAILABILITY_DELAY = "indexers.options.availability_delay_days"  # Settings → Indexers, in days
 # after every CheckHealth run, with the current issues: Health / HealthRestored notifications
 RADARR_HEALTH_HOOKS = ["notifications.health.health_changed"]

@@ -19,12 +19,13 @@ from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import Movie
 from movies.resourcecache import library_json
 from movies.resources import movie_resource, movie_resources, movie_resources_json
-from movies.rootfolders import path_failure, root_folder_failure
+from movies.rootfolders import configured_root_folders, path_failure, root_folder_failure
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound, ValidationFailed, invalid
 from radarr.api.identity import resource_id, row_or_404
 from radarr.api.params import InsensitiveDict, id_list, optional_bool, optional_text, optional_whole_number
-from radarr.api.responses import read_json, read_json_object
+from radarr.api.responses import read_json, read_json_object, request_body
+from radarr.memory import release_memory
 
 _JSON_OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS | orjson.OPT_NAIVE_UTC
 # Radarr's MovieStatusType numbers; TBA counts as announced, as Radarr treats it for availability
@@ -44,7 +45,7 @@ def movies_by_id_response(ids: list[int], status: int = 200) -> HttpResponse:
     """The movies with these ids; none is `[]` (movie_resources_json fails on an empty `pk__in`)."""
     if not ids:
         return movies_response(b"[]", status=status)
-    return movies_response(movie_resources_json(Movie.objects.filter(pk__in=ids)), status=status)
+    return movies_response(library_json(ids), status=status)  # cached JSON: 20,000 after an edit
 
 
 def resource_response(movie: Movie, status: int = 200) -> HttpResponse:
@@ -286,9 +287,9 @@ def movie_detail(request: HttpRequest, id: int) -> HttpResponse:
 
 def _editor_body(request: HttpRequest) -> InsensitiveDict:
     """pyarr sends the DELETE body as JSON; an empty DELETE body falls back to the query string."""
-    if request.method == "DELETE" and not request.body:
+    if request.method == "DELETE" and not request_body(request, bulk=True):
         return InsensitiveDict({})
-    return read_json_object(request)
+    return read_json_object(request, bulk=True)
 
 
 def _movie_ids(body: InsensitiveDict) -> list[int]:
@@ -325,8 +326,9 @@ def movie_editor(request: HttpRequest) -> HttpResponse:
             message = f"{len(outcome.refused)} movie(s) were not deleted ({outcome.deleted} were)"
             raise ApiError(409, message, " ".join(outcome.refused))
         return HttpResponse(status=200)
-    movies = editing.edit_movies(
-        _movie_ids(body),
+    ids = _movie_ids(body)
+    editing.edit_movies(
+        ids,
         monitored=optional_bool("monitored", body.get("monitored")),
         quality_profile_id=_int(body, "qualityProfileId"),
         minimum_availability=minimum_availability(body.get("minimumAvailability"), None),  # type: ignore[arg-type]
@@ -335,19 +337,19 @@ def movie_editor(request: HttpRequest) -> HttpResponse:
         tag_ids=_tag_ids(body.get("tags")) if body.get("tags") is not None else None,
         apply_tags=_apply_tags(body.get("applyTags") or "add"),
     )
-    return movies_by_id_response([movie.pk for movie in movies], status=202)
+    return movies_by_id_response(ids, status=202)
 
 
-def _import_request(item: Any) -> ImportRequest:
+def _import_request(item: Any, roots: list[str]) -> ImportRequest:
     if not isinstance(item, dict):
         raise ApiError(400, "Each movie to import must be a JSON object")
     body = InsensitiveDict(item)
     arguments = add_arguments(body)
     metadata = metadata_from_resource(body)
     if arguments["path"]:  # before any item is added: bad input, not a skip
-        failure = path_failure("Path", arguments["path"])
+        failure = path_failure("Path", arguments["path"], roots)
     elif arguments["root_folder_path"]:  # arrapi: the folder is named in the root folder, as Radarr does
-        failure = root_folder_failure("RootFolderPath", arguments["root_folder_path"])
+        failure = root_folder_failure("RootFolderPath", arguments["root_folder_path"], roots)
     else:
         raise invalid("Path", "'Path' must not be empty.", body.get("path"))
     if failure:
@@ -370,11 +372,18 @@ def _import_request(item: Any) -> ImportRequest:
 @api_view("POST")
 def movie_import(request: HttpRequest) -> HttpResponse:
     """Library import: the movies to add with the folders they already have; refused ones are skipped."""
-    items = read_json(request)
+    ids = _import_body(request)
+    release_memory()  # the body of a whole library (60 MB at 20,000 movies) is not kept mapped
+    return movies_by_id_response(ids)
+
+
+def _import_body(request: HttpRequest) -> list[int]:
+    items = read_json(request, bulk=True)
     if not isinstance(items, list):
         raise ApiError(400, "Request body must be a JSON array of movies")
-    added, _refused = import_movies([_import_request(item) for item in items])
-    return movies_by_id_response([movie.pk for movie in added])
+    roots = configured_root_folders()  # read once: Radarr's UI and Kometa send whole libraries
+    added, _refused = import_movies([_import_request(item, roots) for item in items])
+    return [movie.pk for movie in added]
 
 
 api_v3: list[URLPattern] = [

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
 
 from movies.models import MovieQuerySet
-from movies.resources import movie_resources_json
+from movies.resourcecache import json_in_order
 from movies.wanted import DEFAULT_SORT, SORT_FIELDS, cutoff_unmet_movies, missing_movies, sorted_movies
 from radarr.api.auth import api_view
 from radarr.api.paging import read_paging
@@ -19,7 +19,7 @@ def _paged(query: QueryParams, movies: MovieQuerySet) -> HttpResponse:
     envelope = paging.envelope(movies.count(), [])
     # the records are written by the library's JSON builder (the same shape as /movie)
     head = orjson.dumps(envelope)[: -len(b"[]}")]
-    records = movie_resources_json(page) if page.exists() else b"[]"
+    records = json_in_order(list(page.values_list("pk", flat=True)))  # the filter runs once
     body = head + records + b"}"
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 

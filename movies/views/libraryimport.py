@@ -135,17 +135,20 @@ def match_row(request: HttpRequest) -> HttpResponse:
 
 
 def _requests(request: HttpRequest, root: RootFolder, options: dict) -> tuple[list[ImportRequest], list[str]]:
-    """What to import from the ticked rows; rows whose movie TMDB cannot give are reported."""
+    """What to import from the ticked rows (their TMDB details fetched several at once); rows whose
+    movie TMDB cannot give are reported."""
     folders = {folder.path: folder for folder in unmapped_folders(root.path)}
-    wanted, problems = [], []
+    ticked: list[tuple[str, int]] = []
     for number in request.POST.getlist("select"):
         folder_path, tmdb_id = request.POST.get(f"path-{number}", ""), request.POST.get(f"tmdb-{number}", "")
         if folder_path not in folders or (tmdb_id := int_or_none(tmdb_id, minimum=1)) is None:
             continue
-        try:
-            metadata = tmdb.fetch_movie(tmdb_id)
-        except tmdb.TmdbError as error:
-            problems.append(f"{folders[folder_path].name}: {error.message}")
+        ticked.append((folder_path, tmdb_id))
+    wanted, problems = [], []
+    fetched = tmdb.fetch_many(tmdb.fetch_movie, [tmdb_id for _path, tmdb_id in ticked])
+    for (folder_path, _tmdb_id), metadata in zip(ticked, fetched, strict=True):
+        if isinstance(metadata, tmdb.TmdbError):
+            problems.append(f"{folders[folder_path].name}: {metadata.message}")
             continue
         wanted.append(
             ImportRequest(
@@ -169,7 +172,7 @@ def import_folders(request: HttpRequest, root_id: int) -> HttpResponse:
     if not options.is_valid():
         messages.error(request, "Choose a quality profile, minimum availability and monitoring.")
         return redirect(target)
-    # TODO(#3): hundreds of folders belong in a job with progress; one request does them for now
+    # rows are written in batches here; media info and covers follow in FinishLibraryImport
     wanted, problems = _requests(request, root, options.cleaned_data)
     added, failed = import_movies(wanted)
     problems += [f"{item.path}: {message}" for item, message in failed]

@@ -7,6 +7,8 @@ import orjson
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from radarr.memory import trim_heap
+
 _CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, HEAD, POST, PUT, DELETE, OPTIONS",
@@ -37,6 +39,7 @@ def normalized_api_path(path: str, prefixes: tuple[str, ...]) -> str | None:
 
 
 _TRAILING_ID = re.compile(r"/[0-9]+$")
+LARGE_RESPONSE = 1024 * 1024  # bytes: past this the heap is trimmed after the answer is built
 
 
 def created_location(path: str, response: HttpResponse) -> str | None:
@@ -73,6 +76,8 @@ def api_middleware(
         for name, value in _CORS_HEADERS.items():
             response.setdefault(name, value)
         response["X-Application-Version"] = settings.RADARR_COMPAT_VERSION
+        if len(getattr(response, "content", b"") if not response.streaming else b"") > LARGE_RESPONSE:
+            trim_heap()  # the pieces of a whole library's JSON are freed: give their pages back
         return response
 
     return middleware

@@ -29,19 +29,43 @@ def json_response(data: Any, status: int = 200, *, headers: dict[str, str] | Non
     return HttpResponse(body, status=status, content_type="application/json; charset=utf-8", headers=headers)
 
 
-def request_body(request: HttpRequest) -> bytes:
-    """The raw body; one past DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 (Django would answer 400 itself)."""
-    try:
-        return request.body
-    except RequestDataTooBig:
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        raise ApiError(413, "Request body is too large", f"The limit is {limit} bytes") from None
+def _too_large(limit: int) -> ApiError:
+    return ApiError(413, "Request body is too large", f"The limit is {limit} bytes")
 
 
-def read_json(request: HttpRequest) -> Any:
+def request_body(request: HttpRequest, *, bulk: bool = False) -> bytes:
+    """The raw body; one past DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 (Django would answer 400 itself).
+
+    `bulk` is for the few endpoints that take a whole library in one array (movie/import, movie/editor:
+    Radarr's UI and Kometa send 20,000 movies at once): their limit is RADARR_BULK_BODY_MAX_SIZE."""
+    if not bulk:
+        try:
+            return request.body
+        except RequestDataTooBig:
+            raise _too_large(settings.DATA_UPLOAD_MAX_MEMORY_SIZE) from None
+    limit = settings.RADARR_BULK_BODY_MAX_SIZE
+    if hasattr(request, "_body"):  # already read (a middleware looked at it)
+        body = request._body
+    else:
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        if declared > limit:
+            raise _too_large(limit)
+        # Django's `body` checks the tight limit; read the stream ourselves and keep it where `body`
+        # finds it, so later readers see the same bytes
+        body = request.read(limit + 1)
+        request._body = body
+    if len(body) > limit:
+        raise _too_large(limit)
+    return body
+
+
+def read_json(request: HttpRequest, *, bulk: bool = False) -> Any:
     """The request body as JSON; malformed or empty JSON is a 400 in Radarr's error shape, and so is
     text holding a NUL character (PostgreSQL cannot store one; no setting or name needs it)."""
-    body = request_body(request)
+    body = request_body(request, bulk=bulk)
     if not body:
         raise ApiError(400, "Request body is empty", "A JSON body is required")
     try:
@@ -71,9 +95,9 @@ def nul_in(data: Any) -> str | None:
     return None
 
 
-def read_json_object(request: HttpRequest) -> InsensitiveDict:
+def read_json_object(request: HttpRequest, *, bulk: bool = False) -> InsensitiveDict:
     """A JSON object body whose keys are looked up ignoring case, as Radarr matches input names."""
-    body = read_json(request)
+    body = read_json(request, bulk=bulk)
     if not isinstance(body, dict):
         raise ApiError(400, "Request body must be a JSON object")
     return InsensitiveDict(body)

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from downloads.models import History
+from imports import rescan as rescan_module
 from imports.models import ExtraFile, MediaManagementConfig
 from movies.models import Movie, MovieFile
 from movies.scanning import scan_movie_folder
 from radarr.commands import execute_command, queue_command
+from radarr.models import Command
 from releases.models import QualityProfile
 from tests.imports.conftest import make_video
 from tests.movies.factories import MovieFactory, MovieFileFactory, RootFolderFactory
@@ -28,6 +30,10 @@ def heat(library):
     folder = library / "Heat (1995)"
     make_video(folder / VIDEO, audio_language="ger")
     return MovieFactory(title="Heat", year=1995, root_folder_path=str(library), path=str(folder))
+
+
+def _no_probe_here(path):
+    raise AssertionError(f"ffprobe ran inside the import request for {path}")
 
 
 def rescan(movie) -> None:
@@ -187,7 +193,9 @@ def test_a_movie_folder_gone_from_a_mounted_root_forgets_its_files_and_extras(he
     assert not ExtraFile.objects.exists()
 
 
-def test_library_import_of_an_existing_collection_reads_media_info_and_subtitles(api_client, library):
+def test_library_import_of_an_existing_collection_reads_media_info_and_subtitles_in_the_background(
+    api_client, library, monkeypatch
+):
     RootFolderFactory(path=str(library))
     folder = library / "The Matrix (1999)"
     make_video(folder / "The.Matrix.1999.1080p.BluRay.x264-GRP.mkv")
@@ -204,12 +212,46 @@ def test_library_import_of_an_existing_collection_reads_media_info_and_subtitles
         }
     ]
 
+    real_probe = rescan_module.probe
+    monkeypatch.setattr(rescan_module, "probe", _no_probe_here)
     response = api_client.post("/api/v3/movie/import", json.dumps(body), content_type="application/json")
+    (answered,) = response.json()
+    assert answered["hasFile"] is True and "mediaInfo" not in answered["movieFile"]
+    monkeypatch.setattr(rescan_module, "probe", real_probe)
+    (finish,) = Command.objects.filter(name="FinishLibraryImport")
+    assert finish.body == {"movieIds": [answered["id"]]}
 
-    (imported,) = response.json()
+    execute_command(finish.pk)
+
+    imported = api_client.get(f"/api/v3/movie/{answered['id']}").json()
     assert imported["movieFile"]["mediaInfo"]["videoCodec"] == "x264"
     (extra,) = api_client.get("/api/v3/extrafile", {"movieId": imported["id"]}).json()
     assert (extra["relativePath"], extra["languageTags"]) == (
         "The.Matrix.1999.1080p.BluRay.x264-GRP.eng.forced.srt",
         ["forced"],
     )
+
+
+def test_a_file_ffprobe_cannot_read_is_not_probed_again_until_it_changes(library, monkeypatch):
+    from imports.mediainfo import ffprobe_path
+
+    if ffprobe_path() is None:
+        pytest.skip("ffprobe is not installed on this machine")
+    folder = library / "Broken (2001)"
+    folder.mkdir()
+    broken = folder / "Broken.2001.1080p.BluRay.x264-GRP.mkv"
+    broken.write_bytes(b"not a video at all" * 100)
+    movie = MovieFactory(title="Broken", year=2001, root_folder_path=str(library), path=str(folder))
+    probed = []
+    real_probe = rescan_module.probe
+    monkeypatch.setattr(rescan_module, "probe", lambda path: probed.append(path) or real_probe(path))
+
+    scan_movie_folder(movie)
+    scan_movie_folder(movie)
+
+    assert probed == [broken]  # read once, remembered as unreadable
+    (row,) = MovieFile.objects.filter(movie=movie)
+    assert row.unreadable_stamp and not row.media_info
+    broken.write_bytes(b"still not a video, but another size")
+    scan_movie_folder(movie)
+    assert probed == [broken, broken]

@@ -174,7 +174,8 @@ def test_a_run_goes_on_past_one_movies_failure(fake_tmdb, caplog):
     assert any("Refreshing 2 of 2" in record.message for record in caplog.records)
 
 
-def test_a_run_stops_when_tmdb_itself_fails(fake_tmdb):
+def test_a_run_stops_when_tmdb_itself_fails(fake_tmdb, monkeypatch):
+    monkeypatch.setattr("movies.tasks.REFRESH_BATCH", 1)  # a batch asks TMDB in parallel: one per batch here
     fake_tmdb.add("/3/movie/604", body="{}", status=503)
     first = make_movie(tmdb_id=604, title="A first")
     second = make_movie(tmdb_id=603, title="B second")
