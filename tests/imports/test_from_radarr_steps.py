@@ -116,7 +116,9 @@ def test_another_writer_is_not_kept_waiting_during_a_long_history_section(source
     during = [wait for ended, wait in waits if ended < finished]
     assert len(during) >= 5, f"the writer got only {len(during)} write(s) in while the history section ran"
     assert finished - history_began > 2.5  # what a writer would wait were the section one transaction
-    assert max(wait for _, wait in waits) < 1.5, sorted(wait for _, wait in waits)[-5:]
+    # a whole-section lock makes one write wait about the section's length (over 2.5 s); steps make
+    # each wait a page's commit, however slow a loaded machine is
+    assert max(wait for _, wait in waits) < 2.5, sorted(wait for _, wait in waits)[-5:]
 
 
 @pytest.mark.django_db
