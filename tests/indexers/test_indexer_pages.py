@@ -48,6 +48,23 @@ def test_add_form_is_generated_from_the_settings_fields(admin_client):
     assert 'type="password" name="field-apiKey"' in body
 
 
+def _field_wrapper(body: str, name: str) -> str:
+    start = body.rindex('<div class="provider-field', 0, body.index(f'name="field-{name}"'))
+    return body[start : body.index(">", start)]
+
+
+def test_advanced_fields_hide_behind_the_toggle_unless_they_have_an_error(admin_client):
+    body = admin_client.get("/settings/indexers/add/Newznab").content.decode()
+
+    assert "data-advanced-toggle" in body
+    assert "advanced" in _field_wrapper(body, "apiPath")  # Radarr's advanced setting
+    assert "advanced" not in _field_wrapper(body, "baseUrl")  # an everyday one always shows
+
+    response = admin_client.post("/settings/indexers/add/Newznab", _newznab_post("", **{"field-apiPath": ""}))
+    body = response.content.decode()
+    assert response.status_code == 400 and "advanced" not in _field_wrapper(body, "apiPath")
+
+
 def test_saving_a_working_indexer_tests_it_first(admin_client, fake_server):
     _serve(fake_server)
 
