@@ -34,9 +34,20 @@ def client_venv(name: str, requirements: list[str]) -> Path:
     folder = CACHE / f"{name}-{key}"
     CACHE.mkdir(parents=True, exist_ok=True)
     with _locked(CACHE / f"{name}-{key}.lock"):  # xdist workers: one creates, the others wait and reuse
-        if not (folder / "ready").exists():
+        if not _ready(folder, requirements):
             _create(folder, requirements)
     return folder / "bin" / "python"
+
+
+def _ready(folder: Path, requirements: list[str]) -> bool:
+    """Whether the venv was made here for these requirements: its scripts name the folder they were
+    installed in, so one made through another path to the same cache (a symlink) is made again."""
+    marker = folder / "ready"
+    return marker.exists() and marker.read_text() == _marker_text(folder, requirements)
+
+
+def _marker_text(folder: Path, requirements: list[str]) -> str:
+    return f"{folder}\n{' '.join(requirements)}"
 
 
 @contextlib.contextmanager
@@ -64,4 +75,4 @@ def _create(folder: Path, requirements: list[str]) -> None:
                 f"cannot install {' '.join(requirements)} (package index unreachable): {output[-300:]}"
             )
         pytest.fail(f"pip could not install {' '.join(requirements)}:\n{output[-2000:]}")
-    (folder / "ready").write_text(" ".join(requirements))
+    (folder / "ready").write_text(_marker_text(folder, requirements))
