@@ -247,10 +247,15 @@ def test_items_report_downloading_and_paused_as_radarr_maps_them(rtorrent):
     provider = over_scgi(rtorrent)
     provider.add(release("Never.Finishes.2020", magnet_url=magnet), None)
 
-    assert find(provider, info_hash).status == ItemStatus.DOWNLOADING
+    # rTorrent lists a magnet once it has opened it, a moment after it accepted the call
+    listed = services.wait_for(lambda: find(provider, info_hash), 10)
+    assert listed.status == ItemStatus.DOWNLOADING
     raw(rtorrent, "d.stop", info_hash)
     # a stopped torrent stays open, so rTorrent still reports its path
-    assert find(provider, info_hash).status == ItemStatus.PAUSED
+    paused = services.wait_for(
+        lambda: (item := find(provider, info_hash)) and item.status != ItemStatus.DOWNLOADING and item, 10
+    )
+    assert paused.status == ItemStatus.PAUSED
     provider.remove(info_hash, delete_data=False)
 
 
