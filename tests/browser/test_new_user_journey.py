@@ -148,7 +148,8 @@ def test_a_new_user_sets_up_adds_searches_grabs_and_imports_a_movie(
     # Interactive search: our release accepted, the other movie's rejected
     page.get_by_role("button", name="Search indexers").click()
     ours = page.locator("table.releases tbody tr", has_text=RELEASE)
-    expect(ours.locator("td.decision")).to_have_text("Accepted")
+    # the search asks the indexer and decides every release: give a loaded machine longer than a click
+    expect(ours.locator("td.decision")).to_have_text("Accepted", timeout=45_000)
     expect(page.locator("table.releases tbody tr", has_text=OTHER).locator("td.decision")).to_contain_text(
         "Rejected"
     )
