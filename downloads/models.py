@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 
 from radarr.models import ProviderDefinition, SingletonModel, Tag
 from releases.qualities import QUALITIES_BY_ID
@@ -117,6 +118,10 @@ class History(models.Model):
     camelCase name (indexer, downloadClient, guid, message...)."""
 
     movie = models.ForeignKey("movies.Movie", on_delete=models.CASCADE, related_name="history")
+    # the extra version the event was for (None: the primary version); `data["version"]` keeps its name
+    version = models.ForeignKey(
+        "movies.MovieVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="history"
+    )
     event_type = models.PositiveSmallIntegerField(choices=HistoryEventType.choices)
     date = models.DateTimeField(db_index=True)
     source_title = models.CharField(max_length=1000)
@@ -174,6 +179,13 @@ class PendingRelease(models.Model):
     """A release held back for a temporary reason (delay profile, minimum age...); tried again each sync."""
 
     movie = models.ForeignKey("movies.Movie", on_delete=models.CASCADE, related_name="pending_releases")
+    version = models.ForeignKey(
+        "movies.MovieVersion",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="pending_releases",
+    )
     guid = models.CharField(max_length=1000)
     title = models.CharField(max_length=1000)
     added = models.DateTimeField()
@@ -190,7 +202,16 @@ class PendingRelease(models.Model):
 
     class Meta:
         ordering = ["added"]
-        constraints = [models.UniqueConstraint(fields=["movie", "guid"], name="pending_release_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["movie", "guid"], condition=Q(version__isnull=True), name="pending_release_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["version", "guid"],
+                condition=Q(version__isnull=False),
+                name="pending_version_release_unique",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -243,6 +264,14 @@ class TrackedDownload(models.Model):
     queue_id = models.PositiveIntegerField(db_index=True)  # stable 31-bit id for the v3 queue
     movie = models.ForeignKey(
         "movies.Movie", null=True, blank=True, on_delete=models.SET_NULL, related_name="tracked_downloads"
+    )
+    # the extra version it was grabbed for (None: the primary version); import routes it there
+    version = models.ForeignKey(
+        "movies.MovieVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tracked_downloads",
     )
     grab = models.ForeignKey(History, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     title = models.CharField(max_length=1000)

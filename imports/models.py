@@ -20,6 +20,8 @@ class NamingConfig(SingletonModel):
     colon_replacement_format = models.CharField(max_length=20, default="smart")
     standard_movie_format = models.CharField(max_length=1000, default=DEFAULT_STANDARD_MOVIE_FORMAT)
     movie_folder_format = models.CharField(max_length=1000, default=DEFAULT_MOVIE_FOLDER_FORMAT)
+    # ours: added to the file name of an extra version that shares the movie's folder
+    version_suffix_format = models.CharField(max_length=200, default=" - {Version Name}")
 
     def __str__(self) -> str:
         return "Movie naming"

@@ -36,6 +36,9 @@ SOURCES = [
     ("movies_alternativetitle", "INSERT", "SELECT NEW.movie_id"),
     ("movies_alternativetitle", "UPDATE", "SELECT NEW.movie_id UNION SELECT OLD.movie_id"),
     ("movies_alternativetitle", "DELETE", "SELECT OLD.movie_id"),
+    ("movies_movieversion", "INSERT", "SELECT NEW.movie_id"),  # the movie's `versions` array
+    ("movies_movieversion", "UPDATE", "SELECT NEW.movie_id UNION SELECT OLD.movie_id"),
+    ("movies_movieversion", "DELETE", "SELECT OLD.movie_id"),
     ("movies_movie_tags", "INSERT", "SELECT NEW.movie_id"),
     ("movies_movie_tags", "DELETE", "SELECT OLD.movie_id"),
     ("movies_collection", "UPDATE", "SELECT id FROM movies_movie WHERE collection_id = NEW.id"),

@@ -1,8 +1,12 @@
 """The library: movies, their files, collections, root folders, alternative titles and exclusions.
 
 Metadata from TMDB lives on the Movie row itself (Radarr splits it into MovieMetadata; collection
-members that are not in the library are kept on their Collection instead). A movie may have several
-files (versions are planned): each MovieFile points to its movie, and the API shows the primary one.
+members that are not in the library are kept on their Collection instead).
+
+Versions: the movie row itself is its primary version (profile, root folder, availability, monitored,
+the primary file), so a movie without extra versions is exactly what it was. Extra versions (4K beside
+1080p, an Extended cut beside the theatrical one) are MovieVersion rows, each with its own wishes and at
+most one file; rows elsewhere name a version with a nullable `version` key where None is the primary.
 """
 
 from datetime import date
@@ -154,6 +158,80 @@ class Movie(models.Model):
         return f"{self.title} ({self.year})"
 
 
+class VersionTemplate(models.Model):
+    """A named kind of extra version ("4K": profile UHD, root /movies-4k) added to many movies at once.
+
+    With a URL base (e.g. "4k") the whole v3 API is also served under it as a separate Radarr holding
+    only this version of every movie, for clients that want a second server (Overseerr's "4K server").
+    """
+
+    name = models.CharField(max_length=100, unique=True)
+    url_base = models.SlugField(max_length=50, blank=True)  # "" = no virtual instance
+    quality_profile = models.ForeignKey(QualityProfile, on_delete=models.PROTECT, related_name="+")
+    # "" = the movie's own folder, the file named with the version's suffix
+    root_folder_path = models.CharField(max_length=1000, blank=True)
+    minimum_availability = models.CharField(
+        max_length=20, choices=MinimumAvailability.choices, default=MinimumAvailability.RELEASED
+    )
+    monitored = models.BooleanField(default=True)
+    edition = models.CharField(max_length=200, blank=True)  # "" = any edition
+    api_key = models.CharField(max_length=64, blank=True)  # "" = the main API key
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url_base"], condition=~Q(url_base=""), name="version_template_url_base_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MovieVersion(models.Model):
+    """An extra version of a movie: its own profile, folder, availability, monitoring, edition wish and
+    at most one file (MovieFile.version). The primary version is the Movie row itself."""
+
+    movie = models.ForeignKey(Movie, on_delete=models.CASCADE, related_name="versions")
+    template = models.ForeignKey(
+        VersionTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="versions"
+    )
+    name = models.CharField(max_length=100)
+    quality_profile = models.ForeignKey(
+        QualityProfile, on_delete=models.PROTECT, related_name="movie_versions"
+    )
+    # "" = the movie's own folder (the file named with the version's suffix); else the version's own
+    # root folder, and `path` its folder there
+    root_folder_path = models.CharField(max_length=1000, blank=True)
+    path = models.CharField(max_length=1000, blank=True)
+    monitored = models.BooleanField(default=True)
+    minimum_availability = models.CharField(
+        max_length=20, choices=MinimumAvailability.choices, default=MinimumAvailability.RELEASED
+    )
+    edition = models.CharField(max_length=200, blank=True)  # "" = any edition
+    added = models.DateTimeField(default=timezone.now)
+    last_search_time = models.DateTimeField(null=True, blank=True)
+    # kept by the functions that add or remove the version's file, as on Movie
+    has_file = models.BooleanField(default=False)
+    size_on_disk = models.BigIntegerField(default=0)
+    first_imported = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["movie_id", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["movie", "name"], name="movie_version_name_unique"),
+            models.UniqueConstraint(
+                fields=["movie", "template"],
+                condition=Q(template__isnull=False),
+                name="movie_version_template_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.movie_id}: {self.name}"
+
+
 class AlternativeTitle(models.Model):
     class Source(models.TextChoices):
         TMDB = "tmdb"
@@ -196,9 +274,14 @@ class Credit(models.Model):
 
 
 class MovieFile(models.Model):
-    """A video file of a movie on disk; a movie may have several (versions), the API shows the primary."""
+    """A video file of a movie on disk: the primary file (`is_primary`, version None), an extra
+    version's one file (`version`), or another file found in the folder (neither)."""
 
     movie = models.ForeignKey(Movie, on_delete=models.CASCADE, related_name="files")
+    # an extra version's file; removing the version keeps the row as an unassigned file of the movie
+    version = models.ForeignKey(
+        MovieVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="files"
+    )
     relative_path = models.CharField(max_length=1000)  # inside the movie folder
     size = models.BigIntegerField(default=0)
     date_added = models.DateTimeField(default=timezone.now)
@@ -223,7 +306,13 @@ class MovieFile(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["movie"], condition=Q(is_primary=True), name="one_primary_file_per_movie"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["version"], condition=Q(version__isnull=False), name="one_file_per_version"
+            ),
+            models.CheckConstraint(
+                condition=Q(version__isnull=True) | Q(is_primary=False), name="version_file_not_primary"
+            ),
         ]
 
     def __str__(self) -> str:
