@@ -21,7 +21,7 @@ from movies.library import (
     profile_failure,
 )
 from movies.metadata import CollectionRef, MovieMetadata
-from movies.models import Collection, MetadataConfig, Movie
+from movies.models import Collection, MetadataConfig, Movie, VersionTemplate
 from movies.refresh import (  # the refresh's own copy rules
     apply_metadata,
     replace_alternative_titles,
@@ -30,6 +30,7 @@ from movies.refresh import (  # the refresh's own copy rules
 from movies.rootfolders import configured_root_folder, placement, root_folder_failure
 from movies.scanning import scan_movie_folder
 from movies.titles import clean_title, sort_title
+from movies.versions import apply_template
 from notifications.events import notify
 from radarr.api.errors import Failure, ValidationFailed, invalid
 
@@ -62,9 +63,11 @@ def add_movie(
     search_for_movie: bool = False,
     add_method: str = "manual",
     path: str | None = None,
+    version_templates: Iterable[VersionTemplate] = (),
 ) -> Movie:
     """Add a movie described by TMDB to the library, in its folder under the root folder: `path` when
-    given (library import, a client's choice), else named by the user's Movie Folder Format.
+    given (library import, a client's choice), else named by the user's Movie Folder Format. Each of
+    `version_templates` adds its extra version with the movie (a template it cannot apply is logged).
 
     Excluded movies may still be added by hand (as in Radarr); lists and collections check first.
     """
@@ -98,6 +101,7 @@ def add_movie(
             apply_auto_tags([movie])
             replace_alternative_titles(movie, metadata.alternative_titles)
             replace_credits(movie, metadata.credits)
+            _add_versions(movie, version_templates)
             _after_add(movie, search_for_movie)
             notify(movie_added_event(movie))
     except IntegrityError:
@@ -108,6 +112,12 @@ def add_movie(
         scan_movie_folder(movie)  # library import: the files already there count from the start
         movie.refresh_from_db(fields=["has_file", "size_on_disk"])
     return movie
+
+
+def _add_versions(movie: Movie, templates: Iterable[VersionTemplate]) -> None:
+    for template in templates:
+        for reason in apply_template([movie.pk], template).refused or ():
+            logger.warning("No '%s' version for %s: %s", template.name, movie, reason)
 
 
 def _folder_of_new_movie(

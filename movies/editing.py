@@ -18,8 +18,9 @@ from movies.library import (
     path_failures,
     profile_failure,
 )
-from movies.models import Movie
+from movies.models import Movie, VersionTemplate
 from movies.rootfolders import configured_root_folder, path_failure, placement, root_folder_failure
+from movies.versions import apply_template
 from radarr.api.errors import ApiError, Failure, ValidationFailed
 from radarr.commands import report_progress
 from radarr.idsets import in_ids
@@ -118,9 +119,11 @@ def edit_movies(
     move_files: bool = False,
     tag_ids: list[int] | None = None,
     apply_tags: str = "add",
+    version_template: VersionTemplate | None = None,
 ) -> QuerySet[Movie]:
-    """The movie editor: set the same choices on many movies; folders move one at a time. Returns the
-    edited movies, lazily (the API answers from the JSON cache instead)."""
+    """The movie editor: set the same choices on many movies; folders move one at a time; with a
+    `version_template`, each movie gets that template's version (ours). Returns the edited movies,
+    lazily (the API answers from the JSON cache instead)."""
     failures = [
         failure
         for failure in (
@@ -150,7 +153,20 @@ def edit_movies(
         apply_auto_tags(Movie.objects.filter(pk__in=in_ids(ids)))
     if root_folder_path is not None:
         _move_to_root_folder(ids, configured_root_folder(root_folder_path), move_files)
+    if version_template is not None:
+        _add_versions(ids, version_template)
     return Movie.objects.filter(pk__in=in_ids(ids)).only("pk", "root_folder_path", "title", "year")
+
+
+def _add_versions(ids: list[int], template: VersionTemplate) -> None:
+    """The template's version for every movie that lacks it; a template that fits none is a 400."""
+    outcome = apply_template(ids, template)
+    refused = outcome.refused or []
+    if refused and not outcome.added and not outcome.already:
+        raise ValidationFailed([Failure("VersionTemplateId", reason, template.pk) for reason in refused[:10]])
+    for reason in refused:
+        logger.warning("No '%s' version added: %s", template.name, reason)
+    logger.info("Added the '%s' version to %d movie(s)", template.name, outcome.added)
 
 
 def _move_to_root_folder(ids: list[int], root: str, move_files: bool) -> None:

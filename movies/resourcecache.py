@@ -30,7 +30,7 @@ _BATCH = 500  # rows per statement when storing
 _STORE_WAIT_MS = 250  # a reader gives up storing (never answering) after waiting this long for locks
 
 
-SHAPE = 2  # raised when the MovieResource template changes, so fragments of the old shape are rebuilt
+SHAPE = 3  # raised when the MovieResource template changes, so fragments of the old shape are rebuilt
 
 
 def generation() -> str:

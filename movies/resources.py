@@ -3,11 +3,11 @@ in movies.fileresources, lookup results in movies.lookupresources, collections i
 movies.collectionresources, and what they all share in movies.resourcevalues.
 
 `movie_resources_json` is the fast path behind GET /api/v3/movie: one query per table whatever the
-number of movies (movies, tags, alternative titles, files, profiles), rows read straight from the cursor
-(dates as text, no model instances, no per-value converters), each movie written as JSON bytes from one
-template with its strings escaped by orjson and its JSON columns passed through as stored. Nothing is
-ever null, so no null-stripping walk is needed. `movie_resources` parses that same output, so a single
-movie and the list never differ.
+number of movies (movies, tags, alternative titles, files, extra versions, profiles), rows read straight
+from the cursor (dates as text, no model instances, no per-value converters), each movie written as JSON
+bytes from one template with its strings escaped by orjson and its JSON columns passed through as
+stored. Nothing is ever null, so no null-stripping walk is needed. `movie_resources` parses that same
+output, so a single movie and the list never differ.
 """
 
 import gc
@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from movies.availability import CINEMA_TO_RELEASE, availability_delay_days, is_available_on
 from movies.fileresources import FILE_COLUMNS, FileContext, FileRow, file_json
-from movies.models import AlternativeTitle, ImportExclusion, Movie, MovieFile, RootFolder
+from movies.models import AlternativeTitle, ImportExclusion, Movie, MovieFile, MovieVersion, RootFolder
 from movies.resourcevalues import (
     BOOLEAN,
     IMAGE_TYPES,
@@ -40,6 +40,7 @@ from movies.resourcevalues import (
     dumps,
     json_value,
 )
+from movies.versionsresource import VERSION_COLUMNS, VERSION_ORDER, PrimaryVersion, VersionRow, versions_json
 from radarr.models import Tag
 from radarr.snapshots import read_snapshot
 
@@ -205,7 +206,9 @@ _MOVIE_TEMPLATE = (
     b'"certification":%s,"genres":%s,"keywords":%s,"tags":[%s],"added":"%s"%s,"ratings":%s%s%s,'
     b'"popularity":%s%s,'
     # its files
-    b'"statistics":{"movieFileCount":%d,"sizeOnDisk":%d,"releaseGroups":%s}}'
+    b'"statistics":{"movieFileCount":%d,"sizeOnDisk":%d,"releaseGroups":%s}'
+    # ours: every version, the primary first (movies.versionsresource)
+    b"%s}"
 )
 _ALTERNATIVE_TITLE_COLUMNS = ("movie_id", "pk", "source_type", "title", "clean_title")
 
@@ -274,7 +277,7 @@ def _dates_json(
 
 
 def movie_resources_json(queryset: QuerySet[Movie], *, local_covers: bool = True) -> bytes:
-    """The JSON array of every movie of `queryset` in Radarr's MovieResource shape, in five queries."""
+    """The JSON array of every movie of `queryset` in Radarr's MovieResource shape, in six queries."""
     collecting = gc.isenabled()
     # Millions of short-lived objects (row tuples, their values, the pieces), none in a cycle: without
     # this the collector runs again and again over them (+30-70% at 10,000 movies, more at 50,000).
@@ -301,6 +304,7 @@ class MovieBatch(NamedTuple):
     tags: dict[int, list[tuple]]  # movie id → (movie id, tag id) rows
     titles: dict[int, list[tuple]]  # movie id → alternative title rows
     files: dict[int, list[tuple[int, FileRow]]]  # movie id → (movie id, file row)
+    versions: dict[int, list[tuple[int, VersionRow]]]  # movie id → (movie id, extra version row)
     file_context: FileContext
     available: Callable[..., bool]  # movies.availability.is_available_on for today, with the delay
     local_covers: bool
@@ -308,7 +312,7 @@ class MovieBatch(NamedTuple):
 
 
 def movie_fragments(queryset: QuerySet[Movie], *, local_covers: bool = True) -> list[tuple[int, bytes]]:
-    """(id, MovieResource JSON) of each movie of `queryset`, in its order, in five queries.
+    """(id, MovieResource JSON) of each movie of `queryset`, in its order, in six queries.
 
     The queries read one snapshot: a movie is never built from its row before a change and its files
     after it (a writer committing between two of them would otherwise tear its JSON).
@@ -329,9 +333,18 @@ def movie_fragments(queryset: QuerySet[Movie], *, local_covers: bool = True) -> 
             for row in _cursor_rows(MovieFile.objects.filter(**mine).order_by("pk"), FILE_COLUMNS)
         ]
         files = group_rows((row.movie_id, row) for row in file_rows)
+        versions = group_rows(
+            (row.movie_id, row)
+            for row in map(
+                VersionRow._make,
+                _cursor_rows(MovieVersion.objects.filter(**mine).order_by(*VERSION_ORDER), VERSION_COLUMNS),
+            )
+        )
         file_context = FileContext(row.release_group for row in file_rows)
         available = partial(is_available_on, today=timezone.localdate(), delay_days=delay)
-    batch = MovieBatch(tags, titles, files, file_context, available, local_covers, settings.URL_BASE)
+    batch = MovieBatch(
+        tags, titles, files, versions, file_context, available, local_covers, settings.URL_BASE
+    )
     return [(row[0], _movie_json(MovieRow._make(row), batch)) for row in rows]
 
 
@@ -359,13 +372,12 @@ def _movie_json(row: MovieRow, batch: MovieBatch) -> bytes:
     secondary_year = b',"secondaryYear":%d' % row.secondary_year if row.secondary_year is not None else b""
     imdb_id = b',"imdbId":%s' % dumps(row.imdb_id) if row.imdb_id else b""
     add_options = b',"addOptions":%s' % dumps(options) if options else b""
-    # Bazarr decides "has a file" by the presence of the key
-    movie_file = (
-        b',"movieFile":%s'
-        % file_json(primary, path, profile_id, datetime_value(row.first_imported), batch.file_context)
+    primary_file = (
+        file_json(primary, path, profile_id, datetime_value(row.first_imported), batch.file_context)
         if primary
         else b""
     )
+    movie_file = b',"movieFile":%s' % primary_file if primary else b""  # Bazarr: "has a file" = the key
     collection = (
         b',"collection":%s' % dumps({"title": row.collection__title, "tmdbId": row.collection__tmdb_id})
         if row.collection__tmdb_id
@@ -395,7 +407,28 @@ def _movie_json(row: MovieRow, batch: MovieBatch) -> bytes:
         dumps(row.popularity), last_search_time,
         # its files
         len(movie_files), row.size_on_disk, dumps(groups),
+        _versions(row, primary, primary_file, movie_files, batch),
     )  # fmt: skip
+
+
+def _versions(
+    row: MovieRow, primary: FileRow | None, primary_file: bytes, movie_files: list[FileRow], batch: MovieBatch
+) -> bytes:
+    """The movie's `versions` array: the primary from its own row, extras from their rows and files."""
+    own = PrimaryVersion(
+        row.path, row.root_folder_path, row.quality_profile_id, row.monitored, row.minimum_availability,
+        primary is not None, primary.size if primary else 0,
+    )  # fmt: skip
+    extras = [version_row for _, version_row in batch.versions.get(row.pk, ())]
+    by_id = {file_row.pk: file_row for file_row in movie_files} if extras else {}
+
+    def write_file(file_id: int, folder: str, profile_id: int, first_imported: Any) -> bytes | None:
+        file_row = by_id.get(file_id)
+        if file_row is None:
+            return None
+        return file_json(file_row, folder, profile_id, datetime_value(first_imported), batch.file_context)
+
+    return versions_json(own, primary_file, extras, write_file)
 
 
 def movie_resources(queryset: QuerySet[Movie], *, local_covers: bool = True) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from movies.api import movies as movies_api
 from movies.api import rootfolders as rootfolders_api
 from movies.api import tags as tags_api
 from movies.api import titles as titles_api
+from movies.api import versions as versions_api
 from movies.api import wanted as wanted_api
 from movies.views import (
     addmovie,
@@ -62,4 +63,5 @@ api_v3 = [
     *titles_api.api_v3,
     *mediafiles_api.api_v3,
     *credits_api.api_v3,
+    *versions_api.api_v3,
 ]

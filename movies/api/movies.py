@@ -16,12 +16,13 @@ from movies import adding, deleting, editing
 from movies.api.lookup import call_tmdb
 from movies.libraryimport import ImportRequest, import_movies
 from movies.metadata import CollectionRef, MovieMetadata
-from movies.models import Movie
+from movies.models import Movie, VersionTemplate
 from movies.resourcecache import library_json
 from movies.resources import movie_resource, movie_resources, movie_resources_json
 from movies.rootfolders import configured_root_folders, path_failure, root_folder_failure
+from movies.versions import apply_template
 from radarr.api.auth import api_view
-from radarr.api.errors import ApiError, NotFound, ValidationFailed, invalid
+from radarr.api.errors import ApiError, Failure, NotFound, ValidationFailed, invalid
 from radarr.api.identity import resource_id, row_or_404
 from radarr.api.params import InsensitiveDict, id_list, optional_bool, optional_text, optional_whole_number
 from radarr.api.responses import read_json, read_json_object, request_body
@@ -231,6 +232,34 @@ def _release_facts(body: InsensitiveDict) -> dict[str, Any]:
     }
 
 
+def version_templates(
+    body: InsensitiveDict, known: dict[int, VersionTemplate] | None = None
+) -> list[VersionTemplate]:
+    """`versionTemplateIds` of a POST /movie or movie/import item (ours): the templates whose versions
+    the movie gets as it is added; an unknown id refuses the item. `known`: every template, read once
+    for a whole library import."""
+    value = body.get("versionTemplateIds")
+    if value is None:
+        return []
+    ids = id_list("versionTemplateIds", value)
+    found = VersionTemplate.objects.in_bulk(ids) if known is None else known
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        raise ValidationFailed([Failure("versionTemplateIds", "Version template does not exist", missing[0])])
+    return [found[pk] for pk in dict.fromkeys(ids)]
+
+
+def version_template(body: InsensitiveDict) -> VersionTemplate | None:
+    """The bulk editor's `versionTemplateId` (ours): the template whose version every movie gets."""
+    pk = _int(body, "versionTemplateId")
+    if pk is None:
+        return None
+    template = VersionTemplate.objects.filter(pk=pk).first()
+    if template is None:
+        raise invalid("versionTemplateId", "Version template does not exist", pk)
+    return template
+
+
 # ---- views
 
 
@@ -240,9 +269,11 @@ def _add(request: HttpRequest) -> HttpResponse:
     if not tmdb_id or tmdb_id <= 0:
         raise invalid("TmdbId", "'Tmdb Id' must be greater than '0'.", tmdb_id)
     arguments = add_arguments(body)
+    templates = version_templates(body)
     if Movie.objects.filter(tmdb_id=tmdb_id).exists():
         raise invalid("TmdbId", "This movie has already been added", tmdb_id)
-    movie = adding.add_movie(call_tmdb(adding.fetch_metadata, tmdb_id), **arguments)
+    metadata = call_tmdb(adding.fetch_metadata, tmdb_id)
+    movie = adding.add_movie(metadata, **arguments, version_templates=templates)
     return resource_response(movie, status=201)
 
 
@@ -336,6 +367,7 @@ def movie_editor(request: HttpRequest) -> HttpResponse:
         move_files=bool(optional_bool("moveFiles", body.get("moveFiles"))),
         tag_ids=_tag_ids(body.get("tags")) if body.get("tags") is not None else None,
         apply_tags=_apply_tags(body.get("applyTags") or "add"),
+        version_template=version_template(body),
     )
     return movies_by_id_response(ids, status=202)
 
@@ -382,8 +414,26 @@ def _import_body(request: HttpRequest) -> list[int]:
     if not isinstance(items, list):
         raise ApiError(400, "Request body must be a JSON array of movies")
     roots = configured_root_folders()  # read once: Radarr's UI and Kometa send whole libraries
-    added, _refused = import_movies([_import_request(item, roots) for item in items])
+    requests = [_import_request(item, roots) for item in items]
+    known = VersionTemplate.objects.in_bulk()
+    wished = {  # TMDB id → the version templates the item asks for (ours)
+        request.metadata.tmdb_id: templates
+        for item, request in zip(items, requests, strict=True)
+        if (templates := version_templates(InsensitiveDict(item), known))
+    }
+    added, _refused = import_movies(requests)
+    _add_versions(added, wished)
     return [movie.pk for movie in added]
+
+
+def _add_versions(added: list[Movie], wished: dict[int, list[VersionTemplate]]) -> None:
+    """Each imported movie gets the versions of the templates its item named: one batch per template."""
+    by_template: dict[int, tuple[VersionTemplate, list[int]]] = {}
+    for movie in added:
+        for template in wished.get(movie.tmdb_id, ()):
+            by_template.setdefault(template.pk, (template, []))[1].append(movie.pk)
+    for template, movie_ids in by_template.values():
+        apply_template(movie_ids, template)
 
 
 api_v3: list[URLPattern] = [

@@ -11,8 +11,9 @@ from tests.movies.factories import MovieFactory, MovieFileFactory
 
 pytestmark = pytest.mark.django_db
 
-# the availability delay, movies, tags, alternative titles, files, quality profiles, their format scores
-LIST_QUERIES = 7
+# the availability delay, movies, tags, alternative titles, files, extra versions, quality profiles,
+# their format scores
+LIST_QUERIES = 8
 # a cold cache: the cache read, the five above, and the transaction that stores what was built
 COLD_LIST_QUERIES = 1 + LIST_QUERIES + 5
 

@@ -2,8 +2,9 @@
 
 A small validator walks each response against the named schema: every property we send must be
 declared there, with the declared JSON type and, for enums, one of the listed values (Recyclarr's
-generated client throws on anything else). The spec lives in the team's shared folder; a hand-written
-check of the properties clients read runs without it.
+generated client throws on anything else). The only properties allowed beyond Radarr's are those our own
+document marks as extensions (the movie's `versions`). The spec lives in the team's shared folder; a
+hand-written check of the properties clients read runs without it.
 """
 
 import json
@@ -11,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from radarr.api.openapi import openapi_document
+from radarr.api.openapi.notation import EXTENSION
 from tests.factories import TagFactory
 from tests.movies.factories import (
     CollectionFactory,
@@ -62,7 +65,21 @@ def problems(value: Any, schema: dict, schemas: dict, where: str = "$") -> list[
 def schemas() -> dict:
     if not SPEC.exists():
         pytest.skip(f"{SPEC} is absent (a user's clone has no shared folder)")
-    return json.loads(SPEC.read_text())["components"]["schemas"]
+    return with_our_extensions(json.loads(SPEC.read_text())["components"]["schemas"])
+
+
+def with_our_extensions(radarr: dict) -> dict:
+    """Radarr's schemas plus what our document marks as ours: extension properties of Radarr's
+    resources and the resources Radarr lacks. Nothing else of ours is let through."""
+    merged = dict(radarr)
+    for name, schema in openapi_document()["components"]["schemas"].items():
+        if schema.get(EXTENSION):
+            merged.setdefault(name, schema)
+            continue
+        extras = {key: value for key, value in schema.get("properties", {}).items() if value.get(EXTENSION)}
+        if extras and name in radarr:
+            merged[name] = radarr[name] | {"properties": radarr[name].get("properties", {}) | extras}
+    return merged
 
 
 @pytest.fixture

@@ -26,7 +26,13 @@ schemathesis = pytest.importorskip("schemathesis")
 # routed outside radarr/api/urls.py but part of the v3 API
 RADARR_DOCUMENT = SHARED_DIR / "radarr-api" / "openapi.json"
 _OUTSIDE_API_URLS = {"api", "feed/v3/calendar/radarr.ics"}
-_SAMPLE_PATH_VALUES = {"{id}": "1", "{movieId}": "1", "{filename}": "x.txt", "{name}": "x"}
+_SAMPLE_PATH_VALUES = {
+    "{id}": "1",
+    "{movieId}": "1",
+    "{versionId}": "1",
+    "{filename}": "x.txt",
+    "{name}": "x",
+}
 
 
 def _concrete(path: str) -> str:

@@ -62,13 +62,13 @@ _OBJECTS: dict[str, str] = {
         "certification:string genres:[string] keywords:[string] tags:[int32] added:datetime "
         "addOptions:AddMovieOptions ratings:Ratings movieFile:MovieFileResource "
         "collection:MovieCollectionResource popularity:double lastSearchTime:datetime "
-        "statistics:MovieStatisticsResource"
+        "statistics:MovieStatisticsResource +versions:[MovieVersionResource] +versionTemplateIds:[int32]"
     ),
     "MovieResourcePagingResource": _PAGING + "records:[MovieResource]",
     "MovieEditorResource": (
         "movieIds:[int32] monitored:bool qualityProfileId:int32 minimumAvailability:MovieStatusType "
         "rootFolderPath:string tags:[int32] applyTags:ApplyTags moveFiles:bool deleteFiles:bool "
-        "addImportExclusion:bool"
+        "addImportExclusion:bool +versionTemplateId:int32"
     ),
     "MediaInfoResource": (
         "audioBitrate:int64 audioChannels:double audioCodec:string audioLanguages:string "
@@ -383,6 +383,17 @@ _EXTENSION_OBJECTS: dict[str, str] = {
         "skipped:[ImportListCleanPreviewMovie]"
     ),
     "ImportListCleanPreviewMovie": "movieId:int32 title:string year:int32 action:string reason:string",
+    # several versions of a movie (issue 21): a version as the movie's `versions` array lists it (id 0: the
+    # primary version, the movie itself; templateId 0: none), and the templates that add them
+    "MovieVersionResource": (
+        "id:int32 name:string isPrimary:bool qualityProfileId:int32 rootFolderPath:string path:string "
+        "monitored:bool minimumAvailability:MovieStatusType edition:string hasFile:bool sizeOnDisk:int64 "
+        "movieFile:MovieFileResource templateId:int32"
+    ),
+    "VersionTemplateResource": (
+        "id:int32 name:string urlBase:string qualityProfileId:int32 rootFolderPath:string "
+        "minimumAvailability:MovieStatusType monitored:bool edition:string apiKey:string"
+    ),
     "SceneGroupResource": (
         "name:string score:double confidence:SceneGroupConfidence releases:int32 indexers:[string] "
         "lastSeen:datetime pinned:bool"
