@@ -213,6 +213,7 @@ def main() -> None:
         "parser_bench",
         "decision_bench",
         "movies_bench",
+        "versions_bench",  # GET /movie with two versions per movie (issue 21)
         "index_bench",
         "rss_bench",
         "scenegroups_bench",

@@ -372,12 +372,13 @@ def _movie_json(row: MovieRow, batch: MovieBatch) -> bytes:
     secondary_year = b',"secondaryYear":%d' % row.secondary_year if row.secondary_year is not None else b""
     imdb_id = b',"imdbId":%s' % dumps(row.imdb_id) if row.imdb_id else b""
     add_options = b',"addOptions":%s' % dumps(options) if options else b""
-    primary_file = (
-        file_json(primary, path, profile_id, datetime_value(row.first_imported), batch.file_context)
+    # Bazarr decides "has a file" by the presence of the key
+    movie_file = (
+        b',"movieFile":%s'
+        % file_json(primary, path, profile_id, datetime_value(row.first_imported), batch.file_context)
         if primary
         else b""
     )
-    movie_file = b',"movieFile":%s' % primary_file if primary else b""  # Bazarr: "has a file" = the key
     collection = (
         b',"collection":%s' % dumps({"title": row.collection__title, "tmdbId": row.collection__tmdb_id})
         if row.collection__tmdb_id
@@ -407,17 +408,15 @@ def _movie_json(row: MovieRow, batch: MovieBatch) -> bytes:
         dumps(row.popularity), last_search_time,
         # its files
         len(movie_files), row.size_on_disk, dumps(groups),
-        _versions(row, primary, primary_file, movie_files, batch),
+        _versions(row, primary, movie_files, batch),
     )  # fmt: skip
 
 
-def _versions(
-    row: MovieRow, primary: FileRow | None, primary_file: bytes, movie_files: list[FileRow], batch: MovieBatch
-) -> bytes:
+def _versions(row: MovieRow, primary: FileRow | None, movie_files: list[FileRow], batch: MovieBatch) -> bytes:
     """The movie's `versions` array: the primary from its own row, extras from their rows and files."""
     own = PrimaryVersion(
         row.path, row.root_folder_path, row.quality_profile_id, row.monitored, row.minimum_availability,
-        primary is not None, primary.size if primary else 0,
+        primary.pk if primary else 0, primary.size if primary else 0,
     )  # fmt: skip
     extras = [version_row for _, version_row in batch.versions.get(row.pk, ())]
     by_id = {file_row.pk: file_row for file_row in movie_files} if extras else {}
@@ -428,7 +427,7 @@ def _versions(
             return None
         return file_json(file_row, folder, profile_id, datetime_value(first_imported), batch.file_context)
 
-    return versions_json(own, primary_file, extras, write_file)
+    return versions_json(own, extras, write_file)
 
 
 def movie_resources(queryset: QuerySet[Movie], *, local_covers: bool = True) -> list[dict[str, Any]]:

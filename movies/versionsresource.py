@@ -1,5 +1,8 @@
 """The movie resource's `versions` array (our extension of Radarr's MovieResource): every version of the
-movie, the primary one first, each with its own wishes and its file in Radarr's MovieFileResource shape.
+movie, the primary one first, each with its own wishes, its file's id (`movieFileId`, 0 for none) and,
+for an extra version, that file in Radarr's MovieFileResource shape (`movieFile`). The primary version's
+file is the movie's own `movieFile`: written a second time it made the list of a library with two
+versions per movie 1.6 times today's size and time, past the 1.5 times allowed (NOTES.md).
 
 The rest of the movie resource stays the primary version as Radarr presents a movie, so clients that
 know nothing of versions read what they always read. The array is written as JSON bytes from rows the
@@ -40,7 +43,7 @@ VERSION_ORDER = ("movie_id", "name", "pk")  # movies.versions lists the extras i
 
 _VERSION_TEMPLATE = (
     b'{"id":%d,"name":%s,"isPrimary":%s,"qualityProfileId":%d,"rootFolderPath":%s,"path":%s,"monitored":%s,'
-    b'"minimumAvailability":%s,"edition":%s,"hasFile":%s,"sizeOnDisk":%d%s,"templateId":%d}'
+    b'"minimumAvailability":%s,"edition":%s,"hasFile":%s,"sizeOnDisk":%d,"movieFileId":%d%s,"templateId":%d}'
 )
 
 
@@ -52,7 +55,7 @@ class PrimaryVersion(NamedTuple):
     quality_profile_id: int
     monitored: bool
     minimum_availability: str
-    has_file: bool  # its own file (the primary one) is there
+    file_id: int  # its own file (the primary one), 0 for none
     size_on_disk: int  # that file's size: the movie's own total counts every file in the folder
 
 
@@ -60,16 +63,14 @@ class PrimaryVersion(NamedTuple):
 FileWriter = Callable[[int, str, int, Any], bytes | None]
 
 
-def versions_json(
-    primary: PrimaryVersion, primary_file: bytes, extras: list[VersionRow], write_file: FileWriter
-) -> bytes:
-    """`,"versions":[...]` for one movie: `primary_file` is the movie's own movieFile JSON (b"" when
-    none), `write_file` writes an extra version's file (None when that row is gone)."""
+def versions_json(primary: PrimaryVersion, extras: list[VersionRow], write_file: FileWriter) -> bytes:
+    """`,"versions":[...]` for one movie; `write_file` writes an extra version's file (None when that
+    row is gone)."""
     parts = [
         _VERSION_TEMPLATE % (
             0, dumps(PRIMARY_NAME), b"true", primary.quality_profile_id, dumps(primary.root_folder_path),
             dumps(primary.path), BOOLEAN[bool(primary.monitored)], dumps(primary.minimum_availability),
-            b'""', BOOLEAN[primary.has_file], primary.size_on_disk, _movie_file(primary_file or None), 0,
+            b'""', BOOLEAN[primary.file_id > 0], primary.size_on_disk, primary.file_id, b"", 0,
         )
     ]  # fmt: skip
     for row in extras:
@@ -83,12 +84,8 @@ def versions_json(
             _VERSION_TEMPLATE % (
                 row.pk, dumps(row.name), b"false", row.quality_profile_id, dumps(row.root_folder_path),
                 dumps(folder), BOOLEAN[bool(row.monitored)], dumps(row.minimum_availability),
-                dumps(row.edition), BOOLEAN[bool(row.has_file)], row.size_on_disk, _movie_file(file),
-                row.template_id or 0,
+                dumps(row.edition), BOOLEAN[bool(row.has_file)], row.size_on_disk,
+                row.file_id if file else 0, b',"movieFile":%s' % file if file else b"", row.template_id or 0,
             )
         )  # fmt: skip
     return b',"versions":[' + b",".join(parts) + b"]"
-
-
-def _movie_file(file: bytes | None) -> bytes:
-    return b',"movieFile":%s' % file if file else b""

@@ -81,7 +81,9 @@ def test_a_movie_without_extras_lists_its_primary_version_with_the_movies_own_va
     assert primary["id"] == 0 and primary["isPrimary"] is True and primary["name"] == "Primary"
     for key in ("qualityProfileId", "rootFolderPath", "path", "monitored", "minimumAvailability", "hasFile"):
         assert primary[key] == resource[key], key
-    assert primary["movieFile"] == resource["movieFile"]
+    # its file is the movie's own movieFile, not written twice (the list's size: NOTES.md)
+    assert primary["movieFileId"] == resource["movieFileId"] == resource["movieFile"]["id"]
+    assert "movieFile" not in primary
     assert primary["sizeOnDisk"] == resource["movieFile"]["size"] and primary["templateId"] == 0
 
 
@@ -111,6 +113,7 @@ def test_an_extra_versions_entry_has_its_own_wishes_folder_and_file(api_client, 
     assert extra["qualityProfileId"] == uhd.pk and extra["templateId"] == template.pk
     assert extra["rootFolderPath"] == str(root_4k) and extra["path"] == folder
     assert extra["hasFile"] is True and extra["sizeOnDisk"] == 40_000_000_000
+    assert extra["movieFileId"] == row.files.get().pk
     assert extra["movieFile"]["path"] == f"{folder}/{movie.title} ({movie.year}) Bluray-2160p.mkv"
     assert extra["movieFile"]["quality"]["quality"]["name"] == "Bluray-2160p"
 
@@ -122,7 +125,8 @@ def test_a_version_sharing_the_movies_folder_shows_that_folder_and_no_file_when_
     _, extra = api_client.get(f"/api/v3/movie/{movie.pk}").json()["versions"]
 
     assert extra["rootFolderPath"] == "" and extra["path"] == movie.path and extra["edition"] == "Extended"
-    assert extra["hasFile"] is False and "movieFile" not in extra and extra["templateId"] == 0
+    assert extra["hasFile"] is False and "movieFile" not in extra and extra["movieFileId"] == 0
+    assert extra["templateId"] == 0
 
 
 def list_queries(api_client, count, template):
