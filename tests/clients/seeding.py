@@ -11,7 +11,7 @@ from django.utils import timezone
 from downloads.models import RemotePathMapping
 from imports.models import NamingConfig
 from movies.autotagrules import rule_input, save_auto_tag
-from movies.models import ImportList, ImportListItem, RootFolder
+from movies.models import ImportList, ImportListItem, MovieVersion, RootFolder
 from notifications.models import Notification
 from radarr.models import Tag
 from releases.customformats import save_custom_format
@@ -49,6 +49,17 @@ def seed(root: str) -> dict[str, object]:
     movies[0].tags.set([uhd])
     movies[1].tags.set([kids])
     movie_file = MovieFileFactory(movie=movies[0], relative_path="Arrival (2016).mkv", size=4_000_000_000)
+    # an extra version with its own file: clients must keep reading the primary version as the movie
+    version = MovieVersion.objects.create(
+        movie=movies[0], name="4K", quality_profile_id=movies[0].quality_profile_id, has_file=True
+    )
+    MovieFileFactory(
+        movie=movies[0],
+        version=version,
+        is_primary=False,
+        quality_id=19,
+        relative_path="Arrival (2016) - 4K.mkv",
+    )
     ImportExclusionFactory(tmdb_id=90_002, movie_title="Excluded", movie_year=2001)
     save_custom_format(
         "x265",
