@@ -20,6 +20,7 @@ from movies.versions import PRIMARY_NAME
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.secrets import MASK
 
+NAME_LENGTH = VersionTemplate._meta.get_field("name").max_length
 _URL_BASE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$")
 _API_KEY = re.compile(r"^[A-Za-z0-9]{20,64}$")
 _ROUTE_START = re.compile(r"^\^?([A-Za-z0-9_-]+)")
@@ -59,6 +60,8 @@ def _failures(fields: dict[str, Any], exclude_pk: int | None) -> list[Failure]:
     name = fields["name"]
     if not isinstance(name, str) or not name.strip():
         failures.append(Failure("name", "'Name' must not be empty", name))
+    elif len(name.strip()) > NAME_LENGTH:
+        failures.append(Failure("name", f"'Name' must be {NAME_LENGTH} characters or fewer", name))
     elif name.strip().casefold() == PRIMARY_NAME.casefold():
         failures.append(Failure("name", f"'{PRIMARY_NAME}' names each movie's own version", name))
     elif others.filter(name__iexact=name.strip()).exists():

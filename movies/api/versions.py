@@ -26,12 +26,16 @@ from radarr.api.params import InsensitiveDict, optional_bool, optional_text, opt
 from radarr.api.responses import json_response, read_json_object
 from radarr.api.secrets import masked
 
+NAME_LENGTH = MovieVersion._meta.get_field("name").max_length
+
 
 def version_fields(body: InsensitiveDict) -> dict[str, Any]:
     """movies.versions' fields from a version resource: only what the body says (a PUT changes those)."""
     fields: dict[str, Any] = {}
     if "name" in body:
         fields["name"] = optional_text("name", body.get("name")) or ""
+        if len(fields["name"]) > NAME_LENGTH:
+            raise invalid("name", f"'Name' must be {NAME_LENGTH} characters or fewer", fields["name"])
     profile_id = optional_whole_number("qualityProfileId", body.get("qualityProfileId"))
     if profile_id is not None:
         fields["quality_profile_id"] = profile_id
@@ -164,6 +168,10 @@ def template_resource(template: VersionTemplate) -> dict[str, Any]:
 
 def _template_changes(body: InsensitiveDict) -> dict[str, Any]:
     changes = {field: body.get(name) for name, field in _TEMPLATE_PROPERTIES.items() if name in body}
+    if "quality_profile_id" in changes:
+        changes["quality_profile_id"] = optional_whole_number(
+            "qualityProfileId", changes["quality_profile_id"]
+        )
     if "minimum_availability" in changes:
         changes["minimum_availability"] = minimum_availability(changes["minimum_availability"])
     if "root_folder_path" in changes:

@@ -232,6 +232,7 @@ def test_adding_a_version_from_a_template_takes_its_wishes_and_the_bodys_overrid
         ({"name": "4K", "qualityProfileId": 1, "minimumAvailability": "someday"}, "minimumAvailability"),
         ({"templateId": 999}, "templateId"),
         ({"name": "4K", "qualityProfileId": "1"}, "qualityProfileId"),
+        ({"name": "x" * 101, "qualityProfileId": 1}, "name"),
     ],
 )
 def test_a_bad_version_is_radarrs_failure_list(api_client, body, property_name):
@@ -393,6 +394,8 @@ def test_a_template_sent_back_with_the_mask_keeps_its_api_key(api_client, templa
         ({"rootFolderPath": "/nowhere"}, "rootFolderPath"),
         ({"apiKey": "short"}, "apiKey"),
         ({"monitored": "yes"}, "monitored"),
+        ({"name": "x" * 101}, "name"),
+        ({"qualityProfileId": 2**70}, "qualityProfileId"),
     ],
 )
 def test_a_bad_template_is_radarrs_failure_list(api_client, uhd, changes, property_name):
