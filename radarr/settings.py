@@ -105,6 +105,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "radarr.system.metrics.request_metrics_middleware",
+    "movies.versioninstance.version_instance_middleware",  # /4k/api/... → /api/... as a version's instance
     "radarr.api.middleware.api_middleware",
     # before Django's: decides https (trusted proxies only) first, marks every cookie Secure last
     "radarr.auth.secure_scheme_middleware",
