@@ -2,13 +2,16 @@
 (movies.api.versioninstance); deleting removes only the version, never the movie nor the primary
 version's files. Here because removing a version's file goes through the recycle bin (imports)."""
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
 from movies.api import versioninstance
 from movies.models import MovieFile, MovieVersion
 from movies.versionresources import instance_versions
 from radarr.api.auth import api_view
-from radarr.api.errors import ApiError, NotFound
+from radarr.api.errors import ApiError, NotFound, invalid
+from radarr.api.params import id_list
+from radarr.api.responses import read_json_object
 
 
 def delete_version(row: MovieVersion, *, delete_files: bool) -> None:
@@ -39,3 +42,28 @@ def movie_detail(request: HttpRequest, id: int) -> HttpResponse:
         raise NotFound("Movie", id)
     delete_version(row, delete_files=request.query.get_bool("deleteFiles"))  # type: ignore[attr-defined]
     return HttpResponse(status=200)
+
+
+@api_view("PUT", "DELETE")
+def movie_editor(request: HttpRequest) -> HttpResponse:
+    """PUT edits the versions of the movies named; DELETE removes those versions, never the movies."""
+    template = versioninstance.instance_template(request)
+    if template is None:
+        raise NotFound("Movie")
+    body = read_json_object(request, bulk=True)
+    ids = body.get("movieIds")
+    if not isinstance(ids, list) or not ids:
+        raise invalid("MovieIds", "'Movie Ids' must not be empty.", ids)
+    movie_ids = id_list("MovieIds", ids)
+    if request.method == "PUT":
+        return versioninstance.edit(template, movie_ids, body)
+    delete_files = body.get("deleteFiles") is True or request.query.get_bool("deleteFiles")  # type: ignore[attr-defined]
+    with transaction.atomic():
+        for row in instance_versions(template, movie_ids).values():
+            delete_version(row, delete_files=delete_files)
+    return HttpResponse(status=200)
+
+
+@api_view("POST")
+def movie_import(request: HttpRequest) -> HttpResponse:
+    raise ApiError(405, "Library import adds movies to the main instance", "POST it without the URL base")

@@ -9,13 +9,15 @@ every other route is the main one. The instance's API key is the template's own 
 
 import re
 from collections.abc import Callable, Iterable
+from datetime import date
 from functools import cache
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from movies.models import VersionTemplate
+from movies.calendar import RELEASE_TYPES, calendar_movies
+from movies.models import MovieQuerySet, MovieVersion, VersionTemplate
 from radarr.api.errors import Failure
 
 INSTANCE_URLCONF = "radarr.instanceurls"
@@ -28,6 +30,28 @@ _URL_BASE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 def instance_template(request: HttpRequest) -> VersionTemplate | None:
     """The template whose virtual instance this request was sent to; None for the main instance."""
     return getattr(request, "version_template", None)
+
+
+def instance_calendar_movies(
+    request: HttpRequest,
+    start: date,
+    end: date,
+    *,
+    include_unmonitored: bool = False,
+    tag_ids: Iterable[int] = (),
+    release_types: Iterable[str] = tuple(RELEASE_TYPES),
+) -> MovieQuerySet:
+    """movies.calendar.calendar_movies of the request's instance: on a version's instance, the movies
+    with that version, "monitored" being the version's (the movie itself is often unwanted there)."""
+    template = instance_template(request)
+    options = {"tag_ids": tag_ids, "release_types": release_types}
+    if template is None:
+        return calendar_movies(start, end, include_unmonitored=include_unmonitored, **options)
+    versions = MovieVersion.objects.filter(template=template)
+    if not include_unmonitored:
+        versions = versions.filter(monitored=True)
+    movies = calendar_movies(start, end, include_unmonitored=True, **options)
+    return movies.filter(pk__in=versions.values("movie_id"))
 
 
 # ---- which first path segments the main instance routes (a url_base may not take one)

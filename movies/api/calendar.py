@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from movies.calendar import UnknownTag, calendar_movies, ical_feed, release_types_from, tag_ids_from
 from movies.resources import movie_resources_json
+from movies.versioninstance import instance_calendar_movies
 from radarr.api.auth import api_view, has_valid_api_key
 from radarr.api.errors import ApiError, invalid
 from radarr.api.params import QueryParams
@@ -61,8 +62,8 @@ def ical(request: HttpRequest) -> HttpResponse:
     except ApiError as error:
         return error.response()
     release_types = release_types_from(query.get_list("releaseTypes"))
-    movies = calendar_movies(
-        start, end, include_unmonitored=unmonitored, tag_ids=tags, release_types=release_types
+    movies = instance_calendar_movies(  # a version's instance (/4k/feed/...) lists its movies only
+        request, start, end, include_unmonitored=unmonitored, tag_ids=tags, release_types=release_types
     ).order_by("added", "pk")
     body = ical_feed(movies, release_types, start, end)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

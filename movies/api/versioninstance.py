@@ -20,7 +20,7 @@ from movies.api.calendar import _day as query_day
 from movies.api.lookup import call_tmdb
 from movies.api.movies import add_arguments, update_changes
 from movies.availability import availability_delay_days, is_available_on
-from movies.calendar import UnknownTag, calendar_movies, tag_ids_from
+from movies.calendar import UnknownTag, tag_ids_from
 from movies.cutoff import CutoffJudge
 from movies.folders import new_movie_folder_namer
 from movies.lookupresources import movie_lookup_resource
@@ -28,7 +28,7 @@ from movies.metadata import MovieMetadata
 from movies.models import Movie, MovieFile, MovieVersion, RootFolder, VersionTemplate
 from movies.resources import root_folder_resource
 from movies.rootfolders import configured_root_folder, configured_root_folders, root_folder_failure
-from movies.versioninstance import instance_template
+from movies.versioninstance import instance_calendar_movies, instance_template
 from movies.versionresources import instance_resource, instance_resources, instance_versions
 from movies.versions import add_version, template_fields, update_version
 from movies.wanted import DEFAULT_SORT, SORT_FIELDS, sorted_movies
@@ -189,6 +189,39 @@ def update(request: HttpRequest, template: VersionTemplate, path_id: int | None)
     return _answer(_resource_or_404(template, movie_id), status=202)
 
 
+def edit(template: VersionTemplate, movie_ids: list[int], body: InsensitiveDict) -> HttpResponse:
+    """PUT /movie/editor: the same choices on the version of each movie named; tags, being the
+    movie's, are applied to the movies as the main editor does. Answers the versions as they are now."""
+    changes = update_changes(
+        InsensitiveDict({key: value for key, value in body.items() if key.lower() != "path"})
+    )
+    rows = instance_versions(template, movie_ids)
+    movies = Movie.objects.in_bulk(list(rows))
+    with transaction.atomic():
+        for movie_id, row in rows.items():
+            fields = {
+                name: changes[name]
+                for name in ("monitored", "minimum_availability", "quality_profile_id")
+                if name in changes
+            }
+            if (root := _version_root(movies[movie_id], row, changes)) is not None:
+                fields["root_folder_path"] = root
+            update_version(row, fields)
+        if body.get("tags") is not None and rows:
+            editing.edit_movies(
+                list(rows), tag_ids=changes.get("tag_ids", []), apply_tags=_apply_tags(body.get("applyTags"))
+            )
+    return _answer(instance_resources(template, movie_ids), status=202)
+
+
+def _apply_tags(value: Any) -> str:
+    names = {0: "add", 1: "remove", 2: "replace", "add": "add", "remove": "remove", "replace": "replace"}
+    key = value.lower() if isinstance(value, str) else value
+    if value is None or key not in names or isinstance(value, bool):
+        return "add"
+    return names[key]
+
+
 def read(template: VersionTemplate, movie_id: int) -> HttpResponse:
     return _answer(_resource_or_404(template, movie_id))
 
@@ -281,13 +314,9 @@ def calendar(request: HttpRequest) -> HttpResponse:
         tags = tag_ids_from(query.get_list("tags"))
     except UnknownTag as error:
         raise invalid("tags", str(error), query.get("tags")) from None
-    movies = calendar_movies(start, end, include_unmonitored=True, tag_ids=tags)
-    rows = MovieVersion.objects.filter(template=template, movie__in=movies)
-    if not query.get_bool("unmonitored"):
-        rows = rows.filter(monitored=True)
-    ids = set(rows.values_list("movie_id", flat=True))
-    ordered = [pk for pk in movies.values_list("pk", flat=True) if pk in ids]
-    return _answer(instance_resources(template, ordered, ordered=True))
+    unmonitored = query.get_bool("unmonitored")
+    movies = instance_calendar_movies(request, start, end, include_unmonitored=unmonitored, tag_ids=tags)
+    return _answer(instance_resources(template, list(movies.values_list("pk", flat=True)), ordered=True))
 
 
 # ---- wanted: the versions missing a file, or whose file is below the version's cutoff

@@ -451,3 +451,58 @@ def test_a_free_url_base_is_accepted_once(template):
     assert url_base_failure("4k") is not None  # the fixture's template has it
     assert url_base_failure("4k", template_id=template.pk) is None
     assert url_base_failure("4K") is not None and url_base_failure("a/b") is not None
+
+
+# ---- the bulk editor, library import, the iCal feed, what stays the main instance's
+
+
+def test_the_editor_edits_and_deletes_versions_not_movies(seerr, template, roots):
+    first, second = MovieFactory(), MovieFactory()
+    rows = [with_version(first, template), with_version(second, template)]
+    profile = QualityProfile.objects.order_by("pk").first()
+
+    edited = seerr.put(
+        "/movie/editor",
+        {"movieIds": [first.pk, second.pk], "monitored": False, "qualityProfileId": profile.pk},
+    )
+    deleted = seerr.client.delete(
+        seerr.url("/movie/editor"),
+        json.dumps({"movieIds": [first.pk], "deleteFiles": True}),
+        content_type="application/json",
+    )
+
+    assert edited.status_code == 202 and [m["monitored"] for m in edited.json()] == [False, False]
+    assert {(row.monitored, row.quality_profile_id) for row in MovieVersion.objects.all()} == {
+        (False, profile.pk)
+    }
+    assert Movie.objects.filter(monitored=True).count() == 2  # the primary versions are as they were
+    assert deleted.status_code == 200
+    assert list(MovieVersion.objects.values_list("pk", flat=True)) == [rows[1].pk]
+    assert Movie.objects.count() == 2
+
+
+def test_library_import_is_the_main_instances(seerr, template):
+    response = seerr.post("/movie/import", [])
+
+    assert response.status_code == 405 and "main instance" in response.json()["message"]
+
+
+def test_the_main_key_password_and_backups_are_not_served_on_the_instance(seerr, template):
+    assert seerr.get("/config/host").status_code == 404
+    assert seerr.get("/config/host/1").status_code == 404
+    assert seerr.get("/system/backup").status_code == 404
+    assert seerr.post("/system/shutdown", {}).status_code == 404
+    assert seerr.get("/qualityprofile").status_code == 200  # shared settings are served
+
+
+def test_the_ical_feed_of_the_instance_lists_its_movies(template, settings):
+    movie = MovieFactory(title="In 4K", monitored=False)
+    with_version(movie, template)
+    MovieFactory(title="Not In 4K")
+    feed = "/feed/v3/calendar/radarr.ics?pastDays=36500&futureDays=10&apikey=" + settings.RADARR_API_KEY
+
+    instance = Client().get("/4k" + feed).content.decode()
+    main = Client().get(feed).content.decode()
+
+    assert "SUMMARY:In 4K (" in instance and "Not In 4K" not in instance
+    assert "SUMMARY:Not In 4K (" in main and "SUMMARY:In 4K (" not in main  # its primary is unmonitored
