@@ -506,3 +506,36 @@ def test_the_ical_feed_of_the_instance_lists_its_movies(template, settings):
 
     assert "SUMMARY:In 4K (" in instance and "Not In 4K" not in instance
     assert "SUMMARY:Not In 4K (" in main and "SUMMARY:In 4K (" not in main  # its primary is unmonitored
+
+
+@pytest.fixture
+def radarr_url_base(settings):
+    """The app served under /radarr (RADARR_URL_BASE): the URLconfs are read again with it."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    from movies.versioninstance import reserved_segments
+    from radarr import instanceurls, urls
+
+    def serve_under(base):
+        settings.URL_BASE, settings.STATIC_URL = base, f"{base}/static/"
+        for module in (urls, instanceurls):
+            importlib.reload(module)
+        clear_url_caches()
+        reserved_segments.cache_clear()
+
+    serve_under("/radarr")
+    yield "/radarr"
+    serve_under("")
+
+
+def test_the_instance_lives_after_the_apps_url_base(radarr_url_base, template, roots, settings):
+    with_version(MovieFactory(title="In 4K"), template)
+    seerr = Seerr(settings.RADARR_API_KEY, base="/radarr/4k/api/v3")
+
+    assert seerr.get("/system/status").json()["urlBase"] == "/radarr/4k"
+    assert [folder["path"] for folder in seerr.get("/rootfolder").json()] == [roots[1]]
+    assert [movie["title"] for movie in seerr.get("/movie").json()] == ["In 4K"]
+    assert Seerr(settings.RADARR_API_KEY).get("/movie").status_code == 404  # /4k outside the URL base
+    assert Client().get("/radarr/4k/movie/603")["Location"] == "/radarr/movie/603"
