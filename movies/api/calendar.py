@@ -19,7 +19,7 @@ from radarr.api.params import QueryParams
 _FEED_DAYS = {"minimum": -36525, "maximum": 36525}
 
 
-def _day(query: QueryParams, name: str, default: date) -> date:
+def query_day(query: QueryParams, name: str, default: date) -> date:
     """A date parameter; empty or absent is the default (Homepage sends `start=&end=` at first)."""
     text = (query.get(name) or "").strip()
     if not text:
@@ -34,8 +34,8 @@ def _day(query: QueryParams, name: str, default: date) -> date:
 def calendar(request: HttpRequest) -> HttpResponse:
     query: QueryParams = request.query  # type: ignore[attr-defined]
     today = timezone.localdate()
-    start = _day(query, "start", today)
-    end = _day(query, "end", today + timedelta(days=2))
+    start = query_day(query, "start", today)
+    end = query_day(query, "end", today + timedelta(days=2))
     try:
         tags = tag_ids_from(query.get_list("tags"))
     except UnknownTag as error:

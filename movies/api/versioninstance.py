@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from movies import adding, editing
-from movies.api.calendar import _day as query_day
+from movies.api.calendar import query_day
 from movies.api.lookup import call_tmdb
 from movies.api.movies import add_arguments, update_changes
 from movies.availability import availability_delay_days, is_available_on
@@ -36,10 +36,12 @@ from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound, ValidationFailed, invalid
 from radarr.api.identity import resource_id
 from radarr.api.paging import read_paging
-from radarr.api.params import InsensitiveDict, QueryParams
+from radarr.api.params import InsensitiveDict, QueryParams, optional_whole_number
 from radarr.api.responses import json_response, read_json_object
 from radarr.commands import queue_command
+from radarr.idsets import in_ids
 from radarr.jobs import find_job
+from radarr.models import Command
 from radarr.system import api as system_api
 from radarr.system.resources import command_resource
 from radarr.system.status import system_status
@@ -66,14 +68,13 @@ def _answer(resource: Any, status: int = 200) -> HttpResponse:
 # ---- searching the version
 
 
-def search_versions(versions: list[MovieVersion], user_agent: str = "") -> None:
+def search_versions(versions: list[MovieVersion], user_agent: str = "") -> Command:
     """A MoviesSearch of these versions only: `versionIds` (ours) names them, `movieIds` their movies."""
-    if versions:
-        body = {
-            "movieIds": sorted({row.movie_id for row in versions}),
-            "versionIds": [row.pk for row in versions],
-        }
-        queue_command("MoviesSearch", body, user_agent=user_agent)
+    body = {
+        "movieIds": sorted({row.movie_id for row in versions}),
+        "versionIds": [row.pk for row in versions],
+    }
+    return queue_command("MoviesSearch", body, user_agent=user_agent)
 
 
 # ---- adding: a new movie, or the version of a movie the main instance has
@@ -117,8 +118,8 @@ def _add_unwanted_movie(
 
 def _add(request: HttpRequest, template: VersionTemplate) -> HttpResponse:
     body = read_json_object(request)
-    tmdb_id = body.get("tmdbId")
-    if not isinstance(tmdb_id, int) or isinstance(tmdb_id, bool) or tmdb_id <= 0:
+    tmdb_id = optional_whole_number("TmdbId", body.get("tmdbId"))
+    if not tmdb_id or tmdb_id <= 0:
         raise invalid("TmdbId", "'Tmdb Id' must be greater than '0'.", tmdb_id)
     arguments = add_arguments(body)
     asked_root = arguments["root_folder_path"] or template.root_folder_path
@@ -163,6 +164,18 @@ def _version_root(movie: Movie, row: MovieVersion, changes: dict[str, Any]) -> s
     return None if root == current else root
 
 
+def _version_changes(movie: Movie, row: MovieVersion, changes: dict[str, Any]) -> dict[str, Any]:
+    """movies.versions.update_version's fields from a PUT body's changes (movies.api.movies)."""
+    fields = {
+        name: changes[name]
+        for name in ("monitored", "minimum_availability", "quality_profile_id")
+        if name in changes
+    }
+    if (root := _version_root(movie, row, changes)) is not None:
+        fields["root_folder_path"] = root
+    return fields
+
+
 def update(request: HttpRequest, template: VersionTemplate, path_id: int | None) -> HttpResponse:
     """PUT /movie[/{id}]: the version's profile, monitoring, availability and root folder; the body's
     new tags are added to the movie (tags are the movie's, so none is taken off from here)."""
@@ -173,15 +186,8 @@ def update(request: HttpRequest, template: VersionTemplate, path_id: int | None)
         raise NotFound("Movie", movie_id)
     movie = Movie.objects.get(pk=movie_id)
     changes = update_changes(body)
-    fields = {
-        name: changes[name]
-        for name in ("monitored", "minimum_availability", "quality_profile_id")
-        if name in changes
-    }
-    if (root := _version_root(movie, row, changes)) is not None:
-        fields["root_folder_path"] = root
     with transaction.atomic():
-        update_version(row, fields)
+        update_version(row, _version_changes(movie, row, changes))
         tag_ids = set(changes.get("tag_ids", ()))
         have = set(movie.tags.values_list("pk", flat=True))
         if tag_ids - have:
@@ -190,8 +196,8 @@ def update(request: HttpRequest, template: VersionTemplate, path_id: int | None)
 
 
 def edit(template: VersionTemplate, movie_ids: list[int], body: InsensitiveDict) -> HttpResponse:
-    """PUT /movie/editor: the same choices on the version of each movie named; tags, being the
-    movie's, are applied to the movies as the main editor does. Answers the versions as they are now."""
+    """PUT /movie/editor: the same choices on the version of each movie named (tags, being the
+    movie's, are edited in the main instance). Answers the versions as they are now."""
     changes = update_changes(
         InsensitiveDict({key: value for key, value in body.items() if key.lower() != "path"})
     )
@@ -199,27 +205,8 @@ def edit(template: VersionTemplate, movie_ids: list[int], body: InsensitiveDict)
     movies = Movie.objects.in_bulk(list(rows))
     with transaction.atomic():
         for movie_id, row in rows.items():
-            fields = {
-                name: changes[name]
-                for name in ("monitored", "minimum_availability", "quality_profile_id")
-                if name in changes
-            }
-            if (root := _version_root(movies[movie_id], row, changes)) is not None:
-                fields["root_folder_path"] = root
-            update_version(row, fields)
-        if body.get("tags") is not None and rows:
-            editing.edit_movies(
-                list(rows), tag_ids=changes.get("tag_ids", []), apply_tags=_apply_tags(body.get("applyTags"))
-            )
+            update_version(row, _version_changes(movies[movie_id], row, changes))
     return _answer(instance_resources(template, movie_ids), status=202)
-
-
-def _apply_tags(value: Any) -> str:
-    names = {0: "add", 1: "remove", 2: "replace", "add": "add", "remove": "remove", "replace": "replace"}
-    key = value.lower() if isinstance(value, str) else value
-    if value is None or key not in names or isinstance(value, bool):
-        return "add"
-    return names[key]
 
 
 def read(template: VersionTemplate, movie_id: int) -> HttpResponse:
@@ -367,7 +354,7 @@ def _wanted_page(request: HttpRequest, kind: str) -> HttpResponse:
     ids = _missing_ids(template, monitored) if kind == "missing" else _cutoff_unmet_ids(template, monitored)
     paging = read_paging(query, list(SORT_FIELDS), DEFAULT_SORT, "ascending")
     movies = sorted_movies(
-        Movie.objects.filter(pk__in=ids), paging.sort_key, paging.sort_direction == "descending"
+        Movie.objects.filter(pk__in=in_ids(ids)), paging.sort_key, paging.sort_direction == "descending"
     )
     page = list(movies.values_list("pk", flat=True)[paging.offset : paging.offset + paging.page_size])
     return _answer(paging.envelope(len(ids), instance_resources(template, page, ordered=True)))
@@ -408,9 +395,5 @@ def command_collection(request: HttpRequest) -> HttpResponse:
     ):
         raise invalid("movieIds", "'movieIds' must be a list of whole numbers", movie_ids)
     versions = list(instance_versions(template, movie_ids).values())
-    body = {
-        "movieIds": sorted({row.movie_id for row in versions}),
-        "versionIds": [row.pk for row in versions],
-    }
-    command = queue_command("MoviesSearch", body, user_agent=request.headers.get("User-Agent", ""))
+    command = search_versions(versions, request.headers.get("User-Agent", ""))
     return _answer(command_resource(command), status=201)
