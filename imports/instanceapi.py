@@ -2,9 +2,9 @@
 (movies.api.versioninstance); deleting removes only the version, never the movie nor the primary
 version's files. Here because removing a version's file goes through the recycle bin (imports)."""
 
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
+from imports.filedeletion import FileDeletionError
 from movies.api import versioninstance
 from movies.models import MovieFile, MovieVersion
 from movies.versionresources import instance_versions
@@ -16,8 +16,9 @@ from radarr.api.responses import read_json_object
 
 def delete_version(row: MovieVersion, *, delete_files: bool) -> None:
     """imports.versionfiles.delete_version removes a version and, when asked, its file through the
-    recycle bin. Until that module is merged, only a version without a file is removed here: one
-    with a file is refused, as removing the row alone would leave the file to no version."""
+    recycle bin (a file that cannot go answers 409, the version kept). Until that module is merged,
+    only a version without a file is removed here: one with a file is refused, as removing the row
+    alone would leave the file to no version."""
     try:
         from imports import versionfiles
     except ImportError:
@@ -25,7 +26,10 @@ def delete_version(row: MovieVersion, *, delete_files: bool) -> None:
             raise ApiError(409, "The version has a file", "Remove its file first, then the version") from None
         row.delete()
         return
-    versionfiles.delete_version(row, delete_files=delete_files)
+    try:
+        versionfiles.delete_version(row, delete_files=delete_files)
+    except FileDeletionError as error:
+        raise ApiError(409, f"Could not delete the file of the version '{row.name}'", str(error)) from error
 
 
 @api_view("GET", "PUT", "DELETE")
@@ -58,9 +62,8 @@ def movie_editor(request: HttpRequest) -> HttpResponse:
     if request.method == "PUT":
         return versioninstance.edit(template, movie_ids, body)
     delete_files = body.get("deleteFiles") is True or request.query.get_bool("deleteFiles")  # type: ignore[attr-defined]
-    with transaction.atomic():
-        for row in instance_versions(template, movie_ids).values():
-            delete_version(row, delete_files=delete_files)
+    for row in instance_versions(template, movie_ids).values():  # each as one removal: files go one by one
+        delete_version(row, delete_files=delete_files)
     return HttpResponse(status=200)
 
 

@@ -6,6 +6,7 @@ query string) and Jellyseerr (the same, plus RefreshMonitoredDownloads and the d
 """
 
 import json
+import posixpath
 
 import pytest
 from django.test import Client
@@ -539,3 +540,39 @@ def test_the_instance_lives_after_the_apps_url_base(radarr_url_base, template, r
     assert [movie["title"] for movie in seerr.get("/movie").json()] == ["In 4K"]
     assert Seerr(settings.RADARR_API_KEY).get("/movie").status_code == 404  # /4k outside the URL base
     assert Client().get("/radarr/4k/movie/603")["Location"] == "/radarr/movie/603"
+
+
+def _has_version_deleter():
+    import importlib.util
+
+    return importlib.util.find_spec("imports.versionfiles") is not None
+
+
+@pytest.mark.skipif(not _has_version_deleter(), reason="imports.versionfiles is not merged yet")
+def test_deleting_a_version_with_a_file_keeps_the_file_unless_asked(seerr, template, roots, tmp_path):
+    movie = MovieFactory(root_folder_path=roots[0])
+    primary_file = MovieFileFactory(movie=movie)
+    row = with_version(movie, template)
+    folder = tmp_path / "movies-4k" / posixpath.basename(movie.path)
+    folder.mkdir(parents=True)
+    (folder / "4k.mkv").write_bytes(b"x" * 9)
+    version_file(row)
+
+    response = seerr.delete(f"/movie/{movie.pk}")
+
+    assert response.status_code == 200
+    assert not MovieVersion.objects.filter(pk=row.pk).exists()
+    assert (folder / "4k.mkv").exists()  # deleteFiles was not asked
+    assert MovieFile.objects.filter(pk=primary_file.pk, is_primary=True).exists()
+
+
+@pytest.mark.skipif(_has_version_deleter(), reason="imports.versionfiles removes versions with files")
+def test_without_the_version_deleter_a_version_with_a_file_is_refused(seerr, template, roots):
+    movie = MovieFactory(root_folder_path=roots[0])
+    row = with_version(movie, template)
+    version_file(row)
+
+    response = seerr.delete(f"/movie/{movie.pk}?deleteFiles=true")
+
+    assert response.status_code == 409
+    assert MovieVersion.objects.filter(pk=row.pk).exists() and MovieFile.objects.filter(version=row).exists()
