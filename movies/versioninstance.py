@@ -24,7 +24,7 @@ INSTANCE_URLCONF = "radarr.instanceurls"
 # what an instance serves; anything else under its prefix is the main instance's page (a redirect)
 _SERVED = {"api", "feed", "ping"}
 _SEGMENT = re.compile(r"[A-Za-z0-9._-]*")
-_URL_BASE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_URL_BASE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$")  # a slug, as the template CRUD checks it
 
 
 def instance_template(request: HttpRequest) -> VersionTemplate | None:
@@ -87,8 +87,10 @@ def url_base_failure(url_base: str, *, template_id: int | None = None) -> Failur
     instance routes (`api`, `movie`, `settings`...), or another template's. None when it may."""
     if url_base == "":
         return None
-    if not isinstance(url_base, str) or not _URL_BASE.match(url_base) or len(url_base) > 50:
-        return Failure("urlBase", "URL base must be lower-case letters, digits, '-' or '_'", url_base)
+    if not isinstance(url_base, str) or not _URL_BASE.match(url_base):
+        return Failure(
+            "urlBase", "'URL Base' must be lower-case letters, digits and dashes (e.g. 4k)", url_base
+        )
     if url_base in reserved_segments() or url_base in _SERVED:
         return Failure("urlBase", f"'/{url_base}' is already a path of this server", url_base)
     if VersionTemplate.objects.filter(url_base__iexact=url_base).exclude(pk=template_id or 0).exists():
