@@ -17,6 +17,7 @@ from imports.evaluation import evaluate_file, load_import_context
 from imports.facts import ImportFacts
 from imports.options import import_options
 from imports.pipeline import AUTO, ImportError_, evaluate_folder, import_file, resolve_mode
+from movies.filefolders import path_of
 from movies.models import Movie, MovieFile
 from releases.qualities import QualityModel
 
@@ -140,7 +141,7 @@ def import_manual_files(files: list[ManualFile], mode: str = AUTO) -> str:
             mark_imported(
                 tracked.download_id,
                 client_id=tracked.client_id,
-                imported_path=str(Path(facts.movie.path) / done.movie_file.relative_path),
+                imported_path=path_of(done.movie_file),
                 dropped_path=str(facts.path),
             )
     summary = f"Manually imported {imported} of {len(files)} file(s)"
