@@ -42,4 +42,3 @@ def _fate(held: MovieFile | None, delete_files: bool) -> str:
     if delete_files:
         return "deleted"
     return "kept on disk" if held is not None else "was not there"
-
