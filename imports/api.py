@@ -29,7 +29,8 @@ def manual_import(request: HttpRequest) -> HttpResponse:
         filter_existing_files=query.get_bool("filterExistingFiles", True),
     )
     movies: dict = {}
-    return json_response([manual_import_resource(item, movies) for item in items])
+    versions: dict = {}
+    return json_response([manual_import_resource(item, movies, versions) for item in items])
 
 
 def _reprocess(request: HttpRequest) -> HttpResponse:
@@ -41,7 +42,10 @@ def _reprocess(request: HttpRequest) -> HttpResponse:
     if any(file.version_id == NO_SUCH_VERSION for file in files if file):
         raise invalid("versionId", "versionId must be the id of one of the movie's versions (0: primary)")
     movies: dict = {}
-    return json_response([manual_import_resource(reprocess(file), movies) for file in files if file])
+    versions: dict = {}
+    return json_response(
+        [manual_import_resource(reprocess(file), movies, versions) for file in files if file]
+    )
 
 
 api_v3 = [path("manualimport", manual_import)]

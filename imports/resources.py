@@ -25,6 +25,7 @@ def manual_import_resource(
         versions = versions if versions is not None else {}
         if facts.movie.pk not in movies:
             movies[facts.movie.pk] = movie_resource(facts.movie)
+        if facts.movie.pk not in versions:
             versions[facts.movie.pk] = [
                 {"id": version.key, "name": version.name} for version in versions_of(facts.movie)
             ]
