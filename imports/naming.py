@@ -460,14 +460,15 @@ def build_file_name(
         if component:
             components.append(component)
     name = "/".join(components)
-    return name if _names_version(file_format) else with_version_suffix(name, version, config)
+    return name if names_version(file_format) else with_version_suffix(name, version, config)
 
 
 VERSION_NAME = "version name"
 _VERSION_TOKEN = regex.compile(r"\{[^{}]*version[- ._]?name[^{}]*\}", regex.IGNORECASE)
 
 
-def _names_version(file_format: str) -> bool:
+def names_version(file_format: str) -> bool:
+    """Whether a format writes the `{Version Name}` token."""
     return bool(_VERSION_TOKEN.search(file_format))
 
 

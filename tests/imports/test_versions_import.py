@@ -584,3 +584,84 @@ def test_a_tracked_download_for_a_version_is_listed_with_that_version(
     (item,) = manual_import_items(download_id=download.download_id)
     assert item.version == four_k
     assert TrackedDownload.objects.get(pk=download.pk).version_id == four_k.pk
+
+
+# ---- 6. notifications name the version
+
+
+def test_import_upgrade_and_delete_events_of_a_version_name_it(
+    movie, uhd_root, downloads, options, monkeypatch
+):
+    from notifications.events import event_from_data, event_to_data
+    from notifications.payloads import build_notice
+
+    sent = []
+    monkeypatch.setattr("imports.pipeline.notify", sent.append)
+    four_k = version(movie, uhd_root)
+    version_file(four_k, "Arrival.2016.2160p.WEB-DL.mkv", quality_id=18)
+    grab = grab_for(movie, four_k, UHD_RELEASE, 31)
+    write(downloads / UHD_RELEASE / f"{UHD_RELEASE}.mkv")
+
+    import_folder(downloads / UHD_RELEASE, download_id=grab.download_id)
+
+    deleted, imported = (event_from_data(event_to_data(event)) for event in sent)  # as the worker reads them
+    notice = build_notice(imported)
+    assert notice.payload["version"] == {"id": four_k.pk, "name": "4K"}
+    assert notice.payload["isUpgrade"] is True
+    assert notice.message == "Arrival (2016) [4K] imported [Remux-2160p]"
+    assert notice.payload["movieFile"]["path"] == str(Path(four_k.path) / f"{UHD_RELEASE}.mkv")
+    assert notice.payload["deletedFiles"][0]["path"] == str(
+        Path(four_k.path) / "Arrival.2016.2160p.WEB-DL.mkv"
+    )
+    assert notice.payload["movie"]["folderPath"] == movie.path  # Radarr's keys keep their meaning
+    gone = build_notice(deleted)
+    assert gone.payload["version"] == {"id": four_k.pk, "name": "4K"}
+    assert gone.message == "Arrival (2016) [4K]: Arrival.2016.2160p.WEB-DL.mkv"
+
+
+def test_events_of_the_primary_version_keep_radarrs_payload(movie, downloads, options, monkeypatch):
+    from notifications.payloads import build_notice
+
+    sent = []
+    monkeypatch.setattr("imports.pipeline.notify", sent.append)
+    version(movie)
+    write(downloads / "Arrival.2016.1080p.Remux-GRP" / "Arrival.2016.1080p.Remux-GRP.mkv")
+
+    import_folder(downloads / "Arrival.2016.1080p.Remux-GRP", movie=movie)
+
+    for event in sent:
+        assert "version" not in build_notice(event).payload
+    assert build_notice(sent[-1]).message == "Arrival (2016) [Remux-1080p]"
+
+
+def test_a_version_file_missing_from_disk_is_told_with_its_version(movie, uhd_root, options, monkeypatch):
+    from notifications.payloads import build_notice
+
+    sent = []
+    monkeypatch.setattr("movies.scanning.notify", sent.append)
+    own = version(movie, uhd_root)
+    held = version_file(own, "Arrival.2016.2160p.mkv", quality_id=31)
+    (Path(own.path) / held.relative_path).unlink()
+
+    scan_movie_folder(movie)
+
+    (event,) = sent
+    assert (event.reason, event.version.name) == ("missingFromDisk", "4K")
+    assert build_notice(event).payload["movieFile"]["path"] == str(Path(own.path) / held.relative_path)
+
+
+# ---- the version suffix format (Settings → Media Management, config/naming)
+
+
+def test_the_version_suffix_format_is_ours_to_set_and_must_name_the_version(api_client, admin_client):
+    import json
+
+    def put(body):
+        return api_client.put("/api/v3/config/naming", json.dumps(body), content_type="application/json")
+
+    refused = put({"versionSuffixFormat": " ({Quality Full})"})
+    assert refused.status_code == 400 and refused.json()[0]["propertyName"] == "versionSuffixFormat"
+    assert put({"versionSuffixFormat": " [{Version Name}]"}).status_code == 202
+    assert NamingConfig.load().version_suffix_format == " [{Version Name}]"
+    page = admin_client.get("/settings/mediamanagement").content.decode()
+    assert 'name="versionSuffixFormat"' in page and 'value=" [{Version Name}]"' in page
