@@ -81,6 +81,7 @@ def language_ids_from_resource(value: Any) -> list[int] | None:
 
 
 NO_SUCH_VERSION = -1  # a versionId that is not an id: refused as a version that does not exist
+MAX_ID = 2**31 - 1  # the largest id a database column holds
 
 
 def version_id_from_resource(value: Any) -> int | None:
@@ -88,7 +89,7 @@ def version_id_from_resource(value: Any) -> int | None:
     is no id at all becomes NO_SUCH_VERSION, so the file is refused rather than imported as primary."""
     if value is None or value == 0 and not isinstance(value, bool):
         return None
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID:
         return value
     return NO_SUCH_VERSION
 

@@ -503,10 +503,11 @@ def test_the_manual_import_listing_shows_the_versions_and_reprocess_takes_a_vers
     (item,) = api_client.post("/api/v3/manualimport", [entry], content_type="application/json").json()
     assert item["versionId"] == four_k.pk
 
-    bad = api_client.post(
-        "/api/v3/manualimport", [listed[0] | {"versionId": "4K"}], content_type="application/json"
-    )
-    assert bad.status_code == 400 and bad.json()[0]["propertyName"] == "versionId"
+    for wrong in ("4K", -1, 2**40, True):
+        bad = api_client.post(
+            "/api/v3/manualimport", [listed[0] | {"versionId": wrong}], content_type="application/json"
+        )
+        assert bad.status_code == 400 and bad.json()[0]["propertyName"] == "versionId", wrong
 
 
 def test_the_manual_import_command_imports_a_file_as_the_chosen_version(movie, uhd_root, downloads, options):
@@ -665,3 +666,32 @@ def test_the_version_suffix_format_is_ours_to_set_and_must_name_the_version(api_
     assert NamingConfig.load().version_suffix_format == " [{Version Name}]"
     page = admin_client.get("/settings/mediamanagement").content.decode()
     assert 'name="versionSuffixFormat"' in page and 'value=" [{Version Name}]"' in page
+
+
+def test_a_version_name_with_slashes_never_leads_its_file_out_of_the_movie_folder(
+    movie, downloads, options, renaming
+):
+    sneaky = version(movie, name="../../Escape")
+    grab = grab_for(movie, sneaky, UHD_RELEASE, 31)
+    write(downloads / UHD_RELEASE / f"{UHD_RELEASE}.mkv")
+
+    result = import_folder(downloads / UHD_RELEASE, download_id=grab.download_id)
+
+    assert len(result.imported) == 1, result.messages
+    held = MovieFile.objects.get(version=sneaky)
+    assert "/" not in held.relative_path and (Path(movie.path) / held.relative_path).is_file()
+    assert held.relative_path.endswith("Escape.mkv")
+
+
+def test_with_renaming_off_a_shared_folder_version_keeps_the_release_name_and_its_suffix(
+    movie, downloads, options
+):
+    four_k = version(movie)
+    grab = grab_for(movie, four_k, UHD_RELEASE, 31)
+    write(downloads / UHD_RELEASE / f"{UHD_RELEASE}.mkv")
+
+    import_folder(downloads / UHD_RELEASE, download_id=grab.download_id)
+    scan_movie_folder(movie)  # a rescan finds it by the suffix and leaves it with its version
+
+    assert MovieFile.objects.get(version=four_k).relative_path == f"{UHD_RELEASE} - 4K.mkv"
+    assert MovieFile.objects.get(movie=movie, is_primary=True).relative_path == PRIMARY_NAME
