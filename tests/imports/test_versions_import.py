@@ -695,3 +695,34 @@ def test_with_renaming_off_a_shared_folder_version_keeps_the_release_name_and_it
 
     assert MovieFile.objects.get(version=four_k).relative_path == f"{UHD_RELEASE} - 4K.mkv"
     assert MovieFile.objects.get(movie=movie, is_primary=True).relative_path == PRIMARY_NAME
+
+
+@pytest.mark.sqlite_pass  # a real read-only mount: once per CI run is enough
+def test_a_version_upgrade_the_recycle_bin_refuses_keeps_both_files_and_the_primary(
+    tmpfs, movie, uhd_root, downloads, options
+):
+    from tests.imports.conftest import remount_read_only
+
+    recycle_bin = tmpfs("recycle", "1m")
+    remount_read_only(recycle_bin)
+    options(recycle_bin=str(recycle_bin))
+    shared = version(movie)
+    own = version(movie, uhd_root, name="UHD")
+    old_shared = version_file(shared, "Arrival (2016) WEBDL-2160p - 4K.mkv", quality_id=18)
+    old_own = version_file(own, "Arrival.2016.2160p.WEB-DL.mkv", quality_id=18)
+    for row, release in ((shared, UHD_RELEASE), (own, UHD_RELEASE + "2")):
+        grab = grab_for(movie, row, release, 31)
+        write(downloads / release / f"{release}.mkv")
+        assert len(import_folder(downloads / release, download_id=grab.download_id).imported) == 1
+
+    # the old files stayed on disk: one is an unassigned file of the movie now, the other is not listed
+    assert (Path(movie.path) / old_shared.relative_path).is_file()
+    assert (Path(own.path) / old_own.relative_path).is_file()
+    assert MovieFile.objects.get(pk=old_shared.pk).version_id is None
+    assert not MovieFile.objects.filter(pk=old_own.pk).exists()
+    assert (
+        MovieFile.objects.get(version=shared).quality_id
+        == MovieFile.objects.get(version=own).quality_id
+        == 31
+    )
+    assert MovieFile.objects.get(movie=movie, is_primary=True).relative_path == PRIMARY_NAME
