@@ -4,9 +4,10 @@ version's files. Here because removing a version's file goes through the recycle
 
 from django.http import HttpRequest, HttpResponse
 
+from imports import versionfiles
 from imports.filedeletion import FileDeletionError
 from movies.api import versioninstance
-from movies.models import MovieFile, MovieVersion
+from movies.models import MovieVersion
 from movies.versionresources import instance_versions
 from radarr.api.auth import api_view
 from radarr.api.errors import ApiError, NotFound, invalid
@@ -15,17 +16,8 @@ from radarr.api.responses import read_json_object
 
 
 def delete_version(row: MovieVersion, *, delete_files: bool) -> None:
-    """imports.versionfiles.delete_version removes a version and, when asked, its file through the
-    recycle bin (a file that cannot go answers 409, the version kept). Until that module is merged,
-    only a version without a file is removed here: one with a file is refused, as removing the row
-    alone would leave the file to no version."""
-    try:
-        from imports import versionfiles
-    except ImportError:
-        if MovieFile.objects.filter(version=row).exists():
-            raise ApiError(409, "The version has a file", "Remove its file first, then the version") from None
-        row.delete()
-        return
+    """Remove the version (its file only when asked, through the recycle bin); a file that cannot go
+    answers 409 and the version stays."""
     try:
         versionfiles.delete_version(row, delete_files=delete_files)
     except FileDeletionError as error:

@@ -542,13 +542,6 @@ def test_the_instance_lives_after_the_apps_url_base(radarr_url_base, template, r
     assert Client().get("/radarr/4k/movie/603")["Location"] == "/radarr/movie/603"
 
 
-def _has_version_deleter():
-    import importlib.util
-
-    return importlib.util.find_spec("imports.versionfiles") is not None
-
-
-@pytest.mark.skipif(not _has_version_deleter(), reason="imports.versionfiles is not merged yet")
 def test_deleting_a_version_with_a_file_keeps_the_file_unless_asked(seerr, template, roots, tmp_path):
     movie = MovieFactory(root_folder_path=roots[0])
     primary_file = MovieFileFactory(movie=movie)
@@ -566,13 +559,14 @@ def test_deleting_a_version_with_a_file_keeps_the_file_unless_asked(seerr, templ
     assert MovieFile.objects.filter(pk=primary_file.pk, is_primary=True).exists()
 
 
-@pytest.mark.skipif(_has_version_deleter(), reason="imports.versionfiles removes versions with files")
-def test_without_the_version_deleter_a_version_with_a_file_is_refused(seerr, template, roots):
+def test_a_version_file_that_cannot_be_deleted_keeps_the_version(seerr, template, roots, tmp_path):
     movie = MovieFactory(root_folder_path=roots[0])
     row = with_version(movie, template)
+    MovieVersion.objects.filter(pk=row.pk).update(path=str(tmp_path / "outside"))  # no root folder's
+    row.refresh_from_db()
     version_file(row)
 
     response = seerr.delete(f"/movie/{movie.pk}?deleteFiles=true")
 
-    assert response.status_code == 409
+    assert response.status_code == 409 and "Could not delete" in response.json()["message"]
     assert MovieVersion.objects.filter(pk=row.pk).exists() and MovieFile.objects.filter(version=row).exists()
