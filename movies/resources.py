@@ -40,7 +40,7 @@ from movies.resourcevalues import (
     dumps,
     json_value,
 )
-from movies.versionsresource import VERSION_COLUMNS, VERSION_ORDER, PrimaryVersion, VersionRow, versions_json
+from movies.versionentries import VERSION_COLUMNS, VERSION_ORDER, PrimaryVersion, VersionRow, versions_json
 from radarr.models import Tag
 from radarr.snapshots import read_snapshot
 
@@ -207,7 +207,7 @@ _MOVIE_TEMPLATE = (
     b'"popularity":%s%s,'
     # its files
     b'"statistics":{"movieFileCount":%d,"sizeOnDisk":%d,"releaseGroups":%s}'
-    # ours: every version, the primary first (movies.versionsresource)
+    # ours: every version, the primary first (movies.versionentries)
     b"%s}"
 )
 _ALTERNATIVE_TITLE_COLUMNS = ("movie_id", "pk", "source_type", "title", "clean_title")

@@ -7,23 +7,21 @@ is also served as a separate Radarr under that base, with its own API key when i
 """
 
 import re
-from functools import cache
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from movies.library import availability_failure, profile_failure
 from movies.models import VersionTemplate
 from movies.rootfolders import configured_root_folder, root_folder_failure
+from movies.versioninstance import url_base_failure
 from movies.versions import PRIMARY_NAME
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.secrets import MASK
 
 NAME_LENGTH = VersionTemplate._meta.get_field("name").max_length
-_URL_BASE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$")
+URL_BASE_LENGTH = VersionTemplate._meta.get_field("url_base").max_length
 _API_KEY = re.compile(r"^[A-Za-z0-9]{20,64}$")
-_ROUTE_START = re.compile(r"^\^?([A-Za-z0-9_-]+)")
 
 FIELDS = (
     "name",
@@ -35,23 +33,6 @@ FIELDS = (
     "edition",
     "api_key",
 )
-
-
-@cache
-def taken_url_bases() -> frozenset[str]:
-    """The first path segments the app's own pages and API answer (`api`, `settings`, `movie`...): a
-    template's URL base is refused when it would be read as one of them."""
-    segments: set[str] = set()
-    pending: list[tuple[str, list]] = [("", get_resolver().url_patterns)]
-    while pending:
-        prefix, patterns = pending.pop()
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern)
-            if isinstance(pattern, URLResolver) and route.strip("^/") == "":
-                pending.append((route, pattern.url_patterns))  # included at the top: its routes count
-            elif isinstance(pattern, URLPattern | URLResolver) and (start := _ROUTE_START.match(route)):
-                segments.add(start.group(1).lower())
-    return frozenset(segments)
 
 
 def _failures(fields: dict[str, Any], exclude_pk: int | None) -> list[Failure]:
@@ -67,13 +48,11 @@ def _failures(fields: dict[str, Any], exclude_pk: int | None) -> list[Failure]:
     elif others.filter(name__iexact=name.strip()).exists():
         failures.append(Failure("name", f"A version template called '{name.strip()}' exists already", name))
     url_base = fields["url_base"]
-    if not isinstance(url_base, str) or (url_base and not _URL_BASE.match(url_base)):
-        message = "'URL Base' must be lower-case letters, digits and dashes (e.g. 4k), or empty"
+    if isinstance(url_base, str) and len(url_base) > URL_BASE_LENGTH:
+        message = f"'URL Base' must be {URL_BASE_LENGTH} characters or fewer"
         failures.append(Failure("urlBase", message, url_base))
-    elif url_base in taken_url_bases():
-        failures.append(Failure("urlBase", f"'/{url_base}' is one of the app's own addresses", url_base))
-    elif url_base and others.filter(url_base=url_base).exists():
-        failures.append(Failure("urlBase", f"Another version template serves '/{url_base}'", url_base))
+    else:
+        failures += filter(None, [url_base_failure(url_base, template_id=exclude_pk)])
     failures += filter(
         None,
         [

@@ -329,7 +329,8 @@ RADARR_AVAILABILITY_DELAY = "indexers.options.availability_delay_days"  # Settin
 RADARR_HEALTH_HOOKS = ["notifications.health.health_changed"]
 RADARR_RECYCLE_BIN = "imports.options.recycle_bin_folder"  # where a deleted movie's folder goes
 # DELETE /movie/{id}/version/{versionId}: removes a version, its file through the recycle bin if asked
-RADARR_VERSION_DELETER = "imports.versionfiles.delete_version"
+# (imports.versionfiles; a file that cannot go is a 409)
+RADARR_VERSION_DELETER = "imports.instanceapi.delete_version"
 # the apps' sections of /metrics, in the order they are shown (radarr's own tasks and health follow)
 RADARR_METRICS = [
     "movies.metrics.library_lines",

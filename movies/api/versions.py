@@ -1,7 +1,7 @@
 """v3 endpoints of our own (Radarr has no versions): /movie/{id}/version (list, add) and
 /movie/{id}/version/{versionId} (read, change, delete), and /versiontemplate (CRUD).
 
-A version reads as the entry of the movie resource's `versions` array (movies.versionsresource), so the
+A version reads as the entry of the movie resource's `versions` array (movies.versionentries), so the
 list, one version and the movie never differ. Version 0 is the primary version, the movie itself: it
 is changed as PUT /movie changes the movie and cannot be deleted apart from it. Bodies are read as Radarr
 reads them: names ignoring case, unknown properties ignored; bad input is Radarr's failure list.

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from imports.models import MediaManagementConfig
 from movies.management.commands.seed_movies import seed_movies
 from movies.models import Movie, MovieFile, MovieVersion, VersionTemplate
 from movies.versions import apply_template
@@ -47,15 +48,12 @@ def template(uhd, root_4k):
 
 def version_file(row, **fields):
     """The version's file, and its facts on the version as the import keeps them."""
-    movie_file = MovieFileFactory(
-        movie=row.movie,
-        version=row,
-        is_primary=False,
-        quality_id=19,  # Bluray-2160p
-        relative_path=f"{row.movie.title} ({row.movie.year}) Bluray-2160p.mkv",
-        size=40_000_000_000,
-        **fields,
-    )
+    fields = {
+        "quality_id": 19,  # Bluray-2160p
+        "relative_path": f"{row.movie.title} ({row.movie.year}) Bluray-2160p.mkv",
+        "size": 40_000_000_000,
+    } | fields
+    movie_file = MovieFileFactory(movie=row.movie, version=row, is_primary=False, **fields)
     MovieVersion.objects.filter(pk=row.pk).update(has_file=True, size_on_disk=movie_file.size)
     return movie_file
 
@@ -319,17 +317,45 @@ def test_the_primary_version_is_not_deleted_apart_from_the_movie(api_client):
     assert Movie.objects.filter(pk=movie.pk).exists()
 
 
-def test_deleting_a_version_keeps_its_file_unless_asked(api_client, template):
-    pytest.importorskip("imports.versionfiles")  # the imports app's delete_version
-    movie, row = movie_with_4k(template)
+def shared_folder_version_on_disk(root, uhd):
+    """A movie in `root` with an Extended version sharing its folder, the version's file on disk."""
+    movie = MovieFactory(root_folder_path=str(root), path=str(root / "Arrival (2016)"))
+    row = MovieVersion.objects.create(movie=movie, name="Extended", quality_profile=uhd, edition="Extended")
+    (root / "Arrival (2016)").mkdir()
+    on_disk = root / "Arrival (2016)" / "Arrival (2016) - Extended.mkv"
+    on_disk.write_bytes(b"x" * 1024)
+    version_file(row, relative_path=on_disk.name, size=1024)
+    return movie, row, on_disk
+
+
+def test_deleting_a_version_keeps_its_file_on_disk_as_the_movies(api_client, root, uhd):
+    movie, row, on_disk = shared_folder_version_on_disk(root, uhd)
     movie_file = row.files.get()
 
     response = api_client.delete(f"/api/v3/movie/{movie.pk}/version/{row.pk}")
 
     assert response.status_code == 200
+    assert not MovieVersion.objects.filter(pk=row.pk).exists() and on_disk.is_file()
+    assert MovieFile.objects.filter(pk=movie_file.pk, version=None, movie=movie).exists()
+    assert [version["id"] for version in api_client.get(f"/api/v3/movie/{movie.pk}").json()["versions"]] == [
+        0
+    ]
+
+
+def test_deleting_a_version_with_its_files_sends_the_file_to_the_recycle_bin(api_client, root, uhd, tmp_path):
+    recycle = tmp_path / "recycle"
+    recycle.mkdir()
+    config = MediaManagementConfig.load()
+    config.recycle_bin = str(recycle)
+    config.save()
+    movie, row, on_disk = shared_folder_version_on_disk(root, uhd)
+
+    response = api_client.delete(f"/api/v3/movie/{movie.pk}/version/{row.pk}?deleteFiles=true")
+
+    assert response.status_code == 200
+    assert not on_disk.exists() and (recycle / "Arrival (2016)" / on_disk.name).is_file()
     assert not MovieVersion.objects.filter(pk=row.pk).exists()
-    assert MovieFile.objects.filter(pk=movie_file.pk).exists()
-    assert len(api_client.get(f"/api/v3/movie/{movie.pk}").json()["versions"]) == 1
+    assert not MovieFile.objects.filter(relative_path=on_disk.name).exists()
 
 
 def test_a_pyarr_style_movie_update_sends_versions_back_and_changes_only_the_movie(api_client, template):
@@ -390,6 +416,7 @@ def test_a_template_sent_back_with_the_mask_keeps_its_api_key(api_client, templa
         ({"name": "primary"}, "name"),
         ({"urlBase": "api"}, "urlBase"),
         ({"urlBase": "4K UHD"}, "urlBase"),
+        ({"urlBase": "a" * 51}, "urlBase"),
         ({"qualityProfileId": 999}, "QualityProfileId"),
         ({"rootFolderPath": "/nowhere"}, "rootFolderPath"),
         ({"apiKey": "short"}, "apiKey"),

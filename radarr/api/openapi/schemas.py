@@ -278,7 +278,7 @@ _OBJECTS: dict[str, str] = {
     ),
     "NamingConfigResource": (
         "id:int32 renameMovies:bool replaceIllegalCharacters:bool colonReplacementFormat:string "
-        "standardMovieFormat:string movieFolderFormat:string"
+        "standardMovieFormat:string movieFolderFormat:string +versionSuffixFormat:string"
     ),
     "NamingExampleResource": "movieExample:string movieFolderExample:string",
     "MediaManagementConfigResource": (
