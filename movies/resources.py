@@ -408,26 +408,17 @@ def _movie_json(row: MovieRow, batch: MovieBatch) -> bytes:
         dumps(row.popularity), last_search_time,
         # its files
         len(movie_files), row.size_on_disk, dumps(groups),
-        _versions(row, primary, movie_files, batch),
+        _versions(row, primary, batch),
     )  # fmt: skip
 
 
-def _versions(row: MovieRow, primary: FileRow | None, movie_files: list[FileRow], batch: MovieBatch) -> bytes:
-    """The movie's `versions` array: the primary from its own row, extras from their rows and files."""
+def _versions(row: MovieRow, primary: FileRow | None, batch: MovieBatch) -> bytes:
+    """The movie's `versions` array: the primary from its own row, extras from their rows."""
     own = PrimaryVersion(
         row.path, row.root_folder_path, row.quality_profile_id, row.monitored, row.minimum_availability,
         primary.pk if primary else 0, primary.size if primary else 0,
     )  # fmt: skip
-    extras = [version_row for _, version_row in batch.versions.get(row.pk, ())]
-    by_id = {file_row.pk: file_row for file_row in movie_files} if extras else {}
-
-    def write_file(file_id: int, folder: str, profile_id: int, first_imported: Any) -> bytes | None:
-        file_row = by_id.get(file_id)
-        if file_row is None:
-            return None
-        return file_json(file_row, folder, profile_id, datetime_value(first_imported), batch.file_context)
-
-    return versions_json(own, extras, write_file)
+    return versions_json(own, [version_row for _, version_row in batch.versions.get(row.pk, ())])
 
 
 def movie_resources(queryset: QuerySet[Movie], *, local_covers: bool = True) -> list[dict[str, Any]]:

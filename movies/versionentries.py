@@ -1,18 +1,20 @@
 """The movie resource's `versions` array (our extension of Radarr's MovieResource): every version of the
-movie, the primary one first, each with its own wishes, its file's id (`movieFileId`, 0 for none) and,
-for an extra version, that file in Radarr's MovieFileResource shape (`movieFile`). The primary version's
-file is the movie's own `movieFile`: written a second time it made the list of a library with two
-versions per movie 1.6 times today's size and time, past the 1.5 times allowed (NOTES.md).
+movie, the primary one first, each with its own wishes and its file's id (`movieFileId`, 0 for none).
 
 The rest of the movie resource stays the primary version as Radarr presents a movie, so clients that
-know nothing of versions read what they always read. The array is written as JSON bytes from rows the
-movie list already reads in bulk (movies.resources reads the extra versions in one query per batch);
-the virtual per-template instance and the version endpoints read the same entries, so they never differ.
+know nothing of versions read what they always read. The entries are written as JSON bytes from rows the
+movie list already reads in bulk (movies.resources reads the extra versions in one query per batch).
+A version's file in Radarr's MovieFileResource shape is in the version endpoints' entries
+(`with_version_files`), not in the list: there it made a library with two versions per movie cost 1.5
+to 1.7 times the list with one, past the 1.5 allowed (NOTES.md); the primary's is the movie's movieFile.
 """
 
-from collections.abc import Callable
 from typing import Any, NamedTuple
 
+import orjson
+
+from movies.fileresources import FILE_COLUMNS, FileContext, FileRow, file_json
+from movies.models import MovieFile
 from movies.resourcevalues import BOOLEAN, dumps
 from movies.versions import PRIMARY_NAME
 
@@ -43,7 +45,7 @@ VERSION_ORDER = ("movie_id", "name", "pk")  # movies.versions lists the extras i
 
 _VERSION_TEMPLATE = (
     b'{"id":%d,"name":%s,"isPrimary":%s,"qualityProfileId":%d,"rootFolderPath":%s,"path":%s,"monitored":%s,'
-    b'"minimumAvailability":%s,"edition":%s,"hasFile":%s,"sizeOnDisk":%d,"movieFileId":%d%s,"templateId":%d}'
+    b'"minimumAvailability":%s,"edition":%s,"hasFile":%s,"sizeOnDisk":%d,"movieFileId":%d,"templateId":%d}'
 )
 
 
@@ -59,33 +61,45 @@ class PrimaryVersion(NamedTuple):
     size_on_disk: int  # that file's size: the movie's own total counts every file in the folder
 
 
-# file_json for one file: (file row id, the version's folder, its profile id, its first import) → bytes
-FileWriter = Callable[[int, str, int, Any], bytes | None]
-
-
-def versions_json(primary: PrimaryVersion, extras: list[VersionRow], write_file: FileWriter) -> bytes:
-    """`,"versions":[...]` for one movie; `write_file` writes an extra version's file (None when that
-    row is gone)."""
+def versions_json(primary: PrimaryVersion, extras: list[VersionRow]) -> bytes:
+    """`,"versions":[...]` for one movie."""
     parts = [
         _VERSION_TEMPLATE % (
             0, dumps(PRIMARY_NAME), b"true", primary.quality_profile_id, dumps(primary.root_folder_path),
             dumps(primary.path), BOOLEAN[bool(primary.monitored)], dumps(primary.minimum_availability),
-            b'""', BOOLEAN[primary.file_id > 0], primary.size_on_disk, primary.file_id, b"", 0,
+            b'""', BOOLEAN[primary.file_id > 0], primary.size_on_disk, primary.file_id, 0,
         )
     ]  # fmt: skip
     for row in extras:
-        folder = row.path or primary.path  # "" = the movie's folder, its file named with the suffix
-        file = (
-            write_file(row.file_id, folder, row.quality_profile_id, row.first_imported)
-            if row.file_id
-            else None
-        )
         parts.append(
             _VERSION_TEMPLATE % (
                 row.pk, dumps(row.name), b"false", row.quality_profile_id, dumps(row.root_folder_path),
-                dumps(folder), BOOLEAN[bool(row.monitored)], dumps(row.minimum_availability),
-                dumps(row.edition), BOOLEAN[bool(row.has_file)], row.size_on_disk,
-                row.file_id if file else 0, b',"movieFile":%s' % file if file else b"", row.template_id or 0,
+                dumps(row.path or primary.path),  # "" = the movie's folder, its file named with the suffix
+                BOOLEAN[bool(row.monitored)], dumps(row.minimum_availability), dumps(row.edition),
+                BOOLEAN[bool(row.has_file)], row.size_on_disk, row.file_id or 0, row.template_id or 0,
             )
         )  # fmt: skip
     return b',"versions":[' + b",".join(parts) + b"]"
+
+
+def with_version_files(movie: dict[str, Any]) -> list[dict[str, Any]]:
+    """The movie resource's `versions` entries, each extra version's with its file in Radarr's
+    MovieFileResource shape (`movieFile`): its path in the version's folder, its cutoff judged by the
+    version's profile. One query for the files; the primary's file is the movie's `movieFile`."""
+    entries = movie["versions"]
+    by_id = {entry["id"]: entry for entry in entries if not entry["isPrimary"] and entry["movieFileId"]}
+    if not by_id:
+        return entries
+    extra = ("version_id", "version__quality_profile_id", "version__first_imported")
+    rows = list(MovieFile.objects.filter(version__in=list(by_id)).values_list(*FILE_COLUMNS, *extra))
+    context = FileContext(row[FILE_COLUMNS.index("release_group")] for row in rows)
+    files = {}
+    for row in rows:
+        file_row, (version_id, profile_id, first_imported) = FileRow(*row[: len(FILE_COLUMNS)]), row[-3:]
+        files[version_id] = file_json(
+            file_row, by_id[version_id]["path"], profile_id, first_imported, context
+        )
+    return [
+        entry | {"movieFile": orjson.loads(files[entry["id"]])} if entry["id"] in files else entry
+        for entry in entries
+    ]

@@ -1,10 +1,11 @@
 """v3 endpoints of our own (Radarr has no versions): /movie/{id}/version (list, add) and
 /movie/{id}/version/{versionId} (read, change, delete), and /versiontemplate (CRUD).
 
-A version reads as the entry of the movie resource's `versions` array (movies.versionentries), so the
-list, one version and the movie never differ. Version 0 is the primary version, the movie itself: it
-is changed as PUT /movie changes the movie and cannot be deleted apart from it. Bodies are read as Radarr
-reads them: names ignoring case, unknown properties ignored; bad input is Radarr's failure list.
+A version reads as the movie resource's entry for it (movies.versionentries), so the two never disagree,
+with an extra version's file in Radarr's MovieFileResource shape added (`movieFile`). Version 0 is the
+primary version, the movie itself: it is changed as PUT /movie changes the movie and cannot be deleted
+apart from it. Bodies are read as Radarr reads them: names ignoring case, unknown properties ignored;
+bad input is Radarr's failure list.
 """
 
 from typing import Any
@@ -18,6 +19,7 @@ from movies import editing, versiontemplates
 from movies.api.movies import minimum_availability, path_text
 from movies.models import Movie, MovieVersion, VersionTemplate
 from movies.resources import movie_resources
+from movies.versionentries import with_version_files
 from movies.versions import add_version, template_fields, update_version
 from radarr.api.auth import api_view
 from radarr.api.errors import NotFound, invalid
@@ -57,8 +59,12 @@ def _movie_resource(movie_id: int) -> dict[str, Any]:
     return found[0]
 
 
+def _versions(movie_id: int) -> list[dict[str, Any]]:
+    return with_version_files(_movie_resource(movie_id))
+
+
 def _version_resource(movie_id: int, key: int) -> dict[str, Any]:
-    for version in _movie_resource(movie_id)["versions"]:
+    for version in _versions(movie_id):
         if version["id"] == key:
             return version
     raise NotFound("MovieVersion", key)
@@ -100,7 +106,7 @@ def _add(request: HttpRequest, movie: Movie) -> HttpResponse:
 def version_collection(request: HttpRequest, id: int) -> HttpResponse:
     if request.method == "POST":
         return _add(request, row_or_404(Movie.objects.all(), "Movie", id))
-    return json_response(_movie_resource(id)["versions"])
+    return json_response(_versions(id))
 
 
 def _update_primary(request: HttpRequest, movie: Movie, body: InsensitiveDict) -> None:

@@ -28,7 +28,7 @@ def send(client, method, url, body=None):
 
 @pytest.fixture
 def uhd():
-    return QualityProfile.objects.order_by("pk").last()
+    return QualityProfile.objects.get(name="Ultra-HD")
 
 
 @pytest.fixture
@@ -104,16 +104,22 @@ def test_an_extra_version_changes_nothing_else_on_the_movie(api_client, template
 def test_an_extra_versions_entry_has_its_own_wishes_folder_and_file(api_client, template, uhd, root_4k):
     movie, row = movie_with_4k(template)
 
-    _, extra = api_client.get(f"/api/v3/movie/{movie.pk}").json()["versions"]
+    _, listed = api_client.get(f"/api/v3/movie/{movie.pk}").json()["versions"]
+    extra = api_client.get(f"/api/v3/movie/{movie.pk}/version/{row.pk}").json()
 
     folder = f"{root_4k}/{movie.title} ({movie.year})"
     assert extra["id"] == row.pk and extra["name"] == "4K" and extra["isPrimary"] is False
     assert extra["qualityProfileId"] == uhd.pk and extra["templateId"] == template.pk
     assert extra["rootFolderPath"] == str(root_4k) and extra["path"] == folder
     assert extra["hasFile"] is True and extra["sizeOnDisk"] == 40_000_000_000
-    assert extra["movieFileId"] == row.files.get().pk
+    assert extra["movieFileId"] == row.files.get().pk == extra["movieFile"]["id"]
     assert extra["movieFile"]["path"] == f"{folder}/{movie.title} ({movie.year}) Bluray-2160p.mkv"
     assert extra["movieFile"]["quality"]["quality"]["name"] == "Bluray-2160p"
+    # judged against the version's profile: Ultra-HD's cutoff is a remux, so the Bluray is below it
+    # (the movie's own profile, Any, would call it met)
+    assert extra["movieFile"]["qualityCutoffNotMet"] is True
+    # the movie list carries the file's id only (its size: NOTES.md)
+    assert listed == {key: value for key, value in extra.items() if key != "movieFile"}
 
 
 def test_a_version_sharing_the_movies_folder_shows_that_folder_and_no_file_when_it_has_none(api_client, uhd):
@@ -145,7 +151,7 @@ def list_queries(api_client, count, template):
     with CaptureQueriesContext(connection) as queries:
         movies = api_client.get("/api/v3/movie").json()
     assert len(movies) == count and all(len(movie["versions"]) == 2 for movie in movies)
-    assert sum("movieFile" in movie["versions"][1] for movie in movies) == count // 2
+    assert sum(movie["versions"][1]["movieFileId"] > 0 for movie in movies) == count // 2
     Movie.objects.all().delete()
     return len(queries)
 
@@ -159,13 +165,40 @@ def test_the_list_with_two_versions_each_costs_the_same_queries_for_30_and_300_m
 # ---- /movie/{id}/version
 
 
-def test_the_version_list_and_one_version_are_the_movies_entries(api_client, template):
+def test_the_version_list_and_one_version_are_the_movies_entries_with_their_files(api_client, template):
     movie, row = movie_with_4k(template)
-    versions = api_client.get(f"/api/v3/movie/{movie.pk}").json()["versions"]
+    primary, extra = api_client.get(f"/api/v3/movie/{movie.pk}").json()["versions"]
 
-    assert api_client.get(f"/api/v3/movie/{movie.pk}/version").json() == versions
-    assert api_client.get(f"/api/v3/movie/{movie.pk}/version/0").json() == versions[0]
-    assert api_client.get(f"/api/v3/movie/{movie.pk}/version/{row.pk}").json() == versions[1]
+    listed = api_client.get(f"/api/v3/movie/{movie.pk}/version").json()
+
+    assert listed == [primary, extra | {"movieFile": listed[1]["movieFile"]}]
+    assert listed[1]["movieFile"] == api_client.get(f"/api/v3/moviefile/{extra['movieFileId']}").json() | {
+        "path": listed[1]["movieFile"]["path"],
+        "customFormatScore": listed[1]["movieFile"]["customFormatScore"],
+        "qualityCutoffNotMet": listed[1]["movieFile"]["qualityCutoffNotMet"],
+    }
+    assert api_client.get(f"/api/v3/movie/{movie.pk}/version/0").json() == primary
+    assert api_client.get(f"/api/v3/movie/{movie.pk}/version/{row.pk}").json() == listed[1]
+
+
+def test_the_version_list_costs_the_same_queries_for_one_extra_or_several(
+    api_client, template, uhd, django_assert_max_num_queries
+):
+    movie, _ = movie_with_4k(template)
+    api_client.get(f"/api/v3/movie/{movie.pk}/version")
+    with CaptureQueriesContext(connection) as one:
+        api_client.get(f"/api/v3/movie/{movie.pk}/version")
+    for name in ("IMAX", "Extended", "Theatrical"):
+        version_file(
+            MovieVersion.objects.create(movie=movie, name=name, quality_profile=uhd),
+            relative_path=f"{name}.mkv",
+        )
+
+    with django_assert_max_num_queries(len(one)):
+        listed = api_client.get(f"/api/v3/movie/{movie.pk}/version").json()
+
+    assert [version["name"] for version in listed] == ["Primary", "4K", "Extended", "IMAX", "Theatrical"]
+    assert all("movieFile" in version for version in listed[1:])
 
 
 def test_another_movies_version_and_an_unknown_movie_are_radarrs_404(api_client, template):

@@ -385,7 +385,7 @@ _EXTENSION_OBJECTS: dict[str, str] = {
     "ImportListCleanPreviewMovie": "movieId:int32 title:string year:int32 action:string reason:string",
     # several versions of a movie (issue 21): a version as the movie's `versions` array lists it (id 0: the
     # primary version, the movie itself, whose file is the movie's movieFile; movieFileId and templateId
-    # 0: none), and the templates that add them
+    # 0: none; an extra version's movieFile only from /movie/{id}/version), and the templates that add them
     "MovieVersionResource": (
         "id:int32 name:string isPrimary:bool qualityProfileId:int32 rootFolderPath:string path:string "
         "monitored:bool minimumAvailability:MovieStatusType edition:string hasFile:bool sizeOnDisk:int64 "
