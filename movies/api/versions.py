@@ -125,8 +125,8 @@ def _update_primary(request: HttpRequest, movie: Movie, body: InsensitiveDict) -
 
 def _delete(request: HttpRequest, row: MovieVersion) -> None:
     """Remove the version; its file goes to the recycle bin only with ?deleteFiles=true, else it stays
-    on disk as an unassigned file of the movie. The imports app does it (named in settings: movies
-    may not import it)."""
+    on disk. The imports app does it (named in settings: movies may not import it); a file that cannot
+    go is a 409 and the version stays."""
     delete_version = import_string(settings.RADARR_VERSION_DELETER)
     delete_version(row, delete_files=request.query.get_bool("deleteFiles"))
 
