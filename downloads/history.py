@@ -85,9 +85,12 @@ def record_event(
     download_id: str = "",
     data: dict[str, Any] | None = None,
     date: datetime | None = None,
+    version_id: int | None = None,
 ) -> History:
+    """One history event; `version_id` names the extra version it was for (None: the primary one)."""
     return History.objects.create(
         movie_id=movie_id,
+        version_id=version_id,
         event_type=event_type,
         date=date or timezone.now(),
         source_title=source_title,
