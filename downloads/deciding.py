@@ -72,14 +72,16 @@ def process_decisions(
     and keep the temporarily rejected releases of versions that got nothing as pending.
 
     `decisions` must be ranked (`releases.decisions.engine.decide`): the first approved one of a
-    version is its best. A release goes to one version only (the first it is best for); the next
-    version takes its own next best. `grab_release` refuses what was already grabbed for the version,
+    version is its best. A release goes to one version only; the next version takes its own next
+    best. `grab_release` refuses what was already grabbed for the version,
     so two syncs or a sync and a search running at once never grab twice.
     """
     processed = Processed()
     grabbed_versions: set[tuple[int, int]] = set()
     grabbed_releases: set[tuple[int, str]] = set()
-    for decision in decisions:
+    # versions wishing for an edition choose first (stable: each keeps the engine's ranking), so the
+    # Extended release goes to the Extended version and the primary version takes another
+    for decision in sorted(decisions, key=_not_an_edition_wish):
         if not decision.approved or decision.candidate is None:
             continue
         version, release = _version_key(decision), _release_key(decision)
@@ -103,6 +105,10 @@ def process_decisions(
     ]
     processed.pending = store_pending(pending, context) if pending else 0
     return processed
+
+
+def _not_an_edition_wish(decision: Decision) -> bool:
+    return decision.candidate is None or not decision.candidate.movie.edition
 
 
 def _version_key(decision: Decision) -> tuple[int, int]:

@@ -5,6 +5,7 @@ The queue and the grabs are kept per version (the primary version's by movie id,
 by its id): a 4K download in the queue does not stop a 1080p grab. The blocklist is per movie."""
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from downloads.history import ReleaseFacts
 from downloads.models import Blocklist, DownloadClientConfig, History, HistoryEventType, TrackedDownload
@@ -50,7 +51,11 @@ def queue_and_history_facts(movie_ids: Iterable[int]) -> DownloadFacts:
         if grab.version_id is None:
             facts.grabs.setdefault(grab.movie_id, []).append(grabbed)
         else:
+            grabbed = replace(
+                grabbed, version_key=grab.version_id, version_name=str((grab.data or {}).get("version") or "")
+            )
             facts.version_grabs.setdefault(grab.version_id, []).append(grabbed)
+        facts.movie_grabs.setdefault(grab.movie_id, []).append(grabbed)
     for row in Blocklist.objects.filter(movie_id__in=ids):
         facts.blocklist.setdefault(row.movie_id, []).append(
             BlockedRelease(

@@ -248,6 +248,8 @@ class GrabbedRelease:
     format_ids: frozenset[int] = frozenset()
     download_id: str = ""  # a torrent's info hash (upper-case) or the client's id
     imported: bool = False
+    version_key: int = 0  # the version it was grabbed for: 0 the primary one, else the extra's id
+    version_name: str = ""  # that extra version's name; "" for the primary one
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +279,9 @@ class DownloadFacts:
     completed_download_handling: bool = True
     version_queued: dict[int, list[QueuedRelease]] = field(default_factory=dict)  # by extra version id
     version_grabs: dict[int, list[GrabbedRelease]] = field(default_factory=dict)  # newest first
+    # every version's grabs of each movie, newest first, by movie id (one release is not downloaded
+    # for two versions)
+    movie_grabs: dict[int, list[GrabbedRelease]] = field(default_factory=dict)
 
     def queued_for(self, movie: MovieFacts) -> list[QueuedRelease]:
         if movie.version_id is None:

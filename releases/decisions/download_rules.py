@@ -95,3 +95,17 @@ def already_imported(candidate: Candidate, context: Context) -> Rejection | None
                 "AlreadyImportedSameName", "A release of this name was grabbed and imported before"
             )
     return None
+
+
+def other_version(candidate: Candidate, context: Context) -> Rejection | None:
+    """The same release was grabbed for another version of the movie: it is not downloaded twice (the
+    two versions' files would be the same file)."""
+    own = candidate.movie.version_key
+    for grab in context.downloads.movie_grabs.get(candidate.movie.id, ()):
+        if grab.version_key != own and _imported_match(candidate, grab) is not None:
+            name = grab.version_name or "primary"
+            return Rejection(
+                "GrabbedForAnotherVersion",
+                f"Already grabbed for the {name} version: one release is not downloaded for two versions",
+            )
+    return None

@@ -63,6 +63,7 @@ DOWNLOADS: list[Rule] = [
     download_rules.history,
     download_rules.blocklist,
     download_rules.already_imported,
+    download_rules.other_version,
 ]
 
 
