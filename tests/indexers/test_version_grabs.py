@@ -8,9 +8,11 @@ from datetime import timedelta
 import pytest
 
 from downloads import tasks
+from downloads.backlog import backlog_search
 from downloads.interactive import interactive_search
 from downloads.models import History, PendingRelease, TrackedDownload
 from downloads.rsssync import rss_sync
+from indexers.models import BacklogSettings
 from movies.models import MovieVersion
 from movies.versions import add_version
 from movies.wanted import missing_versions
@@ -301,3 +303,17 @@ def test_v3_wanted_missing_stays_per_movie_while_the_search_lists_versions(api_c
         (lonely.pk, None),
         (movie.pk, four_k.pk),
     ]
+
+
+def test_the_backlog_search_takes_a_movie_whose_4k_version_is_missing_and_searches_that_version(
+    fake_server, tmp_path
+):
+    BacklogSettings.objects.update_or_create(pk=1, defaults={"enabled": True})
+    movie, four_k = heat_with_4k()
+    MovieFileFactory(movie=movie, quality_id=7)
+    feed(fake_server, tmp_path, Item(HD), Item(UHD, size=UHD_SIZE))
+
+    run = backlog_search()
+
+    assert run.summary.searched == 1 and run.summary.grabbed == 1
+    assert grabs() == {(four_k.pk, UHD)}
