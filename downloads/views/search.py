@@ -196,7 +196,10 @@ def _grab(request: HttpRequest, movie_id: int) -> _GrabPage:
     # a release matched to a movie is grabbed for it (a wrong-movie result stays the other movie's,
     # for its primary version); one matching nothing is grabbed for the movie whose page this is
     target = None if cached.mapped_movie_id else movie.pk
-    version_id = (version.pk if version else 0) if (cached.mapped_movie_id or movie.pk) == movie.pk else 0
+    # for this movie, the version posted (a form without one: the version searched); another's primary
+    version_id: int | None = 0
+    if (cached.mapped_movie_id or movie.pk) == movie.pk:
+        version_id = (version.pk if version else 0) if "version_id" in request.POST else None
     try:
         if not request.POST.get("confirmed"):
             decision = redecide(cached, target, version_id)

@@ -317,3 +317,16 @@ def test_the_backlog_search_takes_a_movie_whose_4k_version_is_missing_and_search
 
     assert run.summary.searched == 1 and run.summary.grabbed == 1
     assert grabs() == {(four_k.pk, UHD)}
+
+
+def test_a_grab_form_without_a_version_grabs_for_the_version_searched(admin_client, fake_server, tmp_path):
+    movie, four_k = heat_with_4k()
+    serve_newznab(fake_server, [Item(UHD, guid="uhd", size=UHD_SIZE)])
+    indexer = newznab_indexer(fake_server)
+    usenet_blackhole(tmp_path)
+    url = f"/settings/indexers/search/movie/{movie.pk}"
+    admin_client.get(f"{url}?version={four_k.pk}")
+
+    admin_client.post(f"{url}/grab", {"guid": "uhd", "indexer_id": indexer.pk})
+
+    assert grabs() == {(four_k.pk, UHD)}
