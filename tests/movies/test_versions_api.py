@@ -162,6 +162,22 @@ def test_the_list_with_two_versions_each_costs_the_same_queries_for_30_and_300_m
     assert list_queries(api_client, 30, template) == list_queries(api_client, 300, template)
 
 
+def test_the_cached_list_follows_every_change_of_a_version_and_its_file(api_client, template):
+    movie, row = movie_with_4k(template, with_file=False)
+    api_client.get("/api/v3/movie")  # cached now
+
+    send(api_client, "PUT", f"/api/v3/movie/{movie.pk}/version/{row.pk}", {"monitored": False})
+    after_edit = api_client.get("/api/v3/movie").json()[0]["versions"][1]
+    movie_file = version_file(row)
+    after_file = api_client.get("/api/v3/movie").json()[0]["versions"][1]
+    MovieVersion.objects.filter(pk=row.pk).delete()
+    after_delete = api_client.get("/api/v3/movie").json()[0]["versions"]
+
+    assert after_edit["monitored"] is False and after_edit["movieFileId"] == 0
+    assert after_file["movieFileId"] == movie_file.pk and after_file["hasFile"] is True
+    assert [version["id"] for version in after_delete] == [0]
+
+
 # ---- /movie/{id}/version
 
 
