@@ -163,7 +163,7 @@ def _add_versions(ids: list[int], template: VersionTemplate) -> None:
     outcome = apply_template(ids, template)
     refused = outcome.refused or []
     if refused and not outcome.added and not outcome.already:
-        raise ValidationFailed([Failure("VersionTemplateId", reason, template.pk) for reason in refused[:10]])
+        raise ValidationFailed([Failure("versionTemplateId", reason, template.pk) for reason in refused[:10]])
     for reason in refused:
         logger.warning("No '%s' version added: %s", template.name, reason)
     logger.info("Added the '%s' version to %d movie(s)", template.name, outcome.added)

@@ -304,7 +304,7 @@ class MovieBatch(NamedTuple):
     tags: dict[int, list[tuple]]  # movie id → (movie id, tag id) rows
     titles: dict[int, list[tuple]]  # movie id → alternative title rows
     files: dict[int, list[tuple[int, FileRow]]]  # movie id → (movie id, file row)
-    versions: dict[int, list[tuple[int, VersionRow]]]  # movie id → (movie id, extra version row)
+    versions: dict[int, list[VersionRow]]  # movie id → its extra versions
     file_context: FileContext
     available: Callable[..., bool]  # movies.availability.is_available_on for today, with the delay
     local_covers: bool
@@ -333,13 +333,8 @@ def movie_fragments(queryset: QuerySet[Movie], *, local_covers: bool = True) -> 
             for row in _cursor_rows(MovieFile.objects.filter(**mine).order_by("pk"), FILE_COLUMNS)
         ]
         files = group_rows((row.movie_id, row) for row in file_rows)
-        versions = group_rows(
-            (row.movie_id, row)
-            for row in map(
-                VersionRow._make,
-                _cursor_rows(MovieVersion.objects.filter(**mine).order_by(*VERSION_ORDER), VERSION_COLUMNS),
-            )
-        )
+        extras = MovieVersion.objects.filter(**mine).order_by(*VERSION_ORDER)
+        versions = group_rows(map(VersionRow._make, _cursor_rows(extras, VERSION_COLUMNS)))
         file_context = FileContext(row.release_group for row in file_rows)
         available = partial(is_available_on, today=timezone.localdate(), delay_days=delay)
     batch = MovieBatch(
@@ -418,7 +413,7 @@ def _versions(row: MovieRow, primary: FileRow | None, batch: MovieBatch) -> byte
         row.path, row.root_folder_path, row.quality_profile_id, row.monitored, row.minimum_availability,
         primary.pk if primary else 0, primary.size if primary else 0,
     )  # fmt: skip
-    return versions_json(own, [version_row for _, version_row in batch.versions.get(row.pk, ())])
+    return versions_json(own, batch.versions.get(row.pk, []))
 
 
 def movie_resources(queryset: QuerySet[Movie], *, local_covers: bool = True) -> list[dict[str, Any]]:

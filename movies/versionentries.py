@@ -34,7 +34,6 @@ class VersionRow(NamedTuple):
     edition: str
     has_file: bool
     size_on_disk: int
-    first_imported: Any  # SQLite's text or PostgreSQL's value, as the cursor gives it
     template_id: int | None
     file_id: int | None
 
