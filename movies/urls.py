@@ -26,6 +26,7 @@ from movies.views import (
     libraryimport,
     mediacover,
     moviepage,
+    versiontemplates,
     wanted,
 )
 
@@ -43,6 +44,7 @@ urlpatterns = [
     *wanted.urlpatterns,
     *autotagging.urlpatterns,
     *importlists.urlpatterns,
+    *versiontemplates.urlpatterns,
 ]
 
 api_v3 = [
