@@ -26,6 +26,7 @@ from movies.views import (
     libraryimport,
     mediacover,
     moviepage,
+    versions,
     versiontemplates,
     wanted,
 )
@@ -36,6 +37,7 @@ urlpatterns = [
     *index.urlpatterns,
     *headersearch.urlpatterns,
     *addmovie.urlpatterns,
+    *versions.urlpatterns,
     *moviepage.urlpatterns,
     *collections.urlpatterns,
     *libraryimport.urlpatterns,

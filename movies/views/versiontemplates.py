@@ -14,41 +14,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
-from movies.models import MinimumAvailability, MovieVersion, RootFolder, VersionTemplate
+from movies.models import MovieVersion, RootFolder, VersionTemplate
 from movies.versiontemplates import EDITIONS, delete_template, save_template
 from movies.views.addmovie import show_failures
+from movies.views.versions import VERSION_FIELDS, VersionForm
 from radarr.api.errors import ValidationFailed
-from releases.models import QualityProfile
 
-TEMPLATE_FIELDS = {  # Radarr-style property names of movies.versiontemplates' failures → form fields
-    "name": "name",
-    "urlBase": "url_base",
-    "qualityProfileId": "quality_profile",
-    "rootFolderPath": "root_folder_path",
-    "minimumAvailability": "minimum_availability",
-    "edition": "edition",
-    "apiKey": "api_key",
-}
+# property names of movies.versiontemplates' failures → form fields
+TEMPLATE_FIELDS = VERSION_FIELDS | {"urlBase": "url_base", "apiKey": "api_key"}
 
 
-class VersionTemplateForm(forms.Form):
-    """Reads the posted values into their types; the rules live in movies.versiontemplates."""
+class VersionTemplateForm(VersionForm):
+    """A version's wishes plus the template's virtual instance (the rules: movies.versiontemplates)."""
 
-    name = forms.CharField(max_length=100, help_text="Shown on the movie page, the queue and the calendar")
-    quality_profile = forms.ModelChoiceField(QualityProfile.objects.all(), empty_label=None)
-    root_folder_path = forms.CharField(
-        label="Root folder",
-        required=False,
-        max_length=1000,
-        help_text="Empty: the file goes in the movie's own folder, its name ending with the version's name",
-    )
-    minimum_availability = forms.ChoiceField(
-        choices=MinimumAvailability.choices, initial=MinimumAvailability.RELEASED
-    )
-    monitored = forms.BooleanField(required=False, initial=True)
-    edition = forms.CharField(
-        required=False, max_length=200, help_text="Empty: any edition; else the one wished for"
-    )
     url_base = forms.CharField(
         label="URL base",
         required=False,
@@ -60,16 +38,10 @@ class VersionTemplateForm(forms.Form):
     )
 
 
-def _fields(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "name": data["name"],
-        "url_base": data["url_base"],
-        "quality_profile_id": data["quality_profile"].pk,
-        "root_folder_path": data["root_folder_path"],
-        "minimum_availability": data["minimum_availability"],
-        "monitored": data["monitored"],
-        "edition": data["edition"],
-        "api_key": data["api_key"],
+def _fields(form: VersionTemplateForm) -> dict[str, Any]:
+    return form.version_fields() | {
+        "url_base": form.cleaned_data["url_base"],
+        "api_key": form.cleaned_data["api_key"],
     }
 
 
@@ -104,7 +76,7 @@ def _editor(request: HttpRequest, template: VersionTemplate | None) -> HttpRespo
     form = VersionTemplateForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = save_template(_fields(form.cleaned_data), template)
+            saved = save_template(_fields(form), template)
         except ValidationFailed as failures:
             show_failures(form, failures, TEMPLATE_FIELDS)
         else:
