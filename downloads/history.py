@@ -85,9 +85,12 @@ def record_event(
     download_id: str = "",
     data: dict[str, Any] | None = None,
     date: datetime | None = None,
+    version_id: int | None = None,
 ) -> History:
+    """`version_id`: the extra version the event is for (None: the primary version)."""
     return History.objects.create(
         movie_id=movie_id,
+        version_id=version_id,
         event_type=event_type,
         date=date or timezone.now(),
         source_title=source_title,
@@ -107,6 +110,7 @@ def record_file_deleted(movie_file: MovieFile, reason: str) -> History:
         movie_file.scene_name or movie_file.relative_path,
         ReleaseFacts(movie_file.quality_id, movie_file.revision, tuple(movie_file.language_ids)),
         data={"reason": reason, "size": movie_file.size},
+        version_id=movie_file.version_id,
     )
 
 

@@ -407,6 +407,7 @@ def mark_imported(
                 ReleaseFacts.of(row),
                 download_id=row.download_id,
                 data=data,
+                version_id=row.version_id,
             )
     try:
         run_client(row.client, lambda provider: provider.mark_imported(row.download_id))

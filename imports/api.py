@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
 from imports.manual import manual_import_items, reprocess
-from imports.resources import manual_file_from_resource, manual_import_resource
+from imports.resources import NO_SUCH_VERSION, manual_file_from_resource, manual_import_resource
 from radarr.api.auth import api_view
 from radarr.api.errors import invalid
 from radarr.api.params import QueryParams
@@ -29,7 +29,8 @@ def manual_import(request: HttpRequest) -> HttpResponse:
         filter_existing_files=query.get_bool("filterExistingFiles", True),
     )
     movies: dict = {}
-    return json_response([manual_import_resource(item, movies) for item in items])
+    versions: dict = {}
+    return json_response([manual_import_resource(item, movies, versions) for item in items])
 
 
 def _reprocess(request: HttpRequest) -> HttpResponse:
@@ -38,8 +39,13 @@ def _reprocess(request: HttpRequest) -> HttpResponse:
     files = [manual_file_from_resource(entry) for entry in entries]
     if any(file is None for file in files):
         raise invalid("path", "Every item needs the path of its file")
+    if any(file.version_id == NO_SUCH_VERSION for file in files if file):
+        raise invalid("versionId", "versionId must be the id of one of the movie's versions (0: primary)")
     movies: dict = {}
-    return json_response([manual_import_resource(reprocess(file), movies) for file in files if file])
+    versions: dict = {}
+    return json_response(
+        [manual_import_resource(reprocess(file), movies, versions) for file in files if file]
+    )
 
 
 api_v3 = [path("manualimport", manual_import)]

@@ -22,6 +22,7 @@ from downloads.tracking import (
 )
 from imports.pipeline import ImportResult, import_download
 from indexers.evidence import note_outcome, release_group_of
+from movies.filefolders import path_of
 from scenegroups.models import OutcomeKind
 
 logger = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ def _finish(row: TrackedDownload, result: ImportResult) -> str:
         mark_imported(
             row.download_id,
             client_id=row.client_id,
-            imported_path=str(first.movie_file.movie.path) + "/" + first.movie_file.relative_path,
+            imported_path=path_of(first.movie_file),
             dropped_path=str(first.facts.path),
         )
         return "imported"

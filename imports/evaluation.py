@@ -16,10 +16,12 @@ from downloads.tracking import match_movie
 from imports.discovery import is_multi_part
 from imports.facts import ImportFacts, ImportRejection
 from imports.options import ImportOptions, import_options
-from movies.decisionfacts import movie_facts
-from movies.models import Movie
+from movies.decisionfacts import file_quality, movie_facts
+from movies.filefolders import version_folder_of
+from movies.fileformats import match_file
+from movies.models import Movie, MovieFile, MovieVersion
 from releases.customformats import format_input_from_parsed, matching_formats
-from releases.decisions.context import Context, ProfileFacts
+from releases.decisions.context import Context, ExistingFile, ProfileFacts
 from releases.decisions.loading import load_context
 from releases.decisions.reputation import group_points
 from releases.parser import ParsedMovieInfo, parse_movie_title
@@ -49,16 +51,21 @@ class ImportContext:
     options: ImportOptions
     grab: History | None = None
     imported_download_ids: set[tuple[int, str]] = field(default_factory=set)  # (movie id, download id)
+    version: MovieVersion | None = None  # the extra version the download was grabbed for
 
 
-def load_import_context(grab: History | None = None, download_id: str = "") -> ImportContext:
+def load_import_context(
+    grab: History | None = None, download_id: str = "", version: MovieVersion | None = None
+) -> ImportContext:
     imported: set[tuple[int, str]] = set()
     if download_id:
         rows = History.objects.filter(
             download_id=download_id, event_type=HistoryEventType.DOWNLOAD_FOLDER_IMPORTED
         ).values_list("movie_id", "download_id")
         imported = set(rows)
-    return ImportContext(load_context(), import_options(), grab, imported)
+    if version is None and grab is not None and grab.version_id:
+        version = grab.version
+    return ImportContext(load_context(), import_options(), grab, imported, version)
 
 
 # ---- identification and aggregation
@@ -177,7 +184,7 @@ def _formats(facts: ImportFacts, parsed: ParsedMovieInfo | None, context: Contex
     )
     matched = matching_formats(context.formats, format_input)
     facts.matched_formats = [(fmt.id, fmt.name) for fmt in matched]
-    profile = context.profiles.get(facts.movie.quality_profile_id)
+    profile = context.profiles.get(facts.quality_profile_id)
     if profile is not None:
         # the reputation bonus counts as it did when the release was grabbed (0 while the setting is off)
         facts.custom_format_score = profile.score(
@@ -216,7 +223,8 @@ def evaluate_file(
     overrides: dict[str, Any] | None = None,
 ) -> ImportFacts:
     """Everything known about one file, with its rejections. `overrides` (manual import) may set
-    movie, quality, language_ids and release_group."""
+    movie, version (a MovieVersion, or None for the primary), quality, language_ids and release_group;
+    without a version override the file is for the version the download was grabbed for."""
     overrides = overrides or {}
     size = path.stat().st_size if path.exists() else 0
     facts = ImportFacts(path=path, folder=folder, size=size, download_id=download_id)
@@ -227,6 +235,7 @@ def evaluate_file(
     grab_info = _parse(grab.source_title) if grab is not None else None
     facts.movie = overrides.get("movie") or identify_movie([file_info, folder_info, grab_info], grab, movie)
     facts.grab_movie_id = grab.movie_id if grab is not None else None
+    facts.version = overrides.get("version", context.version)
     names = [grab_info, file_info, folder_info] if grab_info else [file_info, folder_info]
     aggregate(facts, names, grab)
     if not facts.scene_name and folder_info is not None and folder != path:
@@ -255,6 +264,13 @@ def matches_grab(facts: ImportFacts, context: ImportContext) -> ImportRejection 
     if facts.movie is None or facts.grab_movie_id is None or facts.grab_movie_id == facts.movie.pk:
         return None
     return ImportRejection("File was grabbed for a different movie")
+
+
+def matches_version(facts: ImportFacts, context: ImportContext) -> ImportRejection | None:
+    version = facts.version
+    if version is None or facts.movie is None or version.movie_id == facts.movie.pk:
+        return None
+    return ImportRejection(f"The version '{version.name}' belongs to another movie")
 
 
 def not_sample(facts: ImportFacts, context: ImportContext) -> ImportRejection | None:
@@ -305,7 +321,7 @@ def free_space(facts: ImportFacts, context: ImportContext) -> ImportRejection | 
     options = context.options
     if options.skip_free_space_check or facts.movie is None or not facts.movie.path:
         return None
-    target = Path(facts.movie.path)
+    target = Path(version_folder_of(facts.movie, facts.version))
     while not target.exists() and target != target.parent:
         target = target.parent
     try:
@@ -321,13 +337,29 @@ def free_space(facts: ImportFacts, context: ImportContext) -> ImportRejection | 
     return None
 
 
-def upgrade(facts: ImportFacts, context: ImportContext) -> ImportRejection | None:
-    """With a file already in the library, the new one must be better in the movie's profile."""
-    movie = facts.movie
-    if movie is None or not movie.has_file:
+def _existing_file(facts: ImportFacts, context: ImportContext) -> ExistingFile | None:
+    """The file the new one would replace: its version's one file, or the movie's primary file."""
+    movie, version = facts.movie, facts.version
+    if movie is None:
         return None
-    existing = movie_facts([movie], context.decisions.formats)[movie.pk].file
-    profile: ProfileFacts | None = context.decisions.profiles.get(movie.quality_profile_id)
+    if version is None:
+        return movie_facts([movie], context.decisions.formats)[movie.pk].file if movie.has_file else None
+    row = MovieFile.objects.filter(version=version).first()
+    if row is None:
+        return None
+    return ExistingFile(
+        quality=file_quality(row),
+        format_ids=frozenset(match_file(row, movie, context.decisions.formats)),
+        release_group=row.release_group or None,
+        date_added=row.date_added,
+    )
+
+
+def upgrade(facts: ImportFacts, context: ImportContext) -> ImportRejection | None:
+    """With a file already in the library for the same version, the new one must be better in that
+    version's profile (a 2160p file for the 4K version is never weighed against the 1080p one)."""
+    existing = _existing_file(facts, context)
+    profile: ProfileFacts | None = context.decisions.profiles.get(facts.quality_profile_id)
     if existing is None or profile is None:
         return None
     new_rank, old_rank = profile.rank(facts.quality.quality.id), profile.rank(existing.quality.quality.id)
@@ -349,6 +381,7 @@ def upgrade(facts: ImportFacts, context: ImportContext) -> ImportRejection | Non
 SPECIFICATIONS = [
     unknown_movie,
     matches_grab,
+    matches_version,
     not_sample,
     not_multi_part,
     not_unpacking,

@@ -1,7 +1,7 @@
 """The notification events of imports and renames, built from the rows when the change happens."""
 
 from downloads.events import grabbed_release
-from movies.events import movie_file_snapshot, movie_snapshot
+from movies.events import file_version_snapshot, movie_file_snapshot, movie_snapshot
 from movies.models import Movie, MovieFile
 from notifications.events import DownloadEvent, RenameEvent
 from notifications.snapshots import RenamedFileSnapshot
@@ -19,13 +19,14 @@ def download_event(
     movie = movie_file.movie
     return DownloadEvent(
         movie=movie_snapshot(movie),
-        movie_file=movie_file_snapshot(movie_file, movie.path),
+        movie_file=movie_file_snapshot(movie_file),
         is_upgrade=bool(replaced),
-        deleted_files=tuple(movie_file_snapshot(row, movie.path) for row in replaced),
+        deleted_files=tuple(movie_file_snapshot(row) for row in replaced),
         release=grabbed_release(movie.pk, download_id),
         download_id=download_id,
         download_client=download_client,
         source_path=source_path,
+        version=file_version_snapshot(movie_file),
     )
 
 
@@ -35,7 +36,6 @@ def rename_event(movie: Movie, renamed: list[tuple[MovieFile, str, str]]) -> Ren
     return RenameEvent(
         movie=movie_snapshot(movie),
         renamed=tuple(
-            RenamedFileSnapshot(movie_file_snapshot(row, movie.path), relative, path)
-            for row, relative, path in renamed
+            RenamedFileSnapshot(movie_file_snapshot(row), relative, path) for row, relative, path in renamed
         ),
     )

@@ -270,7 +270,8 @@ def scan_extras(movie: Movie) -> int:
     extensions = set(MediaManagementConfig.load().extra_extensions) | {
         ext.lstrip(".") for ext in SUBTITLE_EXTENSIONS
     }
-    for movie_file in MovieFile.objects.filter(movie=movie):
+    # extras live in the movie's folder: a version's file in its own folder has none tracked
+    for movie_file in MovieFile.objects.filter(movie=movie).exclude(version__path__gt=""):
         stem = posixpath.splitext(posixpath.basename(movie_file.relative_path))[0]
         parent = (folder / movie_file.relative_path).parent
         for path in sorted(parent.glob("*")):

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from movies.models import Movie
+from movies.models import Movie, MovieVersion
 from releases.qualities import QualityModel
 
 
@@ -30,6 +30,7 @@ class ImportFacts:
     folder: Path  # the folder being imported (the file's own folder for a single file)
     size: int
     movie: Movie | None = None
+    version: MovieVersion | None = None  # the extra version it is imported as (None: the primary)
     quality: QualityModel = field(default_factory=QualityModel)
     language_ids: list[int] = field(default_factory=list)
     release_group: str = ""
@@ -46,6 +47,13 @@ class ImportFacts:
     @property
     def approved(self) -> bool:
         return not self.rejections
+
+    @property
+    def quality_profile_id(self) -> int | None:
+        """The profile the file is judged by: its version's, else the movie's."""
+        if self.version is not None:
+            return self.version.quality_profile_id
+        return self.movie.quality_profile_id if self.movie is not None else None
 
     @property
     def quality_id(self) -> int:

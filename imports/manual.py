@@ -3,6 +3,8 @@
 The API and the Manual Import page list `manual_import_items` (each file with its detected movie,
 quality, languages and rejections); the ManualImport command calls `import_manual_files` with what the
 user picked. A file from a tracked download completes that download like an automatic import.
+Each file may name the movie's version it is for (`versionId`, ours; absent or 0: the primary version);
+the lists show the version a download was grabbed for.
 """
 
 import logging
@@ -14,10 +16,11 @@ from typing import Any
 from downloads.models import History, TrackedDownload
 from downloads.tracking import mark_imported
 from imports.evaluation import evaluate_file, load_import_context
-from imports.facts import ImportFacts
+from imports.facts import ImportFacts, ImportRejection
 from imports.options import import_options
 from imports.pipeline import AUTO, ImportError_, evaluate_folder, import_file, resolve_mode
-from movies.models import Movie, MovieFile
+from movies.filefolders import path_of
+from movies.models import Movie, MovieFile, MovieVersion
 from releases.qualities import QualityModel
 
 logger = logging.getLogger(__name__)
@@ -62,7 +65,10 @@ def manual_import_items(
     if movie is None and tracked is not None:
         movie = tracked.movie
     grab = _grab(download_id, tracked)
-    _result, items = evaluate_folder(Path(path), movie=movie, download_id=download_id, grab=grab)
+    version = tracked.version if tracked is not None and tracked.version_id else None
+    _result, items = evaluate_folder(
+        Path(path), movie=movie, download_id=download_id, grab=grab, version=version
+    )
     if filter_existing_files:
         items = [item for item in items if not _in_library(item)]
     return sorted(items, key=lambda item: str(item.path))
@@ -73,11 +79,20 @@ def _in_library(item: ImportFacts) -> bool:
     movie = item.movie
     if movie is None or not movie.path:
         return False
-    try:
-        relative = item.path.relative_to(Path(movie.path)).as_posix()
-    except ValueError:
-        return False
-    return MovieFile.objects.filter(movie=movie, relative_path=relative).exists()
+    folders = [
+        movie.path,
+        *MovieVersion.objects.filter(movie=movie).exclude(path="").values_list("path", flat=True),
+    ]
+    for folder in folders:
+        try:
+            relative = item.path.relative_to(Path(folder)).as_posix()
+        except ValueError:
+            continue
+        rows = MovieFile.objects.filter(movie=movie, relative_path=relative)
+        if folder != movie.path:
+            return rows.filter(version__path=folder).exists()
+        return rows.exclude(version__path__gt="").exists()
+    return False
 
 
 @dataclass(slots=True)
@@ -90,6 +105,7 @@ class ManualFile:
     language_ids: list[int] | None = None
     release_group: str | None = None
     download_id: str = ""
+    version_id: int | None = None  # the extra version it is for; None or 0: the primary version
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -108,8 +124,26 @@ def reprocess(file: ManualFile) -> ImportFacts:
     }
     if file.movie_id:
         overrides["movie"] = Movie.objects.filter(pk=file.movie_id).first()
+    overrides["version"] = (
+        MovieVersion.objects.filter(pk=file.version_id).first() if file.version_id else None
+    )
     context = load_import_context(grab, file.download_id)
-    return evaluate_file(path, folder, context, download_id=file.download_id, overrides=overrides)
+    facts = evaluate_file(path, folder, context, download_id=file.download_id, overrides=overrides)
+    if file.version_id and facts.version is None:
+        facts.rejections.insert(0, ImportRejection(f"Version {file.version_id} does not exist"))
+    return facts
+
+
+def _identity_problem(file: ManualFile, facts: ImportFacts) -> str:
+    """What the user must choose again: a movie, or a version of that movie."""
+    name = Path(file.path).name
+    if facts.movie is None:
+        return f"{name}: choose a movie"
+    if file.version_id and facts.version is None:
+        return f"{name}: version {file.version_id} does not exist"
+    if facts.version is not None and facts.version.movie_id != facts.movie.pk:
+        return f"{name}: the version '{facts.version.name}' is not a version of {facts.movie}"
+    return ""
 
 
 def import_manual_files(files: list[ManualFile], mode: str = AUTO) -> str:
@@ -119,8 +153,9 @@ def import_manual_files(files: list[ManualFile], mode: str = AUTO) -> str:
     options = import_options()
     for file in files:
         facts = reprocess(file)
-        if facts.movie is None:
-            failed.append(f"{Path(file.path).name}: choose a movie")
+        problem = _identity_problem(file, facts)
+        if problem:
+            failed.append(problem)
             continue
         if not facts.path.is_file():
             failed.append(f"{file.path} does not exist")
@@ -140,7 +175,7 @@ def import_manual_files(files: list[ManualFile], mode: str = AUTO) -> str:
             mark_imported(
                 tracked.download_id,
                 client_id=tracked.client_id,
-                imported_path=str(Path(facts.movie.path) / done.movie_file.relative_path),
+                imported_path=path_of(done.movie_file),
                 dropped_path=str(facts.path),
             )
     summary = f"Manually imported {imported} of {len(files)} file(s)"

@@ -15,6 +15,7 @@ from imports.naming import (
     COLON_REPLACEMENTS,
     DEFAULT_MOVIE_FOLDER_FORMAT,
     DEFAULT_STANDARD_MOVIE_FORMAT,
+    names_version,
 )
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import int_or_none, whole_number
@@ -28,6 +29,7 @@ _NAMING_FIELDS: tuple[tuple[str, str, type], ...] = (
     ("colonReplacementFormat", "colon_replacement_format", str),
     ("standardMovieFormat", "standard_movie_format", str),
     ("movieFolderFormat", "movie_folder_format", str),
+    ("versionSuffixFormat", "version_suffix_format", str),  # ours: versions sharing the movie's folder
 )
 
 _MEDIA_FIELDS: tuple[tuple[str, str, type], ...] = (
@@ -134,6 +136,9 @@ def naming_failures(values: dict[str, Any]) -> list[Failure]:
         failures.append(Failure("standardMovieFormat", "Standard movie format cannot be empty", standard))
     elif standard.strip() and not _TITLE_TOKEN.search(standard):
         failures.append(Failure("standardMovieFormat", "Must contain Movie Title", standard))
+    suffix = values["version_suffix_format"]
+    if not names_version(suffix):  # else two versions sharing the folder would end alike
+        failures.append(Failure("versionSuffixFormat", "Must contain {Version Name}", suffix))
     if not folder.strip() or not _TITLE_TOKEN.search(folder):
         failures.append(Failure("movieFolderFormat", "Must contain Movie Title", folder))
     elif _FOLDER_ONLY_BAD.search(folder):

@@ -153,7 +153,8 @@ def write_movie_metadata(movie: Movie) -> int:
     Nothing is written for a movie without a folder or without a file (images included: they go with
     the last file, so a folder emptied of its movie is not kept alive by them)."""
     movie_folder = Path(movie.path)
-    files = list(MovieFile.objects.filter(movie=movie).order_by("pk"))
+    # the files in the movie's folder: a version in its own root folder has no metadata files written
+    files = list(MovieFile.objects.filter(movie=movie).exclude(version__path__gt="").order_by("pk"))
     rows = {row.relative_path: row for row in ExtraFile.objects.filter(movie=movie)}
     wanted: set[str] = set()
     changed = 0

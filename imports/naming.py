@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 DEFAULT_STANDARD_MOVIE_FORMAT = "{Movie Title} ({Release Year}) {Quality Full}"
 DEFAULT_MOVIE_FOLDER_FORMAT = "{Movie Title} ({Release Year})"
+DEFAULT_VERSION_SUFFIX_FORMAT = " - {Version Name}"
 
 COLON_REPLACEMENTS = ("delete", "dash", "spaceDash", "spaceDashSpace", "smart")
 
@@ -90,6 +91,7 @@ class DefaultNaming:
     colon_replacement_format: str = "smart"
     standard_movie_format: str = DEFAULT_STANDARD_MOVIE_FORMAT
     movie_folder_format: str = DEFAULT_MOVIE_FOLDER_FORMAT
+    version_suffix_format: str = DEFAULT_VERSION_SUFFIX_FORMAT
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,14 +435,23 @@ def _finish(component: str) -> str:
     return component.replace(_OPEN, "{").replace(_CLOSE, "}").replace(_ELLIPSIS, "...").strip()
 
 
-def build_file_name(movie: Any, file: Any, config: NamingSettings, *, sample: bool = False) -> str:
-    """The file name (without extension; may hold sub-folders with `/`) a movie file gets."""
+def build_file_name(
+    movie: Any, file: Any, config: NamingSettings, *, sample: bool = False, version: Any = None
+) -> str:
+    """The file name (without extension; may hold sub-folders with `/`) a movie file gets.
+
+    `version`: the extra version the file is for (a MovieVersion: `name`, `path`), None for the primary.
+    Its name is the `{Version Name}` token; when it shares the movie's folder and the format does not
+    name it, the version suffix is added so its file never takes the primary file's name.
+    """
+    version_name = str(version.name) if version is not None else ""
     if not config.rename_movies and not sample:
-        return original_name(file, config)
+        return with_version_suffix(original_name(file, config), version, config)
     file_format = config.standard_movie_format or ""
     if not file_format.strip():
         raise NamingFormatError("Standard movie format cannot be empty")
     tokens = file_tokens(movie, file, file_format)
+    tokens[VERSION_NAME] = lambda m: version_name
     components = []
     for part in regex.split(r"[\\/]", file_format):
         if not part:
@@ -448,7 +459,43 @@ def build_file_name(movie: Any, file: Any, config: NamingSettings, *, sample: bo
         component = _finish(render(part, tokens, config))
         if component:
             components.append(component)
-    return "/".join(components)
+    name = "/".join(components)
+    return name if names_version(file_format) else with_version_suffix(name, version, config)
+
+
+VERSION_NAME = "version name"
+_VERSION_TOKEN = regex.compile(r"\{[^{}]*version[- ._]?name[^{}]*\}", regex.IGNORECASE)
+
+
+def names_version(file_format: str) -> bool:
+    """Whether a format writes the `{Version Name}` token."""
+    return bool(_VERSION_TOKEN.search(file_format))
+
+
+def version_suffix(version_name: str, config: NamingSettings) -> str:
+    """What the file name of an extra version sharing the movie's folder ends with (" - 4K")."""
+    suffix_format = getattr(config, "version_suffix_format", DEFAULT_VERSION_SUFFIX_FORMAT) or ""
+    suffix = render(suffix_format, {VERSION_NAME: lambda m: version_name}, config)
+    suffix = suffix.replace(_OPEN, "{").replace(_CLOSE, "}")
+    return _TRAILING_SEPARATORS.sub("", suffix) if suffix.strip() else ""
+
+
+def with_version_suffix(name: str, version: Any, config: NamingSettings) -> str:
+    """`name` with the version's suffix when the version shares the movie's folder (a primary file,
+    or a version in its own folder, keeps `name`)."""
+    if version is None or getattr(version, "path", ""):
+        return name
+    suffix = version_suffix(str(version.name), config) or f" - {version.name}"  # never the primary's name
+    head, _, last = name.rpartition("/")
+    last = _finish(last + suffix)
+    return f"{head}/{last}" if head else last
+
+
+def version_suffix_namer() -> Callable[[str], str]:
+    """The contract other apps call (settings.RADARR_VERSION_SUFFIX_NAMER): version name → the suffix
+    its file has in the movie's folder, with the user's format read once."""
+    config = _config(None)
+    return lambda name: version_suffix(name, config)
 
 
 def build_folder_name(movie: Any, config: NamingSettings) -> str:
@@ -510,13 +557,16 @@ def _database_view(movie: Any, file: Any) -> Any:
     return _DatabaseView(file, title, names)
 
 
-def movie_file_name(movie: Any, file: Any, config: NamingConfig | NamingSettings | None = None) -> str:
+def movie_file_name(
+    movie: Any, file: Any, config: NamingConfig | NamingSettings | None = None, *, version: Any = None
+) -> str:
     """The contract other apps call: a movie file's new name without extension (the original name when
-    Rename Movies is off). `file` is a MovieFile or anything with its attributes (the import's facts)."""
+    Rename Movies is off). `file` is a MovieFile or anything with its attributes (the import's facts);
+    `version` the extra version it is for (None: the primary), see build_file_name."""
     config = _config(config)
     if not config.rename_movies:
-        return original_name(file, config)
-    return build_file_name(movie, _database_view(movie, file), config)
+        return with_version_suffix(original_name(file, config), version, config)
+    return build_file_name(movie, _database_view(movie, file), config, version=version)
 
 
 def movie_folder_namer() -> Callable[[Any], str]:

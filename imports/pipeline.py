@@ -2,7 +2,9 @@
 
 `import_file` is the one state change: it puts the file in the movie's folder (imports.transfer), then,
 for an upgrade, sends the old file to the recycle bin, then updates the MovieFile rows, the movie's
-`has_file`/`size_on_disk` and history in one transaction. The new file is complete before the old one
+`has_file`/`size_on_disk` and history in one transaction. A file for an extra version (the download was
+grabbed for it, or manual import chose it) goes to that version's folder, or to the movie's folder with
+the version's suffix, and replaces only that version's file. The new file is complete before the old one
 goes, and a failure at any step leaves the source and the existing library file in place.
 """
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from downloads.history import ReleaseFacts, record_event, record_file_deleted, revision_dict
@@ -29,10 +32,11 @@ from imports.recyclebin import RecycleError, recycle_file
 from imports.transfer import COPY, HARDLINK, MOVE, TransferError, transfer_file
 from indexers.evidence import note_outcome, release_group_of
 from movies.events import file_delete_event
+from movies.filefolders import version_folder_of
 from movies.fileformats import assign_formats
-from movies.models import Movie, MovieFile
+from movies.models import Movie, MovieFile, MovieVersion
 from movies.rootfolders import placement, stays_inside
-from movies.scanning import update_file_state
+from movies.scanning import update_file_state, update_version_file_state
 from notifications.events import notify
 from scenegroups.models import OutcomeKind
 
@@ -94,6 +98,7 @@ def evaluate_folder(
     download_id: str = "",
     grab: History | None = None,
     context: ImportContext | None = None,
+    version: MovieVersion | None = None,
 ) -> tuple[ImportResult, list[ImportFacts]]:
     """The folder's candidate files with their decisions, and the folder-level verdict."""
     path = Path(path)
@@ -104,7 +109,7 @@ def evaluate_folder(
     contents = scan_folder(path)
     result.blocked = contents.blocking_message()
     result.waiting = contents.waiting_message()
-    context = context or load_import_context(grab, download_id)
+    context = context or load_import_context(grab, download_id, version)
     folder = path if path.is_dir() else path.parent
     candidates = [
         evaluate_file(video, folder, context, movie=movie, download_id=download_id)
@@ -125,28 +130,35 @@ def import_folder(
     grab = grab_of(tracked) if tracked is not None else None
     if grab is None and download_id:
         grab = History.objects.grabs().filter(download_id=download_id).select_related("movie").last()
-    result, candidates = evaluate_folder(Path(path), movie=movie, download_id=download_id or "", grab=grab)
+    version = tracked.version if tracked is not None and tracked.version_id else None
+    result, candidates = evaluate_folder(
+        Path(path), movie=movie, download_id=download_id or "", grab=grab, version=version
+    )
     if result.blocked or result.waiting:
         return result
     transfer_mode = resolve_mode(mode, tracked, import_options().copy_using_hardlinks)
-    imported_movies: set[int] = set()
+    imported_movies: set[tuple[int, int]] = set()  # (movie id, version id or 0)
     # Radarr imports the best file per movie: highest quality, then the largest
     ordered = sorted(candidates, key=lambda f: (f.quality.quality.id, f.size), reverse=True)
     for facts in ordered:
         if not facts.approved:
             result.rejected.append(facts)
             continue
-        if facts.movie.pk in imported_movies:
+        if _target(facts) in imported_movies:
             another = "Another file of this movie was imported from this folder"
             facts.rejections.append(ImportRejection(another))
             result.rejected.append(facts)
             continue
         try:
             result.imported.append(import_file(facts, mode=transfer_mode, notify_download=tracked is None))
-            imported_movies.add(facts.movie.pk)
+            imported_movies.add(_target(facts))
         except ImportError_ as error:
             result.errors.append(str(error))
     return result
+
+
+def _target(facts: ImportFacts) -> tuple[int, int]:
+    return facts.movie.pk, facts.version.pk if facts.version is not None else 0
 
 
 def import_download(tracked: TrackedDownload) -> ImportResult:
@@ -162,7 +174,7 @@ def import_download(tracked: TrackedDownload) -> ImportResult:
 def _file_name(facts: ImportFacts) -> str:
     try:
         with transaction.atomic():  # a failing query in naming must not poison the caller's transaction
-            return movie_file_name(facts.movie, facts) or facts.path.stem
+            return movie_file_name(facts.movie, facts, version=facts.version) or facts.path.stem
     except Exception:  # a naming bug must not stop an import: keep the release's own name
         logger.exception("Naming %s failed; keeping its name", facts.path)
         return facts.path.stem
@@ -185,17 +197,22 @@ def _group() -> str | None:
 
 
 def import_file(facts: ImportFacts, *, mode: str = MOVE, notify_download: bool = True) -> ImportedFile:
-    """Put an approved file into its movie's folder, replacing (recycling) the movie's existing files.
+    """Put an approved file into its version's folder, replacing (recycling) that version's existing
+    files: the primary version's are the movie's files that belong to no extra version, an extra
+    version's is its one file. Files of the other versions are never touched.
 
     Raises ImportError_ when the file cannot be put in place; the source and library are then untouched.
     """
-    movie = facts.movie
+    movie, version = facts.movie, facts.version
     if movie is None or not movie.path:
         raise ImportError_(f"{facts.path.name}: the movie has no folder to import into")
-    place = placement(movie.path)
+    if version is not None and version.movie_id != movie.pk:
+        raise ImportError_(f"{facts.path.name}: the version '{version.name}' belongs to another movie")
+    folder = version_folder_of(movie, version)
+    place = placement(folder)
     if place.problem:  # an old row pointing outside every root folder: nothing is written there
         raise ImportError_(f"{facts.path.name}: cannot import into the folder of {movie}: {place.problem}")
-    movie_folder = Path(movie.path)
+    movie_folder = Path(folder)
     desired = movie_folder / f"{_file_name(facts)}{facts.path.suffix.lower()}"
     if not stays_inside(str(desired), str(movie_folder)):
         raise ImportError_(f"{facts.path.name}: its new name '{desired.name}' leads out of {movie_folder}")
@@ -203,7 +220,7 @@ def import_file(facts: ImportFacts, *, mode: str = MOVE, notify_download: bool =
         final = transfer_file(facts.path, desired, mode=mode, chmod=_chmod(), group=_group())
     except TransferError as error:
         raise ImportError_(str(error)) from error
-    old_rows = list(MovieFile.objects.filter(movie=movie))
+    old_rows = list(_files_of_version(movie, version))
     replaced, kept = [], []
     for row in old_rows:
         old_path = movie_folder / row.relative_path
@@ -221,9 +238,17 @@ def import_file(facts: ImportFacts, *, mode: str = MOVE, notify_download: bool =
     if final != desired and not desired.exists():
         final = _take_desired_name(final, desired)
     movie_file = _record_import(movie, facts, final, replaced, kept, notify_download)
-    _import_extras(facts, movie, movie_file)
+    if folder == movie.path:  # extras are kept in the movie's folder, beside the file they belong to
+        _import_extras(facts, movie, movie_file)
     write_metadata_safely(movie)  # the new file's NFO; an upgrade's old one left with its file
     return ImportedFile(movie_file, facts, [str(movie_folder / row.relative_path) for row in replaced])
+
+
+def _files_of_version(movie: Movie, version: MovieVersion | None) -> QuerySet[MovieFile]:
+    """The files an import for this version replaces."""
+    if version is not None:
+        return MovieFile.objects.filter(version=version)
+    return MovieFile.objects.filter(movie=movie, version__isnull=True)
 
 
 def _take_desired_name(final: Path, desired: Path) -> Path:
@@ -244,15 +269,17 @@ def _record_import(
     kept: list[MovieFile],
     notify_download: bool,
 ) -> MovieFile:
-    movie_folder = Path(movie.path)
+    version = facts.version
+    movie_folder = Path(version_folder_of(movie, version))
     with transaction.atomic():
         Movie.objects.select_for_update().filter(pk=movie.pk).first()  # serialise imports of one movie
         for row in replaced:
             record_file_deleted(row, "Upgrade")
         MovieFile.objects.filter(pk__in=[row.pk for row in replaced]).delete()
-        MovieFile.objects.filter(pk__in=[row.pk for row in kept]).update(is_primary=False)
+        _keep_unrecycled(movie, version, kept)
         movie_file = MovieFile(
             movie=movie,
+            version=version,
             relative_path=final.relative_to(movie_folder).as_posix(),
             size=final.stat().st_size,
             date_added=timezone.now(),
@@ -265,11 +292,15 @@ def _record_import(
             indexer_flags=facts.indexer_flags,
             media_info=facts.media_info or {},
             original_file_path=facts.relative_path,
-            is_primary=True,
+            is_primary=version is None,
         )
         assign_formats([movie_file], movie)
         movie_file.save()
-        update_file_state(movie)
+        if version is None:
+            update_file_state(movie)
+        else:
+            update_version_file_state(version)
+        data = {"droppedPath": str(facts.path), "importedPath": str(final), "size": movie_file.size}
         if notify_download:  # a tracked download's event is written by downloads.tracking.mark_imported
             record_event(
                 movie.pk,
@@ -283,11 +314,28 @@ def _record_import(
                     facts.custom_format_score,
                 ),
                 download_id=facts.download_id,
-                data={"droppedPath": str(facts.path), "importedPath": str(final), "size": movie_file.size},
+                data=data | ({"version": version.name} if version is not None else {}),
+                version_id=version.pk if version is not None else None,
             )
         _notify(movie, movie_file, facts, replaced)
         _note_outcomes(movie_file, replaced)
     return movie_file
+
+
+def _keep_unrecycled(movie: Movie, version: MovieVersion | None, kept: list[MovieFile]) -> None:
+    """Old files the recycle bin refused stay on disk. The primary's stops being primary; a version's
+    stops being that version's (one file per version): in the movie's folder it stays as an unassigned
+    file of the movie, in the version's own folder its row goes (a row of the movie points into the
+    movie's folder) and the file stays where it is."""
+    rows = MovieFile.objects.filter(pk__in=[row.pk for row in kept])
+    if version is None:
+        rows.update(is_primary=False)
+    elif version.path:
+        for row in kept:
+            logger.warning("%s stays in %s beside the new file of %s", row.relative_path, version.path, movie)
+        rows.delete()
+    else:
+        rows.update(version=None)
 
 
 def _note_outcomes(movie_file: MovieFile, replaced: list[MovieFile]) -> None:

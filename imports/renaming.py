@@ -1,5 +1,6 @@
 """Rename preview and organise: movie files (and their extras) to the naming format, folders to the
-folder format.
+folder format. An extra version's file is renamed in its own folder, or in the movie's folder with the
+version's suffix, so it never takes the primary file's name.
 
 A rename never overwrites: the target is made clash-free (`name (2).mkv`) and the file moves with one
 `os.replace`, so it is either at the old name or the new one. Each renamed file is recorded as a
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from downloads.history import ReleaseFacts, record_event
@@ -25,6 +27,7 @@ from imports.metadatafiles import write_metadata_safely
 from imports.models import NamingConfig
 from imports.naming import NamingSettings, build_file_name, build_folder_name
 from imports.transfer import clash_free
+from movies.filefolders import folder_of
 from movies.fileformats import assign_formats, match_file
 from movies.files import POINT_INSIDE, FolderError, move_movie_folder
 from movies.library import normalize_path, path_failures
@@ -93,8 +96,21 @@ def naming_files(movie: Movie, files: list[MovieFile]) -> list[NamingFile]:
 
 
 def new_relative_path(movie: Movie, naming_file: NamingFile, config: NamingSettings) -> str:
-    extension = posixpath.splitext(naming_file.movie_file.relative_path)[1]
-    return build_file_name(movie, naming_file, config) + extension
+    movie_file = naming_file.movie_file
+    extension = posixpath.splitext(movie_file.relative_path)[1]
+    version = movie_file.version if movie_file.version_id else None
+    return build_file_name(movie, naming_file, config, version=version) + extension
+
+
+def _files(movie: Movie) -> QuerySet[MovieFile]:
+    """The movie's files with their versions, each knowing its movie (no query per file)."""
+    return MovieFile.objects.filter(movie=movie).select_related("version")
+
+
+def _with_movie(movie: Movie, files: list[MovieFile]) -> list[MovieFile]:
+    for movie_file in files:
+        movie_file.movie = movie
+    return files
 
 
 def rename_previews(movie: Movie, config: NamingSettings | None = None) -> list[RenamePreview]:
@@ -102,7 +118,7 @@ def rename_previews(movie: Movie, config: NamingSettings | None = None) -> list[
     config = config or NamingConfig.load()
     if not config.rename_movies:
         return []
-    files = list(MovieFile.objects.filter(movie=movie))
+    files = _with_movie(movie, list(_files(movie)))
     previews = []
     for naming_file in naming_files(movie, files):
         existing = naming_file.movie_file.relative_path
@@ -112,10 +128,10 @@ def rename_previews(movie: Movie, config: NamingSettings | None = None) -> list[
     return previews
 
 
-def _check_movie_folder(movie: Movie) -> str:
-    """The movie's folder, normalised; FolderError when it is not inside a root folder (an old row), so
-    nothing there is renamed or moved until the user points the movie into one."""
-    place = placement(movie.path)
+def _check_movie_folder(movie: Movie, folder: str | None = None) -> str:
+    """The movie's folder (or `folder`, a version's own), normalised; FolderError when it is not inside
+    a root folder (an old row), so nothing there is renamed or moved until the user points it into one."""
+    place = placement(movie.path if folder is None else folder)
     if place.problem:
         logger.error("Refused to rename files of %s: %s", movie, place.problem)
         raise FolderError(f"Cannot rename the files of {movie}: {place.problem}. {POINT_INSIDE}")
@@ -144,7 +160,7 @@ def rename_movie_file(movie: Movie, naming_file: NamingFile, config: NamingSetti
     from imports.extras import move_extras_with
 
     movie_file = naming_file.movie_file
-    folder = Path(_check_movie_folder(movie))
+    folder = Path(_check_movie_folder(movie, folder_of(movie_file)))
     source = folder / movie_file.relative_path
     new_relative = new_relative_path(movie, naming_file, config)
     if new_relative == movie_file.relative_path:
@@ -178,7 +194,8 @@ def rename_movie_file(movie: Movie, naming_file: NamingFile, config: NamingSetti
                 "relativePath": new_relative,
             },
         )
-    move_extras_with(movie, movie_file, old_relative)
+    if folder == Path(movie.path):  # extras are kept in the movie's folder only
+        move_extras_with(movie, movie_file, old_relative)
     _remove_empty_parents(source.parent, folder)
     logger.info("Renamed '%s' to '%s'", source, target)
     return True
@@ -190,14 +207,16 @@ def rename_movie_files(movie: Movie, file_ids: list[int] | None = None) -> list[
     if not config.rename_movies:
         return []
     _check_movie_folder(movie)
-    files = MovieFile.objects.filter(movie=movie)
+    files = _files(movie)
     if file_ids is not None:
         files = files.filter(pk__in=file_ids)
     renamed: list[tuple[MovieFile, str, str]] = []  # (file, previous relative path, previous path)
-    for naming_file in naming_files(movie, list(files)):
+    for naming_file in naming_files(movie, _with_movie(movie, list(files))):
         before = naming_file.movie_file.relative_path
         if rename_movie_file(movie, naming_file, config):
-            renamed.append((naming_file.movie_file, before, str(Path(movie.path) / before)))
+            renamed.append(
+                (naming_file.movie_file, before, str(Path(folder_of(naming_file.movie_file)) / before))
+            )
     if renamed:  # media servers and webhooks hear of it once per movie, as Radarr's Rename event
         write_metadata_safely(movie)  # metadata files take the new names; the old ones go
         notify(rename_event(movie, renamed))

@@ -27,6 +27,7 @@ from imports.mediainfo import SCHEMA_REVISION, ffprobe_path, probe
 from imports.metadatafiles import write_metadata_safely
 from imports.models import MediaManagementConfig
 from imports.options import import_options
+from movies.filefolders import path_of
 from movies.models import Movie, MovieFile
 from movies.scanning import ScanOutcome
 from radarr.idsets import in_ids
@@ -108,11 +109,14 @@ def refresh_media_infos(movies: list[Movie], *, changed: Collection[int] = (), f
         return 0
     by_id = {movie.pk: movie for movie in movies}
     wanted: list[tuple[MovieFile, Path, os.stat_result]] = []
-    rows = MovieFile.objects.filter(movie_id__in=in_ids(by_id)).only(
-        "pk", "movie_id", "relative_path", "media_info", "unreadable_stamp"
+    rows = (
+        MovieFile.objects.filter(movie_id__in=in_ids(by_id))
+        .select_related("version")
+        .only("pk", "movie_id", "relative_path", "media_info", "unreadable_stamp", "version__path")
     )
     for movie_file in rows:
-        path = Path(by_id[movie_file.movie_id].path) / movie_file.relative_path
+        movie_file.movie = by_id[movie_file.movie_id]
+        path = Path(path_of(movie_file))
         try:
             stat = path.stat()
         except OSError:

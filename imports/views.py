@@ -1,5 +1,5 @@
 """The Manual Import page: a folder's or download's files with what an import would decide, the user's
-overrides, and a button that queues the ManualImport command."""
+overrides (movie, version, quality), and a button that queues the ManualImport command."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from imports.manual import item_id, manual_import_items
 from movies.models import Movie
+from movies.versions import versions_by_movie
 from radarr.commands import queue_command
 from releases.qualities import QUALITIES_BY_ID
 
@@ -20,10 +21,14 @@ def manual_import(request: HttpRequest) -> HttpResponse:
     folder = request.GET.get("folder", "").strip()
     download_id = request.GET.get("downloadId", "").strip()
     items = manual_import_items(folder=folder, download_id=download_id) if folder or download_id else []
+    versions = versions_by_movie({item.movie.pk: item.movie for item in items if item.movie}.values())
     context = {
         "folder": folder,
         "download_id": download_id,
-        "items": [(item_id(item.path), item) for item in items],
+        "items": [
+            (item_id(item.path), item, versions.get(item.movie.pk, []) if item.movie else [])
+            for item in items
+        ],
         "movies": Movie.objects.order_by("sort_title").only("id", "title", "year"),
         "qualities": sorted(QUALITIES_BY_ID.values(), key=lambda quality: quality.name),
     }
@@ -36,9 +41,12 @@ def _start_import(request: HttpRequest) -> HttpResponse:
         path_value = request.POST.get(f"path-{key}", "")
         movie_id = request.POST.get(f"movie-{key}", "")
         quality_id = request.POST.get(f"quality-{key}", "")
+        version_id = request.POST.get(f"version-{key}", "")
         entry = {"path": path_value, "downloadId": request.POST.get("downloadId", "")}
         if movie_id.isdigit():
             entry["movieId"] = int(movie_id)
+        if version_id.isdigit():
+            entry["versionId"] = int(version_id)
         if quality_id.isdigit():
             entry["quality"] = {"quality": {"id": int(quality_id)}, "revision": {"version": 1, "real": 0}}
         files.append(entry)

@@ -55,6 +55,12 @@ _FIELDS: tuple[tuple[str, str, str, str], ...] = (
     ("Movie Naming", "colonReplacementFormat", "Colon Replacement", ""),
     ("Movie Naming", "standardMovieFormat", "Standard Movie Format", "e.g. {Movie Title} ({Release Year})"),
     ("Movie Naming", "movieFolderFormat", "Movie Folder Format", "Movie tokens only: title, year, ids."),
+    (
+        "Movie Naming",
+        "versionSuffixFormat",
+        "Version Suffix Format",
+        "Ends the file name of an extra version kept in the movie's folder, e.g. ' - {Version Name}'.",
+    ),
     ("Folders", "createEmptyMovieFolders", "Create Empty Movie Folders", ""),
     ("Folders", "deleteEmptyFolders", "Delete Empty Folders", ""),
     ("Folders", "autoRenameFolders", "Rename Movie Folders Automatically", ""),
@@ -101,8 +107,8 @@ class MediaManagementForm(forms.Form):
                 field = forms.BooleanField(required=False)
             elif isinstance(value, int):
                 field = forms.IntegerField()
-            else:
-                field = forms.CharField(required=False, max_length=1000)
+            else:  # the version suffix keeps its leading space (" - {Version Name}")
+                field = forms.CharField(required=False, max_length=1000, strip=name != "versionSuffixFormat")
             field.label, field.help_text = label, help_text
             field.section = section  # type: ignore[attr-defined]
             field.advanced = name in _ADVANCED  # type: ignore[attr-defined]

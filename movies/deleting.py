@@ -26,9 +26,10 @@ def _exclude(movie: Movie) -> None:
 
 
 def delete_movie(movie: Movie, *, delete_files: bool = False, add_exclusion: bool = False) -> None:
-    """Remove a movie from the library; its folder goes only when the user ticked "delete files"."""
+    """Remove a movie from the library; its folder (and its extra versions' own folders) go only when
+    the user ticked "delete files"."""
     if delete_files:
-        remove_movie_folder(movie)  # raises, leaving the movie in place, when the folder is not its own
+        remove_movie_folder(movie)  # raises, leaving the movie in place, when a folder is not its own
     with transaction.atomic():
         if add_exclusion:
             _exclude(movie)

@@ -4,9 +4,16 @@ qualities, languages and indexer flags by name (notifications may not read relea
 
 import posixpath
 
-from movies.models import Movie, MovieFile
+from movies.filefolders import folder_of
+from movies.models import Movie, MovieFile, MovieVersion
 from notifications.events import MovieAddedEvent, MovieDeleteEvent, MovieFileDeleteEvent
-from notifications.snapshots import ImageSnapshot, LanguageSnapshot, MovieFileSnapshot, MovieSnapshot
+from notifications.snapshots import (
+    ImageSnapshot,
+    LanguageSnapshot,
+    MovieFileSnapshot,
+    MovieSnapshot,
+    VersionSnapshot,
+)
 from releases.customformats.specifications import INDEXER_FLAGS
 from releases.languages import language_by_id
 from releases.qualities import QUALITIES_BY_ID
@@ -55,8 +62,9 @@ def movie_snapshot(movie: Movie) -> MovieSnapshot:
 
 
 def movie_file_snapshot(movie_file: MovieFile, movie_path: str | None = None) -> MovieFileSnapshot:
-    """The file as notifications describe it; its path inside `movie_path` (default: its movie's folder)."""
-    folder = movie_file.movie.path if movie_path is None else movie_path
+    """The file as notifications describe it; its path inside `movie_path` (default: the folder holding
+    it, its version's own folder for an extra version in its own root folder)."""
+    folder = folder_of(movie_file) if movie_path is None else movie_path
     return MovieFileSnapshot(
         id=movie_file.pk,
         relative_path=movie_file.relative_path,
@@ -71,6 +79,15 @@ def movie_file_snapshot(movie_file: MovieFile, movie_path: str | None = None) ->
         languages=tuple(language_snapshot(language_id) for language_id in movie_file.language_ids or ()),
         media_info=dict(movie_file.media_info or {}),
     )
+
+
+def version_snapshot(version: MovieVersion | None) -> VersionSnapshot | None:
+    """The extra version an event is about; None for the primary version (Radarr's payloads unchanged)."""
+    return VersionSnapshot(version.pk, version.name) if version is not None else None
+
+
+def file_version_snapshot(movie_file: MovieFile) -> VersionSnapshot | None:
+    return version_snapshot(movie_file.version) if movie_file.version_id else None
 
 
 def movie_added_event(movie: Movie) -> MovieAddedEvent:
@@ -91,4 +108,5 @@ def file_delete_event(
         movie_file=movie_file_snapshot(movie_file),
         reason=reason,
         for_upgrade=for_upgrade,
+        version=file_version_snapshot(movie_file),
     )

@@ -16,8 +16,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from movies.models import Movie
-from movies.rootfolders import placement
+from movies.models import Movie, MovieVersion
+from movies.rootfolders import Placement, placement
 from radarr.api.errors import ApiError
 
 logger = logging.getLogger(__name__)
@@ -114,33 +114,51 @@ def _recycle(source: Path, recycle_bin: Path) -> Path:
 
 
 def remove_movie_folder(movie: Movie, recycle_bin: str | None = None) -> bool:
-    """Delete (or recycle) the movie's own folder; False when it was already gone.
+    """Delete (or recycle) the movie's own folder and the own folders of its extra versions (a 4K
+    version in another root folder); False when they were all gone already.
 
-    Only called when the user asked for deleteFiles. Refuses (FolderError, nothing touched) a folder
-    that is not a movie folder by movies.rootfolders' rule: a root folder, outside every root folder,
-    or leading out of its root folder through a symbolic link. A movie folder that is itself a link
-    loses the link only. `recycle_bin` defaults to the one set in Media Management ("" deletes
-    permanently), read through settings.RADARR_RECYCLE_BIN: imports keeps it, which movies may not import.
+    Only called when the user asked for deleteFiles. Refuses (FolderError, nothing touched) when any of
+    them is not a movie folder by movies.rootfolders' rule: a root folder, outside every root folder,
+    or leading out of its root folder through a symbolic link. A folder that is itself a link loses the
+    link only. `recycle_bin` defaults to the one set in Media Management ("" deletes permanently), read
+    through settings.RADARR_RECYCLE_BIN: imports keeps it, which movies may not import.
     """
     if recycle_bin is None:
         recycle_bin = import_string(settings.RADARR_RECYCLE_BIN)()
-    place = placement(movie.path)
+    folders = [
+        movie.path,
+        *MovieVersion.objects.filter(movie=movie).exclude(path="").values_list("path", flat=True),
+    ]
+    places = [place for path in dict.fromkeys(folders) if (place := _removable(movie, path)) is not None]
+    for place in places:
+        _remove_folder(movie, place, recycle_bin)
+    return bool(places)
+
+
+def _removable(movie: Movie, path: str) -> Placement | None:
+    """Where the folder is, None when it is gone; FolderError when it may not be removed."""
+    place = placement(path)
     if os.path.isabs(place.path) and not os.path.lexists(place.path):
-        logger.info("Movie folder '%s' of %s is already gone", place.path, movie)
-        return False  # nothing on disk: removing the movie itself must not be refused
+        logger.info("Folder '%s' of %s is already gone", place.path, movie)
+        return None  # nothing on disk: removing the movie itself must not be refused
     if place.root_folder and os.path.islink(place.path):
-        return _remove_link(movie, Path(place.path))
+        return place
     if place.problem:
-        logger.error("Refused to delete the folder of %s: %s", movie, place.problem)
+        logger.error("Refused to delete the folder '%s' of %s: %s", path, movie, place.problem)
         raise FolderError(f"Refusing to delete the folder of {movie}: {place.problem}. {POINT_INSIDE}")
+    return place
+
+
+def _remove_folder(movie: Movie, place: Placement, recycle_bin: str) -> None:
     path = Path(place.path)
-    if recycle_bin:
+    if os.path.islink(path):
+        _remove_link(movie, path)
+    elif recycle_bin:
         destination = _recycle(path, Path(recycle_bin))
-        logger.info("Moved movie folder '%s' of %s to the recycle bin at '%s'", path, movie, destination)
+        logger.info("Moved folder '%s' of %s to the recycle bin at '%s'", path, movie, destination)
     else:
         shutil.rmtree(path)
-        logger.warning("Deleted movie folder '%s' of %s permanently (no recycle bin)", path, movie)
-    return True
+        logger.warning("Deleted folder '%s' of %s permanently (no recycle bin)", path, movie)
 
 
 def _remove_link(movie: Movie, link: Path) -> bool:

@@ -11,6 +11,8 @@ users lost whole libraries.
 
 import logging
 import os
+import posixpath
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,7 @@ from django.utils.module_loading import import_string
 
 from movies.events import file_delete_event
 from movies.fileformats import assign_formats, current_formats
-from movies.models import Movie, MovieFile
+from movies.models import Movie, MovieFile, MovieVersion
 from notifications.events import notify
 from radarr.idsets import in_ids
 from releases.parser import parse_movie_path
@@ -97,8 +99,10 @@ def new_movie_file(movie: Movie, found: FoundFile) -> MovieFile:
 
 
 def update_file_state(movie: Movie) -> None:
-    """Recompute the denormalised `has_file`/`size_on_disk` and make sure one file is primary."""
-    files = MovieFile.objects.filter(movie=movie)
+    """Recompute the primary version's denormalised `has_file`/`size_on_disk` and make sure one of its
+    files is primary. An extra version's file counts for that version only (update_version_file_state):
+    the movie row is the primary version, so a 4K file never makes the 1080p one look present."""
+    files = MovieFile.objects.filter(movie=movie, version__isnull=True)
     if files.exists() and not files.filter(is_primary=True).exists():
         largest = files.order_by("-size", "pk").first()
         MovieFile.objects.filter(pk=largest.pk).update(is_primary=True)
@@ -115,10 +119,31 @@ def update_file_state(movie: Movie) -> None:
     )
 
 
+def update_version_file_state(version: MovieVersion) -> None:
+    """An extra version's `has_file`/`size_on_disk`/`first_imported` from its one file, as
+    update_file_state keeps them for the movie (the first import kept through upgrades and deletions)."""
+    held = MovieFile.objects.filter(version=version).values_list("size", "date_added").first()
+    first = MovieVersion.objects.filter(pk=version.pk).values_list("first_imported", flat=True).first()
+    if held is not None and (first is None or held[1] < first):
+        first = held[1]
+    version.has_file, version.size_on_disk, version.first_imported = (
+        held is not None,
+        held[0] if held else 0,
+        first,
+    )
+    MovieVersion.objects.filter(pk=version.pk).update(
+        has_file=version.has_file, size_on_disk=version.size_on_disk, first_imported=first
+    )
+
+
 def _root_is_unavailable(movie: Movie, seen: dict[Path, bool] | None = None) -> bool:
     """Whether the movie's root folder is missing or empty (an unmounted share); `seen` keeps the answer
     per root folder for a batch of movies."""
     root = Path(movie.root_folder_path) if movie.root_folder_path else Path(movie.path).parent
+    return _unavailable(root, seen)
+
+
+def _unavailable(root: Path, seen: dict[Path, bool] | None) -> bool:
     if seen is not None and root in seen:
         return seen[root]
     try:
@@ -148,26 +173,62 @@ class ScanOutcome:
         )
 
 
-def _files_on_disk(movie: Movie) -> dict[str, FoundFile]:
-    folder = Path(movie.path)
-    return {found.relative_path: found for found in find_video_files(folder)} if folder.is_dir() else {}
+MOVIE_FOLDER = 0  # the location of files in the movie's own folder; else an extra version's id
+
+Location = tuple[int, str]  # (MOVIE_FOLDER or the id of a version with its own folder, relative path)
+
+
+def _folders(movie: Movie, versions: list[MovieVersion], seen: dict[Path, bool]) -> dict[int, Path]:
+    """Where the movie's files may lie: its folder, and the own folder of each extra version whose root
+    folder is there (an unmounted 4K share is left out, so none of its files is dropped)."""
+    folders = {MOVIE_FOLDER: Path(movie.path)}
+    for version in versions:
+        if version.path and not _unavailable(
+            Path(version.root_folder_path or Path(version.path).parent), seen
+        ):
+            folders[version.pk] = Path(version.path)
+    return folders
+
+
+def _files_on_disk(folders: dict[int, Path]) -> dict[Location, FoundFile]:
+    return {
+        (location, found.relative_path): found
+        for location, folder in folders.items()
+        if folder.is_dir()
+        for found in find_video_files(folder)
+    }
+
+
+def _location(row: MovieFile, versions: dict[int, MovieVersion]) -> int:
+    version = versions.get(row.version_id) if row.version_id else None
+    return version.pk if version is not None and version.path else MOVIE_FOLDER
 
 
 def match_rows(movies: list[Movie]) -> list[ScanOutcome]:
     """Add, resize and delete the MovieFile rows of these movies to match the video files on disk, and
-    keep `has_file`, `size_on_disk`, `first_imported` and the primary file right: one transaction and a
-    fixed number of queries for the whole batch (the disk is read before the transaction opens)."""
+    keep `has_file`, `size_on_disk`, `first_imported` (of the movies and their extra versions) and the
+    primary file right: one transaction and a fixed number of queries for the whole batch (the disk is
+    read before the transaction opens). A file in an extra version's own folder is that version's; a
+    file in the movie's folder whose name ends with a version's suffix is that version's."""
     if not movies:
         return []
     by_id = {movie.pk: movie for movie in movies}
-    on_disk = {movie.pk: _files_on_disk(movie) for movie in movies}
+    extras = _extra_versions(by_id)
+    versions = {version.pk: version for rows in extras.values() for version in rows}
+    seen: dict[Path, bool] = {}
+    folders = {movie.pk: _folders(movie, extras.get(movie.pk, []), seen) for movie in movies}
+    on_disk = {movie.pk: _files_on_disk(folders[movie.pk]) for movie in movies}
     outcomes = {movie.pk: ScanOutcome(movie, found=len(on_disk[movie.pk])) for movie in movies}
+    suffix_of = _suffix_namer(versions.values())
     with transaction.atomic():
-        known: dict[int, dict[str, MovieFile]] = {movie.pk: {} for movie in movies}
+        known: dict[int, dict[Location, MovieFile]] = {movie.pk: {} for movie in movies}
         for row in MovieFile.objects.select_for_update().filter(movie_id__in=in_ids(by_id)).order_by("pk"):
             row.movie = by_id[row.movie_id]
+            if row.version_id in versions:
+                row.version = versions[row.version_id]
             row._loaded_primary = row.is_primary  # what _settle_file_state compares with
-            known[row.movie_id][row.relative_path] = row
+            row._loaded_version = row.version_id
+            known[row.movie_id][(_location(row, versions), row.relative_path)] = row
         stored = {
             pk: state
             for pk, *state in Movie.objects.filter(pk__in=in_ids(by_id)).values_list(
@@ -178,16 +239,18 @@ def match_rows(movies: list[Movie]) -> list[ScanOutcome]:
         formats = None
         for movie in movies:
             outcome, rows, found = outcomes[movie.pk], known[movie.pk], on_disk[movie.pk]
-            outcome.removed = [row for path, row in rows.items() if path not in found]
-            outcome.added = [new_movie_file(movie, item) for path, item in found.items() if path not in rows]
-            for row in outcome.added:
+            scanned = folders[movie.pk]
+            outcome.removed = [row for key, row in rows.items() if key[0] in scanned and key not in found]
+            added = {key: new_movie_file(movie, item) for key, item in found.items() if key not in rows}
+            for row in added.values():
                 row.is_primary = False  # the largest becomes primary below when none is
+            outcome.added = _assign_versions(outcome, rows, added, extras.get(movie.pk, []), suffix_of)
             if outcome.added:
                 formats = formats or current_formats()
                 assign_formats(outcome.added, movie, formats)
-            for path, row in rows.items():
-                if path in found and found[path].size != row.size:
-                    row.size = found[path].size
+            for key, row in rows.items():
+                if key in found and found[key].size != row.size:
+                    row.size = found[key].size
                     outcome.changed.append(row)
             resized += outcome.changed
         _choose_primaries(list(outcomes.values()), known)
@@ -198,28 +261,93 @@ def match_rows(movies: list[Movie]) -> list[ScanOutcome]:
             MovieFile.objects.filter(pk__in=in_ids(row.pk for row in removed)).delete()
         if resized:
             MovieFile.objects.bulk_update(resized, ["size"], batch_size=500)
+        reassigned = [
+            row for rows in known.values() for row in rows.values() if row.version_id != row._loaded_version
+        ]
+        if reassigned:
+            MovieFile.objects.bulk_update(reassigned, ["version"], batch_size=500)
         MovieFile.objects.bulk_create([row for outcome in outcomes.values() for row in outcome.added])
         _settle_file_state(list(outcomes.values()), known, stored)
+        _settle_version_state(list(outcomes.values()), known, versions)
     return list(outcomes.values())
 
 
-def _remaining(outcome: ScanOutcome, known: dict[int, dict[str, MovieFile]]) -> list[MovieFile]:
+def _extra_versions(by_id: dict[int, Movie]) -> dict[int, list[MovieVersion]]:
+    rows: dict[int, list[MovieVersion]] = {}
+    for version in MovieVersion.objects.filter(movie_id__in=in_ids(by_id)).order_by("movie_id", "name", "pk"):
+        version.movie = by_id[version.movie_id]
+        rows.setdefault(version.movie_id, []).append(version)
+    return rows
+
+
+def _assign_versions(
+    outcome: ScanOutcome,
+    rows: dict[Location, MovieFile],
+    added: dict[Location, MovieFile],
+    versions: list[MovieVersion],
+    suffix_of: Callable[[str], str],
+) -> list[MovieFile]:
+    """Give each extra version without a file the file that is its own: the largest new file in its own
+    folder, or the largest file of the movie's folder (new, or known and unassigned) whose name ends
+    with its suffix. New files in a version's folder it cannot hold (it has one) are not recorded."""
+    gone = {row.pk for row in outcome.removed}
+    holding = {row.version_id for row in rows.values() if row.version_id and row.pk not in gone}
+    for version in versions:
+        if version.pk in holding:
+            continue
+        if version.path:
+            candidates = [row for key, row in added.items() if key[0] == version.pk]
+        else:
+            suffix = suffix_of(version.name).strip().casefold()
+            unassigned = [
+                row
+                for key, row in rows.items()
+                if key[0] == MOVIE_FOLDER and row.pk not in gone and not row.is_primary and not row.version_id
+            ]
+            candidates = [
+                row
+                for row in [*(row for key, row in added.items() if key[0] == MOVIE_FOLDER), *unassigned]
+                if not row.version_id and suffix and _stem(row).casefold().endswith(suffix)
+            ]
+        if candidates:
+            chosen = max(candidates, key=lambda row: row.size)
+            chosen.version, chosen.is_primary = version, False
+    kept = [row for key, row in added.items() if key[0] == MOVIE_FOLDER or row.version_id]
+    if len(kept) < len(added):
+        logger.warning("%s: files in a version's folder beside its own file are not recorded", outcome.movie)
+    return kept
+
+
+def _suffix_namer(versions: Iterable[MovieVersion]) -> Callable[[str], str]:
+    """Version name -> the suffix of its file in the movie's folder (imports' naming format, read once
+    per batch and only when a version shares the movie's folder)."""
+    if not any(not version.path for version in versions):
+        return lambda name: ""
+    return import_string(settings.RADARR_VERSION_SUFFIX_NAMER)()
+
+
+def _stem(row: MovieFile) -> str:
+    return os.path.splitext(posixpath.basename(row.relative_path))[0]
+
+
+def _remaining(outcome: ScanOutcome, known: dict[int, dict[Location, MovieFile]]) -> list[MovieFile]:
     gone = {row.pk for row in outcome.removed}
     return [row for row in known[outcome.movie.pk].values() if row.pk not in gone] + outcome.added
 
 
-def _choose_primaries(outcomes: list[ScanOutcome], known: dict[int, dict[str, MovieFile]]) -> None:
-    """The largest file becomes primary where no remaining file is: set on new rows before they are
-    inserted (no UPDATE at all for a library import), flagged for one UPDATE on existing rows."""
+def _choose_primaries(outcomes: list[ScanOutcome], known: dict[int, dict[Location, MovieFile]]) -> None:
+    """The largest file of the primary version becomes primary where no remaining file is: set on new
+    rows before they are inserted (no UPDATE at all for a library import), flagged for one UPDATE on
+    existing rows. An extra version's file never becomes primary."""
     for outcome in outcomes:
-        rows = _remaining(outcome, known)
+        rows = [row for row in _remaining(outcome, known) if not row.version_id]
         if rows and not any(row.is_primary for row in rows):
             largest = min(rows, key=lambda row: (-row.size, row.pk or 0))
             largest.is_primary = True
 
 
 def _settle_file_state(
-    outcomes: list[ScanOutcome], known: dict[int, dict[str, MovieFile]], stored: dict[int, list[Any]]
+    outcomes: list[ScanOutcome], known: dict[int, dict[Location, MovieFile]], stored: dict[int, list[Any]]
 ) -> None:
     """update_file_state for a batch, from the rows in hand: the primary flags chosen above written,
     and the denormalised columns of the movies whose values changed (one statement for the batch)."""
@@ -232,7 +360,7 @@ def _settle_file_state(
     changed: list[Movie] = []
     for outcome in outcomes:
         movie = outcome.movie
-        rows = _remaining(outcome, known)
+        rows = [row for row in _remaining(outcome, known) if not row.version_id]
         oldest = min((row.date_added for row in rows), default=None)
         was = tuple(stored.get(movie.pk) or (None, None, None))
         first = was[2]  # the first import is kept through upgrades and deletions
@@ -256,6 +384,31 @@ def _settle_file_state(
                     for movie in changed
                 ],
             )
+
+
+def _settle_version_state(
+    outcomes: list[ScanOutcome],
+    known: dict[int, dict[Location, MovieFile]],
+    versions: dict[int, MovieVersion],
+) -> None:
+    """update_version_file_state for the batch's extra versions whose file came, went or changed size."""
+    held = {
+        row.version_id: row for outcome in outcomes for row in _remaining(outcome, known) if row.version_id
+    }
+    changed = []
+    for version in versions.values():
+        row = held.get(version.pk)
+        first = version.first_imported
+        if row is not None and (first is None or row.date_added < first):
+            first = row.date_added
+        state = (row is not None, row.size if row is not None else 0, first)
+        if state != (version.has_file, version.size_on_disk, version.first_imported):
+            version.has_file, version.size_on_disk, version.first_imported = state
+            changed.append(version)
+    if changed:
+        MovieVersion.objects.bulk_update(
+            changed, ["has_file", "size_on_disk", "first_imported"], batch_size=500
+        )
 
 
 def _was_primary(row: MovieFile) -> bool:

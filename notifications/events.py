@@ -21,7 +21,13 @@ from typing import Any, ClassVar
 
 from django.db import transaction
 
-from notifications.snapshots import MovieFileSnapshot, MovieSnapshot, ReleaseSnapshot, RenamedFileSnapshot
+from notifications.snapshots import (
+    MovieFileSnapshot,
+    MovieSnapshot,
+    ReleaseSnapshot,
+    RenamedFileSnapshot,
+    VersionSnapshot,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +66,7 @@ class DownloadEvent(Event):
     download_id: str = ""
     download_client: str = ""
     source_path: str = ""
+    version: VersionSnapshot | None = None  # the extra version the file was imported as
 
     def subscription(self) -> str:
         return "on_upgrade" if self.is_upgrade else "on_download"
@@ -104,6 +111,7 @@ class MovieFileDeleteEvent(Event):
     reason: str
     for_upgrade: bool = False
     recycle_bin_path: str = ""
+    version: VersionSnapshot | None = None  # the extra version whose file it was
 
     def subscription(self) -> str:
         return "on_movie_file_delete_for_upgrade" if self.for_upgrade else "on_movie_file_delete"

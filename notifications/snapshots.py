@@ -61,6 +61,15 @@ class MovieFileSnapshot:
 
 
 @dataclass(frozen=True)
+class VersionSnapshot:
+    """An extra version of a movie (4K, Extended...) an event is about; events of the primary version
+    carry none, so their payloads stay Radarr's."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
 class CustomFormatSnapshot:
     id: int | None
     name: str | None

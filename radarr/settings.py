@@ -105,6 +105,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "radarr.system.metrics.request_metrics_middleware",
+    "movies.versioninstance.version_instance_middleware",  # /4k/api/... → /api/... as a version's instance
     "radarr.api.middleware.api_middleware",
     # before Django's: decides https (trusted proxies only) first, marks every cookie Secure last
     "radarr.auth.secure_scheme_middleware",
@@ -319,6 +320,8 @@ RADARR_COMPAT_VERSION = "6.1.0.10000"
 
 # Composition root: lower apps call these higher-app functions by dotted path (STYLE's one-way imports).
 RADARR_MOVIE_FOLDER_NAMER = "imports.naming.movie_folder_namer"  # new movie folders: the user's format
+# version name -> the suffix of its file in the movie's folder: scans assign such files to the version
+RADARR_VERSION_SUFFIX_NAMER = "imports.naming.version_suffix_namer"
 # after a folder scan: the missing-file history, media info, extras
 RADARR_MOVIE_SCAN_HOOKS = ["imports.rescan.after_movie_scans"]
 RADARR_AVAILABILITY_DELAY = "indexers.options.availability_delay_days"  # Settings → Indexers, in days

@@ -24,6 +24,7 @@ NAMES_ALL = "names"  # may name any app's functions or classes by dotted path, n
 COMPOSITION_ROOTS = {
     "radarr/urls.py": IMPORTS_ALL,  # every app's pages
     "radarr/api/urls.py": IMPORTS_ALL,  # every app's v3 routes
+    "radarr/instanceurls.py": IMPORTS_ALL,  # a version template's virtual instance: its own v3 routes
     "radarr/jobs.py": NAMES_ALL,  # JOBS: each job's function and interval setting
     "radarr/system/health.py": NAMES_ALL,  # the health-check list
     "radarr/settings.py": NAMES_ALL,  # INSTALLED_APPS and the RADARR_* hooks

@@ -14,6 +14,7 @@ from downloads.failing import NotFailable, mark_history_failed
 from downloads.history import event_type_from
 from downloads.models import Blocklist, History
 from downloads.resources import blocklist_resource, history_resource, movies_by_id
+from downloads.versioninstance import instance_history
 from radarr.api.auth import api_view
 from radarr.api.bulk import bulk_ids
 from radarr.api.errors import NotFound, invalid
@@ -87,7 +88,7 @@ def _history_list(query: QueryParams, rows: QuerySet, *order: str) -> HttpRespon
 def history(request: HttpRequest) -> HttpResponse:
     query: QueryParams = request.query  # type: ignore[attr-defined]
     paging = read_paging(query, list(HISTORY_ORDER), "date", "descending")
-    rows = History.objects.all()
+    rows = instance_history(request, History.objects.all())
     if event_types := _event_types(query):
         rows = rows.filter(event_type__in=event_types)
     if download_id := query.get("downloadId"):
@@ -103,7 +104,8 @@ def history(request: HttpRequest) -> HttpResponse:
 def history_movie(request: HttpRequest) -> HttpResponse:
     query: QueryParams = request.query  # type: ignore[attr-defined]
     movie_id = _movie_id(query)
-    return _history_list(query, History.objects.filter(movie_id=movie_id), "-date", "-pk")
+    rows = instance_history(request, History.objects.filter(movie_id=movie_id))
+    return _history_list(query, rows, "-date", "-pk")
 
 
 def _since(value: str) -> Any:
@@ -118,7 +120,7 @@ def _since(value: str) -> Any:
 @api_view("GET")
 def history_since(request: HttpRequest) -> HttpResponse:
     query: QueryParams = request.query  # type: ignore[attr-defined]
-    rows = History.objects.all()
+    rows = instance_history(request, History.objects.all())
     if date := query.get("date"):  # none is Radarr's DateTime.MinValue: all history, not a 400
         rows = rows.filter(date__gte=_since(date))
     return _history_list(query, rows, "date", "pk")

@@ -15,6 +15,7 @@ from downloads.queue import (
     sort_records,
 )
 from downloads.resources import movies_by_id, queue_resource
+from downloads.versioninstance import instance_queue
 from radarr.api.auth import api_view
 from radarr.api.bulk import bulk_ids
 from radarr.api.errors import ApiError, NotFound
@@ -51,6 +52,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     query: QueryParams = request.query  # type: ignore[attr-defined]
     paging = read_paging(query, list(SORT_KEYS), "timeleft", "ascending")
     records = queue_records(include_unknown=query.get_bool("includeUnknownMovieItems"))
+    records = instance_queue(request, records)
     records = sort_records(_filtered(query, records), paging.sort_key, paging.sort_direction == "descending")
     page = records[paging.offset : paging.offset + paging.page_size]
     movies = _movies(query, page)
@@ -61,7 +63,9 @@ def queue(request: HttpRequest) -> HttpResponse:
 def queue_details(request: HttpRequest) -> HttpResponse:
     """A plain array (Homepage reads it); `movieId` narrows it to one movie."""
     query: QueryParams = request.query  # type: ignore[attr-defined]
-    records = queue_records(include_unknown=query.get_bool("includeUnknownMovieItems", True))
+    records = instance_queue(
+        request, queue_records(include_unknown=query.get_bool("includeUnknownMovieItems", True))
+    )
     movie_id = query.get_int("movieId")
     if movie_id:
         records = [r for r in records if r.movie_id == movie_id]
@@ -72,7 +76,7 @@ def queue_details(request: HttpRequest) -> HttpResponse:
 
 @api_view("GET")
 def queue_status(request: HttpRequest) -> HttpResponse:
-    records = queue_records()
+    records = instance_queue(request, queue_records())
     known = [r for r in records if r.movie is not None]
     unknown = [r for r in records if r.movie is None]
     return json_response(

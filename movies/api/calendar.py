@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from movies.calendar import UnknownTag, calendar_movies, ical_feed, release_types_from, tag_ids_from
 from movies.resources import movie_resources_json
+from movies.versioninstance import instance_calendar_movies
 from radarr.api.auth import api_view, has_valid_api_key
 from radarr.api.errors import ApiError, invalid
 from radarr.api.params import QueryParams
@@ -18,7 +19,7 @@ from radarr.api.params import QueryParams
 _FEED_DAYS = {"minimum": -36525, "maximum": 36525}
 
 
-def _day(query: QueryParams, name: str, default: date) -> date:
+def query_day(query: QueryParams, name: str, default: date) -> date:
     """A date parameter; empty or absent is the default (Homepage sends `start=&end=` at first)."""
     text = (query.get(name) or "").strip()
     if not text:
@@ -33,8 +34,8 @@ def _day(query: QueryParams, name: str, default: date) -> date:
 def calendar(request: HttpRequest) -> HttpResponse:
     query: QueryParams = request.query  # type: ignore[attr-defined]
     today = timezone.localdate()
-    start = _day(query, "start", today)
-    end = _day(query, "end", today + timedelta(days=2))
+    start = query_day(query, "start", today)
+    end = query_day(query, "end", today + timedelta(days=2))
     try:
         tags = tag_ids_from(query.get_list("tags"))
     except UnknownTag as error:
@@ -61,8 +62,8 @@ def ical(request: HttpRequest) -> HttpResponse:
     except ApiError as error:
         return error.response()
     release_types = release_types_from(query.get_list("releaseTypes"))
-    movies = calendar_movies(
-        start, end, include_unmonitored=unmonitored, tag_ids=tags, release_types=release_types
+    movies = instance_calendar_movies(  # a version's instance (/4k/feed/...) lists its movies only
+        request, start, end, include_unmonitored=unmonitored, tag_ids=tags, release_types=release_types
     ).order_by("added", "pk")
     body = ical_feed(movies, release_types, start, end)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

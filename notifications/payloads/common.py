@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from notifications import events as ev
 from notifications.payloads.notice import TITLES, Notice
-from notifications.snapshots import LanguageSnapshot, MovieFileSnapshot, MovieSnapshot, ReleaseSnapshot
+from notifications.snapshots import (
+    LanguageSnapshot,
+    MovieFileSnapshot,
+    MovieSnapshot,
+    ReleaseSnapshot,
+    VersionSnapshot,
+)
 from radarr.hostconfig import host_settings
 
 
@@ -146,6 +152,18 @@ def settings_instance_name() -> str:
 
 def movie_label(movie: MovieSnapshot) -> str:
     return label(movie.title, movie.year)
+
+
+def version_label(movie: MovieSnapshot, version: VersionSnapshot | None) -> str:
+    """The movie as messages name it, with the extra version in brackets: "Arrival (2016) [4K]"."""
+    return f"{movie_label(movie)} [{version.name}]" if version is not None else movie_label(movie)
+
+
+def with_version(payload: dict[str, Any], version: VersionSnapshot | None) -> dict[str, Any]:
+    """Our `version` key {id, name} beside Radarr's keys, for an event about an extra version."""
+    if version is not None:
+        payload["version"] = {"id": version.id, "name": version.name}
+    return payload
 
 
 def label(title: str, year: int) -> str:

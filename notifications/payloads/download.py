@@ -15,6 +15,8 @@ from notifications.payloads.common import (
     movie_payload,
     remote_movie_payload,
     size_text,
+    version_label,
+    with_version,
 )
 from notifications.payloads.notice import TITLES, Notice
 
@@ -38,13 +40,19 @@ def download_notice(event: ev.DownloadEvent) -> Notice:
     }
     if event.is_upgrade:
         payload["deletedFiles"] = [movie_file_payload(deleted) for deleted in event.deleted_files]
+    with_version(payload, event.version)
     quality = file_payload["quality"]
-    notice = movie_notice(event, movie, payload, f"{movie_label(movie)} [{quality}]")
+    if event.version is None:
+        message = f"{movie_label(movie)} [{quality}]"
+    else:
+        message = f"{version_label(movie, event.version)} imported [{quality}]"
+    notice = movie_notice(event, movie, payload, message)
     if event.is_upgrade:
         notice.title = TITLES["Upgrade"]
     notice.file_paths = (file_payload["path"],)
     notice.fields = {
         "Movie": movie_label(movie),
+        **({"Version": event.version.name} if event.version is not None else {}),
         "Quality": quality,
         "Size": size_text(movie_file.size),
         "Group": movie_file.release_group,

@@ -15,6 +15,8 @@ from notifications.payloads.common import (
     release_date,
     size_text,
     timestamp_text,
+    version_label,
+    with_version,
 )
 from notifications.payloads.notice import TITLES, Notice
 
@@ -84,7 +86,11 @@ def movie_file_delete_notice(event: ev.MovieFileDeleteEvent) -> Notice:
         "movieFile": file_payload,
         "deleteReason": event.reason,
     }
-    notice = movie_notice(event, movie, payload, f"{movie_label(movie)}: {movie_file.relative_path}")
+    with_version(payload, event.version)
+    message = f"{version_label(movie, event.version)}: {movie_file.relative_path}"
+    notice = movie_notice(event, movie, payload, message)
     notice.file_paths = (movie_file.path,)
     notice.fields = {"Reason": event.reason, "Size": size_text(movie_file.size)}
+    if event.version is not None:
+        notice.fields["Version"] = event.version.name
     return notice

@@ -35,9 +35,12 @@ def request_api_key(request: HttpRequest) -> str | None:
 
 
 def has_valid_api_key(request: HttpRequest) -> bool:
+    """The main key, or a version template's own key on its virtual instance (movies.versioninstance
+    sets `instance_api_key`; "" there means the main key)."""
     stored_host_settings()  # takes a key reset by another process
     key = request_api_key(request)
-    return key is not None and hmac.compare_digest(key.encode(), settings.RADARR_API_KEY.encode())
+    expected = getattr(request, "instance_api_key", "") or settings.RADARR_API_KEY
+    return key is not None and hmac.compare_digest(key.encode(), expected.encode())
 
 
 def server_error(error: Exception) -> HttpResponse:

@@ -236,6 +236,8 @@ def test_a_magnet_link_is_added_with_its_label(rtorrent):
     download_id = provider.add(release("Magnet.Movie.2020.1080p", magnet_url=magnet), None)
 
     assert download_id == info_hash
+    # rTorrent knows a magnet's hash once it has opened it, a moment after it accepted the call
+    services.wait_for(lambda: find(provider, info_hash), 10)
     assert raw(rtorrent, "d.custom1", info_hash) == "radarr"
     assert raw(rtorrent, "d.is_active", info_hash) == 1
     provider.remove(info_hash, delete_data=False)

@@ -24,6 +24,7 @@ def test_naming_config_answers_radarrs_defaults(api_client):
         "colonReplacementFormat": "smart",
         "standardMovieFormat": "{Movie Title} ({Release Year}) {Quality Full}",
         "movieFolderFormat": "{Movie Title} ({Release Year})",
+        "versionSuffixFormat": " - {Version Name}",  # ours (versions sharing the movie's folder)
     }
 
 

@@ -14,6 +14,7 @@ def _form(**changes):
         "colonReplacementFormat": "smart",
         "standardMovieFormat": "{Movie Title} ({Release Year}) {Quality Full}",
         "movieFolderFormat": "{Movie Title} ({Release Year})",
+        "versionSuffixFormat": " - {Version Name}",
         "minimumFreeSpaceWhenImporting": "100",
         "extraFileExtensions": "srt",
         "downloadPropersAndRepacks": "preferAndUpgrade",
