@@ -1,115 +1,109 @@
-"""Version templates (Settings → Versions): the one place a template is checked, saved and deleted.
+"""Version templates ("4K: profile UHD, root /movies-4k"): saved, checked and deleted in one place.
 
-A template is what many movies' extra versions are made from ("4K": profile UHD, root /movies-4k), and
-its URL base names a virtual second instance, so a URL base must be a plain path segment that no page
-or API route of the app already uses.
+A template is how a kind of extra version is added to many movies (bulk editor, POST /movie, library
+import); the versions it added keep their own copy of its wishes, so changing or deleting a template
+never changes a movie (deleting one leaves its versions with no template). A template with a URL base
+is also served as a separate Radarr under that base, with its own API key when it has one.
 """
 
 import re
 from typing import Any
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import URLResolver, get_resolver
 
-from movies.models import MinimumAvailability, VersionTemplate
+from movies.library import availability_failure, profile_failure
+from movies.models import VersionTemplate
 from movies.rootfolders import configured_root_folder, root_folder_failure
+from movies.versioninstance import url_base_failure
 from movies.versions import PRIMARY_NAME
 from radarr.api.errors import Failure, ValidationFailed
-from releases.models import QualityProfile
+from radarr.api.secrets import MASK
 
-EDITIONS = ("Theatrical", "Extended", "Director's Cut", "IMAX", "Unrated")  # suggestions, not a list
-_URL_BASE = re.compile(r"^[a-z0-9][a-z0-9-]{0,49}$")
+NAME_LENGTH = VersionTemplate._meta.get_field("name").max_length
+URL_BASE_LENGTH = VersionTemplate._meta.get_field("url_base").max_length
 _API_KEY = re.compile(r"^[A-Za-z0-9]{20,64}$")
 
-
-def taken_url_segments() -> set[str]:
-    """The first path segments the app's own routes use (api, movie, settings...), after the app's URL
-    base: a template's URL base equal to one would hide those pages behind the virtual instance."""
-    base = settings.URL_BASE.strip("/")
-    segments: set[str] = set()
-
-    def walk(patterns: list, prefix: str) -> None:
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern)
-            first = route.removeprefix(f"{base}/" if base else "").split("/")[0].split("<")[0]
-            if first and first != base:
-                segments.add(first.casefold())
-            elif isinstance(pattern, URLResolver):
-                walk(pattern.url_patterns, route)
-
-    walk(get_resolver().url_patterns, "")
-    static = settings.STATIC_URL.strip("/").removeprefix(f"{base}/" if base else "").split("/")[0]
-    return segments | {static.casefold()} - {""}
+FIELDS = (
+    "name",
+    "url_base",
+    "quality_profile_id",
+    "root_folder_path",
+    "minimum_availability",
+    "monitored",
+    "edition",
+    "api_key",
+)
 
 
-def template_failures(fields: dict[str, Any], *, exclude_pk: int | None = None) -> list[Failure]:
-    """What is wrong with a template's fields, in Radarr's failure shape (camelCase property names)."""
+def _failures(fields: dict[str, Any], exclude_pk: int | None) -> list[Failure]:
     failures = []
     others = VersionTemplate.objects.exclude(pk=exclude_pk or 0)
-    name = (fields.get("name") or "").strip()
-    if not name:
+    name = fields["name"]
+    if not isinstance(name, str) or not name.strip():
         failures.append(Failure("name", "'Name' must not be empty", name))
-    elif name.casefold() == PRIMARY_NAME.casefold():
+    elif len(name.strip()) > NAME_LENGTH:
+        failures.append(Failure("name", f"'Name' must be {NAME_LENGTH} characters or fewer", name))
+    elif name.strip().casefold() == PRIMARY_NAME.casefold():
         failures.append(Failure("name", f"'{PRIMARY_NAME}' names each movie's own version", name))
-    elif others.filter(name__iexact=name).exists():
-        failures.append(Failure("name", f"A template called '{name}' exists already", name))
-    url_base = (fields.get("url_base") or "").strip().strip("/")
-    if url_base and not _URL_BASE.match(url_base):
-        failures.append(
-            Failure("urlBase", "URL base: lower-case letters, digits and hyphens only (e.g. 4k)", url_base)
-        )
-    elif url_base and url_base in taken_url_segments():
-        failures.append(Failure("urlBase", f"'/{url_base}' is a page of this app: choose another", url_base))
-    elif url_base and others.filter(url_base=url_base).exists():
-        failures.append(Failure("urlBase", f"Another template serves '/{url_base}'", url_base))
-    profile_id = fields.get("quality_profile_id")
-    if not isinstance(profile_id, int) or not QualityProfile.objects.filter(pk=profile_id).exists():
-        failures.append(Failure("qualityProfileId", "Quality profile does not exist", profile_id))
-    if fields.get("minimum_availability") not in MinimumAvailability.values:
-        failures.append(
-            Failure(
-                "minimumAvailability", "Minimum availability is not valid", fields.get("minimum_availability")
-            )
-        )
-    root = (fields.get("root_folder_path") or "").strip()
-    if root and (failure := root_folder_failure("rootFolderPath", root)):
-        failures.append(failure)
-    if len(fields.get("edition") or "") > 200:
-        failures.append(Failure("edition", "Edition must be at most 200 characters"))
-    api_key = (fields.get("api_key") or "").strip()
-    if api_key and not _API_KEY.match(api_key):
-        failures.append(Failure("apiKey", "API key: 20 to 64 letters and digits, or empty for the main key"))
+    elif others.filter(name__iexact=name.strip()).exists():
+        failures.append(Failure("name", f"A version template called '{name.strip()}' exists already", name))
+    url_base = fields["url_base"]
+    if isinstance(url_base, str) and len(url_base) > URL_BASE_LENGTH:
+        message = f"'URL Base' must be {URL_BASE_LENGTH} characters or fewer"
+        failures.append(Failure("urlBase", message, url_base))
+    else:
+        failures += filter(None, [url_base_failure(url_base, template_id=exclude_pk)])
+    failures += filter(
+        None,
+        [
+            profile_failure(fields["quality_profile_id"]),
+            availability_failure(fields["minimum_availability"]),
+        ],
+    )
+    root = fields["root_folder_path"]
+    if root:  # "" = each movie's own folder, the file named with the version's suffix
+        failures += filter(None, [root_folder_failure("rootFolderPath", root)])
+    edition = fields["edition"]
+    if not isinstance(edition, str) or len(edition) > 200:
+        failures.append(Failure("edition", "Edition must be text of at most 200 characters", edition))
+    api_key = fields["api_key"]
+    if not isinstance(api_key, str) or (api_key and not _API_KEY.match(api_key)):
+        message = "'API Key' must be 20 to 64 letters and digits, or empty for the main key"
+        failures.append(Failure("apiKey", message, None))  # never echoed: it is a secret
+    if not isinstance(fields["monitored"], bool):
+        failures.append(Failure("monitored", "'Monitored' must be true or false", fields["monitored"]))
     return failures
 
 
-def save_template(fields: dict[str, Any], template: VersionTemplate | None = None) -> VersionTemplate:
-    """Add or change a template; ValidationFailed when a field is wrong. Movies' versions made from it
-    keep their own settings: a template is where new versions start, not a live link."""
-    failures = template_failures(fields, exclude_pk=template.pk if template else None)
+def save_template(template: VersionTemplate | None, changes: dict[str, Any]) -> VersionTemplate:
+    """Create (`template` None) or change a template from `changes` (keys of FIELDS; those absent keep
+    the stored or default value). The API key sent back as the mask keeps the stored one."""
+    template = template or VersionTemplate()
+    current = {name: getattr(template, name) for name in FIELDS}
+    fields = current | changes
+    if fields["api_key"] == MASK:
+        fields["api_key"] = current["api_key"]
+    fields["api_key"] = fields["api_key"] if fields["api_key"] is not None else ""
+    for name in ("url_base", "root_folder_path", "edition"):
+        fields[name] = fields[name].strip() if isinstance(fields[name], str) else fields[name]
+    failures = _failures(fields, template.pk)
     if failures:
         raise ValidationFailed(failures)
-    template = template or VersionTemplate()
-    root = (fields.get("root_folder_path") or "").strip()
-    template.name = fields["name"].strip()
-    template.url_base = (fields.get("url_base") or "").strip().strip("/")
-    template.quality_profile_id = fields["quality_profile_id"]
-    template.root_folder_path = configured_root_folder(root) if root else ""
-    template.minimum_availability = fields["minimum_availability"]
-    template.monitored = bool(fields.get("monitored", True))
-    template.edition = (fields.get("edition") or "").strip()
-    template.api_key = (fields.get("api_key") or "").strip()
+    fields["name"] = fields["name"].strip()
+    if fields["root_folder_path"]:
+        fields["root_folder_path"] = configured_root_folder(fields["root_folder_path"])
+    for name, value in fields.items():
+        setattr(template, name, value)
     try:
         with transaction.atomic():
             template.save()
     except IntegrityError as error:  # another request took the name or URL base meanwhile
-        raise ValidationFailed([Failure("name", "A template with this name or URL base exists")]) from error
+        raise ValidationFailed(
+            [Failure("name", "A version template with this name or URL base exists")]
+        ) from error
     return template
 
 
-def delete_template(template: VersionTemplate) -> int:
-    """Delete a template; the versions made from it stay on their movies (their template is unset).
-    Returns how many versions it had made."""
-    count = template.versions.count()
+def delete_template(template: VersionTemplate) -> None:
+    """Delete a template; the versions it added stay, with no template (MovieVersion.template SET_NULL)."""
     template.delete()
-    return count

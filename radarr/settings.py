@@ -325,7 +325,6 @@ RADARR_VERSION_SUFFIX_NAMER = "imports.naming.version_suffix_namer"
 # after a folder scan: the missing-file history, media info, extras
 RADARR_MOVIE_SCAN_HOOKS = ["imports.rescan.after_movie_scans"]
 RADARR_AVAILABILITY_DELAY = "indexers.options.availability_delay_days"  # Settings → Indexers, in days
-RADARR_VERSION_DELETER = "imports.versionfiles.delete_version"  # removes an extra version (and its file)
 # after every CheckHealth run, with the current issues: Health / HealthRestored notifications
 RADARR_HEALTH_HOOKS = ["notifications.health.health_changed"]
 RADARR_RECYCLE_BIN = "imports.options.recycle_bin_folder"  # where a deleted movie's folder goes

@@ -1,34 +1,30 @@
 """Pages: the movie page's Versions section — each version with its file, its own monitoring and
-searches; add a version (from a template or by hand), edit one, remove one.
+searches; add a version (from a template or by hand), edit one.
 
 The primary version is the movie itself: its row edits and monitors the movie as before. Removing an
-extra version goes through the import side's `delete_version` (settings.RADARR_VERSION_DELETER: the
-movies app may not import imports), which deletes its file only when the user ticks it.
+extra version is imports.views_versions' page (its file goes through the recycle bin).
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.module_loading import import_string
 from django.views.decorators.http import require_http_methods, require_POST
 
 from movies.models import MinimumAvailability, Movie, MovieFile, MovieVersion, RootFolder, VersionTemplate
 from movies.versions import Version, add_version, template_fields, update_version, versions_of
-from movies.versiontemplates import EDITIONS
 from movies.views.addmovie import show_failures
-from radarr.api.errors import ApiError, ValidationFailed
+from radarr.api.errors import ValidationFailed
 from radarr.commands import queue_command
 from releases.languages import LANGUAGES_BY_ID
 from releases.models import QualityProfile
 from releases.qualities import QUALITIES_BY_ID
 
+EDITIONS = ("Theatrical", "Extended", "Director's Cut", "IMAX", "Unrated")  # suggested; any text will do
 VERSION_FIELDS = {  # property names of movies.versions' failures → form fields
     "name": "name",
     "qualityProfileId": "quality_profile",
@@ -139,7 +135,6 @@ def _form_page(
     request: HttpRequest, movie: Movie, form: VersionForm, row: MovieVersion | None
 ) -> HttpResponse:
     context = {
-        "mode": "form",
         "movie": movie,
         "form": form,
         "row": row,
@@ -248,58 +243,10 @@ def version_search(request: HttpRequest, tmdb_id: int, version_id: int) -> HttpR
     return redirect(_movie_url(movie))
 
 
-class RemoveVersionForm(forms.Form):
-    delete_files = forms.BooleanField(required=False, label="Also delete its file")
-
-
-def version_deleter() -> Callable[..., Any] | None:
-    """The import side's `delete_version(row, *, delete_files)`, or None in a build without it."""
-    try:
-        return import_string(settings.RADARR_VERSION_DELETER)
-    except ImportError:
-        return None
-
-
-@require_http_methods(["GET", "POST"])
-def version_remove(request: HttpRequest, tmdb_id: int, version_id: int) -> HttpResponse:
-    movie = get_object_or_404(Movie.objects.prefetch_related("files"), tmdb_id=tmdb_id)
-    row = _version(movie, version_id)
-    form = RemoveVersionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        deleter = version_deleter()
-        delete_files = form.cleaned_data["delete_files"]
-        if deleter is None:
-            messages.error(
-                request, "This build cannot remove versions yet (no import side for it): nothing changed."
-            )
-            return redirect(_movie_url(movie))
-        try:
-            deleter(row, delete_files=delete_files)
-        except ApiError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, removed_message(movie, row, delete_files))
-            return redirect(_movie_url(movie))
-    movie_file = next((f for f in movie.files.all() if f.version_id == row.pk), None)
-    context = {"mode": "remove", "movie": movie, "row": row, "form": form, "movie_file": movie_file}
-    return render(request, "movies/movie_version.html", context)
-
-
-def removed_message(movie: Movie, row: MovieVersion, delete_files: bool) -> str:
-    """Say what happened on disk, so nobody wonders where the file went."""
-    if not row.has_file:
-        return f"Removed the version {row.name} of {movie.title}."
-    if delete_files:
-        return f"Removed the version {row.name} of {movie.title} and deleted its file."
-    kept = "its file stays on disk, listed with the movie's files"
-    return f"Removed the version {row.name} of {movie.title}; {kept}."
-
-
 urlpatterns = [
     path("movie/<int:tmdb_id>/versions/add", version_add, name="version-add"),
     path("movie/<int:tmdb_id>/versions/add-template", version_add_template, name="version-add-template"),
     path("movie/<int:tmdb_id>/versions/<int:version_id>/edit", version_edit, name="version-edit"),
     path("movie/<int:tmdb_id>/versions/<int:version_id>/monitor", version_monitor, name="version-monitor"),
     path("movie/<int:tmdb_id>/versions/<int:version_id>/search", version_search, name="version-search"),
-    path("movie/<int:tmdb_id>/versions/<int:version_id>/remove", version_remove, name="version-remove"),
 ]

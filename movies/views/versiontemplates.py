@@ -15,10 +15,11 @@ from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
 from movies.models import MovieVersion, RootFolder, VersionTemplate
-from movies.versiontemplates import EDITIONS, delete_template, save_template
+from movies.versiontemplates import delete_template, save_template
 from movies.views.addmovie import show_failures
-from movies.views.versions import VERSION_FIELDS, VersionForm
+from movies.views.versions import EDITIONS, VERSION_FIELDS, VersionForm
 from radarr.api.errors import ValidationFailed
+from radarr.api.secrets import MASK
 
 # property names of movies.versiontemplates' failures → form fields
 TEMPLATE_FIELDS = VERSION_FIELDS | {"urlBase": "url_base", "apiKey": "api_key"}
@@ -34,7 +35,10 @@ class VersionTemplateForm(VersionForm):
         help_text="e.g. 4k: the API also answers under /4k as a separate Radarr holding only this version",
     )
     api_key = forms.CharField(
-        label="API key", required=False, max_length=64, help_text="Empty: the main API key works there"
+        label="API key",
+        required=False,
+        max_length=64,
+        help_text="Empty: the main API key works there. A saved key shows as ********; leave it to keep it",
     )
 
 
@@ -54,7 +58,7 @@ def _initial(template: VersionTemplate) -> dict[str, Any]:
         "minimum_availability": template.minimum_availability,
         "monitored": template.monitored,
         "edition": template.edition,
-        "api_key": template.api_key,
+        "api_key": MASK if template.api_key else "",  # shown masked; the mask posted back keeps it
     }
 
 
@@ -76,7 +80,7 @@ def _editor(request: HttpRequest, template: VersionTemplate | None) -> HttpRespo
     form = VersionTemplateForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = save_template(_fields(form), template)
+            saved = save_template(template, _fields(form))
         except ValidationFailed as failures:
             show_failures(form, failures, TEMPLATE_FIELDS)
         else:
@@ -107,7 +111,8 @@ def version_template_edit(request: HttpRequest, id: int) -> HttpResponse:
 def version_template_delete(request: HttpRequest, id: int) -> HttpResponse:
     template = get_object_or_404(VersionTemplate, pk=id)
     if request.method == "POST":
-        kept = delete_template(template)
+        kept = template.versions.count()
+        delete_template(template)
         text = f"Deleted version template {template.name}."
         if kept:
             text += (

@@ -62,9 +62,9 @@ def test_a_bad_form_shows_every_failure_and_keeps_what_was_typed(admin_client, p
 
     assert response.status_code == 400
     body = response.content.decode()
-    assert "A template called &#x27;4k&#x27; exists already" in body
+    assert "A version template called &#x27;4k&#x27; exists already" in body
     assert "Root folder &#x27;/nowhere/uhd&#x27; does not exist" in body
-    assert "&#x27;/settings&#x27; is a page of this app" in body
+    assert "&#x27;/settings&#x27; is already a path of this server" in body
     assert 'value="/nowhere/uhd"' in body and 'value="IMAX"' in body and 'value="settings"' in body
     assert VersionTemplate.objects.count() == 1
 
@@ -73,7 +73,10 @@ def test_primary_and_a_malformed_api_key_are_refused(admin_client, profile):
     response = admin_client.post("/settings/versions/new", form(profile, name="primary", api_key="short!"))
 
     body = response.content.decode()
-    assert "names each movie&#x27;s own version" in body and "API key: 20 to 64 letters" in body
+    assert (
+        "names each movie&#x27;s own version" in body
+        and "&#x27;API Key&#x27; must be 20 to 64 letters" in body
+    )
     assert not VersionTemplate.objects.exists()
 
 
@@ -126,3 +129,15 @@ def test_deleting_a_template_keeps_the_versions_made_from_it(admin_client, profi
 
 def test_the_settings_page_links_to_versions(admin_client):
     assert "/settings/versions" in admin_client.get("/settings").content.decode()
+
+
+def test_a_saved_api_key_shows_masked_and_is_kept_when_the_mask_comes_back(admin_client, profile):
+    key = "a" * 32
+    template = VersionTemplate.objects.create(name="4K", quality_profile=profile, url_base="4k", api_key=key)
+
+    page = admin_client.get(f"/settings/versions/{template.pk}").content.decode()
+    admin_client.post(f"/settings/versions/{template.pk}", form(profile, url_base="4k", api_key="********"))
+
+    assert key not in page and 'value="********"' in page
+    template.refresh_from_db()
+    assert template.api_key == key
