@@ -1,15 +1,16 @@
 """Backlog search (Radarr lacks it): a throttled, scheduled search of wanted movies.
 
-Each run searches at most `movies_per_run` monitored movies that are missing (and, when chosen,
-whose file is below the profile's cutoff), available, and not waiting out a back-off, oldest-searched
-first. A search that grabs nothing makes the movie wait `retry_days`, doubled after each further
-fruitless search up to `max_retry_days`; a grab clears the back-off.
+Each run searches at most `movies_per_run` movies with a monitored version that is missing (and, when
+chosen, whose file is below its profile's cutoff) and available, and not waiting out a back-off,
+oldest-searched first; the search is for the versions that need it. A search that grabs nothing makes
+the movie wait `retry_days`, doubled after each further fruitless search up to `max_retry_days`; a grab
+clears the back-off.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from downloads.search import SearchSummary, search_and_grab
@@ -17,16 +18,30 @@ from indexers.matching import LibraryIndex
 from indexers.models import BacklogSettings, BacklogState
 from indexers.search import searchable_movies
 from movies.models import Movie
+from movies.wanted import cutoff_unmet_versions, missing_versions
 from radarr.commands import report_progress
+from radarr.idsets import in_ids
 
 
-def wanted_movies(settings: BacklogSettings, now: datetime) -> list[Movie]:
-    """The next movies due for a backlog search, oldest-searched first (never-searched before all)."""
-    candidates = Movie.objects.monitored().exclude(backlog_state__next_search__gt=now).available()
-    wanted = Q(has_file=False)
+def wanted_version_keys(settings: BacklogSettings) -> dict[int, set[int]]:
+    """The versions the backlog wants searched, by movie id (0: the primary version)."""
+    versions = missing_versions()
     if settings.include_cutoff_unmet:
-        wanted |= Q(pk__in=candidates.filter(has_file=True).cutoff_unmet().values("pk"))
-    movies = candidates.filter(wanted).order_by(F("last_search_time").asc(nulls_first=True), "pk")
+        versions += cutoff_unmet_versions(available_only=True)
+    keys: dict[int, set[int]] = {}
+    for version in versions:
+        keys.setdefault(version.movie_id, set()).add(version.key)
+    return keys
+
+
+def wanted_movies(
+    settings: BacklogSettings, now: datetime, keys: dict[int, set[int]] | None = None
+) -> list[Movie]:
+    """The next movies due for a backlog search, oldest-searched first (never-searched before all);
+    `keys` are `wanted_version_keys`, read when not given."""
+    keys = wanted_version_keys(settings) if keys is None else keys
+    movies = Movie.objects.filter(pk__in=in_ids(keys)).exclude(backlog_state__next_search__gt=now)
+    movies = movies.order_by(F("last_search_time").asc(nulls_first=True), "pk")
     return list(movies[: settings.movies_per_run])
 
 
@@ -66,12 +81,13 @@ def backlog_search(now: datetime | None = None) -> BacklogRun:
     if now < due:
         return BacklogRun(False, SearchSummary(), f"Backlog search is not due until {due:%Y-%m-%d %H:%M} UTC")
     BacklogSettings.objects.filter(pk=settings.pk).update(last_run=now)
-    movies = searchable_movies([movie.pk for movie in wanted_movies(settings, now)])
+    keys = wanted_version_keys(settings)
+    movies = searchable_movies([movie.pk for movie in wanted_movies(settings, now, keys)])
     library = LibraryIndex.load() if movies else None
     summary = SearchSummary()
     for number, movie in enumerate(movies, start=1):
         report_progress(f"Backlog search {number} of {len(movies)}: {movie.title}")
-        result = search_and_grab(movie, library, user_invoked=False)
+        result = search_and_grab(movie, library, user_invoked=False, version_keys=keys[movie.pk])
         summary.add(result)
         record_outcome(settings, movie.pk, bool(result.processed.grabbed), now)
     return BacklogRun(True, summary)

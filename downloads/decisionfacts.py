@@ -1,7 +1,11 @@
 """What the decision engine's second stage reads from downloads: the queue, the grabs and the blocklist
-of a batch's movies, in three queries whatever the number of releases."""
+of a batch's movies, in three queries whatever the number of releases or versions.
+
+The queue and the grabs are kept per version (the primary version's by movie id, an extra version's
+by its id): a 4K download in the queue does not stop a 1080p grab. The blocklist is per movie."""
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from downloads.history import ReleaseFacts
 from downloads.models import Blocklist, DownloadClientConfig, History, HistoryEventType, TrackedDownload
@@ -20,7 +24,10 @@ def queue_and_history_facts(movie_ids: Iterable[int]) -> DownloadFacts:
     )
     for row in TrackedDownload.objects.in_queue().filter(movie_id__in=ids):
         queued = QueuedRelease(row.title, ReleaseFacts.of(row).quality, _format_ids(row.custom_formats))
-        facts.queued.setdefault(row.movie_id, []).append(queued)
+        if row.version_id is None:
+            facts.queued.setdefault(row.movie_id, []).append(queued)
+        else:
+            facts.version_queued.setdefault(row.version_id, []).append(queued)
     events = History.objects.filter(
         movie_id__in=ids,
         event_type__in=[HistoryEventType.GRABBED, HistoryEventType.DOWNLOAD_FOLDER_IMPORTED],
@@ -33,16 +40,22 @@ def queue_and_history_facts(movie_ids: Iterable[int]) -> DownloadFacts:
         else:
             grabs.append(event)
     for grab in grabs:
-        facts.grabs.setdefault(grab.movie_id, []).append(
-            GrabbedRelease(
-                title=grab.source_title,
-                quality=ReleaseFacts.of(grab).quality,
-                date=grab.date,
-                format_ids=_format_ids(grab.custom_formats),
-                download_id=grab.download_id,
-                imported=bool(grab.download_id) and grab.download_id in imported,
-            )
+        grabbed = GrabbedRelease(
+            title=grab.source_title,
+            quality=ReleaseFacts.of(grab).quality,
+            date=grab.date,
+            format_ids=_format_ids(grab.custom_formats),
+            download_id=grab.download_id,
+            imported=bool(grab.download_id) and grab.download_id in imported,
         )
+        if grab.version_id is None:
+            facts.grabs.setdefault(grab.movie_id, []).append(grabbed)
+        else:
+            grabbed = replace(
+                grabbed, version_key=grab.version_id, version_name=str((grab.data or {}).get("version") or "")
+            )
+            facts.version_grabs.setdefault(grab.version_id, []).append(grabbed)
+        facts.movie_grabs.setdefault(grab.movie_id, []).append(grabbed)
     for row in Blocklist.objects.filter(movie_id__in=ids):
         facts.blocklist.setdefault(row.movie_id, []).append(
             BlockedRelease(

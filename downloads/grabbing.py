@@ -4,6 +4,10 @@ A grab claims the release in a short transaction that serialises grabs of the sa
 on PostgreSQL, SQLite's immediate write lock), so a concurrent RSS sync and search cannot both send it:
 the claim is the Grabbed history row, written before the client is called and removed if the client
 fails. The slow parts (fetching the .torrent/.nzb, calling the client) run outside the transaction.
+
+A grab is for one version of the movie (the decision's `MovieFacts.version_id`, None for the primary
+one): the history row and the tracked download name it, and the duplicate checks are the version's,
+except a torrent's info hash, which a client holds once whatever version asked for it.
 """
 
 import dataclasses
@@ -28,7 +32,7 @@ from downloads.torrentfiles import magnet_info_hash, torrent_info_hash
 from indexers.evidence import note_outcome
 from indexers.fetching import download_headers
 from indexers.models import Indexer
-from movies.models import Movie
+from movies.models import Movie, MovieVersion
 from notifications.events import notify
 from radarr.http import session
 from radarr.providers import ProviderError, safe_message
@@ -83,12 +87,13 @@ def grab_release(
     movie = Movie.objects.filter(pk=candidate.movie.id).first()
     if movie is None:
         raise GrabError(f"The movie of {release.title} is no longer in the library")
-    _refuse_known_guid(movie.pk, release)
+    version = _version(movie, candidate, release)
+    _refuse_known_guid(movie.pk, version, release)
     client = _pick_client(release, candidate, download_client_id)
     release, payload = fetch_release(release)
     release = with_seed_goal(release)
     info_hash = _info_hash(release, payload)
-    claim = _claim(movie, release, candidate, info_hash, client, interactive, user_agent)
+    claim = _claim(movie, version, release, candidate, info_hash, client, interactive, user_agent)
     try:
         download_id = run_client(
             client, lambda provider: provider.add(release, payload, is_recent=is_recent(movie))
@@ -101,7 +106,7 @@ def grab_release(
     except Exception as error:  # a client answering garbage must not leave a claim behind
         claim.delete()
         raise GrabError(f"{client.name} did not take {release.title}: {error}") from error
-    _after_grab(claim, download_id, client, movie, release, candidate)
+    _after_grab(claim, download_id, client, movie, version, release, candidate)
     notify(grab_event(claim, movie, client))
     note_outcome(
         candidate.parsed.release_group,
@@ -110,17 +115,38 @@ def grab_release(
         movie_id=movie.pk,
         title=release.title,
     )
-    logger.info("Grabbed %s for %s with %s", release.title, movie, client.name)
+    logger.info(
+        "Grabbed %s for %s%s with %s",
+        release.title,
+        movie,
+        f" ({version.name})" if version is not None else "",
+        client.name,
+    )
     return Grab(download_id, client.name, claim.pk)
 
 
-def _refuse_known_guid(movie_id: int, release: ReleaseInfo) -> None:
-    if release.guid and _grabs_of(movie_id).filter(data__guid=release.guid).exists():
-        raise GrabError(f"{release.title} was already grabbed for this movie")
+def _version(movie: Movie, candidate: Candidate, release: ReleaseInfo) -> MovieVersion | None:
+    """The extra version the decision was for (None: the primary version); GrabError once removed."""
+    version_id = candidate.movie.version_id
+    if version_id is None:
+        return None
+    version = MovieVersion.objects.filter(pk=version_id, movie=movie).first()
+    if version is None:
+        raise GrabError(f"The version {candidate.movie.version_name} of {movie} no longer exists")
+    return version
+
+
+def _for_version(version: MovieVersion | None) -> str:
+    return f"the {version.name} version of this movie" if version is not None else "this movie"
+
+
+def _refuse_known_guid(movie_id: int, version: MovieVersion | None, release: ReleaseInfo) -> None:
+    if release.guid and _grabs_of(movie_id).filter(version=version, data__guid=release.guid).exists():
+        raise GrabError(f"{release.title} was already grabbed for {_for_version(version)}")
 
 
 def _grabs_of(movie_id: int):  # noqa: ANN202 - a HistoryQuerySet
-    """The movie's grabs, ignoring claims whose client call never finished."""
+    """The movie's grabs (of every version), ignoring claims whose client call never finished."""
     stale = Q(download_id="", date__lt=timezone.now() - STALE_CLAIM)
     return History.objects.grabs().filter(movie_id=movie_id).exclude(stale)
 
@@ -193,6 +219,7 @@ def _info_hash(release: ReleaseInfo, payload: bytes | None) -> str:
 
 def _claim(
     movie: Movie,
+    version: MovieVersion | None,
     release: ReleaseInfo,
     candidate: Candidate,
     info_hash: str,
@@ -204,20 +231,25 @@ def _claim(
     with transaction.atomic():
         Movie.objects.select_for_update().filter(pk=movie.pk).first()  # PostgreSQL: one grab per movie
         grabs = _grabs_of(movie.pk)
-        duplicate = Q(data__guid=release.guid) if release.guid else Q(pk__in=[])
-        if info_hash:
-            duplicate |= Q(download_id=info_hash)
-        if grabs.filter(duplicate).exists():
-            raise GrabError(f"{release.title} was already grabbed for this movie")
-        if not interactive and grabs.filter(date__gte=timezone.now() - CONCURRENT_GRAB_WINDOW).exists():
-            raise GrabError(f"Another release of {movie.title} was grabbed moments ago")
+        own = grabs.filter(version=version)
+        if release.guid and own.filter(data__guid=release.guid).exists():
+            raise GrabError(f"{release.title} was already grabbed for {_for_version(version)}")
+        if info_hash and grabs.filter(download_id=info_hash).exists():
+            raise GrabError(f"{release.title} (the same torrent) was already grabbed for this movie")
+        if not interactive and own.filter(date__gte=timezone.now() - CONCURRENT_GRAB_WINDOW).exists():
+            what = f"{movie.title} ({version.name})" if version is not None else movie.title
+            raise GrabError(f"Another release of {what} was grabbed moments ago")
+        data = _grab_data(release, candidate, client, interactive, user_agent)
+        if version is not None:
+            data["version"] = version.name
         return record_event(
             movie.pk,
             HistoryEventType.GRABBED,
             release.title,
             release_facts(candidate),
             download_id=info_hash,
-            data=_grab_data(release, candidate, client, interactive, user_agent),
+            data=data,
+            version_id=version.pk if version is not None else None,
         )
 
 
@@ -255,10 +287,12 @@ def _after_grab(
     download_id: str,
     client: DownloadClient,
     movie: Movie,
+    version: MovieVersion | None,
     release: ReleaseInfo,
     candidate: Candidate,
 ) -> None:
-    """Complete the claim with the client's id, and track the download at once (the queue shows it)."""
+    """Complete the claim with the client's id, and track the download at once (the queue shows it)
+    for the version it was grabbed for."""
     facts = release_facts(candidate)
     with transaction.atomic():
         claim.download_id = download_id
@@ -269,6 +303,7 @@ def _after_grab(
             defaults={
                 "queue_id": queue_id(client.pk, download_id),
                 "movie": movie,
+                "version": version,
                 "grab": claim,
                 "title": release.title,
                 "protocol": release.protocol,
@@ -280,7 +315,7 @@ def _after_grab(
                 **facts.columns(),
             },
         )
-        PendingRelease.objects.filter(movie=movie, guid=release.guid).delete()
+        PendingRelease.objects.filter(movie=movie, version=version, guid=release.guid).delete()
 
 
 def is_recent(movie: Movie) -> bool:

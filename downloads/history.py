@@ -87,7 +87,7 @@ def record_event(
     date: datetime | None = None,
     version_id: int | None = None,
 ) -> History:
-    """`version_id`: the extra version the event is for (None: the primary version)."""
+    """One history event; `version_id` names the extra version it was for (None: the primary one)."""
     return History.objects.create(
         movie_id=movie_id,
         version_id=version_id,

@@ -1,4 +1,5 @@
-"""Interactive search: every release for one movie, decided and shown; the user picks one to grab.
+"""Interactive search: every release for one movie version, decided and shown; the user picks one to
+grab, and it is grabbed for that version (the primary one unless another is named).
 
 Results are cached for 30 minutes by indexer and guid, as Radarr does, so `POST /api/v3/release`
 (and the grab button of the movie page) can grab one of them without searching again. A grab chosen
@@ -10,11 +11,13 @@ from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 
-from downloads.deciding import decision_context, facts_for
+from downloads.deciding import decision_context, version_facts_for
 from downloads.grabbing import Grab, grab_release
 from downloads.search import MovieSearchResult, search_movie
 from indexers.matching import LibraryIndex
 from indexers.search import searchable_movies
+from movies.models import MovieVersion
+from movies.versions import version_of
 from radarr.api.errors import ApiError, NotFound
 from releases.decisions.context import SearchCriteria
 from releases.decisions.engine import Decision, evaluate
@@ -29,22 +32,33 @@ class CachedRelease:
     release: ReleaseInfo
     searched_movie_id: int
     mapped_movie_id: int | None
+    searched_version_id: int | None = None  # the extra version searched for (None: the primary)
 
 
 def _key(indexer_id: int, guid: str) -> str:
     return "indexers:release:" + hashlib.sha256(f"{indexer_id}|{guid}".encode()).hexdigest()[:40]
 
 
-def interactive_search(movie_id: int) -> MovieSearchResult:
-    """Search the interactive-search indexers for one movie and remember every result for a grab."""
+def interactive_search(movie_id: int, version_id: int | None = None) -> MovieSearchResult:
+    """Search the interactive-search indexers for one version of a movie (None or 0: the primary one)
+    and remember every result for a grab; NotFound for an unknown movie or another movie's version."""
     movies = searchable_movies([movie_id])
     if not movies:
         raise NotFound("Movie", movie_id)
-    result = search_movie(movies[0], LibraryIndex.load(), interactive=True, user_invoked=True)
+    try:
+        version_of(movies[0], version_id)
+    except MovieVersion.DoesNotExist as error:
+        raise NotFound("Version", version_id) from error
+    result = search_movie(
+        movies[0], LibraryIndex.load(), interactive=True, user_invoked=True, version_keys={version_id or 0}
+    )
     cache.set_many(
         {
             _key(decision.release.indexer_id, decision.release.guid): CachedRelease(
-                decision.release, movie_id, decision.candidate.movie.id if decision.candidate else None
+                decision.release,
+                movie_id,
+                decision.candidate.movie.id if decision.candidate else None,
+                version_id or None,
             )
             for decision in result.decisions
         },
@@ -58,19 +72,26 @@ def cached_release(indexer_id: int, guid: str) -> CachedRelease | None:
     return found if isinstance(found, CachedRelease) else None
 
 
-def redecide(cached: CachedRelease, movie_id: int | None = None) -> Decision:
-    """The release decided again, now, for `movie_id` (or the movie it was matched to)."""
+def redecide(cached: CachedRelease, movie_id: int | None = None, version_id: int | None = None) -> Decision:
+    """The release decided again, now, for `movie_id` (or the movie it was matched to) and its version
+    `version_id` (0: the primary one; None: the version searched for when that movie was searched,
+    else the primary one)."""
     target = movie_id or cached.mapped_movie_id
     if not target:
         raise ApiError(
             404, "Unable to find matching movie", "Pass movieId to grab a release of an unknown movie"
         )
     context = decision_context([target])
-    facts = facts_for([target], context)
+    facts = version_facts_for([target], context)
     if target not in facts:
         raise NotFound("Movie", target)
+    if version_id is None:
+        version_id = cached.searched_version_id if target == cached.searched_movie_id else None
+    movie = next((version for version in facts[target] if version.version_key == (version_id or 0)), None)
+    if movie is None:
+        raise NotFound("Version", version_id)
     search = SearchCriteria(cached.searched_movie_id, user_invoked=True)
-    return evaluate(cached.release, facts[target], context, search)
+    return evaluate(cached.release, movie, context, search)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,15 +118,17 @@ def grab_cached(
     guid: str,
     *,
     movie_id: int | None = None,
+    version_id: int | None = None,
     download_client_id: int = 0,
     user_agent: str = "",
     override: Override | None = None,
 ) -> tuple[Decision, Grab]:
-    """Grab a release an interactive search found (its rejections do not stop a grab by hand)."""
+    """Grab a release an interactive search found (its rejections do not stop a grab by hand), for
+    the version `redecide` picks."""
     cached = cached_release(indexer_id, guid)
     if cached is None:
         raise ApiError(404, "Couldn't find requested release in cache, cache timeout probably expired.")
-    decision = redecide(cached, movie_id)
+    decision = redecide(cached, movie_id, version_id)
     if override is not None:
         decision = overridden(decision, override)
     grab = grab_release(

@@ -1,6 +1,8 @@
 """Pending releases: ones the decision engine held back for a temporary reason (a delay profile, the
-minimum age), kept per movie and guid and decided again at every RSS sync (Radarr's PendingReleaseService)."""
+minimum age), kept per movie version and guid and decided again at every RSS sync (Radarr's
+PendingReleaseService). A release pending for the 4K version waits for that version only."""
 
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -11,9 +13,9 @@ from django.utils.dateparse import parse_datetime
 from downloads.grabbing import Grab, grab_release, release_facts
 from downloads.models import PendingRelease
 from downloads.queueids import pending_queue_id
-from movies.decisionfacts import movie_facts
+from movies.decisionfacts import version_facts
 from movies.models import Movie
-from releases.decisions.context import Context
+from releases.decisions.context import Context, MovieFacts
 from releases.decisions.engine import Decision, evaluate, rank
 from releases.decisions.reputation import preload_reputations
 from releases.languages import LANGUAGES_BY_ID, Language
@@ -39,8 +41,9 @@ def release_from_json(data: dict[str, Any]) -> ReleaseInfo:
 
 
 def store_pending(decisions: list[Decision], context: Context | None = None) -> int:
-    """Keep the temporarily rejected decisions as pending releases (one per movie and guid); the
-    number of new ones. A release already pending keeps its first-seen time (the delay counts from it)."""
+    """Keep the temporarily rejected decisions as pending releases (one per movie version and guid);
+    the number of new ones. A release already pending keeps its first-seen time (the delay counts
+    from it)."""
     stored = 0
     for decision in decisions:
         candidate = decision.candidate
@@ -61,6 +64,7 @@ def store_pending(decisions: list[Decision], context: Context | None = None) -> 
         with transaction.atomic():
             _, created = PendingRelease.objects.update_or_create(
                 movie_id=candidate.movie.id,
+                version_id=candidate.movie.version_id,
                 guid=release.guid or release.title,
                 defaults=defaults,
                 create_defaults={**defaults, "added": timezone.now()},
@@ -82,14 +86,42 @@ def _delay_end(decision: Decision, context: Context | None) -> datetime | None:
     return None
 
 
-def oldest_pending_minutes(now: datetime | None = None) -> dict[int, float]:
-    """Minutes since each movie's oldest pending release appeared (the delay rule reads it)."""
+@dataclass(slots=True)
+class PendingAges:
+    """Minutes since the oldest pending release of each version appeared (the delay rule reads them):
+    primary versions by movie id, extra versions by version id; and every movie with one."""
+
+    by_movie: dict[int, float] = field(default_factory=dict)
+    by_version: dict[int, float] = field(default_factory=dict)
+    movie_ids: set[int] = field(default_factory=set)
+
+
+def pending_ages(now: datetime | None = None) -> PendingAges:
     now = now or timezone.now()
-    oldest: dict[int, datetime] = {}
-    for movie_id, added in PendingRelease.objects.values_list("movie_id", "added"):
-        if movie_id not in oldest or added < oldest[movie_id]:
-            oldest[movie_id] = added
-    return {movie_id: (now - added).total_seconds() / 60 for movie_id, added in oldest.items()}
+    oldest: dict[tuple[int, int | None], datetime] = {}
+    for movie_id, version_id, added in PendingRelease.objects.values_list("movie_id", "version_id", "added"):
+        key = (movie_id, version_id)
+        if key not in oldest or added < oldest[key]:
+            oldest[key] = added
+    ages = PendingAges()
+    for (movie_id, version_id), added in oldest.items():
+        minutes = (now - added).total_seconds() / 60
+        ages.movie_ids.add(movie_id)
+        if version_id is None:
+            ages.by_movie[movie_id] = minutes
+        else:
+            ages.by_version[version_id] = minutes
+    return ages
+
+
+def oldest_pending_minutes(now: datetime | None = None) -> dict[int, float]:
+    """Minutes since the oldest pending release of each movie's primary version appeared."""
+    return pending_ages(now).by_movie
+
+
+def _facts_of(row: PendingRelease, facts: dict[int, list[MovieFacts]]) -> MovieFacts | None:
+    """The facts of the version a pending release waits for (None: its movie or version is gone)."""
+    return next((movie for movie in facts.get(row.movie_id, ()) if movie.version_id == row.version_id), None)
 
 
 def pending_decisions_ready(context: Context) -> list[Decision]:
@@ -100,11 +132,11 @@ def pending_decisions_ready(context: Context) -> list[Decision]:
     if not rows:
         return []
     movies = Movie.objects.filter(pk__in={row.movie_id for row in rows})
-    facts = movie_facts(movies, context.formats)
-    preload_reputations(context, [(row.title, facts.get(row.movie_id)) for row in rows])
+    facts = version_facts(movies, context.formats)
+    preload_reputations(context, [(row.title, _facts_of(row, facts)) for row in rows])
     decisions, dropped = [], []
     for row in rows:
-        decision = evaluate(release_from_json(row.release), facts.get(row.movie_id), context)
+        decision = evaluate(release_from_json(row.release), _facts_of(row, facts), context)
         if decision.rejected:
             dropped.append(row.pk)
         else:
@@ -131,8 +163,8 @@ def grab_pending(queue_id: int, *, user_agent: str = "") -> Grab:
         raise PendingNotFound(f"No pending release with queue id {queue_id}")
     movie = Movie.objects.get(pk=row.movie_id)
     context = decision_context([movie.pk])
-    facts = movie_facts([movie], context.formats)
-    decision = evaluate(release_from_json(row.release), facts[movie.pk], context)
+    facts = version_facts([movie], context.formats)
+    decision = evaluate(release_from_json(row.release), _facts_of(row, facts), context)
     now = Decision(decision.release, decision.parsed, decision.candidate)  # the wait is skipped on request
     return grab_release(now, user_agent=user_agent, interactive=True)
 
@@ -147,10 +179,10 @@ def decision_context(movie_ids: list[int]) -> Context:
     from indexers.options import decision_settings, indexer_facts
     from releases.decisions.loading import load_context
 
+    ages = pending_ages()
     context = load_context(
-        indexers=indexer_facts(),
-        settings=decision_settings(),
-        oldest_pending_minutes=oldest_pending_minutes(),
+        indexers=indexer_facts(), settings=decision_settings(), oldest_pending_minutes=ages.by_movie
     )
+    context.version_pending_minutes = ages.by_version
     context.downloads = queue_and_history_facts(movie_ids)
     return context

@@ -20,7 +20,7 @@ from django.utils import timezone
 from downloads.models import PendingRelease, TrackedDownload
 from downloads.pending import release_from_json
 from movies.cutoff import CutoffJudge
-from movies.decisionfacts import movie_facts
+from movies.decisionfacts import version_facts
 from movies.fileformats import MATCHED_COLUMNS, match_file
 from movies.models import Movie, MovieFile
 from releases.customformats import CompiledFormat, compile_formats
@@ -198,6 +198,7 @@ class _Queued:
     movie_id: int
     source: str
     release: ReleaseInfo
+    version_id: int | None = None  # the extra version it is for (weighed by that version's profile)
 
 
 def _queued_releases(movies: Iterable[Movie]) -> list[_Queued]:
@@ -216,11 +217,12 @@ def _queued_releases(movies: Iterable[Movie]) -> list[_Queued]:
                 publish_date=row.added or now,
                 indexer=row.indexer,
             ),
+            row.version_id,
         )
         for row in TrackedDownload.objects.in_queue().filter(movie__in=movies).select_related(None)
     ]
     queued += [
-        _Queued(row.title, row.movie_id, "pending", release_from_json(row.release))
+        _Queued(row.title, row.movie_id, "pending", release_from_json(row.release), row.version_id)
         for row in PendingRelease.objects.filter(movie__in=movies)
     ]
     return queued
@@ -238,19 +240,27 @@ def _compare_queue(
     if not queued:
         return
     rows = list(Movie.objects.filter(pk__in={item.movie_id for item in queued}))
-    facts_before, facts_after = movie_facts(rows, before[1]), movie_facts(rows, after[1])
+    facts_before = _by_version(version_facts(rows, before[1]))
+    facts_after = _by_version(version_facts(rows, after[1]))
+    queued = [item for item in queued if (item.movie_id, item.version_id) in facts_after]
     parsed = {item.title: parse_movie_title(item.title) for item in queued}
     for context, facts in ((before[0], facts_before), (after[0], facts_after)):
-        preload_reputations(context, [(item.title, facts[item.movie_id]) for item in queued])
+        preload_reputations(context, [(item.title, facts[item.movie_id, item.version_id]) for item in queued])
     for item in queued:
-        movie: MovieFacts = facts_after[item.movie_id]
-        if profile_rejections(item.release, parsed[item.title], facts_before[item.movie_id], before[0]):
+        movie: MovieFacts = facts_after[item.movie_id, item.version_id]
+        before_facts = facts_before[item.movie_id, item.version_id]
+        if profile_rejections(item.release, parsed[item.title], before_facts, before[0]):
             continue  # rejected already: not the change's doing
         rejections = profile_rejections(item.release, parsed[item.title], movie, after[0])
         if rejections:
             preview.newly_rejected.append(
                 QueueChange(item.title, item.movie_id, movie.tmdb_id, movie.title, item.source, rejections)
             )
+
+
+def _by_version(facts: dict[int, list[MovieFacts]]) -> dict[tuple[int, int | None], MovieFacts]:
+    """Version facts by (movie id, version id): a queued download is weighed for its own version."""
+    return {(movie.id, movie.version_id): movie for versions in facts.values() for movie in versions}
 
 
 def change_preview_resource(preview: ChangePreview) -> dict[str, Any]:

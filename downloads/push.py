@@ -2,8 +2,9 @@
 
 As Radarr's ReleasePushController: the title, protocol, publish date and a download or magnet link
 are required; the guid becomes `PUSH-<link>`; the indexer is found by name (or id); the release is
-decided as an RSS release against the library and grabbed at once when approved. Pushes are handled
-one at a time (autobrr can announce the same release from several IRC channels within a second).
+decided as an RSS release against the library (for each version of the movie it matches) and grabbed
+at once for the best version it is approved for. Pushes are handled one at a time (autobrr can
+announce the same release from several IRC channels within a second).
 """
 
 import threading
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from downloads.deciding import Processed, decision_context, facts_for, process_decisions
+from downloads.deciding import Processed, decision_context, process_decisions, version_facts_for
 from downloads.models import DownloadClient
 from indexers.evidence import record_batch
 from indexers.matching import LibraryIndex
@@ -120,7 +121,8 @@ def pushed_release(body: dict[str, Any]) -> PushedRelease:
 
 
 def push_release(pushed: PushedRelease, *, user_agent: str = "") -> tuple[Decision, Processed]:
-    """Decide a pushed release as RSS does and grab it when approved.
+    """Decide a pushed release as RSS does and grab it when approved; the decision answered is the
+    one grabbed, else the primary version's (autobrr reads one).
 
     An unparseable title is a 400 (`Title: Unable to parse`), which autobrr shows as the rejection.
     """
@@ -140,10 +142,17 @@ def push_release(pushed: PushedRelease, *, user_agent: str = "") -> tuple[Decisi
         else:
             movie_id = library.match(release, parsed)
         context = decision_context([movie_id] if movie_id else [])
-        facts = facts_for([movie_id], context) if movie_id else {}
-        decision = decide_parsed([(release, parsed, facts.get(movie_id) if movie_id else None)], context)[0]
+        versions = version_facts_for([movie_id], context).get(movie_id, []) if movie_id else []
+        decisions = decide_parsed([(release, parsed, version) for version in versions or [None]], context)
         processed = process_decisions(
-            [decision], context, user_agent=user_agent, download_client_id=pushed.download_client_id
+            decisions, context, user_agent=user_agent, download_client_id=pushed.download_client_id
         )
+    decision = processed.grabbed[0] if processed.grabbed else _primary(decisions)
     record_batch([release], [decision], context, source="push")
     return decision, processed
+
+
+def _primary(decisions: list[Decision]) -> Decision:
+    return next(
+        (d for d in decisions if d.candidate is None or d.candidate.movie.version_id is None), decisions[0]
+    )

@@ -1,8 +1,9 @@
 """RSS sync: every RSS-enabled indexer's recent feed, decided against the whole library in one pass.
 
 The feeds are read in parallel; each release is matched to a library movie in memory (one read of
-the library, no query per release); movie facts are loaded only for the movies that matched; the
-best accepted release per movie is grabbed and temporarily rejected ones are kept as pending. Every
+the library, no query per release); movie facts are loaded only for the movies that matched, and a
+release is decided once for each version of its movie; the best accepted release per movie version is
+grabbed and temporarily rejected ones are kept as pending. Every
 release read, matched or not, is then scene-group evidence (one upsert), and the groups seen are
 recomputed.
 """
@@ -10,7 +11,13 @@ recomputed.
 import logging
 from dataclasses import dataclass
 
-from downloads.deciding import Processed, decision_context, facts_for, process_decisions
+from downloads.deciding import (
+    Processed,
+    decision_context,
+    one_per_release,
+    process_decisions,
+    version_facts_for,
+)
 from downloads.pending import pending_decisions_ready
 from indexers.evidence import record_batch, refresh_reputations
 from indexers.gathering import gather_recent
@@ -57,8 +64,9 @@ def match_releases(
 def recent_decisions(
     *, include_unknown: bool = False, with_pending: bool = False
 ) -> tuple[int, list[tuple[ReleaseInfo, ParsedMovieInfo | None, int | None]], list[Decision], Context]:
-    """Read every RSS-enabled indexer and decide each release for the library movie it matches; the
-    indexer count, every release read (parsed, with its movie id), the ranked decisions, the context.
+    """Read every RSS-enabled indexer and decide each release for every version of the library movie
+    it matches; the indexer count, every release read (parsed, with its movie id), the ranked
+    decisions, the context.
 
     Releases matching no movie are left out unless `include_unknown` (GET /release without a movie
     shows them, rejected as unknown): an RSS sync has nothing to grab or keep for them. With
@@ -68,11 +76,12 @@ def recent_decisions(
     matched = match_releases(gather_recent(indexers), LibraryIndex.load())
     movie_ids = {movie_id for _, _, movie_id in matched if movie_id is not None}
     context = decision_context(movie_ids, with_pending=with_pending)
-    facts = facts_for(movie_ids, context)
+    facts = version_facts_for(movie_ids, context)
     batch = [
-        (release, parsed, facts[movie_id] if movie_id is not None else None)
+        (release, parsed, version)
         for release, parsed, movie_id in matched
         if movie_id is not None or include_unknown
+        for version in (facts[movie_id] if movie_id is not None else [None])
     ]
     decisions = decide_parsed(batch, context)
     if with_pending:
@@ -90,7 +99,10 @@ def rss_sync() -> RssSyncResult | None:
     # evidence after the grabs, so it never delays one; the pending releases decided again are not
     # in `releases` and are not seen twice
     parsed = {(release.indexer_id, release.guid): title for release, title, _ in matched}
-    refresh_reputations(record_batch(releases, decisions, context, source="rss", parsed=parsed))
-    result = RssSyncResult(indexer_count, len(releases), len(decisions), processed)
+    refresh_reputations(
+        record_batch(releases, one_per_release(decisions), context, source="rss", parsed=parsed)
+    )
+    matched_count = sum(1 for _, _, movie_id in matched if movie_id is not None)
+    result = RssSyncResult(indexer_count, len(releases), matched_count, processed)
     logger.info("RSS sync: %s", result)
     return result

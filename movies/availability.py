@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from movies.models import MinimumAvailability, Movie, MovieStatus
+from movies.models import MinimumAvailability, Movie, MovieStatus, MovieVersion
 
 # Radarr assumes a home release this long after the cinema date when TMDB knows none
 CINEMA_TO_RELEASE = timedelta(days=90)
@@ -116,4 +116,19 @@ def available_ids(movies: QuerySet[Movie], today: date | None = None) -> list[in
     their rows, the delay read once."""
     today, delay = today or timezone.localdate(), availability_delay_days()
     rows = movies.order_by().values_list(*_AVAILABILITY_COLUMNS)
+    return [pk for pk, *dates in rows if is_available_on(*dates, today, delay)]
+
+
+_VERSION_AVAILABILITY_COLUMNS = (
+    "pk", "minimum_availability", "movie__status", "movie__in_cinemas", "movie__digital_release",
+    "movie__physical_release",
+)  # fmt: skip
+
+
+def available_version_ids(versions: QuerySet[MovieVersion], today: date | None = None) -> list[int]:
+    """Ids of the extra versions of `versions` that are available by their own minimum availability
+    (the movie's dates, the version's wish): a 4K version may wait for the physical release while the
+    primary one is out in cinemas. One query; the delay read once."""
+    today, delay = today or timezone.localdate(), availability_delay_days()
+    rows = versions.order_by().values_list(*_VERSION_AVAILABILITY_COLUMNS)
     return [pk for pk, *dates in rows if is_available_on(*dates, today, delay)]

@@ -3,7 +3,8 @@ with each file's stored custom formats and its release group's reputation bonus.
 
 Wanted → Cutoff Unmet, the movie index's filter, CutoffUnmetMoviesSearch, the backlog search
 (Movie.objects.cutoff_unmet()) and `qualityCutoffNotMet` in the movie and movie file JSON all judge
-files through `CutoffJudge`, so they always agree with each other and with the upgrade rules.
+files through `CutoffJudge`, so they always agree with each other and with the upgrade rules. An extra
+version's file is judged against the version's own profile and first import.
 """
 
 from collections.abc import Iterable
@@ -12,7 +13,7 @@ from datetime import datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from movies.models import Movie, MovieFile
+from movies.models import Movie, MovieFile, MovieVersion
 from releases.decisions.context import ProfileFacts
 from releases.decisions.loading import profile_facts
 from releases.decisions.reputation import file_score
@@ -98,5 +99,26 @@ def cutoff_unmet_ids(movies: QuerySet[Movie]) -> list[int]:
     return [
         movie_id
         for movie_id, profile_id, quality_id, format_ids, group, first_imported in rows
+        if judge.is_unmet(profile_id, quality_id, format_ids, group, first_imported)
+    ]
+
+
+def cutoff_unmet_version_ids(versions: QuerySet[MovieVersion]) -> list[int]:
+    """Ids of the extra versions of `versions` whose file has not met the version's own profile's
+    cutoff (its upgrade window counting from the version's first import): two queries."""
+    rows = list(
+        MovieFile.objects.filter(version__in=versions.order_by().values("pk")).values_list(
+            "version_id",
+            "version__quality_profile_id",
+            "quality_id",
+            "custom_format_ids",
+            "release_group",
+            "version__first_imported",
+        )
+    )
+    judge = CutoffJudge(row[4] for row in rows)
+    return [
+        version_id
+        for version_id, profile_id, quality_id, format_ids, group, first_imported in rows
         if judge.is_unmet(profile_id, quality_id, format_ids, group, first_imported)
     ]

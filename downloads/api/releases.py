@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
 from django.utils import timezone
 
+from downloads.deciding import one_per_release
 from downloads.grabbing import GrabError
 from downloads.history import quality_model
 from downloads.interactive import Override, grab_cached, interactive_search
@@ -30,7 +31,8 @@ def release_collection(request: HttpRequest) -> HttpResponse:
     if movie_id:
         decisions = interactive_search(movie_id).decisions
     else:  # Radarr answers without a movie with what the RSS feeds hold now, decided but not grabbed
-        decisions = recent_decisions(include_unknown=True)[2]
+        # (one decision per release: the primary version's, as Radarr decides for the movie)
+        decisions = one_per_release(recent_decisions(include_unknown=True)[2])
     return json_response(release_resources(decisions, timezone.now()))
 
 

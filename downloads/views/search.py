@@ -1,5 +1,6 @@
-"""Pages: interactive search for one movie (a table of every release with its decision) and grabbing
-one of them. The movie page loads the table with HTMX; the same address is a page of its own.
+"""Pages: interactive search for one movie version (a table of every release with its decision) and
+grabbing one of them for that version. The movie page loads the table with HTMX; the same address is
+a page of its own; `?version=<id>` searches an extra version (none: the primary one).
 """
 
 from dataclasses import dataclass
@@ -7,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import URLPattern, path
 from django.utils import timezone
@@ -24,7 +25,8 @@ from downloads.interactive import (
     redecide,
 )
 from downloads.models import DownloadClient
-from movies.models import Movie
+from movies.models import Movie, MovieVersion
+from movies.versions import has_extra_versions
 from radarr.api.errors import ApiError
 from radarr.api.params import int_or_none
 from releases.decisions.engine import Decision
@@ -106,11 +108,40 @@ def release_row(decision: Decision, now: datetime) -> ReleaseRow:
     )
 
 
+class BadVersion(ValueError):
+    """`version` is not a version id."""
+
+
+def _version(movie: Movie, text: str) -> MovieVersion | None:
+    """The extra version `text` names (""/"0": the primary version, None); BadVersion when it is not a
+    number, Http404 when it is no version of this movie."""
+    if text in ("", "0"):
+        return None
+    version_id = int_or_none(text, minimum=1)
+    if version_id is None:
+        raise BadVersion(text)
+    return get_object_or_404(
+        MovieVersion.objects.select_related("quality_profile"), pk=version_id, movie=movie
+    )
+
+
+def _version_context(movie: Movie, version: MovieVersion | None) -> dict[str, Any]:
+    """Which version the table decides for: named when the movie has more than one."""
+    if version is not None:
+        return {"version": version, "version_name": version.name, "version_id": version.pk}
+    named = bool(has_extra_versions([movie.pk]))
+    return {"version": None, "version_name": "Primary" if named else "", "version_id": 0}
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 def interactive_search_page(request: HttpRequest, movie_id: int) -> HttpResponse:
     movie = get_object_or_404(Movie, pk=movie_id)
-    result = interactive_search(movie.pk)
+    try:
+        version = _version(movie, request.GET.get("version", ""))
+    except BadVersion:
+        return HttpResponseBadRequest("version must be the id of one of the movie's versions")
+    result = interactive_search(movie.pk, version.pk if version else None)
     now = timezone.now()
     rows = [release_row(decision, now) for decision in result.decisions]  # in the engine's ranking
     context = {
@@ -118,6 +149,7 @@ def interactive_search_page(request: HttpRequest, movie_id: int) -> HttpResponse
         "rows": rows,
         "qualities": sorted({row.quality for row in rows}),
         "indexers": sorted({row.release.indexer for row in rows}),
+        **_version_context(movie, version),
     }
     template = f"{TEMPLATE}#results" if request.htmx else TEMPLATE
     return render(request, template, context)
@@ -137,29 +169,45 @@ class _GrabPage:
     status: int = 200
 
 
+def _posted_version(request: HttpRequest, movie: Movie) -> MovieVersion | None:
+    """The version a grab form names (`version_id`); BadVersion or Http404 as for the search page."""
+    return _version(movie, request.POST.get("version_id", ""))
+
+
 def _grab(request: HttpRequest, movie_id: int) -> _GrabPage:
-    """Grab one result; a rejected one needs `confirmed` (the button asks, or a page does)."""
+    """Grab one result for the version searched; a rejected one needs `confirmed` (the button asks,
+    or a page does)."""
     movie = get_object_or_404(Movie, pk=movie_id)
     indexer_id, guid = (
         int_or_none(request.POST.get("indexer_id", ""), minimum=0) or 0,
         request.POST.get("guid", ""),
     )
+    context: dict[str, Any] = {"movie": movie, "guid": guid, "indexer_id": indexer_id}
+    try:
+        version = _posted_version(request, movie)
+    except (BadVersion, Http404):
+        context["error"] = "This version is not one of the movie's versions."
+        return _GrabPage(context, 404)
+    context |= _version_context(movie, version)
     cached = cached_release(indexer_id, guid)
-    context = {"movie": movie, "guid": guid, "indexer_id": indexer_id}
     if cached is None:
         context["error"] = "This search result has expired (results are kept for 30 minutes): search again."
         return _GrabPage(context, 410)
-    # a release matched to a movie is grabbed for it (a wrong-movie result stays the other movie's);
-    # one matching nothing is grabbed for the movie whose page this is
+    # a release matched to a movie is grabbed for it (a wrong-movie result stays the other movie's,
+    # for its primary version); one matching nothing is grabbed for the movie whose page this is
     target = None if cached.mapped_movie_id else movie.pk
+    # for this movie, the version posted (a form without one: the version searched); another's primary
+    version_id: int | None = 0
+    if (cached.mapped_movie_id or movie.pk) == movie.pk:
+        version_id = (version.pk if version else 0) if "version_id" in request.POST else None
     try:
         if not request.POST.get("confirmed"):
-            decision = redecide(cached, target)
+            decision = redecide(cached, target, version_id)
             if not decision.approved:
                 context |= {"confirm": decision, "title": cached.release.title}
                 return _GrabPage(context)
         user_agent = request.headers.get("User-Agent", "")
-        _, grab = grab_cached(indexer_id, guid, movie_id=target, user_agent=user_agent)
+        _, grab = grab_cached(indexer_id, guid, movie_id=target, version_id=version_id, user_agent=user_agent)
     except (GrabError, ApiError) as error:
         context["error"] = getattr(error, "message", str(error))
         return _GrabPage(context, 409)
@@ -216,6 +264,11 @@ def override_page(request: HttpRequest, movie_id: int) -> HttpResponse:
         context["error"] = "This search result has expired (results are kept for 30 minutes): search again."
         return render(request, f"{TEMPLATE}#grab" if request.htmx else TEMPLATE, context, status=410)
     context["title"] = cached.release.title
+    try:
+        version = _version(movie, source.get("version_id", ""))
+    except BadVersion:
+        return HttpResponseBadRequest("version_id must be the id of one of the movie's versions")
+    context |= _version_context(movie, version)
     if request.method == "GET":
         context["form"] = OverrideForm(
             initial=_override_initial(cached, movie), protocol=cached.release.protocol
@@ -226,11 +279,14 @@ def override_page(request: HttpRequest, movie_id: int) -> HttpResponse:
         return render(request, template, context | {"form": form}, status=400)
     data = form.cleaned_data
     quality = QualityModel(QUALITIES_BY_ID[data["quality"]], Revision(version=2 if data["proper"] else 1))
+    # the version searched when the release is grabbed for this movie; another movie's primary one
+    version_id = (version.pk if version else 0) if data["movie"].pk == movie.pk else 0
     try:
         _, grab = grab_cached(
             indexer_id,
             guid,
             movie_id=data["movie"].pk,
+            version_id=version_id,
             download_client_id=data["download_client"] or 0,
             user_agent=request.headers.get("User-Agent", ""),
             override=Override(quality, data["languages"]),

@@ -145,6 +145,9 @@ class ExistingFile:
 
 @dataclass(frozen=True, slots=True)
 class MovieFacts:
+    """One version of a movie as the rules weigh a release for it: the primary version (the movie row,
+    `version_id` None) or an extra one, with that version's profile, monitoring, availability and file."""
+
     id: int
     title: str
     year: int
@@ -157,7 +160,15 @@ class MovieFacts:
     tmdb_id: int = 0
     imdb_id: str = ""
     file: ExistingFile | None = None
-    first_imported: datetime | None = None  # the movie's first file's import (upgrade windows)
+    first_imported: datetime | None = None  # the version's first file's import (upgrade windows)
+    version_id: int | None = None  # the extra version (movies.MovieVersion); None: the primary version
+    version_name: str = ""  # the extra version's name; "" for the primary version
+    edition: str = ""  # the edition the version wishes for ("Extended", "Director's Cut"); "" = any
+
+    @property
+    def version_key(self) -> int:
+        """0 for the primary version, else the extra version's id (a key for both in one dictionary)."""
+        return self.version_id or 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +248,8 @@ class GrabbedRelease:
     format_ids: frozenset[int] = frozenset()
     download_id: str = ""  # a torrent's info hash (upper-case) or the client's id
     imported: bool = False
+    version_key: int = 0  # the version it was grabbed for: 0 the primary one, else the extra's id
+    version_name: str = ""  # that extra version's name; "" for the primary one
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,12 +267,32 @@ class BlockedRelease:
 
 @dataclass(slots=True)
 class DownloadFacts:
-    """What the downloads app knows about the batch's movies, by movie id (the second stage reads it)."""
+    """What the downloads app knows about the batch's movies (the second stage reads it).
 
-    queued: dict[int, list[QueuedRelease]] = field(default_factory=dict)
-    grabs: dict[int, list[GrabbedRelease]] = field(default_factory=dict)  # newest first
+    The queue and the grabs belong to a version: the primary version's by movie id, an extra
+    version's by version id, so a 4K download in the queue never stands in the way of a 1080p grab.
+    The blocklist is the movie's (a bad release is bad for every version)."""
+
+    queued: dict[int, list[QueuedRelease]] = field(default_factory=dict)  # primary versions, by movie id
+    grabs: dict[int, list[GrabbedRelease]] = field(default_factory=dict)  # newest first, by movie id
     blocklist: dict[int, list[BlockedRelease]] = field(default_factory=dict)
     completed_download_handling: bool = True
+    version_queued: dict[int, list[QueuedRelease]] = field(default_factory=dict)  # by extra version id
+    version_grabs: dict[int, list[GrabbedRelease]] = field(default_factory=dict)  # newest first
+    # every version's grabs of each movie, newest first, by movie id (one release is not downloaded
+    # for two versions)
+    movie_grabs: dict[int, list[GrabbedRelease]] = field(default_factory=dict)
+
+    def queued_for(self, movie: MovieFacts) -> list[QueuedRelease]:
+        if movie.version_id is None:
+            return self.queued.get(movie.id, [])
+        return self.version_queued.get(movie.version_id, [])
+
+    def grabs_for(self, movie: MovieFacts) -> list[GrabbedRelease]:
+        """The version's grabs, newest first."""
+        if movie.version_id is None:
+            return self.grabs.get(movie.id, [])
+        return self.version_grabs.get(movie.version_id, [])
 
 
 @dataclass(slots=True)
@@ -272,13 +305,21 @@ class Context:
     release_profiles: list[ReleaseProfileFacts] = field(default_factory=list)
     indexers: dict[int, IndexerFacts] = field(default_factory=dict)
     settings: DecisionSettings = field(default_factory=DecisionSettings)
-    # minutes since the oldest pending release of each movie appeared (downloads keeps pending ones)
+    # minutes since the oldest pending release of each movie's primary version appeared (downloads
+    # keeps pending ones), and of each extra version by its id
     oldest_pending_minutes: dict[int, float] = field(default_factory=dict)
+    version_pending_minutes: dict[int, float] = field(default_factory=dict)
     # queue, grabs and blocklist of the batch's movies (downloads.decisionfacts.queue_and_history_facts)
     downloads: DownloadFacts = field(default_factory=DownloadFacts)
     reputation_source: ReputationSource | None = None
     reputations: dict[str, Reputation] = field(default_factory=dict)  # by group key
     reputation_keys_read: set[str] = field(default_factory=set)  # asked already, found or not
+
+    def pending_minutes_for(self, movie: MovieFacts) -> float:
+        """Minutes since the version's oldest pending release appeared (0 without one)."""
+        if movie.version_id is None:
+            return self.oldest_pending_minutes.get(movie.id, 0)
+        return self.version_pending_minutes.get(movie.version_id, 0)
 
     def delay_profile_for(self, movie: MovieFacts) -> DelayProfileFacts:
         """The first profile whose tags the movie has; the untagged default otherwise."""

@@ -1,6 +1,7 @@
 """Second-stage rules: what is already queued, grabbed, blocklisted or imported for the movie.
 
-They read the facts downloads passes in `context.downloads`, so releases never imports that app.
+They read the facts downloads passes in `context.downloads`, so releases never imports that app. The
+queue and grabs weighed are the decided version's own; the blocklist is the whole movie's.
 """
 
 from datetime import timedelta
@@ -14,8 +15,8 @@ HISTORY_WINDOW = timedelta(hours=12)
 
 
 def queue(candidate: Candidate, context: Context) -> Rejection | None:
-    """Something already queued for the movie is as good or better (or upgrades are off)."""
-    for queued in context.downloads.queued.get(candidate.movie.id, ()):
+    """Something already queued for the version is as good or better (or upgrades are off)."""
+    for queued in context.downloads.queued_for(candidate.movie):
         if not candidate.profile.upgrade_allowed:
             message = f"{queued.title} is already queued and the profile does not allow upgrades"
             return Rejection("QueueUpgradesDisabled", message)
@@ -27,12 +28,12 @@ def queue(candidate: Candidate, context: Context) -> Rejection | None:
 
 
 def history(candidate: Candidate, context: Context) -> Rejection | None:
-    """RSS only: the movie's latest grab (in the last 12 hours, when completed download handling is on)
+    """RSS only: the version's latest grab (in the last 12 hours, when completed download handling is on)
     is as good or better, so this release would not improve on what is already on its way."""
     if candidate.search is not None:
         return None
     facts = context.downloads
-    latest = next(iter(facts.grabs.get(candidate.movie.id, ())), None)
+    latest = next(iter(facts.grabs_for(candidate.movie)), None)
     if latest is None or latest.imported:
         return None
     if facts.completed_download_handling and latest.date < context.now - HISTORY_WINDOW:
@@ -79,10 +80,11 @@ def _imported_match(candidate: Candidate, grab: GrabbedRelease) -> str | None:
 
 
 def already_imported(candidate: Candidate, context: Context) -> Rejection | None:
-    """With completed download handling on: this very release was grabbed and imported before."""
+    """With completed download handling on: this very release was grabbed and imported before (for
+    the same version)."""
     if not context.downloads.completed_download_handling:
         return None
-    for grab in context.downloads.grabs.get(candidate.movie.id, ()):
+    for grab in context.downloads.grabs_for(candidate.movie):
         if not grab.imported:
             continue
         match = _imported_match(candidate, grab)
@@ -91,5 +93,19 @@ def already_imported(candidate: Candidate, context: Context) -> Rejection | None
         if match == "title":
             return Rejection(
                 "AlreadyImportedSameName", "A release of this name was grabbed and imported before"
+            )
+    return None
+
+
+def other_version(candidate: Candidate, context: Context) -> Rejection | None:
+    """The same release was grabbed for another version of the movie: it is not downloaded twice (the
+    two versions' files would be the same file)."""
+    own = candidate.movie.version_key
+    for grab in context.downloads.movie_grabs.get(candidate.movie.id, ()):
+        if grab.version_key != own and _imported_match(candidate, grab) is not None:
+            name = grab.version_name or "primary"
+            return Rejection(
+                "GrabbedForAnotherVersion",
+                f"Already grabbed for the {name} version: one release is not downloaded for two versions",
             )
     return None

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from releases.customformats.matching import format_input_from_parsed, matching_formats
-from releases.decisions import download_rules, profile_rules, scheduling_rules, upgrade_rules
+from releases.decisions import download_rules, edition_rules, profile_rules, scheduling_rules, upgrade_rules
 from releases.decisions.context import Candidate, Context, MovieFacts, SearchCriteria
 from releases.decisions.rejection import Rejection
 from releases.decisions.reputation import (
@@ -43,6 +43,7 @@ GENERAL: list[Rule] = [
     profile_rules.required_indexer_flags,
     profile_rules.torrent_seeding,
     profile_rules.release_restrictions,
+    edition_rules.wished_edition,
     upgrade_rules.repack,
     upgrade_rules.upgrade_allowed,
     upgrade_rules.upgrade_disk,
@@ -62,6 +63,7 @@ DOWNLOADS: list[Rule] = [
     download_rules.history,
     download_rules.blocklist,
     download_rules.already_imported,
+    download_rules.other_version,
 ]
 
 
@@ -117,8 +119,11 @@ class Decision:
         return explanation(self.parsed.release_group, self.reputation, profile, points)
 
     def explain(self) -> list[str]:
-        """The decision in sentences: what the release is, how it scored, and every reason against it."""
+        """The decision in sentences: what the release is, how it scored, and every reason against it
+        (first, for an extra version, which version it was weighed for)."""
         lines = []
+        if self.candidate is not None and self.candidate.movie.version_name:
+            lines.append(f"Weighed for the {self.candidate.movie.version_name} version")
         if self.parsed is not None:
             quality = self.parsed.quality
             found = {

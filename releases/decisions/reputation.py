@@ -54,17 +54,17 @@ def batch_group_names(
     """Every group a batch's decisions read: the releases', and for their movies the existing file's,
     the queued releases' and the latest grab's (the upgrade rules compare against those)."""
     names: set[str] = set()
-    movies: dict[int, MovieFacts] = {}
+    movies: dict[tuple[int, int], MovieFacts] = {}
     for parsed, movie in pairs:
         if parsed is not None and parsed.release_group:
             names.add(parsed.release_group)
         if movie is not None:
-            movies[movie.id] = movie
+            movies[movie.id, movie.version_key] = movie
     for movie in movies.values():
         if movie.file is not None and movie.file.release_group:
             names.add(movie.file.release_group)
-        titles = [queued.title for queued in context.downloads.queued.get(movie.id, ())]
-        titles += [grab.title for grab in context.downloads.grabs.get(movie.id, ())[:1]]
+        titles = [queued.title for queued in context.downloads.queued_for(movie)]
+        titles += [grab.title for grab in context.downloads.grabs_for(movie)[:1]]
         names.update(group for title in titles if (group := title_release_group(title)))
     return names
 

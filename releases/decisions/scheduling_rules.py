@@ -19,13 +19,20 @@ def monitored_movie(candidate: Candidate, context: Context) -> Rejection | None:
     search = candidate.search
     if search is not None and not search.monitored_movies_only:
         return None
-    return None if candidate.movie.monitored else Rejection("MovieNotMonitored", "The movie is not monitored")
+    if candidate.movie.monitored:
+        return None
+    name = candidate.movie.version_name
+    return Rejection(
+        "MovieNotMonitored", f"The {name} version is not monitored" if name else "The movie is not monitored"
+    )
 
 
 def availability(candidate: Candidate, context: Context) -> Rejection | None:
     if _user_invoked(candidate) or candidate.movie.is_available:
         return None
-    return Rejection("Availability", f"{candidate.movie.title} is not available yet (minimum availability)")
+    name = candidate.movie.version_name
+    what = f"{candidate.movie.title} ({name})" if name else candidate.movie.title
+    return Rejection("Availability", f"{what} is not available yet (minimum availability)")
 
 
 def indexer_tag(candidate: Candidate, context: Context) -> Rejection | None:
@@ -77,7 +84,7 @@ def delay(candidate: Candidate, context: Context) -> Rejection | None:
         and candidate.format_score >= profile.minimum_custom_format_score
     ):
         return None
-    if context.oldest_pending_minutes.get(candidate.movie.id, 0) > wait:
+    if context.pending_minutes_for(candidate.movie) > wait:
         return None
     age = release.age_minutes(context.now)
     if age >= wait:

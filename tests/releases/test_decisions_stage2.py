@@ -39,6 +39,7 @@ def test_the_downloads_rules_are_the_second_stage():
         "history",
         "blocklist",
         "already_imported",
+        "other_version",
     ]
 
 
