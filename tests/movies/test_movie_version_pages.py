@@ -160,3 +160,15 @@ def test_search_queues_movies_search_for_that_version_only(admin_client, uhd):
     bodies = [command.body for command in Command.objects.filter(name="MoviesSearch").order_by("pk")]
     assert [body["versionIds"] for body in bodies] == [[row.pk], [0]]
     assert all(body["movieIds"] == [movie.pk] for body in bodies)
+
+
+def test_a_versions_interactive_search_link_opens_the_search_for_that_version(admin_client, uhd):
+    movie = MovieFactory(title="Arrival")
+    row = extra(movie, uhd)
+    html = section(admin_client.get(f"/movie/{movie.tmdb_id}").content.decode())
+    link = html.split(f'<tr id="version-{row.pk}"')[1].split('hx-get="')[1].split('"')[0]
+
+    response = admin_client.get(link.replace("&amp;", "&"), headers={"HX-Request": "true"})
+
+    assert link.endswith(f"?version={row.pk}")
+    assert response.status_code == 200 and "4K" in response.content.decode()
