@@ -132,12 +132,18 @@ def _version(movie: Movie, version_id: int) -> MovieVersion:
 
 
 def _form_page(
-    request: HttpRequest, movie: Movie, form: VersionForm, row: MovieVersion | None
+    request: HttpRequest,
+    movie: Movie,
+    form: VersionForm,
+    row: MovieVersion | None,
+    template: VersionTemplate | None = None,
 ) -> HttpResponse:
     context = {
         "movie": movie,
         "form": form,
         "row": row,
+        "template": template,
+        "start_from": [] if row else versions_context(movie)["version_templates"],
         "editions": EDITIONS,
         "root_folders": RootFolder.objects.order_by("path"),
     }
@@ -157,8 +163,8 @@ def version_add(request: HttpRequest, tmdb_id: int) -> HttpResponse:
     )
     form = VersionForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            add_version(movie, form.version_fields())
+        try:  # started from a template: the version is that template's, as if added in one click
+            add_version(movie, form.version_fields(), template=template)
         except ValidationFailed as failures:
             show_failures(form, failures, VERSION_FIELDS)
         else:
@@ -166,7 +172,7 @@ def version_add(request: HttpRequest, tmdb_id: int) -> HttpResponse:
                 request, f"Added the version {form.cleaned_data['name'].strip()} to {movie.title}."
             )
             return redirect(_movie_url(movie))
-    return _form_page(request, movie, form, None)
+    return _form_page(request, movie, form, None, template=template)
 
 
 def _form_initial(fields: dict[str, Any]) -> dict[str, Any]:

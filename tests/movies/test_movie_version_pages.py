@@ -114,15 +114,22 @@ def test_a_version_added_by_hand_keeps_the_form_when_it_is_wrong(admin_client, u
     assert MovieVersion.objects.get(name="Extended").edition == "Extended Cut"
 
 
-def test_the_add_form_starts_from_a_template_when_asked(admin_client, uhd):
+def test_the_add_form_starts_from_a_template_and_the_version_is_that_templates(admin_client, uhd):
     template = VersionTemplate.objects.create(
         name="Director's Cut", quality_profile=uhd, edition="Director's Cut"
     )
     movie = MovieFactory()
+    by_hand = admin_client.get(f"/movie/{movie.tmdb_id}/versions/add").content.decode()
+    start = f"/movie/{movie.tmdb_id}/versions/add?template={template.pk}"
+    assert f'href="{start}"' in by_hand
 
-    body = admin_client.get(f"/movie/{movie.tmdb_id}/versions/add?template={template.pk}").content.decode()
+    body = admin_client.get(start).content.decode()
+    admin_client.post(start, form(uhd, name="Director's Cut", edition="Director's Cut", monitored=""))
 
     assert 'value="Director&#x27;s Cut"' in body and f'value="{uhd.pk}" selected' in body
+    assert f'action="{start}"' in body
+    row = MovieVersion.objects.get()
+    assert (row.template, row.monitored) == (template, False)
 
 
 def test_a_version_is_edited_and_its_monitoring_toggled(admin_client, uhd):
