@@ -51,6 +51,7 @@ class QueueRecord:
     output_path: str = ""
     estimated_completion: datetime | None = None
     is_pending: bool = False
+    version: str = ""  # the extra version it was grabbed for ("" for the primary: nothing new to show)
 
     @property
     def movie_id(self) -> int | None:
@@ -108,6 +109,7 @@ def _tracked_record(row: TrackedDownload, now: datetime) -> QueueRecord:
         indexer=row.indexer,
         output_path=row.output_path,
         estimated_completion=now + timeleft if timeleft is not None else None,
+        version=row.version.name if row.version_id else "",
     )
 
 
@@ -131,14 +133,19 @@ def _pending_record(row: PendingRelease, now: datetime) -> QueueRecord:
         indexer=release.indexer,
         estimated_completion=row.release_at,
         is_pending=True,
+        version=row.version.name if row.version_id else "",
     )
 
 
 def queue_records(*, include_unknown: bool = True) -> list[QueueRecord]:
-    """Every queue record in two queries (tracked downloads with client and movie; pending releases)."""
+    """Every queue record in two queries (tracked downloads with client, movie and version; pending
+    releases with movie and version)."""
     now = timezone.now()
-    records = [_tracked_record(row, now) for row in TrackedDownload.objects.in_queue()]
-    records += [_pending_record(row, now) for row in PendingRelease.objects.select_related("movie")]
+    records = [
+        _tracked_record(row, now) for row in TrackedDownload.objects.in_queue().select_related("version")
+    ]
+    pending = PendingRelease.objects.select_related("movie", "version")
+    records += [_pending_record(row, now) for row in pending]
     if not include_unknown:
         records = [record for record in records if record.movie is not None]
     return records

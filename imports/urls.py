@@ -11,6 +11,7 @@ from imports import (
     views_metadata,
     views_moviefiles,
     views_rootfolders,
+    views_versions,
 )
 
 app_name = "imports"
@@ -22,6 +23,7 @@ urlpatterns = [
     *views_fromradarr.urlpatterns,
     *views_moviefiles.urlpatterns,
     *views_rootfolders.urlpatterns,
+    *views_versions.urlpatterns,
 ]
 
 api_v3 = [*api.api_v3, *api_mediamanagement.api_v3, *api_moviefiles.api_v3, *api_metadata.api_v3]

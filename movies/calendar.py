@@ -5,13 +5,13 @@ and `/feed/v3/calendar/radarr.ics` all read the same `calendar_movies` query.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from django.db.models import Q
 from django.utils import timezone
 
-from movies.models import Movie, MovieQuerySet, MovieStatus
+from movies.models import Movie, MovieQuerySet, MovieStatus, MovieVersion
 from radarr.api.params import int_or_none
 from radarr.models import Tag
 
@@ -28,11 +28,21 @@ class UnknownTag(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class VersionBadge:
+    """An extra version of an event's movie, coloured as the event is (from the version's own file,
+    queue and monitoring)."""
+
+    name: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
 class CalendarEvent:
     movie: Movie
     day: date
     release_type: str  # a key of RELEASE_TYPES
     status: str  # downloaded, queued, missing, unmonitored, unreleased
+    versions: tuple[VersionBadge, ...] = ()  # the movie's extra versions (none for most movies)
 
     @property
     def label(self) -> str:
@@ -102,15 +112,42 @@ def calendar_movies(
     return movies.order_by("in_cinemas", "digital_release", "physical_release", "pk")
 
 
-def event_status(movie: Movie, queued_ids: set[int], day: date, today: date) -> str:
-    """The colour of an event: Radarr's downloaded, queued, missing (out but no file), unmonitored."""
-    if movie.has_file:
+def _status(has_file: bool, queued: bool, monitored: bool, day: date, today: date) -> str:
+    if has_file:
         return "downloaded"
-    if movie.pk in queued_ids:
+    if queued:
         return "queued"
-    if not movie.monitored:
+    if not monitored:
         return "unmonitored"
     return "missing" if day <= today else "unreleased"
+
+
+def event_status(movie: Movie, queued_ids: set[int], day: date, today: date) -> str:
+    """The colour of an event: Radarr's downloaded, queued, missing (out but no file), unmonitored."""
+    return _status(movie.has_file, movie.pk in queued_ids, movie.monitored, day, today)
+
+
+def with_versions(
+    events: list[CalendarEvent], extras: dict[int, list[MovieVersion]], queued_version_ids: set[int]
+) -> list[CalendarEvent]:
+    """The events with a badge for each extra version of their movie (`extras`: by movie id, as
+    movies.versions.extra_rows_by_movie gives them)."""
+    today = timezone.localdate()
+    return [
+        replace(
+            event,
+            versions=tuple(
+                VersionBadge(
+                    row.name,
+                    _status(row.has_file, row.pk in queued_version_ids, row.monitored, event.day, today),
+                )
+                for row in extras.get(event.movie.pk, ())
+            ),
+        )
+        if event.movie.pk in extras
+        else event
+        for event in events
+    ]
 
 
 def calendar_events(

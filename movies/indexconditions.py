@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Q, TextField
+from django.db.models import Exists, OuterRef, Q, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from movies.models import MovieVersion
 from radarr.api.params import int_or_none
 
 GIB = 1024**3
@@ -18,7 +19,7 @@ GIB = 1024**3
 @dataclass(frozen=True, slots=True)
 class Field:
     label: str
-    kind: str  # text, number, size (GiB), date, bool, genre
+    kind: str  # text, number, size (GiB), date, bool, genre, version (an extra version's name)
     column: str
 
 
@@ -37,6 +38,7 @@ FIELDS: dict[str, Field] = {
     "physicalRelease": Field("Physical release", "date", "physical_release"),
     "monitored": Field("Monitored", "bool", "monitored"),
     "hasFile": Field("Has file", "bool", "has_file"),
+    "version": Field("Version (name)", "version", "versions"),  # ours: extra versions (issue 21)
 }
 
 _COMPARE = [("equal", "is"), ("notEqual", "is not"), ("greaterThan", "more than"), ("lessThan", "less than")]
@@ -53,6 +55,7 @@ OPERATORS: dict[str, list[tuple[str, str]]] = {
         ("lessThan", "before (YYYY-MM-DD)"),
     ],
     "bool": [("equal", "is (yes or no)")],
+    "version": [("equal", "has version"), ("notEqual", "has no version"), ("missing", "is missing version")],
 }
 ALL_OPERATORS = {name: label for choices in OPERATORS.values() for name, label in choices}
 
@@ -109,10 +112,21 @@ def _date_q(field: Field, kind: str, value: str) -> Q | None:
     return _compare(column, kind, day)
 
 
+def _version_q(kind: str, name: str) -> Q:
+    """Movies with (or without) an extra version of that name (a template's, or one added by hand);
+    "missing": the version is there without its file, as the index's Missing filter reads a movie."""
+    versions = MovieVersion.objects.filter(movie_id=OuterRef("pk"), name__iexact=name)
+    if kind == "missing":
+        return Q(Exists(versions.filter(has_file=False)))
+    return Q(Exists(versions)) if kind == "equal" else ~Q(Exists(versions))
+
+
 def condition_q(condition: Condition) -> Q | None:
     """One condition as a filter on Movie; None when its value cannot be read for its field."""
     field = FIELDS[condition.key]
     kind, value = condition.type, condition.value
+    if field.kind == "version":
+        return _version_q(kind, value)
     if field.kind == "text":
         if kind == "equal":
             return Q(**{f"{field.column}__iexact": value})

@@ -16,7 +16,7 @@ from django.http import QueryDict
 
 from movies.indexconditions import Condition, apply_conditions, read_conditions
 from movies.mediacover import cover_url
-from movies.models import Movie, MovieFile, MovieStatus
+from movies.models import Movie, MovieFile, MovieStatus, MovieVersion
 from movies.titles import clean_title
 from radarr.api.params import int_or_none
 from releases.models import QualityProfile
@@ -312,6 +312,23 @@ def _primary_qualities(movie_ids: list[int]) -> dict[int, str]:
     return names
 
 
+@dataclass(frozen=True, slots=True)
+class VersionBadge:
+    """An extra version on the index's table: its name, and whether it has its file."""
+
+    name: str
+    has_file: bool
+
+
+def _version_badges(movie_ids: list[int]) -> dict[int, list[VersionBadge]]:
+    """The extra versions of the page's movies, in one query (movies with one version get none)."""
+    rows = MovieVersion.objects.filter(movie_id__in=movie_ids).order_by("movie_id", "name")
+    badges: dict[int, list[VersionBadge]] = {}
+    for movie_id, name, has_file in rows.values_list("movie_id", "name", "has_file"):
+        badges.setdefault(movie_id, []).append(VersionBadge(name, has_file))
+    return badges
+
+
 def index_page(query: IndexQuery, movies: QuerySet[Movie] | None = None) -> IndexPage:
     """One page of the index for `query`, with the match count and the library's counts."""
     matching = filter_movies(movies if movies is not None else Movie.objects.all(), query)
@@ -323,9 +340,11 @@ def index_page(query: IndexQuery, movies: QuerySet[Movie] | None = None) -> Inde
         .values(*fields, "rating")[start : start + query.page_size]
     )
     qualities = _primary_qualities([row["id"] for row in rows]) if rows else {}
+    versions = _version_badges([row["id"] for row in rows]) if rows and query.view == "table" else {}
     names = dict(QualityProfile.objects.values_list("pk", "name"))
     for row in rows:
         row["quality"] = qualities.get(row["id"], "")
+        row["versions"] = versions.get(row["id"], [])
         row["quality_profile"] = names.get(row["quality_profile_id"], "")
         row["status_label"] = MovieStatus(row["status"]).label
         row["poster"] = cover_url(row["id"], "poster", size=250)

@@ -27,6 +27,8 @@ from movies.views import (
     libraryimport,
     mediacover,
     moviepage,
+    versions,
+    versiontemplates,
     wanted,
 )
 
@@ -36,6 +38,7 @@ urlpatterns = [
     *index.urlpatterns,
     *headersearch.urlpatterns,
     *addmovie.urlpatterns,
+    *versions.urlpatterns,
     *moviepage.urlpatterns,
     *collections.urlpatterns,
     *libraryimport.urlpatterns,
@@ -44,6 +47,7 @@ urlpatterns = [
     *wanted.urlpatterns,
     *autotagging.urlpatterns,
     *importlists.urlpatterns,
+    *versiontemplates.urlpatterns,
 ]
 
 api_v3 = [

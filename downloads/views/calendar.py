@@ -22,7 +22,9 @@ from movies.calendar import (
     calendar_movies,
     calendar_range,
     release_types_from,
+    with_versions,
 )
+from movies.versions import extra_rows_by_movie
 from radarr.api.params import int_or_none
 from radarr.hostconfig import stored_host_settings
 from radarr.models import Tag, UiConfig
@@ -31,9 +33,18 @@ from radarr.system.uiconfig import week_column_format
 WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]  # Python's order: 0 is Monday
 
 
-def queued_movie_ids() -> set[int]:
-    """Movies with a download in the queue (tracked downloads), for the colouring."""
-    return set(TrackedDownload.objects.in_queue().exclude(movie=None).values_list("movie_id", flat=True))
+def queued_ids() -> tuple[set[int], set[int]]:
+    """Movies with a download for their primary version in the queue, and extra versions with one,
+    for the colouring (one query)."""
+    movie_ids, version_ids = set(), set()
+    for movie_id, version_id in (
+        TrackedDownload.objects.in_queue().exclude(movie=None).values_list("movie_id", "version_id")
+    ):
+        if version_id is None:
+            movie_ids.add(movie_id)
+        else:
+            version_ids.add(version_id)
+    return movie_ids, version_ids
 
 
 def _anchor(text: str | None) -> date:
@@ -67,9 +78,12 @@ def calendar(request: HttpRequest) -> HttpResponse:
     movies = calendar_movies(
         span.start, span.end, include_unmonitored=unmonitored, tag_ids=tag_ids, release_types=release_types
     )
+    queued_movies, queued_versions = queued_ids()
     events = calendar_events(
-        movies, span.start, span.end, release_types=release_types, queued_ids=queued_movie_ids()
+        movies, span.start, span.end, release_types=release_types, queued_ids=queued_movies
     )
+    extras = extra_rows_by_movie({event.movie.pk for event in events}) if events else {}
+    events = with_versions(events, extras, queued_versions)
     filters = request.GET.copy()
     filters.pop("start", None)
     days = calendar_days(span, events)

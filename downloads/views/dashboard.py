@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from downloads.models import TrackedDownload
-from downloads.views.calendar import queued_movie_ids
+from downloads.views.calendar import queued_ids
 from movies.availability import available_ids
 from movies.calendar import calendar_events, calendar_movies
 from movies.diskspace import disk_spaces
@@ -120,7 +120,7 @@ def recent_imports(limit: int = 10) -> list[MovieFile]:
 def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     end = today + timedelta(days=14)
-    upcoming = calendar_events(calendar_movies(today, end), today, end, queued_ids=queued_movie_ids())
+    upcoming = calendar_events(calendar_movies(today, end), today, end, queued_ids=queued_ids()[0])
     context = {
         "counts": library_counts(),
         "queue": queue_summary(),

@@ -1,8 +1,9 @@
 """Pages: the bulk editor — actions on the movies ticked in the index's select mode.
 
-Monitoring, profile, availability and tags change in one go. A new root folder with "move files" moves
-folders one at a time through a job (progress in System → Tasks) when the job exists, else here. Delete
-goes through a confirmation page where "delete files" starts unticked, as on a single movie.
+Monitoring, profile, availability and tags change in one go; a version template's version is added to
+each movie. A new root folder with "move files" moves folders one at a time through a job (progress in
+System → Tasks) when the job exists, else here. Delete goes through a confirmation page where "delete
+files" starts unticked, as on a single movie.
 """
 
 from django.contrib import messages
@@ -14,8 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from movies.deleting import delete_movies
 from movies.editing import edit_movies
-from movies.models import MinimumAvailability, Movie
+from movies.models import MinimumAvailability, Movie, VersionTemplate
 from movies.rootfolders import root_folder_failure
+from movies.versions import apply_template
 from movies.views.addmovie import create_tags
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import int_or_none
@@ -86,7 +88,23 @@ def _apply(request: HttpRequest, action: str, ids: list[int]) -> str:
         return f"Tags updated on {count}."
     if action == "rootFolder":
         return _move(request, ids, post.get("rootFolderPath", ""), post.get("moveFiles") == "true")
+    if action == "versionTemplate":
+        return _add_versions(ids, int_or_none(post.get("versionTemplateId", "")))
     return "Nothing to do: choose an action."
+
+
+def _add_versions(ids: list[int], template_id: int | None) -> str:
+    """Add a template's version to every ticked movie; those having it already are left as they are."""
+    template = VersionTemplate.objects.filter(pk=template_id or 0).first()
+    if template is None:
+        raise ValidationFailed([Failure("versionTemplateId", "Choose a version template first")])
+    outcome = apply_template(ids, template)
+    text = f"Version {template.name} added to {_movies_word(outcome.added)}."
+    if outcome.already:
+        text += f" {_movies_word(outcome.already)} had it already."
+    if outcome.refused:
+        text += f" Not added: {'; '.join(outcome.refused)}."
+    return text
 
 
 def _move(request: HttpRequest, ids: list[int], root: str, move_files: bool) -> str:

@@ -11,7 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from movies.indexconditions import FIELDS, OPERATORS, Condition
 from movies.indexquery import FILTERS, JUMP_LETTERS, SORTS, VIEWS, IndexQuery, index_page, jump_page
-from movies.models import MinimumAvailability, MovieStatus, RootFolder
+from movies.models import MinimumAvailability, MovieStatus, RootFolder, VersionTemplate
 from movies.savedfilters import INDEX_FILTER_TYPE, save_index_filter, saved_index_filters
 from radarr.models import CustomFilter, Tag
 
@@ -19,7 +19,7 @@ from radarr.models import CustomFilter, Tag
 TABLE_COLUMNS = (
     ("year", "Year"), ("status", "Status"), ("profile", "Quality profile"), ("quality", "Quality"),
     ("inCinemas", "In cinemas"), ("digital", "Digital release"), ("physical", "Physical release"),
-    ("added", "Added"), ("size", "Size on disk"), ("rating", "Rating"),
+    ("added", "Added"), ("size", "Size on disk"), ("rating", "Rating"), ("versions", "Versions"),
 )  # fmt: skip
 VIEW_COOKIE = "movies_view"  # the last view chosen, so the index opens the way the user left it
 
@@ -62,6 +62,7 @@ def movie_index(request: HttpRequest) -> HttpResponse:
             "tags": Tag.objects.all(),
             "root_folders": RootFolder.objects.all(),
             "availabilities": MinimumAvailability.choices,
+            "version_templates": VersionTemplate.objects.order_by("name") if query.select else (),
             "saved_filters": saved_index_filters(query.view),
         }
     response = render(request, template, context)

@@ -22,6 +22,7 @@ from movies.editing import update_movie
 from movies.mediacover import cover_url
 from movies.models import Credit, MinimumAvailability, Movie
 from movies.views.addmovie import create_tags, show_failures
+from movies.views.versions import versions_context
 from radarr.api.errors import ApiError, ValidationFailed
 from radarr.api.params import int_or_none
 from radarr.commands import queue_command
@@ -75,6 +76,7 @@ def movie_detail(request: HttpRequest, tmdb_id: int) -> HttpResponse:
         "alternative_titles": movie.alternative_titles.order_by("title"),
         "collection_parts": _collection_parts(movie),
         **_credits(movie),
+        **versions_context(movie),
     }
     return render(request, "movies/movie.html", context)
 

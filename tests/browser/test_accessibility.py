@@ -26,7 +26,8 @@ from django.utils import timezone
 from downloads.models import History, HistoryEventType, RemotePathMapping
 from imports.fromradarr.report import ImportReport
 from imports.models import RadarrImport
-from movies.models import AutoTag, ImportList, ImportListItem, RootFolder
+from movies.models import AutoTag, ImportList, ImportListItem, Movie, RootFolder, VersionTemplate
+from movies.versions import apply_template
 from notifications.models import Notification
 from radarr.jobs import sync_schedules
 from radarr.models import CustomFilter
@@ -131,6 +132,11 @@ def seed(tmp_path: Path) -> None:
     # the crawl visits one page per route: whichever movie page comes first must show a file's links
     MovieFileFactory(movie=missing, quality_id=1)
     MovieFactory(title="Arrival", year=2016, root_folder_path=str(root))  # missing
+    # every movie has a 4K version (whichever movie page the crawl opens shows its links); the Extended
+    # template is left to add from the movie page
+    four_k = VersionTemplate.objects.create(name="4K", quality_profile=movie.quality_profile, url_base="uhd")
+    apply_template(Movie.objects.values_list("pk", flat=True), four_k)
+    VersionTemplate.objects.create(name="Extended", quality_profile=movie.quality_profile, edition="Extended")
     client = DownloadClientFactory(name="SABnzbd")
     grab = GrabFactory(movie=missing, source_title="Ronin.1998.1080p.BluRay.x264-GRP")
     GrabFactory(movie=movie, source_title="Heat.1995.1080p.BluRay.x264-GRP")
