@@ -11,6 +11,7 @@ from movies.library import availability_failure, existing_tag_ids, profile_failu
 from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import Collection, ImportExclusion, Movie
 from movies.rootfolders import configured_root_folder, root_folder_failure
+from movies.versions import apply_templates, template_ids_failure
 from radarr.api.errors import Failure, ValidationFailed
 
 logger = logging.getLogger(__name__)
@@ -77,6 +78,8 @@ def add_missing_collection_movies(collection: Collection) -> list[Movie]:
             logger.error("Could not add %s from collection %s: %s", metadata.title, collection, error.message)
             continue
         added.append(movie)
+    members = Movie.objects.filter(tmdb_id__in=_part_ids(collection)).values_list("pk", flat=True)
+    apply_templates(members, collection.version_template_ids)  # the members' versions, new or not
     return added
 
 
@@ -94,9 +97,13 @@ def update_collection(collection: Collection, changes: dict[str, Any]) -> Collec
     root = changes.get("root_folder_path")
     if root is not None and root != collection.root_folder_path:  # an old one may stay while others change
         failures += filter(None, [root_folder_failure("RootFolderPath", root)])
+    if changes.get("version_template_ids") is not None:
+        failures += filter(
+            None, [template_ids_failure("versionTemplateIds", changes["version_template_ids"])]
+        )
     if failures:
         raise ValidationFailed(failures)
-    for field in ("quality_profile_id", "minimum_availability", "search_on_add"):
+    for field in ("quality_profile_id", "minimum_availability", "search_on_add", "version_template_ids"):
         if changes.get(field) is not None:
             setattr(collection, field, changes[field])
     if root is not None and root != collection.root_folder_path:

@@ -76,6 +76,7 @@ def _collection_resource(
         "movies": parts,
         "missingMovies": sum(1 for part in parts if not part["isExisting"] and not part["isExcluded"]),
         "tags": [row[1] for row in tags.get(collection.pk, ())],
+        "versionTemplateIds": list(collection.version_template_ids),  # ours
     }
     return resource
 

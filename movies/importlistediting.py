@@ -15,8 +15,9 @@ from django.db import transaction
 from django.http import QueryDict
 
 from movies.importlists import IMPLEMENTATIONS, ImportListProvider
-from movies.models import ImportList, ImportListConfig, ListSyncLevel, MinimumAvailability
+from movies.models import ImportList, ImportListConfig, ListSyncLevel, MinimumAvailability, VersionTemplate
 from movies.rootfolders import configured_root_folder, configured_root_folders, root_folder_failure
+from movies.versions import template_ids_failure
 from radarr.api.errors import Failure, ValidationFailed
 from radarr.api.params import int_or_none, optional_bool, optional_text, optional_whole_number
 from radarr.commands import queue_command
@@ -62,6 +63,7 @@ def import_list_resource(row: ImportList) -> dict[str, Any]:
         **implementation_facts(cls, row.implementation),
         "message": None,
         "tags": sorted(tag.pk for tag in row.tags.all()),
+        "versionTemplateIds": list(row.version_template_ids),  # ours
         "presets": [],
         "id": row.pk,
     }
@@ -95,6 +97,7 @@ def _template(cls: type[ImportListProvider]) -> dict[str, Any]:
         **implementation_facts(cls, cls.implementation),
         "message": None,
         "tags": [],
+        "versionTemplateIds": [],
         "presets": [],
         "id": 0,
     }
@@ -139,6 +142,13 @@ def _read(body: dict[str, Any], failures: list[Failure]) -> dict[str, Any]:
     )
     if availability is not None:
         changes["minimum_availability"] = availability
+    template_ids = body.get("versionTemplateIds")
+    if template_ids is not None:
+        failure = template_ids_failure("versionTemplateIds", template_ids)
+        if failure:
+            failures.append(failure)
+        else:
+            changes["version_template_ids"] = list(dict.fromkeys(template_ids))
     return changes
 
 
@@ -184,6 +194,9 @@ def posted_import_list_columns(post: QueryDict) -> dict[str, Any]:
         "rootFolderPath": post.get("root_folder_path", ""),
         "qualityProfileId": int_or_none(post.get("quality_profile_id", ""), minimum=0) or 0,
         "minimumAvailability": post.get("minimum_availability") or "released",
+        "versionTemplateIds": [
+            pk for value in post.getlist("version_template_ids") if (pk := int_or_none(value, minimum=1))
+        ],
     }
 
 
@@ -210,6 +223,7 @@ def import_list_inputs_context(cls: type[Provider], values: dict[str, Any]) -> d
         "monitor_types": MONITOR_TYPES,
         "availabilities": MinimumAvailability.choices,
         "sign_in": sign_in_service(cls.implementation),
+        "version_templates": VersionTemplate.objects.order_by("name"),
     }
 
 

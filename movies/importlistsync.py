@@ -18,6 +18,7 @@ from movies import adding, tmdb
 from movies.deleting import delete_movie
 from movies.importlists import IMPLEMENTATIONS, ListMovie
 from movies.models import ImportExclusion, ImportList, ImportListConfig, ImportListItem, ListSyncLevel, Movie
+from movies.versions import apply_templates
 from radarr.api.errors import ValidationFailed
 from radarr.providers import ProviderError, record_failure, record_success
 
@@ -131,6 +132,16 @@ def _add_new(row: ImportList, movies: dict[int, ListMovie], outcome: SyncOutcome
             logger.warning("Could not add %s from list %s: %s", movie.title or tmdb_id, row.name, reason)
             continue
         outcome.added.append(added.pk)
+
+
+def _add_versions(row: ImportList, movies: dict[int, ListMovie]) -> None:
+    """The list's version templates (ours) for every listed movie in the library, added now or before:
+    a "4K list" gives its movies a 4K version as another Radarr synced by a list would hold them."""
+    if row.version_template_ids:
+        listed = Movie.objects.filter(tmdb_id__in=list(movies)).values_list("pk", flat=True)
+        for outcome in apply_templates(listed, row.version_template_ids):
+            for reason in outcome.refused or ():
+                logger.warning("List %s: no version added: %s", row.name, reason)
 
 
 def _not_listed(tag: int) -> tuple[QuerySet[Movie], QuerySet[Movie]]:
@@ -293,6 +304,7 @@ def sync_lists(definition_id: int | None = None, now: datetime | None = None) ->
         outcome.synced.append(row.name)
         if row.enable_auto:
             _add_new(row, movies, outcome)
+            _add_versions(row, movies)
     if outcome.synced and not outcome.failed:
         clean_library(outcome)
     elif outcome.failed:

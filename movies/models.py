@@ -63,6 +63,8 @@ class Collection(models.Model):
     )
     search_on_add = models.BooleanField(default=False)
     tags = models.ManyToManyField(Tag, blank=True, related_name="collections")
+    # ours: VersionTemplate ids whose versions the collection's movies get (movies.versions)
+    version_template_ids = models.JSONField(default=list, blank=True)
     added = models.DateTimeField(default=timezone.now)
     last_info_sync = models.DateTimeField(null=True, blank=True)
 
@@ -405,6 +407,8 @@ class ImportList(ProviderDefinition):
     list_order = models.IntegerField(default=0)
     last_sync = models.DateTimeField(null=True, blank=True)  # the last fetch that worked
     tags = models.ManyToManyField(Tag, related_name="import_lists", blank=True)
+    # ours: VersionTemplate ids whose versions the list's movies get (movies.versions)
+    version_template_ids = models.JSONField(default=list, blank=True)
 
     objects = ImportListQuerySet.as_manager()
 

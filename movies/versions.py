@@ -295,3 +295,29 @@ def apply_template(movie_ids: Iterable[int], template: VersionTemplate) -> Templ
             MovieVersion.objects.bulk_create(batch[start : start + 500], ignore_conflicts=True)
     outcome.added = len(batch)
     return outcome
+
+
+def template_ids_failure(property_name: str, value: Any) -> Failure | None:
+    """A list of existing VersionTemplate ids (a collection's or import list's `versionTemplateIds`)."""
+    if not isinstance(value, list) or not all(
+        isinstance(pk, int) and not isinstance(pk, bool) for pk in value
+    ):
+        return Failure(property_name, "'Version Template Ids' must be a list of ids", value)
+    known = set(VersionTemplate.objects.filter(pk__in=in_ids(value)).values_list("pk", flat=True))
+    missing = [pk for pk in value if pk not in known]
+    if missing:
+        return Failure(property_name, "Version template does not exist", missing[0])
+    return None
+
+
+def apply_templates(movie_ids: Iterable[int], template_ids: Iterable[int]) -> list[TemplateApplied]:
+    """Give these movies the versions of these templates (a collection's or an import list's); templates
+    deleted since are skipped."""
+    ids = list(movie_ids)
+    template_ids = list(template_ids)
+    if not ids or not template_ids:
+        return []
+    return [
+        apply_template(ids, template)
+        for template in VersionTemplate.objects.filter(pk__in=in_ids(template_ids))
+    ]

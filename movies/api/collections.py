@@ -31,6 +31,8 @@ def collection_changes(body: InsensitiveDict) -> dict[str, Any]:
     }
     if body.get("tags") is not None:
         changes["tag_ids"] = id_list("tags", body.get("tags"))
+    if body.get("versionTemplateIds") is not None:  # ours; checked by update_collection
+        changes["version_template_ids"] = body.get("versionTemplateIds")
     return {name: value for name, value in changes.items() if value is not None}
 
 

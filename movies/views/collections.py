@@ -13,13 +13,17 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from movies.collectionmonitoring import set_collection_monitored, update_collection
-from movies.models import Collection, ImportExclusion, MinimumAvailability, Movie, RootFolder
+from movies.models import Collection, ImportExclusion, MinimumAvailability, Movie, RootFolder, VersionTemplate
 from movies.views.addmovie import show_failures
 from radarr.api.errors import ValidationFailed
 from releases.models import QualityProfile
 
 PAGE_SIZE = 50
-SETTINGS_FIELDS = {"QualityProfileId": "quality_profile", "MinimumAvailability": "minimum_availability"}
+SETTINGS_FIELDS = {
+    "QualityProfileId": "quality_profile",
+    "MinimumAvailability": "minimum_availability",
+    "versionTemplateIds": "version_templates",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +58,14 @@ class Choices:
 
     profiles: list[tuple[int, str]]
     folders: list[str]
+    templates: list[tuple[int, str]]  # version templates
 
     @classmethod
     def load(cls) -> "Choices":
         return cls(
             list(QualityProfile.objects.values_list("pk", "name")),
             list(RootFolder.objects.values_list("path", flat=True)),
+            list(VersionTemplate.objects.order_by("name").values_list("pk", "name")),
         )
 
 
@@ -68,6 +74,9 @@ class CollectionSettingsForm(forms.Form):
     root_folder_path = forms.ChoiceField(label="Root folder")
     minimum_availability = forms.ChoiceField(choices=MinimumAvailability.choices)
     search_on_add = forms.BooleanField(required=False, label="Search on add")
+    version_templates = forms.TypedMultipleChoiceField(
+        coerce=int, required=False, widget=forms.CheckboxSelectMultiple, label="Versions"
+    )
 
     def __init__(self, *args: object, collection: Collection, choices: Choices, **kwargs: object) -> None:
         kwargs.setdefault(
@@ -77,6 +86,7 @@ class CollectionSettingsForm(forms.Form):
                 "root_folder_path": collection.root_folder_path,
                 "minimum_availability": collection.minimum_availability,
                 "search_on_add": collection.search_on_add,
+                "version_templates": list(collection.version_template_ids),
             },
         )
         super().__init__(*args, auto_id=f"id_%s_{collection.pk}", **kwargs)  # type: ignore[arg-type]
@@ -85,6 +95,7 @@ class CollectionSettingsForm(forms.Form):
             folders.insert(0, collection.root_folder_path)
         self.fields["root_folder_path"].choices = [(folder, folder) for folder in folders]
         self.fields["quality_profile"].choices = choices.profiles
+        self.fields["version_templates"].choices = choices.templates
 
 
 def _poster(collection: Collection) -> str:
@@ -165,6 +176,7 @@ def collection_settings(request: HttpRequest, collection_id: int) -> HttpRespons
             "root_folder_path": data["root_folder_path"],
             "minimum_availability": data["minimum_availability"],
             "search_on_add": data["search_on_add"],
+            "version_template_ids": data["version_templates"],
         }
         try:
             update_collection(collection, changes)

@@ -14,6 +14,7 @@ from radarr.models import Command
 from releases.models import QualityProfile
 from tests.factories import TagFactory
 from tests.movies.factories import ImportExclusionFactory, MovieFactory
+from tests.movies.test_openapi_shapes import with_our_extensions
 from tests.shared import SHARED_DIR
 
 pytestmark = pytest.mark.django_db
@@ -623,7 +624,9 @@ def test_the_resource_has_radarrs_properties(api_client, root):
     openapi = SHARED_DIR / "radarr-api" / "openapi.json"
     if not openapi.is_file():
         pytest.skip(f"Radarr's spec {openapi} is absent (a user's clone has none)")
-    expected = json.loads(openapi.read_text())["components"]["schemas"]["ImportListResource"]["properties"]
+    radarr = json.loads(openapi.read_text())["components"]["schemas"]
+    # Radarr's properties plus the ones our OpenAPI document marks as ours (versionTemplateIds)
+    expected = with_our_extensions(radarr)["ImportListResource"]["properties"]
     custom_list(root, "http://127.0.0.1:1/a")
 
     row = api_client.get("/api/v3/importlist").json()[0]

@@ -139,7 +139,7 @@ _OBJECTS: dict[str, str] = {
         "id:int32 title:string sortTitle:string tmdbId:int32 images:[MediaCover] overview:string "
         "monitored:bool rootFolderPath:string qualityProfileId:int32 searchOnAdd:bool "
         "minimumAvailability:MovieStatusType movies:[CollectionMovieResource] missingMovies:int32 "
-        "tags:[int32]"
+        "tags:[int32] +versionTemplateIds:[int32]"
     ),
     "CollectionUpdateResource": (
         "collectionIds:[int32] monitored:bool monitorMovies:bool searchOnAdd:bool qualityProfileId:int32 "
@@ -353,7 +353,7 @@ _OBJECTS: dict[str, str] = {
         "presets:[ImportListResource] enabled:bool enableAuto:bool monitor:MonitorTypes "
         "rootFolderPath:string qualityProfileId:int32 searchOnAdd:bool minimumAvailability:MovieStatusType "
         "listType:ImportListType "
-        "listOrder:int32 minRefreshInterval:string"
+        "listOrder:int32 minRefreshInterval:string +versionTemplateIds:[int32]"
     ),
     "ImportListBulkResource": (
         "ids:[int32] tags:[int32] applyTags:ApplyTags enabled:bool enableAuto:bool rootFolderPath:string "
