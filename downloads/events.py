@@ -7,7 +7,7 @@ from downloads.models import DownloadClient, History, HistoryEventType, TrackedD
 from movies.events import indexer_flag_names, language_snapshot, movie_snapshot, quality_name
 from movies.models import Movie
 from notifications.events import GrabEvent, ManualInteractionRequiredEvent
-from notifications.snapshots import CustomFormatSnapshot, ReleaseSnapshot
+from notifications.snapshots import CustomFormatSnapshot, ReleaseSnapshot, VersionSnapshot
 
 
 def _client_names(data: dict[str, Any], client: DownloadClient | None = None) -> tuple[str, str]:
@@ -63,7 +63,8 @@ def grabbed_release(movie_id: int, download_id: str) -> ReleaseSnapshot | None:
 
 
 def grab_event(grab: History, movie: Movie, client: DownloadClient | None = None) -> GrabEvent:
-    return GrabEvent(movie=movie_snapshot(movie), release=release_snapshot(grab, client))
+    version = VersionSnapshot(grab.version_id, grab.data.get("version", "")) if grab.version_id else None
+    return GrabEvent(movie=movie_snapshot(movie), release=release_snapshot(grab, client), version=version)
 
 
 def manual_interaction_event(

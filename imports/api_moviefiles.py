@@ -16,7 +16,7 @@ from radarr.api.responses import json_response, read_json, read_json_object
 
 @api_view("GET")
 def movie_file_collection(request: HttpRequest) -> HttpResponse:
-    files = MovieFile.objects.select_related("movie").order_by("pk")
+    files = MovieFile.objects.select_related("movie", "version").order_by("pk")
     movie_id = request.query.get_int("movieId")
     file_ids = request.query.get_int_list("movieFileIds")
     if movie_id:
@@ -30,7 +30,7 @@ def movie_file_collection(request: HttpRequest) -> HttpResponse:
 
 @api_view("GET", "PUT", "DELETE")
 def movie_file_item(request: HttpRequest, id: int) -> HttpResponse:
-    movie_file = row_or_404(MovieFile.objects.select_related("movie"), "Movie file", id)
+    movie_file = row_or_404(MovieFile.objects.select_related("movie", "version"), "Movie file", id)
     if request.method == "PUT":
         edit_movie_files({movie_file.pk: file_properties(read_json_object(request))})
         return json_response(
@@ -44,7 +44,7 @@ def movie_file_item(request: HttpRequest, id: int) -> HttpResponse:
 
 def _edited_response(changes: dict) -> HttpResponse:
     files = edit_movie_files(changes)
-    return json_response(movie_file_resources(MovieFile.objects.select_related("movie").filter(
+    return json_response(movie_file_resources(MovieFile.objects.select_related("movie", "version").filter(
         pk__in=[movie_file.pk for movie_file in files]).order_by("pk")), status=202)  # fmt: skip
 
 
@@ -72,7 +72,7 @@ def movie_file_bulk(request: HttpRequest) -> HttpResponse:
     ids = body.get("movieFileIds") if isinstance(body, dict) else body
     if not isinstance(ids, list) or not all(isinstance(value, int) for value in ids):
         raise invalid("movieFileIds", "A list of movie file ids is required", ids)
-    _delete(list(MovieFile.objects.select_related("movie").filter(pk__in=ids)))
+    _delete(list(MovieFile.objects.select_related("movie", "version").filter(pk__in=ids)))
     return HttpResponse(status=200)
 
 

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 import orjson
 
 from movies.cutoff import CutoffJudge
+from movies.filefolders import folder_of
 from movies.models import MovieFile
 from movies.resourcevalues import BOOLEAN, datetime_bytes, dumps, json_value, language_resource, quality_model
 
@@ -126,17 +127,20 @@ def movie_file_resource(movie_file: MovieFile) -> dict[str, Any]:
 
 
 def movie_file_resources(movie_files: Iterable[MovieFile]) -> list[dict[str, Any]]:
-    """Files in Radarr's shape (select their movie); what they share is read once for all of them."""
+    """Files in Radarr's shape (select their movie and version); what they share is read once for all
+    of them. A version's file is judged against its version's profile, its path in the version's folder."""
     movie_files = list(movie_files)
     context = FileContext(movie_file.release_group for movie_file in movie_files)
-    parts = [
-        file_json(
-            FileRow(*(getattr(movie_file, column) for column in FILE_COLUMNS)),
-            movie_file.movie.path,
-            movie_file.movie.quality_profile_id,
-            movie_file.movie.first_imported,
-            context,
+    parts = []
+    for movie_file in movie_files:
+        owner = movie_file.version if movie_file.version_id else movie_file.movie
+        parts.append(
+            file_json(
+                FileRow(*(getattr(movie_file, column) for column in FILE_COLUMNS)),
+                folder_of(movie_file),
+                owner.quality_profile_id,
+                owner.first_imported,
+                context,
+            )
         )
-        for movie_file in movie_files
-    ]
     return orjson.loads(b"[" + b",".join(parts) + b"]")

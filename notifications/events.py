@@ -50,6 +50,7 @@ class GrabEvent(Event):
     flag: ClassVar[str] = "on_grab"
     movie: MovieSnapshot
     release: ReleaseSnapshot
+    version: VersionSnapshot | None = None  # the extra version it was grabbed for
 
 
 @dataclass(frozen=True)

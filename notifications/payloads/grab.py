@@ -7,11 +7,12 @@ from notifications.payloads.common import (
     custom_format_info,
     envelope,
     language_payload,
-    movie_label,
     movie_notice,
     movie_payload,
     remote_movie_payload,
     size_text,
+    version_label,
+    with_version,
 )
 from notifications.payloads.notice import Notice
 
@@ -40,10 +41,13 @@ def grab_notice(event: ev.GrabEvent) -> Notice:
         "downloadId": grab.download_id or None,
         "customFormatInfo": custom_format_info(grab),
     }
-    notice = movie_notice(event, movie, payload, f"{movie_label(movie)} [{grab.quality}]")
-    notice.message = f"{grab.title}"
+    with_version(payload, event.version)
+    notice = movie_notice(event, movie, payload, f"{version_label(movie, event.version)} [{grab.quality}]")
+    notice.message = (
+        f"{grab.title}" if event.version is None else f"{grab.title} (for the {event.version.name} version)"
+    )
     notice.fields = {
-        "Movie": movie_label(movie),
+        "Movie": version_label(movie, event.version),
         "Quality": grab.quality,
         "Size": size_text(grab.size),
         "Group": grab.release_group,
