@@ -22,7 +22,7 @@ from movies.api.lookup import call_tmdb
 from movies.api.movies import add_arguments, update_changes
 from movies.availability import availability_delay_days, is_available_on
 from movies.calendar import UnknownTag, tag_ids_from
-from movies.cutoff import CutoffJudge
+from movies.cutoff import unmet_keys
 from movies.folders import new_movie_folder_namer
 from movies.lookupresources import movie_lookup_resource
 from movies.metadata import MovieMetadata
@@ -336,24 +336,10 @@ def _missing_ids(template: VersionTemplate, monitored: bool) -> list[int]:
 
 
 def _cutoff_unmet_ids(template: VersionTemplate, monitored: bool) -> list[int]:
-    files = list(
-        MovieFile.objects.filter(
-            version__template=template, version__monitored=monitored, version__has_file=True
-        ).values_list(
-            "movie_id",
-            "version__quality_profile_id",
-            "quality_id",
-            "custom_format_ids",
-            "release_group",
-            "version__first_imported",
-        )
+    files = MovieFile.objects.filter(
+        version__template=template, version__monitored=monitored, version__has_file=True
     )
-    judge = CutoffJudge(row[4] for row in files)
-    return [
-        movie_id
-        for movie_id, profile_id, quality_id, formats, group, first_imported in files
-        if judge.standing(profile_id, quality_id, formats or [], group, first_imported)[1]
-    ]
+    return unmet_keys(files, "movie_id", "version")
 
 
 def _wanted_page(request: HttpRequest, kind: str) -> HttpResponse:
