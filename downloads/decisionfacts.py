@@ -48,7 +48,9 @@ def queue_and_history_facts(movie_ids: Iterable[int]) -> DownloadFacts:
             download_id=grab.download_id,
             imported=bool(grab.download_id) and grab.download_id in imported,
         )
-        if grab.version_id is None:
+        if grab.version_id is None and (grab.data or {}).get("version"):
+            pass  # for an extra version since removed: not the primary's (it still counts movie-wide)
+        elif grab.version_id is None:
             facts.grabs.setdefault(grab.movie_id, []).append(grabbed)
         else:
             grabbed = replace(

@@ -11,6 +11,7 @@ import logging
 
 from django.db import transaction
 
+from downloads.models import TERMINAL_STATES, TrackedDownload
 from imports.filedeletion import delete_movie_file
 from movies.models import MovieFile, MovieVersion
 from movies.scanning import update_file_state
@@ -33,9 +34,18 @@ def delete_version(row: MovieVersion, *, delete_files: bool = False) -> None:
                 held.delete()
             else:
                 MovieFile.objects.filter(pk=held.pk).update(version=None, is_primary=False)
+        # its downloads in the queue wait for a manual import, as Radarr's do when their movie is deleted,
+        # rather than landing on the primary version
+        orphaned = (
+            TrackedDownload.objects.filter(version=row)
+            .exclude(state__in=TERMINAL_STATES)
+            .update(movie=None, version=None)
+        )
         row.delete()
         update_file_state(movie)  # the unassigned file may now be the primary one's
     logger.info("Removed the version '%s' of %s (its file %s)", row.name, movie, _fate(held, delete_files))
+    if orphaned:
+        logger.info("%d download(s) for it now wait in the queue for a manual import", orphaned)
 
 
 def _fate(held: MovieFile | None, delete_files: bool) -> str:

@@ -726,3 +726,22 @@ def test_a_version_upgrade_the_recycle_bin_refuses_keeps_both_files_and_the_prim
         == 31
     )
     assert MovieFile.objects.get(movie=movie, is_primary=True).relative_path == PRIMARY_NAME
+
+
+def test_removing_a_version_leaves_its_queued_download_to_a_manual_import_not_the_primary(movie, options):
+    from downloads.models import TrackedDownload, TrackedDownloadState
+    from tests.downloads.factories import DownloadClientFactory, TrackedDownloadFactory
+
+    four_k, client = version(movie), DownloadClientFactory()
+    waiting = TrackedDownloadFactory(
+        client=client, movie=movie, version=four_k, title="Arrival.2016.2160p.WEB-DL"
+    )
+    done = TrackedDownloadFactory(
+        client=client, movie=movie, version=four_k, state=TrackedDownloadState.IMPORTED
+    )
+
+    delete_version(four_k)
+
+    waiting, done = TrackedDownload.objects.get(pk=waiting.pk), TrackedDownload.objects.get(pk=done.pk)
+    assert (waiting.movie_id, waiting.version_id) == (None, None)  # the queue asks which movie it is
+    assert done.movie_id == movie.pk  # its history stays the movie's

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from downloads.decisionfacts import queue_and_history_facts
+from downloads.models import History, HistoryEventType
 from movies.decisionfacts import movie_facts, version_facts
 from movies.models import Movie, MovieVersion
 from movies.versions import add_version
@@ -149,3 +150,19 @@ def test_missing_and_cutoff_unmet_versions_list_movie_version_pairs():
 
     assert missing == [(heat.pk, heat_4k.pk), (waiting.pk, None)]
     assert unmet == [(arrival.pk, None), (arrival.pk, arrival_4k.pk)]
+
+
+def test_a_grab_for_a_version_since_removed_is_not_the_primarys():
+    movie = MovieFactory()
+    four_k = add_version(movie, version_fields())
+    for version, title in ((four_k, "Movie.2010.2160p.WEB-DL-GRP"), (None, "Movie.2010.1080p.WEB-DL-GRP")):
+        History.objects.create(
+            movie=movie, version=version, event_type=HistoryEventType.GRABBED, date=timezone.now(),
+            source_title=title, data={"version": version.name} if version else {},
+        )  # fmt: skip
+
+    four_k.delete()  # the version goes; its grab stays in history, naming the version it was for
+    facts = queue_and_history_facts([movie.pk])
+
+    assert [grab.title for grab in facts.grabs[movie.pk]] == ["Movie.2010.1080p.WEB-DL-GRP"]
+    assert len(facts.movie_grabs[movie.pk]) == 2
