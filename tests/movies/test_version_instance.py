@@ -327,8 +327,15 @@ def test_the_queue_and_history_hold_only_the_versions_downloads(seerr, main_seer
     assert [record["title"] for record in queue["records"]] == [mine.title]
     assert seerr.get("/queue/status").json()["totalCount"] == 1
     assert [event["sourceTitle"] for event in history["records"]] == ["Movie.2160p.UHD-GRP"]
-    assert main_seerr.get("/queue").json()["totalRecords"] == 2
+    # the main instance is the "non-4K server": the 4K download is the virtual instance's, not its own
+    assert [record["title"] for record in main_seerr.get("/queue").json()["records"]] == [
+        "Movie.1080p.BluRay-GRP"
+    ]
+    assert main_seerr.get("/queue/status").json()["totalCount"] == 1
     assert main_seerr.get("/history").json()["totalRecords"] == 2
+    template.url_base = ""  # a template without its own instance: its downloads are the main queue's
+    template.save()
+    assert main_seerr.get("/queue").json()["totalRecords"] == 2
 
 
 def test_wanted_missing_lists_the_versions_without_a_file(seerr, template):
