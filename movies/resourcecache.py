@@ -29,6 +29,7 @@ _READ = (
 )
 _BATCH = 500  # rows per statement when storing
 BUILD_BATCH = 500  # movies whose JSON is built at once
+_SCAN_FROM = 500  # ids from which SQLite reads the list in order rather than each id by its key
 _STORE_WAIT_MS = 250  # a reader gives up storing (never answering) after waiting this long for locks
 
 
@@ -46,7 +47,10 @@ def _some(ids: Iterable[int]) -> tuple[str, list[object]]:
     wanted = sorted({int(pk) for pk in ids})
     if connection.vendor == "postgresql":
         return "WHERE m.id = ANY(%s) ", [wanted]
-    return "WHERE m.id IN (SELECT value FROM json_each(%s)) ", [orjson.dumps(wanted).decode()]
+    # many ids (the bulk editor's answer): walk the list's index in its order and test each movie; `+`
+    # keeps SQLite from looking each id up and then sorting the rows, JSON and all (twice as slow)
+    column = "+m.id" if len(wanted) >= _SCAN_FROM else "m.id"
+    return f"WHERE {column} IN (SELECT value FROM json_each(%s)) ", [orjson.dumps(wanted).decode()]
 
 
 def library_json(ids: Iterable[int] | None = None) -> bytes:
