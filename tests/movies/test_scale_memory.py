@@ -72,3 +72,48 @@ def test_a_movie_deleted_while_the_list_is_built_is_left_out(cold_library, small
     assert len(answer) == len(cold_library) - 1
     assert gone.pk not in {movie["id"] for movie in answer}
     assert answer == orjson.loads(movie_resources_json(Movie.objects.all()))
+
+
+def _sqlite_memory() -> int:
+    """Bytes SQLite holds in this process (every connection), from the library Python's sqlite3 uses."""
+    import ctypes
+    import ctypes.util
+    import sqlite3
+
+    name = ctypes.util.find_library("sqlite3")
+    if name is None:
+        pytest.skip("no shared SQLite library to ask")
+    library = ctypes.CDLL(name)
+    major, minor, patch = sqlite3.sqlite_version_info
+    if library.sqlite3_libversion_number() != major * 1_000_000 + minor * 1000 + patch:
+        pytest.skip("Python's sqlite3 uses another SQLite than the shared library")
+    library.sqlite3_memory_used.restype = ctypes.c_int64
+    return library.sqlite3_memory_used()
+
+
+@pytest.mark.django_db(transaction=True)  # pages written in a test's open transaction stay pinned
+def test_a_whole_library_answer_gives_the_threads_sqlite_page_cache_back(api_client, monkeypatch):
+    from django.db import connection
+
+    from movies.management.commands.seed_movies import seed_movies
+    from radarr.api import middleware
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's caches are the server's, not this process's")
+    seed_movies(600)  # over the middleware's 1 MB: a large answer
+    given_back = []
+    release = middleware.release_database_memory
+
+    def measured() -> None:
+        before = _sqlite_memory()
+        release()
+        given_back.append(before - _sqlite_memory())
+
+    monkeypatch.setattr(middleware, "release_database_memory", measured)
+
+    response = api_client.get("/api/v3/movie")
+    api_client.get("/api/v3/movie?tmdbId=1")  # a small answer releases nothing
+
+    assert len(response.content) > middleware.LARGE_RESPONSE
+    assert len(given_back) == 1
+    assert given_back[0] > 512 * 1024, given_back  # most of the page cache's 1 MB
