@@ -11,17 +11,20 @@ import logging
 import os
 import posixpath
 import shutil
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import regex
+from django.db import transaction
 
 from imports.models import ExtraFile, ExtraFileType, MediaManagementConfig
 from imports.transfer import clash_free
 from movies.models import Movie, MovieFile
 from movies.scanning import is_video_file
 from movies.titles import clean_title
+from radarr.idsets import in_ids
 from releases.languages import ISO_LANGUAGES
 
 logger = logging.getLogger(__name__)
@@ -254,24 +257,61 @@ def extra_file_resource(extra: ExtraFile) -> dict[str, Any]:
 
 
 def scan_extras(movie: Movie) -> int:
-    """Track extras already in the movie folder (named like one of its files) and forget rows whose file
-    is gone; what a rescan calls once it found the root folder mounted (a missing movie folder forgets
-    them all). Returns how many rows were added or removed."""
-    folder = Path(movie.path)
-    changed = 0
-    tracked = {extra.relative_path: extra for extra in ExtraFile.objects.filter(movie=movie)}
-    for relative, extra in list(tracked.items()):
-        if not (folder / relative).is_file():
-            extra.delete()
-            del tracked[relative]
-            changed += 1
-    if not folder.is_dir():
-        return changed
+    """Track the extras of one movie folder (see scan_movies_extras)."""
+    return scan_movies_extras([movie])
+
+
+def scan_movies_extras(movies: list[Movie]) -> int:
+    """Track extras already in the movies' folders (named like one of their files) and forget rows whose
+    file is gone; what a rescan calls for a batch of folders once it found the root folder mounted (a
+    missing movie folder forgets them all). The same few queries for any number of movies; a folder that
+    cannot be read is logged and left as it was. Returns how many rows were added or removed."""
+    if not movies:
+        return 0
+    ids = in_ids(movie.pk for movie in movies)
+    tracked: dict[int, dict[str, ExtraFile | None]] = defaultdict(dict)
+    for extra in ExtraFile.objects.filter(movie_id__in=ids):
+        tracked[extra.movie_id][extra.relative_path] = extra
+    files: dict[int, list[MovieFile]] = defaultdict(list)
+    # extras live in the movie's folder: a version's file in its own folder has none tracked
+    in_movie_folder = MovieFile.objects.filter(movie_id__in=ids).exclude(version__path__gt="")
+    for movie_file in in_movie_folder.only("pk", "movie_id", "relative_path"):
+        files[movie_file.movie_id].append(movie_file)
     extensions = set(MediaManagementConfig.load().extra_extensions) | {
         ext.lstrip(".") for ext in SUBTITLE_EXTENSIONS
     }
-    # extras live in the movie's folder: a version's file in its own folder has none tracked
-    for movie_file in MovieFile.objects.filter(movie=movie).exclude(version__path__gt=""):
+    gone: list[int] = []
+    new: list[ExtraFile] = []
+    for movie in movies:
+        try:
+            found_gone, found_new = _scan_folder(movie, tracked[movie.pk], files[movie.pk], extensions)
+        except OSError:
+            logger.exception("Tracking the extras of %s failed", movie)
+            continue
+        gone += found_gone
+        new += found_new
+    if gone or new:
+        with transaction.atomic():
+            if gone:
+                ExtraFile.objects.filter(pk__in=in_ids(gone)).delete()
+            ExtraFile.objects.bulk_create(new, batch_size=500)
+    return len(gone) + len(new)
+
+
+def _scan_folder(
+    movie: Movie, tracked: dict[str, ExtraFile | None], files: list[MovieFile], extensions: set[str]
+) -> tuple[list[int], list[ExtraFile]]:
+    """One folder: the ids of its extras' rows whose file is gone, and rows for the extras not tracked."""
+    folder = Path(movie.path)
+    gone = []
+    for relative, extra in list(tracked.items()):
+        if extra is not None and not (folder / relative).is_file():
+            gone.append(extra.pk)
+            del tracked[relative]
+    if not folder.is_dir():
+        return gone, []
+    new = []
+    for movie_file in files:
         stem = posixpath.splitext(posixpath.basename(movie_file.relative_path))[0]
         parent = (folder / movie_file.relative_path).parent
         for path in sorted(parent.glob("*")):
@@ -287,15 +327,16 @@ def scan_extras(movie: Movie) -> int:
                 continue
             subtitle = extension in SUBTITLE_EXTENSIONS
             parsed = parse_subtitle_name(path.name, stem) if subtitle else None
-            ExtraFile.objects.create(
-                movie=movie,
-                movie_file=movie_file,
-                relative_path=relative,
-                extension=extension,
-                type=ExtraFileType.SUBTITLE if subtitle else ExtraFileType.OTHER,
-                language=parsed.language if parsed else "",
-                language_tags=list(parsed.tags) if parsed else [],
+            new.append(
+                ExtraFile(
+                    movie=movie,
+                    movie_file=movie_file,
+                    relative_path=relative,
+                    extension=extension,
+                    type=ExtraFileType.SUBTITLE if subtitle else ExtraFileType.OTHER,
+                    language=parsed.language if parsed else "",
+                    language_tags=list(parsed.tags) if parsed else [],
+                )
             )
-            tracked[relative] = None  # type: ignore[assignment]
-            changed += 1
-    return changed
+            tracked[relative] = None
+    return gone, new

@@ -14,6 +14,7 @@ import os
 import posixpath
 import shutil
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from imports.models import ExtraFile, ExtraFileType, Metadata
 from imports.nfo import CastMember, CrewMember, NfoFacts, was_watched
 from movies.models import Credit, Movie, MovieFile
 from movies.scanning import is_video_file
+from radarr.idsets import in_ids
 
 logger = logging.getLogger(__name__)
 
@@ -50,11 +52,6 @@ def cast_and_crew(credits: Iterable[Any]) -> tuple[tuple[CastMember, ...], tuple
         else:
             crew.append(CrewMember(credit.name, credit.job))
     return tuple(sorted(cast, key=lambda member: member.order)), tuple(crew)
-
-
-def movie_cast(movie: Movie) -> tuple[tuple[CastMember, ...], tuple[CrewMember, ...]]:
-    """The movie's stored cast and crew (TMDB's credits, replaced at each refresh)."""
-    return cast_and_crew(Credit.objects.filter(movie=movie).order_by("type", "order", "pk"))
 
 
 def _write_text(path: Path, content: str) -> bool:
@@ -85,10 +82,41 @@ def _copy_image(source: Path, target: Path) -> bool:
     return True
 
 
-def _movie_facts(movie: Movie) -> NfoFacts:
-    """What every NFO of the movie shares, read once: its cast and crew and its tags."""
-    cast, crew = movie_cast(movie)
-    return NfoFacts(movie.title, cast=cast, crew=crew, tags=tuple(tag.label for tag in movie.tags.all()))
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Known:
+    """What writing metadata reads from the database, once for a batch of movies (a rescan's folders)."""
+
+    consumers: list[MetadataConsumer]
+    files: dict[int, list[MovieFile]]  # movie id → its files, oldest first
+    rows: dict[int, dict[str, ExtraFile]]  # movie id → its extra files' rows by relative path
+    facts: dict[int, NfoFacts]  # movie id → what its NFOs share (cast, crew, tags), when a consumer is on
+
+
+def _read(movies: list[Movie]) -> _Known:
+    ids = in_ids(movie.pk for movie in movies)
+    files: dict[int, list[MovieFile]] = defaultdict(list)
+    # the files in the movies' folders: a version in its own root folder has no metadata files written
+    for movie_file in (
+        MovieFile.objects.filter(movie_id__in=ids).exclude(version__path__gt="").order_by("movie_id", "pk")
+    ):
+        files[movie_file.movie_id].append(movie_file)
+    rows: dict[int, dict[str, ExtraFile]] = defaultdict(dict)
+    for row in ExtraFile.objects.filter(movie_id__in=ids):
+        rows[row.movie_id][row.relative_path] = row
+    consumers = enabled_consumers()
+    facts: dict[int, NfoFacts] = {}
+    if consumers:
+        credits: dict[int, list[Credit]] = defaultdict(list)
+        for credit in Credit.objects.filter(movie_id__in=ids).order_by("movie_id", "type", "order", "pk"):
+            credits[credit.movie_id].append(credit)
+        tags: dict[int, list[str]] = defaultdict(list)
+        links = Movie.tags.through.objects.filter(movie_id__in=ids).order_by("tag__label", "tag_id")
+        for movie_id, label in links.values_list("movie_id", "tag__label"):
+            tags[movie_id].append(label)
+        for movie in movies:
+            cast, crew = cast_and_crew(credits[movie.pk])
+            facts[movie.pk] = NfoFacts(movie.title, cast=cast, crew=crew, tags=tuple(tags[movie.pk]))
+    return _Known(consumers, files, rows, facts)
 
 
 def _facts(shared: NfoFacts, consumer: MetadataConsumer, movie: Movie, text_path: str) -> NfoFacts:
@@ -152,14 +180,17 @@ def write_movie_metadata(movie: Movie) -> int:
 
     Nothing is written for a movie without a folder or without a file (images included: they go with
     the last file, so a folder emptied of its movie is not kept alive by them)."""
+    return _write_movie(movie, _read([movie]))
+
+
+def _write_movie(movie: Movie, known: _Known) -> int:
     movie_folder = Path(movie.path)
-    # the files in the movie's folder: a version in its own root folder has no metadata files written
-    files = list(MovieFile.objects.filter(movie=movie).exclude(version__path__gt="").order_by("pk"))
-    rows = {row.relative_path: row for row in ExtraFile.objects.filter(movie=movie)}
+    files = known.files[movie.pk]
+    rows = known.rows[movie.pk]
     wanted: set[str] = set()
     changed = 0
-    consumers = enabled_consumers() if movie_folder.is_dir() and files else []
-    shared = _movie_facts(movie) if consumers else NfoFacts(movie.title)
+    consumers = known.consumers if movie_folder.is_dir() and files else []
+    shared = known.facts.get(movie.pk, NfoFacts(movie.title))
     for consumer in consumers:
         changed += _write_consumer(movie, consumer, files, shared, rows, wanted)
     changed += _remove_unwanted(movie, rows, wanted)
@@ -229,9 +260,26 @@ def remove_movie_metadata_images(movie: Movie) -> int:
 
 
 def write_metadata_safely(movie: Movie) -> None:
-    """What imports, renames and scans call: metadata never fails the work it follows."""
+    """What imports and renames call: metadata never fails the work it follows."""
     try:
         with transaction.atomic():
             write_movie_metadata(movie)
     except Exception:
         logger.exception("Writing metadata files of %s failed", movie)
+
+
+def write_movies_metadata(movies: list[Movie]) -> None:
+    """What a scan calls for a batch of folders: the database read once and written in one transaction
+    for the batch (a rescan of 20,000 folders, not a few queries each); if the batch fails, each movie
+    is written on its own, so one movie's failure is only its own."""
+    if not movies:
+        return
+    try:
+        with transaction.atomic():
+            known = _read(movies)
+            for movie in movies:
+                _write_movie(movie, known)
+    except Exception:
+        logger.exception("Writing metadata files of %d movies at once failed; each alone now", len(movies))
+        for movie in movies:
+            write_metadata_safely(movie)

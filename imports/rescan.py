@@ -22,9 +22,9 @@ from typing import Any
 from django.db import transaction
 
 from downloads.history import record_file_deleted
-from imports.extras import scan_extras
+from imports.extras import scan_movies_extras
 from imports.mediainfo import SCHEMA_REVISION, ffprobe_path, probe
-from imports.metadatafiles import write_metadata_safely
+from imports.metadatafiles import write_movies_metadata
 from imports.models import MediaManagementConfig
 from imports.options import import_options
 from movies.filefolders import path_of
@@ -39,7 +39,8 @@ PROBED_SIZE, PROBED_MTIME = "probedSize", "probedModified"
 
 
 def after_movie_scans(outcomes: list[ScanOutcome]) -> None:
-    """The history, monitoring, media info and extras that follow a scan of a batch of folders."""
+    """The history, monitoring, media info, extras and metadata files that follow a scan of a batch of
+    folders: a fixed number of queries for the batch (besides what changed)."""
     gone = [outcome for outcome in outcomes if outcome.removed]
     if gone:
         with transaction.atomic():
@@ -48,13 +49,13 @@ def after_movie_scans(outcomes: list[ScanOutcome]) -> None:
                 if not outcome.movie.has_file:
                     unmonitor_if_configured(outcome.movie)
     changed = {row.pk for outcome in outcomes for row in outcome.changed}
-    refresh_media_infos([outcome.movie for outcome in outcomes], changed=changed)
-    for outcome in outcomes:
-        try:
-            scan_extras(outcome.movie)
-        except Exception:
-            logger.exception("Tracking the extras of %s failed", outcome.movie)
-        write_metadata_safely(outcome.movie)
+    movies = [outcome.movie for outcome in outcomes]
+    refresh_media_infos(movies, changed=changed)
+    try:
+        scan_movies_extras(movies)
+    except Exception:
+        logger.exception("Tracking the extras of %d movie(s) failed", len(movies))
+    write_movies_metadata(movies)
 
 
 def record_missing_files(movie: Movie, rows: list[MovieFile]) -> None:

@@ -172,6 +172,12 @@ def main() -> int:
     # one stays mapped: the web server's threads each kept the high-water mark of the largest list they
     # built. Two arenas keep a process's size following what it holds (radarr/memory.py trims them).
     os.environ.setdefault("MALLOC_ARENA_MAX", "2")
+    # glibc also raises its thresholds to the largest block freed: after one whole-library answer (12 MB
+    # at 5,000 movies) the next ones came from the heap, and a thread's arena kept up to twice that free
+    # at its top, which malloc_trim does not return. Fixed thresholds: blocks from 256 KB are mapped on
+    # their own and unmapped when freed, and a heap's free top past 1 MB goes back at once.
+    os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", str(256 * 1024))
+    os.environ.setdefault("MALLOC_TRIM_THRESHOLD_", str(1024 * 1024))
     boot = os.posix_spawn(sys.executable, command, os.environ)
     os.close(write_end)
     children = read_boot_report(read_end, boot, supervisor)

@@ -7,7 +7,7 @@ import orjson
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from radarr.memory import trim_heap
+from radarr.memory import release_database_memory, trim_heap
 
 _CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -77,6 +77,7 @@ def api_middleware(
             response.setdefault(name, value)
         response["X-Application-Version"] = settings.RADARR_COMPAT_VERSION
         if len(getattr(response, "content", b"") if not response.streaming else b"") > LARGE_RESPONSE:
+            release_database_memory()  # the rows read for it fill this thread's page cache
             trim_heap()  # the pieces of a whole library's JSON are freed: give their pages back
         return response
 
