@@ -75,6 +75,16 @@ def radarr_defaults(request: pytest.FixtureRequest) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def no_indexer_spacing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Searches in tests ask loopback indexers: the 2 s spacing kept between two requests to one indexer
+    (indexers.fetching) would only make them slow (a library-wide search waited 20 s). The tests of the
+    spacing set their own."""
+    from indexers import fetching
+
+    monkeypatch.setattr(fetching, "REQUEST_SPACING_SECONDS", 0.0)
+
+
+@pytest.fixture(autouse=True)
 def no_inherited_worker_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """A test that starts a job worker in this process sets the process's run (radarr.commands.use_run);
     the tests after it must not file their commands under that run, whose row their database lacks."""
