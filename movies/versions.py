@@ -293,7 +293,9 @@ def apply_template(movie_ids: Iterable[int], template: VersionTemplate) -> Templ
     for start in range(0, len(batch), 500):
         with transaction.atomic():
             MovieVersion.objects.bulk_create(batch[start : start + 500], ignore_conflicts=True)
-    outcome.added = len(batch)
+    if batch:  # another request may have added some meanwhile (skipped as conflicts): count what is there
+        now = MovieVersion.objects.filter(movie_id__in=in_ids(ids), template=template).count()
+        outcome.added = now - len(having)
     return outcome
 
 
