@@ -47,6 +47,7 @@ from radarr.commands import (
 logger = logging.getLogger(__name__)
 
 GRACE_SECONDS = 7  # a running command's time to end after a stop; the launcher kills all at 10 s
+TICK_JOIN_SECONDS = 2  # what a stop waits for a heartbeat in flight (it is within the launcher's 10 s)
 
 
 class Interrupted(BaseException):
@@ -85,7 +86,10 @@ class Ticker(threading.Thread):
         try:
             close_old_connections()
             if not beat(self.run_id):
+                if self.stopped.is_set():  # a beat that raced this worker's own stop: its run just ended
+                    return
                 logger.error("Another job worker found this one silent for too long and settled its commands")
+                self.stopped.set()  # no more beats: this run is over, its process stops
                 self.on_dead()
                 return
             settle_dead_runs(self.run_id)
@@ -103,7 +107,7 @@ class JobRunner:
     raising TimeoutException in the job's thread at its next Python instruction.
     """
 
-    def __init__(self, run_id: int, threads: int) -> None:
+    def __init__(self, run_id: int, threads: int, on_dead: Callable[[], None] | None = None) -> None:
         self.run_id = run_id
         self.stopping = threading.Event()
         self.stop_by = 0.0  # when running tasks are interrupted, once a stop was asked (monotonic)
@@ -111,16 +115,20 @@ class JobRunner:
         self.threads = [
             threading.Thread(target=self._work, name=f"jobs-{n}", daemon=True) for n in range(1, threads + 1)
         ]
-        self.ticker = Ticker(run_id, on_dead=lambda: os.kill(os.getpid(), signal.SIGTERM))
+        # found dead by another worker: the process stops (SIGTERM, the graceful way) and its launcher or
+        # web server starts a fresh run; a test passes its own callback instead
+        self.ticker = Ticker(run_id, on_dead=on_dead or (lambda: os.kill(os.getpid(), signal.SIGTERM)))
         self.ticker.also.append(self._enforce_timeouts)
 
     @classmethod
-    def start(cls, run_id: int | None = None, threads: int = 1) -> "JobRunner":
+    def start(
+        cls, run_id: int | None = None, threads: int = 1, on_dead: Callable[[], None] | None = None
+    ) -> "JobRunner":
         if run_id is None:
             run_id = recover_interrupted_commands(pid=os.getpid()).run.pk
         use_run(run_id, pid=os.getpid())
         connection.close()
-        jobs = cls(run_id, threads)
+        jobs = cls(run_id, threads, on_dead)
         for thread in jobs.threads:
             thread.start()
         jobs.ticker.start()
@@ -195,6 +203,8 @@ class JobRunner:
         for thread in self.threads:  # the grace time counts from the stop, not from here
             thread.join(timeout=max(0.1, self.stop_by + 0.5 - time.monotonic()))
         self.ticker.stopped.set()
+        if self.ticker.is_alive() and self.ticker is not threading.current_thread():
+            self.ticker.join(timeout=TICK_JOIN_SECONDS)  # a beat in flight ends before the run does
         close_old_connections()
         interrupted = end_run(self.run_id)
         if interrupted:

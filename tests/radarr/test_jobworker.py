@@ -54,8 +54,13 @@ def runners() -> Iterator[list[JobRunner]]:
         runner.finish()
 
 
+FOUND_DEAD: list[int] = []
+
+
 def start_runner(runners: list[JobRunner], threads: int = 1) -> JobRunner:
-    runner = JobRunner.start(threads=threads)
+    """A runner in this process whose "found dead" is recorded: the default would SIGTERM the process,
+    here the test run itself."""
+    runner = JobRunner.start(threads=threads, on_dead=lambda: FOUND_DEAD.append(runner.run_id))
     runners.append(runner)
     return runner
 
@@ -109,6 +114,27 @@ def test_a_stop_lets_a_short_command_finish(extra_jobs, runners, monkeypatch):
     runner.finish()
 
     assert Command.objects.get(pk=command.pk).status == "completed"
+
+
+def test_a_beat_racing_the_workers_own_stop_is_not_taken_for_being_found_dead(extra_jobs, runners):
+    FOUND_DEAD.clear()
+    runner = start_runner(runners)
+    runner.finish()
+    assert WorkerRun.objects.get(pk=runner.run_id).ended is not None and not runner.ticker.is_alive()
+
+    runner.ticker.tick(broker=None)  # a heartbeat that was in flight while the run ended
+
+    assert FOUND_DEAD == []
+
+
+def test_a_worker_found_dead_by_another_says_so_once(extra_jobs, runners):
+    FOUND_DEAD.clear()
+    runner = start_runner(runners)
+    WorkerRun.objects.filter(pk=runner.run_id).update(ended=timezone.now())  # what another worker does
+
+    wait_for(lambda: FOUND_DEAD == [runner.run_id], "the runner to learn it was found dead", 10)
+    time.sleep(2.5)  # more heartbeats' time: it does not beat (or say so) again
+    assert FOUND_DEAD == [runner.run_id] and not runner.ticker.is_alive()
 
 
 def test_a_worker_beats_while_it_runs(extra_jobs, runners):
