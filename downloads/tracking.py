@@ -387,13 +387,19 @@ def mark_imported(
     client_id: int | None = None,
     imported_path: str = "",
     dropped_path: str = "",
+    movie_file: Any = None,
 ) -> TrackedDownload:
     """Imports call this once the download's movie file is in place: a DownloadFolderImported event,
-    the client's post-import category, and removal when the client is done with it."""
+    the client's post-import category, and removal when the client is done with it. The event names
+    the movie and version `movie_file` (the file imported) is for, when given: in a manual import the
+    user may have chosen another version, or another movie, than the one the download was grabbed for."""
     row = _tracked(download_id, client_id)
+    movie_id, version_id = row.movie_id, row.version_id
+    if movie_file is not None:
+        movie_id, version_id = movie_file.movie_id, movie_file.version_id
     with transaction.atomic():
         _set_state(row, State.IMPORTED, TrackedDownloadStatus.OK, [])
-        if row.movie_id is not None:
+        if movie_id is not None:
             data = {
                 "downloadClient": row.client.implementation,
                 "downloadClientName": row.client.name,
@@ -401,13 +407,13 @@ def mark_imported(
                 "importedPath": imported_path,
             }
             record_event(
-                row.movie_id,
+                movie_id,
                 HistoryEventType.DOWNLOAD_FOLDER_IMPORTED,
                 row.title,
                 ReleaseFacts.of(row),
                 download_id=row.download_id,
                 data=data,
-                version_id=row.version_id,
+                version_id=version_id,
             )
     try:
         run_client(row.client, lambda provider: provider.mark_imported(row.download_id))

@@ -70,6 +70,7 @@ def _finish(row: TrackedDownload, result: ImportResult) -> str:
             client_id=row.client_id,
             imported_path=path_of(first.movie_file),
             dropped_path=str(first.facts.path),
+            movie_file=first.movie_file,
         )
         return "imported"
     temporary = result.waiting or (

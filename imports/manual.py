@@ -177,6 +177,7 @@ def import_manual_files(files: list[ManualFile], mode: str = AUTO) -> str:
                 client_id=tracked.client_id,
                 imported_path=path_of(done.movie_file),
                 dropped_path=str(facts.path),
+                movie_file=done.movie_file,
             )
     summary = f"Manually imported {imported} of {len(files)} file(s)"
     return summary + (": " + "; ".join(failed) if failed else "")

@@ -532,6 +532,38 @@ def test_the_manual_import_command_imports_a_file_as_the_chosen_version(movie, u
     assert digest(Path(movie.path) / PRIMARY_NAME) == primary_before
 
 
+def test_a_download_grabbed_for_one_version_and_imported_by_hand_as_another_is_recorded_as_that_one(
+    client_row, movie, uhd_root, downloads, options
+):
+    """The user knows better than the grab: the 4K grab turned out 1080p and goes to the primary."""
+    four_k = version(movie, uhd_root)
+    MovieFile.objects.filter(movie=movie, is_primary=True).delete()
+    output = downloads / UHD_RELEASE
+    path = write(output / f"{UHD_RELEASE}.mkv", 12_000)
+    row = tracked(client_row, movie, four_k, output, UHD_RELEASE, 31)
+
+    summary = manual_import(
+        files=[
+            {
+                "path": str(path),
+                "movieId": movie.pk,
+                "versionId": 0,
+                "downloadId": row.download_id,
+                "quality": {"quality": {"id": 7}},
+            }
+        ]
+    )
+
+    assert summary == "Manually imported 1 of 1 file(s)"
+    assert MovieFile.objects.get(movie=movie, is_primary=True).quality_id == 7
+    assert not MovieFile.objects.filter(version=four_k).exists()
+    imported = History.objects.get(
+        download_id=row.download_id, event_type=HistoryEventType.DOWNLOAD_FOLDER_IMPORTED
+    )
+    assert (imported.movie_id, imported.version_id) == (movie.pk, None)
+    assert TrackedDownload.objects.get(pk=row.pk).state == "imported"
+
+
 def test_the_manual_import_command_refuses_a_version_of_another_movie(movie, downloads, options):
     other = MovieFactory(title="Other", root_folder_path=movie.root_folder_path, path=movie.path + "-other")
     foreign = version(other)
