@@ -395,7 +395,7 @@ def mark_imported(
     user may have chosen another version, or another movie, than the one the download was grabbed for."""
     row = _tracked(download_id, client_id)
     movie_id, version_id = row.movie_id, row.version_id
-    if movie_file is not None:
+    if movie_file is not None and movie_id is not None:  # without a movie, the import wrote the event
         movie_id, version_id = movie_file.movie_id, movie_file.version_id
     with transaction.atomic():
         _set_state(row, State.IMPORTED, TrackedDownloadStatus.OK, [])
