@@ -183,3 +183,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
 @pytest.fixture
 def admin_user(django_user_model: type) -> object:
     return django_user_model.objects.create_superuser("admin", password="correct horse battery staple")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test has an id of its own: pytest-xdist tells tests apart by id and runs one of several
+    that share it, silently. Schemathesis (4.x under pytest 9) gives each operation's test the fuzz
+    function's bare id, so the OpenAPI fuzz ran one operation of 273 on two workers: each gets its
+    operation in its id, as it has in its name. Any other id given twice stops the run."""
+    for item in items:
+        label = getattr(item, "operation_label", None)
+        if label and not item.nodeid.endswith("]"):
+            item._id = item.parent.id.child(item.originalname).with_params(label)
+    seen: set[str] = set()
+    twice = sorted({item.nodeid for item in items if item.nodeid in seen or seen.add(item.nodeid)})
+    if twice:
+        raise pytest.UsageError(f"{len(twice)} test id(s) given to more than one test: {twice[:5]}")

@@ -132,9 +132,9 @@ def test_a_worker_found_dead_by_another_says_so_once(extra_jobs, runners):
     runner = start_runner(runners)
     WorkerRun.objects.filter(pk=runner.run_id).update(ended=timezone.now())  # what another worker does
 
-    wait_for(lambda: FOUND_DEAD == [runner.run_id], "the runner to learn it was found dead", 10)
+    wait_for(lambda: [runner.run_id] == FOUND_DEAD, "the runner to learn it was found dead", 10)
     time.sleep(2.5)  # more heartbeats' time: it does not beat (or say so) again
-    assert FOUND_DEAD == [runner.run_id] and not runner.ticker.is_alive()
+    assert [runner.run_id] == FOUND_DEAD and not runner.ticker.is_alive()
 
 
 def test_a_worker_beats_while_it_runs(extra_jobs, runners):
