@@ -7,10 +7,13 @@ wheel) opens a file in a few milliseconds. This module runs as a short-lived hel
 never keeps libav mapped, and a file that crashes libav takes only the helper down.
 
 Each answer has the keys of ffprobe's JSON that `imports.mediainfo.parse_ffprobe` reads, with ffprobe's
-spelling, so parse_ffprobe stays the one reader. An answer is null where PyAV cannot open the file or
-cannot tell what ffprobe would (then ffprobe decides): PQ or HLG transfer (HDR10+, Dolby Vision and
-mastering data are read from side data), any side data on a video stream, a Dolby Vision codec tag, and
-audio profiles that an older ffprobe names differently (Atmos, DTS:X are only named since FFmpeg 7).
+spelling, so parse_ffprobe stays the one reader. PyAV's wheel brings a newer FFmpeg (9) than the
+system's ffprobe (5.1 on Debian 12), so the answers follow what that ffprobe shows, checked field by
+field on files made with ffmpeg (tests/imports/test_avprobe.py). An answer is null where PyAV cannot
+open the file or cannot tell what ffprobe would (then ffprobe decides): a PQ or HLG transfer (HDR10,
+HDR10+, Dolby Vision and mastering data come from side data ffprobe reads), any side data on a video
+stream but CPB properties and a display matrix (3D, Dolby Vision), a Dolby Vision codec tag, audio
+profiles only FFmpeg 7 and later name (Atmos, DTS:X), and MPEG-TS (bit rates estimated from packets).
 
 It imports nothing of the project (not even Django): it starts in ~0.1 s.
 """
@@ -67,9 +70,7 @@ def _colours(container: Any) -> tuple[int, int]:
     without colour elements would read as SDR without this. HEVC and AV1 decoders read them from the
     stream's header when opened (so did ffprobe, without decoding); the others, H.264 first, only
     from a decoded frame (ffprobe 5.1 decoded one for them too)."""
-    video = next(
-        (stream for stream in container.streams.video if not int(stream.disposition) & ATTACHED_PIC), None
-    )
+    video = next((stream for stream in container.streams.video if not _is_cover(stream)), None)
     if video is None or video.codec_context is None:
         return UNSPECIFIED, UNSPECIFIED
     context = video.codec_context
@@ -109,7 +110,7 @@ def _stream(stream: Any, colours: tuple[int, int]) -> dict[str, Any]:
         "codec_name": context.codec.canonical_name if context is not None else "",  # not the decoder's
         "disposition": {
             "default": int(bool(disposition & DEFAULT)),
-            "attached_pic": int(bool(disposition & ATTACHED_PIC)),
+            "attached_pic": int(_is_cover(stream)),
         },
         "tags": dict(stream.metadata),
     }
@@ -124,11 +125,7 @@ def _stream(stream: Any, colours: tuple[int, int]) -> dict[str, Any]:
 
 def _video(stream: Any, context: Any, colours: tuple[int, int]) -> dict[str, Any]:
     # the colours of the main video stream (the one parse_ffprobe reads); a cover's are its own
-    primaries, transfer = (
-        colours
-        if not int(stream.disposition) & ATTACHED_PIC
-        else (context.color_primaries, context.color_trc)
-    )
+    primaries, transfer = (context.color_primaries, context.color_trc) if _is_cover(stream) else colours
     if transfer in (PQ, HLG) or context.color_trc in (PQ, HLG):
         raise NotLikeFfprobe("HDR")
     if set(context.coded_side_data) - HARMLESS_SIDE_DATA:
