@@ -65,6 +65,10 @@ SAMPLES: dict[str, tuple[tuple[str, ...], list[str]]] = {
     "bt709.mp4": (("libx264", "aac"), [
         *_VIDEO, *_AUDIO, "-c:v", "libx264", "-color_primaries", "bt709", "-color_trc", "bt709",
         "-colorspace", "bt709", "-c:a", "aac"]),
+    "cover art.mp4": (("libx264", "mjpeg", "aac"), [
+        *_VIDEO, *_AUDIO, "-f", "lavfi", "-i", "color=c=red:s=32x32:d=0.04", "-map", "2", "-map", "0",
+        "-map", "1", "-c:v:0", "mjpeg", "-disposition:v:0", "attached_pic", "-c:v:1", "libx264",
+        "-c:a", "aac"]),
     "xvid.avi": (("mpeg4", "libmp3lame"), [
         *_VIDEO, *_AUDIO, "-c:v", "mpeg4", "-vtag", "XVID", "-c:a", "libmp3lame"]),
     "pcm.mkv": (("libx264", "pcm_s16le"), [
@@ -202,6 +206,12 @@ def test_the_samples_cover_what_libraries_hold(samples, pyav_answers):
     assert read["interlaced h264.mkv"].scan_type == "Interlaced"
     assert read["bt709.mp4"].video_colour_primaries == "bt709"
     assert read["xvid.avi"].video_codec == "XviD"
+    cover = pyav_answers["cover art.mp4"]["streams"]
+    assert [stream["disposition"]["attached_pic"] for stream in cover if stream["codec_type"] == "video"] == [
+        0,
+        1,
+    ]
+    assert read["cover art.mp4"].width == 64  # the film's stream, not the cover's
 
 
 @pytest.mark.parametrize("name", [*FFPROBE_DECIDES, "not a video.mkv"])
