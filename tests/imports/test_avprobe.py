@@ -3,6 +3,7 @@ made with ffmpeg during the test in the codecs, bit depths, audio and subtitle l
 containers a library holds; the files PyAV cannot tell as ffprobe would (HDR, 3D, MPEG-TS, unreadable)
 are left to ffprobe."""
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -109,9 +110,7 @@ FFPROBE_DECIDES: dict[str, tuple[tuple[str, ...], list[str]]] = {
 
 def _require_tools() -> None:
     missing = [name for name in ("ffmpeg", "ffprobe") if shutil.which(name) is None]
-    try:
-        import av  # noqa: F401, PLC0415
-    except ImportError:
+    if importlib.util.find_spec("av") is None:  # not imported here: see the last test
         missing.append("PyAV (the av package)")
     if not missing:
         return
@@ -264,3 +263,15 @@ def test_a_file_or_two_go_to_ffprobe_without_starting_the_helper(samples):
 
     assert read_with_pyav([path, path]) == [None, None]
     assert read_with_pyav([path, path, path]) != [None, None, None]
+
+
+def test_reading_with_pyav_leaves_libav_out_of_this_process(samples):
+    """The helper process reads; the job worker that asks never maps FFmpeg's libraries (idle memory)."""
+    paths = [samples["h264 8 bit, AAC stereo.mkv"]] * 3
+    if "av" in sys.modules:
+        pytest.skip("another test of this process imported PyAV itself")
+
+    assert all(read_with_pyav(paths))
+
+    assert "av" not in sys.modules
+    assert "libavformat" not in Path("/proc/self/maps").read_text()
