@@ -373,6 +373,8 @@ def ops_figures(size: int) -> None:
             response.raise_for_status()
             imported = len(response.json())
             finish = _wait_for_named(session, base, "FinishLibraryImport")
+            listed = session.get(f"{base}/api/v3/movie", timeout=600).json()
+            with_info = sum(1 for movie in listed if (movie.get("movieFile") or {}).get("mediaInfo"))
             idle = []
             for _ in range(20):
                 began = time.perf_counter()
@@ -391,7 +393,8 @@ def ops_figures(size: int) -> None:
     print(f"-- {size:,} movie folders ({made:.0f} s to make them)")
     print(f"   lookup of {size:,} unmapped folders (ids in names, TMDB stand-in): {lookup:.1f} s")
     print(f"   import request: {request_seconds:.2f} s for {imported:,} movies (target 5 s at 1,000)")
-    print(f"   FinishLibraryImport (media info, extras, covers): {finish:.1f} s")
+    print(f"   FinishLibraryImport (media info, extras, covers): {finish:.1f} s "
+          f"({with_info:,} of {imported:,} files with media info)")  # fmt: skip
     print(f"   end to end (lookup + import + media info): {lookup + request_seconds + finish:.0f} s")
     print(f"   full rescan: {rescan:.1f} s; full refresh: {refresh:.1f} s")
     idle_p95 = _percentile(idle, 0.95)

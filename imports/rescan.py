@@ -6,8 +6,9 @@ batch of folders, and only for folders really scanned (never for an unmounted ro
 - a file gone from disk leaves a MovieFileDeleted history event (reason MissingFromDisk), and the movie
   is unmonitored when "Unmonitor Deleted Movies" is on and it has no file left;
 - files without media info, or whose size or modification time changed since they were probed, are read
-  with ffprobe, several at once; the others are not, so a rescan of a whole library stays cheap, and a
-  file ffprobe cannot read is not read again until its size or modification time changes;
+  together (imports.mediainfo.probe_files: PyAV in one helper process, ffprobe for the rest); the others
+  are not, so a rescan of a whole library stays cheap, and a file ffprobe cannot read is not read again
+  until its size or modification time changes;
 - extras beside the movie files are tracked and rows of extras gone from disk are dropped;
 - the enabled metadata consumers' files are written (or removed when the movie has no file left).
 """
@@ -15,7 +16,6 @@ batch of folders, and only for folders really scanned (never for an unmounted ro
 import logging
 import os
 from collections.abc import Collection
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from django.db import transaction
 
 from downloads.history import record_file_deleted
 from imports.extras import scan_movies_extras
-from imports.mediainfo import SCHEMA_REVISION, ffprobe_path, probe
+from imports.mediainfo import SCHEMA_REVISION, ffprobe_path, probe_files
 from imports.metadatafiles import write_movies_metadata
 from imports.models import MediaManagementConfig
 from imports.options import import_options
@@ -90,12 +90,6 @@ def needs_probe(stored: dict[str, Any], stat: os.stat_result) -> bool:
     return any(key in stored and stored[key] != value for key, value in stamp.items())
 
 
-def probe_threads() -> int:
-    """ffprobe runs at once: two per core up to eight (each is a process of its own, and on a network
-    share much of its time is waiting for the disk)."""
-    return max(2, min(8, 2 * (os.cpu_count() or 1)))
-
-
 def refresh_media_info(movie: Movie, *, changed: Collection[int] = (), force: bool = False) -> int:
     """Read media info for the movie's files that need it (see refresh_media_infos)."""
     return refresh_media_infos([movie], changed=changed, force=force)
@@ -103,7 +97,7 @@ def refresh_media_info(movie: Movie, *, changed: Collection[int] = (), force: bo
 
 def refresh_media_infos(movies: list[Movie], *, changed: Collection[int] = (), force: bool = False) -> int:
     """Read media info for these movies' files that need it (`changed`: row ids a scan saw change size;
-    all when `force`), when Analyse Video Files is on: ffprobe in parallel, the rows written in one
+    all when `force`), when Analyse Video Files is on: read together (probe_files), the rows written in one
     transaction. A file ffprobe cannot read is remembered by size and mtime and not probed again until
     it changes. Returns how many files were updated."""
     if not movies or not MediaManagementConfig.load().enable_media_info or ffprobe_path() is None:
@@ -130,11 +124,7 @@ def refresh_media_infos(movies: list[Movie], *, changed: Collection[int] = (), f
         wanted.append((movie_file, path, stat))
     if not wanted:
         return 0
-    if len(wanted) == 1:
-        results = [probe(wanted[0][1])]
-    else:
-        with ThreadPoolExecutor(max_workers=probe_threads(), thread_name_prefix="ffprobe") as pool:
-            results = list(pool.map(lambda item: probe(item[1]), wanted))
+    results = probe_files([path for _row, path, _stat in wanted])
     read, unreadable = [], []
     for (movie_file, path, stat), info in zip(wanted, results, strict=True):
         if info is None:

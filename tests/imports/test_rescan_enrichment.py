@@ -32,8 +32,8 @@ def heat(library):
     return MovieFactory(title="Heat", year=1995, root_folder_path=str(library), path=str(folder))
 
 
-def _no_probe_here(path):
-    raise AssertionError(f"ffprobe ran inside the import request for {path}")
+def _no_probe_here(paths):
+    raise AssertionError(f"media info was read inside the import request for {paths}")
 
 
 def rescan(movie) -> None:
@@ -212,12 +212,12 @@ def test_library_import_of_an_existing_collection_reads_media_info_and_subtitles
         }
     ]
 
-    real_probe = rescan_module.probe
-    monkeypatch.setattr(rescan_module, "probe", _no_probe_here)
+    real_probe = rescan_module.probe_files
+    monkeypatch.setattr(rescan_module, "probe_files", _no_probe_here)
     response = api_client.post("/api/v3/movie/import", json.dumps(body), content_type="application/json")
     (answered,) = response.json()
     assert answered["hasFile"] is True and "mediaInfo" not in answered["movieFile"]
-    monkeypatch.setattr(rescan_module, "probe", real_probe)
+    monkeypatch.setattr(rescan_module, "probe_files", real_probe)
     (finish,) = Command.objects.filter(name="FinishLibraryImport")
     assert finish.body == {"movieIds": [answered["id"]]}
 
@@ -243,8 +243,8 @@ def test_a_file_ffprobe_cannot_read_is_not_probed_again_until_it_changes(library
     broken.write_bytes(b"not a video at all" * 100)
     movie = MovieFactory(title="Broken", year=2001, root_folder_path=str(library), path=str(folder))
     probed = []
-    real_probe = rescan_module.probe
-    monkeypatch.setattr(rescan_module, "probe", lambda path: probed.append(path) or real_probe(path))
+    real_probe = rescan_module.probe_files
+    monkeypatch.setattr(rescan_module, "probe_files", lambda paths: probed.extend(paths) or real_probe(paths))
 
     scan_movie_folder(movie)
     scan_movie_folder(movie)

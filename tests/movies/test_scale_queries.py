@@ -55,14 +55,14 @@ def _import(api_client, body: list[dict]) -> tuple[int, list[dict]]:
     return len(queries), response.json()
 
 
-def _no_probe(path):
-    raise AssertionError(f"ffprobe ran inside the request for {path}")
+def _no_probe(paths):
+    raise AssertionError(f"media info was read inside the request for {paths}")
 
 
 def test_library_import_queries_do_not_grow_with_the_folders_and_nothing_is_probed(
     api_client, root, monkeypatch
 ):
-    monkeypatch.setattr(rescan_module, "probe", _no_probe)
+    monkeypatch.setattr(rescan_module, "probe_files", _no_probe)
 
     few, answered_few = _import(api_client, _folders(root, 1, 10))
     many, answered_many = _import(api_client, _folders(root, 1000, 200))
@@ -110,7 +110,7 @@ def test_a_rescan_tracks_extras_and_writes_metadata_with_the_same_queries_for_ma
     from radarr.models import Tag
     from tests.movies.factories import MovieFactory
 
-    monkeypatch.setattr(rescan_module, "probe", lambda path: None)  # one-byte files: unreadable anyway
+    monkeypatch.setattr(rescan_module, "probe_files", lambda paths: [None] * len(paths))  # one-byte files
     kodi = Metadata.objects.get(implementation="XbmcMetadata")
     kodi.enable = True
     kodi.save()
@@ -185,7 +185,7 @@ def test_a_refresh_batch_writes_with_the_same_queries_for_many_movies(fake_tmdb,
 
     settings.RADARR_TMDB_REQUESTS_PER_SECOND = 0
     monkeypatch.setattr("movies.refresh.cache_covers", lambda movie: None)  # no image server here
-    monkeypatch.setattr(rescan_module, "probe", lambda path: None)  # one-byte files: unreadable anyway
+    monkeypatch.setattr(rescan_module, "probe_files", lambda paths: [None] * len(paths))  # one-byte files
     details = orjson.loads((TMDB_FIXTURES / "movie-603.json").read_bytes())
     for number in range(1, 41):
         fake_tmdb.add(f"/3/movie/{number}", body=orjson.dumps(details | {"id": number}).decode())
