@@ -36,6 +36,7 @@ def rename_event(movie: Movie, renamed: list[tuple[MovieFile, str, str]]) -> Ren
     return RenameEvent(
         movie=movie_snapshot(movie),
         renamed=tuple(
-            RenamedFileSnapshot(movie_file_snapshot(row), relative, path) for row, relative, path in renamed
+            RenamedFileSnapshot(movie_file_snapshot(row), relative, path, file_version_snapshot(row))
+            for row, relative, path in renamed
         ),
     )

@@ -99,3 +99,4 @@ class RenamedFileSnapshot:
     file: MovieFileSnapshot  # after the rename
     previous_relative_path: str
     previous_path: str
+    version: VersionSnapshot | None = None  # the extra version whose file it is

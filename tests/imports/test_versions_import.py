@@ -683,6 +683,31 @@ def test_a_version_file_missing_from_disk_is_told_with_its_version(movie, uhd_ro
     assert build_notice(event).payload["movieFile"]["path"] == str(Path(own.path) / held.relative_path)
 
 
+def test_a_rename_names_the_versions_whose_files_it_renamed(movie, uhd_root, options, renaming, monkeypatch):
+    from notifications.events import event_from_data, event_to_data
+    from notifications.payloads import build_notice
+
+    sent = []
+    monkeypatch.setattr("imports.renaming.notify", sent.append)
+    own = version(movie, uhd_root)
+    version_file(own, "uhd.mkv", quality_id=31)
+
+    rename_movie_files(movie)  # the primary's file has its name already: only the 4K one is renamed
+
+    notice = build_notice(event_from_data(event_to_data(sent[-1])))  # as the worker reads it
+    (renamed,) = notice.payload["renamedMovieFiles"]
+    assert renamed["version"] == {"id": own.pk, "name": "4K"}
+    assert renamed["path"] == str(Path(own.path) / "Arrival (2016) Remux-2160p.mkv")
+    assert notice.message == "Arrival (2016) [4K]"
+
+    sent.clear()
+    (Path(movie.path) / PRIMARY_NAME).rename(Path(movie.path) / "primary.mkv")
+    MovieFile.objects.filter(movie=movie, is_primary=True).update(relative_path="primary.mkv")
+    rename_movie_files(movie)
+    notice = build_notice(sent[-1])
+    assert "version" not in notice.payload["renamedMovieFiles"][0] and notice.message == "Arrival (2016)"
+
+
 # ---- the version suffix format (Settings → Media Management, config/naming)
 
 
