@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -129,12 +130,21 @@ def movie_by_slug(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(f"{reverse('movies:add')}?{urlencode({'term': slug.replace('-', ' ')})}")
 
 
+MONITOR_TOGGLES = ("movie-monitor", "primary-version-monitor")  # the ids of the movie's two toggles
+
+
 @require_POST
 def toggle_monitored(request: HttpRequest, tmdb_id: int) -> HttpResponse:
     movie = get_object_or_404(Movie, tmdb_id=tmdb_id)
     update_movie(movie, {"monitored": request.POST.get("monitored") == "true"})
-    if request.htmx:
-        return render(request, "movies/movie.html#monitor", {"movie": movie})
+    if request.htmx:  # the toggle clicked, and its twin (the top of the page, the primary's version row)
+        clicked = request.htmx.trigger if request.htmx.trigger in MONITOR_TOGGLES else MONITOR_TOGGLES[0]
+        twin = next(name for name in MONITOR_TOGGLES if name != clicked)
+        toggle = "movies/movie.html#monitor"
+        return HttpResponse(
+            render_to_string(toggle, {"movie": movie, "monitor_id": clicked}, request)
+            + render_to_string(toggle, {"movie": movie, "monitor_id": twin, "oob": True}, request)
+        )
     return redirect(movie_url(movie))
 
 

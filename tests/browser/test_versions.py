@@ -85,3 +85,23 @@ def test_add_a_template_add_it_to_a_movie_see_both_versions_and_remove_it(
     expect(page.get_by_text("Removed the version 4K of Arrival.")).to_be_visible()
     expect(page.locator("#versions tbody tr")).to_have_count(1)
     assert not MovieVersion.objects.exists()
+
+
+def test_the_two_monitored_toggles_of_the_movie_follow_each_other(page, live_server, admin_user, profiles):
+    movie = MovieFactory(title="Arrival", year=2016, quality_profile=profiles[0], monitored=True)
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/movie/{movie.tmdb_id}")
+    page.wait_for_function("window.htmx !== undefined")
+    top, row = page.locator("#movie-monitor button"), page.locator("#primary-version-monitor button")
+    expect(top).to_have_text("Monitored")
+    expect(row).to_have_text("Monitored")
+
+    top.click()
+    expect(row).to_have_text("Unmonitored")  # swapped in beside the one clicked, without a reload
+    expect(top).to_have_text("Unmonitored")
+
+    row.click()
+    expect(top).to_have_text("Monitored")
+    expect(row).to_have_text("Monitored")
+    movie.refresh_from_db()
+    assert movie.monitored is True

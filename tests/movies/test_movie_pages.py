@@ -73,6 +73,9 @@ def test_the_monitored_toggle_answers_its_own_button(admin_client):
     body = response.content.decode()
     assert movie.monitored is False
     assert "Unmonitored" in body and "<html" not in body
+    # its twin in the Versions section (the primary's row) is swapped out of band
+    assert body.count("Unmonitored") >= 2 and body.count('hx-swap-oob="true"') == 1
+    assert 'id="primary-version-monitor"' in body
 
 
 def test_refresh_and_scan_queues_refresh_movie_for_this_movie(admin_client, monkeypatch):
