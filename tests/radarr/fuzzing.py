@@ -110,10 +110,10 @@ def fuzz_database(django_db_setup: None, django_db_blocker: Any) -> Iterator[Non
 
 
 def _flush_database() -> None:
-    from releases.defaults import install_defaults
+    from tests.conftest import install_migration_data
 
     call_command("flush", interactive=False, verbosity=0)
-    install_defaults()
+    install_migration_data()  # all of it: the metadata consumers too, which the tests after read
 
 
 @pytest.fixture(scope="module")
