@@ -39,14 +39,15 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 run: $(VENV)/.installed
 	exec $(PY) -S -m radarr.launcher
 
-## Lint, then the whole suite on SQLite and, when one answers, once more on PostgreSQL
+## Lint, then the whole suite on SQLite and, when one answers, once more on PostgreSQL (but the browser
+## tests: what a page shows in Chromium does not depend on the database, which its own tests cover)
 test: $(VENV)/.installed-test lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check  # Django's system checks: `make run` skips them to start in a second
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 	@if $(PY) -c "import psycopg; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== the suite again on PostgreSQL ($(TEST_DATABASE_URL))"; \
-		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not sqlite_pass"; \
+		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not sqlite_pass and not browser"; \
 	else \
 		echo "== no PostgreSQL answers at $(TEST_DATABASE_URL): the PostgreSQL pass is skipped"; \
 	fi
