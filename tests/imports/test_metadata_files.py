@@ -33,6 +33,7 @@ def migration_consumers() -> None:
 
     install_migration_data()
 
+
 VIDEO = "Blade Runner (1982) Bluray-1080p.mkv"
 NFO = "Blade Runner (1982) Bluray-1080p.nfo"
 KODI_DEFAULTS = {
