@@ -340,7 +340,7 @@ def index_page(query: IndexQuery, movies: QuerySet[Movie] | None = None) -> Inde
         .values(*fields, "rating")[start : start + query.page_size]
     )
     qualities = _primary_qualities([row["id"] for row in rows]) if rows else {}
-    versions = _version_badges([row["id"] for row in rows]) if rows and query.view == "table" else {}
+    versions = _version_badges([row["id"] for row in rows]) if rows else {}  # every view shows them
     names = dict(QualityProfile.objects.values_list("pk", "name"))
     for row in rows:
         row["quality"] = qualities.get(row["id"], "")

@@ -1,5 +1,5 @@
 """The movie index and versions: the filter builder finds movies having, lacking or missing a version,
-the table shows each movie's extra versions (one query for the page), and the bulk editor adds a
+every view shows each movie's extra versions (one query for the page), and the bulk editor adds a
 template's version to the ticked movies."""
 
 import pytest
@@ -65,7 +65,7 @@ def test_the_table_shows_each_movies_extra_versions_and_whether_they_have_their_
     assert '<td data-col="versions"></td>' in solo
 
 
-def test_the_table_costs_one_query_for_the_versions_of_a_page(uhd, django_assert_num_queries):
+def test_every_view_costs_one_query_for_the_versions_of_a_page(uhd, django_assert_num_queries):
     for number in range(30):
         movie = MovieFactory(title=f"Movie {number}")
         extra(movie, uhd)
@@ -75,10 +75,10 @@ def test_the_table_costs_one_query_for_the_versions_of_a_page(uhd, django_assert
 
     with django_assert_num_queries(5):  # rows, qualities, extra versions, profiles, library counts
         page = index_page(query)
-    with django_assert_num_queries(4):  # the poster view reads no versions
-        index_page(posters)
+    with django_assert_num_queries(5):  # the poster view shows them too, in the same one query
+        poster_page = index_page(posters)
 
-    assert all(len(row["versions"]) == 2 for row in page.rows)
+    assert all(len(row["versions"]) == 2 for row in [*page.rows, *poster_page.rows])
 
 
 def test_the_bulk_editor_adds_a_templates_version_to_the_ticked_movies(admin_client, uhd):
@@ -111,3 +111,20 @@ def test_the_bulk_editor_says_when_no_template_is_chosen(admin_client):
 
     assert "Choose a version template first" in response.content.decode()
     assert not MovieVersion.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("view", "item"), [("posters", '<li class="poster-card'), ("overview", '<li class="overview-row')]
+)
+def test_the_poster_and_overview_views_show_the_extra_versions_too(admin_client, library, view, item):
+    body = admin_client.get(f"/?view={view}").content.decode()
+
+    cards = {card.split("</a>")[0].rsplit('alt="', 1)[0]: card for card in body.split(item)[1:]}
+    heat = next(card for card in cards.values() if ">Heat<" in card)
+    ronin = next(card for card in cards.values() if ">Ronin<" in card)
+    assert 'version-badge downloaded" title="4K: has its file">4K<' in heat
+    assert 'version-badge missing" title="Extended: no file yet">Extended<' in ronin
+    plain = MovieFactory(title="Solaris")
+    body = admin_client.get(f"/?view={view}").content.decode()
+    solaris = next(card for card in body.split(item)[1:] if f"/movie/{plain.tmdb_id}" in card)
+    assert "version-badge" not in solaris
