@@ -39,7 +39,7 @@ from downloads.models import (
     TrackedDownloadStatus,
 )
 from downloads.queueids import queue_id
-from movies.models import AlternativeTitle, Movie
+from movies.models import AlternativeTitle, Movie, MovieFile
 from movies.titles import clean_title
 from notifications.events import notify
 from radarr.providers import ProviderError, safe_message
@@ -387,7 +387,7 @@ def mark_imported(
     client_id: int | None = None,
     imported_path: str = "",
     dropped_path: str = "",
-    movie_file: Any = None,
+    movie_file: MovieFile | None = None,
 ) -> TrackedDownload:
     """Imports call this once the download's movie file is in place: a DownloadFolderImported event,
     the client's post-import category, and removal when the client is done with it. The event names
