@@ -4,6 +4,7 @@ containers a library holds; the files PyAV cannot tell as ffprobe would (HDR, 3D
 are left to ffprobe."""
 
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -265,13 +266,25 @@ def test_a_file_or_two_go_to_ffprobe_without_starting_the_helper(samples):
     assert read_with_pyav([path, path, path]) != [None, None, None]
 
 
-def test_reading_with_pyav_leaves_libav_out_of_this_process(samples):
-    """The helper process reads; the job worker that asks never maps FFmpeg's libraries (idle memory)."""
-    paths = [samples["h264 8 bit, AAC stereo.mkv"]] * 3
-    if "av" in sys.modules:
-        pytest.skip("another test of this process imported PyAV itself")
+def test_reading_with_pyav_leaves_libav_out_of_the_process_that_asks(samples):
+    """The helper process reads; the job worker that asks never maps FFmpeg's libraries (idle memory).
+    Asked from a fresh interpreter, so that no other test of this process can have imported PyAV."""
+    paths = [str(samples["h264 8 bit, AAC stereo.mkv"])] * 3
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from imports.mediainfo import read_with_pyav\n"
+        f"answers = read_with_pyav([Path(path) for path in {paths!r}])\n"
+        "maps = Path('/proc/self/maps')\n"
+        "mapped = maps.exists() and 'libavformat' in maps.read_text()\n"
+        "print(json.dumps([all(answers), 'av' in sys.modules, mapped]))\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
 
-    assert all(read_with_pyav(paths))
-
-    assert "av" not in sys.modules
-    assert "libavformat" not in Path("/proc/self/maps").read_text()
+    assert json.loads(ran.stdout) == [True, False, False]  # read, without importing or mapping libav
