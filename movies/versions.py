@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from movies.models import MinimumAvailability, Movie, MovieVersion, VersionTemplate
 from movies.rootfolders import configured_root_folder, configured_root_folders, root_folder_failure
@@ -279,6 +280,7 @@ def apply_template(movie_ids: Iterable[int], template: VersionTemplate) -> Templ
         outcome.refused.append(f"{template.name}: {root_failure.message}")
         return outcome
     batch = []
+    stamp = timezone.now()  # this call's rows share their `added`: the count below tells them apart
     for movie in Movie.objects.filter(pk__in=in_ids(ids)).only("pk", "path", "title", "year"):
         if movie.pk in having:
             continue
@@ -289,13 +291,14 @@ def apply_template(movie_ids: Iterable[int], template: VersionTemplate) -> Templ
         if values["path"] == movie.path:
             outcome.refused.append(f"{movie}: the template's root folder is the movie's own")
             continue
-        batch.append(MovieVersion(movie=movie, template=template, **values))
+        batch.append(MovieVersion(movie=movie, template=template, **values, added=stamp))
     for start in range(0, len(batch), 500):
         with transaction.atomic():
             MovieVersion.objects.bulk_create(batch[start : start + 500], ignore_conflicts=True)
-    if batch:  # another request may have added some meanwhile (skipped as conflicts): count what is there
-        now = MovieVersion.objects.filter(movie_id__in=in_ids(ids), template=template).count()
-        outcome.added = now - len(having)
+    if batch:  # rows another request added meanwhile were skipped as conflicts: count this call's own
+        outcome.added = MovieVersion.objects.filter(
+            movie_id__in=in_ids(ids), template=template, added=stamp
+        ).count()
     return outcome
 
 

@@ -135,6 +135,29 @@ def test_a_template_adds_its_version_once_to_many_movies(profiles, tmp_path, dja
     assert versions[movies[5].pk][1].folder.startswith(str(root) + "/")
 
 
+def test_a_template_counts_only_the_versions_it_added_itself(profiles, monkeypatch):
+    """Another request adding the same template's version to one of the movies meanwhile: that row is
+    skipped as a conflict and is not counted as this request's."""
+    import movies.versions as versions
+
+    template = VersionTemplate.objects.create(name="4K", quality_profile=profiles[1])
+    movies = [MovieFactory() for _ in range(5)]
+    reading_roots = versions.configured_root_folders
+
+    def meanwhile():  # read after this request saw which movies had the version, before it writes
+        MovieVersion.objects.create(
+            movie=movies[2], template=template, name="4K", quality_profile=profiles[1], path=""
+        )
+        return reading_roots()
+
+    monkeypatch.setattr(versions, "configured_root_folders", meanwhile)
+
+    outcome = apply_template([movie.pk for movie in movies], template)
+
+    assert (outcome.added, outcome.already) == (4, 0)
+    assert MovieVersion.objects.filter(template=template).count() == 5
+
+
 def test_a_versions_file_is_never_primary_and_a_version_holds_one_file(profiles):
     movie = MovieFactory()
     row = add_version(movie, fields(profiles[0]))
