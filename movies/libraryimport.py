@@ -356,8 +356,26 @@ def _add_batch(batch: list[tuple[ImportRequest, Movie]], tags: set[int], notify_
     return movies
 
 
-def import_movies(requests: list[ImportRequest]) -> tuple[list[Movie], list[tuple[ImportRequest, str]]]:
-    """Add each folder as its movie, in batches; a refused one is reported and the rest go on.
+@dataclass(frozen=True, slots=True)
+class AddedMovie:
+    """What a library import keeps of each movie it added, so a whole library's Movie objects are never
+    held at once (20,000 of them held ~50 MB of small objects, whose arenas stayed mapped after)."""
+
+    pk: int
+    tmdb_id: int
+    path: str
+    has_file: bool
+    search_for_movie: bool
+
+    @classmethod
+    def of(cls, movie: Movie) -> "AddedMovie":
+        search = bool((movie.add_options or {}).get("searchForMovie"))
+        return cls(movie.pk, movie.tmdb_id, movie.path, movie.has_file, search)
+
+
+def import_movies(requests: list[ImportRequest]) -> tuple[list[AddedMovie], list[tuple[ImportRequest, str]]]:
+    """Add each folder as its movie, a batch at a time (checked, then written in one transaction); a
+    refused one is reported and the rest go on.
 
     The request only writes rows (movies, their files as named on disk): media info, extras, metadata
     files and covers are FinishLibraryImport's, one command queued for all of them, and a search for
@@ -365,36 +383,61 @@ def import_movies(requests: list[ImportRequest]) -> tuple[list[Movie], list[tupl
     from notifications.models import Notification
 
     checks = _Checks.load()
-    planned: list[tuple[ImportRequest, Movie]] = []
+    notify_added = Notification.objects.filter(on_movie_added=True).exists()
+    added: list[AddedMovie] = []
     failed: list[tuple[ImportRequest, str]] = []
-    for request in requests:
+    for start in range(0, len(requests), BATCH_SIZE):
+        chunk = requests[start : start + BATCH_SIZE]
+        progress = f"Importing {start + 1}-{start + len(chunk)} of {len(requests)} movies"
+        added += _import_chunk(chunk, checks, failed, notify_added, progress)
+    if added:
+        _queue_follow_up(added)
+    logger.info("Library import added %d movie(s), %d refused", len(added), len(failed))
+    return added, failed
+
+
+def _import_chunk(
+    chunk: list[ImportRequest],
+    checks: _Checks,
+    failed: list[tuple[ImportRequest, str]],
+    notify_added: bool,
+    progress: str,
+) -> list[AddedMovie]:
+    """Check and write one batch; only what the caller keeps of each movie outlives it."""
+    batch = _planned_batch(chunk, checks, failed)
+    if not batch:
+        return []
+    report_progress(progress)
+    try:
+        movies = _add_batch(batch, checks.tags, notify_added)
+    except IntegrityError:
+        # another request or worker added one of these since the checks: one at a time, so only that
+        # one is refused
+        movies = []
+        for request, _movie in batch:
+            try:
+                movies.append(_add_one(request))
+            except ApiError as error:
+                failed.append((request, error.message))
+    for movie in movies:  # the title, not the Movie: a handler that keeps records keeps no movie
+        logger.info("Added %s to the library at '%s' (library import)", str(movie), movie.path)
+    return [AddedMovie.of(movie) for movie in movies]
+
+
+def _planned_batch(
+    chunk: list[ImportRequest], checks: _Checks, failed: list[tuple[ImportRequest, str]]
+) -> list[tuple[ImportRequest, Movie]]:
+    """The unsaved movies of these requests; a refused one goes to `failed` with its reason. The checks
+    learn each planned movie, so a later batch (or item) asking for the same movie or folder is refused."""
+    planned = []
+    for request in chunk:
         try:
             planned.append((request, _planned_movie(request, checks)))
         except ApiError as error:
             where = request.path or request.root_folder_path
             logger.warning("Library import of '%s' refused: %s", where, error.message)
             failed.append((request, error.message))
-    notify_added = Notification.objects.filter(on_movie_added=True).exists()
-    added: list[Movie] = []
-    for start in range(0, len(planned), BATCH_SIZE):
-        batch = planned[start : start + BATCH_SIZE]
-        report_progress(f"Importing {start + 1}-{start + len(batch)} of {len(planned)} movies")
-        try:
-            added += _add_batch(batch, checks.tags, notify_added)
-        except IntegrityError:
-            # another request or worker added one of these since the checks: one at a time, so only
-            # that one is refused
-            for request, _movie in batch:
-                try:
-                    added.append(_add_one(request))
-                except ApiError as error:
-                    failed.append((request, error.message))
-    for movie in added:
-        logger.info("Added %s to the library at '%s' (library import)", movie, movie.path)
-    if added:
-        _queue_follow_up(added)
-    logger.info("Library import added %d movie(s), %d refused", len(added), len(failed))
-    return added, failed
+    return planned
 
 
 def _add_one(request: ImportRequest) -> Movie:
@@ -412,12 +455,12 @@ def _add_one(request: ImportRequest) -> Movie:
     )
 
 
-def _queue_follow_up(added: list[Movie]) -> None:
+def _queue_follow_up(added: list[AddedMovie]) -> None:
     """One FinishLibraryImport for media info, extras and covers, one MoviesSearch for those that asked."""
     from radarr.commands import queue_command
 
     with transaction.atomic():
         queue_command("FinishLibraryImport", {"movieIds": [movie.pk for movie in added]})
-        wanted = [movie.pk for movie in added if (movie.add_options or {}).get("searchForMovie")]
+        wanted = [movie.pk for movie in added if movie.search_for_movie]
         if wanted:
             queue_command("MoviesSearch", {"movieIds": wanted})

@@ -14,7 +14,7 @@ from django.urls import URLPattern, path
 
 from movies import adding, deleting, editing
 from movies.api.lookup import call_tmdb
-from movies.libraryimport import ImportRequest, import_movies
+from movies.libraryimport import AddedMovie, ImportRequest, import_movies
 from movies.metadata import CollectionRef, MovieMetadata
 from movies.models import Movie, VersionTemplate
 from movies.resourcecache import library_json
@@ -414,19 +414,22 @@ def _import_body(request: HttpRequest) -> list[int]:
     if not isinstance(items, list):
         raise ApiError(400, "Request body must be a JSON array of movies")
     roots = configured_root_folders()  # read once: Radarr's UI and Kometa send whole libraries
-    requests = [_import_request(item, roots) for item in items]
     known = VersionTemplate.objects.in_bulk()
-    wished = {  # TMDB id → the version templates the item asks for (ours)
-        request.metadata.tmdb_id: templates
-        for item, request in zip(items, requests, strict=True)
-        if (templates := version_templates(InsensitiveDict(item), known))
-    }
+    requests: list[ImportRequest] = []
+    wished: dict[int, list[VersionTemplate]] = {}  # TMDB id → the version templates the item asks for (ours)
+    for index, item in enumerate(items):
+        items[index] = None  # each item is let go once read: a whole library's dicts are not all kept
+        request = _import_request(item, roots)
+        if templates := version_templates(InsensitiveDict(item), known):
+            wished[request.metadata.tmdb_id] = templates
+        requests.append(request)
+    del items
     added, _refused = import_movies(requests)
     _add_versions(added, wished)
     return [movie.pk for movie in added]
 
 
-def _add_versions(added: list[Movie], wished: dict[int, list[VersionTemplate]]) -> None:
+def _add_versions(added: list[AddedMovie], wished: dict[int, list[VersionTemplate]]) -> None:
     """Each imported movie gets the versions of the templates its item named: one batch per template."""
     by_template: dict[int, tuple[VersionTemplate, list[int]]] = {}
     for movie in added:
