@@ -62,6 +62,9 @@ def request_body(request: HttpRequest, *, bulk: bool = False) -> bytes:
     return body
 
 
+_NUL_ESCAPE = b"\\u0000"
+
+
 def read_json(request: HttpRequest, *, bulk: bool = False) -> Any:
     """The request body as JSON; malformed or empty JSON is a 400 in Radarr's error shape, and so is
     text holding a NUL character (PostgreSQL cannot store one; no setting or name needs it)."""
@@ -72,8 +75,10 @@ def read_json(request: HttpRequest, *, bulk: bool = False) -> Any:
         data = orjson.loads(body)
     except orjson.JSONDecodeError as error:
         raise ApiError(400, "Invalid JSON in request body", str(error)) from error
-    if where := nul_in(data):
-        raise invalid(where.removeprefix("body."), "Text may not contain a NUL character")
+    # JSON can hold a NUL only as the escape \u0000 (a raw one is invalid JSON), so a body without that
+    # escape is not walked: a whole library's body would be, item by item, with a path string for each
+    if _NUL_ESCAPE in body and (where := nul_in(data)):
+        raise invalid(where.removeprefix("body").removeprefix("."), "Text may not contain a NUL character")
     return data
 
 

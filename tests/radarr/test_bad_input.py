@@ -106,3 +106,28 @@ def test_provider_fields_and_tags_that_are_not_lists_are_refused(api_client, pat
 
     assert response.status_code == 400
     assert response.json()[0]["propertyName"] == next(iter(change))
+
+
+def test_a_nul_character_written_as_its_escape_is_found_deep_in_a_body(api_client):
+    body = b'[{"tmdbId": 1, "title": "A", "path": "/movies/x", "tags": [], "images": [{"url": "a\\u0000b"}]}]'
+
+    response = api_client.post("/api/v3/movie/import", body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()[0]["propertyName"] == "[0].images[0].url"
+
+
+def test_a_body_without_the_nul_escape_is_not_walked(api_client, monkeypatch):
+    """Only the escape \\u0000 can put a NUL in JSON text (a raw one is invalid JSON): a body without it
+    is not walked item by item, which for a whole library made a path string for every value."""
+    from radarr.api import responses
+
+    def walked(data):
+        raise AssertionError("the body was walked")
+
+    monkeypatch.setattr(responses, "nul_in", walked)
+
+    response = _post(api_client, "/api/v3/tag", {"label": "4k"})
+
+    assert response.status_code in (200, 201)
+    assert Tag.objects.get().label == "4k"
