@@ -44,10 +44,10 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check  # Django's system checks: `make run` skips them to start in a second
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=15
 	@if $(PY) -c "import psycopg; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== the suite again on PostgreSQL ($(TEST_DATABASE_URL))"; \
-		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not sqlite_pass and not browser"; \
+		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=15 -m "not sqlite_pass and not browser"; \
 	else \
 		echo "== no PostgreSQL answers at $(TEST_DATABASE_URL): the PostgreSQL pass is skipped"; \
 	fi
