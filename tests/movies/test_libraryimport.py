@@ -108,11 +108,14 @@ def test_import_adds_each_folder_with_its_files_and_reports_refusals(tmp_path):
     assert refused[0][1] == "TmdbId: This movie has already been added"
 
 
-def test_a_library_import_holds_one_batch_of_movies_at_a_time(tmp_path, monkeypatch):
+def test_a_library_import_holds_one_batch_of_movies_at_a_time(tmp_path, monkeypatch, request):
     """A whole library's Movie objects are never alive at once: each batch is checked and written before
     the next is planned (20,000 of them held ~50 MB of small objects, whose arenas stayed mapped after);
     a refusal in a later batch (a TMDB id asked twice) still refuses only that item."""
     import gc
+    import weakref
+
+    from django.db.models.signals import post_init
 
     from movies import libraryimport
     from movies.models import Movie
@@ -134,17 +137,19 @@ def test_a_library_import_holds_one_batch_of_movies_at_a_time(tmp_path, monkeypa
         ImportRequest(str(tmp_path / "Again (2001)"), MovieMetadata(3, "Film 3", 2001), profile.pk)
     )
     monkeypatch.setattr(libraryimport, "BATCH_SIZE", 3)
+    made: list[weakref.ref] = []  # every Movie made from here on (unsaved ones are unhashable)
+
+    def track(sender, instance, **kwargs):
+        made.append(weakref.ref(instance))
+
+    post_init.connect(track, sender=Movie, weak=False)
+    request.addfinalizer(lambda: post_init.disconnect(track, sender=Movie))
     alive: list[int] = []
     write = libraryimport._add_batch
 
-    def movies_alive() -> int:
-        gc.collect()
-        return sum(isinstance(thing, Movie) for thing in gc.get_objects())
-
-    already = movies_alive()  # what earlier tests in this process left
-
     def counting(batch, *args):
-        alive.append(movies_alive() - already)
+        gc.collect()
+        alive.append(sum(movie() is not None for movie in made))
         return write(batch, *args)
 
     monkeypatch.setattr(libraryimport, "_add_batch", counting)
