@@ -61,8 +61,8 @@ def warm_model_caches() -> None:
     would land among that work's short-lived ones and keep their memory arena (1 MB) from being freed."""
     for model in apps.get_models(include_auto_created=True):
         options = model._meta
-        for name in _MODEL_CACHES:
-            getattr(options, name)
+        for name in _MODEL_CACHES:  # private names a later Django may drop: skipped, never a failed start
+            getattr(options, name, None)
         for field in options.get_fields(include_hidden=True):
             for name in _FIELD_CACHES:
                 if hasattr(type(field), name) and (name != "cached_col" or getattr(field, "concrete", False)):
